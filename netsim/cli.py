@@ -1,0 +1,201 @@
+"""The ``netsim`` command line: the only module that prints or exits.
+
+Exit status: 0 success; 1 a command or probe that failed as the user asked; 2 bad input.
+Bad input is one line on stderr (``where: what (got …; accepted: …)``), never a traceback;
+an internal bug is one line too, with how to report it.
+
+Heavy modules (matplotlib, pyroute2) are imported only inside the commands that draw or
+emulate, so ``netsim --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from netsim.errors import DockerError, InputError, NetsimError
+
+if TYPE_CHECKING:
+    from netsim.lab import Lab, Step
+
+__all__ = ["main"]
+
+_BUG = (
+    "netsim: internal error: {err} — this is a bug in netsim; please report it with the "
+    "input that caused it"
+)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _load(path: str, *, seed: int, strict: bool = False) -> tuple[Lab, list[Step]]:
+    """Replay any supported input (recognised by content) and return the lab and its steps."""
+    from netsim.io.scenario import looks_like_scenario, parse_scenario
+    from netsim.lab import run_scenario, run_script
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the file: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text", accepted="a scenario (YAML/JSON) or a "
+                         "script of docker commands") from None
+    if looks_like_scenario(text):
+        return run_scenario(parse_scenario(text, source=path), seed=seed, strict=strict)
+    return run_script(text, source=path, seed=seed, strict=strict)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="netsim", prog_name="netsim")
+def cli() -> None:
+    """Predict what Docker Engine 29.1 networking does, without a Docker engine."""
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the step list as JSON.")
+@click.option("--seed", default=0, show_default=True, help="Seed for IDs, MACs and shuffles.")
+@click.option("--strict", is_flag=True, help="Stop at the first command that fails.")
+def run(file: str, as_json: bool, seed: int, strict: bool) -> None:
+    """Replay FILE and print what Docker would print for each command."""
+    _lab, steps = _load(file, seed=seed, strict=strict)
+    if as_json:
+        click.echo(json.dumps({"steps": [s.to_dict() for s in steps]}, indent=2))
+    else:
+        for s in steps:
+            prompt = f"[{s.where}]" if s.where.startswith("container:") else f"{s.host}$"
+            click.echo(f"{prompt} {s.command}")
+            if s.stdout:
+                click.echo(s.stdout, nl=False)
+            if s.stderr:
+                click.echo(s.stderr, nl=False, err=False)
+    failed = [s for s in steps if s.exit_code != 0]
+    if strict and failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file")
+@click.argument("names", nargs=-1)
+@click.option("--host", "host", default=None, help="The Docker host (when FILE has several).")
+@click.option("--seed", default=0, show_default=True)
+def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int) -> None:
+    """docker inspect-shaped JSON of NAMES (containers or networks), or of everything."""
+    from netsim.render import inspect as render
+
+    lab, _ = _load(file, seed=seed)
+    state = lab.state
+    hosts = [host] if host else list(state.hosts)
+    for h in hosts:
+        if h not in state.hosts:
+            raise InputError("--host", "unknown Docker host", got=h,
+                             accepted=", ".join(state.hosts))
+    found: list[dict[str, Any]] = []
+    missing = []
+    if not names:
+        for h in hosts:
+            for n in state.host(h).networks.values():
+                found.append(render.network(state, h, n.name))
+            for c in state.host(h).containers.values():
+                found.append(render.container(state, c))
+    for name in names:
+        obj = None
+        for h in hosts:
+            obj = render.any_object(state, h, name)
+            if obj is not None:
+                break
+        if obj is None:
+            missing.append(name)
+        else:
+            found.append(obj)
+    click.echo(json.dumps(found, indent=4))
+    for name in missing:
+        click.echo(f"Error: No such object: {name}", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file")
+@click.option("-o", "--output", "output", required=True, help="Where to write (.yaml or .json).")
+@click.option("--seed", default=0, show_default=True)
+def export(file: str, output: str, seed: int) -> None:
+    """Write FILE (any input) as a native scenario."""
+    from netsim.io.scenario import dump_scenario
+
+    lab, _ = _load(file, seed=seed)
+    fmt = "json" if output.endswith(".json") else "yaml"
+    text = dump_scenario(lab.scenario(), fmt=fmt)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(output, f"cannot write the file: {err.strerror}") from None
+
+
+@cli.command()
+@click.argument("file")
+def validate(file: str) -> None:
+    """Check that FILE reads: prints 'ok' or the first problem (exit 2)."""
+    from netsim.io.scenario import looks_like_scenario, parse_scenario
+    from netsim.io.script import parse_script
+    from netsim.lab import _setup_from_directives
+
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(file, f"cannot read the file: {err.strerror}") from None
+    if looks_like_scenario(text):
+        scenario = parse_scenario(text, source=file)
+        click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
+    else:
+        lines = parse_script(text, source=file)
+        _setup_from_directives(lines, file)
+        n = sum(1 for s in lines if s.directive is None)
+        click.echo(f"{file}: ok (script, {n} commands)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``netsim`` console script."""
+    try:
+        cli.main(args=argv, prog_name="netsim", standalone_mode=False)
+    except click.UsageError as err:
+        ctx = err.ctx
+        where = f"netsim {ctx.info_name}" if ctx is not None and ctx.parent else "netsim"
+        _fail(f"{where}: {err.format_message()} (see '{where} --help')")
+    except click.exceptions.Abort:
+        _fail("netsim: aborted", 130)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)
+    except click.ClickException as err:
+        _fail(f"netsim: {err.format_message()}")
+    except InputError as err:
+        _fail(err.line())
+    except DockerError as err:
+        _fail(err.text, 1)
+    except NetsimError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("netsim: interrupted", 130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as err:  # never a traceback, even for a bug
+        _fail(_BUG.format(err=f"{type(err).__name__}: {err}"), 70)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

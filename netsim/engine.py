@@ -1,0 +1,1213 @@
+"""The engine: Docker's rules, operation by operation, from declarations to a resolved State.
+
+:class:`Engine` holds the mutable world of one or more Docker hosts (each with its own daemon:
+networks, containers, address space and port allocator) and applies :data:`netsim.model.Operation`
+values one at a time, raising :class:`netsim.errors.DaemonError` with the daemon's own words when
+Docker would refuse. :func:`apply` runs a whole list and returns the final :class:`State`.
+
+References are to ``shared/docker-semantics.md`` sections (§) and to moby at ``docker-v29.1.0``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from netsim import ids
+from netsim.errors import DaemonError
+from netsim.images import ImageInfo, default_command_runs, lookup
+from netsim.ipam import GLOBAL_SCOPE_POOLS, AddressSpace, SubnetPool
+from netsim.model import (
+    DEFAULT_HOST,
+    BridgeNetwork,
+    ContainerCreate,
+    ContainerPrune,
+    ContainerRemove,
+    ContainerRename,
+    ContainerRestart,
+    ContainerSpec,
+    ContainerStart,
+    ContainerStop,
+    EndpointConfig,
+    Host,
+    ImageDecl,
+    IpvlanNetwork,
+    Lan,
+    MacvlanNetwork,
+    NetworkConnect,
+    NetworkCreate,
+    NetworkDisconnect,
+    NetworkPrune,
+    NetworkRemove,
+    NetworkSpec,
+    Operation,
+    OverlayNetwork,
+    PortBinding,
+    Scenario,
+    parse_port_specs,
+)
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    HostState,
+    NetworkState,
+    PortMapping,
+    State,
+    SubnetState,
+)
+
+__all__ = ["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"]
+
+DEFAULT_ENGINE_VERSION = (29, 1)
+
+#: Linux's default ``ip_local_port_range``; Docker's ephemeral host ports come from it (§4.2).
+EPHEMERAL_PORTS = (32768, 60999)
+
+_IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
+_IPNet = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one operation did: the ID it created (if any) and the warnings Docker prints."""
+
+    id: str | None = None
+    warnings: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # e.g. the networks/containers a prune removed
+
+
+def _not_found_container(ref: str) -> DaemonError:
+    return DaemonError(f"No such container: {ref}", status=404)
+
+
+def _not_found_network(ref: str) -> DaemonError:
+    # daemon/libnetwork/error.go ErrNoSuchNetwork
+    return DaemonError(f"network {ref} not found", status=404)
+
+
+def _is_user_defined_mode(mode: str) -> bool:
+    # api/types/container NetworkMode.IsUserDefined
+    return mode not in ("default", "bridge", "host", "none") and not mode.startswith("container:")
+
+
+@dataclass
+class _PortAllocator:
+    """Per-host port bindings (libnetwork portallocator): explicit and ephemeral host ports."""
+
+    #: (host_ip, proto, port) -> container id
+    bound: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    last: dict[str, int] = field(default_factory=dict)
+
+    def _conflict(self, host_ip: str, proto: str, port: int) -> bool:
+        family_any = "::" if ":" in host_ip else "0.0.0.0"
+        if (host_ip, proto, port) in self.bound:
+            return True
+        if host_ip in ("0.0.0.0", "::"):
+            fam6 = host_ip == "::"
+            return any(
+                p == proto and n == port and ((":" in ip) == fam6)
+                for (ip, p, n) in self.bound
+            )
+        return (family_any, proto, port) in self.bound
+
+    def allocate(self, cid: str, addrs: Sequence[str], proto: str, start: int, end: int) -> int:
+        """Bind one port number on every address of ``addrs``; Docker's error on conflict."""
+        if start == 0:  # ephemeral: search after the last port handed out, wrapping (§4.2)
+            lo, hi = EPHEMERAL_PORTS
+            last = self.last.get(proto, hi)
+            span = hi - lo + 1
+            for i in range(1, span + 1):
+                cand = lo + (last - lo + i) % span
+                if not any(self._conflict(a, proto, cand) for a in addrs):
+                    self.last[proto] = cand
+                    for a in addrs:
+                        self.bound[(a, proto, cand)] = cid
+                    return cand
+            raise DaemonError("all ports are allocated")
+        for cand in range(start, end + 1):
+            clash = next((a for a in addrs if self._conflict(a, proto, cand)), None)
+            if clash is None:
+                for a in addrs:
+                    self.bound[(a, proto, cand)] = cid
+                return cand
+            if start == end:
+                # libnetwork/portallocator/portallocator.go ErrPortAlreadyAllocated
+                raise DaemonError(f"Bind for {clash}:{cand} failed: port is already allocated")
+        raise DaemonError(f"Bind for {addrs[0]}:{start}-{end} failed: port is already allocated")
+
+    def release(self, cid: str) -> None:
+        for key in [k for k, v in self.bound.items() if v == cid]:
+            del self.bound[key]
+
+
+@dataclass
+class _Net:
+    """Mutable runtime of one network: its state plus the address pools of its subnets."""
+
+    state: NetworkState
+    pools: list[SubnetPool]
+
+
+@dataclass
+class _Host:
+    host: Host
+    space: AddressSpace
+    networks: dict[str, _Net] = field(default_factory=dict)  # by name, creation order
+    containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
+    ports: _PortAllocator = field(default_factory=_PortAllocator)
+
+
+class Engine:
+    """A set of Docker hosts whose daemons apply operations one at a time.
+
+    >>> from netsim.model import NetworkCreate, BridgeNetwork
+    >>> e = Engine()
+    >>> _ = e.execute(NetworkCreate(network=BridgeNetwork(name="mybridge")))
+    >>> str(e.state().network("mybridge").subnets[0].subnet)
+    '172.18.0.0/16'
+    """
+
+    def __init__(
+        self,
+        *,
+        hosts: Sequence[Host] = (),
+        lan: Lan | None = None,
+        images: Mapping[str, ImageDecl] | None = None,
+        seed: int = 0,
+        engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+    ) -> None:
+        self.lan = lan or Lan()
+        self.seed = seed
+        self.version = engine_version
+        self.images = dict(images or {})
+        self.clock = 0
+        self._drawn: dict[tuple[object, ...], int] = {}
+        hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
+        self._hosts: dict[str, _Host] = {}
+        for h in hosts:
+            rt = _Host(host=h, space=AddressSpace(rotating=self.version < (27, 0)))
+            self._hosts[h.name] = rt
+            self._create_predefined(rt)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _nth(self, *key: object) -> int:
+        """How many times this key has been drawn (IDs stay put when unrelated steps change)."""
+        n = self._drawn.get(key, 0) + 1
+        self._drawn[key] = n
+        return n
+
+    def _rt(self, host: str) -> _Host:
+        try:
+            return self._hosts[host]
+        except KeyError:
+            raise DaemonError(f"unknown Docker host {host!r}") from None
+
+    def tick(self, seconds: int = 1) -> None:
+        """Advance netsim's logical clock (used for Created/StartedAt and ``docker ps`` ages)."""
+        self.clock += seconds
+
+    def _create_predefined(self, rt: _Host) -> None:
+        # docker0: the first default pool that does not overlap the host's own networks
+        # (daemon/daemon_unix.go getDefaultBridgeIPAMConf, netutils.InferReservedNetworks)
+        subnet = rt.space.request_predefined(self._reserved())
+        pool = SubnetPool(subnet)
+        gw = pool.allocate_any()
+        nid = ids.hex_id(self.seed, "network", rt.host.name, "bridge")
+        rt.networks["bridge"] = _Net(
+            NetworkState(
+                id=nid,
+                name="bridge",
+                driver="bridge",
+                host=rt.host.name,
+                predefined=True,
+                subnets=(SubnetState(subnet=subnet, gateway=gw),),
+                interface="docker0",
+                # doc: engine/network/tutorials/standalone.md (network inspect bridge)
+                options={
+                    "com.docker.network.bridge.default_bridge": "true",
+                    "com.docker.network.bridge.enable_icc": "true",
+                    "com.docker.network.bridge.enable_ip_masquerade": "true",
+                    "com.docker.network.bridge.host_binding_ipv4": "0.0.0.0",
+                    "com.docker.network.bridge.name": "docker0",
+                    "com.docker.network.driver.mtu": "1500",
+                },
+            ),
+            [pool],
+        )
+        for name, driver in (("host", "host"), ("none", "null")):
+            rt.networks[name] = _Net(
+                NetworkState(
+                    id=ids.hex_id(self.seed, "network", rt.host.name, name),
+                    name=name,
+                    driver=driver,  # type: ignore[arg-type]
+                    host=rt.host.name,
+                    predefined=True,
+                ),
+                [],
+            )
+
+    def _reserved(self) -> list[ipaddress.IPv4Network]:
+        """Networks the hosts are on: IPAM never chooses a pool that overlaps them (§3.1)."""
+        return [self.lan.subnet]
+
+    def _find_network(self, rt: _Host, ref: str) -> _Net:
+        """Look a network up as the daemon does: full name, then full ID, then ID prefix."""
+        if ref in rt.networks:
+            return rt.networks[ref]
+        for n in rt.networks.values():
+            if n.state.id == ref:
+                return n
+        matches = [n for n in rt.networks.values() if n.state.id.startswith(ref)]
+        if len(matches) == 1 and ref:
+            return matches[0]
+        if len(matches) > 1:
+            raise DaemonError(f"network {ref} is ambiguous ({len(matches)} matches found)")
+        raise _not_found_network(ref)
+
+    def _find_container(self, rt: _Host, ref: str) -> ContainerState:
+        """Full ID, then name, then unique ID prefix (daemon/container.go GetContainer)."""
+        ref = ref.lstrip("/") if ref.startswith("/") else ref
+        for c in rt.containers.values():
+            if c.id == ref:
+                return c
+        if ref in rt.containers:
+            return rt.containers[ref]
+        matches = [c for c in rt.containers.values() if c.id.startswith(ref)] if ref else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise DaemonError(f"multiple IDs found with provided prefix: {ref}", status=400)
+        raise _not_found_container(ref)
+
+    def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
+        if reference in self.images:
+            return self.images[reference]
+        base = reference.split("@")[0]
+        repo = base.rsplit(":", 1)[0] if ":" in base.rsplit("/", 1)[-1] else base
+        if repo in self.images:
+            return self.images[repo]
+        return lookup(reference)
+
+    def _image_exposed(self, reference: str) -> list[str]:
+        info = self._image(reference)
+        if info is None:
+            return []
+        if isinstance(info, ImageDecl):
+            return list(info.expose)
+        return list(info.exposed)
+
+    def _stays_up(self, spec: ContainerSpec) -> bool:
+        info = self._image(spec.image)
+        if isinstance(info, ImageDecl):
+            if spec.command:
+                probe = lookup("busybox")
+                if probe is not None:
+                    return default_command_runs(probe, spec.command, spec.interactive, spec.tty)
+                return True
+            return info.runs == "server" or (
+                info.runs == "shell" and (spec.interactive or spec.tty)
+            )
+        if info is None:
+            return True  # unknown image, unknown command: assume it keeps running
+        return default_command_runs(info, spec.command, spec.interactive, spec.tty)
+
+    # ------------------------------------------------------------------ dispatch
+
+    def execute(self, op: Operation) -> Outcome:
+        """Apply one operation; raise :class:`DaemonError` with Docker's text if refused."""
+        rt = self._rt(op.host)
+        match op:
+            case NetworkCreate():
+                return self._network_create(rt, op.network)
+            case NetworkRemove():
+                return self._network_rm(rt, op.name)
+            case NetworkPrune():
+                return self._network_prune(rt)
+            case NetworkConnect():
+                return self._network_connect(rt, op.container, op.endpoint)
+            case NetworkDisconnect():
+                return self._network_disconnect(rt, op.network, op.container, op.force)
+            case ContainerCreate():
+                return self._container_create(rt, op.container, start=op.start)
+            case ContainerStart():
+                return self._container_start(rt, op.container)
+            case ContainerStop():
+                return self._container_stop(rt, op.container)
+            case ContainerRestart():
+                c = self._find_container(rt, op.container)
+                if c.running:
+                    self._stop(rt, c)
+                return self._container_start(rt, c.id)
+            case ContainerRemove():
+                return self._container_rm(rt, op.container, op.force)
+            case ContainerRename():
+                return self._container_rename(rt, op.container, op.new_name)
+            case ContainerPrune():
+                removed = [c for c in rt.containers.values() if not c.running]
+                for c in removed:
+                    self._remove(rt, c)
+                return Outcome(names=tuple(c.id for c in removed))
+        raise AssertionError(f"unhandled operation {op!r}")  # pragma: no cover
+
+    # ------------------------------------------------------------------ networks
+
+    def _network_create(self, rt: _Host, spec: NetworkSpec) -> Outcome:
+        if spec.name in rt.networks:
+            # daemon/libnetwork/error.go NetworkNameError
+            raise DaemonError(f"network with name {spec.name} already exists", status=409)
+        if isinstance(spec, OverlayNetwork):
+            # daemon/network.go: overlay networks need swarm mode
+            raise DaemonError(
+                'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" '
+                "to connect this node to swarm and try again.",
+                status=503,
+            )
+        errors = _validate_ipam(spec)
+        if errors:
+            # daemon/network.go validateIpamConfig, joined by errors.Join (one per line)
+            raise DaemonError("invalid network config:\n" + "\n".join(errors), status=400)
+        if isinstance(spec, BridgeNetwork):
+            v4 = [c for c in spec.ipam if c.subnet is not None and c.subnet.version == 4]
+            if len(v4) > 1:
+                raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
+            if spec.gateway_mode_ipv4 == "isolated" and not spec.internal:
+                raise DaemonError(
+                    "gateway mode 'isolated' can only be used for an internal network"
+                )
+        if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+            self._check_vlan_parent(rt, spec)
+
+        nid = ids.hex_id(self.seed, "network", rt.host.name, spec.name,
+                         self._nth("network", rt.host.name, spec.name))
+        subnets: list[SubnetState] = []
+        pools: list[SubnetPool] = []
+        configs = list(spec.ipam) or [None]
+        try:
+            for cfg in configs:
+                if cfg is not None and cfg.subnet is not None:
+                    subnet: _IPNet = cfg.subnet.network
+                    rt.space.request(subnet, check_overlap=cfg.ip_range is None)
+                    user_subnet = True
+                else:
+                    subnet = rt.space.request_predefined(
+                        self._reserved(), legacy_message=self.version < (27, 0)
+                    )
+                    user_subnet = False
+                ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
+                pool = SubnetPool(subnet, ip_range)
+                aux = dict(cfg.aux_addresses) if cfg is not None else {}
+                for addr in aux.values():
+                    if addr in pool.range and int(addr) not in pool.allocated:
+                        pool.allocate(addr)  # network.go: aux addresses inside the range
+                gateway = self._gateway(spec, pool, cfg.gateway if cfg is not None else None)
+                subnets.append(
+                    SubnetState(
+                        subnet=subnet,
+                        ip_range=ip_range,
+                        gateway=gateway,
+                        aux_addresses=aux,
+                        user_subnet=user_subnet,
+                    )
+                )
+                pools.append(pool)
+        except DaemonError:
+            for s in subnets:
+                rt.space.release(s.subnet)
+            raise
+
+        interface: str | None
+        icc = masquerade = True
+        if isinstance(spec, BridgeNetwork):
+            interface = spec.bridge_name or f"br-{nid[:12]}"
+            icc, masquerade = spec.icc, spec.masquerade
+        elif isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+            interface = spec.parent
+        else:
+            interface = None
+        internal = spec.internal or (
+            isinstance(spec, MacvlanNetwork | IpvlanNetwork) and spec.parent is None
+        )
+        state = NetworkState(
+            id=nid,
+            name=spec.name,
+            driver=spec.driver,
+            host=rt.host.name,
+            spec=spec,
+            subnets=tuple(subnets),
+            interface=interface,
+            internal=internal,
+            attachable=spec.attachable,
+            icc=icc,
+            masquerade=masquerade,
+            options=dict(spec.options),
+            labels=dict(spec.labels),
+            created=self.clock,
+        )
+        rt.networks[spec.name] = _Net(state, pools)
+        return Outcome(id=nid)
+
+    def _gateway(
+        self, spec: NetworkSpec, pool: SubnetPool, given: _IPAddr | None
+    ) -> _IPAddr | None:
+        """The gateway address IPAM reserves (§3.2, §1.11, §1.12)."""
+        if given is not None:
+            return pool.allocate(given) if given not in pool else given
+        if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+            if self.version >= (29, 0):
+                # 29.0+: macvlan/ipvlan allocate no gateway unless --gateway (GetSkipGwAlloc)
+                return None
+            if spec.internal or spec.parent is None:
+                return None  # 28.0+: internal macvlan networks need no gateway
+            if isinstance(spec, IpvlanNetwork) and spec.mode in ("l3", "l3s"):
+                return None
+        return pool.allocate_any()
+
+    def _check_vlan_parent(self, rt: _Host, spec: MacvlanNetwork | IpvlanNetwork) -> None:
+        """macvlan/ipvlan option checks (drivers/macvlan/macvlan_network.go, ipvlan_network.go)."""
+        parent = spec.parent
+        if isinstance(spec, MacvlanNetwork):
+            if spec.mode not in ("bridge", "private", "vepa", "passthru"):
+                raise DaemonError(
+                    f"requested macvlan mode '{spec.mode}' is not valid, 'bridge' mode is the "
+                    "macvlan driver default"
+                )
+        elif spec.mode not in ("l2", "l3", "l3s"):
+            raise DaemonError(
+                f"requested ipvlan mode '{spec.mode}' is not valid, 'l2' mode is the ipvlan "
+                "driver default"
+            )
+        if parent is None:
+            return
+        if parent == "lo":
+            raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
+        if "." in parent:
+            base, _, vlan = parent.partition(".")
+            if not base or not vlan.isdigit():
+                raise DaemonError(
+                    f"invalid subinterface vlan name {parent}, example formatting is eth0.10"
+                )
+            if not 1 <= int(vlan) <= 4094:
+                raise DaemonError(f"vlan id must be between 1-4094, received: {int(vlan)}")
+        for other in rt.networks.values():
+            o = other.state
+            if o.driver != spec.driver or o.interface != parent:
+                continue
+            if isinstance(spec, IpvlanNetwork):
+                raise DaemonError(f"network {o.name} is already using parent interface {parent}")
+            if isinstance(spec, MacvlanNetwork) and self.version < (27, 0):
+                raise DaemonError(f"network {o.name} is already using parent interface {parent}")
+            if spec.mode == "passthru":
+                raise DaemonError(
+                    f"cannot use mode passthru, macvlan network {o.name} is already using "
+                    f"parent interface {parent}"
+                )
+            if o.options.get("macvlan_mode") == "passthru":
+                raise DaemonError(
+                    f"macvlan network {o.name} is already using parent interface {parent} in "
+                    "mode passthru"
+                )
+
+    def _attached(self, rt: _Host, net: NetworkState) -> list[ContainerState]:
+        return [
+            c
+            for c in rt.containers.values()
+            if (ep := c.endpoint(net.name)) is not None and ep.active
+        ]
+
+    def _network_rm(self, rt: _Host, ref: str) -> Outcome:
+        net = self._find_network(rt, ref)
+        if net.state.predefined:
+            # daemon/network.go:647
+            raise DaemonError(f"{net.state.name} is a pre-defined network and cannot be removed",
+                              status=403)
+        active = self._attached(rt, net.state)
+        if active:
+            # daemon/network.go:671 + libnetwork/error.go ActiveEndpointsError
+            names = ", ".join(c.name for c in active)
+            raise DaemonError(
+                "error while removing network: network "
+                f"{net.state.name} has active endpoints ({names})",
+                status=403,
+            )
+        for s in net.state.subnets:
+            rt.space.release(s.subnet)
+        del rt.networks[net.state.name]
+        # stopped containers keep their endpoint configuration for a removed network; it is
+        # reported by Docker at their next start
+        return Outcome(id=net.state.id)
+
+    def _network_prune(self, rt: _Host) -> Outcome:
+        removed = []
+        for name, net in list(rt.networks.items()):
+            if net.state.predefined:
+                continue
+            if any(c.endpoint(name) is not None for c in rt.containers.values()):
+                continue
+            for s in net.state.subnets:
+                rt.space.release(s.subnet)
+            del rt.networks[name]
+            removed.append(name)
+        return Outcome(names=tuple(sorted(removed)))
+
+    # ------------------------------------------------------------------ containers
+
+    def _container_create(self, rt: _Host, spec: ContainerSpec, *, start: bool) -> Outcome:
+        name = spec.name
+        if name is not None and name in rt.containers:
+            other = rt.containers[name]
+            # daemon/errors.go nameConflictError
+            raise DaemonError(
+                f'Conflict. The container name "/{name}" is already in use by container '
+                f'"{other.id}". You have to remove (or rename) that container to be able to '
+                "reuse that name.",
+                status=409,
+            )
+        mode = spec.network_mode
+        warnings: list[str] = []
+        self._validate_network_mode(rt, spec, mode)
+        endpoints = self._initial_endpoints(rt, spec, mode)
+        owner: str | None = None
+        if mode.startswith("container:"):
+            owner = self._find_container(rt, mode.split(":", 1)[1]).id
+        legacy_links = self._register_links(rt, spec, mode)
+        if name is None:
+            name = self._generate_name(rt)
+        idx = self._nth("container", rt.host.name, name)
+        cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
+        exposed = sorted(
+            set(self._image_exposed(spec.image))
+            | set(spec.exposed_ports())
+            | {b.port_key for b in spec.port_bindings()},
+            key=_port_sort_key,
+        )
+        if mode == "host" and spec.publish:
+            # daemon/daemon_unix.go verifyPlatformContainerSettings
+            warnings.append("Published ports are discarded when using host network mode")
+        # daemon/container.go: the short ID; host mode: the host's; container: the owner's
+        hostname = spec.hostname or cid[:12]
+        if mode == "host" and not spec.hostname:
+            hostname = rt.host.effective_hostname
+        elif owner is not None:
+            hostname = self._find_container(rt, owner).hostname
+        state = ContainerState(
+            id=cid,
+            name=name,
+            host=rt.host.name,
+            spec=spec,
+            hostname=hostname,
+            network_mode=mode,
+            sandbox_owner=owner,
+            endpoints=tuple(endpoints),
+            exposed_ports=tuple(exposed),
+            legacy_links=tuple(legacy_links),
+            created=self.clock,
+            image_id="sha256:" + ids.hex_id(0, "image", spec.image.split("@")[0]),
+        )
+        rt.containers[name] = state
+        if start:
+            self._start(rt, state)  # a failed start leaves the container created, as Docker does
+        return Outcome(id=cid, warnings=tuple(warnings))
+
+    def _generate_name(self, rt: _Host) -> str:
+        retry = 0
+        index = self._nth("anonymous", rt.host.name)
+        while True:
+            name = ids.generated_name(self.seed, index, retry)
+            if name not in rt.containers:
+                return name
+            retry += 1
+
+    def _validate_network_mode(self, rt: _Host, spec: ContainerSpec, mode: str) -> None:
+        """Create-time checks of HostConfig/NetworkingConfig (daemon/internal/runconfig)."""
+        if mode == "container" or mode.startswith("container:"):
+            # daemon/internal/runconfig/hostconfig.go validateNetContainerMode
+            if not mode.partition(":")[2]:
+                raise DaemonError(
+                    "invalid network mode: invalid container format container:<name|id>",
+                    status=400,
+                )
+            checks = (
+                (spec.hostname, "conflicting options: hostname and the network mode"),
+                (
+                    spec.links,
+                    "conflicting options: container type network can't be used with links. "
+                    "This would result in undefined behavior",
+                ),
+                (spec.dns, "conflicting options: dns and the network mode"),
+                (
+                    spec.add_hosts,
+                    "conflicting options: custom host-to-IP mapping and the network mode",
+                ),
+                (
+                    spec.publish or spec.publish_all,
+                    "conflicting options: port publishing and the container type network mode",
+                ),
+                (
+                    spec.expose,
+                    "conflicting options: port exposing and the container type network mode",
+                ),
+                (spec.mac_address, "conflicting options: mac-address and the network mode"),
+            )
+            for value, message in checks:
+                if value:
+                    raise DaemonError(message, status=400)
+            self._find_container(rt, mode.split(":", 1)[1])
+        if mode == "host" and spec.links:
+            # daemon/daemon_unix.go registerLinks
+            raise DaemonError(
+                "conflicting options: host type networking can't be used with links. This would "
+                "result in undefined behavior",
+                status=400,
+            )
+
+    def _initial_endpoints(
+        self, rt: _Host, spec: ContainerSpec, mode: str
+    ) -> list[EndpointState]:
+        """The NetworkSettings.Networks a created container has (no addresses yet)."""
+        if mode.startswith("container:"):
+            return []  # the joiner has no endpoints of its own (§1.10)
+        # host and none containers have an endpoint on the host/null network, with no address
+        configs = list(spec.networks) or [EndpointConfig(network="bridge")]
+        out = []
+        for cfg in configs:
+            netname = "bridge" if cfg.network == "default" else cfg.network
+            net = self._find_network(rt, netname).state
+            if cfg.network != net.name:
+                cfg = cfg.model_copy(update={"network": net.name})
+            self._validate_endpoint(net, cfg)
+            out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
+        return out
+
+    def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig) -> None:
+        """daemon/container_operations.go validateEndpointSettings (create and connect)."""
+        if not net.is_user_defined or net.driver in ("host", "null"):
+            if cfg.aliases:
+                raise DaemonError(
+                    "network-scoped aliases are only supported for user-defined networks",
+                    status=400,
+                )
+            if cfg.ipv4_address or cfg.ipv6_address:
+                text = (
+                    "user-specified IP address is supported on user-defined networks only"
+                    if self.version >= (29, 0)
+                    else "user specified IP address is supported on user defined networks only"
+                )
+                raise DaemonError(text, status=400)
+        if cfg.ipv4_address is not None:
+            v4 = [s for s in net.subnets if s.subnet.version == 4]
+            if self.version < (29, 1) and not any(s.user_subnet for s in v4):
+                raise DaemonError(
+                    "user specified IP address is supported only when connecting to networks "
+                    "with user configured subnets",
+                    status=400,
+                )
+            if not any(cfg.ipv4_address in s.subnet for s in v4):
+                text = (
+                    f"no configured subnet contains IP address {cfg.ipv4_address}"
+                    if self.version >= (29, 1)
+                    else f"no configured subnet or ip-range contain the IP address "
+                    f"{cfg.ipv4_address}"
+                )
+                raise DaemonError(text, status=400)
+
+    def _register_links(
+        self, rt: _Host, spec: ContainerSpec, mode: str
+    ) -> list[tuple[str, str]]:
+        """Legacy links (default bridge only): daemon/daemon_unix.go registerLinks."""
+        if _is_user_defined_mode(mode):
+            return []
+        out = []
+        for link in spec.links:
+            target, _, alias = link.partition(":")
+            target = target.lstrip("/")
+            try:
+                child = self._find_container(rt, target)
+            except DaemonError as err:
+                raise DaemonError(f"could not get container for {target}: {err.text}",
+                                  status=400) from None
+            if child.network_mode == "host":
+                raise DaemonError(
+                    "conflicting options: host type networking can't be used with links. This "
+                    "would result in undefined behavior",
+                    status=400,
+                )
+            out.append((child.name, alias or child.name))
+        return out
+
+    # ------------------------------------------------------------------ start / stop
+
+    def _container_start(self, rt: _Host, ref: str) -> Outcome:
+        c = self._find_container(rt, ref)
+        if c.running:
+            return Outcome(id=c.id)  # docker start on a running container: a no-op
+        self._start(rt, c)
+        return Outcome(id=c.id)
+
+    def _start(self, rt: _Host, c: ContainerState) -> None:
+        """Start a container: join its sandbox's networks, bind its ports (§0, §3.2, §4)."""
+        mode = c.network_mode
+        if mode.startswith("container:"):
+            ref = mode.split(":", 1)[1]
+            owner = self._find_container(rt, ref)
+            if owner.id == c.id:
+                raise DaemonError("cannot join own network namespace", status=400)
+            if not owner.running:
+                # daemon/container_operations.go getNetworkedContainer
+                raise DaemonError(
+                    "cannot join network namespace of a non running container: container "
+                    f"{owner.name} is {owner.status}",
+                    status=409,
+                )
+        for child_name, alias in c.legacy_links:
+            child = rt.containers.get(child_name)
+            if child is None or not child.running:
+                raise DaemonError(
+                    f"Cannot link to a non running container: /{child_name} AS /{c.name}/{alias}"
+                )
+        joined: list[EndpointState] = []
+        try:
+            if not mode.startswith("container:"):
+                for ep in c.endpoints:
+                    joined.append(self._join(rt, c, ep, len(joined)))
+                for child_name, _alias in c.legacy_links:
+                    child = rt.containers[child_name]
+                    if child.endpoint("bridge") is None:
+                        raise DaemonError(
+                            f"Cannot link to /{child_name}, as it does not belong to the "
+                            "default network"
+                        )
+            mappings = self._bind_ports(rt, c, joined)
+        except DaemonError as err:
+            for ep in joined:
+                self._release_endpoint(rt, ep)
+            rt.ports.release(c.id)
+            if not err.text.startswith("failed to set up container networking"):
+                if mode.startswith("container:") or "non running" in err.text:
+                    raise
+                # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
+                raise DaemonError(
+                    f"failed to set up container networking: {err.text}", status=err.status
+                ) from None
+            raise
+        stays_up = self._stays_up(c.spec)
+        new = c.model_copy(
+            update={
+                "status": "running",
+                "endpoints": tuple(joined) if joined else c.endpoints,
+                "port_mappings": tuple(mappings),
+                "started": self.clock,
+                "finished": None,
+                "exit_code": 0,
+            }
+        )
+        rt.containers[c.name] = new
+        if not stays_up:
+            self._stop(rt, new, exit_code=0)
+
+    def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
+        """Connect one endpoint: allocate its address and MAC, name its interface."""
+        try:
+            net = self._find_network(rt, ep.network_id)
+        except DaemonError:
+            raise DaemonError(f"network {ep.network} not found", status=404) from None
+        st = net.state
+        ipv4: ipaddress.IPv4Interface | None = None
+        gateway = None
+        sub = st.ipv4_subnet
+        if sub is not None:
+            pool = next(p for p in net.pools if p.subnet == sub.subnet)
+            if ep.config.ipv4_address is not None:
+                addr = pool.allocate(ep.config.ipv4_address)
+            else:
+                addr = pool.allocate_any()
+            ipv4 = ipaddress.IPv4Interface(f"{addr}/{sub.subnet.prefixlen}")
+            if not st.internal and isinstance(sub.gateway, ipaddress.IPv4Address):
+                gateway = sub.gateway
+        join_no = self._nth("join", c.id, st.id)
+        endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
+        if st.driver in ("host", "null"):
+            # no interface of its own: the host's namespace, or one with only lo
+            return ep.model_copy(update={"endpoint_id": endpoint_id})
+        if ep.config.mac_address:
+            mac = ep.config.mac_address.lower()
+        elif st.driver == "ipvlan":
+            mac = self._host_mac(rt)
+        elif self.version < (28, 0) and ipv4 is not None:
+            # before 28.0 the MAC was derived from the IPv4 address (02:42:ac:11:00:02)
+            mac = "02:42:" + ":".join(f"{b:02x}" for b in ipv4.ip.packed)
+        elif st.driver == "overlay" and ipv4 is not None:
+            mac = "02:42:" + ":".join(f"{b:02x}" for b in ipv4.ip.packed)
+        else:
+            mac = ids.mac_address(self.seed, c.id, st.id, join_no)
+        used = {e.ifname for e in c.endpoints if e.ifname}
+        ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
+                      if f"eth{i}" not in used)
+        return ep.model_copy(
+            update={
+                "endpoint_id": endpoint_id,
+                "ifname": ifname,
+                "ipv4": ipv4,
+                "gateway": gateway,
+                "mac": mac,
+                "host_veth": ids.veth_name(self.seed, c.id, st.id, join_no)
+                if st.driver == "bridge"
+                else None,
+                "dns_names": _dns_names(c, st, ep.config),
+            }
+        )
+
+    def _host_mac(self, rt: _Host) -> str:
+        return ids.mac_address(self.seed, "host-nic", rt.host.name)
+
+    def _release_endpoint(self, rt: _Host, ep: EndpointState) -> None:
+        net = rt.networks.get(ep.network)
+        if net is None or ep.ipv4 is None:
+            return
+        for pool in net.pools:
+            if ep.ipv4.ip in pool.subnet:
+                pool.release(ep.ipv4.ip)
+
+    def _gateway_endpoint(self, rt: _Host, eps: Sequence[EndpointState]) -> EndpointState | None:
+        """The endpoint that provides the default route (sandbox.go Endpoint.Less, §0)."""
+        candidates = []
+        for ep in eps:
+            net = rt.networks.get(ep.network)
+            if net is None or net.state.internal or ep.gateway is None:
+                continue
+            candidates.append((-ep.config.gw_priority, ep.network, ep))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: (t[0], t[1]))[2]
+
+    def _bind_ports(
+        self, rt: _Host, c: ContainerState, joined: Sequence[EndpointState]
+    ) -> list[PortMapping]:
+        """Publish ports on the gateway endpoint (bridge_linux.go ProgramExternalConnectivity)."""
+        spec = c.spec
+        if c.network_mode == "host" or c.network_mode.startswith("container:"):
+            return []
+        bindings: list[PortBinding] = parse_port_specs(spec.publish)
+        if spec.publish_all:
+            explicit = {b.port_key for b in bindings}
+            for key in c.exposed_ports:
+                if key not in explicit:
+                    port, proto = key.split("/")
+                    bindings.append(PortBinding(container_port=int(port), proto=proto))  # type: ignore[arg-type]
+        if not bindings:
+            return []
+        gw = self._gateway_endpoint(rt, joined)
+        if gw is None:
+            return []
+        net = rt.networks[gw.network].state
+        if net.driver != "bridge":
+            return []  # macvlan/ipvlan: no port mapping (§4.4)
+        out: list[PortMapping] = []
+        default_ip = net.options.get("com.docker.network.bridge.host_binding_ipv4", "")
+        try:
+            for b in bindings:
+                host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
+                addrs = [host_ip] if host_ip else ["0.0.0.0", "::"]
+                port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
+                                         b.host_port_end)
+                out.extend(
+                    PortMapping(
+                        container_port=b.container_port, proto=b.proto, host_ip=a, host_port=port
+                    )
+                    for a in addrs
+                )
+        except DaemonError as err:
+            rt.ports.release(c.id)
+            # libnetwork/endpoint.go:661
+            raise DaemonError(
+                "failed to set up container networking: driver failed programming external "
+                f"connectivity on endpoint {c.name} ({gw.endpoint_id}): {err.text}",
+                status=500,
+            ) from None
+        return out
+
+    def _container_stop(self, rt: _Host, ref: str) -> Outcome:
+        c = self._find_container(rt, ref)
+        if c.running:
+            self._stop(rt, c)
+        return Outcome(id=c.id)
+
+    def _stop(self, rt: _Host, c: ContainerState, exit_code: int | None = None) -> None:
+        """Stop: release addresses and ports; keep the endpoint configuration (§3.2)."""
+        for ep in c.endpoints:
+            self._release_endpoint(rt, ep)
+        rt.ports.release(c.id)
+        if exit_code is None:
+            info = self._image(c.spec.image)
+            runs = info.runs if info is not None else "server"
+            shell = runs == "shell" and not c.spec.command
+            # a shell as PID 1 ignores SIGTERM and is killed after the timeout: 137
+            exit_code = 137 if shell else 0
+        cleared = tuple(
+            EndpointState(network=e.network, network_id=e.network_id, config=e.config)
+            for e in c.endpoints
+        )
+        new = c.model_copy(
+            update={
+                "status": "exited",
+                "exit_code": exit_code,
+                "endpoints": cleared,
+                "port_mappings": (),
+                "finished": self.clock,
+            }
+        )
+        rt.containers[c.name] = new
+        if c.spec.auto_remove:
+            del rt.containers[c.name]
+
+    def _container_rm(self, rt: _Host, ref: str, force: bool) -> Outcome:
+        c = self._find_container(rt, ref)
+        if c.running and not force:
+            # daemon/delete.go containerRm + cleanupContainer
+            raise DaemonError(
+                f'cannot remove container "{ref}": container is running: stop the container '
+                "before removing or force remove",
+                status=409,
+            )
+        if c.running:
+            self._stop(rt, c, exit_code=137)
+            c = rt.containers.get(c.name, c)
+        self._remove(rt, c)
+        return Outcome(id=c.id)
+
+    def _remove(self, rt: _Host, c: ContainerState) -> None:
+        rt.containers.pop(c.name, None)
+
+    def _container_rename(self, rt: _Host, ref: str, new_name: str) -> Outcome:
+        c = self._find_container(rt, ref)
+        new_name = new_name.lstrip("/")
+        if new_name == c.name:
+            raise DaemonError("Renaming a container with the same name as its current name",
+                              status=400)
+        if new_name in rt.containers:
+            other = rt.containers[new_name]
+            raise DaemonError(
+                f'Conflict. The container name "/{new_name}" is already in use by container '
+                f'"{other.id}". You have to remove (or rename) that container to be able to '
+                "reuse that name.",
+                status=409,
+            )
+        spec = c.spec.model_copy(update={"name": new_name})
+        renamed = c.model_copy(update={"name": new_name, "spec": spec})
+        # daemon/rename.go: the DNS names are rebuilt
+        eps = tuple(
+            e.model_copy(
+                update={"dns_names": _dns_names(renamed, rt.networks[e.network].state, e.config)}
+            )
+            if e.active and e.network in rt.networks
+            else e
+            for e in c.endpoints
+        )
+        renamed = renamed.model_copy(update={"endpoints": eps})
+        del rt.containers[c.name]
+        rt.containers[new_name] = renamed
+        return Outcome(id=c.id)
+
+    # ------------------------------------------------------------------ connect / disconnect
+
+    def _network_connect(self, rt: _Host, ref: str, cfg: EndpointConfig) -> Outcome:
+        """docker network connect (§5)."""
+        net = self._find_network(rt, cfg.network)
+        c = self._find_container(rt, ref)
+        st = net.state
+        mode = c.network_mode
+        if mode.startswith("container:") or (mode == "host" and st.name != "host"):
+            raise DaemonError(
+                "container sharing network namespace with another container or host cannot be "
+                "connected to any other network",
+                status=403,
+            )
+        if st.driver == "host":
+            if mode == "host":
+                raise DaemonError(f"endpoint with name {c.name} already exists in network host",
+                                  status=403)
+            raise DaemonError(
+                "cannot connect container to host network - container must be created in host "
+                "network mode",
+                status=403,
+            )
+        if mode == "none" or st.driver == "null":
+            raise DaemonError(
+                "container cannot be connected to multiple networks with one of the networks in "
+                "private (none) mode",
+                status=403,
+            )
+        if cfg.network != st.name:
+            cfg = cfg.model_copy(update={"network": st.name})
+        self._validate_endpoint(st, cfg)
+        existing = c.endpoint(st.name)
+        if existing is not None:
+            if not c.running:
+                return Outcome(id=c.id)  # updateNetworkSettings returns early (inferred)
+            raise DaemonError(
+                f"endpoint with name {c.name} already exists in network {st.name}", status=403
+            )
+        ep = EndpointState(network=st.name, network_id=st.id, config=cfg)
+        if c.running:
+            try:
+                ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
+            except DaemonError:
+                raise
+            new_eps = (*c.endpoints, ep)
+            updated = c.model_copy(update={"endpoints": new_eps})
+            # the gateway endpoint may change; port mappings follow it (§0)
+            if c.port_mappings or c.spec.publish or c.spec.publish_all:
+                rt.ports.release(c.id)
+                mappings = self._bind_ports(rt, updated, [e for e in new_eps if e.active])
+                updated = updated.model_copy(update={"port_mappings": tuple(mappings)})
+            rt.containers[c.name] = updated
+        else:
+            rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+        return Outcome(id=c.id)
+
+    def _network_disconnect(self, rt: _Host, netref: str, ref: str, force: bool) -> Outcome:
+        """docker network disconnect (§5)."""
+        net = self._find_network(rt, netref)
+        st = net.state
+        try:
+            c = self._find_container(rt, ref)
+        except DaemonError:
+            if force:
+                return Outcome()
+            raise
+        if st.driver == "host" and c.network_mode == "host":
+            raise DaemonError(
+                "cannot disconnect container from host network - container was created in host "
+                "network mode",
+                status=403,
+            )
+        ep = c.endpoint(st.name)
+        if ep is None:
+            if c.running:
+                raise DaemonError(f"container {c.id} is not connected to network {st.name}",
+                                  status=403)
+            raise DaemonError(f"container {c.id} is not connected to the network {st.name}",
+                              status=403)
+        self._release_endpoint(rt, ep)
+        rest = tuple(e for e in c.endpoints if e.network != st.name)
+        updated = c.model_copy(update={"endpoints": rest})
+        if c.running and c.port_mappings:
+            rt.ports.release(c.id)
+            mappings = self._bind_ports(rt, updated, [e for e in rest if e.active])
+            updated = updated.model_copy(update={"port_mappings": tuple(mappings)})
+        rt.containers[c.name] = updated
+        return Outcome(id=c.id)
+
+    # ------------------------------------------------------------------ snapshot
+
+    def state(self) -> State:
+        """A frozen snapshot of every host."""
+        return State(
+            lan=self.lan,
+            hosts={
+                name: HostState(
+                    host=rt.host,
+                    networks={n: net.state for n, net in rt.networks.items()},
+                    containers=dict(rt.containers),
+                )
+                for name, rt in self._hosts.items()
+            },
+            clock=self.clock,
+            seed=self.seed,
+        )
+
+    @property
+    def host_names(self) -> list[str]:
+        return list(self._hosts)
+
+
+def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:
+    """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only, §2.2)."""
+    if not net.is_user_defined:
+        return ()
+    names = [c.name, *cfg.aliases, c.id[:12], c.hostname]
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return tuple(out)
+
+
+def _port_sort_key(key: str) -> tuple[int, str]:
+    port, _, proto = key.partition("/")
+    return int(port), proto
+
+
+def _validate_ipam(spec: NetworkSpec) -> list[str]:
+    """Daemon-side IPAM checks (daemon/network.go validateIpamConfig), in Docker's words."""
+    errors: list[str] = []
+    for cfg in spec.ipam:
+        subnet = cfg.subnet
+        if subnet is None:
+            continue
+        net = subnet.network
+        if subnet.ip != net.network_address:
+            errors.append(f"invalid subnet {subnet.with_prefixlen}: it should be {net}")
+        if cfg.ip_range is not None:
+            rng = cfg.ip_range
+            if rng.version != net.version:
+                errors.append(
+                    f"invalid ip-range {rng.with_prefixlen}: parent subnet is an IPv{net.version} "
+                    "block"
+                )
+            elif rng.network.prefixlen < net.prefixlen:
+                errors.append(
+                    f"invalid ip-range {rng.with_prefixlen}: CIDR block is bigger than its parent "
+                    f"subnet {net}"
+                )
+            elif rng.ip != rng.network.network_address:
+                errors.append(f"invalid ip-range {rng.with_prefixlen}: it should be {rng.network}")
+            elif not rng.network.subnet_of(net):  # type: ignore[arg-type]
+                errors.append(
+                    f"invalid ip-range {rng.with_prefixlen}: parent subnet {net} doesn't contain "
+                    "ip-range"
+                )
+        if cfg.gateway is not None and cfg.gateway not in net:
+            errors.append(
+                f"invalid gateway {cfg.gateway}: parent subnet {net} doesn't contain this address"
+            )
+        for addr in cfg.aux_addresses.values():
+            if addr not in net:
+                errors.append(
+                    f"invalid auxiliary address {addr}: parent subnet {net} doesn't contain this "
+                    "address"
+                )
+    return errors
+
+
+def apply(
+    operations: Iterable[Operation],
+    *,
+    seed: int = 0,
+    hosts: Sequence[Host] = (),
+    lan: Lan | None = None,
+    images: Mapping[str, ImageDecl] | None = None,
+    engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+) -> State:
+    """Apply operations in order and return the final State; the first refusal raises."""
+    engine = Engine(hosts=hosts, lan=lan, images=images, seed=seed,
+                    engine_version=engine_version)
+    for op in operations:
+        engine.execute(op)
+        engine.tick()
+    return engine.state()
+
+
+def apply_scenario(scenario: Scenario, *, seed: int = 0,
+                   engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION) -> State:
+    """The State a scenario's steps produce on its hosts."""
+    return apply(
+        scenario.steps,
+        seed=seed,
+        hosts=scenario.hosts,
+        lan=scenario.lan,
+        images=scenario.image_decls(),
+        engine_version=engine_version,
+    )
+

@@ -1,0 +1,1356 @@
+"""A small, curated catalogue of well-known images, and Docker's image-reference grammar.
+
+What the simulator needs to know about an image is what a container of it exposes (``EXPOSE``),
+what it really listens on, what it runs by default, whether that keeps running, and which network
+tools a user finds inside (``ping``, ``curl``, ``nc`` …, and *which implementation*, since busybox
+``ping`` and iputils ``ping`` print different things).
+
+Every fact below was read from the image's own build recipe or from the package list that
+``docker-library/repo-info`` records for the published image; each entry names its sources in
+``sources`` and in a comment. Images whose facts could not be found are left out on purpose:
+:func:`lookup` returns ``None`` for them (e.g. ``alicek106/stress``, whose Dockerfile is not
+public; see :func:`default_command_runs` for how its ``stress …`` commands are still handled).
+
+Reference parsing follows ``github.com/distribution/reference`` (``ParseNormalizedNamed``) as the
+Docker CLI uses it, including its error texts. What ``docker ps`` shows in its IMAGE column is
+what the user typed, made "familiar": docker/cli ``formatter.ContainerContext.Image`` parses the
+container's ``Config.Image``, strips a digest but keeps a tag *only if one was given*, and drops
+``docker.io/`` and ``library/``. So ``docker run nginx`` lists ``nginx``, ``docker run
+nginx:latest`` lists ``nginx:latest`` and ``docker run docker.io/library/nginx@sha256:…`` lists
+``nginx`` (:attr:`ImageRef.familiar`). (The daemon replaces the name by the image ID once the
+name no longer resolves to the image the container was created from: moby ``daemon/list.go``
+``refreshImage``; that is the engine's business, not this module's.)
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable, Mapping, Sequence
+from fnmatch import fnmatchcase
+from types import MappingProxyType
+from typing import Final, Literal
+
+from pydantic import BaseModel, field_validator
+
+__all__ = [
+    "KNOWN",
+    "TOOL_NAMES",
+    "CatalogEntry",
+    "EnvRequirement",
+    "ImageInfo",
+    "ImageRef",
+    "Libc",
+    "Runs",
+    "TagRule",
+    "ToolImpl",
+    "default_command_runs",
+    "effective_argv",
+    "lookup",
+    "parse_image_ref",
+    "unmet_env",
+]
+
+# ============================================================================================
+# Image references (github.com/distribution/reference, as vendored by docker/cli)
+# ============================================================================================
+
+DEFAULT_DOMAIN: Final = "docker.io"
+LEGACY_DEFAULT_DOMAIN: Final = "index.docker.io"
+OFFICIAL_REPO_PREFIX: Final = "library/"
+DEFAULT_TAG: Final = "latest"
+REPOSITORY_NAME_TOTAL_LENGTH_MAX: Final = 255
+
+# Error texts, verbatim from distribution/reference and opencontainers/go-digest. The Docker CLI
+# prints them after "docker: " (docker run/create) and adds a "Run 'docker run --help'" line.
+ERR_REFERENCE_INVALID_FORMAT: Final = "invalid reference format"
+ERR_NAME_CONTAINS_UPPERCASE: Final = "repository name must be lowercase"
+ERR_NAME_EMPTY: Final = "repository name must have at least one component"
+ERR_NAME_TOO_LONG: Final = (
+    f"repository name must not be more than {REPOSITORY_NAME_TOTAL_LENGTH_MAX} characters"
+)
+ERR_DIGEST_INVALID_FORMAT: Final = "invalid checksum digest format"
+ERR_DIGEST_INVALID_LENGTH: Final = "invalid checksum digest length"
+ERR_DIGEST_UNSUPPORTED: Final = "unsupported digest algorithm"
+
+# The grammar of distribution/reference regexp.go. Go's RE2 `\w` and `[[:xdigit:]]` are ASCII
+# classes, spelled out here; patterns are applied with fullmatch (Go anchors with ^…$).
+_ALNUM = r"[a-z0-9]+"
+_SEPARATOR = r"(?:[._]|__|[-]+)"
+_DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+_OPTIONAL_PORT = r"(?::[0-9]+)?"
+_TAG = r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"
+_DIGEST = r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*[:][0-9A-Fa-f]{32,}"
+_IPV6 = r"\[(?:[a-fA-F0-9:]+)\]"
+_DOMAIN_NAME = _DOMAIN_COMPONENT + r"(?:\." + _DOMAIN_COMPONENT + r")*"
+_HOST = r"(?:" + _DOMAIN_NAME + r"|" + _IPV6 + r")"
+_DOMAIN_AND_PORT = _HOST + _OPTIONAL_PORT
+_PATH_COMPONENT = _ALNUM + r"(?:" + _SEPARATOR + _ALNUM + r")*"
+_REMOTE_NAME = _PATH_COMPONENT + r"(?:/" + _PATH_COMPONENT + r")*"
+_NAME = r"(?:" + _DOMAIN_AND_PORT + r"/)?" + _REMOTE_NAME
+
+_REFERENCE_RE: Final = re.compile(
+    r"(" + _NAME + r")(?::(" + _TAG + r"))?(?:@(" + _DIGEST + r"))?"
+)
+_ANCHORED_NAME_RE: Final = re.compile(r"(?:(" + _DOMAIN_AND_PORT + r")/)?(" + _REMOTE_NAME + r")")
+_IDENTIFIER_RE: Final = re.compile(r"[a-f0-9]{64}")
+# go-digest: DigestRegexpAnchored, and the hex length of each registered algorithm.
+_GO_DIGEST_RE: Final = re.compile(r"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+")
+_DIGEST_HEX_LEN: Final[Mapping[str, int]] = MappingProxyType(
+    {"sha256": 64, "sha384": 96, "sha512": 128}
+)
+_LOWER_HEX_RE: Final = re.compile(r"[a-f0-9]+")
+
+
+class ImageRef(BaseModel, frozen=True):
+    """A parsed, normalized image reference (``ParseNormalizedNamed``).
+
+    ``tag`` follows Docker's ``TagNameOnly`` rule: ``"latest"`` when the user gave neither a tag
+    nor a digest; ``""`` for a digest-only reference (Docker pulls by digest then, no tag is
+    involved). ``tag_explicit`` says whether the user typed the tag.
+    """
+
+    registry: str  # "docker.io", "localhost:5000", "ghcr.io"
+    repository: str  # "library/nginx", "docker/getting-started", "alicek106/stress"
+    tag: str
+    digest: str | None = None  # "sha256:…" when the reference pins one
+    tag_explicit: bool = False
+
+    @property
+    def name(self) -> str:
+        """Fully qualified name without tag or digest: ``docker.io/library/nginx``."""
+        return f"{self.registry}/{self.repository}"
+
+    @property
+    def familiar_name(self) -> str:
+        """The name as Docker's UI shows it: ``nginx``, ``alicek106/stress``, ``ghcr.io/o/x``."""
+        if self.registry != DEFAULT_DOMAIN:
+            return self.name
+        path = self.repository
+        if path.startswith(OFFICIAL_REPO_PREFIX):
+            rest = path[len(OFFICIAL_REPO_PREFIX) :]
+            if "/" not in rest:
+                return rest
+        return path
+
+    @property
+    def familiar(self) -> str:
+        """What ``docker ps`` prints in its IMAGE column for a container created from this.
+
+        The reference as typed, familiarized: digest stripped, tag kept only when the user gave
+        one (``nginx`` → ``nginx``; ``nginx:latest`` → ``nginx:latest``;
+        ``docker.io/library/nginx:1.29@sha256:…`` → ``nginx:1.29``).
+        """
+        if self.tag_explicit:
+            return f"{self.familiar_name}:{self.tag}"
+        return self.familiar_name
+
+    @property
+    def familiar_tagged(self) -> str:
+        """Familiar form with the implied tag: ``nginx:latest``, ``nginx@sha256:…``."""
+        out = self.familiar_name
+        if self.tag:
+            out += f":{self.tag}"
+        if self.digest:
+            out += f"@{self.digest}"
+        return out
+
+    @property
+    def canonical(self) -> str:
+        """``ParseDockerRef``: ``docker.io/library/nginx:latest``; digested refs lose the tag."""
+        if self.digest:
+            return f"{self.name}@{self.digest}"
+        return f"{self.name}:{self.tag}"
+
+
+def _split_docker_domain(name: str) -> tuple[str, str]:
+    """distribution/reference ``splitDockerDomain``."""
+    maybe_domain, sep, maybe_remote = name.partition("/")
+    if not sep:
+        return DEFAULT_DOMAIN, OFFICIAL_REPO_PREFIX + name
+    if maybe_domain == "localhost":
+        domain, remote = maybe_domain, maybe_remote
+    elif maybe_domain == LEGACY_DEFAULT_DOMAIN:
+        domain, remote = DEFAULT_DOMAIN, maybe_remote
+    elif "." in maybe_domain or ":" in maybe_domain:
+        domain, remote = maybe_domain, maybe_remote
+    elif maybe_domain.lower() != maybe_domain:
+        # uppercase namespaces are not allowed, so an uppercase first element is a domain
+        domain, remote = maybe_domain, maybe_remote
+    else:
+        domain, remote = DEFAULT_DOMAIN, name
+    if domain == DEFAULT_DOMAIN and "/" not in remote:
+        remote = OFFICIAL_REPO_PREFIX + remote
+    return domain, remote
+
+
+def _validate_digest(value: str) -> None:
+    """opencontainers/go-digest ``Digest.Validate`` (sha256, sha384, sha512 registered)."""
+    algorithm, sep, encoded = value.partition(":")
+    if not algorithm or not sep or not encoded:
+        raise ValueError(ERR_DIGEST_INVALID_FORMAT)
+    size = _DIGEST_HEX_LEN.get(algorithm)
+    if size is None:
+        if not _GO_DIGEST_RE.fullmatch(value):
+            raise ValueError(ERR_DIGEST_INVALID_FORMAT)
+        raise ValueError(ERR_DIGEST_UNSUPPORTED)
+    if len(encoded) != size:
+        raise ValueError(ERR_DIGEST_INVALID_LENGTH)
+    if not _LOWER_HEX_RE.fullmatch(encoded):
+        raise ValueError(ERR_DIGEST_INVALID_FORMAT)
+
+
+def parse_image_ref(text: str) -> ImageRef:
+    """Parse an image name the way ``docker run``/``docker pull`` do, or raise ``ValueError``.
+
+    The ``ValueError`` carries Docker's own text, e.g. ``invalid reference format``,
+    ``invalid reference format: repository name (library/Nginx) must be lowercase``,
+    ``invalid checksum digest length``. A bare 64-hex string is an image *ID*, not a name
+    (``docker run`` accepts it through ``ParseAnyReference``); as a name it is refused with
+    ``invalid repository name (…), cannot specify 64-byte hexadecimal strings``.
+    """
+    if _IDENTIFIER_RE.fullmatch(text):
+        raise ValueError(
+            f"invalid repository name ({text}), cannot specify 64-byte hexadecimal strings"
+        )
+    domain, remainder = _split_docker_domain(text)
+    remote = remainder.split(":", 1)[0]
+    if remote.lower() != remote:
+        raise ValueError(
+            f"{ERR_REFERENCE_INVALID_FORMAT}: repository name ({remote}) must be lowercase"
+        )
+    return _parse(f"{domain}/{remainder}")
+
+
+def _parse(s: str) -> ImageRef:
+    """distribution/reference ``Parse`` on an already domain-qualified string."""
+    if not s:
+        raise ValueError(ERR_NAME_EMPTY)
+    m = _REFERENCE_RE.fullmatch(s)
+    if m is None:
+        low = s.lower()
+        if low != s and _REFERENCE_RE.fullmatch(low):
+            raise ValueError(ERR_NAME_CONTAINS_UPPERCASE)
+        raise ValueError(ERR_REFERENCE_INVALID_FORMAT)
+    name, tag, digest = m.group(1), m.group(2), m.group(3)
+    nm = _ANCHORED_NAME_RE.fullmatch(name)
+    assert nm is not None  # the reference grammar embeds the name grammar
+    domain, path = nm.group(1) or "", nm.group(2)
+    if len(path) > REPOSITORY_NAME_TOTAL_LENGTH_MAX:
+        raise ValueError(ERR_NAME_TOO_LONG)
+    if digest:
+        _validate_digest(digest)
+    return ImageRef(
+        registry=domain,
+        repository=path,
+        tag=tag if tag else ("" if digest else DEFAULT_TAG),
+        digest=digest or None,
+        tag_explicit=bool(tag),
+    )
+
+
+# ============================================================================================
+# What an image holds
+# ============================================================================================
+
+Runs = Literal["server", "shell", "exits"]
+Libc = Literal["musl", "glibc"]
+ToolImpl = Literal[
+    "busybox",  # a busybox applet
+    "iputils",  # iputils ping
+    "gnu",  # GNU coreutils (cat)
+    "inetutils",  # GNU inetutils (ping, hostname …)
+    "bind",  # ISC BIND tools (dig, nslookup, host: bind9-dnsutils / bind-tools / bind-utils)
+    "curl",  # curl
+    "wget",  # GNU wget
+    "netcat-openbsd",  # OpenBSD netcat
+    "iproute2",  # iproute2 ip
+    "net-tools",  # net-tools ifconfig, route, netstat
+    "glibc",  # glibc getent (libc-bin / glibc-common)
+    "musl",  # musl getent (Alpine musl-utils)
+    "hostname",  # the standalone hostname package (Debian's, also used by Ubuntu and CentOS)
+]
+
+TOOL_NAMES: Final = (
+    "ping",
+    "curl",
+    "wget",
+    "nc",
+    "dig",
+    "nslookup",
+    "host",
+    "getent",
+    "ip",
+    "ifconfig",
+    "hostname",
+    "route",
+    "netstat",
+    "cat",
+)
+
+_PORT_RE: Final = re.compile(r"([1-9][0-9]{0,4})/(tcp|udp|sctp)")
+
+
+def _port_key(spec: str) -> tuple[int, str]:
+    number, _, proto = spec.partition("/")
+    return int(number), proto
+
+
+def _check_ports(value: tuple[str, ...]) -> tuple[str, ...]:
+    for spec in value:
+        m = _PORT_RE.fullmatch(spec)
+        if m is None or int(m.group(1)) > 65535:
+            raise ValueError(f"port must look like '80/tcp', got {spec!r}")
+    if list(value) != sorted(set(value), key=_port_key):
+        raise ValueError("ports must be unique and sorted by (number, proto)")
+    return value
+
+
+def _ports(*specs: str) -> tuple[str, ...]:
+    return tuple(sorted(set(specs), key=_port_key))
+
+
+class EnvRequirement(BaseModel, frozen=True, extra="forbid"):
+    """An entrypoint refusing to start the server without some environment.
+
+    ``any_of`` entries are ``"NAME"`` (set to a non-empty value) or ``"NAME=value"`` (exactly
+    that value); one satisfied entry is enough. The check only happens when the command the
+    entrypoint sees is one of ``applies_to`` (the server; ``docker run mysql mysql -h db`` runs a
+    client and is not checked) and, in reality, only on an empty data directory, which is what a
+    fresh container has.
+    """
+
+    any_of: tuple[str, ...]
+    applies_to: tuple[str, ...]
+    message: str  # first line of the entrypoint's error
+    exit_code: int = 1
+
+    def satisfied_by(self, env: Mapping[str, str]) -> bool:
+        for entry in self.any_of:
+            key, sep, want = entry.partition("=")
+            got = env.get(key)
+            if sep and got == want:
+                return True
+            if not sep and got:
+                return True
+        return False
+
+
+class ImageInfo(BaseModel, frozen=True, extra="forbid"):
+    """Facts about one image (one tag family)."""
+
+    exposed: tuple[str, ...]  # EXPOSE, "80/tcp", sorted by (number, proto)
+    listening: tuple[str, ...]  # what a fresh container with the default command listens on
+    entrypoint: tuple[str, ...]
+    cmd: tuple[str, ...]
+    runs: Runs  # server: stays up; shell: stays up only with -i or -t; exits: runs and ends
+    libc: Libc
+    tools: Mapping[str, ToolImpl]  # only tools really in the image; keys from TOOL_NAMES
+    required_env: tuple[EnvRequirement, ...] = ()
+    exit_code: int | None = None  # for runs == "exits": the default command's exit status
+    user: str = "root"
+    # ENTRYPOINT is a wrapper script that ends in `exec "$@"`: the command is the CMD (or the
+    # user's command) itself, not arguments to a program.
+    entrypoint_execs_args: bool = False
+    # What that wrapper puts in front of a first argument that starts with "-":
+    # `docker run redis --port 7000` runs `redis-server --port 7000`. The wrapper also adds it
+    # when the first argument ends in one of `prefix_suffixes` (redis: a .conf file), is one of
+    # `prefix_subcommands` (registry: serve, garbage-collect …) or, with
+    # `prefix_unless_command`, is not a command at all (curlimages/curl: a URL).
+    option_prefix: tuple[str, ...] = ()
+    prefix_suffixes: tuple[str, ...] = ()
+    prefix_subcommands: tuple[str, ...] = ()
+    prefix_unless_command: bool = False
+    base: str = ""  # base image the facts were derived from (informational)
+    sources: tuple[str, ...] = ()
+
+    @field_validator("exposed", "listening")
+    @classmethod
+    def _ports_valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_ports(value)
+
+    @field_validator("tools")
+    @classmethod
+    def _tools_known(cls, value: Mapping[str, ToolImpl]) -> Mapping[str, ToolImpl]:
+        unknown = sorted(set(value) - set(TOOL_NAMES))
+        if unknown:
+            raise ValueError(f"unknown tool names: {unknown}")
+        return value
+
+
+class TagRule(BaseModel, frozen=True, extra="forbid"):
+    """``info`` applies to tags matching any of ``patterns`` (shell-style, case-sensitive).
+
+    ``info=None`` marks tag families known to differ and not catalogued (Windows images, UBI …).
+    """
+
+    patterns: tuple[str, ...]
+    info: ImageInfo | None
+
+
+class CatalogEntry(BaseModel, frozen=True, extra="forbid"):
+    """Per-repository rules; the first rule whose pattern matches the tag wins."""
+
+    rules: tuple[TagRule, ...]
+
+    def for_tag(self, tag: str) -> ImageInfo | None:
+        for rule in self.rules:
+            if any(fnmatchcase(tag, p) for p in rule.patterns):
+                return rule.info
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tool sets (sources in the comments; "only what is really in the image")
+
+# Alpine's busybox: CONFIG_PING, _WGET, _NC, _NSLOOKUP, _IP, _IFCONFIG, _HOSTNAME, _ROUTE,
+# _NETSTAT all =y in aports main/busybox/busyboxconfig. docker-library/busybox builds
+# `make defconfig`, which enables the same applets (busybox Dockerfile.builder).
+_BUSYBOX: Final[Mapping[str, ToolImpl]] = MappingProxyType(
+    {
+        "ping": "busybox",
+        "wget": "busybox",
+        "nc": "busybox",
+        "nslookup": "busybox",
+        "ip": "busybox",
+        "ifconfig": "busybox",
+        "hostname": "busybox",
+        "route": "busybox",
+        "netstat": "busybox",
+        "cat": "busybox",
+    }
+)
+# Alpine minirootfs = busybox + musl-utils (getent) + ssl_client … (repo-info alpine/local/3.22.md)
+_ALPINE: Final[Mapping[str, ToolImpl]] = MappingProxyType({**_BUSYBOX, "getent": "musl"})
+_ALPINE_CURL: Final[Mapping[str, ToolImpl]] = MappingProxyType({**_ALPINE, "curl": "curl"})
+# debian:trixie(-slim): hostname 3.25, libc-bin, coreutils; no iputils, iproute2, net-tools,
+# netcat, curl, wget (repo-info debian/local/13.md). ubuntu:24.04 likewise: hostname
+# 3.23+nmu2ubuntu2, libc-bin, coreutils, nothing in i*/n* for iputils/iproute2 (repo-info
+# ubuntu/local/noble.md).
+_DEBIANISH: Final[Mapping[str, ToolImpl]] = MappingProxyType(
+    {"hostname": "hostname", "getent": "glibc", "cat": "gnu"}
+)
+_DEBIANISH_CURL: Final[Mapping[str, ToolImpl]] = MappingProxyType(
+    {**_DEBIANISH, "curl": "curl"}
+)
+
+_RI: Final = "https://github.com/docker-library/repo-info/blob/master/repos"
+_GH: Final = "https://github.com"
+_SRC_DEBIAN13: Final = f"{_RI}/debian/local/13.md"
+_SRC_NOBLE: Final = f"{_RI}/ubuntu/local/noble.md"
+_SRC_ALPINE: Final = f"{_RI}/alpine/local/3.22.md"
+_SRC_BUSYBOXCONFIG: Final = f"{_GH}/alpinelinux/aports/blob/master/main/busybox/busyboxconfig"
+
+# --------------------------------------------------------------------------------------------
+# Servers
+
+# nginx: mainline/debian/Dockerfile: FROM debian:trixie-slim, final apt-get install keeps
+# gettext-base and curl; ENTRYPOINT /docker-entrypoint.sh (ends in exec "$@"), EXPOSE 80,
+# CMD nginx -g "daemon off;". default.conf listens on 80 (and [::]:80 via
+# 10-listen-on-ipv6-by-default.sh).
+_NGINX_SRC = f"{_GH}/nginx/docker-nginx/blob/master/mainline/debian/Dockerfile"
+_NGINX = ImageInfo(
+    exposed=_ports("80/tcp"),
+    listening=_ports("80/tcp"),
+    entrypoint=("/docker-entrypoint.sh",),
+    cmd=("nginx", "-g", "daemon off;"),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH_CURL,
+    entrypoint_execs_args=True,
+    base="debian:trixie-slim",
+    sources=(_NGINX_SRC, _SRC_DEBIAN13),
+)
+# nginx:alpine: FROM nginx:*-alpine-slim, then `apk add --no-cache curl ca-certificates`
+# ("Bring in curl and ca-certificates …"); alpine-slim has no curl.
+_NGINX_ALPINE_SRC = f"{_GH}/nginx/docker-nginx/blob/master/mainline/alpine/Dockerfile"
+_NGINX_ALPINE = _NGINX.model_copy(
+    update={
+        "libc": "musl",
+        "tools": _ALPINE_CURL,
+        "base": "alpine",
+        "sources": (_NGINX_ALPINE_SRC, _SRC_ALPINE, _SRC_BUSYBOXCONFIG),
+    }
+)
+_NGINX_ALPINE_SLIM = _NGINX_ALPINE.model_copy(
+    update={
+        "tools": _ALPINE,
+        "sources": (f"{_GH}/nginx/docker-nginx/blob/master/mainline/alpine-slim/Dockerfile",),
+    }
+)
+
+# httpd: 2.4/Dockerfile: FROM debian:trixie-slim; wget/curl only as purged build deps;
+# STOPSIGNAL SIGWINCH, EXPOSE 80, CMD httpd-foreground (exec httpd -DFOREGROUND).
+_HTTPD = ImageInfo(
+    exposed=_ports("80/tcp"),
+    listening=_ports("80/tcp"),
+    entrypoint=(),
+    cmd=("httpd-foreground",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH,
+    base="debian:trixie-slim",
+    sources=(f"{_GH}/docker-library/httpd/blob/master/2.4/Dockerfile", _SRC_DEBIAN13),
+)
+_HTTPD_ALPINE = _HTTPD.model_copy(
+    update={
+        "libc": "musl",
+        "tools": _ALPINE,
+        "base": "alpine",
+        "sources": (f"{_GH}/docker-library/httpd/blob/master/2.4/alpine/Dockerfile",),
+    }
+)
+
+# mysql: 8.4/Dockerfile.oracle (same for 9.x/innovation): FROM oraclelinux:9-slim,
+# ENTRYPOINT docker-entrypoint.sh, EXPOSE 3306 33060, CMD mysqld. X Plugin (33060) is on by
+# default since MySQL 8.0. Packages (repo-info mysql/local/8.4.md): curl 7.76.1,
+# coreutils-single, glibc-common; no hostname, iputils, iproute. docker-entrypoint.sh:
+# `if [ "${1:0:1}" = '-' ]; then set -- mysqld "$@"`; docker_verify_minimum_env exits 1 with
+# "Database is uninitialized and password option is not specified" unless one of
+# MYSQL_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD, MYSQL_RANDOM_ROOT_PASSWORD is set.
+_MYSQL_ENV = EnvRequirement(
+    any_of=("MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"),
+    applies_to=("mysqld",),
+    message="Database is uninitialized and password option is not specified",
+)
+_MYSQL = ImageInfo(
+    exposed=_ports("3306/tcp", "33060/tcp"),
+    listening=_ports("3306/tcp", "33060/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("mysqld",),
+    runs="server",
+    libc="glibc",
+    tools=MappingProxyType({"curl": "curl", "getent": "glibc", "cat": "gnu"}),
+    required_env=(_MYSQL_ENV,),
+    entrypoint_execs_args=True,
+    option_prefix=("mysqld",),
+    base="oraclelinux:9-slim",
+    sources=(
+        f"{_GH}/docker-library/mysql/blob/master/8.4/Dockerfile.oracle",
+        f"{_GH}/docker-library/mysql/blob/master/8.4/docker-entrypoint.sh",
+        f"{_RI}/mysql/local/8.4.md",
+    ),
+)
+# mysql:5.7 (removed from docker-library/mysql in 3e959c2, 2023-12): FROM oraclelinux:7-slim,
+# same ENTRYPOINT/CMD and EXPOSE 3306 33060, but 5.7 does not load the X Plugin by default, so
+# only 3306 listens. Tools: only coreutils/glibc verified.
+_MYSQL57 = _MYSQL.model_copy(
+    update={
+        "listening": _ports("3306/tcp"),
+        "tools": MappingProxyType({"getent": "glibc", "cat": "gnu"}),
+        "base": "oraclelinux:7-slim",
+        "sources": (f"{_GH}/docker-library/mysql/blob/3e959c2^/5.7/Dockerfile.oracle",),
+    }
+)
+
+# mariadb: 12.3/Dockerfile: FROM ubuntu:noble (wget purged after fetching gosu),
+# ENTRYPOINT docker-entrypoint.sh, EXPOSE 3306, CMD mariadbd. Entrypoint: "-…" → mariadbd;
+# docker_verify_minimum_env exits 1 unless MARIADB_ROOT_PASSWORD(_HASH),
+# MARIADB_ALLOW_EMPTY_ROOT_PASSWORD or MARIADB_RANDOM_ROOT_PASSWORD is set; the MYSQL_* names
+# are copied to the MARIADB_* ones first (_mariadb_file_env and the ":=" lines).
+_MARIADB = ImageInfo(
+    exposed=_ports("3306/tcp"),
+    listening=_ports("3306/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("mariadbd",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH,
+    required_env=(
+        EnvRequirement(
+            any_of=(
+                "MARIADB_ROOT_PASSWORD",
+                "MYSQL_ROOT_PASSWORD",
+                "MARIADB_ROOT_PASSWORD_HASH",
+                "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
+                "MYSQL_ALLOW_EMPTY_PASSWORD",
+                "MARIADB_RANDOM_ROOT_PASSWORD",
+                "MYSQL_RANDOM_ROOT_PASSWORD",
+            ),
+            applies_to=("mariadbd", "mysqld"),
+            message="Database is uninitialized and password option is not specified",
+        ),
+    ),
+    entrypoint_execs_args=True,
+    option_prefix=("mariadbd",),
+    base="ubuntu:noble",
+    sources=(
+        f"{_GH}/MariaDB/mariadb-docker/blob/master/12.3/Dockerfile",
+        f"{_GH}/MariaDB/mariadb-docker/blob/master/12.3/docker-entrypoint.sh",
+        _SRC_NOBLE,
+    ),
+)
+
+# postgres: 18/trixie/Dockerfile: FROM debian:trixie-slim (wget purged), ENTRYPOINT
+# docker-entrypoint.sh, STOPSIGNAL SIGINT, EXPOSE 5432, CMD postgres. Entrypoint: "-…" →
+# postgres; exits 1 with "Error: Database is uninitialized and superuser password is not
+# specified." unless POSTGRES_PASSWORD is non-empty or POSTGRES_HOST_AUTH_METHOD=trust.
+_POSTGRES = ImageInfo(
+    exposed=_ports("5432/tcp"),
+    listening=_ports("5432/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("postgres",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH,
+    required_env=(
+        EnvRequirement(
+            any_of=("POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD=trust"),
+            applies_to=("postgres",),
+            message="Error: Database is uninitialized and superuser password is not specified.",
+        ),
+    ),
+    entrypoint_execs_args=True,
+    option_prefix=("postgres",),
+    base="debian:trixie-slim",
+    sources=(
+        f"{_GH}/docker-library/postgres/blob/master/18/trixie/Dockerfile",
+        f"{_GH}/docker-library/postgres/blob/master/docker-entrypoint.sh",
+        _SRC_DEBIAN13,
+    ),
+)
+_POSTGRES_ALPINE = _POSTGRES.model_copy(
+    update={
+        "libc": "musl",
+        "tools": _ALPINE,
+        "base": "alpine",
+        "sources": (f"{_GH}/docker-library/postgres/blob/master/18/alpine3.22/Dockerfile",),
+    }
+)
+
+# redis (now built from redis/docker-library-redis): debian/Dockerfile: FROM debian:*-slim,
+# runtime deps tzdata only, protected-mode patched off, ENTRYPOINT docker-entrypoint.sh,
+# EXPOSE 6379, CMD redis-server. Entrypoint: "-…" or "*.conf" → redis-server.
+_REDIS = ImageInfo(
+    exposed=_ports("6379/tcp"),
+    listening=_ports("6379/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("redis-server",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH,
+    entrypoint_execs_args=True,
+    option_prefix=("redis-server",),
+    prefix_suffixes=(".conf",),
+    base="debian:*-slim",
+    sources=(
+        f"{_GH}/redis/docker-library-redis/blob/release/8.0/debian/Dockerfile",
+        f"{_GH}/redis/docker-library-redis/blob/release/8.0/debian/docker-entrypoint.sh",
+        _SRC_DEBIAN13,
+    ),
+)
+_REDIS_ALPINE = _REDIS.model_copy(
+    update={
+        "libc": "musl",
+        "tools": _ALPINE,
+        "base": "alpine",
+        "sources": (f"{_GH}/redis/docker-library-redis/blob/release/8.0/alpine/Dockerfile",),
+    }
+)
+
+# mongo: 8.2/Dockerfile: FROM ubuntu:noble (+ ca-certificates jq numactl procps),
+# ENTRYPOINT docker-entrypoint.sh ("-…" → mongod; adds --bind_ip_all), EXPOSE 27017,
+# CMD mongod.
+_MONGO = ImageInfo(
+    exposed=_ports("27017/tcp"),
+    listening=_ports("27017/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("mongod",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH,
+    entrypoint_execs_args=True,
+    option_prefix=("mongod",),
+    base="ubuntu:noble",
+    sources=(
+        f"{_GH}/docker-library/mongo/blob/master/8.2/Dockerfile",
+        f"{_GH}/docker-library/mongo/blob/master/docker-entrypoint.sh",
+        _SRC_NOBLE,
+    ),
+)
+
+# wordpress: latest/php8.3/apache/Dockerfile: FROM php:8.3-apache, ENTRYPOINT
+# docker-entrypoint.sh (ends in exec "$@"), CMD apache2-foreground. php:*-apache: FROM
+# debian:trixie-slim, persistent deps keep curl, STOPSIGNAL SIGWINCH, EXPOSE 80.
+_WORDPRESS = ImageInfo(
+    exposed=_ports("80/tcp"),
+    listening=_ports("80/tcp"),
+    entrypoint=("docker-entrypoint.sh",),
+    cmd=("apache2-foreground",),
+    runs="server",
+    libc="glibc",
+    tools=_DEBIANISH_CURL,
+    entrypoint_execs_args=True,
+    base="php:8.3-apache (debian:trixie-slim)",
+    sources=(
+        f"{_GH}/docker-library/wordpress/blob/master/latest/php8.3/apache/Dockerfile",
+        f"{_GH}/docker-library/php/blob/master/8.3/trixie/apache/Dockerfile",
+    ),
+)
+# wordpress:*-fpm: FROM php:8.3-fpm: EXPOSE 9000, CMD php-fpm, `listen = 9000` (zz-docker.conf).
+_WORDPRESS_FPM = _WORDPRESS.model_copy(
+    update={
+        "exposed": _ports("9000/tcp"),
+        "listening": _ports("9000/tcp"),
+        "cmd": ("php-fpm",),
+        "base": "php:8.3-fpm (debian:trixie-slim)",
+        "sources": (
+            f"{_GH}/docker-library/wordpress/blob/master/latest/php8.3/fpm/Dockerfile",
+            f"{_GH}/docker-library/php/blob/master/8.3/trixie/fpm/Dockerfile",
+        ),
+    }
+)
+# php:*-fpm-alpine: FROM alpine, `apk add … curl …`.
+_WORDPRESS_FPM_ALPINE = _WORDPRESS_FPM.model_copy(
+    update={
+        "libc": "musl",
+        "tools": _ALPINE_CURL,
+        "base": "php:8.3-fpm-alpine",
+        "sources": (f"{_GH}/docker-library/php/blob/master/8.3/alpine3.24/fpm/Dockerfile",),
+    }
+)
+
+# registry (3.x = latest): distribution-library-image Dockerfile: FROM alpine:3.21 (+
+# ca-certificates), EXPOSE 5000, ENTRYPOINT /entrypoint.sh, CMD /etc/distribution/config.yml.
+# entrypoint.sh: "*.yml" → registry serve, "-…" → registry. config-example.yml: http.addr :5000
+# and http.debug.addr :5001 (prometheus /metrics), so 5001 listens but is not exposed.
+_REGISTRY = ImageInfo(
+    exposed=_ports("5000/tcp"),
+    listening=_ports("5000/tcp", "5001/tcp"),
+    entrypoint=("/entrypoint.sh",),
+    cmd=("/etc/distribution/config.yml",),
+    runs="server",
+    libc="musl",
+    tools=_ALPINE,
+    entrypoint_execs_args=True,
+    option_prefix=("registry",),
+    prefix_suffixes=(".yml", ".yaml"),
+    prefix_subcommands=("serve", "garbage-collect", "help"),
+    base="alpine:3.21",
+    sources=(
+        f"{_GH}/distribution/distribution-library-image/blob/master/Dockerfile",
+        f"{_GH}/distribution/distribution-library-image/blob/master/config-example.yml",
+        f"{_GH}/distribution/distribution-library-image/blob/master/entrypoint.sh",
+    ),
+)
+# registry:2.x (2.7, 2.8 …): alpine 3.11 … 3.18, CMD /etc/docker/registry/config.yml,
+# config-example.yml: http.addr :5000 only (no debug listener).
+_REGISTRY2 = _REGISTRY.model_copy(
+    update={
+        "listening": _ports("5000/tcp"),
+        "cmd": ("/etc/docker/registry/config.yml",),
+        "base": "alpine:3.11-3.18",
+        "sources": (
+            f"{_GH}/distribution/distribution-library-image/blob/aa54086/Dockerfile",
+            f"{_GH}/distribution/distribution-library-image/blob/aa54086/config-example.yml",
+        ),
+    }
+)
+# registry:2.6 (2.6.2, release/2.6 commit fc40f1f): FROM alpine:3.8, apk add ca-certificates
+# apache2-utils (htpasswd), EXPOSE 5000, ENTRYPOINT /entrypoint.sh, CMD
+# /etc/docker/registry/config.yml; config http.addr :5000.
+_REGISTRY26 = _REGISTRY2.model_copy(
+    update={
+        "base": "alpine:3.8",
+        "sources": (
+            f"{_GH}/distribution/distribution-library-image/blob/fc40f1f/Dockerfile",
+            f"{_GH}/distribution/distribution-library-image/blob/fc40f1f/docker-entrypoint.sh",
+            f"{_GH}/docker-library/official-images/blob/ca5a5ec2cd^/library/registry",
+        ),
+    }
+)
+
+# traefik: v3.7/alpine/Dockerfile: FROM alpine (+ ca-certificates tzdata), EXPOSE 80,
+# ENTRYPOINT /entrypoint.sh ("-…" → traefik; traefik subcommands → traefik …), CMD traefik.
+# With no static configuration Traefik creates entry point "http" on ":80"
+# (pkg/config/static/static_config.go SetEffectiveConfiguration); 8080 only with --api.insecure.
+_TRAEFIK = ImageInfo(
+    exposed=_ports("80/tcp"),
+    listening=_ports("80/tcp"),
+    entrypoint=("/entrypoint.sh",),
+    cmd=("traefik",),
+    runs="server",
+    libc="musl",
+    tools=_ALPINE,
+    entrypoint_execs_args=True,
+    option_prefix=("traefik",),
+    prefix_subcommands=("version", "healthcheck"),
+    base="alpine",
+    sources=(
+        f"{_GH}/traefik/traefik-library-image/blob/master/v3.7/alpine/Dockerfile",
+        f"{_GH}/traefik/traefik-library-image/blob/master/v3.7/alpine/entrypoint.sh",
+        f"{_GH}/traefik/traefik/blob/master/pkg/config/static/static_config.go",
+    ),
+)
+
+# docker/getting-started: Dockerfile final stage `FROM nginx:alpine` + static site: so nginx's
+# ENTRYPOINT/CMD/EXPOSE 80 and nginx:alpine's tools (busybox, curl).
+_GETTING_STARTED = _NGINX_ALPINE.model_copy(
+    update={
+        "base": "nginx:alpine",
+        "sources": (f"{_GH}/docker/getting-started/blob/master/Dockerfile", _NGINX_ALPINE_SRC),
+    }
+)
+
+# --------------------------------------------------------------------------------------------
+# Base images and tools
+
+# alpine: CMD ["/bin/sh"] (repo-info alpine/local/3.22.md); busybox + musl-utils.
+_ALPINE_INFO = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("/bin/sh",),
+    runs="shell",
+    libc="musl",
+    tools=_ALPINE,
+    base="alpine",
+    sources=(_SRC_ALPINE, _SRC_BUSYBOXCONFIG),
+)
+
+# busybox: latest = the glibc variant (official-images library/busybox: "latest" →
+# latest/glibc), image-config.json Cmd ["sh"]; built with `make defconfig`. No getent applet.
+_BUSYBOX_INFO = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("sh",),
+    runs="shell",
+    libc="glibc",
+    tools=_BUSYBOX,
+    base="scratch",
+    sources=(
+        f"{_GH}/docker-library/busybox/blob/master/latest/glibc/amd64/image-config.json",
+        f"{_GH}/docker-library/busybox/blob/master/latest/glibc/Dockerfile.builder",
+        f"{_GH}/docker-library/official-images/blob/master/library/busybox",
+    ),
+)
+_BUSYBOX_MUSL = _BUSYBOX_INFO.model_copy(update={"libc": "musl"})
+
+# ubuntu:24.04 (noble; "latest" until 26.04): CMD ["/bin/bash"]; hostname, libc-bin,
+# coreutils; no iputils-ping, iproute2, net-tools, netcat, curl, wget (repo-info noble.md).
+_UBUNTU = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("/bin/bash",),
+    runs="shell",
+    libc="glibc",
+    tools=_DEBIANISH,
+    base="ubuntu-base 24.04",
+    sources=(_SRC_NOBLE,),
+)
+# ubuntu:14.04 (trusty-20191217): CMD ["/bin/bash"]; dpkg list has iputils-ping, iproute2,
+# net-tools, netcat-openbsd, hostname, libc-bin, coreutils; curl only as libcurl3-gnutls, no
+# wget, no bind9 tools (repo-info ubuntu/local/trusty-20191217.md).
+_UBUNTU_TRUSTY = _UBUNTU.model_copy(
+    update={
+        "tools": MappingProxyType(
+            {
+                "ping": "iputils",
+                "nc": "netcat-openbsd",
+                "getent": "glibc",
+                "ip": "iproute2",
+                "ifconfig": "net-tools",
+                "hostname": "hostname",
+                "route": "net-tools",
+                "netstat": "net-tools",
+                "cat": "gnu",
+            }
+        ),
+        "base": "ubuntu 14.04 cloud image",
+        "sources": (f"{_RI}/ubuntu/local/trusty-20191217.md", f"{_RI}/ubuntu/remote/14.04.md"),
+    }
+)
+
+# debian:13 (trixie = latest = stable): CMD ["bash"]; hostname, libc-bin, coreutils.
+_DEBIAN = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("bash",),
+    runs="shell",
+    libc="glibc",
+    tools=_DEBIANISH,
+    base="debuerreotype trixie",
+    sources=(_SRC_DEBIAN13,),
+)
+
+# centos:7 (7.9.2009): CMD ["/bin/bash"]. The kickstart installs bind-utils, iputils and
+# iproute but its %post `yum remove`s bind-libs (taking bind-utils) and iproute; the rpm list
+# keeps iputils, curl 7.29, hostname, glibc-common, coreutils (repo-info centos/local/7.md).
+_CENTOS7 = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("/bin/bash",),
+    runs="shell",
+    libc="glibc",
+    tools=MappingProxyType(
+        {
+            "ping": "iputils",
+            "curl": "curl",
+            "hostname": "hostname",
+            "getent": "glibc",
+            "cat": "gnu",
+        }
+    ),
+    base="centos 7.9.2009",
+    sources=(
+        f"{_RI}/centos/local/7.md",
+        f"{_GH}/CentOS/sig-cloud-instance-build/blob/master/docker/centos-7-x86_64.ks",
+    ),
+)
+
+# nicolaka/netshoot: Dockerfile: FROM alpine, apk add … bind-tools curl iproute2 iputils
+# netcat-openbsd busybox-extras … (no net-tools, no GNU wget, no coreutils), CMD ["zsh"].
+_NETSHOOT = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("zsh",),
+    runs="shell",
+    libc="musl",
+    tools=MappingProxyType(
+        {
+            "ping": "iputils",
+            "curl": "curl",
+            "wget": "busybox",
+            "nc": "netcat-openbsd",
+            "dig": "bind",
+            "nslookup": "bind",
+            "host": "bind",
+            "getent": "musl",
+            "ip": "iproute2",
+            "ifconfig": "busybox",
+            "hostname": "busybox",
+            "route": "busybox",
+            "netstat": "busybox",
+            "cat": "busybox",
+        }
+    ),
+    base="alpine",
+    sources=(f"{_GH}/nicolaka/netshoot/blob/master/Dockerfile",),
+)
+
+# curlimages/curl: create_base_image.sh (FROM alpine, builds curl), ENTRYPOINT
+# ["/entrypoint.sh"], CMD curl; create_appliance_image.sh: USER curl_user. etc/entrypoint.sh:
+# a first argument starting with "-" or not naming a command gets `curl` in front. Plain
+# `docker run curlimages/curl` runs curl without a URL: usage hint, exit 2.
+_CURL = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=("/entrypoint.sh",),
+    cmd=("curl",),
+    runs="exits",
+    libc="musl",
+    tools=_ALPINE_CURL,
+    exit_code=2,
+    user="curl_user",
+    entrypoint_execs_args=True,
+    option_prefix=("curl",),
+    prefix_unless_command=True,
+    base="alpine",
+    sources=(
+        f"{_GH}/curl/curl-container/blob/main/create_base_image.sh",
+        f"{_GH}/curl/curl-container/blob/main/create_appliance_image.sh",
+        f"{_GH}/curl/curl-container/blob/main/etc/entrypoint.sh",
+    ),
+)
+
+# hello-world: amd64/Dockerfile: FROM scratch, COPY hello /, CMD ["/hello"]; hello is a static
+# musl binary (Makefile: musl-gcc -static). Prints its greeting and exits 0. No tools at all.
+_HELLO_WORLD = ImageInfo(
+    exposed=(),
+    listening=(),
+    entrypoint=(),
+    cmd=("/hello",),
+    runs="exits",
+    libc="musl",
+    tools=MappingProxyType({}),
+    exit_code=0,
+    base="scratch",
+    sources=(
+        f"{_GH}/docker-library/hello-world/blob/master/amd64/Dockerfile",
+        f"{_GH}/docker-library/hello-world/blob/master/Makefile",
+    ),
+)
+
+# --------------------------------------------------------------------------------------------
+
+_WINDOWS: Final = TagRule(patterns=("*windowsservercore*", "*nanoserver*"), info=None)
+
+
+def _entry(*rules: tuple[tuple[str, ...], ImageInfo | None]) -> CatalogEntry:
+    return CatalogEntry(
+        rules=(_WINDOWS, *(TagRule(patterns=p, info=i) for p, i in rules)),
+    )
+
+
+KNOWN: Final[Mapping[str, CatalogEntry]] = MappingProxyType(
+    {
+        "library/nginx": _entry(
+            (("*alpine-slim*",), _NGINX_ALPINE_SLIM),
+            (("*alpine*",), _NGINX_ALPINE),
+            (("*",), _NGINX),
+        ),
+        "library/httpd": _entry((("*alpine*",), _HTTPD_ALPINE), (("*",), _HTTPD)),
+        "library/mysql": _entry(
+            (("5.7*", "5"), _MYSQL57),
+            (("5.*", "*debian*"), None),  # older 5.x / Debian-based builds: not catalogued
+            (("*",), _MYSQL),
+        ),
+        "library/mariadb": _entry((("*ubi*",), None), (("*",), _MARIADB)),
+        "library/postgres": _entry((("*alpine*",), _POSTGRES_ALPINE), (("*",), _POSTGRES)),
+        "library/redis": _entry((("*alpine*",), _REDIS_ALPINE), (("*",), _REDIS)),
+        "library/mongo": _entry((("*",), _MONGO)),
+        "library/wordpress": _entry(
+            (("cli*", "*-cli*"), None),  # wp-cli images: not catalogued
+            (("*fpm-alpine*",), _WORDPRESS_FPM_ALPINE),
+            (("*fpm*",), _WORDPRESS_FPM),
+            (("*",), _WORDPRESS),
+        ),
+        "library/registry": _entry(
+            (("2.6", "2.6.*"), _REGISTRY26),
+            (("2", "2.*"), _REGISTRY2),
+            (("*",), _REGISTRY),
+        ),
+        "library/traefik": _entry((("*",), _TRAEFIK)),
+        "docker/getting-started": _entry((("*",), _GETTING_STARTED)),
+        "library/alpine": _entry((("*",), _ALPINE_INFO)),
+        "library/busybox": _entry(
+            (("*uclibc*",), None),
+            (("*musl*",), _BUSYBOX_MUSL),
+            (("*",), _BUSYBOX_INFO),
+        ),
+        "library/ubuntu": _entry(
+            (("14.04", "14.04.*", "trusty", "trusty-*"), _UBUNTU_TRUSTY),
+            (("24.04", "24.04.*", "noble", "noble-*", "latest"), _UBUNTU),
+        ),
+        "library/debian": _entry(
+            (("13", "13.*", "trixie", "trixie-*", "latest", "stable", "stable-*"), _DEBIAN),
+        ),
+        "library/centos": _entry((("7", "7.*", "centos7", "centos7.*"), _CENTOS7)),
+        "nicolaka/netshoot": _entry((("*",), _NETSHOOT)),
+        "curlimages/curl": _entry((("*",), _CURL)),
+        "library/hello-world": _entry((("*",), _HELLO_WORLD)),
+    }
+)
+
+
+def lookup(ref: str | ImageRef) -> ImageInfo | None:
+    """Facts about an image, or ``None`` when it is not in the catalogue.
+
+    A string is parsed with :func:`parse_image_ref` (``ValueError`` with Docker's text if it is
+    not a valid reference). Only Docker Hub (``docker.io``) names are known: a copy pushed to
+    another registry may be anything. A digest-only reference is looked up as ``latest``.
+    """
+    parsed = parse_image_ref(ref) if isinstance(ref, str) else ref
+    if parsed.registry != DEFAULT_DOMAIN:
+        return None
+    entry = KNOWN.get(parsed.repository)
+    if entry is None:
+        return None
+    return entry.for_tag(parsed.tag or DEFAULT_TAG)
+
+
+# ============================================================================================
+# Does the container keep running?
+# ============================================================================================
+
+_SHELLS: Final = frozenset({"sh", "bash", "ash", "zsh", "dash", "ksh", "mksh"})
+_INFO_ARGS: Final = frozenset(
+    {"--version", "-version", "-v", "-V", "--help", "-h", "-help", "help", "version"}
+)
+# Commands that do their job and end.
+_FINITE: Final = frozenset(
+    {
+        "echo", "printf", "true", "false", "exit", "ls", "hostname", "date", "env", "printenv",
+        "id", "whoami", "uname", "pwd", "ip", "ifconfig", "route", "netstat", "ss", "arp",
+        "nslookup", "dig", "host", "getent", "curl", "wget", "ps", "df", "du", "free",
+        "uptime", "which", "mkdir", "touch", "rm", "cp", "mv", "ln", "chmod", "chown", "stat",
+        "find", "dmesg", "traceroute", "traceroute6", "tracepath", "nproc", "getconf",
+        "sysctl", "mount", "apk", "apt", "apt-get", "yum", "dnf", "microdnf", "hello",
+        "test", "[", ":", "grep", "sed", "awk", "head", "sort", "uniq", "wc", "cut", "tr",
+    }
+)  # fmt: skip
+# Commands that run until stopped.
+_FOREVER: Final = frozenset(
+    {
+        "sleep", "top", "htop", "watch", "yes", "socat", "httpd-foreground",
+        "apache2-foreground", "mysqld", "mariadbd", "postgres", "redis-server", "mongod",
+        "mongos", "php-fpm",
+    }
+)  # fmt: skip
+
+
+def _short_flag(args: Sequence[str], letter: str) -> bool:
+    """Whether a short option cluster holds ``letter`` (``-c``, ``-c3``, ``-lk``, ``-fn10``)."""
+    for arg in args:
+        if len(arg) < 2 or not arg.startswith("-") or arg.startswith("--"):
+            continue
+        m = re.match(r"[A-Za-z]*", arg[1:])
+        if m is not None and letter in m.group(0):
+            return True
+    return False
+
+
+def _file_args(args: Sequence[str]) -> list[str]:
+    return [a for a in args if a != "-" and not a.startswith("-")]
+
+
+def _nginx_runs(args: Sequence[str], interactive: bool) -> bool:
+    if any(_short_flag(args, f) for f in "vVtTq") or "-h" in args:
+        return False
+    # without `daemon off;` nginx forks into the background and PID 1 exits
+    return "daemon off" in " ".join(" ".join(args).split())
+
+
+def _apache_runs(args: Sequence[str], interactive: bool) -> bool:
+    joined = " ".join(args)
+    return "-DFOREGROUND" in joined or "-D FOREGROUND" in joined
+
+
+def _registry_runs(args: Sequence[str], interactive: bool) -> bool:
+    if args and args[0] in {"garbage-collect", "help"}:
+        return False
+    return "serve" in args or any(a.endswith((".yml", ".yaml")) for a in args)
+
+
+def _stress_runs(args: Sequence[str], interactive: bool) -> bool:
+    return not (_short_flag(args, "t") or any(a.startswith("--timeout") for a in args))
+
+
+def _traefik_runs(args: Sequence[str], interactive: bool) -> bool:
+    return not (args and args[0] in {"version", "healthcheck"})
+
+
+_RULES: Final[Mapping[str, Callable[[Sequence[str], bool], bool]]] = MappingProxyType(
+    {
+        "tail": lambda a, i: _short_flag(a, "f")
+        or _short_flag(a, "F")
+        or any(x.startswith("--follow") for x in a),
+        "ping": lambda a, i: not (_short_flag(a, "c") or _short_flag(a, "w")),
+        "ping6": lambda a, i: not (_short_flag(a, "c") or _short_flag(a, "w")),
+        "nc": lambda a, i: _short_flag(a, "l") or "--listen" in a,
+        "netcat": lambda a, i: _short_flag(a, "l") or "--listen" in a,
+        "ncat": lambda a, i: _short_flag(a, "l") or "--listen" in a,
+        "cat": lambda a, i: i and not _file_args(a),  # reads stdin: open only with -i
+        "tee": lambda a, i: i,
+        "stress": _stress_runs,
+        "stress-ng": _stress_runs,
+        "tcpdump": lambda a, i: not _short_flag(a, "c"),
+        "iperf": lambda a, i: _short_flag(a, "s"),
+        "iperf3": lambda a, i: _short_flag(a, "s"),
+        "nginx": _nginx_runs,
+        "nginx-debug": _nginx_runs,
+        "httpd": _apache_runs,
+        "apache2": _apache_runs,
+        "registry": _registry_runs,
+        "traefik": _traefik_runs,
+    }
+)  # fmt: skip
+
+
+def _is_command(word: str) -> bool:
+    """Whether ``word`` names a program (a path, or a command this module knows)."""
+    if "://" in word:
+        return False
+    if word.startswith(("/", "./", "../")):
+        return True
+    return word in _SHELLS or word in _FINITE or word in _FOREVER or word in _RULES or word in {
+        "exec", "nohup", "timeout", "tini", "dumb-init", "gosu", "su-exec",
+    }  # fmt: skip
+
+
+def _strip_launchers(argv: Sequence[str]) -> list[str]:
+    """Drop ``exec``/``nohup``/``env …``/``timeout …``/``tini --``/``gosu user``/``VAR=x``."""
+    out = list(argv)
+    while out:
+        head = out[0].rsplit("/", 1)[-1]
+        if head in {"exec", "nohup"} or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=.*", out[0]):
+            out = out[1:]
+        elif head == "env" and len(out) > 1:
+            rest = out[1:]
+            while rest and (rest[0].startswith("-") or "=" in rest[0]):
+                rest = rest[2:] if rest[0] in {"-u", "--unset", "-C", "--chdir"} else rest[1:]
+            if not rest:
+                return ["env"]
+            out = rest
+        elif head == "timeout" and len(out) > 1:
+            rest = out[1:]
+            while rest and rest[0].startswith("-"):
+                rest = rest[2:] if rest[0] in {"-s", "-k"} else rest[1:]
+            out = rest[1:]  # drop the duration
+        elif head in {"tini", "dumb-init", "catatonit"}:
+            rest = out[1:]
+            while rest and rest[0].startswith("-"):
+                dash_dash = rest[0] == "--"
+                rest = rest[1:]
+                if dash_dash:
+                    break
+            out = rest
+        elif head in {"gosu", "su-exec"} and len(out) > 2:
+            out = out[2:]
+        else:
+            break
+    return out
+
+
+def _script_runs(script: str, interactive: bool, tty: bool, depth: int) -> bool:
+    """``sh -c SCRIPT``: an endless loop or any long-running simple command keeps it up."""
+    endless = (
+        r"\bwhile\s+(?:true|:|\[\s*1\s*\]|/bin/true)(?=[\s;]|$)"
+        r"|\buntil\s+(?:false|/bin/false)(?=[\s;]|$)"
+    )
+    if re.search(endless, script):
+        return True
+    lexer = shlex.shlex(script.replace("\n", ";"), posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    try:
+        tokens = list(lexer)
+    except ValueError:
+        return True  # unbalanced quotes: unknown, assume running
+    commands: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok and set(tok) <= set(";&|()"):
+            commands.append([])
+        else:
+            commands[-1].append(tok)
+    keywords = {"do", "then", "else", "{", "}", "!", "done", "fi", "if", "elif", "while", "until"}
+    for words in commands:
+        while words and words[0] in keywords:
+            words = words[1:]
+        if words and words[0] in {"for", "case", "esac", "in"}:
+            continue  # loop headers and case labels run nothing themselves
+        if words and _argv_runs(words, interactive, tty, depth + 1):
+            return True
+    return False
+
+
+def _shell_runs(args: Sequence[str], interactive: bool, tty: bool, depth: int) -> bool:
+    for i, arg in enumerate(args):
+        if arg.startswith("-") and not arg.startswith("--") and "c" in arg[1:]:
+            if i + 1 >= len(args):
+                return False  # "-c: option requires an argument"
+            return _script_runs(args[i + 1], interactive, tty, depth)
+    if _file_args(args):
+        return True  # `sh script.sh`: an unknown script, assume it keeps running
+    # an interactive shell reads stdin: /dev/null (EOF at once) unless -i or a tty is given
+    return interactive or tty
+
+
+def _argv_runs(argv: Sequence[str], interactive: bool, tty: bool, depth: int = 0) -> bool:
+    if depth > 8:
+        return True
+    words = _strip_launchers(argv)
+    if not words:
+        return False
+    prog, args = words[0].rsplit("/", 1)[-1], words[1:]
+    if prog in _SHELLS:
+        return _shell_runs(args, interactive, tty, depth)
+    if args and all(a in _INFO_ARGS for a in args):
+        return False  # --version / --help: print and exit
+    rule = _RULES.get(prog)
+    if rule is not None:
+        return rule(args, interactive)
+    if prog in _FOREVER:
+        return True
+    return prog not in _FINITE  # anything unknown: assume it keeps running
+
+
+def effective_argv(
+    info: ImageInfo | None,
+    cmd: Sequence[str],
+    *,
+    entrypoint: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """The command PID 1 ends up running: ENTRYPOINT + (user command or CMD).
+
+    A user command replaces CMD and keeps ENTRYPOINT. ``entrypoint`` (``docker run
+    --entrypoint``) replaces ENTRYPOINT and drops the image's CMD, as Docker does. Wrapper
+    entrypoints that ``exec "$@"`` (``docker-entrypoint.sh`` …) are seen through: what is left is
+    the command they exec, with ``option_prefix`` added where the wrapper adds it.
+    """
+    user = tuple(cmd)
+    if entrypoint is not None:
+        return tuple(entrypoint) + user
+    if info is None:
+        return user
+    args = user or info.cmd
+    if not info.entrypoint_execs_args:
+        return info.entrypoint + args
+    if args and info.option_prefix:
+        first = args[0]
+        if (
+            first.startswith("-")
+            or (info.prefix_suffixes and first.endswith(info.prefix_suffixes))
+            or first in info.prefix_subcommands
+            or (info.prefix_unless_command and not _is_command(first))
+        ):
+            return info.option_prefix + args
+    return args
+
+
+def unmet_env(
+    info: ImageInfo, argv: Sequence[str], env: Mapping[str, str]
+) -> EnvRequirement | None:
+    """The first environment requirement the entrypoint would refuse to start ``argv`` without."""
+    if not argv:
+        return None
+    prog, args = argv[0].rsplit("/", 1)[-1], argv[1:]
+    if any(a in _INFO_ARGS for a in args):
+        return None
+    for req in info.required_env:
+        if prog in req.applies_to and not req.satisfied_by(env):
+            return req
+    return None
+
+
+def default_command_runs(
+    info: ImageInfo | None,
+    cmd: Sequence[str],
+    interactive: bool,
+    tty: bool,
+    *,
+    env: Mapping[str, str] | None = None,
+    entrypoint: Sequence[str] | None = None,
+) -> bool:
+    """Whether a container of this image, started with ``cmd`` (may be empty), stays running.
+
+    Rules, deliberately simple:
+
+    * No user command: the catalogue's ``runs`` decides (``server`` → up, ``exits`` → down,
+      ``shell`` → up only with ``-i`` or ``-t``). An unknown image (``info is None``) with no
+      command is assumed to keep running.
+    * A user command replaces CMD, ENTRYPOINT is kept (see :func:`effective_argv`); then:
+      shells (sh, bash, ash, zsh, dash …) stay up only with ``-i`` (stdin open) or ``-t`` (tty),
+      otherwise they read EOF and exit 0; ``sh -c SCRIPT`` is judged by its commands (an endless
+      ``while true`` loop, or any long-running command in it, keeps it up).
+    * Known finite commands exit: ``echo``, ``true``, ``false``, ``ls``, ``cat FILE``,
+      ``hostname``, ``date``, ``env``, ``ip addr``, ``nslookup``, ``curl``, ``wget``,
+      ``ping -c N`` / ``ping -w N``, ``nc`` without ``-l``, ``tail`` without ``-f``, any command
+      given only ``--version``/``--help`` …
+    * Long-running ones stay up: ``sleep N`` (modelled as running whatever N), ``tail -f``,
+      ``top``, ``ping`` without ``-c``, ``nc -l``, ``stress …`` (unless ``--timeout``),
+      ``cat`` with no file and ``-i``, server binaries (``nginx -g 'daemon off;'``, ``mysqld``,
+      ``postgres``, ``redis-server``, ``httpd-foreground`` …). Plain ``nginx`` daemonizes, so
+      its PID 1 exits.
+    * Anything else is unknown and assumed to keep running.
+
+    ``env`` (the container's environment) enables the ``required_env`` check: ``docker run
+    mysql`` without ``MYSQL_ROOT_PASSWORD`` & co. exits 1. With ``env=None`` the check is
+    skipped. ``entrypoint`` is ``docker run --entrypoint`` (it also drops the image's CMD).
+    """
+    argv = effective_argv(info, cmd, entrypoint=entrypoint)
+    if info is not None and env is not None and unmet_env(info, argv, env) is not None:
+        return False
+    if not cmd and entrypoint is None:
+        if info is None:
+            return True
+        if info.runs == "server":
+            return True
+        if info.runs == "exits":
+            return False
+        return interactive or tty
+    return _argv_runs(argv, interactive, tty)

@@ -1,0 +1,164 @@
+"""The native scenario format (YAML or JSON): read with line numbers in errors, write losslessly.
+
+``parse_scenario(text, source=…)`` is pure; ``read_scenario(path)`` wraps it. A validation
+problem is reported as one :class:`netsim.errors.ScenarioError` naming ``file:line`` and the
+field's dotted path, e.g. ``lab.yaml:7: steps.1.network.ipam.0.subnet: …``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from netsim.errors import ScenarioError
+from netsim.model import Scenario
+
+__all__ = [
+    "dump_scenario",
+    "looks_like_scenario",
+    "parse_scenario",
+    "read_scenario",
+    "scenario_json_schema",
+]
+
+# the discriminators that exclude_defaults would drop, per model class name
+_DISCRIMINATORS = ("op", "driver")
+
+
+def _node_for(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None:
+    """Follow a pydantic error location through the YAML node tree (for its line number)."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    nxt = value
+                    break
+            if nxt is None:
+                return node
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node
+            node = node.value[part]
+        else:
+            # tagged-union member names (e.g. "network-create") are not in the document
+            continue
+    return node
+
+
+def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Drop the union-member tags pydantic inserts (``steps.0.network-create.network.bridge``)."""
+    out: list[int | str] = []
+    for i, part in enumerate(loc):
+        prev = loc[i - 1] if i else None
+        prev2 = loc[i - 2] if i > 1 else None
+        if prev2 == "steps" and isinstance(prev, int) and isinstance(part, str):
+            continue  # the operation tag
+        if prev == "network" and part in ("bridge", "macvlan", "ipvlan", "overlay"):
+            continue  # the driver tag
+        out.append(part)
+    return tuple(out)
+
+
+def _describe(err: dict[str, Any]) -> tuple[str, str | None]:
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    kind = err.get("type", "")
+    accepted = None
+    if kind == "extra_forbidden":
+        msg = "unknown field"
+    elif kind == "missing":
+        msg = "required field is missing"
+    elif kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        msg = f"unknown {ctx.get('discriminator', 'kind')}"
+        accepted = str(ctx.get("expected_tags", ""))
+    elif kind == "literal_error":
+        accepted = str(err.get("ctx", {}).get("expected", ""))
+    return msg, accepted
+
+
+def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
+    """Read a scenario from YAML or JSON text; one ScenarioError for the first problem."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        problem = getattr(err, "problem", None) or str(err)
+        raise ScenarioError(where, f"not valid YAML/JSON: {problem}") from None
+    if not isinstance(data, dict):
+        raise ScenarioError(source, "a scenario must be a mapping", got=type(data).__name__,
+                            accepted="keys version, lan, hosts, images, steps")
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = _clean_loc(tuple(first["loc"]))
+        node = _node_for(root, loc)
+        line = f":{node.start_mark.line + 1}" if node is not None else ""
+        path = ".".join(str(p) for p in loc) or "(top)"
+        msg, accepted = _describe(dict(first))
+        got = first.get("input")
+        shown = got if isinstance(got, str | int | float | bool) else None
+        raise ScenarioError(f"{source}{line}: {path}", msg, got=shown,
+                            accepted=accepted) from None
+
+
+def read_scenario(path: str | Path) -> Scenario:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ScenarioError(str(p), f"cannot read the file: {err.strerror}") from None
+    return parse_scenario(text, source=str(p))
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in _DISCRIMINATORS:
+        if key in type(model).model_fields:
+            out[key] = getattr(model, key)
+    data = model.model_dump(mode="json", exclude_defaults=True)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name not in data:
+            continue
+        if isinstance(value, BaseModel):
+            data[name] = _dump(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+            data[name] = [_dump(v) for v in value]
+    out.update(data)
+    return out
+
+
+def dump_scenario(scenario: Scenario, *, fmt: str = "yaml") -> str:
+    """Write a scenario; reading the text back gives an equal Scenario."""
+    data = _dump(scenario)
+    data = {"version": scenario.version, **data}
+    if fmt == "json":
+        return json.dumps(data, indent=2) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+
+def looks_like_scenario(text: str) -> bool:
+    """Whether a file's content is a native scenario (rather than a script of commands)."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return True
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(data, dict) and bool({"version", "steps", "hosts", "lan"} & set(data))
+
+
+def scenario_json_schema() -> str:
+    """The JSON Schema of the native format, as committed in netsim/schema/."""
+    return json.dumps(Scenario.model_json_schema(), indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,704 @@
+"""A lab: Docker hosts you type commands at, one at a time, as in a terminal or a notebook.
+
+>>> lab = Lab()
+>>> print(lab.docker("network create mybridge").exit_code)
+0
+>>> lab.docker("run -d --name web --network mybridge nginx").exit_code
+0
+>>> str(lab.state.container("web").endpoints[0].ipv4)
+'172.18.0.2/16'
+
+The lab joins the pieces at the edge of the core: it reads command lines
+(:mod:`netsim.io.dockerargs`, :mod:`netsim.io.dockercmd`), asks the engine
+(:mod:`netsim.engine`) and prints what the docker CLI prints (:mod:`netsim.render.dockertext`).
+It never prints itself: every command gives back a :class:`Step`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from netsim.engine import DEFAULT_ENGINE_VERSION, Engine
+from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
+from netsim.io.dockerargs import ParsedCommand, parse_docker_argv
+from netsim.io.dockercmd import container_spec, network_connect, network_create
+from netsim.io.script import Directive, ScriptLine, parse_script
+from netsim.model import (
+    DEFAULT_HOST,
+    ContainerCreate,
+    ContainerPrune,
+    ContainerRemove,
+    ContainerRename,
+    ContainerRestart,
+    ContainerStart,
+    ContainerStop,
+    Host,
+    ImageDecl,
+    Lan,
+    NetworkCreate as _NetworkCreateT,
+    NetworkDisconnect,
+    NetworkPrune,
+    NetworkRemove,
+    Operation,
+    Scenario,
+)
+from netsim.render import dockertext
+from netsim.state import State
+
+__all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
+
+NOT_SIMULATED = 126
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command and what the terminal shows for it."""
+
+    line: int
+    host: str
+    command: str
+    exit_code: int
+    stdout: str = ""
+    stderr: str = ""
+    #: where the command ran: a Docker host, or ``container:<name>`` inside a shell
+    where: str = ""
+
+    def __str__(self) -> str:
+        return self.stdout + self.stderr
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        colour = "#070" if self.exit_code == 0 else "#a00"
+        return (
+            f"<pre><b>$ {escape(self.command)}</b>\n{escape(self.stdout)}"
+            f"<span style='color:#a00'>{escape(self.stderr)}</span>"
+            f"<span style='color:{colour}'>[exit {self.exit_code}]</span></pre>"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "host": self.host,
+            "command": self.command,
+            "exit_code": self.exit_code,
+            "stdout": self.stdout,
+            "stderr": self.stderr,
+        }
+
+
+@dataclass
+class _Shell:
+    """An interactive shell a script is typing into (``docker run -it``, ``attach``, ``exec -it``)."""
+
+    host: str
+    container: str  # container name
+    main_process: bool  # exit stops the container (run -it / attach) or not (exec)
+
+
+@dataclass
+class _Out:
+    stdout: list[str] = field(default_factory=list)
+    stderr: list[str] = field(default_factory=list)
+    code: int = 0
+
+    def out(self, text: str) -> None:
+        self.stdout.append(text if text.endswith("\n") else text + "\n")
+
+    def err(self, text: str, code: int | None = None) -> None:
+        self.stderr.append(text if text.endswith("\n") else text + "\n")
+        if code is not None:
+            self.code = code
+
+
+_SUBST = re.compile(r"\$\((?P<cmd>docker\s[^()]*)\)")
+
+
+class Lab:
+    """Docker hosts that take docker commands one at a time and keep the resulting state."""
+
+    def __init__(
+        self,
+        *,
+        hosts: Sequence[Host] = (),
+        lan: Lan | None = None,
+        images: Iterable[ImageDecl] = (),
+        seed: int = 0,
+        engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+    ) -> None:
+        self.engine = Engine(
+            hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
+            engine_version=engine_version,
+        )
+        self.current_host = self.engine.host_names[0]
+        self.shell: _Shell | None = None
+        self.steps: list[Step] = []
+        self.operations: list[Operation] = []
+        self.hosts = tuple(hosts)
+        self.lan = self.engine.lan
+        self.images = tuple(images)
+        self.seed = seed
+
+    # ---------------------------------------------------------------- public API
+
+    @property
+    def state(self) -> State:
+        """The current state of every Docker host."""
+        return self.engine.state()
+
+    def docker(self, command: str, *, host: str | None = None, line: int = 0) -> Step:
+        """Run one docker command (with or without the leading ``docker``)."""
+        argv = shlex.split(command)
+        if not argv or argv[0] != "docker":
+            argv = ["docker", *argv]
+        return self._record(self._docker(argv, host or self.current_host, line,
+                                         " ".join(shlex.quote(a) for a in argv)))
+
+    def scenario(self) -> Scenario:
+        """Everything done so far as a native scenario (steps that changed the state)."""
+        return Scenario(lan=self.lan, hosts=self.hosts, images=self.images,
+                        steps=tuple(self.operations))
+
+    def run_lines(self, lines: Iterable[ScriptLine]) -> list[Step]:
+        """Run parsed script lines in order; a failing command does not stop the replay."""
+        out = []
+        for sl in lines:
+            step = self.run_line(sl)
+            if step is not None:
+                out.append(step)
+        return out
+
+    def run_line(self, sl: ScriptLine) -> Step | None:
+        if sl.directive is not None:
+            self._directive(sl.directive, sl.line)
+            return None
+        text = sl.text
+        prefix_err = "".join(w + "\n" for w in sl.warnings)
+        argv = list(sl.argv)
+        if _SUBST.search(text):
+            argv = self._substitute(text, sl.line)
+        if argv and argv[0] == "docker":
+            step = self._docker(argv, self.current_host, sl.line, text)
+        else:
+            step = self._host_line(argv, sl.line, text)
+        if prefix_err:
+            step = Step(step.line, step.host, step.command, step.exit_code, step.stdout,
+                        prefix_err + step.stderr, step.where)
+        return self._record(step)
+
+    # ---------------------------------------------------------------- internals
+
+    def _record(self, step: Step) -> Step:
+        self.steps.append(step)
+        return step
+
+    def _substitute(self, text: str, line: int) -> list[str]:
+        def repl(m: re.Match[str]) -> str:
+            inner = self._docker(shlex.split(m.group("cmd")), self.current_host, line,
+                                 m.group("cmd"))
+            return " ".join(shlex.quote(w) for w in inner.stdout.split())
+
+        return shlex.split(_SUBST.sub(repl, text), comments=True)
+
+    def _directive(self, d: Directive, line: int) -> None:
+        where = f"line {line}"
+        if d.kind == "detach":  # Ctrl+P, Ctrl+Q
+            self.shell = None
+        elif d.kind == "sleep":
+            try:
+                self.engine.tick(int(d.args[0]))
+            except (IndexError, ValueError):
+                raise ScriptError(where, "sleep needs a whole number of seconds",
+                                  got=" ".join(d.args), accepted="# netsim: sleep SECONDS") from None
+        elif d.kind == "on":
+            if not d.args or d.args[0] not in self.engine.host_names:
+                raise ScriptError(where, "unknown Docker host", got=" ".join(d.args),
+                                  accepted="one of: " + ", ".join(self.engine.host_names))
+            self.current_host = d.args[0]
+            self.shell = None
+        elif d.kind in ("host", "lan", "image"):
+            raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
+                              got=f"# netsim: {d.kind} " + " ".join(d.args))
+        elif d.kind in ("expect", "from", "engine"):
+            pass  # read by other parts of netsim (checks, vantage points) or before the run
+        else:
+            raise ScriptError(where, "unknown netsim directive", got=d.kind,
+                              accepted="host, lan, image, on, sleep, detach, expect, engine")
+
+    def _host_line(self, argv: list[str], line: int, text: str) -> Step:
+        host = self.current_host
+        if self.shell is not None:
+            sh = self.shell
+            where = f"container:{sh.container}"
+            if argv and argv[0] == "exit":
+                self.shell = None
+                if sh.main_process:  # the shell was the container's main process
+                    try:
+                        self._exec(ContainerStop(host=sh.host, container=sh.container))
+                    except DaemonError:
+                        pass
+                code = int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 0
+                return Step(line, sh.host, text, code, "exit\n", "", where)
+            return Step(line, sh.host, text, NOT_SIMULATED, "",
+                        f"netsim: '{argv[0]}' inside a container is not simulated yet\n", where)
+        return Step(line, host, text, NOT_SIMULATED, "",
+                    f"netsim: '{argv[0]}' on a Docker host is not simulated yet\n", host)
+
+    def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
+        out = _Out()
+        try:
+            parsed = parse_docker_argv(list(argv[1:]))
+        except DockerCliError as err:
+            out.err(err.text, err.exit_code)
+            return Step(line, host, text, out.code, "", "".join(out.stderr), host)
+        target = self._target_host(parsed, out)
+        if target is None:
+            return Step(line, host, text, out.code, "", "".join(out.stderr), host)
+        handler = _HANDLERS.get(parsed.command)
+        if handler is None:
+            out.err(f"netsim: 'docker {parsed.command}' is not simulated", NOT_SIMULATED)
+        else:
+            try:
+                handler(self, parsed, target, out)
+            except DockerError as err:
+                self._report(parsed, err, out)
+        return Step(line, target, text, out.code, "".join(out.stdout), "".join(out.stderr),
+                    target)
+
+    def _target_host(self, p: ParsedCommand, out: _Out) -> str | None:
+        names = self.engine.host_names
+        ref = None
+        for key, value in p.global_flags:
+            if key in ("host", "context"):
+                ref = value
+        if ref is None:
+            return self.current_host
+        bare = re.sub(r"^(tcp|ssh|unix)://", "", ref).split(":")[0].split("@")[-1]
+        state = self.engine.state()
+        for name in names:
+            h = state.hosts[name].host
+            if bare in (name, h.effective_hostname, str(h.address)):
+                return name
+        out.err(
+            f"Cannot connect to the Docker daemon at {ref}. Is the docker daemon running?", 1
+        )
+        return None
+
+    def _report(self, p: ParsedCommand, err: DockerError, out: _Out) -> None:
+        """Print an error the way the docker CLI does for this command."""
+        text = err.text
+        if isinstance(err, DaemonError):
+            text = f"Error response from daemon: {text}"
+        if p.command in ("run", "create"):
+            out.err(f"docker: {text}\n\nRun 'docker {p.command} --help' for more information",
+                    125)
+        else:
+            out.err(text, err.exit_code if not isinstance(err, DaemonError) else 1)
+
+    def _exec(self, op: Operation) -> Any:
+        """Apply one operation and record it; the clock moves one second per operation."""
+        outcome = self.engine.execute(op)
+        self._log(op)
+        return outcome
+
+    def _log(self, op: Operation) -> None:
+        self.operations.append(op)
+        self.engine.tick()
+
+
+# ------------------------------------------------------------------------ command handlers
+
+Handler = Callable[[Lab, ParsedCommand, str, _Out], None]
+
+
+def _each(lab: Lab, p: ParsedCommand, out: _Out, fn: Callable[[str], None]) -> None:
+    """Commands taking several names run each and report each failure (exit 1 if any)."""
+    for ref in p.args:
+        try:
+            fn(ref)
+            out.out(ref)
+        except DaemonError as err:
+            out.err(f"Error response from daemon: {err.text}", 1)
+
+
+def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    outcome = lab._exec(network_create(p, host=host))
+    out.out(outcome.id)
+
+
+def _network_rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    force = p.get("force") == "true"
+    _each(lab, p, out, lambda ref: lab._exec(NetworkRemove(host=host, name=ref, force=force)))
+
+
+def _network_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    if p.get("force") != "true":
+        out.out("WARNING! This will remove all custom networks not used by at least one "
+                "container.\nAre you sure you want to continue? [y/N] ")
+        return
+    outcome = lab._exec(NetworkPrune(host=host))
+    if outcome.names:
+        out.out("Deleted Networks:\n" + "".join(n + "\n" for n in outcome.names))
+
+
+def _network_connect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    lab._exec(network_connect(p, host=host))
+
+
+def _network_disconnect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    lab._exec(NetworkDisconnect(host=host, network=p.args[0], container=p.args[1],
+                                force=p.get("force") == "true"))
+
+
+def _network_ls(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    text = dockertext.network_ls(lab.state, host, quiet=p.get("quiet") == "true",
+                                 no_trunc=p.get("no-trunc") == "true",
+                                 filters=p.get_all("filter"))
+    out.stdout.append(text)
+
+
+def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    from netsim.render import inspect as render_inspect
+
+    state = lab.state
+    found: list[dict[str, Any]] = []
+    for ref in p.args:
+        try:
+            found.append(render_inspect.network(state, host, ref))
+        except KeyError:
+            out.err(f"Error response from daemon: network {ref} not found", 1)
+    _print_inspect(found, p.get("format"), out)
+
+
+def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    _create(lab, p, host, out, start=True)
+
+
+def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
+    spec = container_spec(p)
+    op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
+    before = set(lab.engine.state().host(host).containers)
+    try:
+        outcome = lab.engine.execute(op)
+    except DaemonError:
+        created = set(lab.engine.state().host(host).containers) - before
+        if created:  # created, but the start failed: what remains is a created container
+            named = spec.model_copy(update={"name": created.pop()})
+            lab._log(op.model_copy(update={"op": "create", "container": named}))
+        raise
+    made = next((c for c in lab.engine.state().host(host).containers.values()
+                 if c.id == outcome.id), None)
+    if made is not None:  # record generated names so that a replay gives the same
+        lab._log(
+            op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))
+    else:
+        lab.engine.tick()
+    for w in outcome.warnings:
+        out.err(f"WARNING: {w}")
+    c = made
+    if not start or spec.detach:
+        out.out(outcome.id)
+        return
+    if c is not None and c.running and (spec.interactive or spec.tty):
+        lab.shell = _Shell(host=host, container=c.name, main_process=True)
+    elif c is not None and not c.running:
+        out.code = c.exit_code
+        if spec.command and spec.command[0] == "echo":
+            out.out(" ".join(spec.command[1:]))
+
+
+def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    _each(lab, p, out, lambda ref: lab._exec(ContainerStart(host=host, container=ref)))
+
+
+def _stop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    _each(lab, p, out, lambda ref: lab._exec(ContainerStop(host=host, container=ref)))
+
+
+def _restart(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    _each(lab, p, out, lambda ref: lab._exec(ContainerRestart(host=host, container=ref)))
+
+
+def _rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    force = p.get("force") == "true"
+    _each(lab, p, out, lambda ref: lab._exec(ContainerRemove(host=host, container=ref,
+                                                             force=force)))
+
+
+def _rename(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    lab._exec(ContainerRename(host=host, container=p.args[0], new_name=p.args[1]))
+
+
+def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    if p.get("force") != "true":
+        out.out("WARNING! This will remove all stopped containers.\n"
+                "Are you sure you want to continue? [y/N] ")
+        return
+    outcome = lab._exec(ContainerPrune(host=host))
+    if outcome.names:
+        out.out("Deleted Containers:\n" + "".join(n + "\n" for n in outcome.names))
+    out.out("\nTotal reclaimed space: 0B")
+
+
+def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    out.stdout.append(
+        dockertext.ps(lab.state, host, all_=p.get("all") == "true",
+                      quiet=p.get("quiet") == "true", no_trunc=p.get("no-trunc") == "true")
+    )
+
+
+def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    from netsim.render import inspect as render_inspect
+
+    state = lab.state
+    kind = p.get("type") or ""
+    found: list[dict[str, Any]] = []
+    for ref in p.args:
+        obj = render_inspect.any_object(state, host, ref, kind)
+        if obj is None:
+            out.err(f"Error: No such object: {ref}", 1)
+        else:
+            found.append(obj)
+    _print_inspect(found, p.get("format"), out)
+
+
+def _print_inspect(found: list[dict[str, Any]], fmt: str | None, out: _Out) -> None:
+    """The JSON list, or one line per object through ``-f/--format``."""
+    from netsim.render import gotemplate
+
+    if not fmt:
+        out.stdout.insert(0, json.dumps(found, indent=4) + "\n")
+        return
+    if fmt == "json":
+        out.stdout.extend(json.dumps(obj, separators=(",", ":")) + "\n" for obj in found)
+        return
+    try:
+        lines = [gotemplate.render(fmt, obj) + "\n" for obj in found]
+    except gotemplate.UnsupportedTemplate as err:
+        out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
+                NOT_SIMULATED)
+        return
+    out.stdout.extend(lines)
+
+
+def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    state = lab.state
+    try:
+        c = state.container(p.args[0], host)
+    except KeyError:
+        raise DaemonError(f"No such container: {p.args[0]}", status=404) from None
+    text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None)
+    if error:
+        out.err(error, 1)
+    out.stdout.append(text)
+
+
+def _running(lab: Lab, host: str, ref: str) -> Any:
+    state = lab.state
+    try:
+        return state.container(ref, host)
+    except KeyError:
+        raise DaemonError(f"No such container: {ref}", status=404) from None
+
+
+def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    c = _running(lab, host, p.args[0])
+    if not c.running:
+        raise DaemonError(f"container {c.id} is not running", status=409)
+    cmd = p.args[1:]
+    interactive = p.get("interactive") == "true" or p.get("tty") == "true"
+    if interactive and cmd and cmd[0].split("/")[-1] in ("sh", "bash", "ash", "zsh"):
+        lab.shell = _Shell(host=host, container=c.name, main_process=False)
+        return
+    out.err(f"netsim: '{' '.join(cmd)}' inside a container is not simulated yet",
+            NOT_SIMULATED)
+
+
+def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    c = _running(lab, host, p.args[0])
+    if not c.running:
+        out.err("You cannot attach to a stopped container, start it first", 1)
+        return
+    lab.shell = _Shell(host=host, container=c.name, main_process=True)
+
+
+def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    c = _running(lab, host, p.args[0])
+    if c.spec.command and c.spec.command[0] == "echo":
+        out.out(" ".join(c.spec.command[1:]))
+
+
+def _noop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    out.err(f"netsim: 'docker {p.command}' does not change networking; nothing simulated")
+
+
+_HANDLERS: dict[str, Handler] = {
+    "network create": _network_create,
+    "network rm": _network_rm,
+    "network prune": _network_prune,
+    "network connect": _network_connect,
+    "network disconnect": _network_disconnect,
+    "network ls": _network_ls,
+    "network inspect": _network_inspect,
+    "run": _run,
+    "create": lambda lab, p, host, out: _create(lab, p, host, out, start=False),
+    "start": _start,
+    "stop": _stop,
+    "kill": _stop,
+    "restart": _restart,
+    "rm": _rm,
+    "rename": _rename,
+    "container prune": _container_prune,
+    "ps": _ps,
+    "inspect": _inspect,
+    "port": _port,
+    "exec": _exec,
+    "attach": _attach,
+    "logs": _logs,
+    "pull": _noop,
+    "images": _noop,
+}
+
+
+# ------------------------------------------------------------------------ whole scripts
+
+
+def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
+    list[Host], Lan | None, list[ImageDecl], list[ScriptLine], tuple[int, int]
+]:
+    """Read the leading ``host``/``lan``/``image``/``engine`` directives."""
+    hosts: list[Host] = []
+    lan: Lan | None = None
+    images: list[ImageDecl] = []
+    version = DEFAULT_ENGINE_VERSION
+    rest: list[ScriptLine] = []
+    started = False
+    for sl in lines:
+        d = sl.directive
+        if started or d is None or d.kind not in ("host", "lan", "image", "engine"):
+            if d is None:
+                started = True
+            rest.append(sl)
+            continue
+        where = f"{source}:{sl.line}"
+        kv = dict(a.split("=", 1) for a in d.args[1:] if "=" in a)
+        try:
+            if d.kind == "host":
+                if not d.args:
+                    raise ValueError("a host needs a name")
+                hosts.append(Host(name=d.args[0], **kv))  # type: ignore[arg-type]
+            elif d.kind == "lan":
+                if not d.args:
+                    raise ValueError("the LAN needs a subnet")
+                lan = Lan(subnet=d.args[0], **kv)  # type: ignore[arg-type]
+            elif d.kind == "image":
+                if not d.args:
+                    raise ValueError("an image directive needs the image name")
+                images.append(ImageDecl(
+                    name=d.args[0],
+                    expose=tuple(x for v in kv.get("expose", "").split(",") if (x := v.strip())),
+                    listen=tuple(x for v in kv["listen"].split(",") if (x := v.strip()))
+                    if "listen" in kv else None,
+                    runs=kv.get("runs", "server"),  # type: ignore[arg-type]
+                ))
+            elif d.kind == "engine":
+                major, _, minor = (d.args[0] if d.args else "").partition(".")
+                version = (int(major), int(minor or 0))
+        except (ValueError, TypeError) as err:
+            accepted = {
+                "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0]",
+                "lan": "# netsim: lan SUBNET [gateway=IP]",
+                "image": "# netsim: image NAME [expose=80/tcp,…] [listen=…] "
+                "[runs=server|shell|exits]",
+                "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",
+            }[d.kind]
+            msg = str(err).splitlines()
+            what = next((m for m in msg if m and not m[0].isdigit() and "validation" not in m),
+                        str(err))
+            raise ScriptError(where, f"bad '{d.kind}' directive: {what.strip()}",
+                              got=sl.text, accepted=accepted) from None
+    return hosts, lan, images, rest, version
+
+
+def run_script(text: str, *, source: str = "<script>", seed: int = 0,
+               strict: bool = False) -> tuple[Lab, list[Step]]:
+    """Replay a whole script; returns the lab (final state) and one Step per command.
+
+    With ``strict``, the replay stops after the first command that fails.
+    """
+    lines = parse_script(text, source=source)
+    hosts, lan, images, rest, version = _setup_from_directives(lines, source)
+    try:
+        lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, engine_version=version)
+    except ValueError as err:
+        raise InputError(source, f"bad host or LAN declaration: {err}") from None
+    steps: list[Step] = []
+    for sl in rest:
+        try:
+            step = lab.run_line(sl)
+        except ScriptError as err:
+            raise ScriptError(f"{source}:{sl.line}", err.what, got=err.got,
+                              accepted=err.accepted) from None
+        if step is not None:
+            steps.append(step)
+            if strict and step.exit_code != 0:
+                break
+    return lab, steps
+
+
+
+def describe(op: Operation) -> str:
+    """A short docker command line naming what an operation does (for display only)."""
+    match op:
+        case ContainerCreate():
+            c = op.container
+            nets = "".join(f" --network {e.network}" for e in c.networks)
+            name = f" --name {c.name}" if c.name else ""
+            return f"docker {op.op}{name}{nets} {c.image}".rstrip()
+        case _:
+            from netsim.model import NetworkConnect, NetworkCreate
+
+            if isinstance(op, NetworkCreate):
+                return f"docker network create -d {op.network.driver} {op.network.name}"
+            if isinstance(op, NetworkConnect):
+                return f"docker network connect {op.endpoint.network} {op.container}"
+            if isinstance(op, NetworkDisconnect):
+                return f"docker network disconnect {op.network} {op.container}"
+            if isinstance(op, NetworkRemove):
+                return f"docker network rm {op.name}"
+            if isinstance(op, ContainerRename):
+                return f"docker rename {op.container} {op.new_name}"
+            if isinstance(op, ContainerRemove):
+                return f"docker rm {'-f ' if op.force else ''}{op.container}"
+            if isinstance(op, ContainerStart | ContainerStop | ContainerRestart):
+                return f"docker {op.op} {op.container}"
+            return f"docker {op.op.replace('-', ' ')} -f"
+
+
+def run_scenario(scenario: Scenario, *, seed: int = 0,
+                 strict: bool = False) -> tuple[Lab, list[Step]]:
+    """Apply a scenario's steps in a lab, one Step each (what Docker would answer)."""
+    lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed)
+    steps: list[Step] = []
+    for i, op in enumerate(scenario.steps):
+        out = _Out()
+        try:
+            outcome = lab._exec(op)
+            if outcome.id and isinstance(op, ContainerCreate | _NetworkCreateT):
+                out.out(outcome.id)
+            for w in outcome.warnings:
+                out.err(f"WARNING: {w}")
+        except DockerError as err:
+            out.err(f"Error response from daemon: {err.text}", 1)
+            lab.engine.tick()
+        step = lab._record(Step(i + 1, op.host, describe(op), out.code, "".join(out.stdout),
+                                "".join(out.stderr), op.host))
+        steps.append(step)
+        if strict and step.exit_code:
+            break
+    return lab, steps

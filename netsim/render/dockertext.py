@@ -1,0 +1,206 @@
+"""What the docker CLI prints as text: ``docker ps``, ``docker network ls``, ``docker port``.
+
+Formats follow docker/cli v29.1 ``cli/command/formatter`` (Go ``text/tabwriter`` with
+minwidth 10, tabwidth 1, padding 3; ``DisplayablePorts``; ``Ellipsis``) and go-units
+``HumanDuration``. Times come from netsim's logical clock, never the wall clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from netsim.images import lookup
+from netsim.state import ContainerState, PortMapping, State
+
+__all__ = ["human_duration", "network_ls", "port", "ps", "status", "tabwrite"]
+
+
+def tabwrite(rows: Sequence[Sequence[str]], *, minwidth: int = 10, padding: int = 3) -> str:
+    """Go's ``tabwriter.NewWriter(out, 10, 1, 3, ' ', 0)`` over tab-separated cells."""
+    if not rows:
+        return ""
+    ncols = max(len(r) for r in rows)
+    widths = [0] * ncols
+    for r in rows:
+        for i, cell in enumerate(r[:-1]):  # the last cell of a line is not aligned
+            widths[i] = max(widths[i], len(cell) + padding, minwidth)
+    lines = []
+    for r in rows:
+        parts = [cell.ljust(widths[i]) for i, cell in enumerate(r[:-1])]
+        parts.append(r[-1] if r else "")
+        lines.append("".join(parts))
+    return "".join(line + "\n" for line in lines)
+
+
+def human_duration(seconds: int) -> str:
+    """go-units ``HumanDuration``."""
+    if seconds < 1:
+        return "Less than a second"
+    if seconds == 1:
+        return "1 second"
+    if seconds < 60:
+        return f"{seconds} seconds"
+    minutes = seconds // 60
+    if minutes == 1:
+        return "About a minute"
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours = seconds // 3600
+    if hours == 1:
+        return "About an hour"
+    if hours < 48:
+        return f"{hours} hours"
+    if hours < 24 * 7 * 2:
+        return f"{hours // 24} days"
+    if hours < 24 * 30 * 2:
+        return f"{hours // 24 // 7} weeks"
+    if hours < 24 * 365 * 2:
+        return f"{hours // 24 // 30} months"
+    return f"{hours // 24 // 365} years"
+
+
+def status(c: ContainerState, now: int) -> str:
+    """moby ``container.State.String``: ``Up 5 seconds``, ``Exited (0) 3 seconds ago``…"""
+    if c.status == "running":
+        return "Up " + human_duration(now - (c.started or 0))
+    if c.status == "created":
+        return "Created"
+    if c.status == "removing":
+        return "Removal In Progress"
+    return f"Exited ({c.exit_code}) {human_duration(now - (c.finished or 0))} ago"
+
+
+def _ellipsis(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _go_quote(text: str) -> str:
+    """Go's ``strconv.Quote`` for printable text."""
+    out = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{out}"'
+
+
+def container_command(c: ContainerState) -> str:
+    """The ``Command`` of the container list API: path and args joined by spaces."""
+    info = lookup(c.spec.image)
+    entrypoint = list(c.spec.entrypoint) if c.spec.entrypoint is not None else (
+        list(info.entrypoint) if info is not None else []
+    )
+    cmd = list(c.spec.command) or (
+        list(info.cmd) if info is not None and c.spec.entrypoint is None else []
+    )
+    return " ".join(entrypoint + cmd)
+
+
+def _join_host_port(ip: str, port: str) -> str:
+    return f"[{ip}]:{port}" if ":" in ip else f"{ip}:{port}"
+
+
+def displayable_ports(mappings: Sequence[PortMapping], exposed: Sequence[str]) -> str:
+    """docker/cli ``formatter.DisplayablePorts`` over the container's port summaries."""
+    published = {m.port_key for m in mappings}
+    summaries: list[tuple[int, str, int, str]] = [
+        (m.container_port, m.host_ip, m.host_port, m.proto) for m in mappings
+    ]
+    for key in exposed:
+        if key not in published:
+            port, _, proto = key.partition("/")
+            summaries.append((int(port), "", 0, proto))
+    summaries.sort(key=lambda s: (s[0], s[1], s[2], s[3]))
+    groups: dict[str, list[int]] = {}
+    order: list[str] = []
+    result: list[str] = []
+    host_mappings: list[str] = []
+
+    def form(key: str, first: int, last: int) -> str:
+        ip, _, proto = key.rpartition("/")
+        group = str(first) if first == last else f"{first}-{last}"
+        if ip:
+            group = f"{_join_host_port(ip, group)}->{group}"
+        return f"{group}/{proto}"
+
+    for private, ip, public, proto in summaries:
+        key = proto
+        if ip:
+            if public != private:
+                host_mappings.append(f"{_join_host_port(ip, str(public))}->{private}/{proto}")
+                continue
+            key = f"{ip}/{proto}"
+        g = groups.get(key)
+        if g is None:
+            groups[key] = [private, private]
+            order.append(key)
+            continue
+        if private == g[1] + 1:
+            g[1] = private
+            continue
+        result.append(form(key, g[0], g[1]))
+        groups[key] = [private, private]
+    for key in order:
+        result.append(form(key, *groups[key]))
+    result.extend(host_mappings)
+    return ", ".join(result)
+
+
+def _natural_key(text: str) -> list[object]:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
+def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
+       no_trunc: bool = False) -> str:
+    """``docker ps [-a] [-q] [--no-trunc]``: newest container first."""
+    hs = state.host(host)
+    containers = [c for c in hs.containers.values() if all_ or c.running]
+    containers.sort(key=lambda c: (c.created, c.id), reverse=True)
+    if quiet:
+        return "".join((c.id if no_trunc else c.id[:12]) + "\n" for c in containers)
+    rows = [["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]
+    for c in containers:
+        command = container_command(c)
+        rows.append([
+            c.id if no_trunc else c.id[:12],
+            c.spec.image,
+            _go_quote(command if no_trunc else _ellipsis(command, 20)),
+            human_duration(state.clock - c.created) + " ago",
+            status(c, state.clock),
+            displayable_ports(c.port_mappings, c.exposed_ports if c.running else ()),
+            c.name,
+        ])
+    return tabwrite(rows)
+
+
+def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool = False,
+               filters: Sequence[str] = ()) -> str:
+    """``docker network ls``: sorted by name in natural order (cli/command/network/list.go)."""
+    nets = sorted(state.host(host).networks.values(), key=lambda n: _natural_key(n.name))
+    for f in filters:
+        key, _, value = f.partition("=")
+        if key == "driver":
+            nets = [n for n in nets if n.driver == value]
+        elif key == "name":
+            nets = [n for n in nets if value in n.name]
+        elif key == "id":
+            nets = [n for n in nets if n.id.startswith(value)]
+        elif key == "type":
+            nets = [n for n in nets if (n.predefined if value == "builtin" else not n.predefined)]
+    if quiet:
+        return "".join((n.id if no_trunc else n.id[:12]) + "\n" for n in nets)
+    rows = [["NETWORK ID", "NAME", "DRIVER", "SCOPE"]]
+    rows += [[n.id if no_trunc else n.id[:12], n.name, n.driver, n.scope] for n in nets]
+    return tabwrite(rows)
+
+
+def port(c: ContainerState, spec: str | None) -> tuple[str, str | None]:
+    """``docker port CONTAINER [PRIVATE_PORT[/PROTO]]`` → (stdout, error or None)."""
+    mappings = sorted(c.port_mappings, key=lambda m: (m.container_port, m.proto, m.host_ip))
+    if spec is None:
+        lines = [f"{m.port_key} -> {_join_host_port(m.host_ip, str(m.host_port))}"
+                 for m in mappings]
+        return "".join(line + "\n" for line in lines), None
+    port_s, _, proto = spec.partition("/")
+    key = f"{port_s}/{proto or 'tcp'}"
+    found = [m for m in mappings if m.port_key == key]
+    if not found:
+        return "", f"Error: No public port '{key}' published for {c.name}"
+    return "".join(_join_host_port(m.host_ip, str(m.host_port)) + "\n" for m in found), None

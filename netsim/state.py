@@ -1,0 +1,212 @@
+"""What the engine resolved: the networks, sandboxes and endpoints a Docker Engine would hold.
+
+A :class:`State` is a frozen snapshot. It is produced by :mod:`netsim.engine` and read by
+everything downstream (graph, reachability, DNS, rendering). Names follow Docker's vocabulary:
+a container has a *sandbox* (its network namespace) holding one *endpoint* per network it is
+attached to; a port *mapping* is a published port as the engine bound it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterator, Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from netsim.model import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
+
+__all__ = [
+    "ContainerState",
+    "EndpointState",
+    "HostState",
+    "NetworkState",
+    "PortMapping",
+    "State",
+    "SubnetState",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SubnetState(_Frozen):
+    """One IPAM pool of a network as Docker resolved it."""
+
+    subnet: ipaddress.IPv4Network | ipaddress.IPv6Network
+    ip_range: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    gateway: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
+    aux_addresses: dict[str, ipaddress.IPv4Address | ipaddress.IPv6Address] = Field(
+        default_factory=dict
+    )
+    #: whether the user gave the subnet (``--subnet``) or IPAM chose it from its pools
+    user_subnet: bool = False
+
+
+class NetworkState(_Frozen):
+    """A network on one Docker host (overlays: the swarm-wide network, ``host`` = None)."""
+
+    id: str
+    name: str
+    driver: Literal["bridge", "host", "null", "macvlan", "ipvlan", "overlay"]
+    scope: Literal["local", "swarm"] = "local"
+    host: str | None
+    predefined: bool = False
+    #: the declaration; None for the predefined ``bridge``/``host``/``none`` networks
+    spec: NetworkSpec | None = None
+    subnets: tuple[SubnetState, ...] = ()
+    #: the Linux bridge (``docker0``, ``br-<id12>``); the parent NIC for macvlan/ipvlan
+    interface: str | None = None
+    internal: bool = False
+    attachable: bool = False
+    icc: bool = True
+    masquerade: bool = True
+    options: dict[str, str] = Field(default_factory=dict)
+    labels: dict[str, str] = Field(default_factory=dict)
+    created: int = 0  # netsim's logical clock, seconds
+
+    @property
+    def is_user_defined(self) -> bool:
+        return not self.predefined
+
+    @property
+    def ipv4_subnet(self) -> SubnetState | None:
+        return next((s for s in self.subnets if s.subnet.version == 4), None)
+
+
+class EndpointState(_Frozen):
+    """A container's attachment to one network (``NetworkSettings.Networks[name]``).
+
+    For a container that is not running, the configuration is kept and the operational
+    fields (``ifname``, ``ipv4``, ``mac``, ``endpoint_id``…) are empty, as Docker shows it.
+    """
+
+    network: str
+    network_id: str
+    config: EndpointConfig
+    endpoint_id: str = ""
+    ifname: str | None = None
+    ipv4: ipaddress.IPv4Interface | None = None
+    ipv6: ipaddress.IPv6Interface | None = None
+    gateway: ipaddress.IPv4Address | None = None
+    mac: str | None = None
+    host_veth: str | None = None
+    #: every name the embedded DNS registers for this endpoint, in Docker's order
+    dns_names: tuple[str, ...] = ()
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.config.aliases
+
+    @property
+    def active(self) -> bool:
+        """Joined now (the container runs). ``host``/``none`` endpoints have no interface."""
+        return bool(self.endpoint_id)
+
+
+class PortMapping(_Frozen):
+    """A published port as bound on the host: ``host_ip:host_port -> container_port/proto``."""
+
+    container_port: int
+    proto: Literal["tcp", "udp", "sctp"]
+    host_ip: str  # "0.0.0.0", "::", or a specific address
+    host_port: int
+
+    @property
+    def port_key(self) -> str:
+        return f"{self.container_port}/{self.proto}"
+
+
+class ContainerState(_Frozen):
+    """A container on one Docker host, with its sandbox as the engine built it."""
+
+    id: str
+    name: str
+    host: str
+    spec: ContainerSpec
+    status: Literal["created", "running", "exited", "removing"] = "created"
+    exit_code: int = 0
+    hostname: str
+    #: HostConfig.NetworkMode as Docker stores it (``bridge``, ``host``, ``none``,
+    #: ``container:<id>``, or a network name)
+    network_mode: str
+    #: for ``container:<x>`` mode: the ID of the container whose sandbox this one shares
+    sandbox_owner: str | None = None
+    endpoints: tuple[EndpointState, ...] = ()
+    port_mappings: tuple[PortMapping, ...] = ()
+    exposed_ports: tuple[str, ...] = ()
+    #: legacy links on the default bridge: (target container name, alias)
+    legacy_links: tuple[tuple[str, str], ...] = ()
+    created: int = 0
+    started: int | None = None
+    finished: int | None = None
+    restart_count: int = 0
+    image_id: str = ""
+
+    @property
+    def running(self) -> bool:
+        return self.status == "running"
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:12]
+
+    def endpoint(self, network: str) -> EndpointState | None:
+        return next((e for e in self.endpoints if e.network == network), None)
+
+    def active_endpoints(self) -> list[EndpointState]:
+        """The endpoints that have an interface now, in interface order (eth0, eth1, …)."""
+        eps = [e for e in self.endpoints if e.ifname is not None]
+        return sorted(eps, key=lambda e: int((e.ifname or "eth0").removeprefix("eth") or 0))
+
+
+class HostState(_Frozen):
+    """One Docker host: its daemon's networks and containers."""
+
+    host: Host
+    networks: dict[str, NetworkState]
+    containers: dict[str, ContainerState]
+
+    @property
+    def name(self) -> str:
+        return self.host.name
+
+
+class State(_Frozen):
+    """Everything the engine resolved, on every Docker host, at one moment."""
+
+    lan: Lan
+    hosts: dict[str, HostState]
+    clock: int = 0
+    seed: int = 0
+
+    def host(self, name: str | None = None) -> HostState:
+        """A host by name; with no name, the only (or first declared) host."""
+        if name is None:
+            return next(iter(self.hosts.values()))
+        return self.hosts[name]
+
+    def containers(self) -> Iterator[ContainerState]:
+        for h in self.hosts.values():
+            yield from h.containers.values()
+
+    def networks(self) -> Iterator[NetworkState]:
+        for h in self.hosts.values():
+            yield from h.networks.values()
+
+    def container(self, name: str, host: str | None = None) -> ContainerState:
+        """Find a container by name (or ID prefix) on a host; KeyError if absent."""
+        hs = self.host(host)
+        if name in hs.containers:
+            return hs.containers[name]
+        for c in hs.containers.values():
+            if c.id.startswith(name):
+                return c
+        raise KeyError(name)
+
+    def network(self, name: str, host: str | None = None) -> NetworkState:
+        return self.host(host).networks[name]
+
+    def by_id(self) -> Mapping[str, ContainerState]:
+        return {c.id: c for c in self.containers()}

@@ -1,0 +1,13 @@
+# The seed's "bridge network and --net-alias" lesson (도커 네트워크 / --net-alias):
+# three containers share the alias alicek106 on a user-defined bridge; a fourth resolves it.
+docker network create --driver bridge mybridge
+docker run -it -d —name network_alias_container1 —net mybridge —net-alias alicek106 ubuntu:14.04
+docker run -it -d —name network_alias_container2 —net mybridge —net-alias alicek106 ubuntu:14.04
+docker run -it -d —name network_alias_container3 —net mybridge —net-alias alicek106 ubuntu:14.04
+docker network inspect mybridge
+# the seed omits the image here; ubuntu:14.04 as in the lines above
+docker run -it —name network_alias_ping —net mybridge ubuntu:14.04
+ping -c 1 alicek106
+dig alicek106
+exit
+docker ps -a

@@ -1,0 +1,112 @@
+"""Hypothesis strategies shared by the property tests: programs of Docker operations."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from hypothesis import strategies as st
+
+from netsim.model import (
+    BridgeNetwork,
+    ContainerCreate,
+    ContainerRemove,
+    ContainerRestart,
+    ContainerSpec,
+    ContainerStart,
+    ContainerStop,
+    EndpointConfig,
+    IpamConfig,
+    NetworkConnect,
+    NetworkCreate,
+    NetworkDisconnect,
+    NetworkRemove,
+    Operation,
+)
+
+NETWORKS = ("n0", "n1", "n2", "n3")
+CONTAINERS = tuple(f"c{i}" for i in range(8))
+
+
+@st.composite
+def ipam_configs(draw: st.DrawFn) -> tuple[IpamConfig, ...]:
+    """No config (pools), or a small /28–/24 subnet with an optional range, gateway and aux."""
+    if draw(st.booleans()):
+        return ()
+    third = draw(st.integers(0, 3))
+    prefix = draw(st.integers(24, 28))
+    subnet = ipaddress.IPv4Network(f"10.{draw(st.integers(0, 1))}.{third}.0/{prefix}")
+    cfg: dict[str, object] = {"subnet": ipaddress.IPv4Interface(str(subnet))}
+    hosts = list(subnet.hosts())
+    if draw(st.booleans()):
+        sub_prefix = draw(st.integers(prefix + 1, 30))
+        ranges = list(subnet.subnets(new_prefix=sub_prefix))
+        rng = draw(st.sampled_from(ranges))
+        cfg["ip_range"] = ipaddress.IPv4Interface(str(rng))
+    if draw(st.booleans()):
+        cfg["gateway"] = draw(st.sampled_from(hosts))
+    if draw(st.booleans()):
+        cfg["aux_addresses"] = {"router": draw(st.sampled_from(hosts))}
+    return (IpamConfig(**cfg),)  # type: ignore[arg-type]
+
+
+def network_creates() -> st.SearchStrategy[Operation]:
+    return st.builds(
+        lambda name, ipam, internal: NetworkCreate(
+            network=BridgeNetwork(name=name, ipam=ipam, internal=internal)
+        ),
+        st.sampled_from(NETWORKS),
+        ipam_configs(),
+        st.booleans(),
+    )
+
+
+@st.composite
+def endpoint_configs(draw: st.DrawFn, network: str) -> EndpointConfig:
+    ip = None
+    if draw(st.integers(0, 4)) == 0:
+        ip = ipaddress.IPv4Address(f"10.{draw(st.integers(0, 1))}.{draw(st.integers(0, 3))}."
+                                   f"{draw(st.integers(1, 254))}")
+    aliases = ("web",) if draw(st.booleans()) else ()
+    return EndpointConfig(network=network, ipv4_address=ip, aliases=aliases)
+
+
+@st.composite
+def runs(draw: st.DrawFn) -> Operation:
+    name = draw(st.sampled_from(CONTAINERS))
+    choice = draw(st.sampled_from(["default", "user", "user2"]))
+    nets: tuple[EndpointConfig, ...] = ()
+    if choice != "default":
+        first = draw(st.sampled_from(NETWORKS))
+        nets = (draw(endpoint_configs(first)),)
+        if choice == "user2":
+            second = draw(st.sampled_from([n for n in NETWORKS if n != first]))
+            nets += (draw(endpoint_configs(second)),)
+    start = draw(st.integers(0, 3)) > 0
+    return ContainerCreate(
+        op="run" if start else "create",
+        container=ContainerSpec(name=name, image="nginx", networks=nets),
+    )
+
+
+def container_ops() -> st.SearchStrategy[Operation]:
+    name = st.sampled_from(CONTAINERS)
+    net = st.sampled_from(NETWORKS)
+    return st.one_of(
+        runs(),
+        st.builds(lambda c: ContainerStop(container=c), name),
+        st.builds(lambda c: ContainerStart(container=c), name),
+        st.builds(lambda c: ContainerRestart(container=c), name),
+        st.builds(lambda c, f: ContainerRemove(container=c, force=f), name, st.booleans()),
+        st.builds(lambda n, c, e: NetworkConnect(container=c, endpoint=e), net, name,
+                  net.flatmap(endpoint_configs)),
+        st.builds(lambda n, c: NetworkDisconnect(network=n, container=c), net, name),
+        st.builds(lambda n: NetworkRemove(name=n), net),
+    )
+
+
+def programs() -> st.SearchStrategy[list[Operation]]:
+    """A few networks, then a mix of container and network operations."""
+    return st.tuples(
+        st.lists(network_creates(), min_size=1, max_size=4),
+        st.lists(container_ops(), min_size=1, max_size=30),
+    ).map(lambda t: [*t[0], *t[1]])

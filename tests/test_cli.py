@@ -1,0 +1,123 @@
+"""The command line: outputs, JSON steps, exit statuses and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SCENARIOS
+
+
+def netsim(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "netsim", *args], capture_output=True, text=True, cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_run_prints_what_docker_prints() -> None:
+    r = netsim("run", str(SCENARIOS / "seed-subnet.sh"))
+    assert r.returncode == 0, r.stderr
+    assert "host$ docker network create --driver=bridge" in r.stdout
+    assert "172.72.0.2\n" in r.stdout
+
+
+def test_run_json_steps() -> None:
+    """--json gives design.md's step list: line, host, command, exit_code, stdout, stderr."""
+    r = netsim("run", "--json", str(SCENARIOS / "seed-macvlan.sh"))
+    assert r.returncode == 0, r.stderr
+    steps = json.loads(r.stdout)["steps"]
+    assert [set(s) for s in steps][0] == {"line", "host", "command", "exit_code", "stdout",
+                                         "stderr"}
+    assert steps[0]["line"] == 6 and steps[0]["host"] == "server1"
+    assert steps[1]["host"] == "server2"
+
+
+def test_run_is_deterministic() -> None:
+    a = netsim("run", "--json", "--seed", "7", str(SCENARIOS / "seed-alias.sh")).stdout
+    b = netsim("run", "--json", "--seed", "7", str(SCENARIOS / "seed-alias.sh")).stdout
+    c = netsim("run", "--json", "--seed", "8", str(SCENARIOS / "seed-alias.sh")).stdout
+    assert a == b
+    assert a != c
+
+
+def test_strict_stops_at_first_failure(tmp_path: Path) -> None:
+    f = tmp_path / "s.sh"
+    f.write_text("docker network create n\ndocker network create n\ndocker network ls\n")
+    r = netsim("run", "--strict", "--json", str(f))
+    assert r.returncode == 1
+    steps = json.loads(r.stdout)["steps"]
+    assert len(steps) == 2 and steps[1]["exit_code"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("docker run 'unterminated\n", "s.sh:1: cannot split the command into words"),
+        ("# netsim: host\ndocker ps\n", "s.sh:1: bad 'host' directive"),
+        ("# netsim: frobnicate\n", "s.sh:1: unknown netsim directive (got 'frobnicate'"),
+        ("version: 1\nsteps:\n  - op: network-create\n    network: {name: n, driver: foo}\n",
+         "s.sh:4: steps.0.network: unknown 'driver' (accepted: 'bridge', 'macvlan'"),
+        ("version: 1\nsteps:\n  - op: fly\n", "s.sh:3: steps.0: unknown 'op' (accepted: 'network-create'"),
+        ("version: 1\nhosts:\n  - {name: a, colour: red}\n",
+         "s.sh:3: hosts.0.colour: unknown field"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: str, expected: str) -> None:
+    """Malformed input: one line naming file:line and what is wrong; exit 2; no traceback."""
+    f = tmp_path / "s.sh"
+    f.write_text(content)
+    r = netsim("run", str(f))
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert r.stderr.count("\n") == 1, r.stderr
+    assert "Traceback" not in r.stderr
+    line = r.stderr.strip()
+    assert line.startswith(str(f)), line
+    assert expected in line.replace(str(tmp_path) + "/", ""), line
+
+
+def test_missing_file_and_bad_option() -> None:
+    r = netsim("run", "/nonexistent.sh")
+    assert r.returncode == 2
+    assert r.stderr == "/nonexistent.sh: no such file\n"
+    r = netsim("run", "--frob", "x")
+    assert r.returncode == 2
+    assert r.stderr == "netsim run: No such option '--frob'. (see 'netsim run --help')\n"
+
+
+def test_validate_and_export_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "alias.yaml"
+    r = netsim("export", str(SCENARIOS / "seed-alias.sh"), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    r = netsim("validate", str(out))
+    assert r.returncode == 0 and "ok (scenario" in r.stdout
+    a = json.loads(netsim("inspect", str(SCENARIOS / "seed-alias.sh")).stdout)
+    b = json.loads(netsim("inspect", str(out)).stdout)
+    assert a == b
+
+
+def test_inspect_names() -> None:
+    r = netsim("inspect", str(SCENARIOS / "seed-alias.sh"), "mybridge", "nosuch")
+    assert r.returncode == 1
+    assert json.loads(r.stdout)[0]["Name"] == "mybridge"
+    assert r.stderr == "Error: No such object: nosuch\n"
+
+
+def test_cli_import_is_light() -> None:
+    """import netsim.cli loads neither matplotlib nor pyroute2."""
+    code = (
+        "import sys, netsim.cli; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'pyroute2')]; "
+        "print(bad)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
+
+
+def test_help_is_fast_and_clean() -> None:
+    r = netsim("--help")
+    assert r.returncode == 0
+    assert "run" in r.stdout and "inspect" in r.stdout

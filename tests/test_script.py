@@ -1,0 +1,41 @@
+"""Reading scripts: continuations, quotes, comments, directives, typographic dashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from netsim.errors import ScriptError
+from netsim.io.script import parse_script
+
+
+def test_continuations_and_comments() -> None:
+    lines = parse_script(
+        "# a comment\n\ndocker network create \\\n  --subnet 10.0.0.0/24 \\\n  n  # trailing\n"
+    )
+    assert len(lines) == 1
+    assert lines[0].line == 3
+    assert lines[0].argv == ("docker", "network", "create", "--subnet", "10.0.0.0/24", "n")
+
+
+def test_typographic_dashes_and_quotes_warn() -> None:
+    (line,) = parse_script("docker run -d —name x —memory=”1g” nginx\n", source="notes.md")
+    assert line.argv == ("docker", "run", "-d", "--name", "x", "--memory=1g", "nginx")
+    assert line.warnings == (
+        'notes.md:1: read "—name" as "--name" (a typographic dash in place of "--")',
+        'notes.md:1: read "—memory" as "--memory" (a typographic dash in place of "--")',
+        "notes.md:1: read typographic quotes as ASCII quotes",
+    )
+
+
+def test_directives_and_prompt() -> None:
+    lines = parse_script("# netsim: host server1 address=192.168.0.50\n$ docker ps\n")
+    assert lines[0].directive is not None
+    assert lines[0].directive.kind == "host"
+    assert lines[0].directive.args == ("server1", "address=192.168.0.50")
+    assert lines[1].argv == ("docker", "ps")
+
+
+def test_unterminated_quote_names_the_line() -> None:
+    with pytest.raises(ScriptError) as err:
+        parse_script("docker ps\ndocker run 'x\n", source="s.sh")
+    assert err.value.line().startswith("s.sh:2: cannot split the command into words")
