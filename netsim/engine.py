@@ -354,6 +354,10 @@ class Engine:
     # ------------------------------------------------------------------ networks
 
     def _network_create(self, rt: _Host, spec: NetworkSpec) -> Outcome:
+        if spec.name in ("bridge", "host", "none", "default"):
+            # daemon/network.go:292 (the trailing space of Docker's text is trimmed by the CLI)
+            raise DaemonError(f"operation is not permitted on predefined {spec.name} network",
+                              status=403)
         if spec.name in rt.networks:
             # daemon/libnetwork/error.go NetworkNameError
             raise DaemonError(f"network with name {spec.name} already exists", status=409)
@@ -366,8 +370,10 @@ class Engine:
             )
         errors = _validate_ipam(spec)
         if errors:
-            # daemon/network.go validateIpamConfig, joined by errors.Join (one per line)
-            raise DaemonError("invalid network config:\n" + "\n".join(errors), status=400)
+            # daemon/network.go validateIpamConfig + daemon/internal/multierror: one error alone,
+            # several as "* " bullets
+            body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
+            raise DaemonError("invalid network config:\n" + body, status=400)
         if isinstance(spec, BridgeNetwork):
             v4 = [c for c in spec.ipam if c.subnet is not None and c.subnet.version == 4]
             if len(v4) > 1:
@@ -524,8 +530,12 @@ class Engine:
                               status=403)
         active = self._attached(rt, net.state)
         if active:
-            # daemon/network.go:671 + libnetwork/error.go ActiveEndpointsError
-            names = ", ".join(c.name for c in active)
+            # daemon/network.go:662, libnetwork/network.go:1046 (name:%q id:%q, endpoint ID/12)
+            names = ", ".join(
+                f'name:"{c.name}" id:"{ep.endpoint_id[:12]}"'
+                for c in sorted(active, key=lambda c: c.name)
+                if (ep := c.endpoint(net.state.name)) is not None
+            )
             raise DaemonError(
                 "error while removing network: network "
                 f"{net.state.name} has active endpoints ({names})",
@@ -543,7 +553,7 @@ class Engine:
         for name, net in list(rt.networks.items()):
             if net.state.predefined:
                 continue
-            if any(c.endpoint(name) is not None for c in rt.containers.values()):
+            if self._attached(rt, net.state):  # only running containers have endpoints
                 continue
             for s in net.state.subnets:
                 rt.space.release(s.subnet)
@@ -568,9 +578,6 @@ class Engine:
         warnings: list[str] = []
         self._validate_network_mode(rt, spec, mode)
         endpoints = self._initial_endpoints(rt, spec, mode)
-        owner: str | None = None
-        if mode.startswith("container:"):
-            owner = self._find_container(rt, mode.split(":", 1)[1]).id
         legacy_links = self._register_links(rt, spec, mode)
         if name is None:
             name = self._generate_name(rt)
@@ -585,12 +592,11 @@ class Engine:
         if mode == "host" and spec.publish:
             # daemon/daemon_unix.go verifyPlatformContainerSettings
             warnings.append("Published ports are discarded when using host network mode")
-        # daemon/container.go: the short ID; host mode: the host's; container: the owner's
+        # daemon/container.go: the short ID; host mode: the host's (container: mode takes the
+        # owner's at start, initializeNetworkingPaths)
         hostname = spec.hostname or cid[:12]
         if mode == "host" and not spec.hostname:
             hostname = rt.host.effective_hostname
-        elif owner is not None:
-            hostname = self._find_container(rt, owner).hostname
         state = ContainerState(
             id=cid,
             name=name,
@@ -598,7 +604,6 @@ class Engine:
             spec=spec,
             hostname=hostname,
             network_mode=mode,
-            sandbox_owner=owner,
             endpoints=tuple(endpoints),
             exposed_ports=tuple(exposed),
             legacy_links=tuple(legacy_links),
@@ -653,7 +658,6 @@ class Engine:
             for value, message in checks:
                 if value:
                     raise DaemonError(message, status=400)
-            self._find_container(rt, mode.split(":", 1)[1])
         if mode == "host" and spec.links:
             # daemon/daemon_unix.go registerLinks
             raise DaemonError(
@@ -673,10 +677,21 @@ class Engine:
         out = []
         for cfg in configs:
             netname = "bridge" if cfg.network == "default" else cfg.network
-            net = self._find_network(rt, netname).state
+            try:
+                net = self._find_network(rt, netname).state
+            except DaemonError:
+                # create succeeds; the start fails (daemon/create.go validates known networks)
+                out.append(EndpointState(network=netname, network_id="", config=cfg))
+                continue
             if cfg.network != net.name:
                 cfg = cfg.model_copy(update={"network": net.name})
-            self._validate_endpoint(net, cfg)
+            try:
+                self._validate_endpoint(net, cfg)
+            except DaemonError as err:
+                # daemon/create.go:376 + container_operations.go:563
+                raise DaemonError(
+                    f"invalid config for network {net.name}: invalid endpoint settings:\n"
+                    f"{err.text}", status=400) from None
             out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
         return out
 
@@ -689,12 +704,10 @@ class Engine:
                     status=400,
                 )
             if cfg.ipv4_address or cfg.ipv6_address:
-                text = (
-                    "user-specified IP address is supported on user-defined networks only"
-                    if self.version >= (29, 0)
-                    else "user specified IP address is supported on user defined networks only"
-                )
-                raise DaemonError(text, status=400)
+                # daemon/container_operations.go:533 (docker-v29.1.0)
+                raise DaemonError(
+                    "user specified IP address is supported on user defined networks only",
+                    status=400)
         if cfg.ipv4_address is not None:
             v4 = [s for s in net.subnets if s.subnet.version == 4]
             if self.version < (29, 1) and not any(s.user_subnet for s in v4):
@@ -748,9 +761,15 @@ class Engine:
     def _start(self, rt: _Host, c: ContainerState) -> None:
         """Start a container: join its sandbox's networks, bind its ports (§0, §3.2, §4)."""
         mode = c.network_mode
+        owner = None
         if mode.startswith("container:"):
             ref = mode.split(":", 1)[1]
-            owner = self._find_container(rt, ref)
+            try:
+                owner = self._find_container(rt, ref)
+            except DaemonError as err:
+                # daemon/container_operations.go:939
+                raise DaemonError(f"joining network namespace of container: {err.text}",
+                                  status=err.status) from None
             if owner.id == c.id:
                 raise DaemonError("cannot join own network namespace", status=400)
             if not owner.running:
@@ -792,8 +811,10 @@ class Engine:
                 ) from None
             raise
         stays_up = self._stays_up(c.spec)
+        sandbox = {"sandbox_owner": owner.id, "hostname": owner.hostname} if owner else {}
         new = c.model_copy(
             update={
+                **sandbox,
                 "status": "running",
                 "endpoints": tuple(joined) if joined else c.endpoints,
                 "port_mappings": tuple(mappings),
@@ -808,11 +829,17 @@ class Engine:
 
     def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""
-        try:
-            net = self._find_network(rt, ep.network_id)
-        except DaemonError:
-            raise DaemonError(f"network {ep.network} not found", status=404) from None
+        # the stored NetworkID is preferred over the name (container_operations.go:1131)
+        found = next((n for n in rt.networks.values()
+                      if ep.network_id and n.state.id == ep.network_id), None)
+        if found is None and not ep.network_id:
+            found = rt.networks.get(ep.network)
+        if found is None:
+            raise DaemonError(f"network {ep.network_id or ep.network} not found", status=404)
+        net = found
         st = net.state
+        if ep.network_id != st.id:
+            ep = ep.model_copy(update={"network": st.name, "network_id": st.id})
         ipv4: ipaddress.IPv4Interface | None = None
         gateway = None
         sub = st.ipv4_subnet
@@ -821,7 +848,13 @@ class Engine:
             if ep.config.ipv4_address is not None:
                 addr = pool.allocate(ep.config.ipv4_address)
             else:
-                addr = pool.allocate_any()
+                try:
+                    addr = pool.allocate_any()
+                except DaemonError:
+                    # libnetwork/endpoint.go assignAddressVersion
+                    raise DaemonError(
+                        "no available IPv4 addresses on this network's address pools: "
+                        f"{st.name} ({st.id})", status=503) from None
             ipv4 = ipaddress.IPv4Interface(f"{addr}/{sub.subnet.prefixlen}")
             if not st.internal and isinstance(sub.gateway, ipaddress.IPv4Address):
                 gateway = sub.gateway
@@ -1012,24 +1045,31 @@ class Engine:
     # ------------------------------------------------------------------ connect / disconnect
 
     def _network_connect(self, rt: _Host, ref: str, cfg: EndpointConfig) -> Outcome:
-        """docker network connect (§5)."""
-        net = self._find_network(rt, cfg.network)
+        """docker network connect (§5; daemon/container_operations.go ConnectToNetwork)."""
         c = self._find_container(rt, ref)
-        st = net.state
         mode = c.network_mode
+        try:
+            net: _Net | None = self._find_network(rt, cfg.network)
+        except DaemonError:
+            if c.running:
+                raise
+            net = None  # stopped: stored as given; the start will fail (inferred, :1043)
+        if net is None:
+            if c.endpoint(cfg.network) is None:
+                ep = EndpointState(network=cfg.network, network_id="", config=cfg)
+                rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+            return Outcome(id=c.id)
+        st = net.state
+        if st.driver == "host" and mode != "host":
+            raise DaemonError(
+                "cannot connect container to host network - container must be created in host "
+                "network mode",
+                status=403,
+            )
         if mode.startswith("container:") or (mode == "host" and st.name != "host"):
             raise DaemonError(
                 "container sharing network namespace with another container or host cannot be "
                 "connected to any other network",
-                status=403,
-            )
-        if st.driver == "host":
-            if mode == "host":
-                raise DaemonError(f"endpoint with name {c.name} already exists in network host",
-                                  status=403)
-            raise DaemonError(
-                "cannot connect container to host network - container must be created in host "
-                "network mode",
                 status=403,
             )
         if mode == "none" or st.driver == "null":
@@ -1040,62 +1080,73 @@ class Engine:
             )
         if cfg.network != st.name:
             cfg = cfg.model_copy(update={"network": st.name})
-        self._validate_endpoint(st, cfg)
+        try:
+            self._validate_endpoint(st, cfg)
+        except DaemonError as err:
+            raise DaemonError(f"invalid endpoint settings:\n{err.text}", status=400) from None
         existing = c.endpoint(st.name)
         if existing is not None:
             if not c.running:
-                return Outcome(id=c.id)  # updateNetworkSettings returns early (inferred)
+                return Outcome(id=c.id)  # updateNetworkSettings returns early (:173-183)
             raise DaemonError(
                 f"endpoint with name {c.name} already exists in network {st.name}", status=403
             )
         ep = EndpointState(network=st.name, network_id=st.id, config=cfg)
-        if c.running:
-            try:
-                ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
-            except DaemonError:
-                raise
-            new_eps = (*c.endpoints, ep)
-            updated = c.model_copy(update={"endpoints": new_eps})
-            # the gateway endpoint may change; port mappings follow it (§0)
-            if c.port_mappings or c.spec.publish or c.spec.publish_all:
-                rt.ports.release(c.id)
-                mappings = self._bind_ports(rt, updated, [e for e in new_eps if e.active])
-                updated = updated.model_copy(update={"port_mappings": tuple(mappings)})
-            rt.containers[c.name] = updated
-        else:
+        if not c.running:
             rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+            return Outcome(id=c.id)
+        ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
+        new_eps = (*c.endpoints, ep)
+        updated = c.model_copy(update={"endpoints": new_eps})
+        # the gateway endpoint may change; port mappings follow it (§0)
+        updated = self._rebind(rt, updated)
+        rt.containers[c.name] = updated
         return Outcome(id=c.id)
 
+    def _rebind(self, rt: _Host, c: ContainerState) -> ContainerState:
+        """Re-program published ports after the set of endpoints changed (§0)."""
+        if not (c.spec.publish or c.spec.publish_all):
+            return c
+        rt.ports.release(c.id)
+        mappings = self._bind_ports(rt, c, [e for e in c.endpoints if e.active])
+        return c.model_copy(update={"port_mappings": tuple(mappings)})
+
     def _network_disconnect(self, rt: _Host, netref: str, ref: str, force: bool) -> Outcome:
-        """docker network disconnect (§5)."""
-        net = self._find_network(rt, netref)
-        st = net.state
+        """docker network disconnect (§5; container_operations.go DisconnectFromNetwork)."""
         try:
             c = self._find_container(rt, ref)
         except DaemonError:
             if force:
                 return Outcome()
             raise
-        if st.driver == "host" and c.network_mode == "host":
-            raise DaemonError(
-                "cannot disconnect container from host network - container was created in host "
-                "network mode",
-                status=403,
-            )
-        ep = c.endpoint(st.name)
-        if ep is None:
-            if c.running:
-                raise DaemonError(f"container {c.id} is not connected to network {st.name}",
+        try:
+            net: _Net | None = self._find_network(rt, netref)
+        except DaemonError:
+            if c.running and not force:
+                raise
+            net = None
+        name = net.state.name if net is not None else netref
+        ep = c.endpoint(name)
+        if ep is None and net is not None:
+            ep = next((e for e in c.endpoints if e.network_id == net.state.id), None)
+        if c.running:
+            if net is not None and net.state.driver == "host" and c.network_mode == "host":
+                raise DaemonError(
+                    "cannot disconnect container from host network - container was created in "
+                    "host network mode",
+                    status=403,
+                )
+            if ep is None:
+                raise DaemonError(f"container {c.id} is not connected to network {name}",
                                   status=403)
-            raise DaemonError(f"container {c.id} is not connected to the network {st.name}",
+        elif ep is None:
+            raise DaemonError(f"container {c.id} is not connected to the network {name}",
                               status=403)
         self._release_endpoint(rt, ep)
-        rest = tuple(e for e in c.endpoints if e.network != st.name)
+        rest = tuple(e for e in c.endpoints if e is not ep)
         updated = c.model_copy(update={"endpoints": rest})
-        if c.running and c.port_mappings:
-            rt.ports.release(c.id)
-            mappings = self._bind_ports(rt, updated, [e for e in rest if e.active])
-            updated = updated.model_copy(update={"port_mappings": tuple(mappings)})
+        if c.running:
+            updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
         return Outcome(id=c.id)
 

@@ -25,7 +25,12 @@ from typing import Any
 
 from netsim.engine import DEFAULT_ENGINE_VERSION, Engine
 from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
-from netsim.io.dockerargs import ParsedCommand, parse_docker_argv
+from netsim.io.dockerargs import (
+    COMMANDS,
+    ParsedCommand,
+    UnsupportedCommandError,
+    parse_docker_argv,
+)
 from netsim.io.dockercmd import container_spec, network_connect, network_create
 from netsim.io.script import Directive, ScriptLine, parse_script
 from netsim.model import (
@@ -253,15 +258,26 @@ class Lab:
         out = _Out()
         try:
             parsed = parse_docker_argv(list(argv[1:]))
+        except UnsupportedCommandError as err:
+            out.err(f"netsim: {err.what}", NOT_SIMULATED)
+            return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         except DockerCliError as err:
             out.err(err.text, err.exit_code)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
+        for w in parsed.warnings:  # flag deprecations: docker prints them on stdout
+            out.out(w)
         target = self._target_host(parsed, out)
         if target is None:
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
+        if parsed.help or not parsed.command:
+            spec = COMMANDS.get(parsed.command)
+            usage = spec.usage if spec is not None else "docker [OPTIONS] COMMAND"
+            out.out(f"Usage:  {usage}")
+            out.err("netsim: docker's help text is not reproduced")
+            return Step(line, target, text, 0, "".join(out.stdout), "".join(out.stderr), target)
         handler = _HANDLERS.get(parsed.command)
         if handler is None:
-            out.err(f"netsim: 'docker {parsed.command}' is not simulated", NOT_SIMULATED)
+            out.err(f"netsim: 'docker {parsed.path}' is not simulated", NOT_SIMULATED)
         else:
             try:
                 handler(self, parsed, target, out)
@@ -290,15 +306,28 @@ class Lab:
         return None
 
     def _report(self, p: ParsedCommand, err: DockerError, out: _Out) -> None:
-        """Print an error the way the docker CLI does for this command."""
+        """Print an error the way the docker CLI does for this command.
+
+        ``docker run`` wraps every error as ``docker: …`` plus a help line and exits 125 (127 or
+        126 when the text says the executable is missing or not executable); ``docker create``
+        prints daemon errors plainly (exit 1) but its own parse errors like ``run``
+        (cli/command/container/run.go toStatusError, create.go).
+        """
         text = err.text
-        if isinstance(err, DaemonError):
+        daemon = isinstance(err, DaemonError)
+        if daemon:
             text = f"Error response from daemon: {text}"
-        if p.command in ("run", "create"):
+        if p.command == "run" or (p.command == "create" and not daemon):
+            code = 125
+            if any(k in text for k in ("executable file not found", "no such file or directory",
+                                       "system cannot find the file specified")):
+                code = 127
+            elif "permission denied" in text or "is a directory" in text:
+                code = 126
             out.err(f"docker: {text}\n\nRun 'docker {p.command} --help' for more information",
-                    125)
+                    code)
         else:
-            out.err(text, err.exit_code if not isinstance(err, DaemonError) else 1)
+            out.err(text, 1 if daemon else err.exit_code)
 
     def _exec(self, op: Operation) -> Any:
         """Apply one operation and record it; the clock moves one second per operation."""
@@ -316,14 +345,31 @@ class Lab:
 Handler = Callable[[Lab, ParsedCommand, str, _Out], None]
 
 
-def _each(lab: Lab, p: ParsedCommand, out: _Out, fn: Callable[[str], None]) -> None:
-    """Commands taking several names run each and report each failure (exit 1 if any)."""
-    for ref in p.args:
+def _daemon_text(err: DockerError) -> str:
+    return f"Error response from daemon: {err.text}" if isinstance(err, DaemonError) else err.text
+
+
+def _each(out: _Out, refs: Sequence[str], fn: Callable[[str], None], *,
+          wrap: Callable[[str, DockerError], str] = lambda ref, e: _daemon_text(e),
+          ignore_missing: bool = False) -> list[str]:
+    """Run ``fn`` per argument, printing each argument as typed on success.
+
+    Errors are collected and printed together at the end (``stop``, ``kill``, ``rm``,
+    ``restart``: cli/command/container/utils.go parallelOperation + errors.Join).
+    """
+    errors: list[str] = []
+    failed: list[str] = []
+    for ref in refs:
         try:
             fn(ref)
             out.out(ref)
-        except DaemonError as err:
-            out.err(f"Error response from daemon: {err.text}", 1)
+        except DockerError as err:
+            errors.append(wrap(ref, err))
+            if not (ignore_missing and isinstance(err, DaemonError) and err.status == 404):
+                failed.append(ref)
+    if errors:
+        out.err("\n".join(errors), 1 if failed else None)
+    return failed
 
 
 def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -332,14 +378,27 @@ def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _network_rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """Errors print as they happen; any failure adds ``exit status 1`` (network/remove.go)."""
     force = p.get("force") == "true"
-    _each(lab, p, out, lambda ref: lab._exec(NetworkRemove(host=host, name=ref, force=force)))
+    failed = False
+    for ref in p.args:
+        try:
+            lab._exec(NetworkRemove(host=host, name=ref, force=force))
+            out.out(ref)
+        except DaemonError as err:
+            if force and err.status == 404:
+                continue
+            out.err(_daemon_text(err))
+            failed = True
+    if failed:
+        out.err("exit status 1", 1)
 
 
 def _network_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if p.get("force") != "true":
-        out.out("WARNING! This will remove all custom networks not used by at least one "
-                "container.\nAre you sure you want to continue? [y/N] ")
+        # the prompt, then no answer (a script has no terminal): cancelled, exit 0
+        out.stdout.append("WARNING! This will remove all custom networks not used by at least "
+                          "one container.\nAre you sure you want to continue? [y/N] ")
         return
     outcome = lab._exec(NetworkPrune(host=host))
     if outcome.names:
@@ -367,12 +426,15 @@ def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
     state = lab.state
     found: list[dict[str, Any]] = []
+    errors = []
     for ref in p.args:
         try:
             found.append(render_inspect.network(state, host, ref))
         except KeyError:
-            out.err(f"Error response from daemon: network {ref} not found", 1)
+            errors.append(f"Error response from daemon: network {ref} not found")
     _print_inspect(found, p.get("format"), out)
+    if errors:
+        out.err("\n".join(errors), 1)
 
 
 def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -382,15 +444,20 @@ def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
     spec = container_spec(p)
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
-    before = set(lab.engine.state().host(host).containers)
+    before = {c.id for c in lab.engine.state().host(host).containers.values()}
     try:
         outcome = lab.engine.execute(op)
     except DaemonError:
-        created = set(lab.engine.state().host(host).containers) - before
+        created = [c for c in lab.engine.state().host(host).containers.values()
+                   if c.id not in before]
         if created:  # created, but the start failed: what remains is a created container
-            named = spec.model_copy(update={"name": created.pop()})
+            named = spec.model_copy(update={"name": created[0].name})
             lab._log(op.model_copy(update={"op": "create", "container": named}))
+            if spec.detach:  # run -d prints the ID before the start (run.go:161-212)
+                out.out(created[0].id)
         raise
+    for w in outcome.warnings:
+        out.err(f"WARNING: {w}")
     made = next((c for c in lab.engine.state().host(host).containers.values()
                  if c.id == outcome.id), None)
     if made is not None:  # record generated names so that a replay gives the same
@@ -398,12 +465,10 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
             op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))
     else:
         lab.engine.tick()
-    for w in outcome.warnings:
-        out.err(f"WARNING: {w}")
-    c = made
     if not start or spec.detach:
         out.out(outcome.id)
         return
+    c = made
     if c is not None and c.running and (spec.interactive or spec.tty):
         lab.shell = _Shell(host=host, container=c.name, main_process=True)
     elif c is not None and not c.running:
@@ -413,36 +478,75 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
 
 
 def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    _each(lab, p, out, lambda ref: lab._exec(ContainerStart(host=host, container=ref)))
+    """Errors print as they happen, then ``failed to start containers: …`` (start.go)."""
+    failed = []
+    for ref in p.args:
+        try:
+            lab._exec(ContainerStart(host=host, container=ref))
+            out.out(ref)
+        except DaemonError as err:
+            out.err(_daemon_text(err))
+            failed.append(ref)
+    if failed:
+        out.err("failed to start containers: " + ", ".join(failed), 1)
 
 
 def _stop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    _each(lab, p, out, lambda ref: lab._exec(ContainerStop(host=host, container=ref)))
+    _each(out, p.args, lambda ref: lab._exec(ContainerStop(host=host, container=ref)))
+
+
+def _kill(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """container_routes.go:293: ``cannot kill container: NAME: …``; not running is an error."""
+    def kill(ref: str) -> None:
+        c = _container(lab, host, ref)
+        if not c.running:
+            raise DaemonError(f"container {c.id} is not running", status=409)
+        lab._exec(ContainerStop(host=host, container=ref))
+
+    _each(out, p.args, kill,
+          wrap=lambda ref, e: f"Error response from daemon: cannot kill container: {ref}: "
+          f"{e.text}")
 
 
 def _restart(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    _each(lab, p, out, lambda ref: lab._exec(ContainerRestart(host=host, container=ref)))
+    def wrap(ref: str, e: DockerError) -> str:
+        if e.text.startswith("No such container"):
+            return _daemon_text(e)
+        return f"Error response from daemon: Cannot restart container {ref}: {e.text}"
+
+    _each(out, p.args, lambda ref: lab._exec(ContainerRestart(host=host, container=ref)),
+          wrap=wrap)
 
 
 def _rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     force = p.get("force") == "true"
-    _each(lab, p, out, lambda ref: lab._exec(ContainerRemove(host=host, container=ref,
-                                                             force=force)))
+    _each(out, p.args,
+          lambda ref: lab._exec(ContainerRemove(host=host, container=ref, force=force)),
+          ignore_missing=force)
 
 
 def _rename(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    lab._exec(ContainerRename(host=host, container=p.args[0], new_name=p.args[1]))
+    if not p.args[1]:
+        out.err("failed to rename container: new name cannot be blank", 1)
+        return
+    try:
+        lab._exec(ContainerRename(host=host, container=p.args[0], new_name=p.args[1]))
+    except DaemonError as err:
+        text = err.text
+        if text.startswith("Conflict."):  # daemon/rename.go:52
+            text = f"Error when allocating new name: {text}"
+        out.err(f"failed to rename container: Error response from daemon: {text}", 1)
 
 
 def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if p.get("force") != "true":
-        out.out("WARNING! This will remove all stopped containers.\n"
-                "Are you sure you want to continue? [y/N] ")
+        out.stdout.append("WARNING! This will remove all stopped containers.\n"
+                          "Are you sure you want to continue? [y/N] ")
         return
     outcome = lab._exec(ContainerPrune(host=host))
     if outcome.names:
         out.out("Deleted Containers:\n" + "".join(n + "\n" for n in outcome.names))
-    out.out("\nTotal reclaimed space: 0B")
+    out.out("Total reclaimed space: 0B")
 
 
 def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -453,61 +557,76 @@ def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """``docker inspect``: a container first, then a network (cli/command/system/inspect.go)."""
     from netsim.render import inspect as render_inspect
 
     state = lab.state
     kind = p.get("type") or ""
+    if p.command == "container inspect":
+        kind = "container"
+    if kind not in ("", "container", "network"):
+        out.err(f'netsim: inspecting objects of type "{kind}" is not simulated', NOT_SIMULATED)
+        return
     found: list[dict[str, Any]] = []
+    errors = []
     for ref in p.args:
         obj = render_inspect.any_object(state, host, ref, kind)
-        if obj is None:
-            out.err(f"Error: No such object: {ref}", 1)
-        else:
+        if obj is not None:
             found.append(obj)
+        elif kind == "container":
+            errors.append(f"Error response from daemon: No such container: {ref}")
+        elif kind == "network":
+            errors.append(f"Error response from daemon: network {ref} not found")
+        else:
+            errors.append(f"error: no such object: {ref}")
     _print_inspect(found, p.get("format"), out)
+    if errors:
+        out.err("\n".join(errors), 1)
 
 
 def _print_inspect(found: list[dict[str, Any]], fmt: str | None, out: _Out) -> None:
-    """The JSON list, or one line per object through ``-f/--format``."""
+    """The JSON list, or one line per object through ``-f/--format`` (inspect/inspector.go)."""
     from netsim.render import gotemplate
 
     if not fmt:
-        out.stdout.insert(0, json.dumps(found, indent=4) + "\n")
+        out.stdout.append(json.dumps(found, indent=4, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        out.stdout.append("\n")
         return
     if fmt == "json":
         out.stdout.extend(json.dumps(obj, separators=(",", ":")) + "\n" for obj in found)
         return
+    for obj in found:
+        try:
+            out.stdout.append(gotemplate.render(fmt, obj) + "\n")
+        except gotemplate.MissingKey as err:
+            out.stdout.append("\n")
+            out.err(f"template parsing error: {err}", 1)
+            return
+        except gotemplate.UnsupportedTemplate as err:
+            out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
+                    NOT_SIMULATED)
+            return
+
+
+def _container(lab: Lab, host: str, ref: str) -> Any:
     try:
-        lines = [gotemplate.render(fmt, obj) + "\n" for obj in found]
-    except gotemplate.UnsupportedTemplate as err:
-        out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
-                NOT_SIMULATED)
-        return
-    out.stdout.extend(lines)
+        return lab.state.container(ref, host)
+    except KeyError:
+        raise DaemonError(f"No such container: {ref}", status=404) from None
 
 
 def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    state = lab.state
-    try:
-        c = state.container(p.args[0], host)
-    except KeyError:
-        raise DaemonError(f"No such container: {p.args[0]}", status=404) from None
+    c = _container(lab, host, p.args[0])
     text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None)
     if error:
         out.err(error, 1)
     out.stdout.append(text)
 
 
-def _running(lab: Lab, host: str, ref: str) -> Any:
-    state = lab.state
-    try:
-        return state.container(ref, host)
-    except KeyError:
-        raise DaemonError(f"No such container: {ref}", status=404) from None
-
-
 def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _running(lab, host, p.args[0])
+    c = _container(lab, host, p.args[0])
     if not c.running:
         raise DaemonError(f"container {c.id} is not running", status=409)
     cmd = p.args[1:]
@@ -520,21 +639,21 @@ def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _running(lab, host, p.args[0])
-    if not c.running:
-        out.err("You cannot attach to a stopped container, start it first", 1)
+    c = _container(lab, host, p.args[0])
+    if not c.running:  # cli/command/container/attach.go
+        out.err("cannot attach to a stopped container, start it first", 1)
         return
     lab.shell = _Shell(host=host, container=c.name, main_process=True)
 
 
 def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _running(lab, host, p.args[0])
+    c = _container(lab, host, p.args[0])
     if c.spec.command and c.spec.command[0] == "echo":
         out.out(" ".join(c.spec.command[1:]))
 
 
 def _noop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    out.err(f"netsim: 'docker {p.command}' does not change networking; nothing simulated")
+    out.err(f"netsim: 'docker {p.path}' does not change networking; nothing simulated")
 
 
 _HANDLERS: dict[str, Handler] = {
@@ -549,13 +668,14 @@ _HANDLERS: dict[str, Handler] = {
     "create": lambda lab, p, host, out: _create(lab, p, host, out, start=False),
     "start": _start,
     "stop": _stop,
-    "kill": _stop,
+    "kill": _kill,
     "restart": _restart,
     "rm": _rm,
     "rename": _rename,
     "container prune": _container_prune,
     "ps": _ps,
     "inspect": _inspect,
+    "container inspect": _inspect,
     "port": _port,
     "exec": _exec,
     "attach": _attach,

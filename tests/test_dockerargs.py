@@ -315,6 +315,11 @@ def test_help_requests() -> None:
     assert (p.command, p.help, p.args) == ("run", False, ("alpine",))
     err = fail(["run", "-h"])  # -h is --hostname for run
     assert err.text == flag_error("flag needs an argument: 'h' in -h", RUN_USAGE, "docker run")
+    # e2e/cli-plugins/run_test.go TestNonexistingHelp: help wins over the unknown command
+    p = parse_docker_argv(["nonexistent", "-h"])
+    assert (p.command, p.help) == ("", True)
+    assert p.warnings == ("Flag shorthand -h has been deprecated, use --help",)
+    # e2e/cli-plugins/flags_test.go: "docker --version foo" prints the version, exit 0
     p = parse_docker_argv(["--version", "foo"])
     assert (p.command, p.help, p.global_get("version")) == ("", False, "true")
 

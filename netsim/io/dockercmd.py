@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from pydantic import ValidationError
 
-from netsim.errors import DockerCliError
+from netsim.errors import DaemonError, DockerCliError
 from netsim.io.dockerargs import ParsedCommand
 from netsim.model import (
     BridgeNetwork,
@@ -104,8 +104,6 @@ def network_create(p: ParsedCommand, *, host: str) -> NetworkCreate:
         "overlay": OverlayNetwork,
     }.get(driver)
     if model is None:
-        from netsim.errors import DaemonError
-
         if driver in ("host", "null"):
             # daemon/network.go: only one instance of the host/null network is allowed
             raise DaemonError(f'only one instance of "{driver}" network is allowed', status=403)
@@ -198,6 +196,7 @@ def _ipam_configs(
 # ------------------------------------------------------------------------------ containers
 
 _LONG_SYNTAX = re.compile(r"\w+=\w+(,\w+=\w+)*")
+_VALID_NAME = re.compile(r"^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 
 
 def _network_opt(value: str) -> EndpointConfig:
@@ -257,8 +256,8 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
     """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse)."""
     image = p.args[0]
     command = tuple(p.args[1:])
-    networks = [_network_opt(v) for v in p.get_all("network") + p.get_all("net")]
-    aliases = tuple(p.get_all("network-alias") + p.get_all("net-alias"))
+    networks = [_network_opt(v) for v in p.shared("network")]
+    aliases = tuple(p.shared("network-alias"))
     links = tuple(p.get_all("link"))
     ip = p.get("ip")
     ip6 = p.get("ip6")
@@ -335,9 +334,16 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
         endpoints = []
     options = tuple((k, v) for k, v in p.flags if k not in _CONSUMED)
     entrypoint = p.get("entrypoint")
+    name = p.get("name") or None
+    if name is not None and not _VALID_NAME.match(name):
+        # daemon/names.go:64 — a daemon error at create
+        raise DaemonError(
+            f"Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
+            status=400,
+        )
     try:
         return ContainerSpec(
-            name=p.get("name") or None,
+            name=name,
             image=image,
             command=command,
             entrypoint=None if entrypoint is None else ((entrypoint,) if entrypoint else ()),
@@ -351,7 +357,7 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
             add_hosts=tuple(p.get_all("add-host")),
             dns=tuple(p.get_all("dns")),
             dns_search=tuple(p.get_all("dns-search")),
-            dns_options=tuple(p.get_all("dns-option") + p.get_all("dns-opt")),
+            dns_options=tuple(p.shared("dns-option")),
             mac_address=None,
             interactive=p.get("interactive") == "true",
             tty=p.get("tty") == "true",

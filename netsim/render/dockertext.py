@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from netsim.images import lookup
+from netsim.images import lookup, parse_image_ref
 from netsim.state import ContainerState, PortMapping, State
 
 __all__ = ["human_duration", "network_ls", "port", "ps", "status", "tabwrite"]
@@ -46,7 +46,7 @@ def human_duration(seconds: int) -> str:
         return "About a minute"
     if minutes < 60:
         return f"{minutes} minutes"
-    hours = seconds // 3600
+    hours = int(seconds / 3600 + 0.5)
     if hours == 1:
         return "About an hour"
     if hours < 48:
@@ -90,7 +90,10 @@ def container_command(c: ContainerState) -> str:
     cmd = list(c.spec.command) or (
         list(info.cmd) if info is not None and c.spec.entrypoint is None else []
     )
-    return " ".join(entrypoint + cmd)
+    # daemon/container/view.go: arguments holding a space are shown in single quotes
+    argv = entrypoint + cmd
+    shown = [argv[0], *(f"'{a}'" if " " in a else a for a in argv[1:])] if argv else []
+    return " ".join(shown)
 
 
 def _join_host_port(ip: str, port: str) -> str:
@@ -143,6 +146,23 @@ def displayable_ports(mappings: Sequence[PortMapping], exposed: Sequence[str]) -
     return ", ".join(result)
 
 
+def familiar_image(reference: str) -> str:
+    """The IMAGE column: the reference as typed, in its short form (formatter/container.go)."""
+    try:
+        return parse_image_ref(reference).familiar
+    except ValueError:
+        return reference
+
+
+def _ports_column(c: ContainerState) -> str:
+    # host / none / container: modes have no port information (NetworkSettings.Ports is empty)
+    if not c.running or c.network_mode in ("host", "none") or c.network_mode.startswith(
+        "container:"
+    ):
+        return ""
+    return displayable_ports(c.port_mappings, c.exposed_ports)
+
+
 def _natural_key(text: str) -> list[object]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
 
@@ -160,11 +180,11 @@ def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
         command = container_command(c)
         rows.append([
             c.id if no_trunc else c.id[:12],
-            c.spec.image,
+            familiar_image(c.spec.image),
             _go_quote(command if no_trunc else _ellipsis(command, 20)),
             human_duration(state.clock - c.created) + " ago",
             status(c, state.clock),
-            displayable_ports(c.port_mappings, c.exposed_ports if c.running else ()),
+            _ports_column(c),
             c.name,
         ])
     return tabwrite(rows)
@@ -202,5 +222,6 @@ def port(c: ContainerState, spec: str | None) -> tuple[str, str | None]:
     key = f"{port_s}/{proto or 'tcp'}"
     found = [m for m in mappings if m.port_key == key]
     if not found:
-        return "", f"Error: No public port '{key}' published for {c.name}"
+        # cli/command/container/port.go: the port as typed, lowercase, no prefix
+        return "", f"no public port '{spec}' published for {c.name}"
     return "".join(_join_host_port(m.host_ip, str(m.host_port)) + "\n" for m in found), None

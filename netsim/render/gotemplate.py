@@ -3,6 +3,13 @@
 Supported actions: ``{{.A.B.C}}`` (field and map-key paths), ``{{json .A}}``, and
 ``{{range .A}}…{{end}}`` over lists and maps (``.`` is the element; for maps the value).
 Anything else raises :class:`UnsupportedTemplate` so the caller can say so plainly.
+
+Missing keys behave as in docker/cli's inspector (cli/command/inspect/inspector.go): a key
+missing from a *map-typed* field at the end of a path prints ``<no value>``; any other missing
+key fails the way the CLI's retry on raw JSON with ``missingkey=error`` does, e.g. the 29.x
+favourite ``{{.NetworkSettings.IPAddress}}``::
+
+    template: :1:18: executing "" at <.NetworkSettings.IPA...>: map has no entry for key "IPAddress"
 """
 
 from __future__ import annotations
@@ -11,27 +18,51 @@ import json
 import re
 from typing import Any
 
-__all__ = ["UnsupportedTemplate", "render"]
+__all__ = ["MissingKey", "UnsupportedTemplate", "render"]
 
 _ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
 _PATH = re.compile(r"^\.(?:[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w.-]*)*)?$")
+
+#: fields that are Go maps in Docker's API types: a missing key there is a zero value
+_MAP_FIELDS = frozenset({
+    "Labels", "Options", "Networks", "Ports", "ExposedPorts", "Containers", "DriverOpts",
+    "AuxiliaryAddresses", "Subnets", "Volumes", "Config", "PortBindings", "Sysctls",
+    "StorageOpt", "Tmpfs", "Annotations",
+})
 
 
 class UnsupportedTemplate(ValueError):
     """The template uses something netsim's subset does not implement."""
 
 
-def _lookup(data: Any, path: str) -> Any:
+class MissingKey(ValueError):
+    """A key is missing where Go's template (with ``missingkey=error``) fails."""
+
+
+def _lookup(data: Any, path: str, pos: int, template: str) -> Any:
     if path == ".":
         return data
+    parts = path[1:].split(".")
     cur = data
-    for part in path[1:].split("."):
-        if isinstance(cur, dict):
-            if part not in cur:
-                return None
+    parent_field = ""
+    for i, part in enumerate(parts):
+        if isinstance(cur, dict) and part in cur:
+            parent_field = part
             cur = cur[part]
-        else:
-            return None
+            continue
+        if isinstance(cur, dict) and parent_field in _MAP_FIELDS and i == len(parts) - 1:
+            return None  # typed execution: the zero value, printed as <no value>
+        # the node's position: the second field token when there are several (Go's parser
+        # makes a chain at that token), else the first
+        node_pos = pos + (len(parts[0]) + 1 if len(parts) > 1 else 0)
+        line = 1 + template.count("\n", 0, node_pos)
+        col = node_pos - (template.rfind("\n", 0, node_pos) + 1)
+        context = path if len(path) <= 20 else path[:20] + "..."
+        if isinstance(cur, dict):
+            raise MissingKey(f'template: :{line}:{col}: executing "" at <{context}>: map has no '
+                             f'entry for key "{part}"')
+        raise MissingKey(f'template: :{line}:{col}: executing "" at <{context}>: nil pointer '
+                         f'evaluating interface {{}}.{part}')
     return cur
 
 
@@ -48,17 +79,19 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _eval(expr: str, data: Any) -> str:
+def _eval(expr: str, data: Any, pos: int, template: str) -> str:
     words = expr.split()
     if len(words) == 1 and _PATH.match(words[0]):
-        return _fmt(_lookup(data, words[0]))
+        return _fmt(_lookup(data, words[0], pos, template))
     if len(words) == 2 and words[0] == "json" and _PATH.match(words[1]):
-        return json.dumps(_lookup(data, words[1]), separators=(",", ":"))
+        arg_pos = pos + expr.index(words[1])
+        return json.dumps(_lookup(data, words[1], arg_pos, template), separators=(",", ":"))
     raise UnsupportedTemplate(expr)
 
 
-def render(template: str, data: Any) -> str:
+def render(template: str, data: Any, *, _base: int = 0, _full: str | None = None) -> str:
     """Render ``template`` against ``data`` (a decoded inspect object)."""
+    full = template if _full is None else _full
     out: list[str] = []
     pos = 0
     tokens = list(_ACTION.finditer(template))
@@ -67,6 +100,7 @@ def render(template: str, data: Any) -> str:
         m = tokens[i]
         out.append(template[pos : m.start()])
         expr = m.group(1)
+        expr_pos = _base + m.start(1)
         if expr.startswith("range "):
             depth, j = 1, i + 1
             while j < len(tokens) and depth:
@@ -78,14 +112,17 @@ def render(template: str, data: Any) -> str:
                 j += 1
             if depth:
                 raise UnsupportedTemplate("range without end")
-            body = template[m.end() : tokens[j - 1].start()]
-            seq = _lookup(data, expr.split(None, 1)[1].strip())
+            body_start = m.end()
+            body = template[body_start : tokens[j - 1].start()]
+            arg = expr.split(None, 1)[1].strip()
+            seq = _lookup(data, arg, expr_pos + expr.index(arg), full)
             items = list(seq.values()) if isinstance(seq, dict) else (seq or [])
-            out.extend(render(body, item) for item in items)
+            out.extend(render(body, item, _base=_base + body_start, _full=full)
+                       for item in items)
             pos = tokens[j - 1].end()
             i = j
             continue
-        out.append(_eval(expr, data))
+        out.append(_eval(expr, data, expr_pos, full))
         pos = m.end()
         i += 1
     out.append(template[pos:])
