@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from netsim import ids
 from netsim.errors import DaemonError
 from netsim.images import ImageInfo, default_command_runs, lookup
-from netsim.ipam import GLOBAL_SCOPE_POOLS, AddressSpace, SubnetPool
+from netsim.ipam import AddressSpace, SubnetPool
 from netsim.model import (
-    DEFAULT_HOST,
     BridgeNetwork,
     ContainerCreate,
     ContainerPrune,
@@ -32,6 +31,7 @@ from netsim.model import (
     EndpointConfig,
     Host,
     ImageDecl,
+    IpamConfig,
     IpvlanNetwork,
     Lan,
     MacvlanNetwork,
@@ -241,7 +241,7 @@ class Engine:
                 NetworkState(
                     id=ids.hex_id(self.seed, "network", rt.host.name, name),
                     name=name,
-                    driver=driver,  # type: ignore[arg-type]
+                    driver=driver,
                     host=rt.host.name,
                     predefined=True,
                 ),
@@ -389,7 +389,7 @@ class Engine:
                          self._nth("network", rt.host.name, spec.name))
         subnets: list[SubnetState] = []
         pools: list[SubnetPool] = []
-        configs = list(spec.ipam) or [None]
+        configs: list[IpamConfig | None] = list(spec.ipam) or [None]
         try:
             for cfg in configs:
                 if cfg is not None and cfg.subnet is not None:
@@ -927,7 +927,7 @@ class Engine:
             for key in c.exposed_ports:
                 if key not in explicit:
                     port, proto = key.split("/")
-                    bindings.append(PortBinding(container_port=int(port), proto=proto))  # type: ignore[arg-type]
+                    bindings.append(PortBinding(container_port=int(port), proto=proto))
         if not bindings:
             return []
         gw = self._gateway_endpoint(rt, joined)
@@ -942,11 +942,12 @@ class Engine:
             for b in bindings:
                 host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
                 addrs = [host_ip] if host_ip else ["0.0.0.0", "::"]
-                port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
-                                         b.host_port_end)
+                host_port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
+                                              b.host_port_end)
                 out.extend(
                     PortMapping(
-                        container_port=b.container_port, proto=b.proto, host_ip=a, host_port=port
+                        container_port=b.container_port, proto=b.proto, host_ip=a,
+                        host_port=host_port
                     )
                     for a in addrs
                 )

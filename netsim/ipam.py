@@ -70,7 +70,7 @@ ERR_IP_IN_USE = "Address already in use"
 
 
 def _overlaps(a: IPNetwork, b: IPNetwork) -> bool:
-    return a.version == b.version and a.overlaps(b)  # type: ignore[arg-type]
+    return a.version == b.version and a.overlaps(b)
 
 
 @dataclass

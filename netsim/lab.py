@@ -16,6 +16,7 @@ It never prints itself: every command gives back a :class:`Step`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shlex
@@ -34,7 +35,6 @@ from netsim.io.dockerargs import (
 from netsim.io.dockercmd import container_spec, network_connect, network_create
 from netsim.io.script import Directive, ScriptLine, parse_script
 from netsim.model import (
-    DEFAULT_HOST,
     ContainerCreate,
     ContainerPrune,
     ContainerRemove,
@@ -45,12 +45,14 @@ from netsim.model import (
     Host,
     ImageDecl,
     Lan,
-    NetworkCreate as _NetworkCreateT,
     NetworkDisconnect,
     NetworkPrune,
     NetworkRemove,
     Operation,
     Scenario,
+)
+from netsim.model import (
+    NetworkCreate as _NetworkCreateT,
 )
 from netsim.render import dockertext
 from netsim.state import State
@@ -99,7 +101,7 @@ class Step:
 
 @dataclass
 class _Shell:
-    """An interactive shell a script is typing into (``docker run -it``, ``attach``, ``exec -it``)."""
+    """A shell a script types into (``docker run -it``, ``attach``, ``exec -it``)."""
 
     host: str
     container: str  # container name
@@ -219,7 +221,8 @@ class Lab:
                 self.engine.tick(int(d.args[0]))
             except (IndexError, ValueError):
                 raise ScriptError(where, "sleep needs a whole number of seconds",
-                                  got=" ".join(d.args), accepted="# netsim: sleep SECONDS") from None
+                                  got=" ".join(d.args),
+                                  accepted="# netsim: sleep SECONDS") from None
         elif d.kind == "on":
             if not d.args or d.args[0] not in self.engine.host_names:
                 raise ScriptError(where, "unknown Docker host", got=" ".join(d.args),
@@ -243,10 +246,8 @@ class Lab:
             if argv and argv[0] == "exit":
                 self.shell = None
                 if sh.main_process:  # the shell was the container's main process
-                    try:
+                    with contextlib.suppress(DaemonError):
                         self._exec(ContainerStop(host=sh.host, container=sh.container))
-                    except DaemonError:
-                        pass
                 code = int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 0
                 return Step(line, sh.host, text, code, "exit\n", "", where)
             return Step(line, sh.host, text, NOT_SIMULATED, "",
@@ -466,7 +467,7 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
     else:
         lab.engine.tick()
     if not start or spec.detach:
-        out.out(outcome.id)
+        out.out(outcome.id or "")
         return
     c = made
     if c is not None and c.running and (spec.interactive or spec.tty):
@@ -711,11 +712,11 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
             if d.kind == "host":
                 if not d.args:
                     raise ValueError("a host needs a name")
-                hosts.append(Host(name=d.args[0], **kv))  # type: ignore[arg-type]
+                hosts.append(Host(name=d.args[0], **kv))
             elif d.kind == "lan":
                 if not d.args:
                     raise ValueError("the LAN needs a subnet")
-                lan = Lan(subnet=d.args[0], **kv)  # type: ignore[arg-type]
+                lan = Lan(subnet=d.args[0], **kv)
             elif d.kind == "image":
                 if not d.args:
                     raise ValueError("an image directive needs the image name")
@@ -724,7 +725,7 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
                     expose=tuple(x for v in kv.get("expose", "").split(",") if (x := v.strip())),
                     listen=tuple(x for v in kv["listen"].split(",") if (x := v.strip()))
                     if "listen" in kv else None,
-                    runs=kv.get("runs", "server"),  # type: ignore[arg-type]
+                    runs=kv.get("runs", "server"),
                 ))
             elif d.kind == "engine":
                 major, _, minor = (d.args[0] if d.args else "").partition(".")

@@ -328,7 +328,8 @@ def parse_port_spec(spec: str) -> list[PortBinding]:
     c_len, h_len = c_high - c_low, h_high - h_low
     if host_port and c_len != h_len and c_len != 0:
         raise ValueError(
-            f"invalid ranges specified for container and host Ports: {container_port} and {host_port}"
+            "invalid ranges specified for container and host Ports: "
+            f"{container_port} and {host_port}"
         )
     out: list[PortBinding] = []
     for i in range(c_len + 1):
@@ -341,7 +342,7 @@ def parse_port_spec(spec: str) -> list[PortBinding]:
         out.append(
             PortBinding(
                 container_port=c_low + i,
-                proto=proto,  # type: ignore[arg-type]
+                proto=proto,
                 host_ip=host_ip,
                 host_port_start=start,
                 host_port_end=end,

@@ -25,7 +25,7 @@ def last(lab: Lab, *commands: str) -> tuple[int, str, str]:
 def test_host_mode_discards_published_ports() -> None:
     """docker run --network host -p 80:80 warns and publishes nothing."""
     lab = Lab()
-    code, out, err = last(lab, "run -d --name web --network host -p 80:80 nginx")
+    code, _out, err = last(lab, "run -d --name web --network host -p 80:80 nginx")
     assert code == 0
     assert err == "WARNING: Published ports are discarded when using host network mode\n"
     assert lab.state.container("web").port_mappings == ()
@@ -137,7 +137,9 @@ def test_port_already_allocated() -> None:
 def test_overlapping_subnet() -> None:
     lab = Lab()
     code, _out, err = last(
-        lab, "network create --subnet 192.168.0.0/16 a", "network create --subnet 192.168.128.0/17 b"
+        lab,
+        "network create --subnet 192.168.0.0/16 a",
+        "network create --subnet 192.168.128.0/17 b",
     )
     assert code == 1
     assert err == (

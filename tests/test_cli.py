@@ -30,7 +30,7 @@ def test_run_json_steps() -> None:
     r = netsim("run", "--json", str(SCENARIOS / "seed-macvlan.sh"))
     assert r.returncode == 0, r.stderr
     steps = json.loads(r.stdout)["steps"]
-    assert [set(s) for s in steps][0] == {"line", "host", "command", "exit_code", "stdout",
+    assert next(set(s) for s in steps) == {"line", "host", "command", "exit_code", "stdout",
                                          "stderr"}
     assert steps[0]["line"] == 6 and steps[0]["host"] == "server1"
     assert steps[1]["host"] == "server2"
@@ -61,7 +61,8 @@ def test_strict_stops_at_first_failure(tmp_path: Path) -> None:
         ("# netsim: frobnicate\n", "s.sh:1: unknown netsim directive (got 'frobnicate'"),
         ("version: 1\nsteps:\n  - op: network-create\n    network: {name: n, driver: foo}\n",
          "s.sh:4: steps.0.network: unknown 'driver' (accepted: 'bridge', 'macvlan'"),
-        ("version: 1\nsteps:\n  - op: fly\n", "s.sh:3: steps.0: unknown 'op' (accepted: 'network-create'"),
+        ("version: 1\nsteps:\n  - op: fly\n",
+         "s.sh:3: steps.0: unknown 'op' (accepted: 'network-create'"),
         ("version: 1\nhosts:\n  - {name: a, colour: red}\n",
          "s.sh:3: hosts.0.colour: unknown field"),
     ],

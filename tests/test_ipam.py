@@ -27,7 +27,7 @@ def test_pool_sequence_is_dockers() -> None:
 def test_first_fit_reuses_a_freed_subnet() -> None:
     """Engine ≥ 27: a deleted network's subnet is the next one handed out."""
     space = AddressSpace()
-    a, b, c = (space.request_predefined() for _ in range(3))
+    _a, b, _c = (space.request_predefined() for _ in range(3))
     space.release(b)
     assert space.request_predefined() == b
 
@@ -35,7 +35,7 @@ def test_first_fit_reuses_a_freed_subnet() -> None:
 def test_rotating_allocation_before_27() -> None:
     """Engine ≤ 26 rotates: a freed subnet is not reused at once."""
     space = AddressSpace(rotating=True)
-    a, b, c = (space.request_predefined() for _ in range(3))
+    _a, b, _c = (space.request_predefined() for _ in range(3))
     space.release(b)
     assert str(space.request_predefined()) == "172.20.0.0/16"
 
@@ -76,7 +76,9 @@ def test_lowest_free_address_and_reuse() -> None:
 
 def test_ip_range_first_address_is_allocatable() -> None:
     """docker/for-linux#170: the range's own first address is handed out."""
-    pool = SubnetPool(ipaddress.IPv4Network("10.243.0.0/16"), ipaddress.IPv4Network("10.243.3.0/24"))
+    pool = SubnetPool(
+        ipaddress.IPv4Network("10.243.0.0/16"), ipaddress.IPv4Network("10.243.3.0/24")
+    )
     pool.allocate(ipaddress.IPv4Address("10.243.3.1"))
     assert str(pool.allocate_any()) == "10.243.3.0"
     assert str(pool.allocate_any()) == "10.243.3.2"

@@ -34,7 +34,7 @@ def test_alias_lesson_addresses() -> None:
 
 
 def test_alias_inspect_lists_three_containers() -> None:
-    lab, steps = replay("seed-alias.sh")
+    _lab, steps = replay("seed-alias.sh")
     inspect = next(s for s in steps if s.command == "docker network inspect mybridge")
     data = json.loads(inspect.stdout)
     addrs = sorted(c["IPv4Address"] for c in data[0]["Containers"].values())
@@ -74,7 +74,7 @@ def test_macvlan_two_servers() -> None:
 
 
 def test_modes_host_none_container() -> None:
-    lab, steps = replay("seed-modes.sh")
+    lab, _steps = replay("seed-modes.sh")
     state = lab.state
     host = state.container("network_host")
     (ep,) = host.endpoints

@@ -13,6 +13,7 @@ import csv
 import ipaddress
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -111,7 +112,7 @@ def network_create(p: ParsedCommand, *, host: str) -> NetworkCreate:
             f'plugin "{driver}" not found', status=404
         )
     try:
-        network = model(**fields)  # type: ignore[arg-type]
+        network = model(**fields)
     except ValidationError as err:
         raise _cli_error(_first_validation_message(err)) from None
     return NetworkCreate(host=host, network=network)
@@ -138,7 +139,7 @@ def _ipam_configs(
         except ValueError:
             raise _cli_error(f"invalid subnet: invalid CIDR address: {s}") from None
         for other in parsed.values():
-            if iface.network.overlaps(other.network):  # type: ignore[arg-type]
+            if iface.network.overlaps(other.network):
                 raise _cli_error("multiple overlapping subnet configuration is not supported")
         parsed[s] = iface
     data: dict[str, dict[str, object]] = {s: {"subnet": parsed[s]} for s in subnets}
@@ -190,7 +191,7 @@ def _ipam_configs(
                 match = True
         if not match:
             raise _cli_error(f"no matching subnet for aux-address {value}")
-    return [IpamConfig(**d) for d in data.values()]  # type: ignore[arg-type]
+    return [IpamConfig(**d) for d in data.values()]
 
 
 # ------------------------------------------------------------------------------ containers
@@ -206,11 +207,13 @@ def _network_opt(value: str) -> EndpointConfig:
     fields = next(csv.reader([value]))
     target = ""
     aliases: list[str] = []
-    extra: dict[str, object] = {}
+    extra: dict[str, Any] = {}
     for fld in fields:
         key, sep, val = fld.lower().partition("=")
         if not sep or not key:
-            raise _cli_error(f"invalid argument \"{value}\" for \"--network\" flag: invalid field {fld}")
+            raise _cli_error(
+                f'invalid argument "{value}" for "--network" flag: invalid field {fld}'
+            )
         key, val = key.strip(), val.strip()
         if key == "name":
             target = val
@@ -223,10 +226,10 @@ def _network_opt(value: str) -> EndpointConfig:
         elif key == "mac-address":
             extra["mac_address"] = val
         elif key == "link-local-ip":
-            extra.setdefault("link_local_ips", []).append(val)  # type: ignore[union-attr]
+            extra.setdefault("link_local_ips", []).append(val)
         elif key == "driver-opt":
             k, _, v = val.partition("=")
-            extra.setdefault("driver_opts", {})[k] = v  # type: ignore[index]
+            extra.setdefault("driver_opts", {})[k] = v
         elif key == "gw-priority":
             extra["gw_priority"] = int(val)
         else:
@@ -380,12 +383,12 @@ def network_connect(p: ParsedCommand, *, host: str) -> NetworkConnect:
         endpoint = EndpointConfig(
             network=network,
             aliases=tuple(split_values(p.get_all("alias"))),
-            ipv4_address=p.get("ip") or None,  # type: ignore[arg-type]
-            ipv6_address=p.get("ip6") or None,  # type: ignore[arg-type]
+            ipv4_address=p.get("ip") or None,
+            ipv6_address=p.get("ip6") or None,
             links=tuple(p.get_all("link")),
             driver_opts=driver_opts,
             gw_priority=int(p.get("gw-priority") or 0),
-            link_local_ips=tuple(split_values(p.get_all("link-local-ip"))),  # type: ignore[arg-type]
+            link_local_ips=tuple(split_values(p.get_all("link-local-ip"))),
         )
     except ValidationError as err:
         raise _cli_error(_first_validation_message(err)) from None
