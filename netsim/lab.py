@@ -229,7 +229,16 @@ class Lab:
                                   accepted="one of: " + ", ".join(self.engine.host_names))
             self.current_host = d.args[0]
             self.shell = None
-        elif d.kind in ("host", "lan", "image"):
+        elif d.kind == "image":  # image facts may be declared at any point
+            try:
+                decl = _image_decl(d)
+            except ValueError as err:
+                raise ScriptError(where, f"bad 'image' directive: {err}",
+                                  got="# netsim: image " + " ".join(d.args),
+                                  accepted=_IMAGE_FORM) from None
+            self.images = (*self.images, decl)
+            self.engine.images[decl.name] = decl
+        elif d.kind in ("host", "lan", "engine"):
             raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
                               got=f"# netsim: {d.kind} " + " ".join(d.args))
         elif d.kind in ("expect", "from", "engine"):
@@ -689,6 +698,29 @@ _HANDLERS: dict[str, Handler] = {
 # ------------------------------------------------------------------------ whole scripts
 
 
+_IMAGE_FORM = "# netsim: image NAME [expose=80/tcp,…] [listen=…] [runs=server|shell|exits]"
+
+
+def _image_decl(d: Directive) -> ImageDecl:
+    """``# netsim: image NAME [expose=…] [listen=…] [runs=…]``; ValueError when malformed."""
+    if not d.args:
+        raise ValueError("an image directive needs the image name")
+    bad = [a for a in d.args[1:] if a.partition("=")[0] not in ("expose", "listen", "runs")]
+    if bad:
+        raise ValueError(f"unknown setting {bad[0]!r}")
+    kv = dict(a.split("=", 1) for a in d.args[1:])
+
+    def ports(text: str) -> tuple[str, ...]:
+        return tuple(x if "/" in x else f"{x}/tcp" for v in text.split(",") if (x := v.strip()))
+
+    return ImageDecl(
+        name=d.args[0],
+        expose=ports(kv.get("expose", "")),
+        listen=ports(kv["listen"]) if "listen" in kv else None,
+        runs=kv.get("runs", "server"),
+    )
+
+
 def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
     list[Host], Lan | None, list[ImageDecl], list[ScriptLine], tuple[int, int]
 ]:
@@ -718,15 +750,7 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
                     raise ValueError("the LAN needs a subnet")
                 lan = Lan(subnet=d.args[0], **kv)
             elif d.kind == "image":
-                if not d.args:
-                    raise ValueError("an image directive needs the image name")
-                images.append(ImageDecl(
-                    name=d.args[0],
-                    expose=tuple(x for v in kv.get("expose", "").split(",") if (x := v.strip())),
-                    listen=tuple(x for v in kv["listen"].split(",") if (x := v.strip()))
-                    if "listen" in kv else None,
-                    runs=kv.get("runs", "server"),
-                ))
+                images.append(_image_decl(d))
             elif d.kind == "engine":
                 major, _, minor = (d.args[0] if d.args else "").partition(".")
                 version = (int(major), int(minor or 0))
@@ -734,8 +758,7 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
             accepted = {
                 "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0]",
                 "lan": "# netsim: lan SUBNET [gateway=IP]",
-                "image": "# netsim: image NAME [expose=80/tcp,…] [listen=…] "
-                "[runs=server|shell|exits]",
+                "image": _IMAGE_FORM,
                 "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",
             }[d.kind]
             msg = str(err).splitlines()
