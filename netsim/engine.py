@@ -97,19 +97,26 @@ class _PortAllocator:
 
     #: (host_ip, proto, port) -> container id
     bound: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    #: (proto, port) -> the host addresses bound to it (an index for conflict checks)
+    by_port: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     last: dict[str, int] = field(default_factory=dict)
+    owned: dict[str, set[tuple[str, str, int]]] = field(default_factory=dict)
 
     def _conflict(self, host_ip: str, proto: str, port: int) -> bool:
-        family_any = "::" if ":" in host_ip else "0.0.0.0"
-        if (host_ip, proto, port) in self.bound:
-            return True
+        """Same address, or the unspecified address of the same family on either side."""
+        addrs = self.by_port.get((proto, port))
+        if not addrs:
+            return False
+        fam6 = ":" in host_ip
         if host_ip in ("0.0.0.0", "::"):
-            fam6 = host_ip == "::"
-            return any(
-                p == proto and n == port and ((":" in ip) == fam6)
-                for (ip, p, n) in self.bound
-            )
-        return (family_any, proto, port) in self.bound
+            return any((":" in a) == fam6 for a in addrs)
+        return host_ip in addrs or ("::" if fam6 else "0.0.0.0") in addrs
+
+    def _bind(self, cid: str, addrs: Sequence[str], proto: str, port: int) -> None:
+        for a in addrs:
+            self.bound[(a, proto, port)] = cid
+            self.owned.setdefault(cid, set()).add((a, proto, port))
+            self.by_port.setdefault((proto, port), set()).add(a)
 
     def allocate(self, cid: str, addrs: Sequence[str], proto: str, start: int, end: int) -> int:
         """Bind one port number on every address of ``addrs``; Docker's error on conflict."""
@@ -121,15 +128,13 @@ class _PortAllocator:
                 cand = lo + (last - lo + i) % span
                 if not any(self._conflict(a, proto, cand) for a in addrs):
                     self.last[proto] = cand
-                    for a in addrs:
-                        self.bound[(a, proto, cand)] = cid
+                    self._bind(cid, addrs, proto, cand)
                     return cand
             raise DaemonError("all ports are allocated")
         for cand in range(start, end + 1):
             clash = next((a for a in addrs if self._conflict(a, proto, cand)), None)
             if clash is None:
-                for a in addrs:
-                    self.bound[(a, proto, cand)] = cid
+                self._bind(cid, addrs, proto, cand)
                 return cand
             if start == end:
                 # libnetwork/portallocator/portallocator.go ErrPortAlreadyAllocated
@@ -137,8 +142,15 @@ class _PortAllocator:
         raise DaemonError(f"Bind for {addrs[0]}:{start}-{end} failed: port is already allocated")
 
     def release(self, cid: str) -> None:
-        for key in [k for k, v in self.bound.items() if v == cid]:
-            del self.bound[key]
+        keys = self.owned.pop(cid, None)
+        if keys is None:
+            keys = {k for k, v in self.bound.items() if v == cid}
+        for key in keys:
+            if self.bound.get(key) == cid:
+                del self.bound[key]
+                addrs = self.by_port.get((key[1], key[2]))
+                if addrs is not None:
+                    addrs.discard(key[0])
 
 
 @dataclass
@@ -155,6 +167,7 @@ class _Host:
     space: AddressSpace
     networks: dict[str, _Net] = field(default_factory=dict)  # by name, creation order
     containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
+    names_by_id: dict[str, str] = field(default_factory=dict)
     ports: _PortAllocator = field(default_factory=_PortAllocator)
 
 
@@ -183,6 +196,8 @@ class Engine:
         self.images = dict(images or {})
         self.clock = 0
         self._drawn: dict[tuple[object, ...], int] = {}
+        #: the ID of the last container created (also when its start then failed)
+        self.last_created: str | None = None
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts: dict[str, _Host] = {}
         for h in hosts:
@@ -269,9 +284,8 @@ class Engine:
     def _find_container(self, rt: _Host, ref: str) -> ContainerState:
         """Full ID, then name, then unique ID prefix (daemon/container.go GetContainer)."""
         ref = ref.lstrip("/") if ref.startswith("/") else ref
-        for c in rt.containers.values():
-            if c.id == ref:
-                return c
+        if ref in rt.names_by_id:
+            return rt.containers[rt.names_by_id[ref]]
         if ref in rt.containers:
             return rt.containers[ref]
         matches = [c for c in rt.containers.values() if c.id.startswith(ref)] if ref else []
@@ -334,7 +348,7 @@ class Engine:
             case ContainerStart():
                 return self._container_start(rt, op.container)
             case ContainerStop():
-                return self._container_stop(rt, op.container)
+                return self._container_stop(rt, op.container, op.exit_code)
             case ContainerRestart():
                 c = self._find_container(rt, op.container)
                 if c.running:
@@ -611,6 +625,8 @@ class Engine:
             image_id="sha256:" + ids.hex_id(0, "image", spec.image.split("@")[0]),
         )
         rt.containers[name] = state
+        rt.names_by_id[cid] = name
+        self.last_created = cid
         if start:
             self._start(rt, state)  # a failed start leaves the container created, as Docker does
         return Outcome(id=cid, warnings=tuple(warnings))
@@ -961,10 +977,10 @@ class Engine:
             ) from None
         return out
 
-    def _container_stop(self, rt: _Host, ref: str) -> Outcome:
+    def _container_stop(self, rt: _Host, ref: str, exit_code: int | None = None) -> Outcome:
         c = self._find_container(rt, ref)
         if c.running:
-            self._stop(rt, c)
+            self._stop(rt, c, exit_code=exit_code)
         return Outcome(id=c.id)
 
     def _stop(self, rt: _Host, c: ContainerState, exit_code: int | None = None) -> None:
@@ -993,7 +1009,7 @@ class Engine:
         )
         rt.containers[c.name] = new
         if c.spec.auto_remove:
-            del rt.containers[c.name]
+            self._remove(rt, new)
 
     def _container_rm(self, rt: _Host, ref: str, force: bool) -> Outcome:
         c = self._find_container(rt, ref)
@@ -1012,6 +1028,7 @@ class Engine:
 
     def _remove(self, rt: _Host, c: ContainerState) -> None:
         rt.containers.pop(c.name, None)
+        rt.names_by_id.pop(c.id, None)
 
     def _container_rename(self, rt: _Host, ref: str, new_name: str) -> Outcome:
         c = self._find_container(rt, ref)
@@ -1041,6 +1058,7 @@ class Engine:
         renamed = renamed.model_copy(update={"endpoints": eps})
         del rt.containers[c.name]
         rt.containers[new_name] = renamed
+        rt.names_by_id[c.id] = new_name
         return Outcome(id=c.id)
 
     # ------------------------------------------------------------------ connect / disconnect
@@ -1172,6 +1190,13 @@ class Engine:
     @property
     def host_names(self) -> list[str]:
         return list(self._hosts)
+
+    def container(self, host: str, ref: str) -> ContainerState | None:
+        """A container by ID, name or unique ID prefix, or None (no snapshot is built)."""
+        try:
+            return self._find_container(self._rt(host), ref)
+        except DaemonError:
+            return None
 
 
 def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:

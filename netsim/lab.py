@@ -254,10 +254,11 @@ class Lab:
             where = f"container:{sh.container}"
             if argv and argv[0] == "exit":
                 self.shell = None
+                code = int(argv[1]) % 256 if len(argv) > 1 and argv[1].isdigit() else 0
                 if sh.main_process:  # the shell was the container's main process
                     with contextlib.suppress(DaemonError):
-                        self._exec(ContainerStop(host=sh.host, container=sh.container))
-                code = int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 0
+                        self._exec(ContainerStop(host=sh.host, container=sh.container,
+                                                 exit_code=code))
                 return Step(line, sh.host, text, code, "exit\n", "", where)
             return Step(line, sh.host, text, NOT_SIMULATED, "",
                         f"netsim: '{argv[0]}' inside a container is not simulated yet\n", where)
@@ -454,22 +455,21 @@ def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
     spec = container_spec(p)
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
-    before = {c.id for c in lab.engine.state().host(host).containers.values()}
+    before = lab.engine.last_created
     try:
         outcome = lab.engine.execute(op)
     except DaemonError:
-        created = [c for c in lab.engine.state().host(host).containers.values()
-                   if c.id not in before]
-        if created:  # created, but the start failed: what remains is a created container
-            named = spec.model_copy(update={"name": created[0].name})
+        cid = lab.engine.last_created
+        created = lab.engine.container(host, cid) if cid and cid != before else None
+        if created is not None:  # created, but the start failed: a created container remains
+            named = spec.model_copy(update={"name": created.name})
             lab._log(op.model_copy(update={"op": "create", "container": named}))
             if spec.detach:  # run -d prints the ID before the start (run.go:161-212)
-                out.out(created[0].id)
+                out.out(created.id)
         raise
     for w in outcome.warnings:
         out.err(f"WARNING: {w}")
-    made = next((c for c in lab.engine.state().host(host).containers.values()
-                 if c.id == outcome.id), None)
+    made = lab.engine.container(host, outcome.id) if outcome.id else None
     if made is not None:  # record generated names so that a replay gives the same
         lab._log(
             op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))

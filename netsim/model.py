@@ -524,10 +524,15 @@ class ContainerStart(_Op):
 
 
 class ContainerStop(_Op):
-    """``docker stop`` (also ``kill``: the same outcome for networking)."""
+    """``docker stop`` (also ``kill``: the same outcome for networking).
+
+    ``exit_code`` set means the main process ended by itself with that code (a shell's
+    ``exit``), rather than being stopped by a signal.
+    """
 
     op: Literal["stop"] = "stop"
     container: str
+    exit_code: int | None = Field(default=None, ge=0, le=255)
 
 
 class ContainerRestart(_Op):
