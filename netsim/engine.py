@@ -166,6 +166,7 @@ class _Host:
     host: Host
     space: AddressSpace
     networks: dict[str, _Net] = field(default_factory=dict)  # by name, creation order
+    network_names_by_id: dict[str, str] = field(default_factory=dict)
     containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
     names_by_id: dict[str, str] = field(default_factory=dict)
     ports: _PortAllocator = field(default_factory=_PortAllocator)
@@ -194,6 +195,7 @@ class Engine:
         self.seed = seed
         self.version = engine_version
         self.images = dict(images or {})
+        self._image_cache: dict[str, ImageInfo | ImageDecl | None] = {}
         self.clock = 0
         self._drawn: dict[tuple[object, ...], int] = {}
         #: the ID of the last container created (also when its start then failed)
@@ -204,6 +206,7 @@ class Engine:
             rt = _Host(host=h, space=AddressSpace(rotating=self.version < (27, 0)))
             self._hosts[h.name] = rt
             self._create_predefined(rt)
+            self._index_predefined(rt)
 
     # ------------------------------------------------------------------ helpers
 
@@ -263,17 +266,20 @@ class Engine:
                 [],
             )
 
+    def _index_predefined(self, rt: _Host) -> None:
+        for name, net in rt.networks.items():
+            rt.network_names_by_id[net.state.id] = name
+
     def _reserved(self) -> list[ipaddress.IPv4Network]:
         """Networks the hosts are on: IPAM never chooses a pool that overlaps them (§3.1)."""
         return [self.lan.subnet]
 
     def _find_network(self, rt: _Host, ref: str) -> _Net:
         """Look a network up as the daemon does: full name, then full ID, then ID prefix."""
+        if ref in rt.network_names_by_id:
+            return rt.networks[rt.network_names_by_id[ref]]
         if ref in rt.networks:
             return rt.networks[ref]
-        for n in rt.networks.values():
-            if n.state.id == ref:
-                return n
         matches = [n for n in rt.networks.values() if n.state.id.startswith(ref)]
         if len(matches) == 1 and ref:
             return matches[0]
@@ -295,7 +301,19 @@ class Engine:
             raise DaemonError(f"multiple IDs found with provided prefix: {ref}", status=400)
         raise _not_found_container(ref)
 
+    def declare_image(self, decl: ImageDecl) -> None:
+        """Facts about an image netsim does not know (``# netsim: image …``)."""
+        self.images[decl.name] = decl
+        self._image_cache.clear()
+
     def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
+        if reference in self.images:
+            return self.images[reference]
+        if reference not in self._image_cache:
+            self._image_cache[reference] = self._lookup_image(reference)
+        return self._image_cache[reference]
+
+    def _lookup_image(self, reference: str) -> ImageInfo | ImageDecl | None:
         if reference in self.images:
             return self.images[reference]
         base = reference.split("@")[0]
@@ -446,6 +464,8 @@ class Engine:
             interface = spec.parent
         else:
             interface = None
+        if isinstance(spec, BridgeNetwork) and interface is not None:
+            self._check_bridge_conflict(rt, nid, interface, subnets)
         internal = spec.internal or (
             isinstance(spec, MacvlanNetwork | IpvlanNetwork) and spec.parent is None
         )
@@ -466,7 +486,36 @@ class Engine:
             created=self.clock,
         )
         rt.networks[spec.name] = _Net(state, pools)
+        rt.network_names_by_id[nid] = spec.name
         return Outcome(id=nid)
+
+    def _check_bridge_conflict(
+        self, rt: _Host, nid: str, bridge: str, subnets: list[SubnetState]
+    ) -> None:
+        """The bridge driver's own check (drivers/bridge/bridge_linux.go checkConflict).
+
+        It catches what IPAM lets through: a reused Linux bridge name, and the overlapping
+        subnets the ``--ip-range`` quirk allows (§3.4).
+        """
+        mine = next((x for x in subnets if x.subnet.version == 4), None)
+        for other in rt.networks.values():
+            o = other.state
+            if o.driver != "bridge" or o.interface is None:
+                continue
+            reason = None
+            theirs = o.ipv4_subnet
+            if o.interface == bridge:
+                reason = "networks have same bridge name"
+            elif mine is not None and theirs is not None and _overlap(mine.subnet, theirs.subnet):
+                reason = "networks have overlapping IPv4"
+            if reason:
+                for x in subnets:
+                    rt.space.release(x.subnet)
+                raise DaemonError(
+                    f"cannot create network {nid} ({bridge}): conflicts with network {o.id} "
+                    f"({o.interface}): {reason}",
+                    status=403,
+                )
 
     def _gateway(
         self, spec: NetworkSpec, pool: SubnetPool, given: _IPAddr | None
@@ -558,6 +607,7 @@ class Engine:
         for s in net.state.subnets:
             rt.space.release(s.subnet)
         del rt.networks[net.state.name]
+        rt.network_names_by_id.pop(net.state.id, None)
         # stopped containers keep their endpoint configuration for a removed network; it is
         # reported by Docker at their next start
         return Outcome(id=net.state.id)
@@ -572,6 +622,7 @@ class Engine:
             for s in net.state.subnets:
                 rt.space.release(s.subnet)
             del rt.networks[name]
+            rt.network_names_by_id.pop(net.state.id, None)
             removed.append(name)
         return Outcome(names=tuple(sorted(removed)))
 
@@ -846,8 +897,8 @@ class Engine:
     def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""
         # the stored NetworkID is preferred over the name (container_operations.go:1131)
-        found = next((n for n in rt.networks.values()
-                      if ep.network_id and n.state.id == ep.network_id), None)
+        by_id = rt.network_names_by_id.get(ep.network_id)
+        found = rt.networks[by_id] if by_id is not None else None
         if found is None and not ep.network_id:
             found = rt.networks.get(ep.network)
         if found is None:
@@ -1209,6 +1260,10 @@ def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tup
         if n and n not in out:
             out.append(n)
     return tuple(out)
+
+
+def _overlap(a: _IPNet, b: _IPNet) -> bool:
+    return a.version == b.version and a.overlaps(b)
 
 
 def _port_sort_key(key: str) -> tuple[int, str]:

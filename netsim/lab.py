@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from netsim.engine import DEFAULT_ENGINE_VERSION, Engine
 from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
 from netsim.io.dockerargs import (
@@ -237,7 +239,7 @@ class Lab:
                                   got="# netsim: image " + " ".join(d.args),
                                   accepted=_IMAGE_FORM) from None
             self.images = (*self.images, decl)
-            self.engine.images[decl.name] = decl
+            self.engine.declare_image(decl)
         elif d.kind in ("host", "lan", "engine"):
             raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
                               got=f"# netsim: {d.kind} " + " ".join(d.args))
@@ -721,6 +723,14 @@ def _image_decl(d: Directive) -> ImageDecl:
     )
 
 
+_FORMS = {
+    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0]",
+    "lan": "# netsim: lan SUBNET [gateway=IP]",
+    "image": _IMAGE_FORM,
+    "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",
+}
+
+
 def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
     list[Host], Lan | None, list[ImageDecl], list[ScriptLine], tuple[int, int]
 ]:
@@ -752,20 +762,20 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
             elif d.kind == "image":
                 images.append(_image_decl(d))
             elif d.kind == "engine":
-                major, _, minor = (d.args[0] if d.args else "").partition(".")
-                version = (int(major), int(minor or 0))
+                m = re.fullmatch(r"(\d+)(?:\.(\d+))?(?:\.\d+)?", d.args[0] if d.args else "")
+                if m is None:
+                    raise ValueError("not an engine version")
+                version = (int(m.group(1)), int(m.group(2) or 0))
+        except ValidationError as err:
+            first = err.errors()[0]
+            field_name = ".".join(str(x) for x in first["loc"])
+            msg = str(first["msg"]).removeprefix("Value error, ")
+            raise ScriptError(where, f"bad '{d.kind}' directive: "
+                              + (f"{field_name}: {msg}" if field_name else msg),
+                              got=sl.text, accepted=_FORMS[d.kind]) from None
         except (ValueError, TypeError) as err:
-            accepted = {
-                "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0]",
-                "lan": "# netsim: lan SUBNET [gateway=IP]",
-                "image": _IMAGE_FORM,
-                "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",
-            }[d.kind]
-            msg = str(err).splitlines()
-            what = next((m for m in msg if m and not m[0].isdigit() and "validation" not in m),
-                        str(err))
-            raise ScriptError(where, f"bad '{d.kind}' directive: {what.strip()}",
-                              got=sl.text, accepted=accepted) from None
+            raise ScriptError(where, f"bad '{d.kind}' directive: {err}",
+                              got=sl.text, accepted=_FORMS[d.kind]) from None
     return hosts, lan, images, rest, version
 
 

@@ -84,7 +84,17 @@ class Lan(_Model):
     """The physical segment the Docker hosts share (what macvlan containers join)."""
 
     subnet: ipaddress.IPv4Network = ipaddress.IPv4Network("198.51.100.0/24")
-    gateway: ipaddress.IPv4Address | None = ipaddress.IPv4Address("198.51.100.1")
+    #: the router; by default the subnet's first address
+    gateway: ipaddress.IPv4Address | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_gateway(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("gateway") is None and "gateway" not in data:
+            subnet = ipaddress.IPv4Network(str(data.get("subnet", "198.51.100.0/24")),
+                                           strict=False)
+            data = {**data, "gateway": subnet.network_address + 1}
+        return data
 
     @model_validator(mode="after")
     def _gateway_inside(self) -> Lan:
