@@ -428,10 +428,9 @@ def _network_disconnect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> Non
 
 
 def _network_ls(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    text = dockertext.network_ls(lab.state, host, quiet=p.get("quiet") == "true",
-                                 no_trunc=p.get("no-trunc") == "true",
-                                 filters=p.get_all("filter"))
-    out.stdout.append(text)
+    _listing(out, lambda: dockertext.network_ls(
+        lab.state, host, quiet=p.get("quiet") == "true", no_trunc=p.get("no-trunc") == "true",
+        filters=p.get_all("filter"), fmt=p.get("format") or None))
 
 
 def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -562,10 +561,27 @@ def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    out.stdout.append(
-        dockertext.ps(lab.state, host, all_=p.get("all") == "true",
-                      quiet=p.get("quiet") == "true", no_trunc=p.get("no-trunc") == "true")
-    )
+    if p.get("quiet") == "true" and p.get("format"):
+        out.err("WARNING: Ignoring custom format, because both --format and --quiet are set.")
+    _listing(out, lambda: dockertext.ps(
+        lab.state, host, all_=p.get("all") == "true", quiet=p.get("quiet") == "true",
+        no_trunc=p.get("no-trunc") == "true", fmt=p.get("format") or None,
+        filters=p.get_all("filter")))
+
+
+def _listing(out: _Out, make: Callable[[], str]) -> None:
+    """A table, or a plain note when it uses a filter or template netsim does not simulate."""
+    from netsim.render import gotemplate
+
+    try:
+        out.stdout.append(make())
+    except dockertext.UnsupportedFilter as err:
+        out.err(f"netsim: the filter '{err}' is not simulated", NOT_SIMULATED)
+    except gotemplate.UnsupportedTemplate as err:
+        out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
+                NOT_SIMULATED)
+    except gotemplate.MissingKey as err:
+        out.err(f"template parsing error: {err}", 1)
 
 
 def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

@@ -7,6 +7,7 @@ minwidth 10, tabwidth 1, padding 3; ``DisplayablePorts``; ``Ellipsis``) and go-u
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -167,31 +168,107 @@ def _natural_key(text: str) -> list[object]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
 
 
+_PS_HEADERS = {
+    "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+    "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE", "Status": "STATUS",
+    "Size": "SIZE", "Names": "NAMES", "Labels": "LABELS", "Mounts": "MOUNTS",
+    "Networks": "NETWORKS",
+}
+_NETWORK_HEADERS = {
+    "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv6": "IPV6",
+    "Internal": "INTERNAL", "Labels": "LABELS", "CreatedAt": "CREATED AT",
+}
+_PS_DEFAULT = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t" \
+    "{{.Ports}}\t{{.Names}}"
+_NETWORK_DEFAULT = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}"
+
+
+class UnsupportedFilter(ValueError):
+    """A ``--filter`` netsim does not simulate."""
+
+
+def _format(rows: Sequence[dict[str, str]], fmt: str, headers: dict[str, str]) -> str:
+    """docker/cli formatter: ``table`` formats get a header and tabwriter alignment.
+
+    ``\\t`` and ``\\n`` typed in the format become a tab and a newline (formatter.go).
+    """
+    from netsim.render.gotemplate import render
+
+    fmt = fmt.replace("\\t", "\t").replace("\\n", "\n")
+    table = fmt.startswith("table")
+    if table:
+        fmt = fmt[len("table"):].strip()
+    lines = [render(fmt, row) for row in rows]
+    if not table:
+        return "".join(line + "\n" for line in lines)
+    header = render(fmt, {k: headers.get(k, k.upper()) for k in (rows[0] if rows else headers)})
+    return tabwrite([line.split("\t") for line in [header, *lines]])
+
+
+def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]:
+    key, _, value = f.partition("=")
+    if key == "name":
+        return [c for c in containers if re.search(value, c.name)]
+    if key == "id":
+        return [c for c in containers if c.id.startswith(value)]
+    if key == "status":
+        return [c for c in containers if c.status == value]
+    if key == "network":
+        return [c for c in containers
+                if any(value in (e.network, e.network_id) for e in c.endpoints)]
+    if key == "ancestor":
+        return [c for c in containers if familiar_image(c.spec.image).split(":")[0]
+                == familiar_image(value).split(":")[0]]
+    if key == "label":
+        k, _, v = value.partition("=")
+        return [c for c in containers
+                if any(lbl.partition("=")[0] == k and (not v or lbl.partition("=")[2] == v)
+                       for lbl in c.spec.labels)]
+    raise UnsupportedFilter(key)
+
+
 def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
-       no_trunc: bool = False) -> str:
-    """``docker ps [-a] [-q] [--no-trunc]``: newest container first."""
+       no_trunc: bool = False, fmt: str | None = None, filters: Sequence[str] = ()) -> str:
+    """``docker ps [-a] [-q] [--no-trunc] [--format F] [--filter K=V]``: newest first."""
     hs = state.host(host)
-    containers = [c for c in hs.containers.values() if all_ or c.running]
+    containers = [c for c in hs.containers.values()
+                  if all_ or c.running or any(f.startswith("status=") for f in filters)]
+    for f in filters:
+        containers = _ps_filter(containers, f)
     containers.sort(key=lambda c: (c.created, c.id), reverse=True)
     if quiet:
         return "".join((c.id if no_trunc else c.id[:12]) + "\n" for c in containers)
-    rows = [["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]]
+    rows = []
     for c in containers:
         command = container_command(c)
-        rows.append([
-            c.id if no_trunc else c.id[:12],
-            familiar_image(c.spec.image),
-            _go_quote(command if no_trunc else _ellipsis(command, 20)),
-            human_duration(state.clock - c.created) + " ago",
-            status(c, state.clock),
-            _ports_column(c),
-            c.name,
-        ])
-    return tabwrite(rows)
+        rows.append({
+            "ID": c.id if no_trunc else c.id[:12],
+            "Image": familiar_image(c.spec.image),
+            "Command": _go_quote(command if no_trunc else _ellipsis(command, 20)),
+            "CreatedAt": _created_at(c.created),
+            "RunningFor": human_duration(state.clock - c.created) + " ago",
+            "Ports": _ports_column(c),
+            "State": c.status,
+            "Status": status(c, state.clock),
+            "Size": "0B",
+            "Names": c.name,
+            "Labels": ",".join(sorted(c.spec.labels)),
+            "Mounts": "",
+            "Networks": ",".join(e.network for e in c.endpoints),
+        })
+    return _format(rows, fmt or _PS_DEFAULT, _PS_HEADERS)
+
+
+def _created_at(seconds: int) -> str:
+    """Go's ``time.Time.String()`` in UTC, as ``{{.CreatedAt}}`` prints it."""
+    from netsim.render.inspect import EPOCH
+
+    t = EPOCH + dt.timedelta(seconds=seconds)
+    return t.strftime("%Y-%m-%d %H:%M:%S +0000 UTC")
 
 
 def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool = False,
-               filters: Sequence[str] = ()) -> str:
+               filters: Sequence[str] = (), fmt: str | None = None) -> str:
     """``docker network ls``: sorted by name in natural order (cli/command/network/list.go)."""
     nets = sorted(state.host(host).networks.values(), key=lambda n: _natural_key(n.name))
     for f in filters:
@@ -202,13 +279,25 @@ def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool =
             nets = [n for n in nets if value in n.name]
         elif key == "id":
             nets = [n for n in nets if n.id.startswith(value)]
+        elif key == "scope":
+            nets = [n for n in nets if n.scope == value]
         elif key == "type":
             nets = [n for n in nets if (n.predefined if value == "builtin" else not n.predefined)]
+        elif key == "label":
+            k, _, v = value.partition("=")
+            nets = [n for n in nets if k in n.labels and (not v or n.labels[k] == v)]
+        else:
+            raise UnsupportedFilter(key)
     if quiet:
         return "".join((n.id if no_trunc else n.id[:12]) + "\n" for n in nets)
-    rows = [["NETWORK ID", "NAME", "DRIVER", "SCOPE"]]
-    rows += [[n.id if no_trunc else n.id[:12], n.name, n.driver, n.scope] for n in nets]
-    return tabwrite(rows)
+    rows = [{
+        "ID": n.id if no_trunc else n.id[:12], "Name": n.name, "Driver": n.driver,
+        "Scope": n.scope, "IPv6": str(bool(n.spec and n.spec.ipv6)).lower(),
+        "Internal": str(n.internal).lower(),
+        "Labels": ",".join(f"{k}={v}" for k, v in sorted(n.labels.items())),
+        "CreatedAt": _created_at(n.created),
+    } for n in nets]
+    return _format(rows, fmt or _NETWORK_DEFAULT, _NETWORK_HEADERS)
 
 
 def port(c: ContainerState, spec: str | None) -> tuple[str, str | None]:
