@@ -1,0 +1,111 @@
+"""netsim: predict what Docker Engine 29.1 networking does, without a Docker engine.
+
+The pure core: declare operations (:mod:`netsim.model`), apply them with Docker's rules
+(:mod:`netsim.engine`), read the resolved :class:`State` (:mod:`netsim.state`).
+
+>>> from netsim import BridgeNetwork, ContainerCreate, ContainerSpec, EndpointConfig
+>>> from netsim import NetworkCreate, apply
+>>> state = apply([
+...     NetworkCreate(network=BridgeNetwork(name="mybridge")),
+...     ContainerCreate(container=ContainerSpec(
+...         name="web", image="nginx", networks=(EndpointConfig(network="mybridge"),))),
+... ])
+>>> str(state.container("web").endpoints[0].ipv4)
+'172.18.0.2/16'
+
+For typing docker commands one at a time (scripts, notebooks) see :class:`netsim.lab.Lab`.
+"""
+
+from netsim.engine import DEFAULT_ENGINE_VERSION, Engine, Outcome, apply, apply_scenario
+from netsim.errors import (
+    DaemonError,
+    DockerCliError,
+    DockerError,
+    InputError,
+    NetsimError,
+    ScenarioError,
+    ScriptError,
+)
+from netsim.model import (
+    BridgeNetwork,
+    ContainerCreate,
+    ContainerPrune,
+    ContainerRemove,
+    ContainerRename,
+    ContainerRestart,
+    ContainerSpec,
+    ContainerStart,
+    ContainerStop,
+    EndpointConfig,
+    Host,
+    ImageDecl,
+    IpamConfig,
+    IpvlanNetwork,
+    Lan,
+    MacvlanNetwork,
+    NetworkConnect,
+    NetworkCreate,
+    NetworkDisconnect,
+    NetworkPrune,
+    NetworkRemove,
+    Operation,
+    OverlayNetwork,
+    PortBinding,
+    Scenario,
+)
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    HostState,
+    NetworkState,
+    PortMapping,
+    State,
+    SubnetState,
+)
+
+__all__ = [
+    "DEFAULT_ENGINE_VERSION",
+    "BridgeNetwork",
+    "ContainerCreate",
+    "ContainerPrune",
+    "ContainerRemove",
+    "ContainerRename",
+    "ContainerRestart",
+    "ContainerSpec",
+    "ContainerStart",
+    "ContainerState",
+    "ContainerStop",
+    "DaemonError",
+    "DockerCliError",
+    "DockerError",
+    "EndpointConfig",
+    "EndpointState",
+    "Engine",
+    "Host",
+    "HostState",
+    "ImageDecl",
+    "InputError",
+    "IpamConfig",
+    "IpvlanNetwork",
+    "Lan",
+    "MacvlanNetwork",
+    "NetsimError",
+    "NetworkConnect",
+    "NetworkCreate",
+    "NetworkDisconnect",
+    "NetworkPrune",
+    "NetworkRemove",
+    "NetworkState",
+    "Operation",
+    "Outcome",
+    "OverlayNetwork",
+    "PortBinding",
+    "PortMapping",
+    "Scenario",
+    "ScenarioError",
+    "ScriptError",
+    "State",
+    "SubnetState",
+    "apply",
+    "apply_scenario",
+]
