@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 
 from netsim import ids
 from netsim.errors import DaemonError
-from netsim.images import ImageInfo, default_command_runs, lookup
+from netsim.images import (
+    ImageInfo,
+    default_command_runs,
+    effective_argv,
+    lookup,
+    unmet_env,
+)
 from netsim.ipam import AddressSpace, SubnetPool
 from netsim.model import (
     BridgeNetwork,
@@ -330,20 +336,27 @@ class Engine:
             return list(info.expose)
         return list(info.exposed)
 
-    def _stays_up(self, spec: ContainerSpec) -> bool:
+    def _run_outcome(self, spec: ContainerSpec) -> int | None:
+        """None if the container's main process keeps running, else its exit code."""
         info = self._image(spec.image)
         if isinstance(info, ImageDecl):
             if spec.command:
-                probe = lookup("busybox")
-                if probe is not None:
-                    return default_command_runs(probe, spec.command, spec.interactive, spec.tty)
-                return True
-            return info.runs == "server" or (
-                info.runs == "shell" and (spec.interactive or spec.tty)
-            )
+                runs = default_command_runs(None, spec.command, spec.interactive, spec.tty)
+            else:
+                runs = info.runs == "server" or (
+                    info.runs == "shell" and (spec.interactive or spec.tty))
+            return None if runs else 0
+        env = dict(e.partition("=")[::2] for e in spec.env)
+        if default_command_runs(info, spec.command, spec.interactive, spec.tty, env=env,
+                                entrypoint=spec.entrypoint):
+            return None
         if info is None:
-            return True  # unknown image, unknown command: assume it keeps running
-        return default_command_runs(info, spec.command, spec.interactive, spec.tty)
+            return 0
+        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        missing = unmet_env(info, argv, env)
+        if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
+            return missing.exit_code
+        return info.exit_code or 0
 
     # ------------------------------------------------------------------ dispatch
 
@@ -877,7 +890,7 @@ class Engine:
                     f"failed to set up container networking: {err.text}", status=err.status
                 ) from None
             raise
-        stays_up = self._stays_up(c.spec)
+        exit_code = self._run_outcome(c.spec)
         sandbox = {"sandbox_owner": owner.id, "hostname": owner.hostname} if owner else {}
         new = c.model_copy(
             update={
@@ -891,8 +904,8 @@ class Engine:
             }
         )
         rt.containers[c.name] = new
-        if not stays_up:
-            self._stop(rt, new, exit_code=0)
+        if exit_code is not None:  # the main process ended by itself
+            self._stop(rt, new, exit_code=exit_code)
 
     def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""

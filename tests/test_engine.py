@@ -67,7 +67,7 @@ def test_different_addresses_do_not_conflict() -> None:
 
 def test_dash_p_publish_all_uses_image_expose_and_expose_flag() -> None:
     lab = Lab()
-    run(lab, "run -d --name db -P --expose 9000 mysql:5.7")
+    run(lab, "run -d --name db -P --expose 9000 -e MYSQL_ROOT_PASSWORD=pw mysql:5.7")
     keys = sorted({m.port_key for m in lab.state.container("db").port_mappings})
     assert keys == ["3306/tcp", "33060/tcp", "9000/tcp"]
 
@@ -214,3 +214,12 @@ def test_random_macs_are_locally_administered_and_seeded() -> None:
     assert mac != c.state.container("web").endpoints[0].mac
     assert len(a.state.container("web").id) == 64
     assert a.state.container("web").hostname == a.state.container("web").id[:12]
+
+
+def test_entrypoint_refusing_to_start_exits_1() -> None:
+    """mysql without MYSQL_ROOT_PASSWORD (or an alternative) exits 1 right after start."""
+    lab = Lab()
+    run(lab, "run -d --name db mysql", "run -d --name ok -e MYSQL_ROOT_PASSWORD=pw mysql")
+    assert lab.state.container("db").status == "exited"
+    assert lab.state.container("db").exit_code == 1
+    assert lab.state.container("ok").running
