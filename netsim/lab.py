@@ -675,9 +675,19 @@ def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """What netsim knows a container printed: ``echo``'s words, an entrypoint's refusal."""
+    from netsim.images import effective_argv, lookup, unmet_env
+
     c = _container(lab, host, p.args[0])
     if c.spec.command and c.spec.command[0] == "echo":
         out.out(" ".join(c.spec.command[1:]))
+    info = lookup(c.spec.image)
+    if info is not None and c.status == "exited" and c.started is not None:
+        env = dict(e.partition("=")[::2] for e in c.spec.env)
+        argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+        missing = unmet_env(info, argv, env)
+        if missing is not None:
+            out.err(missing.message)
 
 
 def _noop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
