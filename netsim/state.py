@@ -210,3 +210,44 @@ class State(_Frozen):
 
     def by_id(self) -> Mapping[str, ContainerState]:
         return {c.id: c for c in self.containers()}
+
+    def _rows(self) -> tuple[list[list[str]], list[list[str]]]:
+        nets, ctrs = [], []
+        for h in self.hosts.values():
+            for n in h.networks.values():
+                sub = n.ipv4_subnet
+                nets.append([h.name, n.name, n.driver, str(sub.subnet) if sub else "",
+                             str(sub.gateway or "") if sub else "", n.interface or ""])
+            for c in h.containers.values():
+                eps = [f"{e.ifname or '-'} {e.network} {e.ipv4 or ''}".strip()
+                       for e in c.endpoints if e.active]
+                ports = [f"{m.host_ip}:{m.host_port}->{m.port_key}" for m in c.port_mappings]
+                ctrs.append([h.name, c.name, c.status, c.network_mode, "; ".join(eps),
+                             ", ".join(ports)])
+        return nets, ctrs
+
+    def __str__(self) -> str:
+        nets, ctrs = self._rows()
+        lines = ["networks:"]
+        lines += ["  " + "  ".join(r) for r in nets]
+        lines.append("containers:")
+        lines += ["  " + "  ".join(x for x in r if x) for r in ctrs]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        nets, ctrs = self._rows()
+
+        def table(head: list[str], rows: list[list[str]]) -> str:
+            th = "".join(f"<th>{escape(h)}</th>" for h in head)
+            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
+                           for r in rows)
+            return f"<table><tr>{th}</tr>{body}</table>"
+
+        return (
+            "<b>Networks</b>"
+            + table(["host", "network", "driver", "subnet", "gateway", "interface"], nets)
+            + "<b>Containers</b>"
+            + table(["host", "container", "status", "network mode", "endpoints", "ports"], ctrs)
+        )

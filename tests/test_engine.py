@@ -223,3 +223,14 @@ def test_entrypoint_refusing_to_start_exits_1() -> None:
     assert lab.state.container("db").status == "exited"
     assert lab.state.container("db").exit_code == 1
     assert lab.state.container("ok").running
+
+
+def test_state_shows_itself() -> None:
+    """A State prints a summary and renders an HTML table in notebooks."""
+    lab = Lab()
+    run(lab, "network create n1", "run -d --name web --network n1 -p 80:80 nginx")
+    text = str(lab.state)
+    assert "  host  n1  bridge  172.18.0.0/16  172.18.0.1" in text
+    assert "  host  web  running  n1  eth0 n1 172.18.0.2/16" in text
+    html = lab.state._repr_html_()
+    assert "<td>172.18.0.2/16</td>" not in html and "eth0 n1 172.18.0.2/16" in html
