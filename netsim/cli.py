@@ -37,7 +37,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 def _load(path: str, *, seed: int, strict: bool = False) -> tuple[Lab, list[Step]]:
     """Replay any supported input (recognised by content) and return the lab and its steps."""
-    from netsim.io.scenario import looks_like_scenario, parse_scenario
+    from netsim.io.scenario import looks_like_scenario, parse_scenario, step_lines
     from netsim.lab import run_scenario, run_script
 
     p = Path(path)
@@ -53,7 +53,8 @@ def _load(path: str, *, seed: int, strict: bool = False) -> tuple[Lab, list[Step
         raise InputError(path, "not UTF-8 text", accepted="a scenario (YAML/JSON) or a "
                          "script of docker commands") from None
     if looks_like_scenario(text):
-        return run_scenario(parse_scenario(text, source=path), seed=seed, strict=strict)
+        return run_scenario(parse_scenario(text, source=path), seed=seed, strict=strict,
+                            lines=step_lines(text))
     return run_script(text, source=path, seed=seed, strict=strict)
 
 

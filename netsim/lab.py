@@ -47,14 +47,13 @@ from netsim.model import (
     Host,
     ImageDecl,
     Lan,
+    NetworkConnect,
+    NetworkCreate,
     NetworkDisconnect,
     NetworkPrune,
     NetworkRemove,
     Operation,
     Scenario,
-)
-from netsim.model import (
-    NetworkCreate as _NetworkCreateT,
 )
 from netsim.render import dockertext
 from netsim.state import State
@@ -170,8 +169,9 @@ class Lab:
 
     def scenario(self) -> Scenario:
         """Everything done so far as a native scenario (steps that changed the state)."""
+        major, minor = self.engine.version
         return Scenario(lan=self.lan, hosts=self.hosts, images=self.images,
-                        steps=tuple(self.operations))
+                        engine_version=f"{major}.{minor}", steps=tuple(self.operations))
 
     def run_lines(self, lines: Iterable[ScriptLine]) -> list[Step]:
         """Run parsed script lines in order; a failing command does not stop the replay."""
@@ -834,49 +834,50 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
 
 def describe(op: Operation) -> str:
     """A short docker command line naming what an operation does (for display only)."""
-    match op:
-        case ContainerCreate():
-            c = op.container
-            nets = "".join(f" --network {e.network}" for e in c.networks)
-            name = f" --name {c.name}" if c.name else ""
-            return f"docker {op.op}{name}{nets} {c.image}".rstrip()
-        case _:
-            from netsim.model import NetworkConnect, NetworkCreate
-
-            if isinstance(op, NetworkCreate):
-                return f"docker network create -d {op.network.driver} {op.network.name}"
-            if isinstance(op, NetworkConnect):
-                return f"docker network connect {op.endpoint.network} {op.container}"
-            if isinstance(op, NetworkDisconnect):
-                return f"docker network disconnect {op.network} {op.container}"
-            if isinstance(op, NetworkRemove):
-                return f"docker network rm {op.name}"
-            if isinstance(op, ContainerRename):
-                return f"docker rename {op.container} {op.new_name}"
-            if isinstance(op, ContainerRemove):
-                return f"docker rm {'-f ' if op.force else ''}{op.container}"
-            if isinstance(op, ContainerStart | ContainerStop | ContainerRestart):
-                return f"docker {op.op} {op.container}"
-            return f"docker {op.op.replace('-', ' ')} -f"
+    if isinstance(op, ContainerCreate):
+        c = op.container
+        nets = "".join(f" --network {e.network}" for e in c.networks)
+        name = f" --name {c.name}" if c.name else ""
+        return f"docker {op.op}{name}{nets} {c.image}"
+    if isinstance(op, NetworkCreate):
+        return f"docker network create -d {op.network.driver} {op.network.name}"
+    if isinstance(op, NetworkConnect):
+        return f"docker network connect {op.endpoint.network} {op.container}"
+    if isinstance(op, NetworkDisconnect):
+        return f"docker network disconnect {op.network} {op.container}"
+    if isinstance(op, NetworkRemove):
+        return f"docker network rm {op.name}"
+    if isinstance(op, ContainerRename):
+        return f"docker rename {op.container} {op.new_name}"
+    if isinstance(op, ContainerRemove):
+        return f"docker rm {'-f ' if op.force else ''}{op.container}"
+    if isinstance(op, ContainerStart | ContainerStop | ContainerRestart):
+        return f"docker {op.op} {op.container}"
+    return f"docker {op.op.replace('-', ' ')} -f"  # the prunes
 
 
-def run_scenario(scenario: Scenario, *, seed: int = 0,
-                 strict: bool = False) -> tuple[Lab, list[Step]]:
-    """Apply a scenario's steps in a lab, one Step each (what Docker would answer)."""
-    lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed)
+def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
+                 lines: Sequence[int] = ()) -> tuple[Lab, list[Step]]:
+    """Apply a scenario's steps in a lab, one Step each (what Docker would answer).
+
+    ``lines`` are the steps' line numbers in the file, when known.
+    """
+    lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed,
+              engine_version=scenario.engine_version_tuple)
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
         out = _Out()
         try:
             outcome = lab._exec(op)
-            if outcome.id and isinstance(op, ContainerCreate | _NetworkCreateT):
+            if outcome.id and isinstance(op, ContainerCreate | NetworkCreate):
                 out.out(outcome.id)
             for w in outcome.warnings:
                 out.err(f"WARNING: {w}")
         except DockerError as err:
-            out.err(f"Error response from daemon: {err.text}", 1)
+            out.err(_daemon_text(err), 1)
             lab.engine.tick()
-        step = lab._record(Step(i + 1, op.host, describe(op), out.code, "".join(out.stdout),
+        line = lines[i] if i < len(lines) else i + 1
+        step = lab._record(Step(line, op.host, describe(op), out.code, "".join(out.stdout),
                                 "".join(out.stderr), op.host))
         steps.append(step)
         if strict and step.exit_code:

@@ -592,6 +592,8 @@ class Scenario(_Model):
     """
 
     version: Literal[1] = 1
+    #: the Docker Engine whose rules apply ("29.1" by default; older ones are switches)
+    engine_version: str = Field(default="29.1", pattern=r"^\d+\.\d+$")
     lan: Lan = Field(default_factory=Lan)
     hosts: tuple[Host, ...] = ()
     images: tuple[ImageDecl, ...] = ()
@@ -630,6 +632,11 @@ class Scenario(_Model):
                 h = h.model_copy(update={"address": addr})
             out.append(h)
         return tuple(out)
+
+    @property
+    def engine_version_tuple(self) -> tuple[int, int]:
+        major, minor = self.engine_version.split(".")
+        return int(major), int(minor)
 
     def image_decls(self) -> Mapping[str, ImageDecl]:
         return {d.name: d for d in self.images}

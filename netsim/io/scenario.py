@@ -23,6 +23,7 @@ __all__ = [
     "parse_scenario",
     "read_scenario",
     "scenario_json_schema",
+    "step_lines",
 ]
 
 # the discriminators that exclude_defaults would drop, per model class name
@@ -109,6 +110,18 @@ def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
         shown = got if isinstance(got, str | int | float | bool) else None
         raise ScenarioError(f"{source}{line}: {path}", msg, got=shown,
                             accepted=accepted) from None
+
+
+def step_lines(text: str) -> list[int]:
+    """The 1-based line on which each of a scenario's steps starts (for step lists)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    steps = _node_for(root, ("steps",))
+    if not isinstance(steps, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in steps.value]
 
 
 def read_scenario(path: str | Path) -> Scenario:
