@@ -122,3 +122,13 @@ def test_help_is_fast_and_clean() -> None:
     r = netsim("--help")
     assert r.returncode == 0
     assert "run" in r.stdout and "inspect" in r.stdout
+
+
+def test_scenario_file_steps_carry_their_lines() -> None:
+    """--json on a native scenario: each step's line is where it starts in the YAML."""
+    r = netsim("run", "--json", str(SCENARIOS / "proxy-stack.yaml"))
+    assert r.returncode == 0, r.stderr
+    steps = json.loads(r.stdout)["steps"]
+    assert [s["line"] for s in steps] == [6, 8, 10, 16, 21, 24]
+    assert steps[4]["command"] == "docker network connect front app"
+    assert all(s["exit_code"] == 0 for s in steps)
