@@ -11,6 +11,7 @@ References are to ``shared/docker-semantics.md`` sections (§) and to moby at ``
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from netsim.images import (
     lookup,
     unmet_env,
 )
-from netsim.ipam import AddressSpace, SubnetPool
+from netsim.ipam import GLOBAL_SCOPE_POOLS, AddressSpace, PoolToSplit, SubnetPool
 from netsim.model import (
     BridgeNetwork,
     ContainerCreate,
@@ -51,6 +52,9 @@ from netsim.model import (
     OverlayNetwork,
     PortBinding,
     Scenario,
+    SwarmInit,
+    SwarmJoin,
+    SwarmLeave,
     parse_port_specs,
 )
 from netsim.state import (
@@ -61,6 +65,8 @@ from netsim.state import (
     PortMapping,
     State,
     SubnetState,
+    SwarmNode,
+    SwarmState,
 )
 
 __all__ = ["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"]
@@ -81,6 +87,11 @@ class Outcome:
     id: str | None = None
     warnings: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # e.g. the networks/containers a prune removed
+
+
+_ALREADY_IN_SWARM = ('This node is already part of a swarm. Use "docker swarm leave" to leave '
+                     "this swarm and join another one.")
+_TOKEN = re.compile(r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}")
 
 
 def _not_found_container(ref: str) -> DaemonError:
@@ -168,6 +179,32 @@ class _Net:
 
 
 @dataclass
+class _Overlay:
+    """Swarm-side bookkeeping of one overlay network (the subnet pool is in its _Net)."""
+
+    attachable: bool
+    #: False when the allocator could not give it its subnet (an overlapping --subnet)
+    allocated: bool = True
+    #: the per-node load-balancer address (``lb-<net>``; ``ingress-sbox`` for ingress)
+    lb: dict[str, ipaddress.IPv4Address] = field(default_factory=dict)
+    #: running users per host (container IDs)
+    users: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Swarm:
+    cluster_id: str
+    space: AddressSpace
+    mask: int
+    nodes: dict[str, SwarmNode] = field(default_factory=dict)
+    networks: dict[str, _Net] = field(default_factory=dict)  # overlays by name
+    overlays: dict[str, _Overlay] = field(default_factory=dict)
+    next_vni: int = 4096  # ovmanager hands out VNIs serially from 4096
+    worker_token: str = ""
+    manager_token: str = ""
+
+
+@dataclass
 class _Host:
     host: Host
     space: AddressSpace
@@ -206,6 +243,7 @@ class Engine:
         self._drawn: dict[tuple[object, ...], int] = {}
         #: the ID of the last container created (also when its start then failed)
         self.last_created: str | None = None
+        self.swarm: _Swarm | None = None
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts: dict[str, _Host] = {}
         for h in hosts:
@@ -389,6 +427,12 @@ class Engine:
                 return self._container_rm(rt, op.container, op.force)
             case ContainerRename():
                 return self._container_rename(rt, op.container, op.new_name)
+            case SwarmInit():
+                return self._swarm_init(rt, op)
+            case SwarmJoin():
+                return self._swarm_join(rt, op)
+            case SwarmLeave():
+                return self._swarm_leave(rt, op.force)
             case ContainerPrune():
                 removed = [c for c in rt.containers.values() if not c.running]
                 for c in removed:
@@ -406,14 +450,9 @@ class Engine:
         if spec.name in rt.networks:
             # daemon/libnetwork/error.go NetworkNameError
             raise DaemonError(f"network with name {spec.name} already exists", status=409)
-        if isinstance(spec, OverlayNetwork):
-            # daemon/network.go: overlay networks need swarm mode
-            raise DaemonError(
-                'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" '
-                "to connect this node to swarm and try again.",
-                status=503,
-            )
         errors = _validate_ipam(spec)
+        if isinstance(spec, OverlayNetwork):
+            return self._overlay_create(rt, spec, errors)
         if errors:
             # daemon/network.go validateIpamConfig + daemon/internal/multierror: one error alone,
             # several as "* " bullets
@@ -599,6 +638,13 @@ class Engine:
         ]
 
     def _network_rm(self, rt: _Host, ref: str) -> Outcome:
+        if self._node(rt) is not None:
+            overlay = self._overlay_lookup(ref)
+            if overlay is not None and (
+                ref in self._visible_overlays(rt)
+                or overlay.state.id in {n.id for n in self._visible_overlays(rt).values()}
+            ):
+                return self._overlay_rm(rt, overlay)
         net = self._find_network(rt, ref)
         if net.state.predefined:
             # daemon/network.go:647
@@ -869,7 +915,9 @@ class Engine:
         try:
             if not mode.startswith("container:"):
                 for ep in c.endpoints:
-                    joined.append(self._join(rt, c, ep, len(joined)))
+                    if not ep.gateway_only:
+                        joined.append(self._join(rt, c, ep, len(joined)))
+                joined = list(self._default_gateway(rt, c, joined))
                 for child_name, _alias in c.legacy_links:
                     child = rt.containers[child_name]
                     if child.endpoint("bridge") is None:
@@ -880,7 +928,7 @@ class Engine:
             mappings = self._bind_ports(rt, c, joined)
         except DaemonError as err:
             for ep in joined:
-                self._release_endpoint(rt, ep)
+                self._release_endpoint(rt, ep, c.id)
             rt.ports.release(c.id)
             if not err.text.startswith("failed to set up container networking"):
                 if mode.startswith("container:") or "non running" in err.text:
@@ -914,6 +962,8 @@ class Engine:
         found = rt.networks[by_id] if by_id is not None else None
         if found is None and not ep.network_id:
             found = rt.networks.get(ep.network)
+        if found is None and self._node(rt) is not None:
+            found = self._overlay_attach(rt, ep.network_id or ep.network)
         if found is None:
             raise DaemonError(f"network {ep.network_id or ep.network} not found", status=404)
         net = found
@@ -936,8 +986,12 @@ class Engine:
                         "no available IPv4 addresses on this network's address pools: "
                         f"{st.name} ({st.id})", status=503) from None
             ipv4 = ipaddress.IPv4Interface(f"{addr}/{sub.subnet.prefixlen}")
-            if not st.internal and isinstance(sub.gateway, ipaddress.IPv4Address):
+            # overlay endpoints get no gateway: docker_gwbridge provides it (§1.13)
+            if (not st.internal and st.driver in ("bridge", "macvlan", "ipvlan")
+                    and isinstance(sub.gateway, ipaddress.IPv4Address)):
                 gateway = sub.gateway
+            if st.driver == "overlay":
+                self._overlay_user(rt, st.name, c.id, pool)
         join_no = self._nth("join", c.id, st.id)
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if st.driver in ("host", "null"):
@@ -974,8 +1028,13 @@ class Engine:
     def _host_mac(self, rt: _Host) -> str:
         return ids.mac_address(self.seed, "host-nic", rt.host.name)
 
-    def _release_endpoint(self, rt: _Host, ep: EndpointState) -> None:
+    def _release_endpoint(self, rt: _Host, ep: EndpointState,
+                          cid: str | None = None) -> None:
         net = rt.networks.get(ep.network)
+        if net is None and self.swarm is not None:
+            net = self.swarm.networks.get(ep.network)
+            if net is not None and cid is not None:
+                self._overlay_unuse(rt, ep.network, cid)
         if net is None or ep.ipv4 is None:
             return
         for pool in net.pools:
@@ -1050,7 +1109,7 @@ class Engine:
     def _stop(self, rt: _Host, c: ContainerState, exit_code: int | None = None) -> None:
         """Stop: release addresses and ports; keep the endpoint configuration (§3.2)."""
         for ep in c.endpoints:
-            self._release_endpoint(rt, ep)
+            self._release_endpoint(rt, ep, c.id)
         rt.ports.release(c.id)
         if exit_code is None:
             info = self._image(c.spec.image)
@@ -1061,6 +1120,7 @@ class Engine:
         cleared = tuple(
             EndpointState(network=e.network, network_id=e.network_id, config=e.config)
             for e in c.endpoints
+            if not e.gateway_only
         )
         new = c.model_copy(
             update={
@@ -1134,9 +1194,12 @@ class Engine:
         try:
             net: _Net | None = self._find_network(rt, cfg.network)
         except DaemonError:
-            if c.running:
+            net = None
+            if c.running and self._node(rt) is not None:
+                net = self._overlay_attach(rt, cfg.network)  # raises Docker's words
+            elif c.running:
                 raise
-            net = None  # stopped: stored as given; the start will fail (inferred, :1043)
+            # stopped: stored as given; the start will fail (inferred, :1043)
         if net is None:
             if c.endpoint(cfg.network) is None:
                 ep = EndpointState(network=cfg.network, network_id="", config=cfg)
@@ -1179,8 +1242,9 @@ class Engine:
             rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
-        new_eps = (*c.endpoints, ep)
-        updated = c.model_copy(update={"endpoints": new_eps})
+        updated = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+        new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
+        updated = updated.model_copy(update={"endpoints": new_eps})
         # the gateway endpoint may change; port mappings follow it (§0)
         updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
@@ -1225,13 +1289,317 @@ class Engine:
         elif ep is None:
             raise DaemonError(f"container {c.id} is not connected to the network {name}",
                               status=403)
-        self._release_endpoint(rt, ep)
+        self._release_endpoint(rt, ep, c.id)
         rest = tuple(e for e in c.endpoints if e is not ep)
         updated = c.model_copy(update={"endpoints": rest})
         if c.running:
+            updated = updated.model_copy(update={"endpoints": self._default_gateway(
+                rt, updated, list(updated.endpoints))})
             updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
         return Outcome(id=c.id)
+
+    # ------------------------------------------------------------------ swarm and overlays
+    # docs/reference/swarm-overlay.md (sources: moby daemon/cluster, swarmkit allocator,
+    # libnetwork default_gateway.go, drivers/overlay) — standalone containers on attachable
+    # overlays; services are out of scope.
+
+    def _node(self, rt: _Host) -> SwarmNode | None:
+        return self.swarm.nodes.get(rt.host.name) if self.swarm is not None else None
+
+    def _swarm_id(self, *parts: object) -> str:
+        """swarmkit identity.NewID: 25 characters of [0-9a-z]."""
+        return ids.base36(self.seed, 25, *parts, self._nth("swarm-id", *parts))
+
+    def _advertise(self, rt: _Host, given: str | None) -> str:
+        if given:
+            host, _, port = given.partition(":")
+            return f"{host}:{port or '2377'}"
+        return f"{rt.host.address}:2377"
+
+    def _swarm_init(self, rt: _Host, op: SwarmInit) -> Outcome:
+        if self._node(rt) is not None:
+            raise DaemonError(_ALREADY_IN_SWARM, status=503)
+        if op.default_addr_pool_mask_length > 29:
+            # daemon/cluster/listen_addr.go:108
+            raise DaemonError(f"subnet size is out of range: {op.default_addr_pool_mask_length}")
+        pools = [PoolToSplit(p, op.default_addr_pool_mask_length) for p in op.default_addr_pools]
+        for p in pools:
+            if p.size < p.base.prefixlen:
+                raise DaemonError(f'invalid CIDR: "{p.base}". Subnet size is too small for '
+                                  f"pool: {p.size}")
+        cluster = ids.base36(self.seed, 25, "cluster", rt.host.name)
+        self.swarm = _Swarm(
+            cluster_id=cluster,
+            space=AddressSpace(pools=tuple(pools) or GLOBAL_SCOPE_POOLS),
+            mask=op.default_addr_pool_mask_length,
+            worker_token=ids.join_token(self.seed, cluster, "worker"),
+            manager_token=ids.join_token(self.seed, cluster, "manager"),
+        )
+        self._add_node(rt, "manager", self._advertise(rt, op.advertise_addr))
+        # the ingress network takes the pool's first subnet (swarmkit allocator doNetworkInit)
+        self._overlay_create(rt, OverlayNetwork(name="ingress", ingress=True), [],
+                             ingress=True)
+        self._swarm_node_setup(rt)
+        node = self._node(rt)
+        assert node is not None
+        return Outcome(id=node.node_id)
+
+    def _add_node(self, rt: _Host, role: str, address: str) -> None:
+        assert self.swarm is not None
+        self.swarm.nodes[rt.host.name] = SwarmNode(
+            node_id=self._swarm_id("node", rt.host.name), role=role,
+            address=address)
+
+    def _swarm_node_setup(self, rt: _Host) -> None:
+        """What a node gets on init/join: docker_gwbridge, and its ingress-sbox addresses."""
+        assert self.swarm is not None
+        if "docker_gwbridge" not in rt.networks:
+            # libnetwork/default_gateway_linux.go: exactly these three options
+            self._network_create(rt, BridgeNetwork(name="docker_gwbridge", options={
+                "com.docker.network.bridge.enable_icc": "false",
+                "com.docker.network.bridge.enable_ip_masquerade": "true",
+                "com.docker.network.bridge.name": "docker_gwbridge",
+            }))
+        gw = rt.networks["docker_gwbridge"]
+        gw.pools[0].allocate_any()  # gateway_ingress-sbox takes the first container address
+        ingress = self.swarm.networks["ingress"]
+        self.swarm.overlays["ingress"].lb[rt.host.name] = ipaddress.IPv4Address(
+            int(ingress.pools[0].allocate_any()))
+
+    def _swarm_join(self, rt: _Host, op: SwarmJoin) -> Outcome:
+        if self._node(rt) is not None:
+            raise DaemonError(_ALREADY_IN_SWARM, status=503)
+        if not _TOKEN.fullmatch(op.token):
+            raise DaemonError("invalid join token", status=400)
+        remote = op.remote if ":" in op.remote else f"{op.remote}:2377"
+        manager = None
+        if self.swarm is not None:
+            for host, node in self.swarm.nodes.items():
+                h = self._hosts[host].host
+                names = {node.address, f"{h.name}:2377", f"{h.effective_hostname}:2377"}
+                if node.role == "manager" and remote in names:
+                    manager = node
+        if manager is None or self.swarm is None:
+            # daemon/cluster/errors.go: nothing answered at that address within 20 s
+            raise DaemonError(
+                "Timeout was reached before node joined. The attempt to join the swarm will "
+                'continue in the background. Use the "docker info" command to see the current '
+                "swarm status of your node.", status=500)
+        if op.token == self.swarm.worker_token:
+            role = "worker"
+        elif op.token == self.swarm.manager_token:
+            role = "manager"
+        elif op.token[9:59] != self.swarm.worker_token[9:59]:
+            raise DaemonError(
+                "remote CA does not match fingerprint. Expected: "
+                + ids.hex_id(self.seed, "ca", self.swarm.cluster_id), status=400)
+        else:
+            raise DaemonError("rpc error: code = InvalidArgument desc = A valid join token is "
+                              "necessary to join this cluster", status=400)
+        self._add_node(rt, role, self._advertise(rt, None))
+        self._swarm_node_setup(rt)
+        return Outcome(names=(role,))
+
+    def _swarm_leave(self, rt: _Host, force: bool) -> Outcome:
+        node = self._node(rt)
+        if node is None or self.swarm is None:
+            raise DaemonError("This node is not part of a swarm", status=503)
+        managers = [n for n in self.swarm.nodes.values() if n.role == "manager"]
+        if node.role == "manager" and not force:
+            # daemon/cluster/swarm.go:380-398
+            text = ("You are attempting to leave the swarm on a node that is participating as a "
+                    "manager. ")
+            if len(managers) == 1:
+                text += ("Removing the last manager erases all current state of the swarm. Use "
+                         "`--force` to ignore this message.")
+            else:
+                text += ("The only way to restore a swarm that has lost consensus is to "
+                         "reinitialize it with `--force-new-cluster`. Use `--force` to suppress "
+                         "this message.")
+            raise DaemonError(text, status=503)
+        leaving = [rt.host.name]
+        if node.role == "manager" and len(managers) == 1:
+            leaving = list(self.swarm.nodes)  # netsim: the swarm ends with its last manager
+        for host in leaving:
+            self._node_leave(self._hosts[host])
+        if not self.swarm.nodes:
+            self.swarm = None
+        return Outcome()
+
+    def _node_leave(self, rt: _Host) -> None:
+        """Detach this node's containers from every overlay, drop ingress (swarm.go:400-428)."""
+        assert self.swarm is not None
+        for c in list(rt.containers.values()):
+            overlay_eps = [e for e in c.endpoints if e.network in self.swarm.networks]
+            if not overlay_eps:
+                continue
+            for ep in overlay_eps:
+                if ep.active:
+                    self._release_endpoint(rt, ep, c.id)
+            rest = [e for e in c.endpoints if e.network not in self.swarm.networks]
+            updated = c.model_copy(update={"endpoints": tuple(rest)})
+            if c.running:
+                updated = updated.model_copy(update={
+                    "endpoints": self._default_gateway(rt, updated, rest)})
+                updated = self._rebind(rt, updated)
+            rt.containers[c.name] = updated
+        for info in self.swarm.overlays.values():
+            info.lb.pop(rt.host.name, None)
+            info.users.pop(rt.host.name, None)
+        del self.swarm.nodes[rt.host.name]  # docker_gwbridge stays (nothing deletes it)
+
+    def _overlay_create(self, rt: _Host, spec: OverlayNetwork, errors: list[str], *,
+                        ingress: bool = False) -> Outcome:
+        node = self._node(rt)
+        if node is None or node.role != "manager" or self.swarm is None:
+            # daemon/network.go:302 — a worker gets the same words as a non-swarm node
+            raise DaemonError(
+                'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" '
+                "to connect this node to swarm and try again.", status=503)
+        if spec.name in self.swarm.networks:
+            raise DaemonError(f"network with name {spec.name} already exists", status=409)
+        if errors:
+            body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
+            raise DaemonError("invalid network config:\n" + body, status=400)
+        if not spec.ipv4:
+            raise DaemonError("IPv4 cannot be disabled in a Swarm scoped network", status=400)
+        cfg = spec.ipam[0] if spec.ipam else None
+        allocated = True
+        if cfg is not None and cfg.subnet is not None:
+            subnet: _IPNet = cfg.subnet.network
+            if self.swarm.space.overlaps(subnet):
+                allocated = False  # create succeeds; the allocator fails (inferred, §4.2)
+            else:
+                self.swarm.space.request(subnet)
+        else:
+            subnet = self.swarm.space.request_predefined()
+        ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
+        pool = SubnetPool(subnet, ip_range, serial=True)
+        gateway = pool.allocate(cfg.gateway) if cfg is not None and cfg.gateway else (
+            pool.allocate_any())
+        vni = self.swarm.next_vni
+        self.swarm.next_vni += 1
+        nid = self._swarm_id("network", spec.name)
+        options = {**spec.options, "com.docker.network.driver.overlay.vxlanid_list": str(vni)}
+        state = NetworkState(
+            id=nid, name=spec.name, driver="overlay", scope="swarm", host=None, spec=spec,
+            subnets=(SubnetState(subnet=subnet, ip_range=ip_range, gateway=gateway,
+                                 user_subnet=cfg is not None and cfg.subnet is not None),),
+            internal=spec.internal, attachable=spec.attachable, options=options,
+            labels=dict(spec.labels), created=self.clock,
+        )
+        self.swarm.networks[spec.name] = _Net(state, [pool])
+        self.swarm.overlays[spec.name] = _Overlay(attachable=spec.attachable and not ingress,
+                                                  allocated=allocated)
+        return Outcome(id=nid)
+
+    def _overlay_lookup(self, ref: str) -> _Net | None:
+        """swarmkit resourceapi: an exact ID or an exact name (no prefixes)."""
+        if self.swarm is None:
+            return None
+        if ref in self.swarm.networks:
+            return self.swarm.networks[ref]
+        return next((n for n in self.swarm.networks.values() if n.state.id == ref), None)
+
+    def _overlay_attach(self, rt: _Host, ref: str) -> _Net:
+        """daemon/cluster/networks.go AttachNetwork + swarmkit resourceapi/allocator.go."""
+        net = self._overlay_lookup(ref)
+        if net is None:
+            raise DaemonError(f"Could not attach to network {ref}: rpc error: code = NotFound "
+                              f"desc = network {ref} not found", status=404)
+        assert self.swarm is not None
+        info = self.swarm.overlays[net.state.name]
+        if not info.attachable:
+            raise DaemonError(f"Could not attach to network {ref}: rpc error: code = "
+                              f"PermissionDenied desc = network {ref} not manually attachable",
+                              status=403)
+        if not info.allocated:
+            raise DaemonError("attaching to network failed, make sure your network options are "
+                              "correct and check manager logs: context deadline exceeded")
+        return net
+
+    def _overlay_user(self, rt: _Host, name: str, cid: str, pool: SubnetPool) -> None:
+        """A task's address is allocated first, then the node's LB if it has none (§5.2)."""
+        assert self.swarm is not None
+        info = self.swarm.overlays[name]
+        info.users.setdefault(rt.host.name, set()).add(cid)
+        if rt.host.name not in info.lb:
+            info.lb[rt.host.name] = ipaddress.IPv4Address(int(pool.allocate_any()))
+
+    def _overlay_unuse(self, rt: _Host, name: str, cid: str) -> None:
+        """The last local user gone: the node LB is freed, the network leaves this node."""
+        assert self.swarm is not None
+        info = self.swarm.overlays.get(name)
+        if info is None:
+            return
+        users = info.users.get(rt.host.name, set())
+        users.discard(cid)
+        if not users and rt.host.name in info.lb:
+            self.swarm.networks[name].pools[0].release(info.lb.pop(rt.host.name))
+            info.users.pop(rt.host.name, None)
+
+    def _default_gateway(self, rt: _Host, c: ContainerState,
+                         eps: list[EndpointState]) -> tuple[EndpointState, ...]:
+        """libnetwork default_gateway.go: an overlay-only sandbox gets a docker_gwbridge
+        endpoint for its default route; it goes once another network provides one."""
+        current = [e for e in eps if not e.gateway_only]
+        old = next((e for e in eps if e.gateway_only), None)
+        overlays = [e for e in current if e.active and self.swarm is not None
+                    and e.network in self.swarm.networks]
+        needed = bool(overlays) and not any(e.gateway is not None for e in current) and any(
+            not self.swarm.networks[e.network].state.internal  # type: ignore[union-attr]
+            for e in overlays)
+        if not needed:
+            if old is not None:
+                self._release_endpoint(rt, old, c.id)
+            return tuple(current)
+        if old is not None:
+            return (*current, old)
+        gw = rt.networks.get("docker_gwbridge")
+        if gw is None:
+            return tuple(current)
+        ep = EndpointState(network="docker_gwbridge", network_id=gw.state.id,
+                           config=EndpointConfig(network="docker_gwbridge"))
+        joined = self._join(rt, c.model_copy(update={"endpoints": tuple(current)}), ep,
+                            len([e for e in current if e.ifname]))
+        return (*current, joined.model_copy(update={"gateway_only": True, "dns_names": ()}))
+
+    def _overlay_rm(self, rt: _Host, net: _Net) -> Outcome:
+        """swarmkit controlapi removeNetwork: refused while any node runs a user of it."""
+        assert self.swarm is not None
+        node = self._node(rt)
+        if node is None or node.role != "manager":
+            raise DaemonError(
+                "This node is not a swarm manager. Worker nodes can't be used to view or modify "
+                "cluster state. Please run this command on a manager node or promote the current "
+                "node to a manager.", status=503)
+        name = net.state.name
+        info = self.swarm.overlays[name]
+        users = sorted((h, cid) for h, cids in info.users.items() for cid in cids)
+        if users:
+            _host, cid = users[0]
+            task = ids.base36(self.seed, 25, "task", cid, net.state.id)
+            raise DaemonError(f"rpc error: code = FailedPrecondition desc = network "
+                              f"{net.state.id} is in use by task {task}", status=409)
+        for sub in net.state.subnets:
+            if info.allocated:
+                self.swarm.space.release(sub.subnet)
+        del self.swarm.networks[name]
+        del self.swarm.overlays[name]
+        return Outcome(id=net.state.id)
+
+    def _visible_overlays(self, rt: _Host) -> dict[str, NetworkState]:
+        """Managers see every overlay; a worker only those its containers use (and ingress)."""
+        node = self._node(rt)
+        if node is None or self.swarm is None:
+            return {}
+        return {
+            name: net.state
+            for name, net in self.swarm.networks.items()
+            if node.role == "manager" or name == "ingress"
+            or self.swarm.overlays[name].users.get(rt.host.name)
+        }
 
     # ------------------------------------------------------------------ snapshot
 
@@ -1242,13 +1610,24 @@ class Engine:
             hosts={
                 name: HostState(
                     host=rt.host,
-                    networks={n: net.state for n, net in rt.networks.items()},
+                    networks={**{n: net.state for n, net in rt.networks.items()},
+                              **self._visible_overlays(rt)},
                     containers=dict(rt.containers),
                 )
                 for name, rt in self._hosts.items()
             },
+            swarm=self._swarm_state(),
             clock=self.clock,
             seed=self.seed,
+        )
+
+    def _swarm_state(self) -> SwarmState | None:
+        if self.swarm is None:
+            return None
+        return SwarmState(
+            cluster_id=self.swarm.cluster_id, nodes=dict(self.swarm.nodes),
+            worker_token=self.swarm.worker_token, manager_token=self.swarm.manager_token,
+            lb_addresses={n: dict(o.lb) for n, o in self.swarm.overlays.items()},
         )
 
     @property

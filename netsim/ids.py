@@ -69,3 +69,22 @@ def generated_name(seed: int, index: int, retry: int = 0) -> str:
     if retry:
         name += str(rng.randrange(10))
     return name
+
+
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def base36(seed: int, length: int, *parts: object) -> str:
+    """``length`` characters of ``[0-9a-z]`` (swarmkit ``identity.NewID`` is 25 of them)."""
+    value = int.from_bytes(_digest(seed, ("b36", *parts)) * 2, "big")
+    out = []
+    for _ in range(length):
+        value, r = divmod(value, 36)
+        out.append(_B36[r])
+    return "".join(out)
+
+
+def join_token(seed: int, cluster: str, role: str) -> str:
+    """``SWMTKN-1-<50 base36>-<25 base36>``: the CA digest part is shared by both roles
+    (swarmkit ca/config.go)."""
+    return f"SWMTKN-1-{base36(seed, 50, 'ca', cluster)}-{base36(seed, 25, 'secret', cluster, role)}"

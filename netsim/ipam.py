@@ -185,9 +185,11 @@ class SubnetPool:
     reserved (defaultipam/allocator.go newPoolData; docker/for-linux#170).
     """
 
-    __slots__ = ("_freed", "_next", "allocated", "hi", "lo", "range", "subnet")
+    __slots__ = ("_cursor", "_freed", "_next", "allocated", "hi", "lo", "range", "serial",
+                 "subnet")
 
-    def __init__(self, subnet: IPNetwork, ip_range: IPNetwork | None = None) -> None:
+    def __init__(self, subnet: IPNetwork, ip_range: IPNetwork | None = None, *,
+                 serial: bool = False) -> None:
         self.subnet = subnet
         self.range = ip_range or subnet
         self.allocated: set[int] = set()
@@ -201,9 +203,24 @@ class SubnetPool:
         self.hi = int(self.range.broadcast_address)
         self._next = self.lo
         self._freed: list[int] = []
+        #: swarm's serial allocation (``com.docker.network.ipam.serial``): the search starts
+        #: after the last address handed out and wraps, so freed addresses are not reused at
+        #: once (bitmap/sequence.go; docs/reference/swarm-overlay.md §5.2)
+        self.serial = serial
+        self._cursor = self.lo
 
     def allocate_any(self) -> IPAddr:
-        """The lowest free address in the range; Docker's error when none is left."""
+        """The lowest free address in the range (or the next one, serially); Docker's error
+        when none is left."""
+        if self.serial:
+            span = self.hi - self.lo + 1
+            for i in range(span):
+                cand = self.lo + (self._cursor - self.lo + i) % span
+                if cand not in self.allocated:
+                    self.allocated.add(cand)
+                    self._cursor = cand + 1 if cand < self.hi else self.lo
+                    return self._addr(cand)
+            raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
         while self._freed:
             cand = heapq.heappop(self._freed)
             if cand < self._next and cand not in self.allocated:

@@ -34,7 +34,7 @@ from netsim.io.dockerargs import (
     UnsupportedCommandError,
     parse_docker_argv,
 )
-from netsim.io.dockercmd import container_spec, network_connect, network_create
+from netsim.io.dockercmd import container_spec, network_connect, network_create, split_values
 from netsim.io.script import Directive, ScriptLine, parse_script
 from netsim.model import (
     ContainerCreate,
@@ -54,6 +54,9 @@ from netsim.model import (
     NetworkRemove,
     Operation,
     Scenario,
+    SwarmInit,
+    SwarmJoin,
+    SwarmLeave,
 )
 from netsim.render import dockertext
 from netsim.state import State
@@ -690,6 +693,63 @@ def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
             out.err(missing.message)
 
 
+def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """cli/command/swarm/init.go: the join command, indented four spaces, on one line."""
+    import ipaddress
+
+    try:
+        pools = tuple(ipaddress.IPv4Network(v, strict=False)
+                      for v in split_values(p.get_all("default-addr-pool")))
+    except ValueError as err:
+        raise DockerCliError(str(err), exit_code=1) from None
+    op = SwarmInit(host=host, advertise_addr=p.get("advertise-addr") or None,
+                   default_addr_pools=pools,
+                   default_addr_pool_mask_length=int(p.get("default-addr-pool-mask-length")
+                                                     or 24))
+    outcome = lab._exec(op)
+    swarm = lab.state.swarm
+    assert swarm is not None
+    node = swarm.nodes[host]
+    out.stdout.append(
+        f"Swarm initialized: current node ({outcome.id}) is now a manager.\n\n"
+        "To add a worker to this swarm, run the following command:\n\n"
+        f"    docker swarm join --token {swarm.worker_token} {node.address}\n\n"
+        "To add a manager to this swarm, run 'docker swarm join-token manager' and follow "
+        "the instructions.\n")
+
+
+def _swarm_join(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    outcome = lab._exec(SwarmJoin(host=host, token=p.get("token") or "", remote=p.args[0]))
+    out.out(f"This node joined a swarm as a {outcome.names[0]}.")
+
+
+def _swarm_leave(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    lab._exec(SwarmLeave(host=host, force=p.get("force") == "true"))
+    out.out("Node left the swarm.")
+
+
+def _swarm_join_token(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """cli/command/swarm/join_token.go (manager only)."""
+    swarm = lab.state.swarm
+    node = swarm.nodes.get(host) if swarm is not None else None
+    if swarm is None or node is None:
+        raise DaemonError("This node is not part of a swarm", status=503)
+    if node.role != "manager":
+        raise DaemonError(
+            "This node is not a swarm manager. Worker nodes can't be used to view or modify "
+            "cluster state. Please run this command on a manager node or promote the current "
+            "node to a manager.", status=503)
+    role = p.args[0]
+    if role not in ("worker", "manager"):
+        raise DockerCliError("unknown role " + role, exit_code=1)
+    token = swarm.worker_token if role == "worker" else swarm.manager_token
+    if p.get("quiet") == "true":
+        out.out(token)
+        return
+    out.stdout.append(f"To add a {role} to this swarm, run the following command:\n\n"
+                      f"    docker swarm join --token {token} {node.address}\n\n")
+
+
 def _noop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     out.err(f"netsim: 'docker {p.path}' does not change networking; nothing simulated")
 
@@ -718,6 +778,10 @@ _HANDLERS: dict[str, Handler] = {
     "exec": _exec,
     "attach": _attach,
     "logs": _logs,
+    "swarm init": _swarm_init,
+    "swarm join": _swarm_join,
+    "swarm leave": _swarm_leave,
+    "swarm join-token": _swarm_join_token,
     "pull": _noop,
     "images": _noop,
 }

@@ -49,6 +49,9 @@ __all__ = [
     "OverlayNetwork",
     "PortBinding",
     "Scenario",
+    "SwarmInit",
+    "SwarmJoin",
+    "SwarmLeave",
     "parse_port_spec",
     "parse_port_specs",
 ]
@@ -562,6 +565,30 @@ class ContainerRename(_Op):
     new_name: str
 
 
+class SwarmInit(_Op):
+    """``docker swarm init``: this host becomes the first manager of a new swarm."""
+
+    op: Literal["swarm-init"] = "swarm-init"
+    advertise_addr: str | None = None
+    default_addr_pools: tuple[ipaddress.IPv4Network, ...] = ()
+    default_addr_pool_mask_length: int = Field(default=24, ge=1, le=32)
+
+
+class SwarmJoin(_Op):
+    """``docker swarm join --token T ADDR[:PORT]``."""
+
+    op: Literal["swarm-join"] = "swarm-join"
+    token: str
+    remote: str
+
+
+class SwarmLeave(_Op):
+    """``docker swarm leave [--force]``."""
+
+    op: Literal["swarm-leave"] = "swarm-leave"
+    force: bool = False
+
+
 class ContainerPrune(_Op):
     """``docker container prune -f``: removes every stopped container."""
 
@@ -580,7 +607,10 @@ Operation = Annotated[
     | ContainerRestart
     | ContainerRemove
     | ContainerRename
-    | ContainerPrune,
+    | ContainerPrune
+    | SwarmInit
+    | SwarmJoin
+    | SwarmLeave,
     Field(discriminator="op"),
 ]
 

@@ -24,6 +24,8 @@ __all__ = [
     "PortMapping",
     "State",
     "SubnetState",
+    "SwarmNode",
+    "SwarmState",
 ]
 
 
@@ -94,6 +96,9 @@ class EndpointState(_Frozen):
     host_veth: str | None = None
     #: every name the embedded DNS registers for this endpoint, in Docker's order
     dns_names: tuple[str, ...] = ()
+    #: libnetwork's default-gateway endpoint on ``docker_gwbridge`` for a container whose
+    #: networks give it no gateway (overlay-only): not listed in NetworkSettings.Networks
+    gateway_only: bool = False
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -161,6 +166,25 @@ class ContainerState(_Frozen):
         return sorted(eps, key=lambda e: int((e.ifname or "eth0").removeprefix("eth") or 0))
 
 
+class SwarmNode(_Frozen):
+    """A Docker host's membership of the swarm."""
+
+    node_id: str
+    role: Literal["manager", "worker"]
+    address: str  # the advertise address, ADDR:2377
+
+
+class SwarmState(_Frozen):
+    """The swarm the hosts form (one at most)."""
+
+    cluster_id: str
+    nodes: dict[str, SwarmNode]  # by host name
+    worker_token: str
+    manager_token: str
+    #: the per-node load-balancer address on each overlay network: {network: {host: ip}}
+    lb_addresses: dict[str, dict[str, ipaddress.IPv4Address]] = Field(default_factory=dict)
+
+
 class HostState(_Frozen):
     """One Docker host: its daemon's networks and containers."""
 
@@ -178,6 +202,7 @@ class State(_Frozen):
 
     lan: Lan
     hosts: dict[str, HostState]
+    swarm: SwarmState | None = None
     clock: int = 0
     seed: int = 0
 

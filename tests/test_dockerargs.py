@@ -63,6 +63,8 @@ EXPECTED_COUNTS = {
     "network connect": 7, "network create": 17, "network disconnect": 1, "network inspect": 2,
     "network ls": 4, "network prune": 2, "network rm": 1, "volume create": 14,
     "volume inspect": 1, "volume ls": 4, "volume prune": 3, "volume rm": 1, "volume update": 1,
+    # cli/command/swarm/{init,join,leave,join_token}.go + opts.go addSwarm{,CA}Flags
+    "swarm": 0, "swarm init": 15, "swarm join": 5, "swarm leave": 1, "swarm join-token": 2,
     "run": 107, "create": 104, "container": 0, "image": 0, "network": 0, "volume": 0,
 }
 

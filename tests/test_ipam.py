@@ -94,3 +94,14 @@ def test_exhaustion_and_in_use() -> None:
     with pytest.raises(DaemonError) as err:
         pool.allocate(ipaddress.IPv4Address("10.0.0.1"))
     assert err.value.text == "Address already in use"
+
+
+def test_serial_allocation_does_not_reuse_at_once() -> None:
+    """Swarm pools are serial: a freed address comes back only after the cursor wraps."""
+    pool = SubnetPool(ipaddress.IPv4Network("10.0.1.0/29"), serial=True)
+    got = [str(pool.allocate_any()) for _ in range(3)]
+    assert got == ["10.0.1.1", "10.0.1.2", "10.0.1.3"]
+    pool.release(ipaddress.IPv4Address("10.0.1.2"))
+    assert str(pool.allocate_any()) == "10.0.1.4"
+    assert [str(pool.allocate_any()) for _ in range(2)] == ["10.0.1.5", "10.0.1.6"]
+    assert str(pool.allocate_any()) == "10.0.1.2"  # wrapped around

@@ -29,7 +29,7 @@ def test_schema_names_every_operation() -> None:
 
 
 @pytest.mark.parametrize("name", ["seed-alias.sh", "seed-macvlan.sh", "seed-modes.sh",
-                                  "seed-subnet.sh", "seed-basics.sh"])
+                                  "seed-subnet.sh", "seed-basics.sh", "overlay-two-hosts.sh"])
 def test_script_export_replays_to_the_same_state(name: str) -> None:
     """A script exported to YAML replays to an equal State (IDs, addresses, MACs, ports)."""
     lab, _ = run_script((SCENARIOS / name).read_text(), source=name)

@@ -1652,6 +1652,29 @@ _NETWORK_LS_FLAGS = (
     _list("filter", "f", vtype="filter", check="filter"),
 )
 _SWARM_142: _Ann = (("version", "1.42"), ("swarm", "manager"))
+# cli/command/swarm/init.go, join.go, leave.go, join_token.go, opts.go addSwarmFlags
+_SWARM_COMMON_FLAGS = (
+    _str("listen-addr", default="0.0.0.0:2377"),
+    _str("advertise-addr"),
+    _str("data-path-addr", ann=_v("1.31")),
+    _str("availability", default="active"),
+)
+_SWARM_INIT_FLAGS = (
+    *_SWARM_COMMON_FLAGS,
+    _num("data-path-port", vtype="uint32", check="uint64", ann=_v("1.40")),
+    _bool("force-new-cluster"),
+    _bool("autolock"),
+    _list("default-addr-pool", vtype="ipNetSlice", check="ipNetSlice", ann=_v("1.39")),
+    _num("default-addr-pool-mask-length", vtype="uint32", check="uint64", default="24",
+         ann=_v("1.39")),
+    _num("task-history-limit", vtype="int64", default="5"),
+    _dur("dispatcher-heartbeat"),
+    _num("max-snapshots", vtype="uint64", check="uint64", ann=_v("1.25")),
+    _num("snapshot-interval", vtype="uint64", check="uint64", default="10000", ann=_v("1.25")),
+    _dur("cert-expiry"),
+    _list("external-ca", vtype="external-ca"),
+)
+_SWARM_JOIN_FLAGS = (*_SWARM_COMMON_FLAGS, _str("token"))
 _VOLUME_CREATE_FLAGS = (
     _str("driver", "d", default="local"),
     _str("name", hidden=True),
@@ -1797,6 +1820,14 @@ _DEFS: tuple[_Def, ...] = (
          "none", annotations=_v("1.25")),
     _Def("volume rm", "rm [OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes",
          (_bool("force", "f", ann=_v("1.25")),), "min", 1),
+    _Def("swarm", "swarm", "Manage Swarm", (), "none", group=True,
+         annotations=(("version", "1.24"), ("swarm", ""))),
+    _Def("swarm init", "init [OPTIONS]", "Initialize a swarm", _SWARM_INIT_FLAGS, "none"),
+    _Def("swarm join", "join [OPTIONS] HOST:PORT", "Join a swarm as a node and/or manager",
+         _SWARM_JOIN_FLAGS, "exact", 1, 1),
+    _Def("swarm leave", "leave [OPTIONS]", "Leave the swarm", (_bool("force", "f"),), "none"),
+    _Def("swarm join-token", "join-token [OPTIONS] (worker|manager)",
+         "Manage join tokens", (_bool("quiet", "q"), _bool("rotate")), "exact", 1, 1),
     _Def("volume update", "update [OPTIONS] [VOLUME]", "Update a volume (cluster volumes only)",
          (_str("availability", default="active", ann=_SWARM_142),), "exact", 1, 1,
          annotations=_SWARM_142),
@@ -1842,6 +1873,11 @@ _PLACES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("volume prune", "", (), "volume prune"),
     ("volume rm", "", ("remove",), "volume rm"),
     ("volume update", "", (), "volume update"),
+    ("swarm", "", (), "swarm"),
+    ("swarm init", "", (), "swarm init"),
+    ("swarm join", "", (), "swarm join"),
+    ("swarm leave", "", (), "swarm leave"),
+    ("swarm join-token", "", (), "swarm join-token"),
 )
 
 # Real commands (registered in cli/command/*/cmd.go at v29.1.0, plus cobra's own) that are not
@@ -1853,7 +1889,8 @@ _NOT_SIMULATED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("build", ()), ("push", ()), ("history", ()), ("import", ()), ("load", ()), ("rmi", ()),
     ("save", ()), ("tag", ()), ("manifest", ()), ("node", ()), ("plugin", ()), ("login", ()),
     ("logout", ()), ("search", ()), ("secret", ()), ("service", ()), ("stack", ()),
-    ("swarm", ()), ("system", ()), ("version", ()), ("info", ()), ("events", ()),
+    ("swarm ca", ()), ("swarm unlock", ()), ("swarm unlock-key", ()), ("swarm update", ()),
+    ("system", ()), ("version", ()), ("info", ()), ("events", ()),
     ("help", ()), ("completion", ()), ("__complete", ()), ("__completeNoDesc", ()),
     ("buildx", ()), ("compose", ()),
     ("container commit", ()), ("container cp", ()), ("container diff", ()),
