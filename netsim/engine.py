@@ -474,6 +474,7 @@ class Engine:
         subnets: list[SubnetState] = []
         pools: list[SubnetPool] = []
         configs: list[IpamConfig | None] = list(spec.ipam) or [None]
+        requested: list[_IPNet] = []  # given back if anything below fails
         try:
             for cfg in configs:
                 if cfg is not None and cfg.subnet is not None:
@@ -485,13 +486,22 @@ class Engine:
                         self._reserved(), legacy_message=self.version < (27, 0)
                     )
                     user_subnet = False
+                requested.append(subnet)
                 ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
                 pool = SubnetPool(subnet, ip_range)
-                aux = dict(cfg.aux_addresses) if cfg is not None else {}
-                for addr in aux.values():
-                    if addr in pool.range and int(addr) not in pool.allocated:
-                        pool.allocate(addr)  # network.go: aux addresses inside the range
                 gateway = self._gateway(spec, pool, cfg.gateway if cfg is not None else None)
+                aux = dict(cfg.aux_addresses) if cfg is not None else {}
+                for key, addr in aux.items():
+                    # libnetwork/network.go ipamAllocateVersion: after the gateway, every aux
+                    # address of the subnet is reserved (not only those inside --ip-range)
+                    if addr.version != subnet.version or addr not in subnet:
+                        raise DaemonError(f"auxiliary address: ({key}:{addr}) must belong to "
+                                          f"the master pool: {subnet}", status=403)
+                    try:
+                        pool.allocate(addr)
+                    except DaemonError as err:
+                        raise DaemonError(f"failed to allocate secondary ip address "
+                                          f"({key}:{addr}): {err.text}", status=500) from None
                 subnets.append(
                     SubnetState(
                         subnet=subnet,
@@ -503,8 +513,8 @@ class Engine:
                 )
                 pools.append(pool)
         except DaemonError:
-            for s in subnets:
-                rt.space.release(s.subnet)
+            for sub in requested:
+                rt.space.release(sub)
             raise
 
         interface: str | None

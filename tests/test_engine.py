@@ -234,3 +234,23 @@ def test_state_shows_itself() -> None:
     assert "  host  web  running  n1  eth0 n1 172.18.0.2/16" in text
     html = lab.state._repr_html_()
     assert "<td>172.18.0.2/16</td>" not in html and "eth0 n1 172.18.0.2/16" in html
+
+
+def test_aux_address_outside_range_and_on_gateway() -> None:
+    """Aux addresses are reserved anywhere in the subnet, after the gateway (network.go)."""
+    lab = Lab()
+    run(lab, "network create --subnet 10.4.0.0/24 --ip-range 10.4.0.128/25 "
+             "--aux-address host=10.4.0.9 n1")
+    step = lab.docker("run -d --network n1 --ip 10.4.0.9 --name aa nginx")
+    assert step.exit_code == 125
+    assert "failed to set up container networking: Address already in use" in step.stderr
+    step = lab.docker("network create --subnet 10.5.0.0/24 --aux-address router=10.5.0.1 n2")
+    assert step.stderr == (
+        "Error response from daemon: failed to allocate secondary ip address "
+        "(router:10.5.0.1): Address already in use\n")
+
+
+def test_failed_create_gives_its_subnet_back() -> None:
+    lab = Lab()
+    lab.docker("network create --subnet 10.5.0.0/24 --aux-address router=10.5.0.1 n2")
+    run(lab, "network create --subnet 10.5.0.0/24 n3")
