@@ -957,7 +957,7 @@ class Engine:
                 "endpoints": tuple(joined) if joined else c.endpoints,
                 "port_mappings": tuple(mappings),
                 "started": self.clock,
-                "finished": None,
+                # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
                 "exit_code": 0,
             }
         )
