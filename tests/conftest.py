@@ -24,3 +24,31 @@ def script() -> Callable[[str], tuple[Lab, list[Step]]]:
         return run_script(text, source="test.sh")
 
     return run
+
+
+def _root_tests_required() -> bool:
+    import os
+
+    return os.environ.get("NETSIM_REQUIRE_ROOT_TESTS") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``root`` need root and Linux namespaces: elsewhere they skip."""
+    import os
+
+    can_run = hasattr(os, "geteuid") and os.geteuid() == 0 and Path("/proc/self/ns/net").exists()
+    if can_run or _root_tests_required():
+        return
+    for item in items:
+        if item.get_closest_marker("root") is not None:
+            item.add_marker(pytest.mark.skip(reason="needs root and Linux network namespaces"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """With NETSIM_REQUIRE_ROOT_TESTS=1 (.ci/run sets it) a skipped ``root`` test fails."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _root_tests_required() and item.get_closest_marker("root"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but NETSIM_REQUIRE_ROOT_TESTS=1 requires it: {report.longrepr}"
