@@ -163,8 +163,15 @@ class Lab:
         return self.engine.state()
 
     def docker(self, command: str, *, host: str | None = None, line: int = 0) -> Step:
-        """Run one docker command (with or without the leading ``docker``)."""
-        argv = shlex.split(command)
+        """Run one docker command (with or without the leading ``docker``).
+
+        Raises ScriptError when the line cannot be split into words (an open quote).
+        """
+        try:
+            argv = shlex.split(command)
+        except ValueError as err:
+            raise ScriptError("command", f"cannot split the command into words: {err}",
+                              got=command, accepted="a shell command line") from None
         if not argv or argv[0] != "docker":
             argv = ["docker", *argv]
         return self._record(self._docker(argv, host or self.current_host, line,
@@ -194,7 +201,9 @@ class Lab:
         argv = list(sl.argv)
         if _SUBST.search(text):
             argv = self._substitute(text, sl.line)
-        if argv and argv[0] == "docker":
+        if not argv:  # e.g. a substitution that printed nothing: the shell runs nothing
+            step = Step(sl.line, self.current_host, text, 0, "", "", self.current_host)
+        elif argv[0] == "docker":
             step = self._docker(argv, self.current_host, sl.line, text)
         else:
             step = self._host_line(argv, sl.line, text)

@@ -447,6 +447,14 @@ class ContainerSpec(_Model):
             )
         return name.lstrip("/") if name else name
 
+    @field_validator("image")
+    @classmethod
+    def _valid_image(cls, image: str) -> str:
+        from netsim.images import parse_image_ref
+
+        parse_image_ref(image)  # distribution/reference's own words on a bad reference
+        return image
+
     @field_validator("publish")
     @classmethod
     def _valid_publish(cls, publish: tuple[str, ...]) -> tuple[str, ...]:

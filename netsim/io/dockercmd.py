@@ -257,7 +257,7 @@ _CONSUMED = {
 
 def container_spec(p: ParsedCommand) -> ContainerSpec:
     """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse)."""
-    image = p.args[0]
+    image = p.args[0]  # a bad reference is refused by the model in distribution's words
     command = tuple(p.args[1:])
     networks = [_network_opt(v) for v in p.shared("network")]
     aliases = tuple(p.shared("network-alias"))

@@ -1,0 +1,74 @@
+"""Bad input never crashes: random scripts, commands and scenario files give Docker's words
+or one InputError, never another exception."""
+
+from __future__ import annotations
+
+import contextlib
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from netsim.errors import InputError, ScenarioError
+from netsim.io.scenario import parse_scenario
+from netsim.lab import Lab, run_script
+
+WORDS = [
+    "docker", "run", "create", "start", "stop", "rm", "-f", "network", "create", "connect",
+    "disconnect", "inspect", "ls", "ps", "-a", "port", "exec", "attach", "rename", "swarm",
+    "init", "join", "leave", "--name", "web", "db", "n1", "n2", "--network", "--net",
+    "container:web", "host", "none", "bridge", "-p", "80", "8080:80", "127.0.0.1::80", "-P",
+    "--ip", "10.0.0.5", "172.18.0.9", "--subnet", "10.0.0.0/24", "10.1.2.3/24", "--ip-range",
+    "10.0.0.128/25", "--gateway", "10.0.0.1", "--aux-address", "a=10.0.0.2", "--internal",
+    "-d", "-it", "--alias", "--network-alias", "x", "--link", "db:mysql", "nginx", "alpine",
+    "ubuntu:14.04", "macvlan", "-o", "parent=eth0", "parent=eth0.4095", "--driver", "overlay",
+    "--attachable", "-H", "h2", "--rm", "--expose", "9000/udp", "-h", "name", "--dns",
+    "8.8.8.8", "--mac-address", "02:42:ac:11:00:99", "ping", "exit", "—name", "”1g”",
+    "$(docker ps -q)", "'", '"', "\\", "#", "=", "", "::", "[::1]:80:80", "--format",
+    "{{.Name}}", "{{json .}}", "{{range .X}}", "--filter", "name=w", "prune", "-q",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9), min_size=1,
+                max_size=12))
+def test_random_scripts_never_crash(lines: list[list[str]]) -> None:
+    text = "# netsim: host h1\n# netsim: host h2\n" + "\n".join(" ".join(w) for w in lines)
+    with contextlib.suppress(InputError):
+        _lab, steps = run_script(text, source="fuzz.sh")
+        for s in steps:
+            assert isinstance(s.exit_code, int)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS[1:]), min_size=1, max_size=10))
+def test_random_docker_commands_never_crash(words: list[str]) -> None:
+    lab = Lab()
+    lab.docker("network create n1")
+    lab.docker("run -d --name web nginx")
+    with contextlib.suppress(InputError):
+        step = lab.docker(" ".join(words) or "ps")
+        assert step.exit_code >= 0
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 70000) | st.sampled_from(WORDS),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from([
+        "version", "steps", "hosts", "lan", "images", "op", "network", "container", "name",
+        "driver", "image", "networks", "ipam", "subnet", "publish", "host", "address",
+        "endpoint", "aliases", "ipv4_address", "engine_version", "gateway",
+    ]), children, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSONISH)
+def test_random_scenarios_give_one_clear_error(data: object) -> None:
+    text = yaml.safe_dump(data)
+    try:
+        parse_scenario(text, source="fuzz.yaml")
+    except ScenarioError as err:
+        line = err.line()
+        assert line.startswith("fuzz.yaml") and "\n" not in line
