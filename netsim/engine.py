@@ -526,7 +526,11 @@ class Engine:
             interface = spec.parent
         else:
             interface = None
-        if isinstance(spec, BridgeNetwork) and interface is not None:
+        if isinstance(spec, BridgeNetwork) and interface is not None and (
+            spec.bridge_name is not None
+            or any(c.subnet is not None and c.ip_range is not None for c in spec.ipam)
+        ):
+            # otherwise IPAM already kept the subnet apart and br-<id> names are unique
             self._check_bridge_conflict(rt, nid, interface, subnets)
         internal = spec.internal or (
             isinstance(spec, MacvlanNetwork | IpvlanNetwork) and spec.parent is None
@@ -995,7 +999,7 @@ class Engine:
                     raise DaemonError(
                         "no available IPv4 addresses on this network's address pools: "
                         f"{st.name} ({st.id})", status=503) from None
-            ipv4 = ipaddress.IPv4Interface(f"{addr}/{sub.subnet.prefixlen}")
+            ipv4 = ipaddress.IPv4Interface((int(addr), sub.subnet.prefixlen))
             # overlay endpoints get no gateway: docker_gwbridge provides it (§1.13)
             if (not st.internal and st.driver in ("bridge", "macvlan", "ipvlan")
                     and isinstance(sub.gateway, ipaddress.IPv4Address)):

@@ -138,21 +138,21 @@ class IpamConfig(_Model):
     subnet: IPInterface | None = None
     ip_range: IPInterface | None = None
     gateway: IPAddress | None = None
-    aux_addresses: dict[str, IPAddress] = Field(default_factory=dict)
+    aux_addresses: dict[str, IPAddress] = {}
 
 
 class _NetworkBase(_Model):
     name: str = Field(min_length=1)
     ipam: tuple[IpamConfig, ...] = ()
     ipam_driver: str = "default"
-    ipam_options: dict[str, str] = Field(default_factory=dict)
+    ipam_options: dict[str, str] = {}
     internal: bool = False
     attachable: bool = False
     ingress: bool = False
     ipv4: bool = True
     ipv6: bool = False
-    options: dict[str, str] = Field(default_factory=dict)
-    labels: dict[str, str] = Field(default_factory=dict)
+    options: dict[str, str] = {}
+    labels: dict[str, str] = {}
     scope: Literal["local", "swarm", "global"] | None = None
     config_only: bool = False
     config_from: str | None = None
@@ -394,7 +394,7 @@ class EndpointConfig(_Model):
     ipv6_address: ipaddress.IPv6Address | None = None
     links: tuple[str, ...] = ()  # on a user-defined network: container-private DNS aliases
     mac_address: str | None = None
-    driver_opts: dict[str, str] = Field(default_factory=dict)
+    driver_opts: dict[str, str] = {}
     gw_priority: int = 0
     link_local_ips: tuple[IPAddress, ...] = ()
 

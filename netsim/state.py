@@ -12,7 +12,7 @@ import ipaddress
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from netsim.model import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
 
@@ -39,9 +39,7 @@ class SubnetState(_Frozen):
     subnet: ipaddress.IPv4Network | ipaddress.IPv6Network
     ip_range: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
     gateway: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
-    aux_addresses: dict[str, ipaddress.IPv4Address | ipaddress.IPv6Address] = Field(
-        default_factory=dict
-    )
+    aux_addresses: dict[str, ipaddress.IPv4Address | ipaddress.IPv6Address] = {}
     #: whether the user gave the subnet (``--subnet``) or IPAM chose it from its pools
     user_subnet: bool = False
 
@@ -64,8 +62,8 @@ class NetworkState(_Frozen):
     attachable: bool = False
     icc: bool = True
     masquerade: bool = True
-    options: dict[str, str] = Field(default_factory=dict)
-    labels: dict[str, str] = Field(default_factory=dict)
+    options: dict[str, str] = {}
+    labels: dict[str, str] = {}
     created: int = 0  # netsim's logical clock, seconds
 
     @property
@@ -182,7 +180,7 @@ class SwarmState(_Frozen):
     worker_token: str
     manager_token: str
     #: the per-node load-balancer address on each overlay network: {network: {host: ip}}
-    lb_addresses: dict[str, dict[str, ipaddress.IPv4Address]] = Field(default_factory=dict)
+    lb_addresses: dict[str, dict[str, ipaddress.IPv4Address]] = {}
 
 
 class HostState(_Frozen):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from netsim.errors import ScriptError
 from netsim.io.script import parse_script
@@ -39,3 +41,12 @@ def test_unterminated_quote_names_the_line() -> None:
     with pytest.raises(ScriptError) as err:
         parse_script("docker ps\ndocker run 'x\n", source="s.sh")
     assert err.value.line().startswith("s.sh:2: cannot split the command into words")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -=:/.\t\u00a0xyz019")), max_size=40))
+def test_fast_word_split_matches_shlex(text: str) -> None:
+    """Lines without shell syntax are split exactly as shlex would split them."""
+    import shlex
+
+    lines = parse_script("docker " + text)
+    assert lines[0].argv == tuple(shlex.split("docker " + text, comments=True))

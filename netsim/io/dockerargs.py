@@ -33,6 +33,7 @@ Environment variables are not consulted (``DOCKER_HOST``, ``DOCKER_DEFAULT_PLATF
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -154,6 +155,8 @@ class ParsedCommand:
 
     def get_all(self, long: str) -> list[str]:
         """Every value given for exactly this flag, in command-line order."""
+        if not self.flags:
+            return []
         return [v for (k, v) in self.flags if k == long]
 
     def has(self, long: str) -> bool:
@@ -1951,6 +1954,7 @@ _ROOT, _SPECS = _build()
 COMMANDS: Mapping[str, CommandSpec] = MappingProxyType(_SPECS)
 
 
+@functools.lru_cache(maxsize=1024)
 def _storage_group(command: str, long: str) -> frozenset[str]:
     spec = _SPECS.get(command)
     if spec is None:
@@ -1971,6 +1975,9 @@ class _FlagError(Exception):
     """An error from pflag's FlagSet.Parse; ``str()`` is its text."""
 
 
+_FLAGSET_CACHE: dict[int, tuple[Sequence[FlagSpec], _FlagSet]] = {}
+
+
 @dataclass(slots=True)
 class _FlagSet:
     by_long: dict[str, FlagSpec]
@@ -1978,6 +1985,17 @@ class _FlagSet:
 
     @classmethod
     def of(cls, flags: Sequence[FlagSpec]) -> _FlagSet:
+        # flag tables are module constants: cache by identity (hashing 100 specs is slow);
+        # the entry keeps the sequence alive so its id cannot be reused
+        hit = _FLAGSET_CACHE.get(id(flags))
+        if hit is not None and hit[0] is flags:
+            return hit[1]
+        built = cls._build(flags)
+        _FLAGSET_CACHE[id(flags)] = (flags, built)
+        return built
+
+    @classmethod
+    def _build(cls, flags: Sequence[FlagSpec]) -> _FlagSet:
         by_long: dict[str, FlagSpec] = {}
         by_short: dict[int, FlagSpec] = {}
         for f in flags:
@@ -2106,11 +2124,18 @@ class _Parser:
                 rest = self._short(s, rest)
 
 
+_COMMAND_FLAGSETS: dict[str | None, _FlagSet] = {}
+
+
 def _command_flagset(spec: CommandSpec | None, *, root: bool) -> _FlagSet:
     if root:
         return _FlagSet.of(GLOBAL_FLAGS)
-    own = spec.flags if spec is not None else ()
-    return _FlagSet.of((*own, _HELP_PERSISTENT))
+    key = spec.name if spec is not None else None
+    found = _COMMAND_FLAGSETS.get(key)
+    if found is None:
+        own = spec.flags if spec is not None else ()
+        found = _COMMAND_FLAGSETS[key] = _FlagSet._build((*own, _HELP_PERSISTENT))
+    return found
 
 
 def _use_line(path: list[str], node: _Cmd) -> str:
