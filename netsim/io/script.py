@@ -21,6 +21,7 @@ __all__ = ["Directive", "ScriptLine", "parse_script", "read_script"]
 _DASHES = "\u2014\u2013\u2012\u2015\u2212"  # em, en, figure dash, horizontal bar, minus sign
 _QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"}
 _PLAIN = re.compile(r"[^'\"\\#$`;&|<>(){}*?~\[\]!]*")
+_WS = " \t\r\n"  # the shell's blanks; NBSP and the like are part of words
 _SHELL_SPACE = re.compile(r"[ \t\r\n]+")  # shlex's whitespace (not NBSP)
 _DIRECTIVE = re.compile(r"^#\s*netsim:\s*(?P<body>.*)$")
 _WORD_DASH = re.compile(rf"(?<![^\s=])[{_DASHES}](?P<rest>[A-Za-z][\w.-]*)")
@@ -102,17 +103,17 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         if stripped.startswith("#"):
             continue
         # join continuation lines
-        buf = raw.rstrip()
+        buf = raw.rstrip(_WS)
         while buf.endswith("\\") and not buf.endswith("\\\\"):
             buf = buf[:-1]
             if i >= len(lines):
                 break
-            buf += " " + lines[i].strip()
+            buf += " " + lines[i].strip(_WS)
             i += 1
         where = f"{source}:{start}"
-        fixed, warnings = _fix_typography(buf.strip(), where)
+        fixed, warnings = _fix_typography(buf.strip(_WS), where)
         if fixed.startswith("$ "):
-            fixed = fixed[2:].lstrip()
+            fixed = fixed[2:].lstrip(_WS)
         try:
             # plain words need no shell lexer (the common case, and much faster)
             argv = tuple(w for w in _SHELL_SPACE.split(fixed) if w) if _PLAIN.fullmatch(
