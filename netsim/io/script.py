@@ -105,7 +105,7 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         # join continuation lines
         buf = raw.rstrip(_WS)
         while buf.endswith("\\") and not buf.endswith("\\\\"):
-            buf = buf[:-1]
+            buf = buf[:-1].rstrip(_WS)
             if i >= len(lines):
                 break
             buf += " " + lines[i].strip(_WS)
