@@ -16,52 +16,85 @@ The pure core: declare operations (:mod:`netsim.model`), apply them with Docker'
 For typing docker commands one at a time (scripts, notebooks) see :class:`netsim.lab.Lab`.
 """
 
-from netsim.engine import DEFAULT_ENGINE_VERSION, Engine, Outcome, apply, apply_scenario
-from netsim.errors import (
-    DaemonError,
-    DockerCliError,
-    DockerError,
-    InputError,
-    NetsimError,
-    ScenarioError,
-    ScriptError,
-)
-from netsim.model import (
-    BridgeNetwork,
-    ContainerCreate,
-    ContainerPrune,
-    ContainerRemove,
-    ContainerRename,
-    ContainerRestart,
-    ContainerSpec,
-    ContainerStart,
-    ContainerStop,
-    EndpointConfig,
-    Host,
-    ImageDecl,
-    IpamConfig,
-    IpvlanNetwork,
-    Lan,
-    MacvlanNetwork,
-    NetworkConnect,
-    NetworkCreate,
-    NetworkDisconnect,
-    NetworkPrune,
-    NetworkRemove,
-    Operation,
-    OverlayNetwork,
-    PortBinding,
-    Scenario,
-)
-from netsim.state import (
-    ContainerState,
-    EndpointState,
-    HostState,
-    NetworkState,
-    PortMapping,
-    State,
-    SubnetState,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
+    from netsim.engine import DEFAULT_ENGINE_VERSION, Engine, Outcome, apply, apply_scenario
+    from netsim.errors import (
+        DaemonError,
+        DockerCliError,
+        DockerError,
+        InputError,
+        NetsimError,
+        ScenarioError,
+        ScriptError,
+    )
+    from netsim.model import (
+        BridgeNetwork,
+        ContainerCreate,
+        ContainerPrune,
+        ContainerRemove,
+        ContainerRename,
+        ContainerRestart,
+        ContainerSpec,
+        ContainerStart,
+        ContainerStop,
+        EndpointConfig,
+        Host,
+        ImageDecl,
+        IpamConfig,
+        IpvlanNetwork,
+        Lan,
+        MacvlanNetwork,
+        NetworkConnect,
+        NetworkCreate,
+        NetworkDisconnect,
+        NetworkPrune,
+        NetworkRemove,
+        Operation,
+        OverlayNetwork,
+        PortBinding,
+        Scenario,
+        SwarmInit,
+        SwarmJoin,
+        SwarmLeave,
+    )
+    from netsim.state import (
+        ContainerState,
+        EndpointState,
+        HostState,
+        NetworkState,
+        PortMapping,
+        State,
+        SubnetState,
+        SwarmNode,
+        SwarmState,
+    )
+
+
+# where each public name lives; loading the engine (and its image catalogue) is deferred so
+# that ``import netsim.errors`` (and so ``netsim --help``) stays fast
+_HOMES = {
+    **dict.fromkeys(["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"],
+                    "netsim.engine"),
+    **dict.fromkeys(["DaemonError", "DockerCliError", "DockerError", "InputError", "NetsimError",
+                     "ScenarioError", "ScriptError"], "netsim.errors"),
+    **dict.fromkeys(["ContainerState", "EndpointState", "HostState", "NetworkState",
+                     "PortMapping", "State", "SubnetState", "SwarmNode", "SwarmState"],
+                    "netsim.state"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in __all__:
+        module = importlib.import_module(_HOMES.get(name, "netsim.model"))
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'netsim' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_ENGINE_VERSION",
@@ -106,6 +139,11 @@ __all__ = [
     "ScriptError",
     "State",
     "SubnetState",
+    "SwarmInit",
+    "SwarmJoin",
+    "SwarmLeave",
+    "SwarmNode",
+    "SwarmState",
     "apply",
     "apply_scenario",
 ]

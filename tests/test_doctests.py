@@ -28,3 +28,22 @@ def test_core_imports_no_edge_modules() -> None:
             "'netsim.cli', 'netsim.lab', 'click', 'yaml'))))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]"
+
+
+def test_every_public_name_resolves() -> None:
+    """netsim's lazily loaded public names all exist."""
+    import netsim
+
+    for name in netsim.__all__:
+        assert getattr(netsim, name) is not None
+
+
+def test_cli_import_is_quick() -> None:
+    """``import netsim.cli`` does not load the engine, pydantic models or the image catalogue."""
+    import subprocess
+    import sys
+
+    code = ("import sys, netsim.cli; print(sorted(m for m in sys.modules if m in "
+            "('netsim.engine', 'netsim.images', 'netsim.model', 'pydantic')))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
