@@ -200,6 +200,7 @@ class _Swarm:
     networks: dict[str, _Net] = field(default_factory=dict)  # overlays by name
     overlays: dict[str, _Overlay] = field(default_factory=dict)
     next_vni: int = 4096  # ovmanager hands out VNIs serially from 4096
+    ingress_gateways: dict[str, ipaddress.IPv4Address] = field(default_factory=dict)
     worker_token: str = ""
     manager_token: str = ""
 
@@ -1376,7 +1377,9 @@ class Engine:
                 "com.docker.network.bridge.name": "docker_gwbridge",
             }))
         gw = rt.networks["docker_gwbridge"]
-        gw.pools[0].allocate_any()  # gateway_ingress-sbox takes the first container address
+        # gateway_ingress-sbox takes the first container address
+        self.swarm.ingress_gateways[rt.host.name] = ipaddress.IPv4Address(
+            int(gw.pools[0].allocate_any()))
         ingress = self.swarm.networks["ingress"]
         self.swarm.overlays["ingress"].lb[rt.host.name] = ipaddress.IPv4Address(
             int(ingress.pools[0].allocate_any()))
@@ -1458,9 +1461,12 @@ class Engine:
                     "endpoints": self._default_gateway(rt, updated, rest)})
                 updated = self._rebind(rt, updated)
             rt.containers[c.name] = updated
-        for info in self.swarm.overlays.values():
-            info.lb.pop(rt.host.name, None)
+        for name, info in self.swarm.overlays.items():
+            lb = info.lb.pop(rt.host.name, None)
+            if lb is not None:
+                self.swarm.networks[name].pools[0].release(lb)
             info.users.pop(rt.host.name, None)
+        self.swarm.ingress_gateways.pop(rt.host.name, None)  # (the address stays taken)
         del self.swarm.nodes[rt.host.name]  # docker_gwbridge stays (nothing deletes it)
 
     def _overlay_create(self, rt: _Host, spec: OverlayNetwork, errors: list[str], *,
@@ -1642,6 +1648,7 @@ class Engine:
             cluster_id=self.swarm.cluster_id, nodes=dict(self.swarm.nodes),
             worker_token=self.swarm.worker_token, manager_token=self.swarm.manager_token,
             lb_addresses={n: dict(o.lb) for n, o in self.swarm.overlays.items()},
+            ingress_gateways=dict(self.swarm.ingress_gateways),
         )
 
     @property

@@ -181,6 +181,8 @@ class SwarmState(_Frozen):
     manager_token: str
     #: the per-node load-balancer address on each overlay network: {network: {host: ip}}
     lb_addresses: dict[str, dict[str, ipaddress.IPv4Address]] = {}
+    #: each node's ``gateway_ingress-sbox`` address on its docker_gwbridge
+    ingress_gateways: dict[str, ipaddress.IPv4Address] = {}
 
 
 class HostState(_Frozen):

@@ -154,3 +154,24 @@ def test_bundled_overlay_script_replays() -> None:
     assert all(s.exit_code == 0 for s in steps), [s.stderr for s in steps if s.exit_code]
     printed = [s.stdout for s in steps if "inspect -f" in s.command]
     assert printed == ["10.0.1.2 02:42:0a:00:01:02\n", "10.0.1.4\n"]
+
+
+def test_network_inspect_shows_libnetwork_sandboxes() -> None:
+    """lb-<net> on overlays, ingress-sbox on ingress and docker_gwbridge, counted in Status."""
+    import json
+
+    lab = swarm_lab("docker -H host1 run -dit --name alpine1 --network test-net alpine\n")
+    step = lab.docker("-H host1 network inspect test-net docker_gwbridge ingress")
+    test_net, gwbridge, ingress = json.loads(step.stdout)
+    lb = test_net["Containers"]["lb-test-net"]
+    assert (lb["Name"], lb["IPv4Address"], lb["MacAddress"]) == (
+        "test-net-endpoint", "10.0.1.3/24", "02:42:0a:00:01:03")
+    assert list(test_net["Containers"])[-1] == "lb-test-net"  # after the hex container IDs
+    assert test_net["Status"]["IPAM"]["Subnets"]["10.0.1.0/24"] == {
+        "IPsInUse": 5, "DynamicIPsAvailable": 251}
+    sbox = gwbridge["Containers"]["ingress-sbox"]
+    assert (sbox["Name"], sbox["IPv4Address"]) == ("gateway_ingress-sbox", "172.18.0.2/16")
+    names = sorted(v["Name"] for v in gwbridge["Containers"].values())
+    assert len(names) == 2 and "gateway_ingress-sbox" in names  # + alpine1's gateway_<sbox12>
+    assert all(n.startswith("gateway_") for n in names)
+    assert ingress["Containers"]["ingress-sbox"]["IPv4Address"] == "10.0.0.2/24"

@@ -369,6 +369,57 @@ def _subnet_status(
     }
 
 
+def _sandbox_entries(state: State, host: str, n: NetworkState) -> dict[str, Any]:
+    """libnetwork's own sandboxes on a node: the overlay load balancer ``lb-<net>`` (endpoint
+    ``<net>-endpoint``; ``ingress-sbox``/``ingress-endpoint`` on ingress) and, on
+    docker_gwbridge, ``gateway_ingress-sbox`` (docs/reference/swarm-overlay.md §1.5, §5.7)."""
+    swarm = state.swarm
+    if swarm is None or host not in swarm.nodes:
+        return {}
+    if n.name == "docker_gwbridge" and host in swarm.ingress_gateways:
+        ip = swarm.ingress_gateways[host]
+        sub = n.ipv4_subnet
+        prefix = sub.subnet.prefixlen if sub is not None else 16
+        return {"ingress-sbox": {
+            "Name": "gateway_ingress-sbox",
+            "EndpointID": _sha(host, n.id, "gateway_ingress-sbox"),
+            "MacAddress": _random_mac(host, n.id),
+            "IPv4Address": f"{ip}/{prefix}",
+            "IPv6Address": "",
+        }}
+    lb = swarm.lb_addresses.get(n.name, {}).get(host)
+    if n.driver != "overlay" or lb is None:
+        return {}
+    sub = n.ipv4_subnet
+    prefix = sub.subnet.prefixlen if sub is not None else 24
+    key, name = (("ingress-sbox", "ingress-endpoint") if n.name == "ingress"
+                 else (f"lb-{n.name}", f"{n.name}-endpoint"))
+    return {key: {
+        "Name": name,
+        "EndpointID": _sha(host, n.id, key),
+        "MacAddress": "02:42:" + ":".join(f"{b:02x}" for b in lb.packed),
+        "IPv4Address": f"{lb}/{prefix}",
+        "IPv6Address": "",
+    }}
+
+
+def _random_mac(*parts: str) -> str:
+    raw = bytearray(bytes.fromhex(_sha(*parts, "mac")[:12]))
+    raw[0] = (raw[0] & 0xFE) | 0x02
+    return ":".join(f"{b:02x}" for b in raw)
+
+
+def _cluster_addresses(state: State, n: NetworkState) -> list[
+        ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """A manager answers with the cluster allocator's counts: every node's users and LBs."""
+    out: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
+    for hs in state.hosts.values():
+        out += _endpoint_addresses(hs, n)
+    if state.swarm is not None:
+        out += list(state.swarm.lb_addresses.get(n.name, {}).values())
+    return out
+
+
 def network(state: State, host: str, ref: str) -> dict[str, Any]:
     """``docker network inspect REF`` (one element of the printed list); KeyError if absent."""
     hs = state.host(host)
@@ -405,9 +456,13 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
             "IPv6Address": str(ep.ipv6) if ep.ipv6 is not None else "",
         }
 
+    containers.update(_sandbox_entries(state, host, n))
     ipam_status: dict[str, Any] = {}
     if not special and subnets:
-        used = _endpoint_addresses(hs, n)
+        used = _endpoint_addresses(hs, n) if n.scope != "swarm" else _cluster_addresses(state, n)
+        used += [ipaddress.ip_interface(v["IPv4Address"]).ip
+                 for k, v in containers.items() if k in ("ingress-sbox", f"lb-{n.name}")
+                 and n.scope != "swarm"]
         ipam_status["Subnets"] = _sorted_map((str(s.subnet), _subnet_status(s, used))
                                              for s in subnets)
 
