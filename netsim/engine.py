@@ -954,7 +954,12 @@ class Engine:
                 ) from None
             raise
         exit_code = self._run_outcome(c.spec)
-        sandbox = {"sandbox_owner": owner.id, "hostname": owner.hostname} if owner else {}
+        # libnetwork creates a sandbox per start (controller.go NewSandbox: a random ID); a
+        # container: joiner shares its owner's current one
+        sandbox = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
+                    "sandbox_id": owner.sandbox_id} if owner else
+                   {"sandbox_id": ids.hex_id(self.seed, "sandbox", c.id,
+                                             self._nth("sandbox", c.id))})
         new = c.model_copy(
             update={
                 **sandbox,
@@ -1141,6 +1146,7 @@ class Engine:
             update={
                 "status": "exited",
                 "exit_code": exit_code,
+                "sandbox_id": "",
                 "endpoints": cleared,
                 "port_mappings": (),
                 "finished": self.clock,

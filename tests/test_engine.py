@@ -254,3 +254,19 @@ def test_failed_create_gives_its_subnet_back() -> None:
     lab = Lab()
     lab.docker("network create --subnet 10.5.0.0/24 --aux-address router=10.5.0.1 n2")
     run(lab, "network create --subnet 10.5.0.0/24 n3")
+
+
+def test_sandbox_is_new_at_each_start_and_shared_by_joiners() -> None:
+    """A container: joiner shares its owner's sandbox; after the owner restarts, the joiner
+    is left in the old namespace (Docker does not move it)."""
+    lab = Lab()
+    run(lab, "run -d --name owner nginx", "run -d --name side --network container:owner "
+             "alpine sleep 1000")
+    owner, side = lab.state.container("owner"), lab.state.container("side")
+    assert owner.sandbox_id and side.sandbox_id == owner.sandbox_id
+    run(lab, "restart owner")
+    owner2, side2 = lab.state.container("owner"), lab.state.container("side")
+    assert owner2.sandbox_id not in ("", owner.sandbox_id)
+    assert side2.sandbox_id == owner.sandbox_id  # the old, dead one
+    run(lab, "stop owner")
+    assert lab.state.container("owner").sandbox_id == ""

@@ -7,7 +7,6 @@ docker-v29.1.0, docker/cli v29.1.0). IDs, MACs and times are checked for their f
 from __future__ import annotations
 
 import doctest
-import hashlib
 import json
 import re
 from typing import Any
@@ -223,7 +222,8 @@ def test_container_default_bridge_nginx_values(web: tuple[Lab, dict[str, Any]]) 
         "StopSignal": "SIGQUIT",
     }
     ns = d["NetworkSettings"]
-    sandbox = hashlib.sha256((cid + "sandbox").encode()).hexdigest()
+    sandbox = lab.state.container("web").sandbox_id  # the engine's, new at each start
+    assert len(sandbox) == 64
     assert ns["SandboxID"] == sandbox
     assert ns["SandboxKey"] == f"/var/run/docker/netns/{sandbox[:12]}"
     assert ns["Ports"] == {
@@ -625,7 +625,7 @@ def test_gateway_only_endpoint() -> None:
     state = state.model_copy(update={"hosts": {hs.name: hs}})
     d = render.container(state, c)
     assert d["NetworkSettings"]["Networks"] == {}
-    sandbox = hashlib.sha256((c.id + "sandbox").encode()).hexdigest()
+    sandbox = c.sandbox_id
     entry = render.network(state, hs.name, "gwb")["Containers"][c.id]
     assert entry["Name"] == f"gateway_{sandbox[:12]}"
 

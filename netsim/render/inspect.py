@@ -16,9 +16,10 @@ The daemon this models: Linux, cgroup v2, AppArmor (no SELinux), the containerd 
 
 Deterministic stand-ins for what Docker draws at random or reads from the host:
 
-* ``NetworkSettings.SandboxID``: the SHA-256 (hex) of the container ID followed by
-  ``"sandbox"``; ``SandboxKey``: ``/var/run/docker/netns/`` + its first 12 characters
-  (``/var/run/docker/netns/default`` for ``--network host``, libnetwork ``sandbox.go``).
+* ``NetworkSettings.SandboxID``: the engine's per-start sandbox ID
+  (:attr:`netsim.state.ContainerState.sandbox_id`, derived from the seed); ``SandboxKey``:
+  ``/var/run/docker/netns/`` + its first 12 characters (``/var/run/docker/netns/default`` for
+  ``--network host``, libnetwork ``sandbox.go``).
   Both are set only while the container runs.
 * ``State.Pid``: 0 unless running; while running, ``1000 + n % 99000`` where ``n`` is the first
   32 bits of SHA-256(container ID + ``"pid"`` + the start time), so a restart changes it.
@@ -305,7 +306,7 @@ def _sha(*parts: str) -> str:
 
 
 def _sandbox_id(c: ContainerState) -> str:
-    return _sha(c.id, "sandbox")
+    return c.sandbox_id or _sha(c.id, "sandbox")
 
 
 def _gateway_only(ep: EndpointState) -> bool:
