@@ -87,6 +87,8 @@ class Outcome:
     id: str | None = None
     warnings: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # e.g. the networks/containers a prune removed
+    #: set when a started container's main process ended at once (``echo``, ``true``…)
+    exit_code: int | None = None
 
 
 _ALREADY_IN_SWARM = ('This node is already part of a swarm. Use "docker swarm leave" to leave '
@@ -392,6 +394,8 @@ class Engine:
         if info is None:
             return 0
         argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(spec.command) == 1:
+            return 1  # `false` fails, as it does everywhere
         missing = unmet_env(info, argv, env)
         if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
             return missing.exit_code
@@ -753,7 +757,9 @@ class Engine:
         rt.names_by_id[cid] = name
         self.last_created = cid
         if start:
-            self._start(rt, state)  # a failed start leaves the container created, as Docker does
+            # a failed start leaves the container created, as Docker does
+            exited = self._start(rt, state)
+            return Outcome(id=cid, warnings=tuple(warnings), exit_code=exited)
         return Outcome(id=cid, warnings=tuple(warnings))
 
     def _generate_name(self, rt: _Host) -> str:
@@ -899,7 +905,7 @@ class Engine:
         self._start(rt, c)
         return Outcome(id=c.id)
 
-    def _start(self, rt: _Host, c: ContainerState) -> None:
+    def _start(self, rt: _Host, c: ContainerState) -> int | None:
         """Start a container: join its sandbox's networks, bind its ports (§0, §3.2, §4)."""
         mode = c.network_mode
         owner = None
@@ -974,6 +980,7 @@ class Engine:
         rt.containers[c.name] = new
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)
+        return exit_code
 
     def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""

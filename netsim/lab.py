@@ -491,13 +491,12 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
     if not start or spec.detach:
         out.out(outcome.id or "")
         return
-    c = made
-    if c is not None and c.running and (spec.interactive or spec.tty):
-        lab.shell = _Shell(host=host, container=c.name, main_process=True)
-    elif c is not None and not c.running:
-        out.code = c.exit_code
+    if outcome.exit_code is not None:  # attached: its output, then its exit status
+        out.code = outcome.exit_code
         if spec.command and spec.command[0] == "echo":
             out.out(" ".join(spec.command[1:]))
+    elif made is not None and made.running and (spec.interactive or spec.tty):
+        lab.shell = _Shell(host=host, container=made.name, main_process=True)
 
 
 def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

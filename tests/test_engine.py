@@ -270,3 +270,15 @@ def test_sandbox_is_new_at_each_start_and_shared_by_joiners() -> None:
     assert side2.sandbox_id == owner.sandbox_id  # the old, dead one
     run(lab, "stop owner")
     assert lab.state.container("owner").sandbox_id == ""
+
+
+def test_foreground_commands_print_and_exit() -> None:
+    """docker run (attached) of a finite command: its output, its exit status; --rm removes."""
+    lab = Lab()
+    step = lab.docker("run --rm alpine echo hi")
+    assert (step.exit_code, step.stdout) == (0, "hi\n")
+    assert lab.state.host().containers == {}
+    step = lab.docker("run --name f1 alpine false")
+    assert step.exit_code == 1 and lab.state.container("f1").exit_code == 1
+    step = lab.docker("run -d --name d1 alpine false")
+    assert step.exit_code == 0 and step.stdout == lab.state.container("d1").id + "\n"
