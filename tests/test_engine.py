@@ -282,3 +282,41 @@ def test_foreground_commands_print_and_exit() -> None:
     assert step.exit_code == 1 and lab.state.container("f1").exit_code == 1
     step = lab.docker("run -d --name d1 alpine false")
     assert step.exit_code == 0 and step.stdout == lab.state.container("d1").id + "\n"
+
+
+def test_removed_network_fails_the_next_start_by_id() -> None:
+    lab = Lab()
+    run(lab, "network create n1", "run -d --name web --network n1 nginx", "stop web")
+    old_id = lab.state.network("n1").id
+    run(lab, "network rm n1", "network create n1")
+    step = lab.docker("start web")
+    assert step.stderr == (
+        f"Error response from daemon: failed to set up container networking: network {old_id} "
+        "not found\nfailed to start containers: web\n")
+
+
+def test_rename_rebuilds_dns_names() -> None:
+    lab = Lab()
+    run(lab, "network create n1", "run -d --name old --network n1 nginx", "rename old new")
+    ep = lab.state.container("new").endpoint("n1")
+    assert ep is not None and ep.dns_names[0] == "new" and "old" not in ep.dns_names
+
+
+def test_legacy_link_needs_a_running_target() -> None:
+    lab = Lab()
+    run(lab, "run -d --name db nginx", "create --name web --link db:mysql nginx", "stop db")
+    step = lab.docker("start web")
+    assert step.stderr == (
+        "Error response from daemon: Cannot link to a non running container: /db AS "
+        "/web/mysql\nfailed to start containers: web\n")
+    step = lab.docker("run -d --name web2 --link nosuch:x nginx")
+    assert step.stderr == (
+        "docker: Error response from daemon: could not get container for nosuch: No such "
+        "container: nosuch\n\nRun 'docker run --help' for more information\n")
+
+
+def test_none_mode_publishes_nothing() -> None:
+    lab = Lab()
+    run(lab, "run -d --name web --network none -p 80:80 nginx", "run -d --name w2 -P alpine")
+    assert lab.state.container("web").port_mappings == ()
+    assert lab.state.container("w2").port_mappings == ()
