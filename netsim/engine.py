@@ -659,10 +659,8 @@ class Engine:
     def _network_rm(self, rt: _Host, ref: str) -> Outcome:
         if self._node(rt) is not None:
             overlay = self._overlay_lookup(ref)
-            if overlay is not None and (
-                ref in self._visible_overlays(rt)
-                or overlay.state.id in {n.id for n in self._visible_overlays(rt).values()}
-            ):
+            # found by exact name or ID; it must be instantiated on (visible to) this node
+            if overlay is not None and overlay.state.name in self._visible_overlays(rt):
                 return self._overlay_rm(rt, overlay)
         net = self._find_network(rt, ref)
         if net.state.predefined:
@@ -1429,7 +1427,7 @@ class Engine:
                               "necessary to join this cluster", status=400)
         self._add_node(rt, role, self._advertise(rt, None))
         self._swarm_node_setup(rt)
-        return Outcome(names=(role,))
+        return Outcome(id=self.swarm.nodes[rt.host.name].node_id)
 
     def _swarm_leave(self, rt: _Host, force: bool) -> Outcome:
         node = self._node(rt)

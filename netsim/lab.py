@@ -727,8 +727,10 @@ def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _swarm_join(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    outcome = lab._exec(SwarmJoin(host=host, token=p.get("token") or "", remote=p.args[0]))
-    out.out(f"This node joined a swarm as a {outcome.names[0]}.")
+    lab._exec(SwarmJoin(host=host, token=p.get("token") or "", remote=p.args[0]))
+    swarm = lab.state.swarm
+    assert swarm is not None
+    out.out(f"This node joined a swarm as a {swarm.nodes[host].role}.")
 
 
 def _swarm_leave(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

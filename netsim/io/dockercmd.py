@@ -248,7 +248,7 @@ def _user_defined(mode: str) -> bool:
 
 
 _CONSUMED = {
-    "name", "hostname", "h", "domainname", "network", "net", "network-alias", "net-alias",
+    "name", "hostname", "domainname", "network", "net", "network-alias", "net-alias",
     "ip", "ip6", "link", "link-local-ip", "mac-address", "publish", "publish-all", "expose",
     "add-host", "dns", "dns-search", "dns-option", "dns-opt", "interactive", "tty", "detach",
     "rm", "restart", "env", "label", "entrypoint",
