@@ -1666,6 +1666,10 @@ class Engine:
     def host_names(self) -> list[str]:
         return list(self._hosts)
 
+    def find_container(self, host: str, ref: str) -> ContainerState:
+        """A container as the daemon finds it; Docker's error (no such / ambiguous) if not."""
+        return self._find_container(self._rt(host), ref)
+
     def container(self, host: str, ref: str) -> ContainerState | None:
         """A container by ID, name or unique ID prefix, or None (no snapshot is built)."""
         try:

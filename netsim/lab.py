@@ -59,7 +59,7 @@ from netsim.model import (
     SwarmLeave,
 )
 from netsim.render import dockertext
-from netsim.state import State
+from netsim.state import ContainerState, State
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
 
@@ -649,11 +649,9 @@ def _print_inspect(found: list[dict[str, Any]], fmt: str | None, out: _Out) -> N
             return
 
 
-def _container(lab: Lab, host: str, ref: str) -> Any:
-    try:
-        return lab.state.container(ref, host)
-    except KeyError:
-        raise DaemonError(f"No such container: {ref}", status=404) from None
+def _container(lab: Lab, host: str, ref: str) -> ContainerState:
+    """A container by ID, name or ID prefix, without building a whole snapshot."""
+    return lab.engine.find_container(host, ref)
 
 
 def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
