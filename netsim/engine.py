@@ -21,6 +21,7 @@ from netsim.images import (
     ImageInfo,
     default_command_runs,
     effective_argv,
+    listening_ports,
     lookup,
     unmet_env,
 )
@@ -376,6 +377,15 @@ class Engine:
         if isinstance(info, ImageDecl):
             return list(info.expose)
         return list(info.exposed)
+
+    def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
+        """The ports the container's processes listen on (images.listening_ports)."""
+        info = self._image(spec.image)
+        if isinstance(info, ImageDecl):
+            if spec.command or spec.entrypoint is not None:
+                return listening_ports(None, spec.command, entrypoint=spec.entrypoint)
+            return info.listen if info.listen is not None else info.expose
+        return listening_ports(info, spec.command, entrypoint=spec.entrypoint)
 
     def _run_outcome(self, spec: ContainerSpec) -> int | None:
         """None if the container's main process keeps running, else its exit code."""
@@ -970,6 +980,7 @@ class Engine:
                 "status": "running",
                 "endpoints": tuple(joined) if joined else c.endpoints,
                 "port_mappings": tuple(mappings),
+                "listening": self._listening(c.spec),
                 "started": self.clock,
                 # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
                 "exit_code": 0,

@@ -1354,3 +1354,76 @@ def default_command_runs(
             return False
         return interactive or tty
     return _argv_runs(argv, interactive, tty)
+
+
+# ============================================================================================
+# What a running container listens on
+# ============================================================================================
+
+
+def _listen_option(args: Sequence[str], flag: str) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == flag and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(flag) and len(arg) > len(flag) and arg[1] != "-":
+            return arg[len(flag):]
+    return None
+
+
+def _ad_hoc_listener(argv: Sequence[str]) -> tuple[str, ...]:
+    """Ports of the few listeners people start by hand: ``nc -l``, ``python -m http.server``,
+    busybox ``httpd -p``, ``socat TCP-LISTEN:``."""
+    words = _strip_launchers(argv)
+    if words and words[0].rsplit("/", 1)[-1] in _SHELLS and "-c" in words[1:-1]:
+        words = _strip_launchers(shlex.split(words[words.index("-c") + 1]))
+    if not words:
+        return ()
+    prog, args = words[0].rsplit("/", 1)[-1], list(words[1:])
+    if prog == "busybox" and args:
+        prog, args = args[0], args[1:]
+    port: str | None = None
+    proto = "tcp"
+    if prog in ("nc", "ncat", "netcat") and _short_flag(args, "l"):
+        port = _listen_option(args, "-p") or next((a for a in args if a.isdigit()), None)
+        proto = "udp" if _short_flag(args, "u") else "tcp"
+    elif prog.startswith("python") and args[:2] == ["-m", "http.server"]:
+        port = next((a for a in args[2:] if a.isdigit()), "8000")
+    elif prog == "httpd" and args[:1] != ["-DFOREGROUND"]:
+        value = _listen_option(args, "-p")
+        port = (value.rsplit(":", 1)[-1] if value else "80") if "-f" in args or value else None
+    elif prog == "socat":
+        for arg in args:
+            m = re.match(r"(?i)(TCP|UDP)(?:4|6)?-LISTEN:(\d+)", arg)
+            if m:
+                port, proto = m.group(2), m.group(1).lower()
+    if port is None or not port.isdigit() or not 0 < int(port) < 65536:
+        return ()
+    return (f"{int(port)}/{proto}",)
+
+
+def listening_ports(
+    info: ImageInfo | None,
+    cmd: Sequence[str],
+    *,
+    entrypoint: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """The ports (``"80/tcp"``) a running container of this image listens on.
+
+    The image's own server listens on its catalogued ports when it runs its default program
+    (``docker run nginx``, or a command naming the same program, such as ``nginx -g 'daemon
+    off;'``). A few hand-started listeners are recognised in any image (``nc -l -p 8080``,
+    ``python3 -m http.server``, ``httpd -f -p 8080``, ``socat TCP-LISTEN:…``). Anything else
+    listens on nothing netsim knows of; say otherwise with ``# netsim: image NAME listen=…``.
+    """
+    argv = effective_argv(info, cmd, entrypoint=entrypoint)
+    adhoc = _ad_hoc_listener(argv)
+    if adhoc:
+        return adhoc
+    if info is None or not info.listening:
+        return ()
+    default = effective_argv(info, ())
+    if not cmd and entrypoint is None:
+        return info.listening
+    if argv and default and argv[0].rsplit("/", 1)[-1] == default[0].rsplit("/", 1)[-1]:
+        return info.listening
+    return ()

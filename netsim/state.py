@@ -142,6 +142,8 @@ class ContainerState(_Frozen):
     endpoints: tuple[EndpointState, ...] = ()
     port_mappings: tuple[PortMapping, ...] = ()
     exposed_ports: tuple[str, ...] = ()
+    #: what its processes listen on while it runs ("80/tcp"), from the image's facts
+    listening: tuple[str, ...] = ()
     #: legacy links on the default bridge: (target container name, alias)
     legacy_links: tuple[tuple[str, str], ...] = ()
     created: int = 0

@@ -110,3 +110,73 @@ def programs() -> st.SearchStrategy[list[Operation]]:
         st.lists(network_creates(), min_size=1, max_size=4),
         st.lists(container_ops(), min_size=1, max_size=30),
     ).map(lambda t: [*t[0], *t[1]])
+
+
+# --------------------------------------------------------------------------------------------
+# Reachability: programs mixing every network mode and the bridge options that change who
+# reaches whom (internal, ICC off, masquerade off), with published ports and listeners.
+
+REACH_NETWORKS = ("n0", "n1", "n2")
+REACH_CONTAINERS = tuple(f"c{i}" for i in range(7))
+
+
+@st.composite
+def reach_network_creates(draw: st.DrawFn, name: str) -> Operation:
+    options: dict[str, str] = {}
+    if draw(st.integers(0, 3)) == 0:
+        options["com.docker.network.bridge.enable_icc"] = "false"
+    if draw(st.integers(0, 4)) == 0:
+        options["com.docker.network.bridge.enable_ip_masquerade"] = "false"
+    return NetworkCreate(network=BridgeNetwork(
+        name=name, internal=draw(st.integers(0, 3)) == 0,
+        options=options))
+
+
+@st.composite
+def reach_runs(draw: st.DrawFn) -> Operation:
+    name = draw(st.sampled_from(REACH_CONTAINERS))
+    mode = draw(st.sampled_from(["default", "user", "user2", "host", "none", "container"]))
+    nets: tuple[EndpointConfig, ...] = ()
+    if mode in ("user", "user2"):
+        first = draw(st.sampled_from(REACH_NETWORKS))
+        nets = (EndpointConfig(network=first),)
+        if mode == "user2":
+            nets += (EndpointConfig(network=draw(st.sampled_from(
+                [n for n in REACH_NETWORKS if n != first]))),)
+    elif mode in ("host", "none"):
+        nets = (EndpointConfig(network=mode),)
+    elif mode == "container":
+        owner = draw(st.sampled_from(REACH_CONTAINERS))
+        nets = (EndpointConfig(network=f"container:{owner}"),)
+    image, command = draw(st.sampled_from([
+        ("nginx", ()), ("alpine", ("sleep", "1d")), ("alpine", ("nc", "-lk", "-p", "8080")),
+        ("redis", ()),
+    ]))
+    publish: tuple[str, ...] = ()
+    if mode not in ("host", "container") and draw(st.integers(0, 2)) == 0:
+        publish = (draw(st.sampled_from(["8080:80", "127.0.0.1:8081:80", "9090:8080",
+                                         "8082:6379"])),)
+    return ContainerCreate(op="run", container=ContainerSpec(
+        name=name, image=image, command=command, networks=nets, publish=publish, detach=True))
+
+
+def reach_ops() -> st.SearchStrategy[Operation]:
+    name = st.sampled_from(REACH_CONTAINERS)
+    net = st.sampled_from((*REACH_NETWORKS, "bridge"))
+    return st.one_of(
+        reach_runs(), reach_runs(),
+        st.builds(lambda c: ContainerStop(container=c), name),
+        st.builds(lambda c: ContainerRestart(container=c), name),
+        st.builds(lambda n, c: NetworkConnect(container=c, endpoint=EndpointConfig(network=n)),
+                  net, name),
+        st.builds(lambda n, c: NetworkDisconnect(network=n, container=c), net, name),
+    )
+
+
+def reach_programs() -> st.SearchStrategy[list[Operation]]:
+    """Three networks, several containers started, then a few more operations."""
+    return st.tuples(
+        st.tuples(*(reach_network_creates(n) for n in REACH_NETWORKS)),
+        st.lists(reach_runs(), min_size=2, max_size=8),
+        st.lists(reach_ops(), max_size=6),
+    ).map(lambda t: [*t[0], *t[1], *t[2]])

@@ -1,0 +1,111 @@
+"""Properties of reachability over random setups: the matrix, reach() and a path search agree."""
+
+from __future__ import annotations
+
+import contextlib
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+from strategies import reach_programs
+
+from netsim.engine import Engine
+from netsim.errors import DaemonError
+from netsim.graph import forwarding
+from netsim.model import NetworkDisconnect, Operation
+from netsim.reach import forwarding_pairs, matrix, reach
+from netsim.state import State
+
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def build(program: list[Operation]) -> State:
+    engine = Engine(seed=7)
+    for op in program:
+        with contextlib.suppress(DaemonError):
+            engine.execute(op)
+    return engine.state()
+
+
+@SETTINGS
+@given(reach_programs())
+def test_matrix_equals_reach_cell_by_cell(program: list[Operation]) -> None:
+    """Every cell of the matrix (ping, and two ports) is what reach() says for that pair."""
+    state = build(program)
+    for port in (None, 80, 8080):
+        m = matrix(state, port=port)
+        for src, row in m.rows():
+            for dst, cell in zip(m.destinations, row, strict=True):
+                t = reach(state, src, dst, port=port)
+                assert (cell == ".") == t.delivered, (src, dst, port, str(t), row)
+
+
+@SETTINGS
+@given(reach_programs())
+def test_matrix_equals_path_search_on_the_forwarding_graph(program: list[Operation]) -> None:
+    """The ping matrix equals a per-pair path search over graph.forwarding()."""
+    state = build(program)
+    g = forwarding(state)
+    m = matrix(state, vantage=False)
+    pairs = forwarding_pairs(state)
+    for (src_node, _), (src, row) in zip(pairs, m.rows(), strict=True):
+        for (_, dst_node), dst, cell in zip(pairs, m.destinations, row, strict=True):
+            found = (bool(src_node) and bool(dst_node) and src_node in g and dst_node in g
+                     and nx.has_path(g, src_node, dst_node))
+            assert found == (cell == "."), (src, dst, src_node, dst_node)
+
+
+@SETTINGS
+@given(reach_programs())
+def test_shared_icc_bridge_is_symmetric(program: list[Operation]) -> None:
+    """Two running containers on one user bridge with ICC on reach each other both ways."""
+    state = build(program)
+    for net in state.networks():
+        if net.driver != "bridge" or net.predefined or not net.icc:
+            continue
+        members = [c.name for c in state.containers()
+                   if c.running and (ep := c.endpoint(net.name)) is not None and ep.active]
+        for a in members:
+            for b in members:
+                assert reach(state, a, b).delivered == reach(state, b, a).delivered
+                assert reach(state, a, b).delivered
+
+
+@SETTINGS
+@given(reach_programs())
+def test_container_joiner_has_its_owners_row(program: list[Operation]) -> None:
+    """A container: joiner's matrix row is its owner's row, whatever the port."""
+    state = build(program)
+    by_id = {c.id: c for c in state.containers()}
+    for port in (None, 80):
+        m = matrix(state, port=port)
+        for c in state.containers():
+            owner = by_id.get(c.sandbox_owner or "")
+            if (c.running and owner is not None and owner.running
+                    and owner.sandbox_id == c.sandbox_id):
+                assert m.row(c.name) == m.row(owner.name)
+
+
+@SETTINGS
+@given(reach_programs())
+def test_nothing_flows_over_a_network_after_disconnect(program: list[Operation]) -> None:
+    """After `network disconnect`, no peer on that network reaches the container over it."""
+    state = build(program)
+    for net in ("n0", "n1", "bridge"):
+        for c in list(state.containers()):
+            ep = c.endpoint(net)
+            if not c.running or ep is None or ep.ipv4 is None:
+                continue
+            old = str(ep.ipv4.ip)
+            peers = [p.name for p in state.containers() if p.running and p.name != c.name
+                     and (pe := p.endpoint(net)) is not None and pe.active]
+            engine = Engine(seed=7)
+            for op in program:
+                with contextlib.suppress(DaemonError):
+                    engine.execute(op)
+            engine.execute(NetworkDisconnect(network=net, container=c.name))
+            after = engine.state()
+            for p in peers:
+                t = reach(after, p, old)
+                assert not (t.delivered and t.hops[-1].node.endswith("/" + c.name)), str(t)
+                assert all(h.node != f"if:host/{c.name}/{ep.ifname}" for h in t.hops)
