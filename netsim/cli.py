@@ -148,6 +148,68 @@ def export(file: str, output: str, seed: int) -> None:
         raise InputError(output, f"cannot write the file: {err.strerror}") from None
 
 
+def _port_option(value: str | None) -> tuple[int | None, str | None]:
+    """``--port 80``, ``80/tcp`` or ``53/udp``."""
+    if value is None:
+        return None, None
+    number, _, proto = value.partition("/")
+    if not number.isdigit() or not 0 < int(number) < 65536 or proto not in ("", "tcp", "udp"):
+        raise InputError("--port", "not a port", got=value, accepted="N, N/tcp or N/udp with "
+                         "N in 1-65535")
+    return int(number), proto or "tcp"
+
+
+@cli.command()
+@click.argument("file")
+@click.argument("src")
+@click.argument("dst")
+@click.option("--port", "port", default=None, help="N[/tcp|udp]; without it: ping (ICMP).")
+@click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
+@click.option("--seed", default=0, show_default=True)
+def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int) -> None:
+    """Can SRC reach DST? The verdict and the trace that explains it.
+
+    SRC: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
+    DST: a container, an IPv4 address, localhost, or @NAME (a Docker host's address).
+    Exit status 0 when delivered, 1 when not.
+    """
+    from netsim.reach import reach as trace_flow
+
+    number, proto = _port_option(port)
+    lab, _ = _load(file, seed=seed)
+    trace = trace_flow(lab.state, src, dst, port=number,
+                       proto="udp" if proto == "udp" else None)
+    click.echo(json.dumps(trace.to_dict(), indent=2) if as_json else str(trace))
+    sys.exit(0 if trace.delivered else 1)
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--port", "port", default=None, help="N[/tcp|udp]; without it: ping (ICMP).")
+@click.option("--json", "as_json", is_flag=True, help="Print the matrix as JSON.")
+@click.option("--no-vantage", is_flag=True, help="Only containers as sources.")
+@click.option("--seed", default=0, show_default=True)
+def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int) -> None:
+    """Who reaches whom: a truth table ('.' reaches, 'X' does not).
+
+    Rows are sources (every container, then @HOST, @lan, @internet), columns destination
+    containers, numbered in the header and listed under the table.
+    """
+    from netsim.reach import matrix as all_pairs
+
+    number, proto = _port_option(port)
+    lab, _ = _load(file, seed=seed)
+    m = all_pairs(lab.state, port=number, proto="udp" if proto == "udp" else None,
+                  vantage=not no_vantage)
+    out = sys.stdout
+    if as_json:
+        out.write(m.to_json())
+        out.write("\n")
+    else:
+        out.write(str(m))
+        out.write("\n")
+
+
 @cli.command()
 @click.argument("file")
 def validate(file: str) -> None:

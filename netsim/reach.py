@@ -777,8 +777,12 @@ class _Flow:
                     f"{came}; it leaves {h.name} by {h.nic.split('/')[-1]} with source "
                     f"{ingress.ip} (masquerade off)")
             self.hop(h.nic, text, rule)
+        elif ip in self.ix.lan.subnet:
+            self.hop(h.nic, f"{ip} is on the LAN: {came} out of {h.nic.split('/')[-1]}",
+                     "route.onlink")
         else:
-            self.hop(h.nic, f"{came} out of {h.nic.split('/')[-1]}", "lan.router")
+            self.hop(h.nic, f"{came} out of {h.nic.split('/')[-1]} to its default gateway "
+                            f"{self.ix.lan.gateway}", "route.default")
         src_addr = ingress.ip if ingress is not None else h.lan_ip
         if ip in self.ix.lan.subnet:
             if not masq_ok:
