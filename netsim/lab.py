@@ -274,10 +274,13 @@ class Lab:
                         self._exec(ContainerStop(host=sh.host, container=sh.container,
                                                  exit_code=code))
                 return Step(line, sh.host, text, code, "exit\n", "", where)
-            return Step(line, sh.host, text, NOT_SIMULATED, "",
-                        f"netsim: '{argv[0]}' inside a container is not simulated yet\n", where)
-        return Step(line, host, text, NOT_SIMULATED, "",
-                    f"netsim: '{argv[0]}' on a Docker host is not simulated yet\n", host)
+            out = _Out()
+            _probe_into(out, self, f"{sh.host}/{sh.container}", argv)
+            return Step(line, sh.host, text, out.code, "".join(out.stdout),
+                        "".join(out.stderr), where)
+        out = _Out()
+        _probe_into(out, self, f"@{host}", argv)
+        return Step(line, host, text, out.code, "".join(out.stdout), "".join(out.stderr), host)
 
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         out = _Out()
@@ -671,8 +674,17 @@ def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if interactive and cmd and cmd[0].split("/")[-1] in ("sh", "bash", "ash", "zsh"):
         lab.shell = _Shell(host=host, container=c.name, main_process=False)
         return
-    out.err(f"netsim: '{' '.join(cmd)}' inside a container is not simulated yet",
-            NOT_SIMULATED)
+    _probe_into(out, lab, f"{host}/{c.name}", cmd)
+
+
+def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str]) -> None:
+    """Run a probe (ping, curl, ip addr …) at ``where`` and pass its output through."""
+    from netsim.probes import probe
+
+    result = probe(lab.state, where, list(argv), seed=lab.seed)
+    out.stdout.append(result.stdout)
+    out.stderr.append(result.stderr)
+    out.code = result.exit_code
 
 
 def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

@@ -241,6 +241,9 @@ class Trace(_Frozen):
     disposition: Disposition
     symptom: Symptom
     hops: tuple[Hop, ...]
+    #: routers that forwarded the packet on its way (a Docker host between two networks, the
+    #: LAN's router); a reply's TTL is 64 minus this
+    routers: int = 0
 
     @property
     def delivered(self) -> bool:
@@ -281,6 +284,7 @@ class Trace(_Frozen):
             "src": self.src, "dst": self.dst, "address": self.address, "port": self.port,
             "proto": self.proto, "disposition": self.disposition.value,
             "symptom": self.symptom.value, "delivered": self.delivered,
+            "routers": self.routers,
             "hops": [{"node": h.node, "text": h.text, "rule": h.rule, "source": h.source}
                      for h in self.hops],
         }
@@ -535,7 +539,7 @@ def topology_index(state: State) -> _Index:
 class _Flow:
     """The walk of one packet, collecting hops."""
 
-    __slots__ = ("expect", "hops", "ix", "port", "proto", "src_label")
+    __slots__ = ("expect", "hops", "ix", "port", "proto", "routers", "src_label")
 
     def __init__(self, ix: _Index, port: int | None, proto: Proto, src_label: str) -> None:
         self.ix = ix
@@ -544,6 +548,7 @@ class _Flow:
         self.hops: list[Hop] = []
         self.src_label = src_label
         self.expect: _Sandbox | None = None  # the container the flow is meant for
+        self.routers = 0
 
     def hop(self, node: str, text: str, rule: str) -> None:
         self.hops.append(Hop.model_construct(node=node, text=text, rule=rule))
@@ -771,6 +776,7 @@ class _Flow:
                                 "not come from it", "bridge.isolation")
         masq_ok = ingress is None or ingress.net.masquerade
         if ingress is not None:
+            self.routers += 1
             rule = "nat.masquerade" if masq_ok else "nat.masquerade-off"
             text = (f"{came}; it leaves {h.name} by {h.nic.split('/')[-1]}, masqueraded to "
                     f"{h.lan_ip}" if masq_ok else
@@ -794,6 +800,7 @@ class _Flow:
         return self.beyond_router(ip, masq_ok=masq_ok, src_addr=src_addr)
 
     def beyond_router(self, ip: IPv4, *, masq_ok: bool, src_addr: IPv4 | None) -> Disposition:
+        self.routers += 1
         if not _is_internet(ip):
             return self.end(Disposition.UNKNOWN_DESTINATION, ROUTER,
                             f"no simulated machine holds {ip}; the router has nowhere to send "
@@ -998,6 +1005,7 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
         return _trace(src, dst, None, flow, dest)
     for ip in dest:
         flow.hops = list(prefix)
+        flow.routers = 0
         d = _walk(ix, origin, ip, flow)
         t = _trace(src, dst, ip, flow, d)
         if t.delivered:
@@ -1011,7 +1019,8 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
 def _trace(src: str, dst: str, ip: IPv4 | None, flow: _Flow, d: Disposition) -> Trace:
     return Trace.model_construct(
         src=src, dst=dst, address=str(ip) if ip is not None else None, port=flow.port,
-        proto=flow.proto, disposition=d, symptom=_SYMPTOM[d], hops=tuple(flow.hops))
+        proto=flow.proto, disposition=d, symptom=_SYMPTOM[d], hops=tuple(flow.hops),
+        routers=flow.routers)
 
 
 # --------------------------------------------------------------------------------------------

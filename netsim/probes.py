@@ -1,0 +1,950 @@
+"""What network tools print when run at a vantage point: ``ping``, ``curl``, ``wget``, ``nc -z``,
+``ip addr``, ``ip route``, ``ifconfig``, ``hostname``.
+
+:func:`probe` runs one command line inside a container (what ``docker exec NAME …`` runs) or at a
+vantage point (``@host``/``@NAME``: a shell on that Docker host; ``@lan``, ``@internet``) and
+returns a :class:`ProbeResult`: stdout, stderr and exit status as the real tool would give them.
+Reachability comes from :func:`netsim.reach.reach`; the texts follow
+``docs/reference/probe-output.md`` (iputils 20240905 and busybox 1.37 ``ping``, curl 8.14,
+busybox ``wget``/``nc``, OpenBSD ``nc``, iproute2 6.15 and busybox ``ip``, net-tools and busybox
+``ifconfig``, Debian and busybox ``hostname``). Which implementation runs is the image's fact
+(:mod:`netsim.images`); an image netsim does not know is assumed to be Debian-like with iputils,
+iproute2, net-tools, curl and OpenBSD nc. A tool the image does not have gets Docker's
+``executable file not found`` (exit 127). Docker hosts and the LAN/internet vantage points are
+Debian-like too.
+
+Simplifications (README): round-trip times are invented (deterministic from the seed), a reply's
+TTL is 64 minus the routers on the way (the internet answers with 117); counters in ``ifconfig``
+are 0; an HTTP exchange is not simulated (a connection that succeeds prints a netsim note instead
+of a page); ``ping`` without ``-c`` is shown as if stopped after 4 packets. Until the embedded DNS
+is simulated, a name is resolved only through the container's ``/etc/hosts`` (its hostname, legacy
+links, ``--add-host``); a container with only the default bridge (no embedded DNS) gets the
+resolver's "unknown name" for anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import math
+import shlex
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from netsim.graph import sandbox_owner
+from netsim.images import ImageInfo, lookup
+from netsim.reach import Symptom, Trace, reach
+from netsim.state import ContainerState, EndpointState, State
+
+__all__ = ["NOT_SIMULATED", "ProbeResult", "Toolbox", "probe", "toolbox_for"]
+
+#: exit status of something netsim does not simulate (as a shell's "cannot execute")
+NOT_SIMULATED = 126
+
+IPv4 = ipaddress.IPv4Address
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """What a command printed and its exit status (``trace``: the flow it tested, if any)."""
+
+    stdout: str
+    stderr: str
+    exit_code: int
+    trace: Trace | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code,
+                "trace": self.trace.to_dict() if self.trace is not None else None}
+
+
+Flavour = Literal["busybox", "iputils", "curl", "openbsd", "iproute2", "net-tools", "debian"]
+
+
+@dataclass(frozen=True)
+class Toolbox:
+    """Which implementation of each tool a vantage point has (None: not installed)."""
+
+    ping: Literal["busybox", "iputils"] | None = "iputils"
+    curl: bool = True
+    wget: bool = False
+    nc: Literal["busybox", "openbsd"] | None = "openbsd"
+    ip: Literal["busybox", "iproute2"] | None = "iproute2"
+    ifconfig: Literal["busybox", "net-tools"] | None = "net-tools"
+    hostname: Literal["busybox", "debian"] | None = "debian"
+
+
+_DEBIAN_LIKE = Toolbox()
+
+
+def toolbox_for(image: str) -> Toolbox:
+    """The tools of an image, from the catalogue; a Debian-like full set when unknown."""
+    try:
+        info: ImageInfo | None = lookup(image)
+    except ValueError:
+        info = None
+    if info is None:
+        return _DEBIAN_LIKE
+    tools = info.tools
+
+    def pick(name: str, mapping: dict[str, Any]) -> Any:
+        impl = tools.get(name)
+        return None if impl is None else mapping.get(impl, mapping.get("*"))
+
+    return Toolbox(
+        ping=pick("ping", {"busybox": "busybox", "*": "iputils"}),
+        curl="curl" in tools,
+        wget="wget" in tools,
+        nc=pick("nc", {"busybox": "busybox", "*": "openbsd"}),
+        ip=pick("ip", {"busybox": "busybox", "*": "iproute2"}),
+        ifconfig=pick("ifconfig", {"busybox": "busybox", "*": "net-tools"}),
+        hostname=pick("hostname", {"busybox": "busybox", "*": "debian"}),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Where the probe runs
+
+
+@dataclass
+class _Where:
+    state: State
+    label: str  # what reach() calls it: a container name, HOST/NAME or @vantage
+    host: str | None  # the Docker host whose namespace it is in (None: @lan/@internet)
+    container: ContainerState | None  # None: a vantage point
+    tools: Toolbox
+    seed: int
+
+    @property
+    def in_host_ns(self) -> bool:
+        return self.container is None and self.host is not None
+
+
+def _where(state: State, where: str, seed: int) -> _Where | ProbeResult:
+    from netsim.reach import topology_index
+
+    if where in ("@lan", "@internet"):
+        return _Where(state, where, None, None, _DEBIAN_LIKE, seed)
+    if where.startswith("@"):
+        name = where[1:]
+        if name == "host" and "host" not in state.hosts:
+            name = next(iter(state.hosts))
+        if name not in state.hosts:
+            return ProbeResult("", f"netsim: unknown vantage point {where} (Docker hosts: "
+                                   f"{', '.join(state.hosts)}; or @lan, @internet)\n", 2)
+        return _Where(state, f"@{name}", name, None, _DEBIAN_LIKE, seed)
+    host, c = topology_index(state).find(where)
+    if not c.running:
+        return ProbeResult("", f"Error response from daemon: container {c.id} is not running\n",
+                           1)
+    label = where
+    return _Where(state, label, host, c, toolbox_for(c.spec.image), seed)
+
+
+def _missing(tool: str) -> ProbeResult:
+    # moby daemon/server/router/container/exec.go: the OCI error goes to the exec's stdout
+    # with \r\n; daemon/errors.go maps "executable file not found" to 127
+    return ProbeResult(
+        "OCI runtime exec failed: exec failed: unable to start container process: exec: "
+        f'"{tool}": executable file not found in $PATH: unknown\r\n', "", 127)
+
+
+def _jitter(w: _Where, *parts: object) -> int:
+    """A deterministic small number from the seed and the parts (0..999)."""
+    digest = hashlib.sha256(repr((w.seed, *parts)).encode()).digest()
+    return int.from_bytes(digest[:4], "big") % 1000
+
+
+# --------------------------------------------------------------------------------------------
+# Names: /etc/hosts until the embedded DNS is simulated (issue 4)
+
+
+def hosts_entries(state: State, host: str, c: ContainerState) -> list[tuple[IPv4, tuple[str, ...]]]:
+    """The IPv4 lines of a container's /etc/hosts, in Docker's order (etchosts.go): localhost,
+    one line per address for its hostname, ``--add-host`` entries, legacy links."""
+    out: list[tuple[IPv4, tuple[str, ...]]] = [(IPv4("127.0.0.1"), ("localhost",))]
+    owner = sandbox_owner(state, host, c) or c
+    hs = state.hosts[host]
+    for ep in owner.active_endpoints():
+        if ep.ipv4 is not None:
+            out.append((ep.ipv4.ip, (owner.hostname,)))
+    for entry in owner.spec.add_hosts:
+        name, sep, addr = entry.rpartition(":") if "=" not in entry else entry.partition("=")
+        if not sep:
+            continue
+        if addr == "host-gateway":
+            bridge = hs.networks.get("bridge")
+            sub = bridge.ipv4_subnet if bridge is not None else None
+            if sub is None or not isinstance(sub.gateway, IPv4):
+                continue
+            out.append((sub.gateway, (name,)))
+            continue
+        try:
+            out.append((IPv4(addr), (name,)))
+        except ValueError:
+            continue
+    for target, alias in owner.legacy_links:
+        child = hs.containers.get(target)
+        link_ep = child.endpoint("bridge") if child is not None and child.running else None
+        if child is not None and link_ep is not None and link_ep.ipv4 is not None:
+            names = tuple(dict.fromkeys((alias, child.hostname, child.name)))
+            out.append((link_ep.ipv4.ip, names))
+    return out
+
+
+def _resolve(w: _Where, name: str) -> IPv4 | Literal["unknown", "dns"] | None:
+    """An address for ``name``: IPv4 literals and /etc/hosts; "unknown" when the resolver
+    would answer NXDOMAIN; "dns" when the embedded DNS would have to answer (not simulated)."""
+    try:
+        return IPv4(name)
+    except ValueError:
+        pass
+    if name == "localhost":
+        return IPv4("127.0.0.1")
+    if w.container is None:
+        if w.host is not None and name in (w.state.hosts[w.host].host.effective_hostname,):
+            return w.state.hosts[w.host].host.address
+        return "unknown" if "." not in name else "dns"
+    assert w.host is not None
+    for ip, names in hosts_entries(w.state, w.host, w.container):
+        if name.lower() in (n.lower() for n in names):
+            return ip
+    owner = sandbox_owner(w.state, w.host, w.container) or w.container
+    user_defined = [e for e in owner.active_endpoints()
+                    if (n := w.state.hosts[w.host].networks.get(e.network)) is not None
+                    and n.is_user_defined]
+    if user_defined or "." in name:
+        return "dns"
+    # only the default bridge: the host's resolvers, which know no container names (§1.3)
+    return "unknown"
+
+
+def _dns_not_simulated(tool: str, name: str) -> ProbeResult:
+    return ProbeResult("", f"netsim: {tool}: resolving '{name}' needs Docker's embedded DNS or an "
+                           "upstream server, which netsim does not simulate yet\n", NOT_SIMULATED)
+
+
+# --------------------------------------------------------------------------------------------
+# ping
+
+
+def _ms(us: int) -> str:
+    return f"{us // 1000}.{us % 1000:03d}"
+
+
+def _iputils_ms(us: int) -> str:
+    """iputils' reply time: 3 decimals below 1 ms, 2 below 10, 1 below 100 (ping_common.c)."""
+    if us < 1000:
+        return _ms(us)
+    if us < 10000:
+        return f"{us // 1000}.{us % 1000 // 10:02d}"
+    if us < 100000:
+        return f"{us // 1000}.{us % 1000 // 100}"
+    return str(us // 1000)
+
+
+def _rtts(w: _Where, target: str, trace: Trace, count: int) -> list[int]:
+    """Invented, deterministic round-trip times in µs: ~0.1 ms on a host, ~12 ms to the
+    internet."""
+    internet = bool(trace.hops) and trace.hops[-1].rule == "internet"
+    base, spread = (11000, 4000) if internet else (40 + 25 * trace.routers, 90)
+    return [base + _jitter(w, "ping", target, n) * spread // 1000 for n in range(count)]
+
+
+def _ping(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.ping
+    if impl is None:
+        return _missing("ping")
+    count: int | None = None
+    quiet = False
+    target: str | None = None
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-c", "-w", "-W", "-i", "-s", "-t", "-I"):
+            if i + 1 >= len(args):
+                return _ping_usage(impl, f"option requires an argument -- '{a[1]}'"
+                                   if impl == "iputils" else f"option requires an argument: {a[1]}")
+            value = args[i + 1]
+            if a == "-c":
+                if not value.isdigit() or int(value) == 0:
+                    if impl == "iputils":
+                        return ProbeResult("", f"ping: invalid argument: '{value}'\n", 1)
+                    return ProbeResult("", f"ping: invalid number '{value}'\n", 1)
+                count = int(value)
+            i += 2
+            continue
+        if a.startswith("-c") and a[2:].isdigit():
+            count = int(a[2:])
+        elif a in ("-q",):
+            quiet = True
+        elif a in ("-4", "-n", "-v", "-D", "-O"):
+            pass
+        elif a.startswith("-") and a != "-":
+            return _ping_usage(impl, f"invalid option -- '{a[1:2]}'" if impl == "iputils"
+                               else f"unrecognized option: {a[1:2]}")
+        elif target is None:
+            target = a
+        i += 1
+    if target is None:
+        if impl == "iputils":
+            return ProbeResult("", "ping: usage error: Destination address required\n", 2)
+        return _ping_usage(impl, None)
+    note = ""
+    if count is None:
+        count = 4
+        note = ("netsim: ping without -c runs until interrupted; shown as if stopped with "
+                "Ctrl-C after 4 packets\n")
+    ip = _resolve(w, target)
+    if ip == "dns":
+        return _dns_not_simulated("ping", target)
+    if ip == "unknown" or ip is None:
+        if impl == "iputils":
+            return ProbeResult("", f"{note}ping: {target}: Name or service not known\n", 2)
+        return ProbeResult("", f"{note}ping: bad address '{target}'\n", 1)
+    trace = reach(w.state, w.label, str(ip))
+    out = _ping_text(w, impl, target, ip, count, quiet, trace)
+    return ProbeResult(out.stdout, note + out.stderr, out.exit_code, trace)
+
+
+def _ping_usage(impl: str, error: str | None) -> ProbeResult:
+    if impl == "iputils":
+        return ProbeResult("", f"ping: {error}\n\nUsage\n  ping [options] <destination>\n\n"
+                               "For more details see ping(8).\n", 2)
+    head = f"ping: {error}\n" if error else ""
+    return ProbeResult("", head + "BusyBox v1.37.0 multi-call binary.\n\nUsage: ping [OPTIONS] "
+                                  "HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n", 1)
+
+
+def _ttl(trace: Trace) -> int:
+    if trace.hops and trace.hops[-1].rule == "internet":
+        return 117
+    return 64 - trace.routers
+
+
+def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: bool,
+               trace: Trace) -> ProbeResult:
+    s = trace.symptom
+    src_ip = _source_address(w, ip)
+    lines: list[str] = []
+    if impl == "iputils":
+        if s is Symptom.NETWORK_UNREACHABLE:
+            return ProbeResult("", "ping: connect: Network is unreachable\n", 2, trace)
+        lines.append(f"PING {target} ({ip}) 56(84) bytes of data.")
+        times = _rtts(w, target, trace, count)
+        if s is Symptom.OK:
+            if not quiet:
+                lines += [f"64 bytes from {ip}: icmp_seq={n + 1} ttl={_ttl(trace)} "
+                          f"time={_iputils_ms(t)} ms" for n, t in enumerate(times)]
+            lines += ["", f"--- {target} ping statistics ---",
+                      f"{count} packets transmitted, {count} received, 0% packet loss, "
+                      f"time {(count - 1) * 1001}ms", _rtt_line(times)]
+            return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
+        if s is Symptom.HOST_UNREACHABLE:
+            if not quiet:
+                lines += [f"From {src_ip} icmp_seq={n + 1} Destination Host Unreachable"
+                          for n in range(count)]
+            lines += ["", f"--- {target} ping statistics ---",
+                      f"{count} packets transmitted, 0 received, +{count} errors, 100% packet "
+                      f"loss, time {(count - 1) * 1001}ms"]
+            if count > 1:
+                lines.append(f"pipe {min(count, 3)}")
+            return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
+        lines += ["", f"--- {target} ping statistics ---",
+                  f"{count} packets transmitted, 0 received, 100% packet loss, "
+                  f"time {(count - 1) * 1010}ms", ""]
+        return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
+    # busybox
+    head = f"PING {target} ({ip}): 56 data bytes"
+    if s is Symptom.NETWORK_UNREACHABLE:
+        return ProbeResult(head + "\n", "ping: sendto: Network unreachable\n", 1, trace)
+    lines.append(head)
+    times = _rtts(w, target, trace, count)
+    if s is Symptom.OK:
+        if not quiet:
+            lines += [f"64 bytes from {ip}: seq={n} ttl={_ttl(trace)} time={_ms(t)} ms"
+                      for n, t in enumerate(times)]
+        avg = sum(times) // count
+        lines += ["", f"--- {target} ping statistics ---",
+                  f"{count} packets transmitted, {count} packets received, 0% packet loss",
+                  f"round-trip min/avg/max = {_ms(min(times))}/{_ms(avg)}/{_ms(max(times))} ms"]
+        return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
+    lines += ["", f"--- {target} ping statistics ---",
+              f"{count} packets transmitted, 0 packets received, 100% packet loss"]
+    return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
+
+
+def _rtt_line(times: Sequence[int]) -> str:
+    n = len(times)
+    avg = sum(times) // n
+    mdev = math.isqrt(max(0, sum(t * t for t in times) // n - (sum(times) // n) ** 2))
+    return (f"rtt min/avg/max/mdev = {_ms(min(times))}/{_ms(avg)}/{_ms(max(times))}/"
+            f"{_ms(mdev)} ms")
+
+
+def _source_address(w: _Where, dst: IPv4) -> IPv4 | str:
+    """The address a probe's packets leave with (for iputils' ``From …`` lines)."""
+    if w.container is None or w.host is None:
+        return w.state.hosts[w.host].host.address or "0.0.0.0" if w.host else "0.0.0.0"
+    owner = sandbox_owner(w.state, w.host, w.container) or w.container
+    eps = [e for e in owner.active_endpoints() if e.ipv4 is not None]
+    for e in eps:
+        assert e.ipv4 is not None
+        if dst in e.ipv4.network:
+            return e.ipv4.ip
+    return eps[0].ipv4.ip if eps and eps[0].ipv4 is not None else "0.0.0.0"
+
+
+# --------------------------------------------------------------------------------------------
+# curl, wget, nc
+
+
+def _split_url(url: str) -> tuple[str, int, str] | None:
+    scheme = "http"
+    rest = url
+    if "://" in url:
+        scheme, _, rest = url.partition("://")
+    hostport = rest.split("/", 1)[0]
+    if not hostport:
+        return None
+    host, sep, port = hostport.rpartition(":") if hostport.count(":") == 1 else (hostport, "",
+                                                                                  "")
+    if not sep:
+        host = hostport
+        port = "443" if scheme == "https" else "80"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        return None
+    return host, int(port), scheme
+
+
+def _connect(w: _Where, ip: IPv4, port: int) -> Trace:
+    return reach(w.state, w.label, str(ip), port=port)
+
+
+def _curl(w: _Where, args: list[str]) -> ProbeResult:
+    if not w.tools.curl:
+        return _missing("curl")
+    silent = show_error = False
+    timeout: str | None = None
+    url: str | None = None
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-m", "--max-time", "--connect-timeout", "-o", "--output", "-H", "--header",
+                 "-X", "--request", "-d", "--data", "-u", "--user", "-A", "--user-agent",
+                 "-w", "--write-out", "-e", "--referer", "--resolve", "-x", "--proxy"):
+            if a in ("-m", "--max-time", "--connect-timeout") and i + 1 < len(args):
+                timeout = args[i + 1]
+            i += 2
+            continue
+        if a.startswith("-") and not a.startswith("--") and len(a) > 2:
+            letters = a[1:]
+            silent = silent or "s" in letters
+            show_error = show_error or "S" in letters
+        elif a in ("-s", "--silent"):
+            silent = True
+        elif a in ("-S", "--show-error"):
+            show_error = True
+        elif not a.startswith("-") and url is None:
+            url = a
+        i += 1
+    if url is None:
+        return ProbeResult("", "curl: try 'curl --help' or 'curl --manual' for more "
+                               "information\n", 2)
+    parts = _split_url(url)
+    if parts is None:
+        return ProbeResult("", "curl: (3) URL rejected: Bad hostname\n", 3)
+    name, port, _scheme = parts
+    err_on = not silent or show_error
+    ip = _resolve(w, name)
+    if ip == "dns":
+        return _dns_not_simulated("curl", name)
+    if ip == "unknown" or ip is None:
+        return ProbeResult("", f"curl: (6) Could not resolve host: {name}\n" if err_on else "",
+                           6)
+    trace = _connect(w, ip, port)
+    s = trace.symptom
+    if s is Symptom.OK:
+        return ProbeResult("", f"netsim: curl connected to {ip}:{port}; the HTTP exchange is "
+                               "not simulated\n", 0, trace)
+    where = f"Failed to connect to {name} port {port}"
+    if s is Symptom.TIMEOUT:
+        if timeout is not None:
+            ms = int(float(timeout) * 1000) + 2 if _is_number(timeout) else 0
+            line, code = f"curl: (28) Connection timed out after {ms} milliseconds", 28
+        else:
+            ms = 133000 + _jitter(w, "curl", name, port)
+            line, code = f"curl: (28) {where} after {ms} ms: Could not connect to server", 28
+    else:
+        ms = {Symptom.REFUSED: 0, Symptom.NETWORK_UNREACHABLE: 0,
+              Symptom.HOST_UNREACHABLE: 3060 + _jitter(w, "arp", name) % 40}.get(s, 0)
+        line, code = f"curl: (7) {where} after {ms} ms: Could not connect to server", 7
+    return ProbeResult("", line + "\n" if err_on else "", code, trace)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+_MUSL_ERRNO = {
+    Symptom.REFUSED: "Connection refused",
+    Symptom.TIMEOUT: "Operation timed out",
+    Symptom.HOST_UNREACHABLE: "Host is unreachable",
+    Symptom.NETWORK_UNREACHABLE: "Network unreachable",
+}
+_GLIBC_ERRNO = {
+    Symptom.REFUSED: "Connection refused",
+    Symptom.TIMEOUT: "Connection timed out",
+    Symptom.HOST_UNREACHABLE: "No route to host",
+    Symptom.NETWORK_UNREACHABLE: "Network is unreachable",
+}
+
+
+def _wget(w: _Where, args: list[str]) -> ProbeResult:
+    if not w.tools.wget:
+        return _missing("wget")
+    quiet = any(a == "-q" or (a.startswith("-q") and not a.startswith("--")) for a in args)
+    urls = [a for i, a in enumerate(args) if not a.startswith("-")
+            and (i == 0 or args[i - 1] not in ("-O", "-T", "-U", "--header", "-P"))]
+    if not urls:
+        return ProbeResult("", "BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] "
+                               "[--spider] [-O FILE] [-o LOGFILE] [--header STR]\n", 1)
+    parts = _split_url(urls[0])
+    if parts is None:
+        return ProbeResult("", f"wget: bad address '{urls[0]}'\n", 1)
+    name, port, _ = parts
+    ip = _resolve(w, name)
+    if ip == "dns":
+        return _dns_not_simulated("wget", name)
+    if ip == "unknown" or ip is None:
+        return ProbeResult("", f"wget: bad address '{name}'\n", 1)
+    trace = _connect(w, ip, port)
+    shown = name if ":" not in urls[0].split("://")[-1].split("/")[0] else f"{name}:{port}"
+    head = "" if quiet else f"Connecting to {shown} ({ip}:{port})\n"
+    if trace.symptom is Symptom.OK:
+        return ProbeResult("", head + f"netsim: wget connected to {ip}:{port}; the HTTP exchange "
+                                      "is not simulated\n", 0, trace)
+    return ProbeResult("", head + f"wget: can't connect to remote host ({ip}): "
+                                  f"{_MUSL_ERRNO[trace.symptom]}\n", 1, trace)
+
+
+def _nc(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.nc
+    if impl is None:
+        return _missing("nc")
+    verbose = 0
+    zero = False
+    timeout: str | None = None
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-w", "-p", "-s", "-i", "-q"):
+            if a == "-w" and i + 1 < len(args):
+                timeout = args[i + 1]
+            i += 2
+            continue
+        if a.startswith("-") and len(a) > 1:
+            for ch in a[1:]:
+                if ch == "v":
+                    verbose += 1
+                elif ch == "z":
+                    zero = True
+                elif ch == "w":
+                    timeout = args[i + 1] if i + 1 < len(args) else None
+                    i += 1
+        else:
+            rest.append(a)
+        i += 1
+    if not zero or len(rest) != 2 or not rest[1].isdigit():
+        return ProbeResult("", "netsim: only 'nc -z [-v] [-w N] HOST PORT' is simulated\n",
+                           NOT_SIMULATED)
+    name, port = rest[0], int(rest[1])
+    ip = _resolve(w, name)
+    if ip == "dns":
+        return _dns_not_simulated("nc", name)
+    if ip == "unknown" or ip is None:
+        if impl == "busybox":
+            return ProbeResult("", f"nc: bad address '{name}'\n", 1)
+        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {port}: Name or service '
+                               "not known\n", 1)
+    trace = _connect(w, ip, port)
+    s = trace.symptom
+    shown = str(ip) if name == str(ip) else f"{name} ({ip})"
+    if impl == "busybox":
+        if s is Symptom.OK:
+            return ProbeResult("", f"{name} ({ip}:{port}) open\n" if verbose else "", 0, trace)
+        if verbose == 0 or (s is Symptom.REFUSED and verbose < 2):
+            return ProbeResult("", "", 1, trace)
+        text = _MUSL_ERRNO[s]
+        tail = "sent 0, rcvd 0\n" if verbose >= 2 else ""
+        return ProbeResult("", f"nc: {name} ({ip}:{port}): {text}\n{tail}", 1, trace)
+    if s is Symptom.OK:
+        service = {80: "http", 443: "https", 22: "ssh", 53: "domain"}.get(port, "*")
+        return ProbeResult("", f"Connection to {shown} {port} port [tcp/{service}] succeeded!\n"
+                           if verbose else "", 0, trace)
+    if not verbose:
+        return ProbeResult("", "", 1, trace)
+    if s is Symptom.TIMEOUT and timeout is not None:
+        return ProbeResult("", f"nc: connect to {shown} port {port} (tcp) timed out: Operation "
+                               "now in progress\n", 1, trace)
+    return ProbeResult("", f"nc: connect to {shown} port {port} (tcp) failed: "
+                           f"{_GLIBC_ERRNO[s]}\n", 1, trace)
+
+
+# --------------------------------------------------------------------------------------------
+# Interfaces: ip addr, ip route, ifconfig, hostname
+
+
+@dataclass
+class _Link:
+    index: int
+    name: str  # eth0, docker0, vethabc1234
+    peer: int | None  # @ifN
+    mac: str
+    mtu: int
+    addr: ipaddress.IPv4Interface | None
+    kind: Literal["lo", "ether"]
+    master: str | None = None
+    up: bool = True  # carrier (a bridge with no port is NO-CARRIER, DOWN)
+    netns_id: int | None = None
+
+
+def _host_links(state: State, host: str) -> list[_Link]:
+    """A Docker host's interfaces, in a deterministic ifindex order: lo, its NIC, VLAN
+    sub-interfaces, bridges (docker0 first, then in creation order), then the veths."""
+    hs = state.hosts[host]
+    from netsim import ids
+
+    links = [_Link(1, "lo", None, "00:00:00:00:00:00", 65536, ipaddress.IPv4Interface(
+        "127.0.0.1/8"), "lo")]
+    nic_mac = ids.mac_address(state.seed, "host-nic", host)
+    lan = state.lan.subnet
+    links.append(_Link(2, hs.host.interface, None, nic_mac, 1500,
+                       ipaddress.IPv4Interface(f"{hs.host.address}/{lan.prefixlen}")
+                       if hs.host.address else None, "ether"))
+    for net in hs.networks.values():
+        parent = net.options.get("parent", "")
+        if net.driver in ("macvlan", "ipvlan") and "." in parent:
+            vlan = f"{hs.host.interface}.{parent.partition('.')[2]}"
+            if all(link.name != vlan for link in links):
+                links.append(_Link(len(links) + 1, vlan, 2, nic_mac, 1500, None, "ether"))
+    bridges = sorted((n for n in hs.networks.values() if n.driver == "bridge" and n.host == host
+                      and n.interface), key=lambda n: n.name != "bridge")
+    ports: dict[str, int] = {}
+    for c in hs.containers.values():
+        if c.running:
+            for ep in c.endpoints:
+                if ep.host_veth:
+                    ports[ep.network] = ports.get(ep.network, 0) + 1
+    for net in bridges:
+        sub = net.ipv4_subnet
+        addr = (ipaddress.IPv4Interface(f"{sub.gateway}/{sub.subnet.prefixlen}")
+                if sub is not None and isinstance(sub.gateway, IPv4) else None)
+        links.append(_Link(len(links) + 1, net.interface or net.name, None,
+                           ids.mac_address(state.seed, "bridge", net.id), 1500, addr, "ether",
+                           up=ports.get(net.name, 0) > 0))
+    netns = 0
+    for c in hs.containers.values():
+        if not c.running:
+            continue
+        own = False
+        for ep in c.active_endpoints():
+            if ep.host_veth is None:
+                continue
+            bridge = hs.networks.get(ep.network)
+            links.append(_Link(len(links) + 1, ep.host_veth, _container_ifindex(ep),
+                               ids.mac_address(state.seed, "veth", ep.endpoint_id), 1500, None,
+                               "ether", master=bridge.interface if bridge else None,
+                               netns_id=netns))
+            own = True
+        netns += own
+    return links
+
+
+def _container_ifindex(ep: EndpointState) -> int:
+    return 2 + int((ep.ifname or "eth0").removeprefix("eth") or 0)
+
+
+def _container_links(state: State, host: str, c: ContainerState) -> list[_Link]:
+    owner = sandbox_owner(state, host, c)
+    links = [_Link(1, "lo", None, "00:00:00:00:00:00", 65536,
+                   ipaddress.IPv4Interface("127.0.0.1/8"), "lo")]
+    if owner is None:
+        return links
+    host_index = {link.name: link.index for link in _host_links(state, host)}
+    for ep in owner.active_endpoints():
+        if ep.ipv4 is None or ep.ifname is None:
+            continue
+        peer = host_index.get(ep.host_veth or "", 2)  # macvlan/ipvlan: the parent NIC
+        links.append(_Link(_container_ifindex(ep), ep.ifname, peer, ep.mac or "", 1500, ep.ipv4,
+                           "ether", netns_id=0))
+    return links
+
+
+def _links_of(w: _Where) -> list[_Link] | None:
+    if w.host is None:
+        return None
+    if w.container is None or _in_host_ns(w):
+        return _host_links(w.state, w.host)
+    return _container_links(w.state, w.host, w.container)
+
+
+def _in_host_ns(w: _Where) -> bool:
+    from netsim.reach import topology_index
+
+    return w.container is not None and w.host is not None and (
+        (w.host, w.container.name) in topology_index(w.state).host_members)
+
+
+def _ip_addr(links: Sequence[_Link], impl: str, only: str | None) -> ProbeResult:
+    chosen = [link for link in links if only is None or link.name == only]
+    if only is not None and not chosen:
+        if impl == "iproute2":
+            return ProbeResult("", f'Device "{only}" does not exist.\n', 1)
+        return ProbeResult("", f"ip: can't find device '{only}'\n", 1)
+    out: list[str] = []
+    for link in chosen:
+        if link.kind == "lo":
+            grp = " group default" if impl == "iproute2" else ""
+            out.append(f"{link.index}: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state "
+                       f"UNKNOWN{grp} qlen 1000")
+            out.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00")
+            out.append("    inet 127.0.0.1/8 scope host lo")
+            out.append("       valid_lft forever preferred_lft forever")
+            out.append("    inet6 ::1/128 scope host noprefixroute ")
+            out.append("       valid_lft forever preferred_lft forever")
+            continue
+        name = f"{link.name}@if{link.peer}" if link.peer is not None else link.name
+        if link.up:
+            flags = "BROADCAST,MULTICAST,UP,LOWER_UP"
+            if impl == "busybox" and link.peer is not None:
+                flags += ",M-DOWN"
+            state = "UP"
+        else:
+            flags, state = "NO-CARRIER,BROADCAST,MULTICAST,UP", "DOWN"
+        master = f" master {link.master}" if link.master else ""
+        qdisc = "noqueue" if link.name != "eth0" or link.peer is not None else "fq_codel"
+        if impl == "iproute2":
+            out.append(f"{link.index}: {name}: <{flags}> mtu {link.mtu} qdisc {qdisc}{master} "
+                       f"state {state} group default ")
+            nsid = f" link-netnsid {link.netns_id}" if link.netns_id is not None else ""
+            out.append(f"    link/ether {link.mac} brd ff:ff:ff:ff:ff:ff{nsid}")
+        else:
+            out.append(f"{link.index}: {name}: <{flags}> mtu {link.mtu} qdisc {qdisc}{master} "
+                       f"state {state} ")
+            out.append(f"    link/ether {link.mac} brd ff:ff:ff:ff:ff:ff")
+        if link.addr is not None:
+            net = link.addr.network
+            out.append(f"    inet {link.addr.with_prefixlen} brd {net.broadcast_address} scope "
+                       f"global {link.name}")
+            out.append("       valid_lft forever preferred_lft forever")
+    return ProbeResult("\n".join(out) + "\n", "", 0)
+
+
+def _routes(w: _Where) -> list[tuple[str, str, str, IPv4 | None]]:
+    """(destination, via, dev, src) in the order ip route prints them."""
+    if w.host is None:
+        return []
+    from netsim.reach import topology_index
+
+    ix = topology_index(w.state)
+    routes: list[tuple[str, str, str, IPv4 | None]] = []
+    if w.container is None or _in_host_ns(w):
+        hs = w.state.hosts[w.host]
+        routes.append(("default", str(w.state.lan.gateway), hs.host.interface, None))
+        for link in _host_links(w.state, w.host):
+            if link.addr is not None and link.kind == "ether":
+                routes.append((str(link.addr.network), "", link.name, link.addr.ip))
+        return routes[:1] + sorted(routes[1:], key=lambda r: ipaddress.IPv4Network(r[0]))
+    sb = ix.sandbox_of.get((w.host, w.container.name))
+    if sb is None:
+        return []
+    if sb.default is not None:
+        gw = sb.default.ep.gateway
+        routes.append(("default", str(gw) if gw else "", sb.default.ep.ifname or "eth0", None))
+    for i in sorted(sb.ifaces, key=lambda i: i.subnet):
+        routes.append((str(i.subnet), "", i.ep.ifname or "eth0", i.ip))
+    return routes
+
+
+def _ip_route(w: _Where, impl: str) -> ProbeResult:
+    lines = []
+    for dst, via, dev, src in _routes(w):
+        if dst == "default":
+            lines.append(f"default via {via} dev {dev} " if via else f"default dev {dev} ")
+        elif impl == "iproute2":
+            lines.append(f"{dst} dev {dev} proto kernel scope link src {src} ")
+        else:
+            lines.append(f"{dst} dev {dev} scope link  src {src} ")
+    return ProbeResult("".join(line + "\n" for line in lines), "", 0)
+
+
+def _ip(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.ip
+    if impl is None:
+        return _missing("ip")
+    words = [a for a in args if a not in ("-4", "-br")]
+    obj = words[0] if words else ""
+    if obj and ("address".startswith(obj) or obj == "addr"):
+        rest = words[1:]
+        if rest and rest[0] in ("show", "list", "ls"):
+            rest = rest[1:]
+        if rest and rest[0] == "dev":
+            rest = rest[1:]
+        links = _links_of(w)
+        if links is None:
+            return ProbeResult("", "netsim: 'ip' at @lan or @internet is not simulated\n",
+                               NOT_SIMULATED)
+        return _ip_addr(links, impl, rest[0] if rest else None)
+    if obj and ("route".startswith(obj) or obj == "r"):
+        return _ip_route(w, impl)
+    return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip addr and ip "
+                           "route are)\n", NOT_SIMULATED)
+
+
+def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.ifconfig
+    if impl is None:
+        return _missing("ifconfig")
+    links = _links_of(w)
+    if links is None:
+        return ProbeResult("", "netsim: 'ifconfig' at @lan or @internet is not simulated\n",
+                           NOT_SIMULATED)
+    show_all = "-a" in args
+    only = next((a for a in args if not a.startswith("-")), None)
+    chosen = sorted((link for link in links if (only is None or link.name == only)
+                     and (link.up or show_all or only)), key=lambda link: link.name)
+    if only is not None and not chosen:
+        return ProbeResult("", f"ifconfig: {only}: error fetching interface information: "
+                               "Device not found\n", 1)
+    out: list[str] = []
+    for link in chosen:
+        out += _ifconfig_block(link, impl)
+    return ProbeResult("".join(line + "\n" for line in out), "", 0)
+
+
+def _ifconfig_block(link: _Link, impl: str) -> list[str]:
+    addr = link.addr
+    if impl == "busybox":
+        if link.kind == "lo":
+            lines = ["lo        Link encap:Local Loopback  ",
+                     "          inet addr:127.0.0.1  Mask:255.0.0.0",
+                     "          inet6 addr: ::1/128 Scope:Host",
+                     "          UP LOOPBACK RUNNING  MTU:65536  Metric:1"]
+            qlen = 1000
+        else:
+            lines = [f"{link.name:<9} Link encap:Ethernet  HWaddr {link.mac.upper()}  "]
+            if addr is not None:
+                lines.append(f"          inet addr:{addr.ip}  Bcast:"
+                             f"{addr.network.broadcast_address}  Mask:{addr.netmask}")
+            lines.append(f"          UP BROADCAST RUNNING MULTICAST  MTU:{link.mtu}  Metric:1")
+            qlen = 0
+        return [*lines,
+                "          RX packets:0 errors:0 dropped:0 overruns:0 frame:0",
+                "          TX packets:0 errors:0 dropped:0 overruns:0 carrier:0",
+                f"          collisions:0 txqueuelen:{qlen} ",
+                "          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)", ""]
+    if link.kind == "lo":
+        lines = ["lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536",
+                 "        inet 127.0.0.1  netmask 255.0.0.0",
+                 "        inet6 ::1  prefixlen 128  scopeid 0x10<host>",
+                 "        loop  txqueuelen 1000  (Local Loopback)"]
+    else:
+        flags = "4163<UP,BROADCAST,RUNNING,MULTICAST>" if link.up else \
+            "4099<UP,BROADCAST,MULTICAST>"
+        lines = [f"{link.name}: flags={flags}  mtu {link.mtu}"]
+        if addr is not None:
+            lines.append(f"        inet {addr.ip}  netmask {addr.netmask}  broadcast "
+                         f"{addr.network.broadcast_address}")
+        lines.append(f"        ether {link.mac}  txqueuelen 0  (Ethernet)")
+    return [*lines,
+            "        RX packets 0  bytes 0 (0.0 B)",
+            "        RX errors 0  dropped 0  overruns 0  frame 0",
+            "        TX packets 0  bytes 0 (0.0 B)",
+            "        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0", ""]
+
+
+def _hostname(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.hostname
+    if impl is None:
+        return _missing("hostname")
+    if w.host is None:
+        return ProbeResult("", "netsim: 'hostname' at @lan or @internet is not simulated\n",
+                           NOT_SIMULATED)
+    hs = w.state.hosts[w.host]
+    if w.container is None or _in_host_ns(w):
+        name = hs.host.effective_hostname if w.container is None else w.container.hostname
+        addrs = [str(hs.host.address)] if hs.host.address else []
+    else:
+        name = w.container.hostname
+        addrs = [str(ip) for ip, names in hosts_entries(w.state, w.host, w.container)
+                 if name in names]
+    if not args:
+        return ProbeResult(name + "\n", "", 0)
+    if args == ["-i"]:
+        return ProbeResult(" ".join(addrs) + "\n", "", 0)
+    if args == ["-I"] and impl == "debian":
+        links = _links_of(w) or []
+        ips = [str(link.addr.ip) for link in links if link.addr is not None
+               and link.kind != "lo" and link.up]
+        return ProbeResult("".join(ip + " " for ip in ips) + "\n", "", 0)
+    if impl == "busybox":
+        return ProbeResult("", f"hostname: unrecognized option: {args[0].lstrip('-')[:1]}\n"
+                               "BusyBox v1.37.0 multi-call binary.\n\nUsage: hostname [-sfi] "
+                               "[HOSTNAME | -F FILE]\n", 1)
+    return ProbeResult("", f"netsim: 'hostname {' '.join(args)}' is not simulated\n",
+                       NOT_SIMULATED)
+
+
+# --------------------------------------------------------------------------------------------
+
+_PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
+    "ping": _ping,
+    "curl": _curl,
+    "wget": _wget,
+    "nc": _nc,
+    "ip": _ip,
+    "ifconfig": _ifconfig,
+    "hostname": _hostname,
+}
+
+
+def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0) -> ProbeResult:
+    """Run one command at ``where`` (a container: ``NAME`` or ``HOST/NAME``; ``@host``,
+    ``@NAME``, ``@lan``, ``@internet``) and return what it prints.
+
+    >>> from netsim import apply
+    >>> from netsim.model import ContainerCreate, ContainerSpec
+    >>> st = apply([ContainerCreate(container=ContainerSpec(name=n, image="alpine",
+    ...             command=("sleep", "1d"))) for n in ("a1", "a2")])
+    >>> print(probe(st, "a1", "ping -c 1 172.17.0.3").stdout, end="")
+    PING 172.17.0.3 (172.17.0.3): 56 data bytes
+    64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.101 ms
+    <BLANKLINE>
+    --- 172.17.0.3 ping statistics ---
+    1 packets transmitted, 1 packets received, 0% packet loss
+    round-trip min/avg/max = 0.101/0.101/0.101 ms
+    """
+    words = shlex.split(argv) if isinstance(argv, str) else list(argv)
+    found = _where(state, where, seed)
+    if isinstance(found, ProbeResult):
+        return found
+    if not words:
+        return ProbeResult("", "", 0)
+    prog = words[0].rsplit("/", 1)[-1]
+    if prog == "busybox" and len(words) > 1:
+        prog, words = words[1], words[1:]
+        found.tools = Toolbox(ping="busybox", curl=False, wget=True, nc="busybox",
+                              ip="busybox", ifconfig="busybox", hostname="busybox")
+    handler = _PROBES.get(prog)
+    where_text = "inside a container" if found.container is not None else "at " + found.label
+    if handler is None:
+        return ProbeResult("", f"netsim: '{prog}' {where_text} is not simulated yet\n",
+                           NOT_SIMULATED)
+    return handler(found, list(words[1:]))
