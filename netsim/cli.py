@@ -210,6 +210,32 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
         out.write("\n")
 
 
+@cli.command(name="exec", context_settings={"ignore_unknown_options": True})
+@click.argument("file")
+@click.argument("where")
+@click.argument("command", nargs=-1, type=click.UNPROCESSED, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print stdout, stderr, exit code, trace.")
+@click.option("--seed", default=0, show_default=True)
+def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int) -> None:
+    """Run one probe (ping, curl, wget, nc -z, ip addr, ip route, ifconfig, hostname) at WHERE.
+
+    WHERE: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
+    Put the command after '--': netsim exec setup.sh alpine1 -- ping -c 2 alpine2. The exit
+    status is the command's own (ping: 0 replies, 1 none, 2 error).
+    """
+    from netsim.probes import probe
+
+    lab, _ = _load(file, seed=seed)
+    result = probe(lab.state, where, list(command), seed=seed)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        sys.stdout.write(result.stdout)
+        sys.stdout.flush()
+        sys.stderr.write(result.stderr)
+    sys.exit(result.exit_code)
+
+
 @cli.command()
 @click.argument("file")
 def validate(file: str) -> None:

@@ -266,6 +266,7 @@ ToolImpl = Literal[
     "netcat-openbsd",  # OpenBSD netcat
     "iproute2",  # iproute2 ip
     "net-tools",  # net-tools ifconfig, route, netstat
+    "net-tools-1.60",  # the old net-tools (Ubuntu 14.04): ifconfig in the "inet addr:" layout
     "glibc",  # glibc getent (libc-bin / glibc-common)
     "musl",  # musl getent (Alpine musl-utils)
     "hostname",  # the standalone hostname package (Debian's, also used by Ubuntu and CentOS)
@@ -851,10 +852,10 @@ _UBUNTU_TRUSTY = _UBUNTU.model_copy(
                 "nc": "netcat-openbsd",
                 "getent": "glibc",
                 "ip": "iproute2",
-                "ifconfig": "net-tools",
+                "ifconfig": "net-tools-1.60",
                 "hostname": "hostname",
-                "route": "net-tools",
-                "netstat": "net-tools",
+                "route": "net-tools-1.60",
+                "netstat": "net-tools-1.60",
                 "cat": "gnu",
             }
         ),

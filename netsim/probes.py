@@ -71,7 +71,7 @@ class Toolbox:
     wget: bool = False
     nc: Literal["busybox", "openbsd"] | None = "openbsd"
     ip: Literal["busybox", "iproute2"] | None = "iproute2"
-    ifconfig: Literal["busybox", "net-tools"] | None = "net-tools"
+    ifconfig: Literal["busybox", "net-tools", "net-tools-1.60"] | None = "net-tools"
     hostname: Literal["busybox", "debian"] | None = "debian"
 
 
@@ -98,7 +98,8 @@ def toolbox_for(image: str) -> Toolbox:
         wget="wget" in tools,
         nc=pick("nc", {"busybox": "busybox", "*": "openbsd"}),
         ip=pick("ip", {"busybox": "busybox", "*": "iproute2"}),
-        ifconfig=pick("ifconfig", {"busybox": "busybox", "*": "net-tools"}),
+        ifconfig=pick("ifconfig", {"busybox": "busybox", "net-tools-1.60": "net-tools-1.60",
+                                   "*": "net-tools"}),
         hostname=pick("hostname", {"busybox": "busybox", "*": "debian"}),
     )
 
@@ -831,7 +832,8 @@ def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
 
 def _ifconfig_block(link: _Link, impl: str) -> list[str]:
     addr = link.addr
-    if impl == "busybox":
+    if impl in ("busybox", "net-tools-1.60"):
+        # busybox copies net-tools 1.60's layout; 1.60 prints the MAC in lower case
         if link.kind == "lo":
             lines = ["lo        Link encap:Local Loopback  ",
                      "          inet addr:127.0.0.1  Mask:255.0.0.0",
@@ -839,7 +841,8 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
                      "          UP LOOPBACK RUNNING  MTU:65536  Metric:1"]
             qlen = 1000
         else:
-            lines = [f"{link.name:<9} Link encap:Ethernet  HWaddr {link.mac.upper()}  "]
+            mac = link.mac.upper() if impl == "busybox" else link.mac
+            lines = [f"{link.name:<9} Link encap:Ethernet  HWaddr {mac}  "]
             if addr is not None:
                 lines.append(f"          inet addr:{addr.ip}  Bcast:"
                              f"{addr.network.broadcast_address}  Mask:{addr.netmask}")

@@ -109,9 +109,9 @@ def test_busybox_latest_is_glibc_variant() -> None:
 def test_ubuntu_1404_versus_current() -> None:
     trusty = info_of("ubuntu:14.04")
     assert trusty.tools["ping"] == "iputils"
-    assert trusty.tools["ifconfig"] == "net-tools"
-    assert trusty.tools["route"] == "net-tools"
-    assert trusty.tools["netstat"] == "net-tools"
+    assert trusty.tools["ifconfig"] == "net-tools-1.60"
+    assert trusty.tools["route"] == "net-tools-1.60"
+    assert trusty.tools["netstat"] == "net-tools-1.60"
     assert trusty.tools["ip"] == "iproute2"
     assert trusty.tools["nc"] == "netcat-openbsd"
     assert "curl" not in trusty.tools and "wget" not in trusty.tools
