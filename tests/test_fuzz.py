@@ -72,3 +72,60 @@ def test_random_scenarios_give_one_clear_error(data: object) -> None:
     except ScenarioError as err:
         line = err.line()
         assert line.startswith("fuzz.yaml") and "\n" not in line
+
+
+PROBE_WORDS = [
+    "ping", "-c", "2", "0", "-q", "-w", "-z", "curl", "-s", "-S", "-m", "5", "wget", "-qO-",
+    "nc", "-zv", "-v", "ip", "addr", "a", "route", "r", "show", "eth0", "eth9", "ifconfig",
+    "-a", "hostname", "-i", "-I", "busybox", "web", "db", "localhost", "8.8.8.8", "10.9.9.9",
+    "172.17.0.2", "172.18.0.2", "http://web/", "http://172.17.0.2:81/", "https://x:99999/",
+    "http://", "://", "80", "65536", "abc", "dig", "cat", "/etc/hosts", "", "-",
+]
+PLACES = ["web", "db", "sidecar", "solo", "none1", "@host", "@h2", "@lan", "@internet",
+          "@nope", "h2/web", "nope", "", "/", "h9/x", "172.17.0.2", "localhost"]
+
+
+def _fuzz_state():  # type: ignore[no-untyped-def]
+    lab, _ = run_script(
+        "# netsim: host host\n# netsim: host h2\n"
+        "docker network create n1\n"
+        "docker network create --internal n2\n"
+        "docker run -d --name web -p 8080:80 nginx\n"
+        "docker run -d --name db --network n1 redis\n"
+        "docker network connect n2 db\n"
+        "docker run -d --name sidecar --network container:web alpine sleep 1d\n"
+        "docker run -d --name solo --network host nginx\n"
+        "docker run -d --name none1 --network none alpine sleep 1d\n"
+        "docker -H h2 run -d --name web nginx\n", source="fuzz.sh")
+    return lab.state
+
+
+FUZZ_STATE = _fuzz_state()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PLACES), st.lists(st.sampled_from(PROBE_WORDS), min_size=0,
+                                         max_size=6))
+def test_random_probes_never_crash(where: str, words: list[str]) -> None:
+    """Any command at any place gives the tool's own words or one InputError."""
+    from netsim.probes import probe
+
+    with contextlib.suppress(InputError):
+        r = probe(FUZZ_STATE, where, words)
+        assert isinstance(r.exit_code, int) and isinstance(r.stdout, str)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PLACES), st.sampled_from(PLACES),
+       st.none() | st.integers(-3, 70000), st.sampled_from([None, "tcp", "udp", "icmp"]))
+def test_random_flows_never_crash(src: str, dst: str, port: int | None, proto: str | None
+                                  ) -> None:
+    """reach() with any source, destination and port: a Trace or one InputError."""
+    from netsim.reach import reach
+
+    try:
+        t = reach(FUZZ_STATE, src, dst, port=port, proto=proto)  # type: ignore[arg-type]
+    except InputError as err:
+        assert "\n" not in err.line()
+        return
+    assert t.hops and t.disposition
