@@ -132,3 +132,41 @@ def test_scenario_file_steps_carry_their_lines() -> None:
     assert [s["line"] for s in steps] == [6, 8, 10, 16, 21, 24]
     assert steps[4]["command"] == "docker network connect front app"
     assert all(s["exit_code"] == 0 for s in steps)
+
+
+def test_reach_verdict_trace_and_exit_status() -> None:
+    """`netsim reach`: the verdict line, numbered hops with rules; exit 0 delivered, 1 not."""
+    path = str(SCENARIOS / "seed-macvlan.sh")
+    r = netsim("reach", path, "c1", "c2")
+    assert r.returncode == 0 and r.stdout.startswith(
+        "c1 -> c2 192.168.0.128 (icmp): reachable [DELIVERED]\n  1. ")
+    r = netsim("reach", path, "@server1", "c1", "--json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["disposition"] == "MACVLAN_HOST_ISOLATION"
+    assert data["hops"][-1]["rule"] == "macvlan.host" and data["hops"][-1]["source"]
+
+
+def test_reach_bad_input_is_one_line() -> None:
+    """An unknown name or a bad port: one line, exit 2."""
+    path = str(SCENARIOS / "seed-macvlan.sh")
+    for args, text in ((("c1", "nope"), "reach: no such container, address or vantage point "
+                        "(got 'nope'"), (("c1", "c2", "--port", "80/xyz"),
+                                         "--port: not a port (got '80/xyz'")):
+        r = netsim("reach", path, *args)
+        assert r.returncode == 2 and r.stderr.startswith(text) and r.stderr.count("\n") == 1
+
+
+def test_matrix_table_and_json() -> None:
+    """`netsim matrix`: a ./X table with numbered columns, and --json rows."""
+    path = str(SCENARIOS / "seed-macvlan.sh")
+    r = netsim("matrix", path)
+    assert r.returncode == 0
+    assert r.stdout.splitlines() == [
+        "who reaches whom (ping)", "           01", "c1         ..", "c2         ..",
+        "@server1   X.", "@server2   .X", "@lan       ..", "@internet  XX",
+        "columns: 0=c1  1=c2"]
+    r = netsim("matrix", path, "--port", "80", "--json", "--no-vantage")
+    data = json.loads(r.stdout)
+    assert data == {"port": 80, "proto": "tcp", "sources": ["c1", "c2"],
+                    "destinations": ["c1", "c2"], "rows": ["XX", "XX"]}
