@@ -13,6 +13,10 @@ The pure core: declare operations (:mod:`netsim.model`), apply them with Docker'
 >>> str(state.container("web").endpoints[0].ipv4)
 '172.18.0.2/16'
 
+Who reaches whom: :func:`netsim.reach.reach` (one flow, explained: a :class:`Trace`) and
+:func:`netsim.reach.matrix` (all pairs); what ``ping``/``curl``/``ip addr`` print:
+:func:`netsim.probes.probe`; the State as a networkx graph: :mod:`netsim.graph`.
+
 For typing docker commands one at a time (scripts, notebooks) see :class:`netsim.lab.Lab`.
 """
 
@@ -59,6 +63,8 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         SwarmJoin,
         SwarmLeave,
     )
+    from netsim.probes import ProbeResult
+    from netsim.reach import Disposition, Hop, Matrix, Symptom, Trace
     from netsim.state import (
         ContainerState,
         EndpointState,
@@ -82,6 +88,8 @@ _HOMES = {
     **dict.fromkeys(["ContainerState", "EndpointState", "HostState", "NetworkState",
                      "PortMapping", "State", "SubnetState", "SwarmNode", "SwarmState"],
                     "netsim.state"),
+    **dict.fromkeys(["Disposition", "Hop", "Matrix", "Symptom", "Trace"], "netsim.reach"),
+    "ProbeResult": "netsim.probes",
 }
 
 
@@ -109,11 +117,13 @@ __all__ = [
     "ContainerState",
     "ContainerStop",
     "DaemonError",
+    "Disposition",
     "DockerCliError",
     "DockerError",
     "EndpointConfig",
     "EndpointState",
     "Engine",
+    "Hop",
     "Host",
     "HostState",
     "ImageDecl",
@@ -122,6 +132,7 @@ __all__ = [
     "IpvlanNetwork",
     "Lan",
     "MacvlanNetwork",
+    "Matrix",
     "NetsimError",
     "NetworkConnect",
     "NetworkCreate",
@@ -134,6 +145,7 @@ __all__ = [
     "OverlayNetwork",
     "PortBinding",
     "PortMapping",
+    "ProbeResult",
     "Scenario",
     "ScenarioError",
     "ScriptError",
@@ -144,6 +156,8 @@ __all__ = [
     "SwarmLeave",
     "SwarmNode",
     "SwarmState",
+    "Symptom",
+    "Trace",
     "apply",
     "apply_scenario",
 ]

@@ -928,11 +928,11 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0)
     ...             command=("sleep", "1d"))) for n in ("a1", "a2")])
     >>> print(probe(st, "a1", "ping -c 1 172.17.0.3").stdout, end="")
     PING 172.17.0.3 (172.17.0.3): 56 data bytes
-    64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.101 ms
+    64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.083 ms
     <BLANKLINE>
     --- 172.17.0.3 ping statistics ---
     1 packets transmitted, 1 packets received, 0% packet loss
-    round-trip min/avg/max = 0.101/0.101/0.101 ms
+    round-trip min/avg/max = 0.083/0.083/0.083 ms
     """
     words = shlex.split(argv) if isinstance(argv, str) else list(argv)
     found = _where(state, where, seed)

@@ -983,9 +983,11 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     >>> from netsim import apply
     >>> from netsim.model import ContainerCreate, ContainerSpec
     >>> st = apply([ContainerCreate(container=ContainerSpec(name=n, image="nginx"))
-    ...             for n in ("a", "b")])
-    >>> reach(st, "a", "b", port=80).disposition.value
+    ...             for n in ("web1", "web2")])
+    >>> reach(st, "web1", "web2", port=80).disposition.value
     'DELIVERED'
+    >>> reach(st, "web1", "web2", port=81).disposition.value
+    'NOTHING_LISTENING'
     """
     if port is not None and not 0 < port < 65536:
         raise InputError("reach", "port out of range", got=str(port), accepted="1-65535")

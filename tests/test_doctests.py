@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["netsim", "netsim.engine", "netsim.lab", "netsim.model", "netsim.io.script"]
+MODULES = ["netsim", "netsim.engine", "netsim.lab", "netsim.model", "netsim.io.script",
+           "netsim.reach", "netsim.probes"]
 
 
 @pytest.mark.parametrize("name", MODULES)
