@@ -218,7 +218,8 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Hop(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Hop:
     """One step of a flow: where (a :mod:`netsim.graph` node id), what happened, which rule."""
 
     node: str
@@ -230,8 +231,14 @@ class Hop(_Frozen):
         return RULES[self.rule]
 
 
-class Trace(_Frozen):
-    """One flow, explained. ``hops[-1]`` is the step that decided it."""
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """One flow, explained. ``hops[-1]`` is the step that decided it.
+
+    A frozen value: ``str()`` is what ``netsim reach`` prints, ``_repr_html_`` what Jupyter
+    shows, :meth:`to_dict`/:meth:`to_json` the JSON. (A plain dataclass, not a pydantic model:
+    a query builds one in a few microseconds.)
+    """
 
     src: str
     dst: str
@@ -289,6 +296,9 @@ class Trace(_Frozen):
                      for h in self.hops],
         }
 
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
 
 # --------------------------------------------------------------------------------------------
 # The index: the State's facts arranged for fast lookups (built once per State)
@@ -345,6 +355,18 @@ class _HostNs:
     nic: str
     addresses: dict[IPv4, str] = field(default_factory=dict)  # address -> interface
     bridges: list[tuple[ipaddress.IPv4Network, _Domain]] = field(default_factory=list)
+    #: the bridges by prefix length, then by network number: a subnet lookup in O(prefixes)
+    bridge_index: dict[int, dict[int, tuple[ipaddress.IPv4Network, _Domain]]] = field(
+        default_factory=dict)
+
+    def bridge_for(self, ip: IPv4) -> tuple[ipaddress.IPv4Network, _Domain] | None:
+        """The local bridge network whose subnet holds ``ip`` (bridge subnets never overlap)."""
+        value = int(ip)
+        for prefix, table in self.bridge_index.items():
+            found = table.get(value >> (32 - prefix))
+            if found is not None:
+                return found
+        return None
     # (port, proto) -> [(host_ip, container, container_port)]
     published: dict[tuple[int, str], list[tuple[str, ContainerState, int]]] = field(
         default_factory=dict)
@@ -389,7 +411,10 @@ class _Index:
                 if net.driver == "bridge" and sub is not None and net.host == hname:
                     dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
                                        bridge_node(hname, net.name), net, hname)
-                    h.bridges.append((ipaddress.IPv4Network(sub.subnet), dom))
+                    subnet = ipaddress.IPv4Network(sub.subnet)
+                    h.bridges.append((subnet, dom))
+                    h.bridge_index.setdefault(subnet.prefixlen, {})[
+                        int(subnet.network_address) >> (32 - subnet.prefixlen)] = (subnet, dom)
                     if isinstance(sub.gateway, IPv4):
                         h.addresses[sub.gateway] = net.interface or net.name
                         dom.owners[sub.gateway] = _Owner("host", host=hname)
@@ -408,8 +433,12 @@ class _Index:
                     for m in c.port_mappings:
                         self.hosts[hname].published.setdefault((m.host_port, m.proto), []).append(
                             (m.host_ip, c, m.container_port))
+            joiners: dict[str, list[ContainerState]] = {}
             for c in hs.containers.values():
-                self._add_sandbox(hname, c)
+                if c.sandbox_owner is not None and c.running:
+                    joiners.setdefault(c.sandbox_owner, []).append(c)
+            for c in hs.containers.values():
+                self._add_sandbox(hname, c, joiners.get(c.id, ()))
 
     def _domain(self, key: str, kind: Literal["bridge", "l2", "overlay", "l3", "lan"],
                 node: str, net: NetworkState | None = None, host: str | None = None) -> _Domain:
@@ -418,7 +447,8 @@ class _Index:
             dom = self.domains[key] = _Domain(key, kind, node, net, host)
         return dom
 
-    def _add_sandbox(self, hname: str, c: ContainerState) -> None:
+    def _add_sandbox(self, hname: str, c: ContainerState,
+                     joined: Sequence[ContainerState]) -> None:
         if not c.running or (hname, c.name) in self.host_members:
             self.sandbox_of[(hname, c.name)] = None
             return
@@ -429,8 +459,7 @@ class _Index:
         if owner is not c:
             return  # joiners are added with their owner, below
         hs = self.state.hosts[hname]
-        joiners = [j for j in hs.containers.values()
-                   if j.sandbox_owner == c.id and j.running and j.sandbox_id == c.sandbox_id]
+        joiners = [j for j in joined if j.sandbox_id == c.sandbox_id]
         sb = _Sandbox(hname, c.name, sandbox_node(hname, c.name), [c, *joiners])
         for member in sb.containers:
             sb.listening.update(member.listening)
@@ -551,7 +580,7 @@ class _Flow:
         self.routers = 0
 
     def hop(self, node: str, text: str, rule: str) -> None:
-        self.hops.append(Hop.model_construct(node=node, text=text, rule=rule))
+        self.hops.append(Hop(node, text, rule))
 
     def end(self, d: Disposition, node: str, text: str, rule: str) -> Disposition:
         self.hop(node, text, rule)
@@ -756,24 +785,25 @@ class _Flow:
             return self.host_input(h, ip, via=f"{came}; {ip} is {h.name}'s own address "
                                               f"({h.addresses[ip]})",
                                    from_host=h.name, lan_side=False)
-        for subnet, dom in h.bridges:
-            if ip in subnet:
-                net = dom.net
-                assert net is not None
-                if ingress is None:  # the host itself: on-link on that bridge
-                    self.hop(dom.node, f"{h.name} reaches {ip} on-link through "
-                                       f"{net.interface} ({net.name})", "host.reaches")
-                    owner = dom.owners.get(ip)
-                    if owner is None or owner.iface is None:
-                        return self.end(Disposition.HOST_UNREACHABLE, dom.node,
-                                        f"nobody on {net.interface} holds {ip}: no ARP reply",
-                                        "lan.arp")
-                    return self.arrive(owner.iface.sandbox, ip,
-                                       f"{ip} is {owner.iface.sandbox.name}'s address")
-                return self.end(Disposition.ISOLATED_NETWORKS, dom.node,
-                                f"{came}; {ip} is on {net.name} ({net.interface}), another "
-                                f"network: Docker drops traffic into {net.interface} that does "
-                                "not come from it", "bridge.isolation")
+        found = h.bridge_for(ip)
+        if found is not None:
+            _subnet, dom = found
+            net = dom.net
+            assert net is not None
+            if ingress is None:  # the host itself: on-link on that bridge
+                self.hop(dom.node, f"{h.name} reaches {ip} on-link through "
+                                   f"{net.interface} ({net.name})", "host.reaches")
+                owner = dom.owners.get(ip)
+                if owner is None or owner.iface is None:
+                    return self.end(Disposition.HOST_UNREACHABLE, dom.node,
+                                    f"nobody on {net.interface} holds {ip}: no ARP reply",
+                                    "lan.arp")
+                return self.arrive(owner.iface.sandbox, ip,
+                                   f"{ip} is {owner.iface.sandbox.name}'s address")
+            return self.end(Disposition.ISOLATED_NETWORKS, dom.node,
+                            f"{came}; {ip} is on {net.name} ({net.interface}), another "
+                            f"network: Docker drops traffic into {net.interface} that does "
+                            "not come from it", "bridge.isolation")
         masq_ok = ingress is None or ingress.net.masquerade
         if ingress is not None:
             self.routers += 1
@@ -823,11 +853,11 @@ class _Flow:
         if ip in self.ix.lan.subnet:
             return self.on_link(self.ix.domains["lan"], ip, src=None)
         for h in self.ix.hosts.values():
-            for subnet, _dom in h.bridges:
-                if ip in subnet:
-                    return self.end(Disposition.NO_ROUTE, ROUTER,
-                                    f"{ip} is inside {subnet}, a network private to "
-                                    f"{h.name}; the LAN has no route to it", "lan.noroute")
+            found = h.bridge_for(ip)
+            if found is not None:
+                return self.end(Disposition.NO_ROUTE, ROUTER,
+                                f"{ip} is inside {found[0]}, a network private to "
+                                f"{h.name}; the LAN has no route to it", "lan.noroute")
         self.hop(ROUTER, "the LAN router takes it", "lan.router")
         return self.beyond_router(ip, masq_ok=True, src_addr=None)
 
@@ -1019,10 +1049,8 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
 
 
 def _trace(src: str, dst: str, ip: IPv4 | None, flow: _Flow, d: Disposition) -> Trace:
-    return Trace.model_construct(
-        src=src, dst=dst, address=str(ip) if ip is not None else None, port=flow.port,
-        proto=flow.proto, disposition=d, symptom=_SYMPTOM[d], hops=tuple(flow.hops),
-        routers=flow.routers)
+    return Trace(src, dst, str(ip) if ip is not None else None, flow.port, flow.proto, d,
+                 _SYMPTOM[d], tuple(flow.hops), flow.routers)
 
 
 # --------------------------------------------------------------------------------------------
