@@ -202,11 +202,11 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
     m = all_pairs(lab.state, port=number, proto="udp" if proto == "udp" else None,
                   vantage=not no_vantage)
     out = sys.stdout
+    for chunk in (m.json_chunks() if as_json else m.lines()):
+        out.write(chunk)
+        if not as_json:
+            out.write("\n")
     if as_json:
-        out.write(m.to_json())
-        out.write("\n")
-    else:
-        out.write(str(m))
         out.write("\n")
 
 

@@ -3,6 +3,8 @@ of the hop that decided it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SCENARIOS
 
@@ -366,4 +368,5 @@ def test_matrix_text_and_json(two_bridges: State) -> None:
     assert m.row("@host") == "....."
     assert m.row("@lan") == "XXXXX"
     assert m.to_dict()["rows"][0] == "..XXX"
+    assert json.loads(m.to_json()) == m.to_dict()  # streamed JSON is the same document
     assert str(m).splitlines()[2].startswith("a1")
