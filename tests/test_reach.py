@@ -370,3 +370,15 @@ def test_matrix_text_and_json(two_bridges: State) -> None:
     assert m.to_dict()["rows"][0] == "..XXX"
     assert json.loads(m.to_json()) == m.to_dict()  # streamed JSON is the same document
     assert str(m).splitlines()[2].startswith("a1")
+
+
+def test_ipvlan_l3_siblings_and_no_nat() -> None:
+    """ipvlan l3: containers on the parent route to each other; off the parent the packet
+    leaves un-NATed and no reply comes back."""
+    st = state_of("docker network create -d ipvlan --subnet 10.10.1.0/24 -o parent=eth0 "
+                  "-o ipvlan_mode=l3 l3net\n"
+                  "docker run -d --name x1 --network l3net nginx\n"
+                  "docker run -d --name x2 --network l3net nginx\n")
+    assert st.container("x1").endpoints[0].gateway is None  # l3: no gateway address
+    check(st, "x1", "x2", D.DELIVERED, "listen", port=80)
+    check(st, "x1", "8.8.8.8", D.NOT_MASQUERADED, "ipvlan.l3")
