@@ -98,13 +98,21 @@ def parent_nic(host_iface: str, net: NetworkState) -> str | None:
 
 
 def sandbox_owner(state: State, host: str, c: ContainerState) -> ContainerState | None:
-    """The container whose namespace ``c`` runs in (itself, or its ``container:`` owner), or
-    None when that namespace is gone (the owner stopped or restarted since ``c`` joined)."""
+    """The container whose namespace ``c`` runs in (itself, or the first owner up its chain of
+    ``container:`` targets), or None when that namespace is gone (the owner stopped or
+    restarted since ``c`` joined)."""
     if c.sandbox_owner is None:
         return c
-    owner = next((o for o in state.hosts[host].containers.values() if o.id == c.sandbox_owner),
-                 None)
-    if owner is None or not owner.running or owner.sandbox_id != c.sandbox_id:
+    by_id = {o.id: o for o in state.hosts[host].containers.values()}
+    owner: ContainerState | None = c
+    seen = set()
+    while owner is not None and owner.sandbox_owner is not None and owner.id not in seen:
+        # a joiner of a joiner shares the first owner's namespace (container_operations.go
+        # getNetworkedContainer gives the target's SandboxID, whatever its own mode)
+        seen.add(owner.id)
+        owner = by_id.get(owner.sandbox_owner)
+    if owner is None or owner.sandbox_owner is not None or not owner.running or (
+            owner.sandbox_id != c.sandbox_id):
         return None
     return owner
 
@@ -232,6 +240,7 @@ def forwarding(state: State) -> nx.DiGraph[str]:
             sb = sandbox_node(hname, c.name)
             out = sandbox_source(hname, c.name)
             g.add_edge(out, sb)  # its own addresses
+            _gateway_edges(g, state, hname, c, out)
             for ep in c.active_endpoints():
                 net = hs.networks.get(ep.network)
                 if net is None or ep.ifname is None or ep.ipv4 is None:
@@ -248,12 +257,7 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                     g.add_edge(src, port)
                     if net.icc:
                         g.add_edge(br, port)
-                    if net.internal:
-                        g.add_edge(br, f"gw:{hname}/{net.name}")
-                    else:
-                        g.add_edge(br, hn)
-                        if net.masquerade:
-                            g.add_edge(br, f"nat:{hname}")
+                    g.add_edge(br, f"gw:{hname}/{net.name}")  # the bridge's own address
                 elif net.driver in ("macvlan", "ipvlan"):
                     parent = parent_nic(hs.host.interface, net)
                     if parent is None:
@@ -263,9 +267,10 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                         continue
                     nic = nic_node(hname, parent)
                     vlan = parent.partition(".")[2]
-                    g.add_edge(out, nic)
+                    g.add_edge(out, nic)  # its siblings on the same parent (bridge mode)
                     g.add_edge(nic, ifn)
-                    g.add_edge(nic, f"lan@{hname}{'.' + vlan if vlan else ''}")
+                    # out on the wire, straight from the child: the parent NIC is no router
+                    g.add_edge(out, f"lan@{hname}{'.' + vlan if vlan else ''}")
                     for other in hosts:
                         if other != hname:
                             g.add_edge(f"lan@{other}{'.' + vlan if vlan else ''}", nic)
@@ -274,3 +279,30 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                     g.add_edge(out, ov)
                     g.add_edge(ov, ifn)
     return g
+
+
+def _gateway_edges(g: nx.DiGraph[str], state: State, hname: str, c: ContainerState,
+                   out: str) -> None:
+    """Off its subnets a container sends through its default gateway: with a bridge's, into
+    its host (the host's own LAN address, unless that address is on-link through another of
+    its interfaces) and, masqueraded, onto the LAN. The default is the endpoint with a gateway
+    on a non-internal network, highest gw-priority first, then by network name
+    (libnetwork sandbox.go Endpoint.Less)."""
+    hs = state.hosts[hname]
+    best = None
+    for ep in c.active_endpoints():
+        net = hs.networks.get(ep.network)
+        if net is None or net.internal or ep.gateway is None:
+            continue
+        key = (-ep.config.gw_priority, net.name)
+        if best is None or key < best[0]:
+            best = (key, net)
+    if best is None or best[1].driver != "bridge":
+        return
+    address = hs.host.address
+    onlink = any(address is not None and ep.ipv4 is not None and address in ep.ipv4.network
+                 for ep in c.active_endpoints())
+    if not onlink:
+        g.add_edge(out, host_node(hname))
+    if best[1].masquerade:
+        g.add_edge(out, f"nat:{hname}")

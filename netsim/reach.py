@@ -26,7 +26,7 @@ import contextlib
 import gc
 import ipaddress
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
@@ -420,13 +420,14 @@ class _Index:
                         h.addresses[sub.gateway] = net.interface or net.name
                         dom.owners[sub.gateway] = _Owner("host", host=hname)
         for hname, hs in state.hosts.items():
-            by_id = {c.id: c for c in hs.containers.values()}
+            roots: dict[str, ContainerState | None] = {}
             for c in hs.containers.values():
                 self.containers.setdefault(c.name, []).append((hname, c))
-                owner = by_id.get(c.sandbox_owner or "")
-                if c.running and (c.network_mode == "host" or (
-                        owner is not None and owner.running and owner.network_mode == "host"
-                        and owner.sandbox_id == c.sandbox_id)):
+                if not c.running:
+                    continue
+                root = c if c.sandbox_owner is None else sandbox_owner(state, hname, c)
+                roots[c.name] = root
+                if root is not None and root.network_mode == "host":
                     self.host_members.add((hname, c.name))
                     self.hosts[hname].host_mode.append(c)
                     self.hosts[hname].listening.update(c.listening)
@@ -436,10 +437,11 @@ class _Index:
                             (m.host_ip, c, m.container_port))
             joiners: dict[str, list[ContainerState]] = {}
             for c in hs.containers.values():
-                if c.sandbox_owner is not None and c.running:
-                    joiners.setdefault(c.sandbox_owner, []).append(c)
+                root = roots.get(c.name)
+                if c.sandbox_owner is not None and root is not None:
+                    joiners.setdefault(root.id, []).append(c)
             for c in hs.containers.values():
-                self._add_sandbox(hname, c, joiners.get(c.id, ()))
+                self._add_sandbox(hname, c, joiners.get(c.id, ()), roots.get(c.name))
 
     def _domain(self, key: str, kind: Literal["bridge", "l2", "overlay", "l3", "lan"],
                 node: str, net: NetworkState | None = None, host: str | None = None) -> _Domain:
@@ -449,11 +451,10 @@ class _Index:
         return dom
 
     def _add_sandbox(self, hname: str, c: ContainerState,
-                     joined: Sequence[ContainerState]) -> None:
+                     joined: Sequence[ContainerState], owner: ContainerState | None) -> None:
         if not c.running or (hname, c.name) in self.host_members:
             self.sandbox_of[(hname, c.name)] = None
             return
-        owner = sandbox_owner(self.state, hname, c)
         if owner is None:
             self.sandbox_of[(hname, c.name)] = None
             return
@@ -1213,11 +1214,15 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool) 
     lan_hosts = {h.name: h for h in ix.hosts.values()}
     lan = ix.domains["lan"]
 
-    def lan_cols(exclude_host: str | None, need_onlink: bool = True) -> int:
+    def lan_cols(exclude_host: str | None,
+                 onlink: Sequence[ipaddress.IPv4Network] = ()) -> int:
         """Columns reachable on the LAN segment: other hosts' macvlan children and host-mode
-        containers of other hosts (not those of ``exclude_host``: macvlan isolation)."""
+        containers of other hosts (not those of ``exclude_host``: macvlan isolation), except
+        addresses the source reaches on-link through one of its own interfaces."""
         bits = 0
         for ip, owner in lan.owners.items():
+            if onlink and any(ip in subnet for subnet in onlink):
+                continue
             if owner.kind == "iface" and owner.iface is not None:
                 sb = owner.iface.sandbox
                 if sb.host != exclude_host and ip in ix.lan.subnet and (
@@ -1243,7 +1248,7 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool) 
             rows.append(0)
             continue
         rows.append(_sandbox_row(ix, found, key, sb_cols, dom_cols, host_cols, lan_from,
-                                 port, p))
+                                 lan_cols))
     if vantage:
         for h in ix.hosts.values():
             sources.append(f"@{h.name}")
@@ -1273,7 +1278,8 @@ def _host_row(ix: _Index, hname: str, host_bridge_cols: dict[str, int],
 
 def _sandbox_row(ix: _Index, sb: _Sandbox, key: str | None, sb_cols: dict[int, int],
                  dom_cols: dict[str, int], host_cols: dict[str, int],
-                 lan_from: dict[str, int], port: int | None, proto: Proto) -> int:
+                 lan_from: dict[str, int],
+                 lan_cols: Callable[[str | None, Sequence[ipaddress.IPv4Network]], int]) -> int:
     bits = 0
     if key is None or key in sb.listening:
         bits |= sb_cols[id(sb)]  # its own addresses
@@ -1301,11 +1307,16 @@ def _sandbox_row(ix: _Index, sb: _Sandbox, key: str | None, sb_cols: dict[int, i
                 elif owner.kind == "host" and owner.host is not None and owner.host != sb.host:
                     bits |= host_cols[owner.host]
     gw = sb.default
-    if gw is not None and gw.net.driver == "bridge" and gw.net.masquerade:
-        # through the host: its own address (host-mode containers) and the LAN
-        bits |= host_cols[sb.host] | lan_from[sb.host]
-    elif gw is not None and gw.net.driver == "bridge":
+    if gw is None or gw.net.driver != "bridge":
+        return bits
+    # through the host: its own LAN address (host-mode containers) and, masqueraded, the LAN;
+    # but an address inside one of the sandbox's own subnets goes out on-link instead
+    onlink = [i.subnet for i in sb.ifaces if i.subnet.overlaps(ix.lan.subnet)]
+    lan_ip = ix.hosts[sb.host].lan_ip
+    if lan_ip is None or not any(lan_ip in subnet for subnet in onlink):
         bits |= host_cols[sb.host]
+    if gw.net.masquerade:
+        bits |= lan_cols(sb.host, onlink) if onlink else lan_from[sb.host]
     return bits
 
 

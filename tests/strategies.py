@@ -180,3 +180,44 @@ def reach_programs() -> st.SearchStrategy[list[Operation]]:
         st.lists(reach_runs(), min_size=2, max_size=8),
         st.lists(reach_ops(), max_size=6),
     ).map(lambda t: [*t[0], *t[1], *t[2]])
+
+
+# Two Docker hosts on one LAN, each with a macvlan network on its NIC (one subnet, two ranges,
+# as in the seed's macvlan lesson), a user bridge, and containers of every mode.
+
+LAN_HOSTS = ("h1", "h2")
+
+
+@st.composite
+def lan_runs(draw: st.DrawFn) -> Operation:
+    host = draw(st.sampled_from(LAN_HOSTS))
+    name = draw(st.sampled_from(REACH_CONTAINERS))
+    mode = draw(st.sampled_from(["mv", "mv", "br", "default", "host", "mv+br"]))
+    nets: tuple[EndpointConfig, ...] = {
+        "mv": (EndpointConfig(network="mv"),),
+        "br": (EndpointConfig(network="br"),),
+        "default": (),
+        "host": (EndpointConfig(network="host"),),
+        "mv+br": (EndpointConfig(network="mv"), EndpointConfig(network="br")),
+    }[mode]
+    publish = ("8080:80",) if mode in ("br", "default") and draw(st.booleans()) else ()
+    return ContainerCreate(op="run", host=host, container=ContainerSpec(
+        name=name, image="nginx", networks=nets, publish=publish, detach=True))
+
+
+def lan_programs() -> st.SearchStrategy[list[Operation]]:
+    from netsim.model import MacvlanNetwork
+
+    setup: list[Operation] = []
+    for i, host in enumerate(LAN_HOSTS):
+        setup.append(NetworkCreate(host=host, network=MacvlanNetwork(
+            name="mv", options={"parent": "eth0"}, ipam=(IpamConfig(
+                subnet=ipaddress.IPv4Interface("192.168.0.0/24"),
+                ip_range=ipaddress.IPv4Interface(f"192.168.0.{64 * (i + 1)}/26"),
+                gateway=ipaddress.IPv4Address("192.168.0.1")),))))
+        setup.append(NetworkCreate(host=host, network=BridgeNetwork(name="br")))
+    return st.tuples(st.lists(lan_runs(), min_size=2, max_size=10),
+                     st.lists(st.builds(lambda h, c: ContainerStop(host=h, container=c),
+                                        st.sampled_from(LAN_HOSTS),
+                                        st.sampled_from(REACH_CONTAINERS)), max_size=2)
+                     ).map(lambda t: [*setup, *t[0], *t[1]])

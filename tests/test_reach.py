@@ -382,3 +382,18 @@ def test_ipvlan_l3_siblings_and_no_nat() -> None:
     assert st.container("x1").endpoints[0].gateway is None  # l3: no gateway address
     check(st, "x1", "x2", D.DELIVERED, "listen", port=80)
     check(st, "x1", "8.8.8.8", D.NOT_MASQUERADED, "ipvlan.l3")
+
+
+def test_joiner_of_a_joiner_shares_the_first_namespace() -> None:
+    """container:c1 where c1 is itself container:web shares web's namespace (and a chain that
+    ends in a host-mode container is the host)."""
+    st = state_of("docker run -d --name web nginx\n"
+                  "docker run -d --name j1 --network container:web alpine sleep 1d\n"
+                  "docker run -d --name j2 --network container:j1 alpine sleep 1d\n"
+                  "docker run -d --name hostly --network host alpine sleep 1d\n"
+                  "docker run -d --name j3 --network container:hostly alpine sleep 1d\n"
+                  "docker run -d --name j4 --network container:j3 alpine sleep 1d\n")
+    check(st, "j2", "localhost", D.DELIVERED, "listen", port=80)
+    m = matrix(st)
+    assert m.row("j2") == m.row("web") == m.row("j1")
+    assert m.row("j4") == m.row("hostly") == m.row("@host")

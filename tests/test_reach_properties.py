@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
-from strategies import reach_programs
+from strategies import LAN_HOSTS, lan_programs, reach_programs
 
 from netsim.engine import Engine
 from netsim.errors import DaemonError
 from netsim.graph import forwarding
-from netsim.model import NetworkDisconnect, Operation
+from netsim.model import Host, Lan, NetworkDisconnect, Operation
 from netsim.reach import forwarding_pairs, matrix, reach
 from netsim.state import State
 
@@ -19,8 +20,11 @@ SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 
-def build(program: list[Operation]) -> State:
-    engine = Engine(seed=7)
+def build(program: list[Operation], *, lan: bool = False) -> State:
+    engine = (Engine(seed=7, lan=Lan(subnet=ipaddress.IPv4Network("192.168.0.0/24")),
+                     hosts=[Host(name=h, address=ipaddress.IPv4Address(f"192.168.0.{10 + i}"))
+                            for i, h in enumerate(LAN_HOSTS)])
+              if lan else Engine(seed=7))
     for op in program:
         with contextlib.suppress(DaemonError):
             engine.execute(op)
@@ -109,3 +113,26 @@ def test_nothing_flows_over_a_network_after_disconnect(program: list[Operation])
                 t = reach(after, p, old)
                 assert not (t.delivered and t.hops[-1].node.endswith("/" + c.name)), str(t)
                 assert all(h.node != f"if:host/{c.name}/{ep.ifname}" for h in t.hops)
+
+
+@SETTINGS
+@given(lan_programs())
+def test_two_hosts_on_a_lan_matrix_reach_and_path_search_agree(program: list[Operation]
+                                                               ) -> None:
+    """Two Docker hosts with macvlan networks on one LAN, bridges and host-mode containers:
+    the matrix equals reach() per cell and the path search over the forwarding graph."""
+    state = build(program, lan=True)
+    g = forwarding(state)
+    for port in (None, 80):
+        m = matrix(state, port=port)
+        for src, row in m.rows():
+            for dst, cell in zip(m.destinations, row, strict=True):
+                t = reach(state, src, dst, port=port)
+                assert (cell == ".") == t.delivered, (src, dst, port, str(t))
+    m = matrix(state, vantage=False)
+    pairs = forwarding_pairs(state)
+    for (src_node, _), (src, row) in zip(pairs, m.rows(), strict=True):
+        for (_, dst_node), dst, cell in zip(pairs, m.destinations, row, strict=True):
+            found = (bool(src_node) and bool(dst_node) and src_node in g and dst_node in g
+                     and nx.has_path(g, src_node, dst_node))
+            assert found == (cell == "."), (src, dst, src_node, dst_node)
