@@ -991,7 +991,24 @@ def _destination(ix: _Index, dst: str, origin: _Src, flow: _Flow
     return [i.ip for i in ifaces]
 
 
+class _Addr(ipaddress.IPv4Address):
+    """An IPv4 address that formats itself once: a trace's sentences name it many times."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, address: int) -> None:
+        super().__init__(address)
+        self._text = super().__str__()
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __format__(self, fmt: str) -> str:
+        return self._text if not fmt else super().__format__(fmt)
+
+
 def _walk(ix: _Index, origin: _Src, ip: IPv4, flow: _Flow) -> Disposition:
+    ip = _Addr(int(ip))
     kind, where = origin
     if kind == "sandbox":
         assert isinstance(where, _Sandbox)
