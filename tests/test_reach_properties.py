@@ -31,12 +31,8 @@ def build(program: list[Operation], *, lan: bool = False) -> State:
     return engine.state()
 
 
-@SETTINGS
-@given(reach_programs())
-def test_matrix_equals_reach_cell_by_cell(program: list[Operation]) -> None:
-    """Every cell of the matrix (ping, and two ports) is what reach() says for that pair."""
-    state = build(program)
-    for port in (None, 80, 8080):
+def assert_matrix_is_reach(state: State, ports: tuple[int | None, ...]) -> None:
+    for port in ports:
         m = matrix(state, port=port)
         for src, row in m.rows():
             for dst, cell in zip(m.destinations, row, strict=True):
@@ -44,11 +40,7 @@ def test_matrix_equals_reach_cell_by_cell(program: list[Operation]) -> None:
                 assert (cell == ".") == t.delivered, (src, dst, port, str(t), row)
 
 
-@SETTINGS
-@given(reach_programs())
-def test_matrix_equals_path_search_on_the_forwarding_graph(program: list[Operation]) -> None:
-    """The ping matrix equals a per-pair path search over graph.forwarding()."""
-    state = build(program)
+def assert_matrix_is_path_search(state: State) -> None:
     g = forwarding(state)
     m = matrix(state, vantage=False)
     pairs = forwarding_pairs(state)
@@ -57,6 +49,20 @@ def test_matrix_equals_path_search_on_the_forwarding_graph(program: list[Operati
             found = (bool(src_node) and bool(dst_node) and src_node in g and dst_node in g
                      and nx.has_path(g, src_node, dst_node))
             assert found == (cell == "."), (src, dst, src_node, dst_node)
+
+
+@SETTINGS
+@given(reach_programs())
+def test_matrix_equals_reach_cell_by_cell(program: list[Operation]) -> None:
+    """Every cell of the matrix (ping, and two ports) is what reach() says for that pair."""
+    assert_matrix_is_reach(build(program), (None, 80, 8080))
+
+
+@SETTINGS
+@given(reach_programs())
+def test_matrix_equals_path_search_on_the_forwarding_graph(program: list[Operation]) -> None:
+    """The ping matrix equals a per-pair path search over graph.forwarding()."""
+    assert_matrix_is_path_search(build(program))
 
 
 @SETTINGS
@@ -122,17 +128,5 @@ def test_two_hosts_on_a_lan_matrix_reach_and_path_search_agree(program: list[Ope
     """Two Docker hosts with macvlan networks on one LAN, bridges and host-mode containers:
     the matrix equals reach() per cell and the path search over the forwarding graph."""
     state = build(program, lan=True)
-    g = forwarding(state)
-    for port in (None, 80):
-        m = matrix(state, port=port)
-        for src, row in m.rows():
-            for dst, cell in zip(m.destinations, row, strict=True):
-                t = reach(state, src, dst, port=port)
-                assert (cell == ".") == t.delivered, (src, dst, port, str(t))
-    m = matrix(state, vantage=False)
-    pairs = forwarding_pairs(state)
-    for (src_node, _), (src, row) in zip(pairs, m.rows(), strict=True):
-        for (_, dst_node), dst, cell in zip(pairs, m.destinations, row, strict=True):
-            found = (bool(src_node) and bool(dst_node) and src_node in g and dst_node in g
-                     and nx.has_path(g, src_node, dst_node))
-            assert found == (cell == "."), (src, dst, src_node, dst_node)
+    assert_matrix_is_reach(state, (None, 80))
+    assert_matrix_is_path_search(state)
