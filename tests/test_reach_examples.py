@@ -117,3 +117,19 @@ def test_seed_macvlan_two_servers() -> None:
     assert reach(st, "@server2", "c1").delivered
     out = probe(st, "c1", "ping -c 2 192.168.0.50")  # ubuntu:14.04 pings its own server
     assert out.exit_code == 1 and "Destination Host Unreachable" in out.stdout
+
+
+def test_seed_alias_and_subnet_lessons() -> None:
+    """The alias lesson's containers reach each other on mybridge; the subnet lesson's
+    container, disconnected from both networks, is left with only lo."""
+    st = replay((SCENARIOS / "seed-alias.sh").read_text()).state
+    assert reach(st, "network_alias_container1", "network_alias_container3").delivered
+    assert reach(st, "network_alias_ping", "network_alias_container1").disposition is \
+        Disposition.CONTAINER_NOT_RUNNING  # it exited with its shell
+    text = (SCENARIOS / "seed-subnet.sh").read_text()
+    lab, _steps = run_script(text)  # its last line is the seed's own failing disconnect
+    st = lab.state
+    assert reach(st, "custom_network_container", "172.72.0.1").delivered
+    t = reach(st, "mynetwork_container", "custom_network_container")
+    assert t.disposition is Disposition.NO_INTERFACE
+    assert probe(st, "mynetwork_container", "ip addr").stdout.count(": <") == 1  # only lo
