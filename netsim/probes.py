@@ -117,10 +117,6 @@ class _Where:
     tools: Toolbox
     seed: int
 
-    @property
-    def in_host_ns(self) -> bool:
-        return self.container is None and self.host is not None
-
 
 def _where(state: State, where: str, seed: int) -> _Where | ProbeResult:
     from netsim.reach import topology_index

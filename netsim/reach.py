@@ -584,14 +584,13 @@ def topology_index(state: State) -> _Index:
 class _Flow:
     """The walk of one packet, collecting hops."""
 
-    __slots__ = ("expect", "hops", "ix", "port", "proto", "routers", "src_label")
+    __slots__ = ("expect", "hops", "ix", "port", "proto", "routers")
 
-    def __init__(self, ix: _Index, port: int | None, proto: Proto, src_label: str) -> None:
+    def __init__(self, ix: _Index, port: int | None, proto: Proto) -> None:
         self.ix = ix
         self.port = port
         self.proto = proto
         self.hops: list[Hop] = []
-        self.src_label = src_label
         self.expect: _Sandbox | None = None  # the container the flow is meant for
         self.routers = 0
 
@@ -624,8 +623,7 @@ class _Flow:
         return self.end(Disposition.NOTHING_LISTENING, sb.node,
                         f"{how}; nothing in {names} listens on {key}: refused", "listen")
 
-    def host_input(self, h: _HostNs, ip: IPv4, *, via: str, from_host: str | None,
-                   lan_side: bool) -> Disposition:
+    def host_input(self, h: _HostNs, ip: IPv4, *, via: str) -> Disposition:
         """A packet for one of host ``h``'s own addresses (or 127.0.0.1 from the host)."""
         if self.port is None:
             return self.end(Disposition.DELIVERED, h.node,
@@ -748,8 +746,7 @@ class _Flow:
                                 "does not pass traffic between a macvlan parent and its "
                                 "children", "macvlan.host")
             rule_text = (f"{ip} is {h.name}'s address on {h.addresses.get(ip, 'its NIC')}")
-            return self.host_input(h, ip, via=rule_text, from_host=parent_host,
-                                   lan_side=dom.kind != "bridge")
+            return self.host_input(h, ip, via=rule_text)
         target = owner.iface
         assert target is not None
         if dom.kind == "bridge":
@@ -799,8 +796,7 @@ class _Flow:
                 f"({ingress.net.name})") if ingress else f"{h.name} routes it"
         if ip in h.addresses:
             return self.host_input(h, ip, via=f"{came}; {ip} is {h.name}'s own address "
-                                              f"({h.addresses[ip]})",
-                                   from_host=h.name, lan_side=False)
+                                              f"({h.addresses[ip]})")
         found = h.bridge_for(ip)
         if found is not None:
             _subnet, dom = found
@@ -882,8 +878,7 @@ class _Flow:
         for h in self.ix.hosts.values():
             if h.lan_ip == ip:
                 self.hop(ROUTER, f"the router passes it to {h.name}", "internet.inbound")
-                return self.host_input(h, ip, via=f"{ip} is {h.name}'s address",
-                                       from_host=None, lan_side=True)
+                return self.host_input(h, ip, via=f"{ip} is {h.name}'s address")
         if _is_internet(ip):
             return self.end(Disposition.DELIVERED if self.port is None or
                             f"{self.port}/{self.proto}" in _INTERNET_PORTS
@@ -1016,8 +1011,7 @@ def _walk(ix: _Index, origin: _Src, ip: IPv4, flow: _Flow) -> Disposition:
     if kind == "host":
         assert isinstance(where, _HostNs)
         if ip in _LOOPBACK:
-            return flow.host_input(where, ip, via=f"{ip} is {where.name}'s loopback",
-                                   from_host=where.name, lan_side=False)
+            return flow.host_input(where, ip, via=f"{ip} is {where.name}'s loopback")
         return flow.host_forward(where, ip, ingress=None)
     if kind == "lan":
         return flow.from_lan(ip)
@@ -1059,7 +1053,7 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
         port = None
     ix = topology_index(state)
     first: Trace | None = None
-    flow = _Flow(ix, port, p, src)
+    flow = _Flow(ix, port, p)
     started = _source(ix, src, flow)
     if isinstance(started, Disposition):
         return _trace(src, dst, None, flow, started)
