@@ -195,6 +195,9 @@ RULES: dict[str, str] = {
     "ipvlan.l3": f"{_D}drivers/ipvlan/ (l3: siblings route to each other; the upstream needs "
                  "routes back)",
     "overlay.same": f"{_D}drivers/overlay/ (containers on the same overlay talk across hosts)",
+    "overlay.isolation": f"{_D}drivers/overlay/ (overlay networks are isolated from each "
+                         "other; only attached containers reach one: the hosts have no route "
+                         "into it)",
     "overlay.gwbridge": f"{_M}default_gateway.go (docker_gwbridge gives overlay containers "
                         "their way out)",
     "lan.arp": "kernel: on-link delivery needs an ARP reply; nobody holds the address",
@@ -495,6 +498,15 @@ class _Index:
         vlan = parent.partition(".")[2]
         return self.domains["lan"] if not vlan else self._domain(f"lan.{vlan}", "l2",
                                                                   f"{LAN}.{vlan}")
+
+    def overlay_subnets(self) -> list[tuple[ipaddress.IPv4Network, _Domain]]:
+        """The overlay networks' subnets (a few at most: only with a swarm)."""
+        out = []
+        for dom in self.domains.values():
+            sub = dom.net.ipv4_subnet if dom.kind == "overlay" and dom.net is not None else None
+            if sub is not None:
+                out.append((ipaddress.IPv4Network(sub.subnet), dom))
+        return out
 
     def host_accepts(self, h: _HostNs, ip: IPv4, port: int | None, proto: str) -> bool:
         """Whether a connection to ``ip:port`` of host ``h`` is accepted (see host_input)."""
@@ -832,6 +844,12 @@ class _Flow:
             self.hop(h.nic, f"{came} out of {h.nic.split('/')[-1]} to its default gateway "
                             f"{self.ix.lan.gateway}", "route.default")
         src_addr = ingress.ip if ingress is not None else h.lan_ip
+        for subnet, dom in self.ix.overlay_subnets():
+            if ip in subnet:
+                return self.end(Disposition.ISOLATED_NETWORKS, dom.node,
+                                f"{ip} is on the overlay {dom.node.split(':', 1)[1]}, which "
+                                "the sender is not attached to: nothing routes into it",
+                                "overlay.isolation")
         if ip in self.ix.lan.subnet:
             if not masq_ok:
                 return self.end(Disposition.NOT_MASQUERADED, LAN,

@@ -397,3 +397,38 @@ def test_joiner_of_a_joiner_shares_the_first_namespace() -> None:
     m = matrix(st)
     assert m.row("j2") == m.row("web") == m.row("j1")
     assert m.row("j4") == m.row("hostly") == m.row("@host")
+
+
+def test_overlays_are_isolated_from_each_other() -> None:
+    """Two attachable overlays across two hosts: each reaches its own peers, not the other's."""
+    st = state_of("# netsim: host host1\n# netsim: host host2\n"
+                  "docker -H host1 swarm init\n"
+                  "docker -H host2 swarm join --token $(docker -H host1 swarm join-token -q "
+                  "worker) 198.51.100.10:2377\n"
+                  "docker -H host1 network create -d overlay --attachable ov1\n"
+                  "docker -H host1 network create -d overlay --attachable ov2\n"
+                  "docker -H host1 run -dit --name a1 --network ov1 alpine ash\n"
+                  "docker -H host2 run -dit --name a2 --network ov1 alpine ash\n"
+                  "docker -H host2 run -dit --name b2 --network ov2 alpine ash\n")
+    check(st, "a1", "a2", D.DELIVERED, "icmp")
+    check(st, "a1", "b2", D.ISOLATED_NETWORKS, "overlay.isolation")
+    overlay_ip = st.container("a1", "host1").endpoint("ov1").ipv4.ip  # type: ignore[union-attr]
+    check(st, "@host1", str(overlay_ip), D.ISOLATED_NETWORKS, "overlay.isolation")
+    check(st, "@host1", "a1", D.DELIVERED, "icmp")  # at its docker_gwbridge address
+
+
+def test_vlans_are_separate_segments() -> None:
+    """802.1Q: macvlan children on VLAN 10 of two hosts meet; VLAN 20 is another segment."""
+    st = state_of("# netsim: host h1\n# netsim: host h2\n"
+                  "docker -H h1 network create -d macvlan --subnet 10.10.0.0/24 "
+                  "--ip-range 10.10.0.64/26 -o parent=eth0.10 v10\n"
+                  "docker -H h2 network create -d macvlan --subnet 10.10.0.0/24 "
+                  "--ip-range 10.10.0.128/26 -o parent=eth0.10 v10\n"
+                  "docker -H h2 network create -d macvlan --subnet 10.20.0.0/24 "
+                  "-o parent=eth0.20 v20\n"
+                  "docker -H h1 run -d --name x1 --network v10 nginx\n"
+                  "docker -H h2 run -d --name x2 --network v10 nginx\n"
+                  "docker -H h2 run -d --name y2 --network v20 nginx\n")
+    check(st, "x1", "x2", D.DELIVERED, "listen", port=80)
+    assert not reach(st, "x1", "y2").delivered
+    assert not reach(st, "@lan", "x1").delivered  # the untagged LAN is not VLAN 10
