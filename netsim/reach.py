@@ -400,6 +400,7 @@ class _Index:
         self.containers: dict[str, list[tuple[str, ContainerState]]] = {}  # name -> [(host, c)]
         #: containers in a host's own namespace: host mode, and container: joiners of one
         self.host_members: set[tuple[str, str]] = set()
+        self._overlays: list[tuple[ipaddress.IPv4Network, _Domain]] | None = None
         lan = self._domain("lan", "lan", LAN)
         if self.lan.gateway is not None:
             lan.owners[self.lan.gateway] = _Owner("router")
@@ -500,13 +501,15 @@ class _Index:
                                                                   f"{LAN}.{vlan}")
 
     def overlay_subnets(self) -> list[tuple[ipaddress.IPv4Network, _Domain]]:
-        """The overlay networks' subnets (a few at most: only with a swarm)."""
-        out = []
-        for dom in self.domains.values():
-            sub = dom.net.ipv4_subnet if dom.kind == "overlay" and dom.net is not None else None
-            if sub is not None:
-                out.append((ipaddress.IPv4Network(sub.subnet), dom))
-        return out
+        """The overlay networks' subnets (a few at most: only with a swarm), computed once."""
+        if self._overlays is None:
+            self._overlays = []
+            for dom in self.domains.values():
+                net = dom.net if dom.kind == "overlay" else None
+                sub = net.ipv4_subnet if net is not None else None
+                if sub is not None:
+                    self._overlays.append((ipaddress.IPv4Network(sub.subnet), dom))
+        return self._overlays
 
     def host_accepts(self, h: _HostNs, ip: IPv4, port: int | None, proto: str) -> bool:
         """Whether a connection to ``ip:port`` of host ``h`` is accepted (see host_input)."""
