@@ -68,6 +68,7 @@ from netsim.state import (
     SubnetState,
     SwarmNode,
     SwarmState,
+    default_route_endpoint,
 )
 
 __all__ = ["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"]
@@ -1077,18 +1078,6 @@ class Engine:
             if ep.ipv4.ip in pool.subnet:
                 pool.release(ep.ipv4.ip)
 
-    def _gateway_endpoint(self, rt: _Host, eps: Sequence[EndpointState]) -> EndpointState | None:
-        """The endpoint that provides the default route (sandbox.go Endpoint.Less, §0)."""
-        candidates = []
-        for ep in eps:
-            net = rt.networks.get(ep.network)
-            if net is None or net.state.internal or ep.gateway is None:
-                continue
-            candidates.append((-ep.config.gw_priority, ep.network, ep))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda t: (t[0], t[1]))[2]
-
     def _bind_ports(
         self, rt: _Host, c: ContainerState, joined: Sequence[EndpointState]
     ) -> list[PortMapping]:
@@ -1105,7 +1094,8 @@ class Engine:
                     bindings.append(PortBinding(container_port=int(port), proto=proto))
         if not bindings:
             return []
-        gw = self._gateway_endpoint(rt, joined)
+        gw = default_route_endpoint(
+            joined, lambda name: net.state if (net := rt.networks.get(name)) else None)
         if gw is None:
             return []
         net = rt.networks[gw.network].state

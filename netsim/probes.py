@@ -59,9 +59,6 @@ class ProbeResult:
                 "trace": self.trace.to_dict() if self.trace is not None else None}
 
 
-Flavour = Literal["busybox", "iputils", "curl", "openbsd", "iproute2", "net-tools", "debian"]
-
-
 @dataclass(frozen=True)
 class Toolbox:
     """Which implementation of each tool a vantage point has (None: not installed)."""

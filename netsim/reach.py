@@ -49,7 +49,13 @@ from netsim.graph import (
     sandbox_source,
     segment_node,
 )
-from netsim.state import ContainerState, EndpointState, NetworkState, State
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    NetworkState,
+    State,
+    default_route_endpoint,
+)
 
 __all__ = [
     "DISPOSITIONS",
@@ -481,7 +487,8 @@ class _Index:
                            iface_node(hname, c.name, ep.ifname))
             sb.ifaces.append(iface)
             dom.owners.setdefault(iface.ip, _Owner("iface", iface))
-        sb.default = _default_iface(sb.ifaces)
+        gw = default_route_endpoint((i.ep for i in sb.ifaces), hs.networks.get)
+        sb.default = next((i for i in sb.ifaces if i.ep is gw), None)
 
     def _endpoint_domain(self, hname: str, host: _HostNs, net: NetworkState) -> _Domain:
         if net.driver == "bridge":
@@ -546,24 +553,6 @@ class _Index:
             raise InputError("reach", "the name is used on several Docker hosts", got=ref,
                              accepted=" or ".join(f"{h}/{c.name}" for h, c in found))
         return found[0]
-
-
-def _default_iface(ifaces: Sequence[_Iface]) -> _Iface | None:
-    """The gateway endpoint: libnetwork sandbox.go Endpoint.Less (gw-priority, then internal
-    last, then network name), among endpoints that have a gateway; ipvlan l3 routes
-    ``default dev eth0`` without one (ipvlan_joinleave.go)."""
-    best: tuple[int, str] | None = None
-    chosen = None
-    for i in ifaces:
-        has_route = (i.ep.gateway is not None and not i.net.internal) or (
-            i.net.driver == "ipvlan" and i.net.options.get("ipvlan_mode") in ("l3", "l3s")
-            and not i.net.internal)
-        if not has_route:
-            continue
-        key = (-i.ep.config.gw_priority, i.net.name)
-        if best is None or key < best:
-            best, chosen = key, i
-    return chosen
 
 
 @contextlib.contextmanager
@@ -921,12 +910,12 @@ _Src = tuple[Literal["sandbox"], _Sandbox] | tuple[Literal["host"], _HostNs] | t
     Literal["lan", "internet"], None] | tuple[Literal["dead"], str]
 
 
-def _source(ix: _Index, src: str, flow: _Flow) -> tuple[_Src, str] | Disposition:
+def _source(ix: _Index, src: str, flow: _Flow) -> _Src | Disposition:
     """Where the flow starts, or a disposition when it cannot start at all."""
     if src == "@lan":
-        return ("lan", None), "@lan"
+        return ("lan", None)
     if src == "@internet":
-        return ("internet", None), "@internet"
+        return ("internet", None)
     if src.startswith("@"):
         name = src[1:]
         if name == "host" and "host" not in ix.hosts:
@@ -935,7 +924,7 @@ def _source(ix: _Index, src: str, flow: _Flow) -> tuple[_Src, str] | Disposition
             raise InputError("reach", "unknown vantage point", got=src,
                              accepted="@host, @lan, @internet or @NAME for one of: "
                                       + ", ".join(ix.hosts))
-        return ("host", ix.hosts[name]), src
+        return ("host", ix.hosts[name])
     host, c = ix.find(src)
     if not c.running:
         return flow.end(Disposition.CONTAINER_NOT_RUNNING, sandbox_node(host, c.name),
@@ -943,17 +932,17 @@ def _source(ix: _Index, src: str, flow: _Flow) -> tuple[_Src, str] | Disposition
     if (host, c.name) in ix.host_members:
         flow.hop(host_node(host), f"{c.name} uses the host's network namespace: its packets "
                                   f"are {host}'s own", "host.process")
-        return ("host", ix.hosts[host]), c.name
+        return ("host", ix.hosts[host])
     sb = ix.sandbox_of.get((host, c.name))
     if sb is None:
         flow.hop(sandbox_node(host, c.name), f"{c.name} joined a namespace that is gone (its "
                                              "owner stopped or restarted): only lo is left",
                  "sandbox.gone")
-        return ("dead", c.name), c.name
+        return ("dead", c.name)
     if sb.name != c.name:
         flow.hop(sb.node, f"{c.name} shares {sb.name}'s network namespace "
                           f"(--network container:{sb.name})", "container-mode")
-    return ("sandbox", sb), c.name
+    return ("sandbox", sb)
 
 
 def _destination(ix: _Index, dst: str, origin: _Src, flow: _Flow
@@ -1078,7 +1067,7 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     started = _source(ix, src, flow)
     if isinstance(started, Disposition):
         return _trace(src, dst, None, flow, started)
-    origin, _label = started
+    origin = started
     prefix = list(flow.hops)
     dest = _destination(ix, dst, origin, flow)
     if isinstance(dest, Disposition):

@@ -9,7 +9,7 @@ attached to; a port *mapping* is a published port as the engine bound it.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -26,6 +26,7 @@ __all__ = [
     "SubnetState",
     "SwarmNode",
     "SwarmState",
+    "default_route_endpoint",
 ]
 
 
@@ -281,3 +282,28 @@ class State(_Frozen):
             + "<b>Containers</b>"
             + table(["host", "container", "status", "network mode", "endpoints", "ports"], ctrs)
         )
+
+
+def default_route_endpoint(endpoints: Iterable[EndpointState],
+                           network: Callable[[str], NetworkState | None]
+                           ) -> EndpointState | None:
+    """The endpoint a sandbox's default route goes through, or None.
+
+    libnetwork ``sandbox.go`` ``Endpoint.Less``: among endpoints whose network is not internal
+    and that have a gateway, the highest ``gw-priority`` wins, then the network name. An ipvlan
+    l3 endpoint routes ``default dev eth0`` without a gateway address
+    (``drivers/ipvlan/ipvlan_joinleave.go``). ``network`` looks a network up by name.
+    """
+    best: tuple[int, str] | None = None
+    chosen = None
+    for ep in endpoints:
+        net = network(ep.network)
+        if net is None or net.internal:
+            continue
+        l3 = net.driver == "ipvlan" and net.options.get("ipvlan_mode") in ("l3", "l3s")
+        if ep.gateway is None and not l3:
+            continue
+        key = (-ep.config.gw_priority, net.name)
+        if best is None or key < best:
+            best, chosen = key, ep
+    return chosen
