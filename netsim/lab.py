@@ -834,7 +834,7 @@ def _image_decl(d: Directive) -> ImageDecl:
 
 
 _FORMS = {
-    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0]",
+    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP]",
     "lan": "# netsim: lan SUBNET [gateway=IP]",
     "image": _IMAGE_FORM,
     "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",

@@ -113,6 +113,17 @@ class Host(_Model):
     hostname: str | None = None  # defaults to ``name``
     address: ipaddress.IPv4Address | None = None  # on the LAN; default: the LAN's .10, .11, …
     interface: str = "eth0"
+    #: the nameservers of the host's /etc/resolv.conf; none means Docker's fallback, 8.8.8.8
+    #: and 8.8.4.4 (libnetwork internal/resolvconf: a host with only 127.0.0.53 and no
+    #: systemd-resolved upstream file has no usable server for containers)
+    dns: tuple[ipaddress.IPv4Address, ...] = ()
+
+    @field_validator("dns", mode="before")
+    @classmethod
+    def _split_dns(cls, value: object) -> object:
+        if isinstance(value, str):  # "# netsim: host h1 dns=192.168.0.1,1.1.1.1"
+            return tuple(v for v in value.split(",") if v)
+        return value
 
     @property
     def effective_hostname(self) -> str:

@@ -27,13 +27,16 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import math
+import random
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from netsim.dns import Lookup, etc_hosts, lookup, reverse_name
 from netsim.graph import sandbox_owner
-from netsim.images import ImageInfo, lookup
+from netsim.images import ImageInfo
+from netsim.images import lookup as image_lookup
 from netsim.reach import Symptom, Trace, reach
 from netsim.state import ContainerState, EndpointState, State
 
@@ -78,7 +81,7 @@ _DEBIAN_LIKE = Toolbox()
 def toolbox_for(image: str) -> Toolbox:
     """The tools of an image, from the catalogue; a Debian-like full set when unknown."""
     try:
-        info: ImageInfo | None = lookup(image)
+        info: ImageInfo | None = image_lookup(image)
     except ValueError:
         info = None
     if info is None:
@@ -113,13 +116,15 @@ class _Where:
     container: ContainerState | None  # None: a vantage point
     tools: Toolbox
     seed: int
+    rng: random.Random
 
 
-def _where(state: State, where: str, seed: int) -> _Where | ProbeResult:
+def _where(state: State, where: str, seed: int,
+           rng: random.Random) -> _Where | ProbeResult:
     from netsim.reach import topology_index
 
     if where in ("@lan", "@internet"):
-        return _Where(state, where, None, None, _DEBIAN_LIKE, seed)
+        return _Where(state, where, None, None, _DEBIAN_LIKE, seed, rng)
     if where.startswith("@"):
         name = where[1:]
         if name == "host" and "host" not in state.hosts:
@@ -127,13 +132,13 @@ def _where(state: State, where: str, seed: int) -> _Where | ProbeResult:
         if name not in state.hosts:
             return ProbeResult("", f"netsim: unknown vantage point {where} (Docker hosts: "
                                    f"{', '.join(state.hosts)}; or @lan, @internet)\n", 2)
-        return _Where(state, f"@{name}", name, None, _DEBIAN_LIKE, seed)
+        return _Where(state, f"@{name}", name, None, _DEBIAN_LIKE, seed, rng)
     host, c = topology_index(state).find(where)
     if not c.running:
         return ProbeResult("", f"Error response from daemon: container {c.id} is not running\n",
                            1)
     label = where
-    return _Where(state, label, host, c, toolbox_for(c.spec.image), seed)
+    return _Where(state, label, host, c, toolbox_for(c.spec.image), seed, rng)
 
 
 def _missing(tool: str) -> ProbeResult:
@@ -151,72 +156,19 @@ def _jitter(w: _Where, *parts: object) -> int:
 
 
 # --------------------------------------------------------------------------------------------
-# Names: /etc/hosts until the embedded DNS is simulated (issue 4)
+# Names: getaddrinfo through netsim.dns
 
 
-def hosts_entries(state: State, host: str, c: ContainerState) -> list[tuple[IPv4, tuple[str, ...]]]:
-    """The IPv4 lines of a container's /etc/hosts, in Docker's order (etchosts.go): localhost,
-    one line per address for its hostname, ``--add-host`` entries, legacy links."""
-    out: list[tuple[IPv4, tuple[str, ...]]] = [(IPv4("127.0.0.1"), ("localhost",))]
-    owner = sandbox_owner(state, host, c) or c
-    hs = state.hosts[host]
-    for ep in owner.active_endpoints():
-        if ep.ipv4 is not None:
-            out.append((ep.ipv4.ip, (owner.hostname,)))
-    for entry in owner.spec.add_hosts:
-        name, sep, addr = entry.rpartition(":") if "=" not in entry else entry.partition("=")
-        if not sep:
-            continue
-        if addr == "host-gateway":
-            bridge = hs.networks.get("bridge")
-            sub = bridge.ipv4_subnet if bridge is not None else None
-            if sub is None or not isinstance(sub.gateway, IPv4):
-                continue
-            out.append((sub.gateway, (name,)))
-            continue
-        try:
-            out.append((IPv4(addr), (name,)))
-        except ValueError:
-            continue
-    for target, alias in owner.legacy_links:
-        child = hs.containers.get(target)
-        link_ep = child.endpoint("bridge") if child is not None and child.running else None
-        if child is not None and link_ep is not None and link_ep.ipv4 is not None:
-            names = tuple(dict.fromkeys((alias, child.hostname, child.name)))
-            out.append((link_ep.ipv4.ip, names))
-    return out
+def _resolve(w: _Where, name: str) -> Lookup:
+    """What the program's ``getaddrinfo`` gives for ``name`` (IPv4): /etc/hosts, then DNS."""
+    return lookup(w.state, w.label, name, rng=w.rng)
 
 
-def _resolve(w: _Where, name: str) -> IPv4 | Literal["unknown", "dns"] | None:
-    """An address for ``name``: IPv4 literals and /etc/hosts; "unknown" when the resolver
-    would answer NXDOMAIN; "dns" when the embedded DNS would have to answer (not simulated)."""
-    try:
-        return IPv4(name)
-    except ValueError:
-        pass
-    if name == "localhost":
-        return IPv4("127.0.0.1")
-    if w.container is None:
-        if w.host is not None and name in (w.state.hosts[w.host].host.effective_hostname,):
-            return w.state.hosts[w.host].host.address
-        return "unknown" if "." not in name else "dns"
-    assert w.host is not None
-    for ip, names in hosts_entries(w.state, w.host, w.container):
-        if name.lower() in (n.lower() for n in names):
-            return ip
-    owner = sandbox_owner(w.state, w.host, w.container) or w.container
-    user_defined = [e for e in owner.active_endpoints()
-                    if (n := w.state.hosts[w.host].networks.get(e.network)) is not None
-                    and n.is_user_defined]
-    if user_defined or "." in name:
-        return "dns"
-    # only the default bridge: the host's resolvers, which know no container names (§1.3)
-    return "unknown"
-
-
-def _dns_not_simulated(tool: str, name: str) -> ProbeResult:
-    return ProbeResult("", f"netsim: {tool}: resolving '{name}' needs Docker's embedded DNS or an "
-                           "upstream server, which netsim does not simulate yet\n", NOT_SIMULATED)
+def _gai_error(look: Lookup) -> str:
+    """glibc's gai_strerror for a failed lookup (EAI_NONAME or EAI_AGAIN)."""
+    if look.failure == "temporary":
+        return "Temporary failure in name resolution"
+    return "Name or service not known"
 
 
 # --------------------------------------------------------------------------------------------
@@ -290,15 +242,15 @@ def _ping(w: _Where, args: list[str]) -> ProbeResult:
         count = 4
         note = ("netsim: ping without -c runs until interrupted; shown as if stopped with "
                 "Ctrl-C after 4 packets\n")
-    ip = _resolve(w, target)
-    if ip == "dns":
-        return _dns_not_simulated("ping", target)
-    if ip == "unknown" or ip is None:
+    look = _resolve(w, target)
+    if not look.ok:
         if impl == "iputils":
-            return ProbeResult("", f"{note}ping: {target}: Name or service not known\n", 2)
+            return ProbeResult("", f"{note}ping: {target}: {_gai_error(look)}\n", 2)
         return ProbeResult("", f"{note}ping: bad address '{target}'\n", 1)
+    ip = look.addresses[0]
+    assert isinstance(ip, IPv4)
     trace = reach(w.state, w.label, str(ip))
-    out = _ping_text(w, impl, target, ip, count, quiet, trace)
+    out = _ping_text(w, impl, target, ip, count, quiet, trace, look)
     return ProbeResult(out.stdout, note + out.stderr, out.exit_code, trace)
 
 
@@ -318,34 +270,41 @@ def _ttl(trace: Trace) -> int:
 
 
 def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: bool,
-               trace: Trace) -> ProbeResult:
+               trace: Trace, look: Lookup) -> ProbeResult:
     s = trace.symptom
     src_ip = _source_address(w, ip)
     lines: list[str] = []
     if impl == "iputils":
         if s is Symptom.NETWORK_UNREACHABLE:
             return ProbeResult("", "ping: connect: Network is unreachable\n", 2, trace)
-        lines.append(f"PING {target} ({ip}) 56(84) bytes of data.")
+        # iputils: the header and statistics name the canonical name; with a name (not an
+        # address) as target every address printed goes through getnameinfo (files, then PTR):
+        # ping/ping.c _pr_addr prints "name (address)" when a name is found
+        name = look.canonical or target
+        numeric = look.source == "literal"
+        lines.append(f"PING {name} ({ip}) 56(84) bytes of data.")
         times = _rtts(w, target, trace, count)
         if s is Symptom.OK:
             if not quiet:
-                lines += [f"64 bytes from {ip}: icmp_seq={n + 1} ttl={_ttl(trace)} "
+                peer = _pr_addr(w, ip, numeric)
+                lines += [f"64 bytes from {peer}: icmp_seq={n + 1} ttl={_ttl(trace)} "
                           f"time={_iputils_ms(t)} ms" for n, t in enumerate(times)]
-            lines += ["", f"--- {target} ping statistics ---",
+            lines += ["", f"--- {name} ping statistics ---",
                       f"{count} packets transmitted, {count} received, 0% packet loss, "
                       f"time {(count - 1) * 1001}ms", _rtt_line(times)]
             return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
         if s is Symptom.HOST_UNREACHABLE:
             if not quiet:
-                lines += [f"From {src_ip} icmp_seq={n + 1} Destination Host Unreachable"
+                src = _pr_addr(w, src_ip, numeric) if isinstance(src_ip, IPv4) else src_ip
+                lines += [f"From {src} icmp_seq={n + 1} Destination Host Unreachable"
                           for n in range(count)]
-            lines += ["", f"--- {target} ping statistics ---",
+            lines += ["", f"--- {name} ping statistics ---",
                       f"{count} packets transmitted, 0 received, +{count} errors, 100% packet "
                       f"loss, time {(count - 1) * 1001}ms"]
             if count > 1:
                 lines.append(f"pipe {min(count, 3)}")
             return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
-        lines += ["", f"--- {target} ping statistics ---",
+        lines += ["", f"--- {name} ping statistics ---",
                   f"{count} packets transmitted, 0 received, 100% packet loss, "
                   f"time {(count - 1) * 1010}ms", ""]
         return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
@@ -367,6 +326,15 @@ def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: b
     lines += ["", f"--- {target} ping statistics ---",
               f"{count} packets transmitted, 0 packets received, 100% packet loss"]
     return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
+
+
+def _pr_addr(w: _Where, ip: IPv4, numeric: bool) -> str:
+    """iputils' ``pr_addr``: the address, or ``name (address)`` when a reverse lookup finds a
+    name (never for a numeric target)."""
+    if numeric:
+        return str(ip)
+    name = reverse_name(w.state, w.label, str(ip), rng=w.rng)
+    return f"{name} ({ip})" if name and name != str(ip) else str(ip)
 
 
 def _rtt_line(times: Sequence[int]) -> str:
@@ -412,7 +380,7 @@ def _split_url(url: str) -> tuple[str, int, str] | None:
     return host, int(port), scheme
 
 
-def _connect(w: _Where, ip: IPv4, port: int) -> Trace:
+def _connect(w: _Where, ip: IPv4 | ipaddress.IPv6Address, port: int) -> Trace:
     return reach(w.state, w.label, str(ip), port=port)
 
 
@@ -451,12 +419,11 @@ def _curl(w: _Where, args: list[str]) -> ProbeResult:
         return ProbeResult("", "curl: (3) URL rejected: Bad hostname\n", 3)
     name, port, _scheme = parts
     err_on = not silent or show_error
-    ip = _resolve(w, name)
-    if ip == "dns":
-        return _dns_not_simulated("curl", name)
-    if ip == "unknown" or ip is None:
+    look = _resolve(w, name)
+    if not look.ok:
         return ProbeResult("", f"curl: (6) Could not resolve host: {name}\n" if err_on else "",
                            6)
+    ip = look.addresses[0]
     trace = _connect(w, ip, port)
     s = trace.symptom
     if s is Symptom.OK:
@@ -512,11 +479,10 @@ def _wget(w: _Where, args: list[str]) -> ProbeResult:
     if parts is None:
         return ProbeResult("", f"wget: bad address '{urls[0]}'\n", 1)
     name, port, _ = parts
-    ip = _resolve(w, name)
-    if ip == "dns":
-        return _dns_not_simulated("wget", name)
-    if ip == "unknown" or ip is None:
+    look = _resolve(w, name)
+    if not look.ok:
         return ProbeResult("", f"wget: bad address '{name}'\n", 1)
+    ip = look.addresses[0]
     trace = _connect(w, ip, port)
     shown = name if ":" not in urls[0].split("://")[-1].split("/")[0] else f"{name}:{port}"
     head = "" if quiet else f"Connecting to {shown} ({ip}:{port})\n"
@@ -559,14 +525,13 @@ def _nc(w: _Where, args: list[str]) -> ProbeResult:
         return ProbeResult("", "netsim: only 'nc -z [-v] [-w N] HOST PORT' is simulated\n",
                            NOT_SIMULATED)
     name, port = rest[0], int(rest[1])
-    ip = _resolve(w, name)
-    if ip == "dns":
-        return _dns_not_simulated("nc", name)
-    if ip == "unknown" or ip is None:
+    look = _resolve(w, name)
+    if not look.ok:
         if impl == "busybox":
             return ProbeResult("", f"nc: bad address '{name}'\n", 1)
-        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {port}: Name or service '
-                               "not known\n", 1)
+        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {port}: '
+                               f"{_gai_error(look)}\n", 1)
+    ip = look.addresses[0]
     trace = _connect(w, ip, port)
     s = trace.symptom
     shown = str(ip) if name == str(ip) else f"{name} ({ip})"
@@ -879,8 +844,8 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
         addrs = [str(hs.host.address)] if hs.host.address else []
     else:
         name = w.container.hostname
-        addrs = [str(ip) for ip, names in hosts_entries(w.state, w.host, w.container)
-                 if name in names]
+        addrs = [str(e.address) for e in etc_hosts(w.state, w.host, w.container)
+                 if name in e.names]
     if not args:
         return ProbeResult(name + "\n", "", 0)
     if args == ["-i"]:
@@ -911,7 +876,8 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
 }
 
 
-def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0) -> ProbeResult:
+def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
+          rng: random.Random | None = None) -> ProbeResult:
     """Run one command at ``where`` (a container: ``NAME`` or ``HOST/NAME``; ``@host``,
     ``@NAME``, ``@lan``, ``@internet``) and return what it prints.
 
@@ -928,7 +894,7 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0)
     round-trip min/avg/max = 0.083/0.083/0.083 ms
     """
     words = shlex.split(argv) if isinstance(argv, str) else list(argv)
-    found = _where(state, where, seed)
+    found = _where(state, where, seed, rng if rng is not None else random.Random(seed))
     if isinstance(found, ProbeResult):
         return found
     if not words:

@@ -570,15 +570,12 @@ def _gc_paused() -> Iterator[None]:
 
 def topology_index(state: State) -> _Index:
     """The lookup index of a State (cached on it)."""
-    cached: _Index | None = state.__pydantic_private__.get("_netsim_index") if (
-        state.__pydantic_private__) else None
-    if cached is None:
-        with _gc_paused():
-            cached = _Index(state)
-        with contextlib.suppress(AttributeError):  # pydantic internals changed: no cache
-            object.__setattr__(state, "__pydantic_private__",
-                               {**(state.__pydantic_private__ or {}), "_netsim_index": cached})
-    return cached
+    return state.memo("_netsim_index", _build_index)
+
+
+def _build_index(state: State) -> _Index:
+    with _gc_paused():
+        return _Index(state)
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ attached to; a port *mapping* is a published port as the engine bound it.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +29,8 @@ __all__ = [
     "SwarmState",
     "default_route_endpoint",
 ]
+
+_T = TypeVar("_T")
 
 
 class _Frozen(BaseModel):
@@ -212,6 +215,16 @@ class State(_Frozen):
     clock: int = 0
     seed: int = 0
 
+    def memo(self, key: str, build: Callable[[State], _T]) -> _T:
+        """A value derived from this (frozen) State, built once and kept on it (an index)."""
+        private = self.__pydantic_private__ or {}
+        if key in private:
+            return private[key]  # type: ignore[no-any-return]
+        value = build(self)
+        with contextlib.suppress(AttributeError):  # pydantic internals changed: no cache
+            object.__setattr__(self, "__pydantic_private__", {**private, key: value})
+        return value
+
     def host(self, name: str | None = None) -> HostState:
         """A host by name; with no name, the only (or first declared) host."""
         if name is None:
@@ -307,3 +320,20 @@ def default_route_endpoint(endpoints: Iterable[EndpointState],
         if best is None or key < best:
             best, chosen = key, ep
     return chosen
+
+
+def sandbox_order(endpoints: Iterable[EndpointState],
+                  network: Callable[[str], NetworkState | None]) -> list[EndpointState]:
+    """A sandbox's endpoints in libnetwork's order (``sandbox.go`` ``Endpoint.Less``).
+
+    Higher ``gw-priority`` first, then anything but ``docker_gwbridge``, then non-internal
+    networks, then endpoints with a gateway, then the network name. The embedded DNS walks the
+    endpoints in this order (``Sandbox.ResolveName``); the first one is the default route's.
+    """
+    def key(ep: EndpointState) -> tuple[int, bool, bool, bool, str]:
+        net = network(ep.network)
+        internal = net is not None and net.internal
+        return (-ep.config.gw_priority, ep.network == "docker_gwbridge", internal,
+                ep.gateway is None, ep.network)
+
+    return sorted(endpoints, key=key)

@@ -115,12 +115,6 @@ def test_names_through_etc_hosts(st: State) -> None:
     assert code == 0 and "(172.18.0.2)" in out.splitlines()[0]
 
 
-def test_embedded_dns_names_are_not_guessed(st: State) -> None:
-    """Until the embedded DNS is simulated, a peer's name says so instead of a wrong answer."""
-    out, err, code = run(st, "alpine1", "ping -c 1 alpine2")
-    assert code == 126 and "embedded DNS" in err and out == ""
-
-
 def test_legacy_link_resolves_through_etc_hosts() -> None:
     """--link writes the alias into /etc/hosts: ping by the alias reaches the linked one."""
     lab, _ = run_script("docker run -dit --name db1 alpine ash\n"
@@ -148,8 +142,9 @@ def test_curl_outcomes(st: State) -> None:
     assert (err, code) == ("", 28)
     _, err, code = run(st, "web", "curl --connect-timeout 5 http://172.17.0.2/")
     assert (err, code) == ("curl: (28) Connection timed out after 5002 milliseconds\n", 28)
-    # nginx is on a user-defined network: a name needs the embedded DNS (issue 4)
-    assert run(st, "web", "curl http://nosuch/")[2] == 126
+    # an unknown name: the embedded DNS forwards it, the internet answers NXDOMAIN
+    assert run(st, "web", "curl http://nosuch/") == (
+        "", "curl: (6) Could not resolve host: nosuch\n", 6)
 
 
 def test_busybox_wget_and_nc(st: State) -> None:

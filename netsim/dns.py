@@ -1,0 +1,883 @@
+"""Names: Docker's embedded DNS server, a container's ``/etc/hosts`` and ``/etc/resolv.conf``.
+
+What a container's resolver answers, following ``docker-semantics.md`` §2 (Engine 29.1):
+
+* A container with at least one endpoint on a user-defined network gets the embedded DNS server
+  ``127.0.0.11`` (:func:`resolv_conf`); one with only the default bridge, ``host`` or ``none``
+  keeps the host's nameservers, which know no container names.
+* On each user-defined network the daemon registers, for every running endpoint, the container
+  name, its network aliases, the 12-hex short ID and the hostname (the engine's
+  ``EndpointState.dns_names``); names are case-insensitive and also answer as
+  ``NAME.NETWORK``. The container's endpoints are searched in sandbox order; the **first
+  network that knows the name wins and only its addresses are returned**, every one of them,
+  in a freshly shuffled order on each query (``rand.Shuffle`` in ``resolver.go``), TTL 600.
+* ``--link`` on a user-defined network is a name only the linking container resolves; on the
+  default bridge it is an ``/etc/hosts`` line of the linking container (:func:`etc_hosts`).
+* Names the embedded server does not know are forwarded upstream, except for a container whose
+  networks are all ``--internal``.
+
+netsim's internet has a deterministic DNS (README, "Simplifications"): every name of two or more
+labels outside the special-use domains (``.test``, ``.invalid``, ``.local``, ``.localhost``,
+``.internal``, ``.home.arpa``, ``.example``) has one A record in 203.0.113.0/24 chosen from a
+hash of the name, TTL 300, and no AAAA record; everything else is NXDOMAIN.
+
+Randomness (the shuffle) comes only from the ``random.Random`` passed in. :func:`query` is what
+``dig`` gets from one server; :func:`lookup` is what a program's ``getaddrinfo`` returns (files
+first, then DNS, as nsswitch's ``hosts: files dns``); :func:`query_series` repeats a query for
+``netsim dns``. This module reads :mod:`netsim.reach` to decide whether an upstream server can be
+reached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import json
+import random
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal
+
+from netsim.errors import InputError
+from netsim.graph import sandbox_owner
+from netsim.state import ContainerState, EndpointState, NetworkState, State, sandbox_order
+
+__all__ = [
+    "DNS_RULES",
+    "EMBEDDED_DNS",
+    "DnsAnswer",
+    "DnsSeries",
+    "HostsEntry",
+    "Lookup",
+    "Rcode",
+    "Record",
+    "ResolvConf",
+    "etc_hosts",
+    "lookup",
+    "query",
+    "query_series",
+    "resolv_conf",
+    "reverse_name",
+]
+
+IPv4 = ipaddress.IPv4Address
+IPv6 = ipaddress.IPv6Address
+IPAddr = IPv4 | IPv6
+
+#: the embedded DNS server's address inside every container that uses it (doc ``dns.md``)
+EMBEDDED_DNS = "127.0.0.11"
+#: TTL of every record the embedded server makes (``resolver.go`` ``respTTL``)
+LOCAL_TTL = 600
+#: TTL of netsim's internet records (an assumption, README)
+UPSTREAM_TTL = 300
+#: what Docker writes when the host has no usable nameserver (``internal/resolvconf``
+#: ``defaultIPv4NSs``)
+FALLBACK_SERVERS = ("8.8.8.8", "8.8.4.4")
+#: the embedded server forwards to at most three servers (``resolver.go`` ``maxExtDNS``)
+MAX_EXT_DNS = 3
+
+_SPECIAL_USE = ("test", "invalid", "local", "localhost", "internal", "home.arpa", "example")
+_INTERNET_NET = ipaddress.IPv4Network("203.0.113.0/24")
+
+QType = Literal["A", "AAAA", "PTR"]
+
+
+class Rcode(StrEnum):
+    """A DNS response code (RFC 1035 §4.1.1)."""
+
+    NOERROR = "NOERROR"
+    NXDOMAIN = "NXDOMAIN"
+    SERVFAIL = "SERVFAIL"
+    REFUSED = "REFUSED"
+
+    @property
+    def number(self) -> int:
+        return {"NOERROR": 0, "SERVFAIL": 2, "NXDOMAIN": 3, "REFUSED": 5}[self.value]
+
+
+#: where each answer's rule comes from (doc page or moby path)
+DNS_RULES: dict[str, str] = {
+    "dns.name": "moby daemon/container_operations.go buildEndpointDNSNames; "
+                "daemon/libnetwork/sandbox.go ResolveName (first network in sandbox order wins)",
+    "dns.alias": "moby daemon/libnetwork/network.go ResolveName: every address under the name on "
+                 "that network; resolver.go handleIPQuery: rand.Shuffle, TTL 600",
+    "dns.link": "moby daemon/libnetwork/sandbox.go resolveName(lookupAlias=true): a --link on a "
+                "user-defined network is a name only the linking container resolves",
+    "dns.qualified": "moby daemon/libnetwork/sandbox.go ResolveName: NAME.NETWORK",
+    "dns.nodata": "moby daemon/libnetwork/network.go ResolveName: the name exists without an "
+                  "address of that family: NOERROR, no answer",
+    "dns.ptr": "moby daemon/libnetwork/network.go ResolveIP: <name>.<network>",
+    "dns.forward": "moby daemon/libnetwork/resolver.go forwardExtDNS (up to 3 servers, in order)",
+    "dns.internal": "moby daemon/libnetwork/sandbox_dns_unix.go: no external DNS for a container "
+                    "whose networks are all --internal",
+    "dns.unreachable": "moby daemon/libnetwork/resolver.go forwardExtDNS: no server answered",
+    "dns.direct": "docs network/_index.md: containers on the default bridge use the host's "
+                  "nameservers (resolv.conf copied from the host)",
+    "dns.no-server": "a resolver that cannot reach its nameserver times out",
+    "dns.hosts": "docs network/_index.md: /etc/hosts (localhost, hostname, --add-host, legacy "
+                 "links) is read before DNS",
+    "dns.internet": "netsim's internet DNS (README, Simplifications)",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One resource record of an answer section."""
+
+    name: str  # the owner name, absolute ("alicek106.")
+    rtype: QType
+    ttl: int
+    data: str  # an address, or a domain name for PTR
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.rtype, "ttl": self.ttl, "data": self.data}
+
+
+@dataclass(frozen=True)
+class DnsAnswer:
+    """What one DNS server answered one query (or that none answered: ``rcode`` None)."""
+
+    client: str
+    name: str
+    qtype: QType
+    server: str  # the server asked: 127.0.0.11 or an upstream address; "" when there is none
+    rcode: Rcode | None
+    records: tuple[Record, ...]
+    answered_by: Literal["embedded", "upstream", "none"]
+    network: str | None  # the network whose records answered (embedded answers)
+    reason: str  # one plain sentence
+    rule: str  # a key of DNS_RULES
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        return tuple(r.data for r in self.records if r.rtype in ("A", "AAAA"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "client": self.client, "name": self.name, "type": self.qtype, "server": self.server,
+            "rcode": self.rcode.value if self.rcode is not None else None,
+            "answered_by": self.answered_by, "network": self.network,
+            "records": [r.to_dict() for r in self.records], "reason": self.reason,
+            "rule": self.rule, "source": DNS_RULES[self.rule],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    def __str__(self) -> str:
+        status = self.rcode.value if self.rcode is not None else "no answer (timed out)"
+        head = f"{self.client} asks {self.server or 'no server'} for {self.name} {self.qtype}: "
+        lines = [head + status, f"  {self.reason}"]
+        lines += [f"  {r.name}\t{r.ttl}\tIN\t{r.rtype}\t{r.data}" for r in self.records]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows = "".join(f"<tr><td>{escape(r.name)}</td><td>{r.ttl}</td><td>{r.rtype}</td>"
+                       f"<td>{escape(r.data)}</td></tr>" for r in self.records)
+        status = self.rcode.value if self.rcode is not None else "no answer"
+        return (f"<p><b>{escape(self.client)}</b> → {escape(self.server or 'no server')}: "
+                f"<code>{escape(self.name)} {self.qtype}</code> <b>{status}</b><br>"
+                f"{escape(self.reason)}</p>"
+                + (f"<table><tr><th>name</th><th>TTL</th><th>type</th><th>data</th></tr>{rows}"
+                   "</table>" if rows else ""))
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What ``getaddrinfo`` returns to a program: addresses in the order it would use them."""
+
+    name: str
+    addresses: tuple[IPAddr, ...]
+    source: Literal["literal", "hosts", "dns"]
+    #: the DNS exchange that decided (None for literals and /etc/hosts)
+    answer: DnsAnswer | None = None
+    #: the canonical name (``ai_canonname``): the first name of a matching /etc/hosts line,
+    #: else the name asked
+    canonical: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.addresses)
+
+    @property
+    def failure(self) -> Literal["unknown", "temporary"] | None:
+        """Why there is no address: the name does not exist (NXDOMAIN/NODATA: EAI_NONAME) or no
+        server answered (SERVFAIL/REFUSED/timeout: EAI_AGAIN)."""
+        if self.addresses:
+            return None
+        rcode = self.answer.rcode if self.answer is not None else Rcode.NXDOMAIN
+        return "unknown" if rcode in (Rcode.NXDOMAIN, Rcode.NOERROR) else "temporary"
+
+
+@dataclass(frozen=True)
+class DnsSeries:
+    """The answers of N identical queries, and how often each address came first."""
+
+    client: str
+    name: str
+    answers: tuple[DnsAnswer, ...]
+    #: address -> the containers (NAME or HOST/NAME) or "" behind it
+    owners: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def first(self) -> Counter[str]:
+        return Counter(a.addresses[0] for a in self.answers if a.addresses)
+
+    def tally(self) -> list[tuple[str, int]]:
+        """(address, times first) for every address seen, in address order."""
+        seen = sorted({ip for a in self.answers for ip in a.addresses}, key=_ip_key)
+        first = self.first
+        return [(ip, first.get(ip, 0)) for ip in seen]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "client": self.client, "name": self.name, "queries": len(self.answers),
+            "answers": [{"rcode": a.rcode.value if a.rcode is not None else None,
+                         "addresses": list(a.addresses)} for a in self.answers],
+            "first": [{"address": ip, "container": self.owners.get(ip, ""), "count": n}
+                      for ip, n in self.tally()],
+            "server": self.answers[0].server if self.answers else "",
+            "reason": self.answers[0].reason if self.answers else "",
+            "rule": self.answers[0].rule if self.answers else "",
+        }
+
+    def lines(self) -> Iterable[str]:
+        n = len(self.answers)
+        if self.answers:
+            a = self.answers[0]
+            yield (f"{self.client} asks {a.server or 'no server'} for {self.name}, {n} "
+                   f"time{'s' if n != 1 else ''}")
+            yield f"  {a.reason}"
+        width = len(str(n))
+        for i, a in enumerate(self.answers, 1):
+            status = a.rcode.value if a.rcode is not None else "timed out"
+            body = " ".join(a.addresses) if a.addresses else status
+            yield f"{i:>{width}}  {body}"
+        tally = self.tally()
+        if tally:
+            yield ""
+            yield f"first address over {n} queries:"
+            ow = max(len(self.owners.get(ip, "")) for ip, _ in tally)
+            iw = max(len(ip) for ip, _ in tally)
+            for ip, count in tally:
+                owner = self.owners.get(ip, "")
+                yield (f"  {ip:<{iw}}  {owner:<{ow}}  {count:>{width}}  "
+                       f"{100 * count / n:5.1f}%").rstrip()
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        n = len(self.answers)
+        rows = "".join(f"<tr><td>{ip}</td><td>{escape(self.owners.get(ip, ''))}</td>"
+                       f"<td>{c}</td><td>{100 * c / n:.1f}%</td></tr>" for ip, c in self.tally())
+        return (f"<p><b>{escape(self.client)}</b>: <code>{escape(self.name)}</code>, {n} "
+                "queries</p><table><tr><th>address</th><th>container</th><th>first</th>"
+                f"<th>share</th></tr>{rows}</table>")
+
+
+@dataclass(frozen=True)
+class ResolvConf:
+    """A container's /etc/resolv.conf, and the servers its embedded resolver forwards to."""
+
+    nameservers: tuple[str, ...]
+    search: tuple[str, ...]
+    options: tuple[str, ...]
+    #: the embedded server's upstream servers (empty when it is not used)
+    ext_servers: tuple[str, ...] = ()
+    #: whether the upstreams are queried from the host's namespace (the host's servers) or the
+    #: container's (``--dns``)
+    ext_from_host: bool = True
+    #: the embedded server forwards unknown names (not when all networks are --internal)
+    forwards: bool = True
+
+    @property
+    def embedded(self) -> bool:
+        return self.nameservers[:1] == (EMBEDDED_DNS,)
+
+    def text(self) -> str:
+        """The file as Docker writes it (``internal/resolvconf`` ``Generate``)."""
+        lines = ["# Generated by Docker Engine.",
+                 "# This file can be edited; Docker Engine will not make further changes once it",
+                 "# has been modified.", ""]
+        lines += [f"nameserver {ns}" for ns in self.nameservers]
+        if self.search:
+            lines.append("search " + " ".join(self.search))
+        if self.options:
+            lines.append("options " + " ".join(self.options))
+        if self.embedded:
+            lines += ["", "# Based on host file: '/etc/resolv.conf' (internal resolver)"]
+            ext = [f"host({s})" if self.ext_from_host else s for s in self.ext_servers]
+            lines.append(f"# ExtServers: [{' '.join(ext)}]")
+            lines.append("# Overrides: []")
+            lines.append("# Option ndots from: internal")
+        else:
+            lines += ["", "# Based on host file: '/etc/resolv.conf' (legacy)", "# Overrides: []"]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class HostsEntry:
+    """One line of /etc/hosts."""
+
+    address: IPAddr
+    names: tuple[str, ...]
+
+    def line(self) -> str:
+        return f"{self.address}\t{' '.join(self.names)}"
+
+
+# --------------------------------------------------------------------------------------------
+# The client: a container (its sandbox) or a Docker host
+
+
+@dataclass(frozen=True)
+class _Client:
+    state: State
+    label: str
+    host: str | None  # the Docker host (None: @lan, @internet)
+    container: ContainerState | None
+    #: the container whose sandbox the client's network namespace is (joiners: the owner); None
+    #: for a joiner whose owner's namespace is gone
+    owner: ContainerState | None
+
+
+def _client(state: State, client: str) -> _Client:
+    from netsim.reach import topology_index
+
+    if client in ("@lan", "@internet"):
+        return _Client(state, client, None, None, None)
+    if client.startswith("@"):
+        name = client[1:]
+        if name == "host" and "host" not in state.hosts:
+            name = next(iter(state.hosts))
+        if name not in state.hosts:
+            raise InputError(client, "unknown vantage point", got=client,
+                             accepted="a container, @host, @NAME of a Docker host, @lan, "
+                                      "@internet")
+        return _Client(state, f"@{name}", name, None, None)
+    host, c = topology_index(state).find(client)
+    if not c.running:
+        raise InputError(client, "the container is not running", got=c.status,
+                         accepted="a running container")
+    owner = sandbox_owner(state, host, c)
+    return _Client(state, client, host, c, owner)
+
+
+def _networks(state: State, host: str) -> dict[str, NetworkState]:
+    return state.hosts[host].networks
+
+
+def _endpoints(cl: _Client) -> list[EndpointState]:
+    """The client sandbox's joined endpoints in libnetwork's order."""
+    if cl.owner is None or cl.host is None:
+        return []
+    nets = _networks(cl.state, cl.host)
+    return sandbox_order([e for e in cl.owner.endpoints if e.active and not e.gateway_only],
+                         nets.get)
+
+
+# --------------------------------------------------------------------------------------------
+# /etc/hosts and /etc/resolv.conf
+
+
+def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, ...]:
+    """The lines of a container's /etc/hosts, in Docker's order (``etchosts.Build`` then the
+    sandbox's own records): localhost, legacy links and ``--add-host`` entries, then one line
+    per address of the container with its hostname."""
+    hs = state.hosts[host]
+    owner = sandbox_owner(state, host, c) or c  # container: joiners share the owner's file
+    if owner.network_mode == "host":
+        return _host_hosts(state, host)
+    out = [HostsEntry(IPv4("127.0.0.1"), ("localhost",))]
+    for target, alias in owner.legacy_links:
+        child = hs.containers.get(target)
+        link_ep = child.endpoint("bridge") if child is not None and child.running else None
+        if child is not None and link_ep is not None and link_ep.ipv4 is not None:
+            names = tuple(dict.fromkeys((alias, child.hostname, child.name)))
+            out.append(HostsEntry(link_ep.ipv4.ip, names))
+    for entry in owner.spec.add_hosts:
+        name, sep, addr = entry.partition("=") if "=" in entry else entry.partition(":")
+        if not sep:
+            continue
+        if addr == "host-gateway":
+            bridge = hs.networks.get("bridge")
+            sub = bridge.ipv4_subnet if bridge is not None else None
+            if sub is None or sub.gateway is None:
+                continue
+            out.append(HostsEntry(sub.gateway, (name,)))
+            continue
+        try:
+            out.append(HostsEntry(ipaddress.ip_address(addr.strip("[]")), (name,)))
+        except ValueError:
+            continue
+    names = (owner.hostname,)
+    if owner.spec.domainname:
+        names = (f"{owner.hostname}.{owner.spec.domainname}", owner.hostname)
+    for ep in owner.active_endpoints():
+        if ep.ipv4 is not None:
+            out.append(HostsEntry(ep.ipv4.ip, names))
+    return tuple(out)
+
+
+def _host_hosts(state: State, host: str) -> tuple[HostsEntry, ...]:
+    """A Docker host's own /etc/hosts as netsim assumes it (Debian's: localhost, the hostname on
+    127.0.1.1)."""
+    return (HostsEntry(IPv4("127.0.0.1"), ("localhost",)),
+            HostsEntry(IPv4("127.0.1.1"), (state.hosts[host].host.effective_hostname,)))
+
+
+def hosts_text(state: State, host: str, c: ContainerState) -> str:
+    """``cat /etc/hosts`` inside a container."""
+    return "".join(e.line() + "\n" for e in etc_hosts(state, host, c))
+
+
+def _host_servers(state: State, host: str) -> tuple[str, ...]:
+    servers = tuple(str(s) for s in state.hosts[host].host.dns)
+    return servers or FALLBACK_SERVERS
+
+
+def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
+    """A container's /etc/resolv.conf (``sandbox_dns_unix.go`` ``setupDNS``)."""
+    owner = sandbox_owner(state, host, c) or c
+    spec = owner.spec
+    nets = _networks(state, host)
+    user_eps = [e for e in owner.endpoints if not e.gateway_only
+                and (n := nets.get(e.network)) is not None and n.is_user_defined
+                and n.driver not in ("host", "null")]
+    own = tuple(spec.dns) if spec.dns else ()
+    search = tuple(spec.dns_search)
+    options = tuple(spec.dns_options)
+    if user_eps:
+        # the embedded server, with ndots:0 unless the user set ndots (docs network/dns.md)
+        opts = options if any(o.startswith("ndots:") for o in options) else (*options, "ndots:0")
+        forwards = not all(nets[e.network].internal for e in user_eps)
+        ext = own or _host_servers(state, host)
+        return ResolvConf((EMBEDDED_DNS,), search, opts, ext[:MAX_EXT_DNS], not own, forwards)
+    return ResolvConf(own or _host_servers(state, host), search, options)
+
+
+# --------------------------------------------------------------------------------------------
+# The embedded server's records
+
+
+@dataclass
+class _Registry:
+    """Every network's DNS records: (host or "" for swarm networks, network) -> name -> IPs."""
+
+    names: dict[tuple[str, str], dict[str, list[tuple[IPAddr, str]]]] = field(
+        default_factory=dict)
+    ptr: dict[tuple[str, str], dict[IPAddr, str]] = field(default_factory=dict)
+
+
+def _net_key(host: str, net: NetworkState) -> tuple[str, str]:
+    return ("" if net.scope == "swarm" else host, net.name)
+
+
+def _build_registry(state: State) -> _Registry:
+    reg = _Registry()
+    for host, hs in state.hosts.items():
+        for c in hs.containers.values():
+            if not c.running:
+                continue
+            for ep in c.endpoints:
+                net = hs.networks.get(ep.network)
+                if net is None or not ep.active or not ep.dns_names:
+                    continue
+                key = _net_key(host, net)
+                table = reg.names.setdefault(key, {})
+                addrs: list[IPAddr] = [a.ip for a in (ep.ipv4, ep.ipv6) if a is not None]
+                for name in ep.dns_names:
+                    entries = table.setdefault(name.lower(), [])
+                    entries += [(ip, c.name if net.scope != "swarm" else f"{host}/{c.name}")
+                                for ip in addrs]
+                ptr = reg.ptr.setdefault(key, {})
+                for ip in addrs:
+                    ptr.setdefault(ip, f"{ep.dns_names[0]}.{net.name}")
+    return reg
+
+
+def _registry(state: State) -> _Registry:
+    return state.memo("_netsim_dns", _build_registry)
+
+
+def _ip_key(ip: str) -> tuple[int, int]:
+    addr = ipaddress.ip_address(ip)
+    return addr.version, int(addr)
+
+
+@dataclass(frozen=True)
+class _Found:
+    addresses: tuple[IPAddr, ...]  # empty with nodata: the name exists, not in that family
+    network: str
+    rule: str
+    owners: tuple[str, ...] = ()
+
+
+def _network_resolve(reg: _Registry, key: tuple[str, str], name: str,
+                     qtype: QType) -> tuple[list[tuple[IPAddr, str]], bool]:
+    """``Network.ResolveName``: (entries, other-family-only)."""
+    entries = reg.names.get(key, {}).get(name.lower(), [])
+    version = 6 if qtype == "AAAA" else 4
+    want = [(ip, owner) for ip, owner in entries if ip.version == version]
+    if want:
+        seen: dict[IPAddr, str] = {}
+        for ip, owner in want:
+            seen.setdefault(ip, owner)
+        return list(seen.items()), False
+    return [], bool(entries)
+
+
+def _link_aliases(ep: EndpointState) -> dict[str, str]:
+    """A user-defined endpoint's ``--link target[:alias]`` entries: alias -> target."""
+    out: dict[str, str] = {}
+    for link in ep.config.links:
+        target, _, alias = link.partition(":")
+        target = target.lstrip("/")
+        out[alias or target] = target
+    return out
+
+
+def _embedded_resolve(cl: _Client, name: str, qtype: QType) -> _Found | None:
+    """``Sandbox.ResolveName``: for ``a.b.c`` try ``a.b.c`` on every network, then ``a.b`` on
+    network ``c``, then ``a`` on ``b.c``; at each step the container's link aliases first, then
+    the networks' names, endpoint by endpoint in sandbox order."""
+    assert cl.host is not None
+    name = name.removesuffix(".")
+    reg = _registry(cl.state)
+    nets = _networks(cl.state, cl.host)
+    eps = [(ep, nets[ep.network]) for ep in _endpoints(cl) if ep.network in nets]
+    tries = [(name, "")]
+    rest = name
+    while "." in rest:
+        i = rest.rindex(".")
+        tries.append((name[:i], name[i + 1:]))
+        rest = rest[:i]
+    for req, net_name in tries:
+        for lookup_alias in (True, False):
+            nodata: str | None = None
+            for ep, net in eps:
+                if net_name and net_name != net.name:
+                    continue
+                aliases = _link_aliases(ep)
+                target = req
+                if lookup_alias:
+                    # the link alias is matched as typed (a Go map lookup, no lower-casing)
+                    if req not in aliases:
+                        continue
+                    target = aliases[req]
+                elif req in aliases:
+                    continue
+                found, other = _network_resolve(reg, _net_key(cl.host, net), target, qtype)
+                if found:
+                    rule = ("dns.link" if lookup_alias else "dns.qualified" if net_name
+                            else "dns.alias" if len(found) > 1 else "dns.name")
+                    return _Found(tuple(ip for ip, _ in found), net.name, rule,
+                                  tuple(o for _, o in found))
+                if other and nodata is None:
+                    nodata = net.name
+            if nodata is not None:
+                return _Found((), nodata, "dns.nodata")
+    return None
+
+
+def _embedded_ptr(cl: _Client, ip: IPAddr) -> str | None:
+    assert cl.host is not None
+    reg = _registry(cl.state)
+    nets = _networks(cl.state, cl.host)
+    for ep in _endpoints(cl):
+        net = nets.get(ep.network)
+        if net is None:
+            continue
+        found = reg.ptr.get(_net_key(cl.host, net), {}).get(ip)
+        if found is not None:
+            return found
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Upstream servers and netsim's internet
+
+
+def _ptr_name(ip: IPAddr) -> str:
+    return ip.reverse_pointer + "."
+
+
+def _special_use(name: str) -> bool:
+    lowered = name.lower().removesuffix(".")
+    return any(lowered == d or lowered.endswith("." + d) for d in _SPECIAL_USE)
+
+
+def internet_address(name: str) -> IPv4:
+    """netsim's internet: the A record of an existing external name (a hash of the name)."""
+    digest = hashlib.sha256(name.lower().removesuffix(".").encode()).digest()
+    return _INTERNET_NET.network_address + 1 + digest[0] % 254
+
+
+def _internet_answer(name: str, qtype: QType) -> tuple[Rcode, tuple[Record, ...]]:
+    """What an upstream (public) DNS server answers."""
+    fqdn = name if name.endswith(".") else name + "."
+    if qtype == "PTR":
+        return Rcode.NXDOMAIN, ()
+    labels = [x for x in name.removesuffix(".").split(".") if x]
+    if len(labels) < 2 or _special_use(name):
+        return Rcode.NXDOMAIN, ()
+    if qtype == "AAAA":
+        return Rcode.NOERROR, ()
+    return Rcode.NOERROR, (Record(fqdn, "A", UPSTREAM_TTL, str(internet_address(name))),)
+
+
+def _server_reachable(state: State, source: str, server: str) -> bool:
+    """Whether a DNS query from ``source`` (a container or @HOST) reaches ``server``:53/udp."""
+    from netsim.reach import Disposition, reach
+
+    lan_gw = state.lan.gateway
+    if lan_gw is not None and server == str(lan_gw):
+        # the LAN's router relays DNS (netsim's assumption): it must be reachable at all
+        return reach(state, source, server).disposition is Disposition.DELIVERED
+    try:
+        trace = reach(state, source, server, port=53, proto="udp")
+    except InputError:
+        return False
+    return trace.disposition is Disposition.DELIVERED
+
+
+def _forward(cl: _Client, rc: ResolvConf, name: str, qtype: QType,
+             server: str) -> DnsAnswer:
+    """The embedded server forwards a name it does not know (``forwardExtDNS``)."""
+    assert cl.host is not None
+    if not rc.forwards:
+        return DnsAnswer(cl.label, name, qtype, server, Rcode.SERVFAIL, (), "embedded", None,
+                         f"'{name}' is no container name on this container's networks, and "
+                         "a container whose networks are all --internal gets no external DNS",
+                         "dns.internal")
+    source = f"@{cl.host}" if rc.ext_from_host else cl.label
+    for ext in rc.ext_servers:
+        if _server_reachable(cl.state, source, ext):
+            rcode, records = _internet_answer(name, qtype)
+            where = "from the host" if rc.ext_from_host else "from the container"
+            return DnsAnswer(cl.label, name, qtype, server, rcode, records, "upstream", None,
+                             f"'{name}' is no container name on this container's networks: "
+                             f"forwarded to {ext} ({where}), which answers {rcode.value}",
+                             "dns.forward")
+    return DnsAnswer(cl.label, name, qtype, server, Rcode.SERVFAIL, (), "embedded", None,
+                     f"'{name}' is unknown here and no upstream server "
+                     f"({', '.join(rc.ext_servers)}) could be reached", "dns.unreachable")
+
+
+# --------------------------------------------------------------------------------------------
+# Queries
+
+
+def query(state: State, client: str, name: str, qtype: QType = "A", *,
+          rng: random.Random, server: str | None = None) -> DnsAnswer:
+    """What the first nameserver of ``client``'s resolv.conf (or ``server``) answers.
+
+    ``client`` is a running container (NAME or HOST/NAME) or a vantage point (``@host``,
+    ``@NAME``, ``@lan``, ``@internet``). ``rng`` draws the shuffle of a multi-address answer.
+    For a PTR query ``name`` is the address.
+    """
+    cl = _client(state, client)
+    return _query(cl, name, qtype, rng, server)
+
+
+def _query(cl: _Client, name: str, qtype: QType, rng: random.Random,
+           server: str | None) -> DnsAnswer:
+    if qtype == "PTR":
+        try:
+            ip = ipaddress.ip_address(name)
+        except ValueError:
+            raise InputError("dns", "a reverse lookup needs an address", got=name,
+                             accepted="an IPv4 or IPv6 address") from None
+        qname = _ptr_name(ip)
+    else:
+        ip = None
+        qname = name
+    if cl.container is None:
+        # a Docker host, the LAN or the internet: a public resolver
+        target = server or (_host_servers(cl.state, cl.host)[0] if cl.host else "8.8.8.8")
+        return _upstream_only(cl, qname, qtype, target)
+    assert cl.host is not None
+    if cl.owner is None:
+        rc = ResolvConf(_host_servers(cl.state, cl.host), (), ())
+    else:
+        rc = resolv_conf(cl.state, cl.host, cl.container)
+    target = server or rc.nameservers[0]
+    if target != EMBEDDED_DNS:
+        return _upstream_only(cl, qname, qtype, target)
+    if not rc.embedded:
+        # 127.0.0.11 asked by hand in a container that does not use it: nothing listens
+        return DnsAnswer(cl.label, qname, qtype, target, None, (), "none", None,
+                         "nothing listens on 127.0.0.11 in a container without a user-defined "
+                         "network", "dns.no-server")
+    if ip is not None:
+        found_name = _embedded_ptr(cl, ip)
+        if found_name is not None:
+            rec = Record(qname, "PTR", LOCAL_TTL, found_name + ".")
+            return DnsAnswer(cl.label, qname, qtype, target, Rcode.NOERROR, (rec,), "embedded",
+                             found_name.rsplit(".", 1)[-1],
+                             f"{ip} is {found_name} on a network of this container",
+                             "dns.ptr")
+        return _forward(cl, rc, qname, qtype, target)
+    found = _embedded_resolve(cl, name, qtype)
+    if found is None:
+        return _forward(cl, rc, name, qtype, target)
+    fqdn = name if name.endswith(".") else name + "."
+    if not found.addresses:
+        return DnsAnswer(cl.label, name, qtype, target, Rcode.NOERROR, (), "embedded",
+                         found.network, f"'{name}' exists on network {found.network} but has "
+                         f"no {'IPv6' if qtype == 'AAAA' else 'IPv4'} address there",
+                         "dns.nodata")
+    addrs = list(found.addresses)
+    rng.shuffle(addrs)  # resolver.go handleIPQuery: rand.Shuffle on every query
+    records = tuple(Record(fqdn, qtype, LOCAL_TTL, str(a)) for a in addrs)
+    n = len(addrs)
+    why = {
+        "dns.link": f"'{name}' is a --link alias of this container on network {found.network}",
+        "dns.qualified": f"'{name}' names a container on network {found.network}",
+        "dns.alias": f"{n} containers answer to '{name}' on network {found.network}, in a "
+                     "new random order on each query",
+        "dns.name": f"'{name}' is a container on network {found.network}",
+    }[found.rule]
+    return DnsAnswer(cl.label, name, qtype, target, Rcode.NOERROR, records, "embedded",
+                     found.network, why, found.rule)
+
+
+def _upstream_only(cl: _Client, qname: str, qtype: QType, server: str) -> DnsAnswer:
+    """A query straight to an upstream server (no embedded DNS on the way)."""
+    # @lan and @internet: their resolver works
+    reachable = cl.host is None or _server_reachable(cl.state, cl.label, server)
+    if not reachable:
+        return DnsAnswer(cl.label, qname, qtype, server, None, (), "none", None,
+                         f"the nameserver {server} cannot be reached from {cl.label}",
+                         "dns.no-server")
+    rcode, records = _internet_answer(qname, qtype)
+    why = ("this resolver asks the host's nameserver, which knows no container names"
+           if cl.container is not None else "a public nameserver")
+    return DnsAnswer(cl.label, qname, qtype, server, rcode, records, "upstream", None,
+                     f"{why}: {server} answers {rcode.value}",
+                     "dns.direct" if cl.container is not None else "dns.internet")
+
+
+def lookup(state: State, client: str, name: str, *, rng: random.Random) -> Lookup:
+    """What ``getaddrinfo(name)`` returns at ``client`` (IPv4), in the order a program uses.
+
+    /etc/hosts first, then each nameserver of resolv.conf in order until one answers. Both
+    musl (no sorting of IPv4-only results, ``lookup_name.c``) and glibc (RFC 6724 rule 9 compares
+    prefixes only up to the source's netmask, so answers on one subnet keep their order) return
+    the DNS order: the program uses the first address of the shuffled answer.
+    """
+    cl = _client(state, client)
+    return _lookup(cl, name, rng)
+
+
+def _lookup(cl: _Client, name: str, rng: random.Random) -> Lookup:
+    try:
+        return Lookup(name, (IPv4(name),), "literal", canonical=name)
+    except ValueError:
+        pass
+    if name == "localhost" and cl.host is None:
+        return Lookup(name, (IPv4("127.0.0.1"),), "hosts", canonical=name)
+    if cl.host is not None:
+        hosts = (etc_hosts(cl.state, cl.host, cl.container) if cl.container is not None
+                 else _host_hosts(cl.state, cl.host))
+        wanted = name.lower().removesuffix(".")
+        for e in hosts:
+            if e.address.version == 4 and wanted in (n.lower() for n in e.names):
+                return Lookup(name, (e.address,), "hosts", canonical=e.names[0])
+    if cl.container is None:
+        answer = _query(cl, name, "A", rng, None)
+        return Lookup(name, tuple(ipaddress.ip_address(a) for a in answer.addresses), "dns",
+                      answer, name)
+    assert cl.host is not None
+    rc = (resolv_conf(cl.state, cl.host, cl.container) if cl.owner is not None
+          else ResolvConf(_host_servers(cl.state, cl.host), (), ()))
+    answers = []
+    for server in rc.nameservers[:MAX_EXT_DNS]:
+        answers.append(_query(cl, name, "A", rng, server))
+        if answers[-1].rcode not in (None, Rcode.SERVFAIL):
+            break
+    answer = answers[-1]
+    return Lookup(name, tuple(ipaddress.ip_address(a) for a in answer.addresses), "dns", answer,
+                  name)
+
+
+def reverse_name(state: State, client: str, ip: str, *, rng: random.Random) -> str | None:
+    """The name a PTR lookup of ``ip`` gives at ``client`` (``getnameinfo``), without the final
+    dot; None when there is none (iputils then prints the bare address)."""
+    cl = _client(state, client)
+    return _reverse(cl, ip, rng)
+
+
+def _reverse(cl: _Client, ip: str, rng: random.Random) -> str | None:
+    addr = ipaddress.ip_address(ip)
+    if cl.host is not None:
+        hosts = (etc_hosts(cl.state, cl.host, cl.container) if cl.container is not None
+                 else _host_hosts(cl.state, cl.host))
+        for e in hosts:
+            if e.address == addr:
+                return e.names[0]
+    answer = _query(cl, ip, "PTR", rng, None)
+    for r in answer.records:
+        if r.rtype == "PTR":
+            return r.data.removesuffix(".")
+    return None
+
+
+def query_series(state: State, client: str, name: str, times: int, *, seed: int = 0,
+                 qtype: QType = "A") -> DnsSeries:
+    """``times`` queries of ``name`` from ``client``, shuffled by ``random.Random(seed)``.
+
+    >>> from netsim.lab import Lab
+    >>> lab = Lab()
+    >>> _ = lab.docker("network create net1")
+    >>> for n in (1, 2, 3):
+    ...     _ = lab.docker(f"run -d --name web{n} --network net1 --network-alias web nginx")
+    >>> _ = lab.docker("run -d --name client --network net1 alpine sleep 1d")
+    >>> print(query_series(lab.state, "client", "web", 4, seed=1))
+    client asks 127.0.0.11 for web, 4 times
+      3 containers answer to 'web' on network net1, in a new random order on each query
+    1  172.18.0.3 172.18.0.4 172.18.0.2
+    2  172.18.0.4 172.18.0.2 172.18.0.3
+    3  172.18.0.2 172.18.0.4 172.18.0.3
+    4  172.18.0.2 172.18.0.4 172.18.0.3
+    <BLANKLINE>
+    first address over 4 queries:
+      172.18.0.2  web1  2   50.0%
+      172.18.0.3  web2  1   25.0%
+      172.18.0.4  web3  1   25.0%
+    """
+    if times < 1:
+        raise InputError("--times", "the number of queries must be at least 1", got=str(times),
+                         accepted="a whole number ≥ 1")
+    cl = _client(state, client)
+    rng = random.Random(seed)
+    answers = tuple(_query(cl, name, qtype, rng, None) for _ in range(times))
+    owners: dict[str, str] = {}
+    if cl.host is not None and cl.container is not None:
+        reg = _registry(state)
+        for a in answers[:1]:
+            if a.network is None:
+                continue
+            net = _networks(state, cl.host).get(a.network)
+            if net is None:
+                continue
+            for ip, owner in _network_resolve(reg, _net_key(cl.host, net), name, qtype)[0]:
+                owners.setdefault(str(ip), owner)
+            for ep in _endpoints(cl):  # a link alias answers with its target's names
+                target = _link_aliases(ep).get(name)
+                if target is not None:
+                    for ip, owner in _network_resolve(reg, _net_key(cl.host, net), target,
+                                                      qtype)[0]:
+                        owners.setdefault(str(ip), owner)
+    return DnsSeries(cl.label, name, answers, owners)
