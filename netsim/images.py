@@ -34,19 +34,24 @@ from typing import Final, Literal
 from pydantic import BaseModel, field_validator
 
 __all__ = [
+    "DIG_VERSIONS",
     "KNOWN",
+    "PACKAGES",
     "TOOL_NAMES",
     "CatalogEntry",
     "EnvRequirement",
     "ImageInfo",
     "ImageRef",
     "Libc",
+    "PackageManager",
     "Runs",
     "TagRule",
     "ToolImpl",
     "default_command_runs",
     "effective_argv",
+    "image_release",
     "lookup",
+    "package_manager",
     "parse_image_ref",
     "unmet_env",
 ]
@@ -1428,3 +1433,94 @@ def listening_ports(
     if argv and default and argv[0].rsplit("/", 1)[-1] == default[0].rsplit("/", 1)[-1]:
         return info.listening
     return ()
+
+
+# ============================================================================================
+# Package managers: installing a tool into a running container (the seed installs dnsutils)
+# ============================================================================================
+
+PackageManager = Literal["apt-get", "apk", "yum", "microdnf"]
+
+#: the version string ``dig`` prints (``; <<>> DiG VERSION <<>> name``) for the BIND tools an
+#: image has or installs, by release (sources: the distributions' package versions)
+DIG_VERSIONS: Final[Mapping[str, str]] = MappingProxyType({
+    # Debian 13 trixie bind9-dnsutils (packages.debian.org/trixie/bind9-dnsutils)
+    "debian": "9.20.15-1~deb13u1-Debian",
+    # Ubuntu 24.04 noble-updates bind9-dnsutils (packages.ubuntu.com/noble-updates)
+    "ubuntu-24.04": "9.18.39-0ubuntu0.24.04.2-Ubuntu",
+    # Ubuntu 14.04 trusty-security dnsutils (launchpad.net/ubuntu/+source/bind9)
+    "ubuntu-14.04": "9.9.5-3ubuntu0.19-Ubuntu",
+    # Alpine 3.22 bind-tools (pkgs.alpinelinux.org/package/v3.22/main/x86_64/bind-tools)
+    "alpine": "9.20.15",
+    # CentOS 7.9 bind-utils (vault.centos.org 7.9.2009 updates)
+    "centos-7": "9.11.4-P2-RedHat-9.11.4-26.P2.el7_9.16",
+    # Oracle Linux 9 bind-utils (yum.oracle.com ol9 appstream)
+    "oraclelinux": "9.16.23-RH",
+})
+
+#: what installing a package adds, by package manager and package name
+_PACKAGES: Final[Mapping[str, Mapping[str, Mapping[str, ToolImpl]]]] = MappingProxyType({
+    "apt-get": MappingProxyType({
+        # Debian/Ubuntu: dnsutils is the transitional name of bind9-dnsutils (since bullseye)
+        "dnsutils": MappingProxyType({"dig": "bind", "nslookup": "bind", "host": "bind"}),
+        "bind9-dnsutils": MappingProxyType({"dig": "bind", "nslookup": "bind", "host": "bind"}),
+        "bind9-host": MappingProxyType({"host": "bind"}),
+        "iputils-ping": MappingProxyType({"ping": "iputils"}),
+        "curl": MappingProxyType({"curl": "curl"}),
+        "netcat-openbsd": MappingProxyType({"nc": "netcat-openbsd"}),
+        "netcat": MappingProxyType({"nc": "netcat-openbsd"}),
+        "iproute2": MappingProxyType({"ip": "iproute2"}),
+        "net-tools": MappingProxyType({"ifconfig": "net-tools", "route": "net-tools",
+                                       "netstat": "net-tools"}),
+    }),
+    "apk": MappingProxyType({
+        # Alpine: bind-tools gives dig, host, nslookup (aports main/bind APKBUILD)
+        "bind-tools": MappingProxyType({"dig": "bind", "nslookup": "bind", "host": "bind"}),
+        "iputils": MappingProxyType({"ping": "iputils"}),
+        "iputils-ping": MappingProxyType({"ping": "iputils"}),
+        "curl": MappingProxyType({"curl": "curl"}),
+        "netcat-openbsd": MappingProxyType({"nc": "netcat-openbsd"}),
+        "iproute2": MappingProxyType({"ip": "iproute2"}),
+    }),
+    "yum": MappingProxyType({
+        "bind-utils": MappingProxyType({"dig": "bind", "nslookup": "bind", "host": "bind"}),
+        "iputils": MappingProxyType({"ping": "iputils"}),
+        "curl": MappingProxyType({"curl": "curl"}),
+        "iproute": MappingProxyType({"ip": "iproute2"}),
+        "net-tools": MappingProxyType({"ifconfig": "net-tools", "route": "net-tools",
+                                       "netstat": "net-tools"}),
+    }),
+})
+PACKAGES: Final[Mapping[str, Mapping[str, Mapping[str, ToolImpl]]]] = MappingProxyType(
+    {**_PACKAGES, "microdnf": _PACKAGES["yum"]})
+
+
+def image_release(info: ImageInfo) -> str:
+    """The distribution release an image is built on (a key of :data:`DIG_VERSIONS`)."""
+    base = info.base.lower()
+    if "alpine" in base:
+        return "alpine"
+    if "14.04" in base:
+        return "ubuntu-14.04"
+    if "ubuntu" in base:
+        return "ubuntu-24.04"
+    if "centos" in base:
+        return "centos-7"
+    if "oraclelinux" in base:
+        return "oraclelinux"
+    return "debian"
+
+
+def package_manager(info: ImageInfo) -> PackageManager | None:
+    """The package manager in an image (None: ``scratch`` images such as busybox)."""
+    base = info.base.lower()
+    if base.startswith("scratch"):
+        return None
+    release = image_release(info)
+    if release == "alpine":
+        return "apk"
+    if release == "centos-7" or base.startswith("oraclelinux:7"):
+        return "yum"
+    if release == "oraclelinux":
+        return "microdnf"
+    return "apt-get"

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -60,6 +61,9 @@ from netsim.model import (
 )
 from netsim.render import dockertext
 from netsim.state import ContainerState, State
+
+if TYPE_CHECKING:
+    from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
 
@@ -110,6 +114,8 @@ class _Shell:
     host: str
     container: str  # container name
     main_process: bool  # exit stops the container (run -it / attach) or not (exec)
+    program: str = "sh"  # the shell as started (/bin/bash, sh …): its error messages say so
+    lines: int = 0  # lines typed so far (dash numbers its messages by them)
 
 
 @dataclass
@@ -154,6 +160,11 @@ class Lab:
         self.lan = self.engine.lan
         self.images = tuple(images)
         self.seed = seed
+        #: the shuffles of the embedded DNS: one stream for the whole replay, so that repeated
+        #: queries of an alias get fresh orders
+        self.dns_rng = random.Random(seed)
+        #: packages installed in containers since they were created, by container ID
+        self.packages: dict[str, Packages] = {}
 
     # ---------------------------------------------------------------- public API
 
@@ -275,7 +286,9 @@ class Lab:
                                                  exit_code=code))
                 return Step(line, sh.host, text, code, "exit\n", "", where)
             out = _Out()
-            _probe_into(out, self, f"{sh.host}/{sh.container}", argv)
+            sh.lines += 1
+            _probe_into(out, self, f"{sh.host}/{sh.container}", argv,
+                        shell=(sh.program, sh.lines))
             return Step(line, sh.host, text, out.code, "".join(out.stdout),
                         "".join(out.stderr), where)
         out = _Out()
@@ -499,7 +512,8 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
         if spec.command and spec.command[0] == "echo":
             out.out(" ".join(spec.command[1:]))
     elif made is not None and made.running and (spec.interactive or spec.tty):
-        lab.shell = _Shell(host=host, container=made.name, main_process=True)
+        lab.shell = _Shell(host=host, container=made.name, main_process=True,
+                           program=_main_program(made))
 
 
 def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -672,16 +686,42 @@ def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     cmd = p.args[1:]
     interactive = p.get("interactive") == "true" or p.get("tty") == "true"
     if interactive and cmd and cmd[0].split("/")[-1] in ("sh", "bash", "ash", "zsh"):
-        lab.shell = _Shell(host=host, container=c.name, main_process=False)
+        lab.shell = _Shell(host=host, container=c.name, main_process=False, program=cmd[0])
         return
     _probe_into(out, lab, f"{host}/{c.name}", cmd)
 
 
-def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str]) -> None:
-    """Run a probe (ping, curl, ip addr …) at ``where`` and pass its output through."""
-    from netsim.probes import probe
+def _main_program(c: ContainerState) -> str:
+    """The program a container's main process runs (its shell for ``run -it``)."""
+    from netsim.images import effective_argv, lookup
 
-    result = probe(lab.state, where, list(argv), seed=lab.seed)
+    try:
+        info = lookup(c.spec.image)
+    except ValueError:
+        info = None
+    argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+    return argv[0] if argv else "sh"
+
+
+def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str],
+                shell: tuple[str, int] | None = None) -> None:
+    """Run a probe (ping, curl, ip addr …) at ``where`` and pass its output through; a package
+    manager's install is remembered for the container."""
+    from netsim.probes import PACKAGE_MANAGERS, Packages, install, probe
+
+    state = lab.state
+    cid = None
+    if not where.startswith("@"):
+        host, _, name = where.partition("/")
+        found = lab.engine.find_container(host, name)
+        cid = found.id if found is not None else None
+    before = lab.packages.get(cid, Packages()) if cid is not None else Packages()
+    if argv and argv[0].rsplit("/", 1)[-1] in PACKAGE_MANAGERS and cid is not None:
+        result, after = install(state, where, list(argv), before, rng=lab.dns_rng, shell=shell)
+        lab.packages[cid] = after
+    else:
+        result = probe(state, where, list(argv), seed=lab.seed, rng=lab.dns_rng, shell=shell,
+                       installed=before.tools)
     out.stdout.append(result.stdout)
     out.stderr.append(result.stderr)
     out.code = result.exit_code
@@ -692,7 +732,8 @@ def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if not c.running:  # cli/command/container/attach.go
         out.err("cannot attach to a stopped container, start it first", 1)
         return
-    lab.shell = _Shell(host=host, container=c.name, main_process=True)
+    lab.shell = _Shell(host=host, container=c.name, main_process=True,
+                       program=_main_program(c))
 
 
 def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

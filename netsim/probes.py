@@ -29,18 +29,30 @@ import ipaddress
 import math
 import random
 import shlex
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from netsim.dns import Lookup, etc_hosts, lookup, reverse_name
 from netsim.graph import sandbox_owner
-from netsim.images import ImageInfo
+from netsim.images import (
+    DIG_VERSIONS,
+    PACKAGES,
+    ImageInfo,
+    PackageManager,
+    ToolImpl,
+    image_release,
+    package_manager,
+)
 from netsim.images import lookup as image_lookup
 from netsim.reach import Symptom, Trace, reach
 from netsim.state import ContainerState, EndpointState, State
 
-__all__ = ["NOT_SIMULATED", "ProbeResult", "Toolbox", "probe", "toolbox_for"]
+__all__ = ["NOT_SIMULATED", "PACKAGE_MANAGERS", "Packages", "ProbeResult", "Toolbox", "install",
+           "probe", "toolbox_for"]
+
+#: the commands :func:`install` handles
+PACKAGE_MANAGERS = ("apt-get", "apt", "apk", "yum", "dnf", "microdnf")
 
 #: exit status of something netsim does not simulate (as a shell's "cannot execute")
 NOT_SIMULATED = 126
@@ -73,20 +85,42 @@ class Toolbox:
     ip: Literal["busybox", "iproute2"] | None = "iproute2"
     ifconfig: Literal["busybox", "net-tools", "net-tools-1.60"] | None = "net-tools"
     hostname: Literal["busybox", "debian"] | None = "debian"
+    #: ISC BIND's dig/host/nslookup, by the version string dig prints (None: not installed)
+    bind: str | None = DIG_VERSIONS["debian"]
+    nslookup: Literal["busybox", "bind"] | None = "bind"
+    getent: Literal["glibc", "musl"] | None = "glibc"
+    cat: Literal["busybox", "gnu"] | None = "gnu"
+    #: the package manager, to install a missing tool (``apt-get install dnsutils``)
+    packages: PackageManager | None = "apt-get"
+    #: the C library (how a shell and getaddrinfo behave)
+    libc: Literal["glibc", "musl"] = "glibc"
 
 
 _DEBIAN_LIKE = Toolbox()
+_DEBIAN_LIKE_TOOLS: Mapping[str, ToolImpl] = {
+    "ping": "iputils", "curl": "curl", "nc": "netcat-openbsd", "ip": "iproute2",
+    "ifconfig": "net-tools", "hostname": "hostname", "dig": "bind", "nslookup": "bind",
+    "host": "bind", "getent": "glibc", "cat": "gnu",
+}
 
 
-def toolbox_for(image: str) -> Toolbox:
-    """The tools of an image, from the catalogue; a Debian-like full set when unknown."""
+def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None) -> Toolbox:
+    """The tools of an image, from the catalogue (a Debian-like full set when unknown), plus
+    the ones installed in the container since (``installed``)."""
     try:
         info: ImageInfo | None = image_lookup(image)
     except ValueError:
         info = None
     if info is None:
-        return _DEBIAN_LIKE
-    tools = info.tools
+        if not installed:
+            return _DEBIAN_LIKE
+        tools: Mapping[str, ToolImpl] = {**_DEBIAN_LIKE_TOOLS, **installed}
+        release = "debian"
+        manager: PackageManager | None = "apt-get"
+        libc: Literal["glibc", "musl"] = "glibc"
+    else:
+        tools = {**info.tools, **(installed or {})}
+        release, manager, libc = image_release(info), package_manager(info), info.libc
 
     def pick(name: str, mapping: dict[str, Any]) -> Any:
         impl = tools.get(name)
@@ -101,6 +135,12 @@ def toolbox_for(image: str) -> Toolbox:
         ifconfig=pick("ifconfig", {"busybox": "busybox", "net-tools-1.60": "net-tools-1.60",
                                    "*": "net-tools"}),
         hostname=pick("hostname", {"busybox": "busybox", "*": "debian"}),
+        bind=DIG_VERSIONS.get(release, DIG_VERSIONS["debian"]) if "dig" in tools else None,
+        nslookup=pick("nslookup", {"busybox": "busybox", "*": "bind"}),
+        getent=pick("getent", {"musl": "musl", "*": "glibc"}),
+        cat=pick("cat", {"busybox": "busybox", "*": "gnu"}),
+        packages=manager,
+        libc=libc,
     )
 
 
@@ -117,6 +157,9 @@ class _Where:
     tools: Toolbox
     seed: int
     rng: random.Random
+    #: the interactive shell the command is typed into (program as started, line number in
+    #: the session), None for ``docker exec``
+    shell: tuple[str, int] | None = None
 
 
 def _where(state: State, where: str, seed: int,
@@ -141,12 +184,25 @@ def _where(state: State, where: str, seed: int,
     return _Where(state, label, host, c, toolbox_for(c.spec.image), seed, rng)
 
 
-def _missing(tool: str) -> ProbeResult:
-    # moby daemon/server/router/container/exec.go: the OCI error goes to the exec's stdout
-    # with \r\n; daemon/errors.go maps "executable file not found" to 127
-    return ProbeResult(
-        "OCI runtime exec failed: exec failed: unable to start container process: exec: "
-        f'"{tool}": executable file not found in $PATH: unknown\r\n', "", 127)
+def _missing(w: _Where, tool: str) -> ProbeResult:
+    """A program the image does not have: Docker's exec error, or the shell's own message."""
+    if w.shell is None:
+        # moby daemon/server/router/container/exec.go: the OCI error goes to the exec's stdout
+        # with \r\n; daemon/errors.go maps "executable file not found" to 127
+        return ProbeResult(
+            "OCI runtime exec failed: exec failed: unable to start container process: exec: "
+            f'"{tool}": executable file not found in $PATH: unknown\r\n', "", 127)
+    shell, line = w.shell
+    base = shell.rsplit("/", 1)[-1]
+    if base == "bash":
+        text = f"bash: {tool}: command not found"
+    elif base == "zsh":
+        text = f"zsh: command not found: {tool}"
+    elif base == "ash" or w.tools.cat == "busybox":  # busybox ash: "<argv0>: <cmd>: not found"
+        text = f"{shell}: {tool}: not found"
+    else:  # dash counts the lines typed in the session
+        text = f"{shell}: {line}: {tool}: not found"
+    return ProbeResult("", text + "\n", 127)
 
 
 def _jitter(w: _Where, *parts: object) -> int:
@@ -201,7 +257,7 @@ def _rtts(w: _Where, target: str, trace: Trace, count: int) -> list[int]:
 def _ping(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.ping
     if impl is None:
-        return _missing("ping")
+        return _missing(w, "ping")
     count: int | None = None
     quiet = False
     target: str | None = None
@@ -386,7 +442,7 @@ def _connect(w: _Where, ip: IPv4 | ipaddress.IPv6Address, port: int) -> Trace:
 
 def _curl(w: _Where, args: list[str]) -> ProbeResult:
     if not w.tools.curl:
-        return _missing("curl")
+        return _missing(w, "curl")
     silent = show_error = False
     timeout: str | None = None
     url: str | None = None
@@ -468,7 +524,7 @@ _GLIBC_ERRNO = {
 
 def _wget(w: _Where, args: list[str]) -> ProbeResult:
     if not w.tools.wget:
-        return _missing("wget")
+        return _missing(w, "wget")
     quiet = any(a == "-q" or (a.startswith("-q") and not a.startswith("--")) for a in args)
     urls = [a for i, a in enumerate(args) if not a.startswith("-")
             and (i == 0 or args[i - 1] not in ("-O", "-T", "-U", "--header", "-P"))]
@@ -496,7 +552,7 @@ def _wget(w: _Where, args: list[str]) -> ProbeResult:
 def _nc(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.nc
     if impl is None:
-        return _missing("nc")
+        return _missing(w, "nc")
     verbose = 0
     zero = False
     timeout: str | None = None
@@ -747,7 +803,7 @@ def _ip_route(w: _Where, impl: str) -> ProbeResult:
 def _ip(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.ip
     if impl is None:
-        return _missing("ip")
+        return _missing(w, "ip")
     words = [a for a in args if a not in ("-4", "-br")]
     obj = words[0] if words else ""
     if obj and ("address".startswith(obj) or obj == "addr"):
@@ -770,7 +826,7 @@ def _ip(w: _Where, args: list[str]) -> ProbeResult:
 def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.ifconfig
     if impl is None:
-        return _missing("ifconfig")
+        return _missing(w, "ifconfig")
     links = _links_of(w)
     if links is None:
         return ProbeResult("", "netsim: 'ifconfig' at @lan or @internet is not simulated\n",
@@ -834,7 +890,7 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
 def _hostname(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.hostname
     if impl is None:
-        return _missing("hostname")
+        return _missing(w, "hostname")
     if w.host is None:
         return ProbeResult("", "netsim: 'hostname' at @lan or @internet is not simulated\n",
                            NOT_SIMULATED)
@@ -864,6 +920,105 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
 
 
 # --------------------------------------------------------------------------------------------
+# Package managers (the seed installs dnsutils to get dig)
+
+#: where each package manager downloads from (the name is resolved and reached like any other)
+_MIRRORS = {"apt-get": "deb.debian.org", "apk": "dl-cdn.alpinelinux.org",
+            "yum": "mirrorlist.centos.org", "microdnf": "yum.oracle.com"}
+
+
+@dataclass(frozen=True)
+class Packages:
+    """What was installed in one container since it was created (its filesystem keeps it)."""
+
+    lists_updated: bool = False  # apt-get update ran (apt needs the package lists)
+    tools: Mapping[str, ToolImpl] = field(default_factory=dict)
+
+
+def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
+            rng: random.Random | None = None,
+            shell: tuple[str, int] | None = None) -> tuple[ProbeResult, Packages]:
+    """``apt-get update``/``apt-get install``, ``apk add``, ``yum install`` in a container.
+
+    The download is not simulated: the mirror's name must resolve and its port 80 be reachable
+    from the container; then the tools of the packages netsim knows (:data:`PACKAGES`) are
+    there for the next commands. Returns what the command prints and the container's packages.
+    """
+    found = _where(state, where, 0, rng if rng is not None else random.Random(0))
+    if isinstance(found, ProbeResult):
+        return found, before
+    found.shell = shell
+    if found.container is None:
+        return ProbeResult("", "netsim: installing packages on a Docker host is not simulated\n",
+                           NOT_SIMULATED), before
+    found.tools = toolbox_for(found.container.spec.image, before.tools)
+    tool = argv[0].rsplit("/", 1)[-1] if argv else ""
+    manager = found.tools.packages
+    aliases = {"apt": "apt-get", "dnf": "yum"}
+    if manager is None or aliases.get(tool, tool) != manager:
+        return _missing(found, argv[0] if argv else tool), before
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    action = args[0] if args else ""
+    names = args[1:]
+    if found.container.spec.options and any(k == "user" and v not in ("root", "0")
+                                             for k, v in found.container.spec.options):
+        user = "non-root"
+    else:
+        info = image_lookup(found.container.spec.image)
+        user = "root" if info is None or info.user in ("root", "0") else "non-root"
+    if user != "root":
+        if manager == "apk":
+            return ProbeResult("", "ERROR: Unable to lock database: Permission denied\nERROR: "
+                                   "Failed to open apk database: Permission denied\n", 99), before
+        if manager == "apt-get":
+            return ProbeResult("", "E: Could not open lock file /var/lib/dpkg/lock-frontend - "
+                                   "open (13: Permission denied)\n", 100), before
+    mirror = _MIRRORS[manager]
+    if manager == "apt-get" and found.tools.bind in (None, DIG_VERSIONS["debian"]) and \
+            "ubuntu" in found.container.spec.image:
+        mirror = "archive.ubuntu.com"
+    look = _resolve(found, mirror)
+    reachable = look.ok and _connect(found, look.addresses[0], 80).symptom is Symptom.OK
+    installs = {"apt-get": "install", "apk": "add", "yum": "install", "microdnf": "install"}
+    if manager in ("apt-get", "apk") and action == "update":
+        if not reachable:
+            why = (f"Temporary failure resolving '{mirror}'" if not look.ok
+                   else f"Could not connect to {mirror}:80")
+            return ProbeResult("", f"netsim: {tool} update: the package index cannot be "
+                                   f"downloaded ({why})\n", 100 if manager == "apt-get" else 1
+                               ), before
+        return (ProbeResult("", f"netsim: {tool} update: package index downloaded from {mirror} "
+                                "(its output is not simulated)\n", 0),
+                Packages(True, before.tools))
+    if action != installs[manager] or not names:
+        return ProbeResult("", f"netsim: only '{tool} update' and '{tool} {installs[manager]} "
+                               "PACKAGE…' are simulated\n", NOT_SIMULATED), before
+    known = PACKAGES[manager]
+    if manager == "apt-get" and not before.lists_updated:
+        # a fresh image has no package lists (/var/lib/apt/lists is emptied by the image build)
+        return ProbeResult("Reading package lists... Done\nBuilding dependency tree... Done\n"
+                           "Reading state information... Done\n",
+                           f"E: Unable to locate package {names[0]}\n", 100), before
+    if not reachable:
+        return ProbeResult("", f"netsim: {tool} {action}: {mirror} cannot be reached from this "
+                               "container, nothing installed\n", 100 if manager == "apt-get"
+                           else 1), before
+    tools = dict(before.tools)
+    added: list[str] = []
+    for name in names:
+        for t, impl in known.get(name, {}).items():
+            tools[t] = impl
+            added.append(t)
+    unknown = [n for n in names if n not in known]
+    note = f"netsim: {tool} {action} {' '.join(names)}: downloaded from {mirror}"
+    note += f"; now installed: {', '.join(sorted(set(added)))}" if added else ""
+    if unknown:
+        note += f"; netsim simulates no tool of {', '.join(unknown)}"
+    return ProbeResult("", note + " (the package manager's output is not simulated)\n", 0), \
+        Packages(before.lists_updated, tools)
+
+
+# --------------------------------------------------------------------------------------------
 
 _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
     "ping": _ping,
@@ -877,7 +1032,8 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
 
 
 def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
-          rng: random.Random | None = None) -> ProbeResult:
+          rng: random.Random | None = None, shell: tuple[str, int] | None = None,
+          installed: Mapping[str, ToolImpl] | None = None) -> ProbeResult:
     """Run one command at ``where`` (a container: ``NAME`` or ``HOST/NAME``; ``@host``,
     ``@NAME``, ``@lan``, ``@internet``) and return what it prints.
 
@@ -897,13 +1053,18 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     found = _where(state, where, seed, rng if rng is not None else random.Random(seed))
     if isinstance(found, ProbeResult):
         return found
+    found.shell = shell
+    if installed and found.container is not None:
+        found.tools = toolbox_for(found.container.spec.image, installed)
     if not words:
         return ProbeResult("", "", 0)
     prog = words[0].rsplit("/", 1)[-1]
     if prog == "busybox" and len(words) > 1:
         prog, words = words[1], words[1:]
         found.tools = Toolbox(ping="busybox", curl=False, wget=True, nc="busybox",
-                              ip="busybox", ifconfig="busybox", hostname="busybox")
+                              ip="busybox", ifconfig="busybox", hostname="busybox", bind=None,
+                              nslookup="busybox", getent=None, cat="busybox",
+                              packages=found.tools.packages, libc=found.tools.libc)
     handler = _PROBES.get(prog)
     where_text = "inside a container" if found.container is not None else "at " + found.label
     if handler is None:
