@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 import click
 
@@ -234,6 +234,41 @@ def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: 
         sys.stdout.flush()
         sys.stderr.write(result.stderr)
     sys.exit(result.exit_code)
+
+
+@cli.command()
+@click.argument("file")
+@click.argument("client")
+@click.argument("name")
+@click.option("--times", "-n", default=1, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="How many queries to ask.")
+@click.option("--type", "qtype", default="A", show_default=True,
+              type=click.Choice(["A", "AAAA", "PTR"], case_sensitive=False),
+              help="The record type (PTR: NAME is an address).")
+@click.option("--json", "as_json", is_flag=True, help="Print every answer and the tally as JSON.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the answers' shuffles.")
+def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool,
+        seed: int) -> None:
+    """What CLIENT's resolver answers for NAME, over --times queries, and which address came
+    first how often (Docker shuffles an alias's answers on every query).
+
+    CLIENT: a container (NAME or HOST/NAME) or @host, @NAME, @lan, @internet. Exit status 0
+    when the name has an address, 1 when not (NXDOMAIN, no data, no server).
+    """
+    from netsim.dns import query_series
+
+    lab, _ = _load(file, seed=seed)
+    kind: Literal["A", "AAAA", "PTR"] = "AAAA" if qtype.upper() == "AAAA" else (
+        "PTR" if qtype.upper() == "PTR" else "A")
+    series = query_series(lab.state, client, name, times, seed=seed, qtype=kind)
+    if as_json:
+        click.echo(json.dumps(series.to_dict(), indent=2))
+    else:
+        out = sys.stdout
+        for line in series.lines():
+            out.write(line + "\n")
+    ok = all(a.records for a in series.answers)
+    sys.exit(0 if ok else 1)
 
 
 @cli.command()

@@ -55,6 +55,8 @@ __all__ = [
     "Record",
     "ResolvConf",
     "etc_hosts",
+    "host_hosts",
+    "hosts_text",
     "lookup",
     "query",
     "query_series",
@@ -362,13 +364,18 @@ def _client(state: State, client: str) -> _Client:
         if name == "host" and "host" not in state.hosts:
             name = next(iter(state.hosts))
         if name not in state.hosts:
-            raise InputError(client, "unknown vantage point", got=client,
+            raise InputError("client", "unknown vantage point", got=client,
                              accepted="a container, @host, @NAME of a Docker host, @lan, "
                                       "@internet")
         return _Client(state, f"@{name}", name, None, None)
-    host, c = topology_index(state).find(client)
+    try:
+        host, c = topology_index(state).find(client)
+    except InputError as err:
+        raise InputError("client", err.what, got=client,
+                         accepted="a container (NAME or HOST/NAME), @host, @NAME of a Docker "
+                                  "host, @lan or @internet") from None
     if not c.running:
-        raise InputError(client, "the container is not running", got=c.status,
+        raise InputError("client", f"container {c.name} is not running", got=c.status,
                          accepted="a running container")
     owner = sandbox_owner(state, host, c)
     return _Client(state, client, host, c, owner)
@@ -398,7 +405,7 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     hs = state.hosts[host]
     owner = sandbox_owner(state, host, c) or c  # container: joiners share the owner's file
     if owner.network_mode == "host":
-        return _host_hosts(state, host)
+        return host_hosts(state, host)
     out = [HostsEntry(IPv4("127.0.0.1"), ("localhost",))]
     for target, alias in owner.legacy_links:
         child = hs.containers.get(target)
@@ -430,7 +437,7 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     return tuple(out)
 
 
-def _host_hosts(state: State, host: str) -> tuple[HostsEntry, ...]:
+def host_hosts(state: State, host: str) -> tuple[HostsEntry, ...]:
     """A Docker host's own /etc/hosts as netsim assumes it (Debian's: localhost, the hostname on
     127.0.1.1)."""
     return (HostsEntry(IPv4("127.0.0.1"), ("localhost",)),
@@ -790,7 +797,7 @@ def _lookup(cl: _Client, name: str, rng: random.Random) -> Lookup:
         return Lookup(name, (IPv4("127.0.0.1"),), "hosts", canonical=name)
     if cl.host is not None:
         hosts = (etc_hosts(cl.state, cl.host, cl.container) if cl.container is not None
-                 else _host_hosts(cl.state, cl.host))
+                 else host_hosts(cl.state, cl.host))
         wanted = name.lower().removesuffix(".")
         for e in hosts:
             if e.address.version == 4 and wanted in (n.lower() for n in e.names):
@@ -823,7 +830,7 @@ def _reverse(cl: _Client, ip: str, rng: random.Random) -> str | None:
     addr = ipaddress.ip_address(ip)
     if cl.host is not None:
         hosts = (etc_hosts(cl.state, cl.host, cl.container) if cl.container is not None
-                 else _host_hosts(cl.state, cl.host))
+                 else host_hosts(cl.state, cl.host))
         for e in hosts:
             if e.address == addr:
                 return e.names[0]

@@ -33,7 +33,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from netsim.dns import Lookup, etc_hosts, lookup, reverse_name
+from netsim.dns import (
+    Lookup,
+    etc_hosts,
+    host_hosts,
+    hosts_text,
+    lookup,
+    resolv_conf,
+    reverse_name,
+)
 from netsim.graph import sandbox_owner
 from netsim.images import (
     DIG_VERSIONS,
@@ -920,6 +928,50 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
 
 
 # --------------------------------------------------------------------------------------------
+# cat: the files Docker writes into a container
+
+
+def _file(w: _Where, path: str) -> str | None:
+    """The text of a file netsim knows at ``w`` (None: not simulated)."""
+    if w.host is None:
+        return None
+    if w.container is None:  # a Docker host: Debian's files with systemd-resolved's stub
+        hs = w.state.hosts[w.host]
+        if path == "/etc/hosts":
+            return "".join(e.line() + "\n" for e in host_hosts(w.state, w.host))
+        if path == "/etc/resolv.conf":
+            servers = [str(s) for s in hs.host.dns] or ["127.0.0.53"]
+            return "".join(f"nameserver {s}\n" for s in servers) + "options edns0 trust-ad\n" \
+                "search .\n"
+        if path == "/etc/hostname":
+            return hs.host.effective_hostname + "\n"
+        return None
+    if path == "/etc/hosts":
+        return hosts_text(w.state, w.host, w.container)
+    if path == "/etc/resolv.conf":
+        return resolv_conf(w.state, w.host, w.container).text()
+    if path == "/etc/hostname":
+        return w.container.hostname + "\n"
+    return None
+
+
+def _cat(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.cat
+    if impl is None:
+        return _missing(w, "cat")
+    paths = [a for a in args if not a.startswith("-") or a == "-"]
+    out: list[str] = []
+    for path in paths:
+        text = _file(w, path)
+        if text is None:
+            return ProbeResult("".join(out), f"netsim: cat {path}: only /etc/hosts, "
+                               "/etc/resolv.conf and /etc/hostname are simulated\n",
+                               NOT_SIMULATED)
+        out.append(text)
+    return ProbeResult("".join(out), "", 0)
+
+
+# --------------------------------------------------------------------------------------------
 # Package managers (the seed installs dnsutils to get dig)
 
 #: where each package manager downloads from (the name is resolved and reached like any other)
@@ -964,8 +1016,8 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
                                              for k, v in found.container.spec.options):
         user = "non-root"
     else:
-        info = image_lookup(found.container.spec.image)
-        user = "root" if info is None or info.user in ("root", "0") else "non-root"
+        image = image_lookup(found.container.spec.image)
+        user = "root" if image is None or image.user in ("root", "0") else "non-root"
     if user != "root":
         if manager == "apk":
             return ProbeResult("", "ERROR: Unable to lock database: Permission denied\nERROR: "
@@ -973,10 +1025,9 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
         if manager == "apt-get":
             return ProbeResult("", "E: Could not open lock file /var/lib/dpkg/lock-frontend - "
                                    "open (13: Permission denied)\n", 100), before
-    mirror = _MIRRORS[manager]
-    if manager == "apt-get" and found.tools.bind in (None, DIG_VERSIONS["debian"]) and \
-            "ubuntu" in found.container.spec.image:
-        mirror = "archive.ubuntu.com"
+    info = image_lookup(found.container.spec.image)
+    ubuntu = info is not None and image_release(info).startswith("ubuntu")
+    mirror = "archive.ubuntu.com" if ubuntu else _MIRRORS[manager]
     look = _resolve(found, mirror)
     reachable = look.ok and _connect(found, look.addresses[0], 80).symptom is Symptom.OK
     installs = {"apt-get": "install", "apk": "add", "yum": "install", "microdnf": "install"}
@@ -1028,6 +1079,7 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
     "ip": _ip,
     "ifconfig": _ifconfig,
     "hostname": _hostname,
+    "cat": _cat,
 }
 
 
