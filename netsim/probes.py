@@ -225,7 +225,7 @@ def _jitter(w: _Where, *parts: object) -> int:
 
 def _resolve(w: _Where, name: str) -> Lookup:
     """What the program's ``getaddrinfo`` gives for ``name`` (IPv4): /etc/hosts, then DNS."""
-    return lookup(w.state, w.label, name, rng=w.rng)
+    return lookup(w.state, w.label, name, rng=w.rng, libc=w.tools.libc)
 
 
 def _gai_error(look: Lookup) -> str:
