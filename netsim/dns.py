@@ -17,9 +17,11 @@ What a container's resolver answers, following ``docker-semantics.md`` §2 (Engi
   networks are all ``--internal``.
 
 netsim's internet has a deterministic DNS (README, "Simplifications"): every name of two or more
-labels outside the special-use domains (``.test``, ``.invalid``, ``.local``, ``.localhost``,
-``.internal``, ``.home.arpa``, ``.example``) has one A record in 203.0.113.0/24 chosen from a
-hash of the name, TTL 300, and no AAAA record; everything else is NXDOMAIN.
+labels under a two-letter country-code TLD or a common generic TLD (``com``, ``net``, ``org``,
+``io``, ``dev`` …), outside the special-use domains (``.test``, ``.invalid``, ``.local``,
+``.localhost``, ``.internal``, ``.home.arpa``, ``.example``), has one A record in 203.0.113.0/24
+chosen from a hash of the name, TTL 300, and no AAAA record; everything else is NXDOMAIN. Its
+answers carry no EDNS record and no SOA.
 
 Randomness (the shuffle) comes only from the ``random.Random`` passed in. :func:`query` is what
 ``dig`` gets from one server; :func:`lookup` is what a program's ``getaddrinfo`` returns (files
@@ -55,13 +57,16 @@ __all__ = [
     "Record",
     "ResolvConf",
     "etc_hosts",
+    "gethostbyname",
     "host_hosts",
     "hosts_text",
+    "internet_answer",
     "lookup",
     "query",
     "query_series",
     "resolv_conf",
     "reverse_name",
+    "unserved_query",
 ]
 
 IPv4 = ipaddress.IPv4Address
@@ -81,6 +86,11 @@ FALLBACK_SERVERS = ("8.8.8.8", "8.8.4.4")
 MAX_EXT_DNS = 3
 
 _SPECIAL_USE = ("test", "invalid", "local", "localhost", "internal", "home.arpa", "example")
+#: generic top-level domains netsim's internet has (besides every two-letter country code)
+_GENERIC_TLDS = frozenset((
+    "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "dev", "app", "io", "cloud",
+    "tech", "online", "site", "xyz", "page", "blog", "shop", "news", "pro", "name", "mobi",
+))
 _INTERNET_NET = ipaddress.IPv4Network("203.0.113.0/24")
 
 QType = Literal["A", "AAAA", "PTR"]
@@ -209,6 +219,8 @@ class Lookup:
     #: the canonical name (``ai_canonname``): the first name of a matching /etc/hosts line,
     #: else the name asked
     canonical: str = ""
+    #: every name of the matching /etc/hosts line (``h_aliases`` after the canonical name)
+    names: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -731,13 +743,15 @@ def internet_address(name: str) -> IPv4:
     return _INTERNET_NET.network_address + 1 + digest[0] % 254
 
 
-def _internet_answer(name: str, qtype: QType) -> tuple[Rcode, tuple[Record, ...]]:
+def internet_answer(name: str, qtype: QType) -> tuple[Rcode, tuple[Record, ...]]:
     """What an upstream (public) DNS server answers."""
     fqdn = name if name.endswith(".") else name + "."
     if qtype == "PTR":
         return Rcode.NXDOMAIN, ()
-    labels = [x for x in name.removesuffix(".").split(".") if x]
-    if len(labels) < 2 or _special_use(name):
+    labels = [x.lower() for x in name.removesuffix(".").split(".") if x]
+    tld = labels[-1] if labels else ""
+    known_tld = tld in _GENERIC_TLDS or (len(tld) == 2 and tld.isalpha())
+    if len(labels) < 2 or _special_use(name) or not known_tld:
         return Rcode.NXDOMAIN, ()
     if qtype == "AAAA":
         return Rcode.NOERROR, ()
@@ -764,12 +778,12 @@ def _server_reachable(state: State, source: str, server: str) -> bool:
 
 
 def _forward(cl: _Client, rc: ResolvConf, name: str, qtype: QType,
-             server: str) -> DnsAnswer:
+             server: str, *, served: bool = True) -> DnsAnswer:
     """A name the embedded server does not know (``resolver.go`` ``serveDNS``,
     ``forwardExtDNS``): forwarded to up to three servers in order, NXDOMAIN passed through."""
     assert cl.host is not None
     single = "." not in name.removesuffix(".")
-    if rc.ndots_set and single and qtype in ("A", "AAAA"):
+    if rc.ndots_set and single and served and qtype in ("A", "AAAA"):
         # an ndots option set by the host or --dns-option: the client walks its search list
         return DnsAnswer(cl.label, name, qtype, server, Rcode.NOERROR, (), "embedded", None,
                          f"'{name}' is no container name here; with an ndots option set, "
@@ -788,7 +802,7 @@ def _forward(cl: _Client, rc: ResolvConf, name: str, qtype: QType,
     source = f"@{cl.host}" if rc.ext_from_host else cl.label
     for ext in rc.ext_servers:
         if _server_reachable(cl.state, source, ext):
-            rcode, records = _internet_answer(name, qtype)
+            rcode, records = internet_answer(name, qtype)
             where = "from the host" if rc.ext_from_host else "from the container"
             return DnsAnswer(cl.label, name, qtype, server, rcode, records, "upstream", None,
                              f"'{name}' is no container name on this container's networks: "
@@ -892,12 +906,32 @@ def _upstream_only(cl: _Client, qname: str, qtype: QType, server: str) -> DnsAns
         return DnsAnswer(cl.label, qname, qtype, server, None, (), "none", None,
                          f"the nameserver {server} cannot be reached from {cl.label}",
                          "dns.no-server")
-    rcode, records = _internet_answer(qname, qtype)
+    rcode, records = internet_answer(qname, qtype)
     why = ("this resolver asks the host's nameserver, which knows no container names"
            if cl.container is not None else "a public nameserver")
     return DnsAnswer(cl.label, qname, qtype, server, rcode, records, "upstream", None,
                      f"{why}: {server} answers {rcode.value}",
                      "dns.direct" if cl.container is not None else "dns.internet")
+
+
+def unserved_query(state: State, client: str, name: str, *,
+                   server: str | None = None) -> DnsAnswer:
+    """A query of a type the embedded server does not serve (HTTPS, TXT …): forwarded upstream
+    like an unknown name (``resolver.go`` serveDNS default case). netsim's internet has no such
+    records: NOERROR without data for a name that exists, else NXDOMAIN."""
+    cl = _client(state, client)
+    rc = _client_resolv(cl)
+    target = server or (rc.nameservers[0] if rc.nameservers else "")
+    if cl.container is not None and target == EMBEDDED_DNS and rc.embedded:
+        answer = _forward(cl, rc, name, "A", target, served=False)
+    elif target:
+        answer = _upstream_only(cl, name, "A", target)
+    else:
+        return DnsAnswer(cl.label, name, "A", "", None, (), "none", None,
+                         "resolv.conf names no nameserver", "dns.no-server")
+    return DnsAnswer(answer.client, answer.name, answer.qtype, answer.server, answer.rcode, (),
+                     answer.answered_by, answer.network, answer.reason, answer.rule,
+                     answer.recursion_available)
 
 
 def lookup(state: State, client: str, name: str, *, rng: random.Random,
@@ -914,28 +948,27 @@ def lookup(state: State, client: str, name: str, *, rng: random.Random,
 
 
 def _lookup(cl: _Client, name: str, rng: random.Random,
-            libc: Literal["glibc", "musl"] = "musl") -> Lookup:
+            libc: Literal["glibc", "musl"] = "musl", qtype: QType = "A") -> Lookup:
+    version = 6 if qtype == "AAAA" else 4
     try:
-        return Lookup(name, (IPv4(name),), "literal", canonical=name)
+        literal = ipaddress.ip_address(name)
+        if literal.version == version:
+            return Lookup(name, (literal,), "literal", canonical=name)
     except ValueError:
         pass
-    if name == "localhost" and cl.host is None:
-        return Lookup(name, (IPv4("127.0.0.1"),), "hosts", canonical=name)
+    if name == "localhost" and cl.host is None and version == 4:
+        return Lookup(name, (IPv4("127.0.0.1"),), "hosts", canonical=name, names=(name,))
     if cl.host is not None:
         hosts = (etc_hosts(cl.state, cl.host, cl.container) if cl.container is not None
                  else host_hosts(cl.state, cl.host))
         wanted = name.lower().removesuffix(".")
         for e in hosts:
-            if e.address.version == 4 and wanted in (n.lower() for n in e.names):
-                return Lookup(name, (e.address,), "hosts", canonical=e.names[0])
-    if cl.container is None:
-        answer = _query(cl, name, "A", rng, None)
-        return Lookup(name, tuple(ipaddress.ip_address(a) for a in answer.addresses), "dns",
-                      answer, name)
+            if e.address.version == version and wanted in (n.lower() for n in e.names):
+                return Lookup(name, (e.address,), "hosts", canonical=e.names[0], names=e.names)
     rc = _client_resolv(cl)
-    answers = [_query(cl, name, "A", rng, None)] if not rc.nameservers else []
+    answers = [_query(cl, name, qtype, rng, None)] if not rc.nameservers else []
     for server in rc.nameservers[:MAX_EXT_DNS]:
-        answers.append(_query(cl, name, "A", rng, server))
+        answers.append(_query(cl, name, qtype, rng, server))
         if answers[-1].rcode not in (None, Rcode.SERVFAIL):
             break
     answer = answers[-1]
@@ -943,6 +976,13 @@ def _lookup(cl: _Client, name: str, rng: random.Random,
     if libc == "glibc" and len(addrs) > 1 and cl.owner is not None:
         addrs = _rfc6724(addrs, cl.owner)
     return Lookup(name, tuple(addrs), "dns", answer, name)
+
+
+def gethostbyname(state: State, client: str, name: str, *, rng: random.Random,
+                  qtype: QType = "A") -> Lookup:
+    """``gethostbyname2`` for one family (``getent hosts``): /etc/hosts lines of that family,
+    then DNS of that type; no sorting."""
+    return _lookup(_client(state, client), name, rng, "musl", qtype)
 
 
 def _rfc6724(addrs: list[IPAddr], owner: ContainerState) -> list[IPAddr]:

@@ -24,6 +24,7 @@ resolver's "unknown name" for anything else.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import ipaddress
 import math
@@ -34,13 +35,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from netsim.dns import (
+    EMBEDDED_DNS,
+    DnsAnswer,
     Lookup,
+    QType,
+    Rcode,
+    Record,
     etc_hosts,
+    gethostbyname,
     host_hosts,
     hosts_text,
     lookup,
+    query,
     resolv_conf,
     reverse_name,
+    unserved_query,
 )
 from netsim.graph import sandbox_owner
 from netsim.images import (
@@ -54,7 +63,7 @@ from netsim.images import (
 )
 from netsim.images import lookup as image_lookup
 from netsim.reach import Symptom, Trace, reach
-from netsim.state import ContainerState, EndpointState, State
+from netsim.state import EPOCH, ContainerState, EndpointState, State
 
 __all__ = ["NOT_SIMULATED", "PACKAGE_MANAGERS", "Packages", "ProbeResult", "Toolbox", "install",
            "probe", "toolbox_for"]
@@ -928,6 +937,347 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
 
 
 # --------------------------------------------------------------------------------------------
+# DNS tools: dig, nslookup, host, getent (docs/reference/dns-tools.md)
+
+_RCODE_NUMBER = {Rcode.NOERROR: 0, Rcode.SERVFAIL: 2, Rcode.NXDOMAIN: 3, Rcode.REFUSED: 5}
+
+
+def _wire_len(name: str) -> int:
+    """A domain name's length on the wire (labels with length bytes, the root's zero)."""
+    bare = name.removesuffix(".")
+    return len(bare) + 2 if bare else 1
+
+
+def _msg_size(answer: DnsAnswer) -> int:
+    """The reply's size: Docker's own replies are not compressed; forwarded replies are
+    (re-encoded with compression: every owner is a 2-byte pointer) (dns-tools.md §1)."""
+    w = _wire_len(answer.name)
+    size = 12 + w + 4
+    for r in answer.records:
+        rdlen = {"A": 4, "AAAA": 16}.get(r.rtype, 0) or _wire_len(r.data)
+        owner = 2 if answer.answered_by == "upstream" else w
+        size += owner + 10 + rdlen
+    return size
+
+
+def _dig_pad(column: int, stop: int) -> tuple[str, int]:
+    """BIND's column padding: tabs to the stop (tab width 8), or one space when past it."""
+    if column < stop:
+        return "\t" * (stop // 8 - column // 8), stop
+    return " ", column + 1
+
+
+def _dig_rr(r: Record) -> str:
+    text, col = r.name, len(r.name)
+    for stop, field_ in ((24, str(r.ttl)), (32, "IN"), (40, r.rtype), (48, r.data)):
+        pad, col = _dig_pad(col, stop)
+        text += pad + field_
+        col += len(field_)
+    return text
+
+
+def _dig_question(name: str, qtype: str) -> str:
+    text, col = ";" + name, len(name)
+    for stop, field_ in ((32, "IN"), (40, qtype)):
+        pad, col = _dig_pad(col, stop)
+        text += pad + field_
+        col += len(field_)
+    return text
+
+
+def _bind_version(version: str) -> tuple[int, int, int]:
+    parts = [*(int(p) for p in version.split("-")[0].split(".")[:3] if p.isdigit()), 0, 0, 0]
+    return parts[0], parts[1], parts[2]
+
+
+def _when(w: _Where) -> str:
+    t = EPOCH + dt.timedelta(seconds=w.state.clock)
+    return t.strftime("%a %b %d %H:%M:%S UTC %Y")
+
+
+def _query_ms(w: _Where, answer: DnsAnswer) -> int:
+    if answer.answered_by == "upstream":
+        return 11 + _jitter(w, "dns", answer.name) % 9
+    if answer.rule == "dns.unreachable":
+        return 4000 * max(1, len(w.state.hosts)) + _jitter(w, "dns", answer.name) % 3
+    return 0
+
+
+def _dns_query(w: _Where, name: str, qtype: QType, server: str | None) -> DnsAnswer:
+    return query(w.state, w.label, name, qtype, rng=w.rng, server=server)
+
+
+def _dig(w: _Where, args: list[str]) -> ProbeResult:
+    version = w.tools.bind
+    if version is None:
+        return _missing(w, "dig")
+    server: str | None = None
+    name: str | None = None
+    qtype: QType = "A"
+    short = False
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a.startswith("@"):
+            server = a[1:]
+        elif a == "-x" and i + 1 < len(args):
+            name, qtype = args[i + 1], "PTR"
+            i += 1
+        elif a == "-t" and i + 1 < len(args):
+            t = args[i + 1].upper()
+            if t not in ("A", "AAAA", "PTR"):
+                return _not_simulated(f"dig -t {args[i + 1]}", "only A, AAAA and PTR queries")
+            qtype = t  # type: ignore[assignment]
+            i += 1
+        elif a in ("+short",):
+            short = True
+        elif a in ("+search", "+nosearch", "+nocmd", "+cmd", "-4"):
+            pass
+        elif a.startswith(("+", "-")):
+            return _not_simulated(f"dig {a}", "dig NAME [A|AAAA] [@SERVER] [+short], dig -x ADDR")
+        elif a.upper() in ("A", "AAAA", "PTR") and name is not None:
+            qtype = a.upper()  # type: ignore[assignment]
+        elif a.upper() in ("MX", "TXT", "NS", "SOA", "CNAME", "SRV", "ANY", "HTTPS", "CAA"):
+            return _not_simulated(f"dig {a}", "only A, AAAA and PTR queries")
+        elif name is None:
+            name = a
+        else:
+            return _not_simulated(f"dig {' '.join(args)}", "one name per dig")
+        i += 1
+    if name is None:
+        return _not_simulated("dig without a name (the root's NS records)", "dig NAME")
+    if server is not None and not _is_address(server):
+        return _not_simulated(f"dig @{server}", "a server given by its address")
+    answer = _dns_query(w, name, qtype, server)
+    target = answer.server
+    modern = _bind_version(version) >= (9, 17, 0)
+    greeting = ["", f"; <<>> DiG {version} <<>> {' '.join(args)}", ";; global options: +cmd"]
+    if answer.rcode is None:  # no reply: dighost.c recv_done / 9.9's connection timed out
+        refused = target == EMBEDDED_DNS
+        why = "connection refused" if refused else "timed out"
+        if short:
+            lines = [f";; communications error to {target}#53: {why}"] * 3
+            return ProbeResult("\n".join([*lines, ";; no servers could be reached"]) + "\n", "",
+                               9)
+        if modern:
+            lines = [f";; communications error to {target}#53: {why}"] * 3
+            return ProbeResult("\n".join([*lines, *greeting, ";; no servers could be reached"])
+                               + "\n", "", 9)
+        return ProbeResult("\n".join([*greeting, ";; connection timed out; no servers could be "
+                                                 "reached"]) + "\n", "", 9)
+    if short:
+        return ProbeResult("".join(r.data + "\n" for r in answer.records), "", 0)
+    qname = answer.name if answer.name.endswith(".") else answer.name + "."
+    flags = "qr rd ra" if answer.recursion_available else "qr rd"
+    n = len(answer.records)
+    lines = [*greeting, ";; Got answer:",
+             f";; ->>HEADER<<- opcode: QUERY, status: {answer.rcode.value}, "
+             f"id: {w.rng.getrandbits(16)}",
+             f";; flags: {flags}; QUERY: 1, ANSWER: {n}, AUTHORITY: 0, ADDITIONAL: 0"]
+    if not answer.recursion_available:
+        lines.append(";; WARNING: recursion requested but not available")
+    lines += ["", ";; QUESTION SECTION:", _dig_question(qname, qtype), ""]
+    if answer.records:
+        lines += [";; ANSWER SECTION:", *(_dig_rr(r) for r in answer.records), ""]
+    lines += [f";; Query time: {_query_ms(w, answer)} msec",
+              f";; SERVER: {target}#53({target})" + (" (UDP)" if modern else ""),
+              f";; WHEN: {_when(w)}", f";; MSG SIZE  rcvd: {_msg_size(answer)}", ""]
+    return ProbeResult("\n".join(lines) + "\n", "", 0)
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _not_simulated(what: str, accepted: str) -> ProbeResult:
+    return ProbeResult("", f"netsim: {what} is not simulated (simulated: {accepted})\n",
+                       NOT_SIMULATED)
+
+
+def _nslookup(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.nslookup
+    if impl is None:
+        return _missing(w, "nslookup")
+    words = [a for a in args if not a.startswith("-")]
+    if len(words) not in (1, 2) or len(words) != len(args):
+        return _not_simulated(f"nslookup {' '.join(args)}", "nslookup NAME [SERVER]")
+    name = words[0]
+    server = words[1] if len(words) == 2 else None
+    if server is not None and not _is_address(server):
+        return _not_simulated(f"nslookup {name} {server}", "a server given by its address")
+    is_ptr = _is_address(name)
+    if impl == "busybox":
+        return _busybox_nslookup(w, name, server, is_ptr)
+    first = _dns_query(w, name, "PTR" if is_ptr else "A", server)
+    target = first.server
+    head = [f"Server:\t\t{target}", f"Address:\t{target}#53", ""]
+    if first.rcode is None:
+        lines = [f";; communications error to {target}#53: timed out"] * 3
+        return ProbeResult("\n".join([*lines, ";; no servers could be reached", ""]) + "\n",
+                           "", 1)
+    if is_ptr:
+        if first.rcode is not Rcode.NOERROR:
+            return ProbeResult("\n".join([*head, f"** server can't find {first.name}: "
+                                                  f"{first.rcode.value}", ""]) + "\n", "", 1)
+        lines = [f"{r.name.removesuffix('.')}\tname = {r.data}" for r in first.records]
+        return ProbeResult("\n".join([*lines, "", "Authoritative answers can be found from:",
+                                       ""]) + "\n", "", 0)
+    if first.rcode is not Rcode.NOERROR:
+        pre = [f";; Got SERVFAIL reply from {target}"] if first.rcode is Rcode.SERVFAIL else []
+        return ProbeResult("\n".join([*pre, *head, f"** server can't find {name}: "
+                                                    f"{first.rcode.value}", ""]) + "\n", "", 1)
+    second = _dns_query(w, name, "AAAA", server)
+    records = [*first.records, *(second.records if second.rcode is Rcode.NOERROR else ())]
+    lines = [*head, "Non-authoritative answer:"]
+    if not records:
+        lines += [f"*** Can't find {name}: No answer"]
+    for r in records:
+        lines += [f"Name:\t{r.name.removesuffix('.')}", f"Address: {r.data}"]
+    return ProbeResult("\n".join([*lines, ""]) + "\n", "", 0)
+
+
+def _busybox_nslookup(w: _Where, name: str, server: str | None, is_ptr: bool) -> ProbeResult:
+    """busybox 1.37 (FEATURE_NSLOOKUP_BIG): A and AAAA together, each reply printed."""
+    rc = resolv_conf(w.state, w.host, w.container) if w.container is not None and \
+        w.host is not None else None
+    names = [name]
+    if rc is not None and rc.search and "." not in name and not is_ptr:
+        # nslookup.c add_query_with_search: only NAME.DOMAIN for each search domain
+        names = [f"{name}.{d}" for d in rc.search]
+    queries: list[tuple[str, QType]] = (
+        [(name, "PTR")] if is_ptr else [(n, t) for n in names for t in ("A", "AAAA")])
+    answers = [_dns_query(w, n, t, server) for n, t in queries]
+    target = answers[0].server
+    if all(a.rcode is None for a in answers):
+        return ProbeResult(";; connection timed out; no servers could be reached\n\n", "", 1)
+    lines = [f"Server:\t\t{target}", f"Address:\t{target}:53", ""]
+    code = 0
+    for (qname, _t), a in zip(queries, answers, strict=True):
+        if a.rcode is None:
+            continue
+        if a.rcode is not Rcode.NOERROR:
+            lines += [f"** server can't find {qname}: {a.rcode.value}", ""]
+            code = 1
+            continue
+        lines.append("Non-authoritative answer:")
+        for r in a.records:
+            if r.rtype == "PTR":
+                lines.append(f"{r.name.removesuffix('.')}\tname = {r.data.removesuffix('.')}")
+            else:
+                lines += [f"Name:\t{r.name.removesuffix('.')}", f"Address: {r.data}"]
+        lines.append("")
+    return ProbeResult("\n".join(lines) + "\n", "", code)
+
+
+def _host(w: _Where, args: list[str]) -> ProbeResult:
+    version = w.tools.bind
+    if version is None:
+        return _missing(w, "host")
+    qtype: QType | None = None
+    words: list[str] = []
+    i = 0
+    while i < len(args):
+        if args[i] == "-t" and i + 1 < len(args):
+            t = args[i + 1].upper()
+            if t not in ("A", "AAAA", "PTR"):
+                return _not_simulated(f"host -t {args[i + 1]}", "host [-t A|AAAA] NAME")
+            qtype = t  # type: ignore[assignment]
+            i += 2
+            continue
+        if args[i].startswith("-"):
+            return _not_simulated(f"host {args[i]}", "host [-t A|AAAA] NAME [SERVER]")
+        words.append(args[i])
+        i += 1
+    if len(words) not in (1, 2):
+        return _not_simulated(f"host {' '.join(args)}", "host [-t A|AAAA] NAME [SERVER]")
+    name, server = words[0], (words[1] if len(words) == 2 else None)
+    if server is not None and not _is_address(server):
+        return _not_simulated(f"host {name} {server}", "a server given by its address")
+    if _is_address(name):
+        qtype = "PTR"
+    first = _dns_query(w, name, qtype or "A", server)
+    if first.rcode is None:
+        lines = [f";; communications error to {first.server}#53: timed out"] * 2
+        return ProbeResult("\n".join([*lines, ";; no servers could be reached"]) + "\n", "", 1)
+    if first.rcode is not Rcode.NOERROR:
+        num = _RCODE_NUMBER[first.rcode]
+        return ProbeResult(f"Host {name} not found: {num}({first.rcode.value})\n", "", 1)
+    out = [_host_line(r) for r in first.records]
+    if qtype is not None and not first.records:
+        out.append(f"{name} has no {qtype} record")
+    if qtype is None:
+        second = _dns_query(w, name, "AAAA", server)
+        if second.rcode is Rcode.NOERROR:
+            out += [_host_line(r) for r in second.records]
+        if _bind_version(version) >= (9, 20, 7):
+            # host.c since 9.20.7 also asks HTTPS (type 65), which Docker forwards upstream
+            https = unserved_query(w.state, w.label, name, server=server)
+            if https.rcode not in (None, Rcode.NOERROR):
+                num = _RCODE_NUMBER[https.rcode]
+                out.append(f"Host {name} not found: {num}({https.rcode.value})")
+                return ProbeResult("\n".join(out) + "\n", "", 1)
+    code = 0 if out else 1
+    return ProbeResult("".join(x + "\n" for x in out), "", code)
+
+
+def _host_line(r: Record) -> str:
+    owner = r.name.removesuffix(".")
+    if r.rtype == "A":
+        return f"{owner} has address {r.data}"
+    if r.rtype == "AAAA":
+        return f"{owner} has IPv6 address {r.data}"
+    return f"{owner} domain name pointer {r.data}"
+
+
+def _getent(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.getent
+    if impl is None:
+        return _missing(w, "getent")
+    if len(args) < 2 or args[0] != "hosts":
+        return _not_simulated(f"getent {' '.join(args)}", "getent hosts NAME…")
+    out: list[str] = []
+    for name in args[1:]:
+        try:
+            ipaddress.ip_address(name)
+            reverse = reverse_name(w.state, w.label, name, rng=w.rng)
+            if reverse is None:
+                return ProbeResult("".join(out), "", 2)
+            out.append(_getent_line(impl, name, reverse, ()))
+            continue
+        except ValueError:
+            pass
+        # getent.c: gethostbyname2(AF_INET6) first, then AF_INET
+        found = None
+        families: tuple[QType, ...] = ("AAAA", "A")
+        for qtype in families:
+            look = gethostbyname(w.state, w.label, name, rng=w.rng, qtype=qtype)
+            if look.addresses:
+                found = look
+                break
+        if found is None:
+            return ProbeResult("".join(out), "", 2)
+        canonical = found.canonical or name
+        aliases = found.names[1:] if found.source == "hosts" else ()
+        addrs = found.addresses if impl == "glibc" else found.addresses[:1]
+        out += [_getent_line(impl, str(a), canonical, aliases, name) for a in addrs]
+    return ProbeResult("".join(out), "", 0)
+
+
+def _getent_line(impl: str, ip: str, canonical: str, aliases: tuple[str, ...],
+                 typed: str | None = None) -> str:
+    if impl == "glibc":  # nss/getent.c print_hosts: "%-15s %s" + " alias"…
+        return f"{ip:<15} {canonical}" + "".join(" " + a for a in aliases) + "\n"
+    # Alpine musl-utils getent: "%-16s  %s" then "  alias"; musl puts the canonical name (and
+    # the typed one, if different) into h_aliases
+    musl_aliases = [canonical] + ([typed] if typed and typed != canonical else [])
+    return f"{ip:<16}  {canonical}" + "".join("  " + a for a in musl_aliases) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
 # cat: the files Docker writes into a container
 
 
@@ -1080,6 +1430,10 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
     "ifconfig": _ifconfig,
     "hostname": _hostname,
     "cat": _cat,
+    "dig": _dig,
+    "nslookup": _nslookup,
+    "host": _host,
+    "getent": _getent,
 }
 
 

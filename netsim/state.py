@@ -9,6 +9,7 @@ attached to; a port *mapping* is a published port as the engine bound it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import ipaddress
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, TypeVar
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from netsim.model import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
 
 __all__ = [
+    "EPOCH",
     "ContainerState",
     "EndpointState",
     "HostState",
@@ -31,6 +33,9 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+
+#: the wall-clock time of netsim's logical clock 0 (State.clock counts seconds from it)
+EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 class _Frozen(BaseModel):

@@ -80,8 +80,11 @@ PROBE_WORDS = [
     "-a", "hostname", "-i", "-I", "busybox", "web", "db", "localhost", "8.8.8.8", "10.9.9.9",
     "172.17.0.2", "172.18.0.2", "http://web/", "http://172.17.0.2:81/", "https://x:99999/",
     "http://", "://", "80", "65536", "abc", "dig", "cat", "/etc/hosts", "", "-",
+    "nslookup", "host", "getent", "hosts", "+short", "-x", "-t", "AAAA", "PTR", "MX", "@8.8.8.8",
+    "@x", "/etc/resolv.conf", "web.n1", "db.n1", "example.org", "x.invalid", "apt-get", "apk",
+    "install", "add", "update", "dnsutils", "bind-tools", "::1", "fe80::1",
 ]
-PLACES = ["web", "db", "sidecar", "solo", "none1", "@host", "@h2", "@lan", "@internet",
+PLACES = ["web", "db", "sidecar", "solo", "none1", "shoot", "@host", "@h2", "@lan", "@internet",
           "@nope", "h2/web", "nope", "", "/", "h9/x", "172.17.0.2", "localhost"]
 
 
@@ -96,6 +99,7 @@ def _fuzz_state():  # type: ignore[no-untyped-def]
         "docker run -d --name sidecar --network container:web alpine sleep 1d\n"
         "docker run -d --name solo --network host nginx\n"
         "docker run -d --name none1 --network none alpine sleep 1d\n"
+        "docker run -d --name shoot --network n1 --network-alias db nicolaka/netshoot sleep 1d\n"
         "docker -H h2 run -d --name web nginx\n", source="fuzz.sh")
     return lab.state
 
@@ -110,8 +114,12 @@ def test_random_probes_never_crash(where: str, words: list[str]) -> None:
     """Any command at any place gives the tool's own words or one InputError."""
     from netsim.probes import probe
 
+    from netsim.probes import Packages, install
+
     with contextlib.suppress(InputError):
         r = probe(FUZZ_STATE, where, words)
+        assert isinstance(r.exit_code, int) and isinstance(r.stdout, str)
+        r, _ = install(FUZZ_STATE, where, words or ["apt-get"], Packages())
         assert isinstance(r.exit_code, int) and isinstance(r.stdout, str)
 
 

@@ -21,9 +21,10 @@ def test_alias_lesson_addresses() -> None:
     net = state.network("mybridge")
     assert str(net.subnets[0].subnet) == "172.18.0.0/16"
     assert str(net.subnets[0].gateway) == "172.18.0.1"
+    # (container 2 is stopped at the end of the lesson: its address is released)
     ips = [str(state.container(f"network_alias_container{i}").endpoints[0].ipv4.ip)
-           for i in (1, 2, 3)]
-    assert ips == ["172.18.0.2", "172.18.0.3", "172.18.0.4"]
+           for i in (1, 3)]
+    assert ips == ["172.18.0.2", "172.18.0.4"]
     for i in (1, 2, 3):
         assert state.container(f"network_alias_container{i}").endpoints[0].aliases == (
             "alicek106",
@@ -39,6 +40,24 @@ def test_alias_inspect_lists_three_containers() -> None:
     data = json.loads(inspect.stdout)
     addrs = sorted(c["IPv4Address"] for c in data[0]["Containers"].values())
     assert addrs == ["172.18.0.2/16", "172.18.0.3/16", "172.18.0.4/16"]
+
+
+def test_alias_lesson_names() -> None:
+    """The seed's round robin: every `ping -c 1 alicek106` reaches one of the three; `dig`
+    (after installing dnsutils, as the book does) lists all three with TTL 600; after
+    network_alias_container2 stops, the pings reach only .2 and .4."""
+    _lab, steps = replay("seed-alias.sh")
+    pings = [s for s in steps if s.command == "ping -c 1 alicek106"]
+    assert len(pings) == 6 and all(p.exit_code == 0 for p in pings)
+    first = {p.stdout.split("(")[1].split(")")[0] for p in pings[:3]}
+    after = {p.stdout.split("(")[1].split(")")[0] for p in pings[3:]}
+    assert first <= {"172.18.0.2", "172.18.0.3", "172.18.0.4"}
+    assert after <= {"172.18.0.2", "172.18.0.4"}
+    digs = [s for s in steps if s.command == "dig alicek106"]
+    assert digs[0].stderr == "bash: dig: command not found\n" and digs[0].exit_code == 127
+    answer = [line for line in digs[1].stdout.splitlines() if line.startswith("alicek106.\t")]
+    assert sorted(answer) == [f"alicek106.\t\t600\tIN\tA\t172.18.0.{i}" for i in (2, 3, 4)]
+    assert "; <<>> DiG 9.9.5-3ubuntu0.19-Ubuntu <<>> alicek106" in digs[1].stdout
 
 
 def test_custom_subnet_first_container() -> None:

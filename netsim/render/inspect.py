@@ -60,12 +60,13 @@ from fractions import Fraction
 from typing import Any
 
 from netsim.images import ImageInfo, lookup, parse_image_ref
+from netsim.state import EPOCH as _STATE_EPOCH
 from netsim.state import ContainerState, EndpointState, HostState, NetworkState, State, SubnetState
 
 __all__ = ["EPOCH", "THERMAL_THROTTLE_CPUS", "any_object", "container", "network", "timestamp"]
 
 #: netsim's clock starts here (a fixed instant, so outputs never depend on the wall clock)
-EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+EPOCH = _STATE_EPOCH
 _ZERO_TIME = "0001-01-01T00:00:00Z"
 
 #: host CPUs with ``/sys/devices/system/cpu/cpuN/thermal_throttle`` (daemon/pkg/oci/defaults.go)
