@@ -753,6 +753,8 @@ def internet_answer(name: str, qtype: QType) -> tuple[Rcode, tuple[Record, ...]]
     known_tld = tld in _GENERIC_TLDS or (len(tld) == 2 and tld.isalpha())
     if len(labels) < 2 or _special_use(name) or not known_tld:
         return Rcode.NXDOMAIN, ()
+    if len(labels) > 2 and labels[-2] == "example" and labels[:-2] != ["www"]:
+        return Rcode.NXDOMAIN, ()  # IANA's example.com/net/org: only the apex and www
     if qtype == "AAAA":
         return Rcode.NOERROR, ()
     return Rcode.NOERROR, (Record(fqdn, "A", UPSTREAM_TTL, str(internet_address(name))),)
