@@ -10,7 +10,6 @@ import pytest
 from conftest import SCENARIOS
 
 from netsim.dns import (
-    EMBEDDED_DNS,
     Rcode,
     etc_hosts,
     hosts_text,

@@ -64,7 +64,8 @@ def test_dig_alias_lists_every_address(st: State) -> None:
     out, err, code = run(st, "shoot", "dig api")
     assert (err, code) == ("", 0)
     records = [line for line in out.splitlines() if line.startswith("api.\t")]
-    assert sorted(records) == ["api.\t\t\t600\tIN\tA\t172.18.0.2", "api.\t\t\t600\tIN\tA\t172.18.0.3"]
+    assert sorted(records) == ["api.\t\t\t600\tIN\tA\t172.18.0.2",
+                               "api.\t\t\t600\tIN\tA\t172.18.0.3"]
     head = no_id(out).split(";; ANSWER SECTION:\n")[0]
     assert head == (
         "\n; <<>> DiG 9.20.15 <<>> api\n;; global options: +cmd\n;; Got answer:\n"

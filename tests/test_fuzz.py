@@ -112,9 +112,7 @@ FUZZ_STATE = _fuzz_state()
                                          max_size=6))
 def test_random_probes_never_crash(where: str, words: list[str]) -> None:
     """Any command at any place gives the tool's own words or one InputError."""
-    from netsim.probes import probe
-
-    from netsim.probes import Packages, install
+    from netsim.probes import Packages, install, probe
 
     with contextlib.suppress(InputError):
         r = probe(FUZZ_STATE, where, words)
