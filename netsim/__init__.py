@@ -14,8 +14,10 @@ The pure core: declare operations (:mod:`netsim.model`), apply them with Docker'
 '172.18.0.2/16'
 
 Who reaches whom: :func:`netsim.reach.reach` (one flow, explained: a :class:`Trace`) and
-:func:`netsim.reach.matrix` (all pairs); what ``ping``/``curl``/``ip addr`` print:
-:func:`netsim.probes.probe`; the State as a networkx graph: :mod:`netsim.graph`.
+:func:`netsim.reach.matrix` (all pairs); what Docker's embedded DNS answers, /etc/hosts and
+resolv.conf: :mod:`netsim.dns` (:func:`netsim.dns.query`, :func:`netsim.dns.query_series`); what
+``ping``/``curl``/``dig``/``ip addr`` print: :func:`netsim.probes.probe`; the State as a networkx
+graph: :mod:`netsim.graph`.
 
 For typing docker commands one at a time (scripts, notebooks) see :class:`netsim.lab.Lab`.
 """
@@ -23,6 +25,7 @@ For typing docker commands one at a time (scripts, notebooks) see :class:`netsim
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
+    from netsim.dns import DnsAnswer, DnsSeries, Rcode, ResolvConf
     from netsim.engine import DEFAULT_ENGINE_VERSION, Engine, Outcome, apply, apply_scenario
     from netsim.errors import (
         DaemonError,
@@ -90,6 +93,7 @@ _HOMES = {
                     "netsim.state"),
     **dict.fromkeys(["Disposition", "Hop", "Matrix", "Symptom", "Trace"], "netsim.reach"),
     "ProbeResult": "netsim.probes",
+    **dict.fromkeys(["DnsAnswer", "DnsSeries", "Rcode", "ResolvConf"], "netsim.dns"),
 }
 
 
@@ -118,6 +122,8 @@ __all__ = [
     "ContainerStop",
     "DaemonError",
     "Disposition",
+    "DnsAnswer",
+    "DnsSeries",
     "DockerCliError",
     "DockerError",
     "EndpointConfig",
@@ -146,6 +152,8 @@ __all__ = [
     "PortBinding",
     "PortMapping",
     "ProbeResult",
+    "Rcode",
+    "ResolvConf",
     "Scenario",
     "ScenarioError",
     "ScriptError",

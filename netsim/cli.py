@@ -217,7 +217,8 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
 @click.option("--json", "as_json", is_flag=True, help="Print stdout, stderr, exit code, trace.")
 @click.option("--seed", default=0, show_default=True)
 def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int) -> None:
-    """Run one probe (ping, curl, wget, nc -z, ip addr, ip route, ifconfig, hostname) at WHERE.
+    """Run one probe (ping, curl, wget, nc -z, dig, nslookup, host, getent hosts, cat
+    /etc/hosts|resolv.conf, ip addr, ip route, ifconfig, hostname) at WHERE.
 
     WHERE: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
     Put the command after '--': netsim exec setup.sh alpine1 -- ping -c 2 alpine2. The exit
