@@ -427,3 +427,20 @@ def test_seed_alias_round_robin_through_ping() -> None:
     seen = Counter(probe(lab.state, "network_alias_ping", "ping -c 1 alicek106",
                          rng=rng).stdout.splitlines()[0] for _ in range(60))
     assert set(seen) == {f"PING alicek106 (172.18.0.{i}) 56(84) bytes of data." for i in (2, 4)}
+
+
+def test_seed_link_wordpress_reaches_mysql_by_alias() -> None:
+    """The seed's `--link wordpressdb:mysql`: wordpress's /etc/hosts names the database
+    `mysql` (alias, hostname, name); getent and curl find it by the alias; the database does
+    not know wordpress."""
+    text = (SCENARIOS / "seed-basics.sh").read_text().split("docker port wordpress")[0]
+    lab, _ = run_script(text, source="seed-basics.sh")
+    st = lab.state
+    db, wp = st.container("wordpressdb"), st.container("wordpress")
+    out = probe(st, "wordpress", "cat /etc/hosts").stdout
+    assert out.splitlines()[6:] == [f"172.17.0.3\tmysql {db.hostname} wordpressdb",
+                                    f"172.17.0.4\t{wp.hostname}"]
+    assert probe(st, "wordpress", "getent hosts mysql").stdout == (
+        f"172.17.0.3      mysql {db.hostname} wordpressdb\n")
+    assert probe(st, "wordpress", "curl -s http://mysql:3306/").exit_code == 0
+    assert probe(st, "wordpressdb", "getent hosts wordpress").exit_code == 2
