@@ -444,3 +444,17 @@ def test_seed_link_wordpress_reaches_mysql_by_alias() -> None:
         f"172.17.0.3      mysql {db.hostname} wordpressdb\n")
     assert probe(st, "wordpress", "curl -s http://mysql:3306/").exit_code == 0
     assert probe(st, "wordpressdb", "getent hosts wordpress").exit_code == 2
+
+
+def test_overlay_names_resolve_across_hosts() -> None:
+    """The overlay tutorial: alpine2 on host2 pings alpine1 on host1 by name (the overlay's
+    records are swarm-wide), and the reverse."""
+    text = (SCENARIOS / "overlay-two-hosts.sh").read_text().split(
+        "docker -H host2 container stop")[0]
+    st = replay(text).state
+    a1 = str(st.container("alpine1", "host1").endpoint("test-net").ipv4.ip)  # type: ignore[union-attr]
+    out = probe(st, "host2/alpine2", "ping -c 2 alpine1")
+    assert out.exit_code == 0 and out.stdout.startswith(f"PING alpine1 ({a1}): 56 data bytes")
+    assert probe(st, "host1/alpine1", "ping -c 1 alpine2").exit_code == 0
+    answer = query(st, "host1/alpine1", "alpine2", rng=random.Random())
+    assert answer.network == "test-net" and answer.rule == "dns.name"
