@@ -32,6 +32,7 @@ reached.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import ipaddress
 import json
@@ -604,25 +605,45 @@ def _net_key(host: str, net: NetworkState) -> tuple[str, str]:
 
 
 def _build_registry(state: State) -> _Registry:
+    """The records of every running endpoint on a user-defined network (the engine computed
+    its ``dns_names``, ``buildEndpointDNSNames``)."""
     reg = _Registry()
-    for host, hs in state.hosts.items():
-        for c in hs.containers.values():
-            if not c.running:
-                continue
-            for ep in c.endpoints:
-                net = hs.networks.get(ep.network)
-                if net is None or not ep.active or not ep.dns_names:
+    gc_was = gc.isenabled()
+    gc.disable()  # many small acyclic objects (as reach's index)
+    try:
+        for host, hs in state.hosts.items():
+            for c in hs.containers.values():
+                if c.status != "running":
                     continue
-                key = _net_key(host, net)
-                table = reg.names.setdefault(key, {})
-                addrs: list[IPAddr] = [a.ip for a in (ep.ipv4, ep.ipv6) if a is not None]
-                for name in ep.dns_names:
-                    entries = table.setdefault(name.lower(), [])
-                    entries += [(ip, c.name if net.scope != "swarm" else f"{host}/{c.name}")
-                                for ip in addrs]
-                ptr = reg.ptr.setdefault(key, {})
-                for ip in addrs:
-                    ptr.setdefault(ip, f"{ep.dns_names[0]}.{net.name}")
+                for ep in c.endpoints:
+                    names = ep.dns_names
+                    if not names or not ep.endpoint_id:
+                        continue
+                    net = hs.networks.get(ep.network)
+                    if net is None:
+                        continue
+                    swarm = net.scope == "swarm"
+                    key = ("" if swarm else host, net.name)
+                    table = reg.names.get(key)
+                    if table is None:
+                        table = reg.names[key] = {}
+                        reg.ptr[key] = {}
+                    owner = f"{host}/{c.name}" if swarm else c.name
+                    pairs = [(a.ip, owner) for a in (ep.ipv4, ep.ipv6) if a is not None]
+                    for name in names:
+                        lowered = name.lower()
+                        entries = table.get(lowered)
+                        if entries is None:
+                            table[lowered] = list(pairs)
+                        else:
+                            entries += pairs
+                    ptr = reg.ptr[key]
+                    primary = f"{names[0]}.{net.name}"
+                    for ip, _ in pairs:
+                        ptr.setdefault(ip, primary)
+    finally:
+        if gc_was:
+            gc.enable()
     return reg
 
 
