@@ -939,9 +939,6 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
 # --------------------------------------------------------------------------------------------
 # DNS tools: dig, nslookup, host, getent (docs/reference/dns-tools.md)
 
-_RCODE_NUMBER = {Rcode.NOERROR: 0, Rcode.SERVFAIL: 2, Rcode.NXDOMAIN: 3, Rcode.REFUSED: 5}
-
-
 def _wire_len(name: str) -> int:
     """A domain name's length on the wire (labels with length bytes, the root's zero)."""
     bare = name.removesuffix(".")
@@ -1204,8 +1201,8 @@ def _host(w: _Where, args: list[str]) -> ProbeResult:
         lines = [f";; communications error to {first.server}#53: timed out"] * 2
         return ProbeResult("\n".join([*lines, ";; no servers could be reached"]) + "\n", "", 1)
     if first.rcode is not Rcode.NOERROR:
-        num = _RCODE_NUMBER[first.rcode]
-        return ProbeResult(f"Host {name} not found: {num}({first.rcode.value})\n", "", 1)
+        return ProbeResult(f"Host {name} not found: {first.rcode.number}({first.rcode.value})\n",
+                           "", 1)
     out = [_host_line(r) for r in first.records]
     if qtype is not None and not first.records:
         out.append(f"{name} has no {qtype} record")
@@ -1217,8 +1214,7 @@ def _host(w: _Where, args: list[str]) -> ProbeResult:
             # host.c since 9.20.7 also asks HTTPS (type 65), which Docker forwards upstream
             https = unserved_query(w.state, w.label, name, server=server)
             if https.rcode not in (None, Rcode.NOERROR):
-                num = _RCODE_NUMBER[https.rcode]
-                out.append(f"Host {name} not found: {num}({https.rcode.value})")
+                out.append(f"Host {name} not found: {https.rcode.number}({https.rcode.value})")
                 return ProbeResult("\n".join(out) + "\n", "", 1)
     code = 0 if out else 1
     return ProbeResult("".join(x + "\n" for x in out), "", code)
