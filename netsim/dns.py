@@ -32,7 +32,6 @@ reached.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import ipaddress
 import json
@@ -45,7 +44,14 @@ from typing import Any, Literal
 
 from netsim.errors import InputError
 from netsim.graph import sandbox_owner
-from netsim.state import ContainerState, EndpointState, NetworkState, State, sandbox_order
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    NetworkState,
+    State,
+    gc_paused,
+    sandbox_order,
+)
 
 __all__ = [
     "DNS_RULES",
@@ -608,9 +614,7 @@ def _build_registry(state: State) -> _Registry:
     """The records of every running endpoint on a user-defined network (the engine computed
     its ``dns_names``, ``buildEndpointDNSNames``)."""
     reg = _Registry()
-    gc_was = gc.isenabled()
-    gc.disable()  # many small acyclic objects (as reach's index)
-    try:
+    with gc_paused():  # many small acyclic objects (as reach's index)
         for host, hs in state.hosts.items():
             for c in hs.containers.values():
                 if c.status != "running":
@@ -641,9 +645,6 @@ def _build_registry(state: State) -> _Registry:
                     primary = f"{names[0]}.{net.name}"
                     for ip, _ in pairs:
                         ptr.setdefault(ip, primary)
-    finally:
-        if gc_was:
-            gc.enable()
     return reg
 
 
@@ -1084,20 +1085,8 @@ def query_series(state: State, client: str, name: str, times: int, *, seed: int 
     rng = random.Random(seed)
     answers = tuple(_query(cl, name, qtype, rng, None) for _ in range(times))
     owners: dict[str, str] = {}
-    if cl.host is not None and cl.container is not None:
-        reg = _registry(state)
-        for a in answers[:1]:
-            if a.network is None:
-                continue
-            net = _networks(state, cl.host).get(a.network)
-            if net is None:
-                continue
-            for ip, owner in _network_resolve(reg, _net_key(cl.host, net), name, qtype)[0]:
-                owners.setdefault(str(ip), owner)
-            for ep in _endpoints(cl):  # a link alias answers with its target's names
-                target = _link_aliases(ep).get(name)
-                if target is not None:
-                    for ip, owner in _network_resolve(reg, _net_key(cl.host, net), target,
-                                                      qtype)[0]:
-                        owners.setdefault(str(ip), owner)
+    if answers[0].answered_by == "embedded" and qtype != "PTR":
+        found = _embedded_resolve(cl, name, qtype)
+        if found is not None:
+            owners = {str(ip): o for ip, o in zip(found.addresses, found.owners, strict=True)}
     return DnsSeries(cl.label, name, answers, owners)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import ipaddress
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, TypeVar
@@ -30,6 +31,8 @@ __all__ = [
     "SwarmNode",
     "SwarmState",
     "default_route_endpoint",
+    "gc_paused",
+    "sandbox_order",
 ]
 
 _T = TypeVar("_T")
@@ -342,3 +345,17 @@ def sandbox_order(endpoints: Iterable[EndpointState],
                 ep.gateway is None, ep.network)
 
     return sorted(endpoints, key=key)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Bulk allocation of many small, acyclic objects (indexes over a State): without this the
+    cyclic GC runs dozens of times over a growing heap (70 % of reach's index build at 10,000
+    containers)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
