@@ -552,17 +552,17 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
     """A container's /etc/resolv.conf (``sandbox_dns_unix.go`` ``setupDNS``/``rebuildDNS``).
 
     ``--dns``, ``--dns-search`` and ``--dns-option`` each replace the host's values. A container
-    with a user-defined endpoint gets the embedded server (the internal-resolver transform, which
-    appends ``ndots:0`` when no ndots is set); the default bridge and ``none`` get the legacy
+    in which a user-defined endpoint joined since its start gets the embedded server (the
+    internal-resolver transform, which appends ``ndots:0`` when no ndots is set); the default
+    bridge and ``none`` get the legacy
     transform (loopback servers removed; none left: 8.8.8.8 and 8.8.4.4); host mode the host's
     file as it is. ``container:`` joiners share their owner's file.
     """
     owner = sandbox_owner(state, host, c) or c
     spec = owner.spec
     nets = _networks(state, host)
-    user_eps = [e for e in owner.endpoints if not e.gateway_only
-                and (n := nets.get(e.network)) is not None and n.is_user_defined
-                and n.driver not in ("host", "null")]
+    joined = [e for e in owner.endpoints if e.active and not e.gateway_only
+              and e.network in nets]
     # (a host with systemd-resolved's stub would make Docker read its uplink file for the
     # default bridge and none: internal/resolvconf/resolvconf_path.go; netsim's hosts have none)
     src = host_resolv_file(state, host)
@@ -570,7 +570,7 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
     transform: Literal["internal resolver", "legacy", ""] = "legacy"
     if owner.network_mode == "host":
         transform = ""
-    elif user_eps:
+    elif owner.embedded_dns:
         transform = "internal resolver"
     servers = tuple(spec.dns) or src.nameservers
     search = tuple(x for x in spec.dns_search if x != ".") if spec.dns_search else src.search
@@ -579,7 +579,8 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
     ndots_from = ("override" if spec.dns_options else "host") if has_ndots else None
     if transform == "internal resolver":
         opts = options if has_ndots else (*options, "ndots:0")
-        forwards = not all(nets[e.network].internal for e in user_eps)
+        # sandbox.go: no external DNS when every network is --internal (no gateway)
+        forwards = any(not nets[e.network].internal for e in joined)
         return ResolvConf((EMBEDDED_DNS,), search, opts, src.path, transform,
                           servers[:MAX_EXT_DNS], not spec.dns, forwards, overrides,
                           ndots_from or "internal", has_ndots)

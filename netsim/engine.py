@@ -980,6 +980,7 @@ class Engine:
                 **sandbox,
                 "status": "running",
                 "endpoints": tuple(joined) if joined else c.endpoints,
+                "embedded_dns": any(self._needs_resolver(rt, e) for e in joined),
                 "port_mappings": tuple(mappings),
                 "listening": self._listening(c.spec),
                 "started": self.clock,
@@ -1151,6 +1152,7 @@ class Engine:
         new = c.model_copy(
             update={
                 "status": "exited",
+                "embedded_dns": False,
                 "exit_code": exit_code,
                 "sandbox_id": "",
                 "endpoints": cleared,
@@ -1269,13 +1271,24 @@ class Engine:
             rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
-        updated = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+        updated = c.model_copy(update={
+            "endpoints": (*c.endpoints, ep),
+            "embedded_dns": c.embedded_dns or self._needs_resolver(rt, ep)})
         new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
         updated = updated.model_copy(update={"endpoints": new_eps})
         # the gateway endpoint may change; port mappings follow it (§0)
         updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
         return Outcome(id=c.id)
+
+    def _needs_resolver(self, rt: _Host, ep: EndpointState) -> bool:
+        """An endpoint with name resolution enabled: a user-defined network's (not the default
+        bridge, host or none; daemon/network.go CreateOptionDisableResolution)."""
+        if ep.gateway_only:
+            return False
+        net = rt.networks.get(ep.network) or self._overlay_lookup(ep.network)
+        return (net is not None and net.state.is_user_defined
+                and net.state.driver not in ("host", "null"))
 
     def _rebind(self, rt: _Host, c: ContainerState) -> ContainerState:
         """Re-program published ports after the set of endpoints changed (§0)."""

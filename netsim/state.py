@@ -158,6 +158,10 @@ class ContainerState(_Frozen):
     listening: tuple[str, ...] = ()
     #: legacy links on the default bridge: (target container name, alias)
     legacy_links: tuple[tuple[str, str], ...] = ()
+    #: the embedded DNS server runs in its sandbox: a user-defined endpoint joined since the
+    #: last start (sandbox_linux.go startResolver); resolv.conf then says 127.0.0.11 until the
+    #: next start, even after that network is disconnected (the file is never rewritten)
+    embedded_dns: bool = False
     created: int = 0
     started: int | None = None
     finished: int | None = None

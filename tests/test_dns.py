@@ -458,3 +458,22 @@ def test_overlay_names_resolve_across_hosts() -> None:
     assert probe(st, "host1/alpine1", "ping -c 1 alpine2").exit_code == 0
     answer = query(st, "host1/alpine1", "alpine2", rng=random.Random())
     assert answer.network == "test-net" and answer.rule == "dns.name"
+
+
+def test_resolver_stays_after_the_user_network_leaves() -> None:
+    """A default-bridge container connected to a user-defined network switches to 127.0.0.11;
+    disconnected again it keeps it (Docker never rewrites that file) and names on the default
+    bridge still fail; after a restart it has the host's servers again."""
+    lab = replay("docker network create n\ndocker run -d --name ca alpine sleep 1d\n"
+                 "docker run -d --name cb --network n alpine sleep 1d\n")
+    assert not resolv_conf(lab.state, "host", lab.state.container("ca")).embedded
+    lab.docker("network connect n ca")
+    st = lab.state
+    assert resolv_conf(st, "host", st.container("ca")).embedded
+    assert ask(st, "ca", "cb") == [str(st.container("cb").endpoint("n").ipv4.ip)]  # type: ignore[union-attr]
+    lab.docker("network disconnect n ca")
+    rc = resolv_conf(lab.state, "host", lab.state.container("ca"))
+    assert rc.embedded and rc.forwards
+    assert query(lab.state, "ca", "cb", rng=random.Random()).rcode is Rcode.NXDOMAIN
+    lab.docker("restart ca")
+    assert not resolv_conf(lab.state, "host", lab.state.container("ca")).embedded
