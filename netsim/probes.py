@@ -1,25 +1,28 @@
 """What network tools print when run at a vantage point: ``ping``, ``curl``, ``wget``, ``nc -z``,
-``ip addr``, ``ip route``, ``ifconfig``, ``hostname``.
+``dig``, ``nslookup``, ``host``, ``getent hosts``, ``cat`` of the resolver files, ``ip addr``,
+``ip route``, ``ifconfig``, ``hostname``; and package managers that install more of them.
 
 :func:`probe` runs one command line inside a container (what ``docker exec NAME …`` runs) or at a
 vantage point (``@host``/``@NAME``: a shell on that Docker host; ``@lan``, ``@internet``) and
 returns a :class:`ProbeResult`: stdout, stderr and exit status as the real tool would give them.
-Reachability comes from :func:`netsim.reach.reach`; the texts follow
+Reachability comes from :func:`netsim.reach.reach`, names from :mod:`netsim.dns` (a program's
+``getaddrinfo``: /etc/hosts, then the nameservers of resolv.conf); the texts follow
 ``docs/reference/probe-output.md`` (iputils 20240905 and busybox 1.37 ``ping``, curl 8.14,
 busybox ``wget``/``nc``, OpenBSD ``nc``, iproute2 6.15 and busybox ``ip``, net-tools and busybox
-``ifconfig``, Debian and busybox ``hostname``). Which implementation runs is the image's fact
-(:mod:`netsim.images`); an image netsim does not know is assumed to be Debian-like with iputils,
-iproute2, net-tools, curl and OpenBSD nc. A tool the image does not have gets Docker's
-``executable file not found`` (exit 127). Docker hosts and the LAN/internet vantage points are
-Debian-like too.
+``ifconfig``, Debian and busybox ``hostname``) and ``docs/reference/dns-tools.md`` (BIND 9.20 and
+9.9 ``dig``/``nslookup``/``host``, busybox ``nslookup``, glibc and musl ``getent``). Which
+implementation runs is the image's fact (:mod:`netsim.images`); an image netsim does not know is
+assumed to be Debian-like with iputils, iproute2, net-tools, curl, OpenBSD nc and BIND's tools. A
+tool the image does not have gets Docker's ``executable file not found`` (exit 127), or in an
+interactive shell that shell's own message; :func:`install` (``apt-get install dnsutils``, ``apk
+add bind-tools`` …) adds tools to a container. Docker hosts and the LAN/internet vantage points
+are Debian-like too.
 
-Simplifications (README): round-trip times are invented (deterministic from the seed), a reply's
-TTL is 64 minus the routers on the way (the internet answers with 117); counters in ``ifconfig``
-are 0; an HTTP exchange is not simulated (a connection that succeeds prints a netsim note instead
-of a page); ``ping`` without ``-c`` is shown as if stopped after 4 packets. Until the embedded DNS
-is simulated, a name is resolved only through the container's ``/etc/hosts`` (its hostname, legacy
-links, ``--add-host``); a container with only the default bridge (no embedded DNS) gets the
-resolver's "unknown name" for anything else.
+Simplifications (README): round-trip times and DNS query times are invented (deterministic from
+the seed), a reply's TTL is 64 minus the routers on the way (the internet answers with 117);
+counters in ``ifconfig`` are 0; an HTTP exchange is not simulated (a connection that succeeds
+prints a netsim note instead of a page); ``ping`` without ``-c`` is shown as if stopped after 4
+packets; package managers print a note instead of their download log.
 """
 
 from __future__ import annotations
@@ -995,8 +998,10 @@ def _when(w: _Where) -> str:
 def _query_ms(w: _Where, answer: DnsAnswer) -> int:
     if answer.answered_by == "upstream":
         return 11 + _jitter(w, "dns", answer.name) % 9
-    if answer.rule == "dns.unreachable":
-        return 4000 * max(1, len(w.state.hosts)) + _jitter(w, "dns", answer.name) % 3
+    if answer.rule == "dns.unreachable" and w.container is not None and w.host is not None:
+        # resolver.go: 4 s per upstream server that does not answer
+        tried = len(resolv_conf(w.state, w.host, w.container).ext_servers)
+        return 4000 * max(1, tried) + _jitter(w, "dns", answer.name) % 3
     return 0
 
 
