@@ -733,7 +733,9 @@ def _embedded_resolve(cl: _Client, name: str, qtype: QType) -> _Found | None:
     return None
 
 
-def _embedded_ptr(cl: _Client, ip: IPAddr) -> str | None:
+def _embedded_ptr(cl: _Client, ip: IPAddr) -> tuple[str, str] | None:
+    """``Sandbox.ResolveIP``: (``<name>.<network>``, network) from the first network of the
+    client's that has the address."""
     assert cl.host is not None
     reg = _registry(cl.state)
     nets = _networks(cl.state, cl.host)
@@ -743,7 +745,7 @@ def _embedded_ptr(cl: _Client, ip: IPAddr) -> str | None:
             continue
         found = reg.ptr.get(_net_key(cl.host, net), {}).get(ip)
         if found is not None:
-            return found
+            return found, net.name
     return None
 
 
@@ -891,13 +893,12 @@ def _query(cl: _Client, name: str, qtype: QType, rng: random.Random,
                          "nothing listens on 127.0.0.11 in a container without a user-defined "
                          "network", "dns.no-server")
     if ip is not None:
-        found_name = _embedded_ptr(cl, ip)
-        if found_name is not None:
+        ptr = _embedded_ptr(cl, ip)
+        if ptr is not None:
+            found_name, network = ptr
             rec = Record(qname, "PTR", LOCAL_TTL, found_name + ".")
             return DnsAnswer(cl.label, qname, qtype, target, Rcode.NOERROR, (rec,), "embedded",
-                             found_name.rsplit(".", 1)[-1],
-                             f"{ip} is {found_name} on a network of this container",
-                             "dns.ptr")
+                             network, f"{ip} is {found_name} on network {network}", "dns.ptr")
         return _forward(cl, rc, qname, qtype, target)
     found = _embedded_resolve(cl, name, qtype)
     if found is None:
@@ -914,10 +915,11 @@ def _query(cl: _Client, name: str, qtype: QType, rng: random.Random,
     n = len(addrs)
     why = {
         "dns.link": f"'{name}' is a --link alias of this container on network {found.network}",
-        "dns.qualified": f"'{name}' names a container on network {found.network}",
+        "dns.qualified": f"'{name}' names {n} container{'s' if n > 1 else ''} on network "
+                         f"{found.network}",
         "dns.alias": f"{n} containers answer to '{name}' on network {found.network}, in a "
                      "new random order on each query",
-        "dns.name": f"'{name}' is a container on network {found.network}",
+        "dns.name": f"'{name}' names one container on network {found.network}",
     }[found.rule]
     return DnsAnswer(cl.label, name, qtype, target, Rcode.NOERROR, records, "embedded",
                      found.network, why, found.rule)
