@@ -60,9 +60,12 @@ from netsim.model import (
     SwarmLeave,
 )
 from netsim.render import dockertext
+from netsim.render.notebook import Flow, register
 from netsim.state import ContainerState, State
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -187,6 +190,23 @@ class Lab:
             argv = ["docker", *argv]
         return self._record(self._docker(argv, host or self.current_host, line,
                                          " ".join(shlex.quote(a) for a in argv)))
+
+    def reach(self, src: str, dst: str, *, port: int | None = None) -> Flow:
+        """One flow on the current state (``netsim reach``); in Jupyter it shows the topology
+        with the path drawn, green where it goes and red where it stops."""
+        from netsim.reach import reach
+
+        return Flow(self.state, reach(self.state, src, dst, port=port))
+
+    def draw(self, *, highlight: tuple[str, str] | None = None,
+             port: int | None = None) -> Figure:
+        """The current topology as a matplotlib Figure (``netsim draw``)."""
+        from netsim.reach import reach
+        from netsim.render.mpl import draw
+
+        trace = (reach(self.state, highlight[0], highlight[1], port=port)
+                 if highlight is not None else None)
+        return draw(self.state, highlight=trace)
 
     def scenario(self) -> Scenario:
         """Everything done so far as a native scenario (steps that changed the state)."""
@@ -1008,3 +1028,6 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
         if strict and step.exit_code:
             break
     return lab, steps
+
+
+register()  # pictures for State, Matrix and DnsSeries when imported inside IPython
