@@ -134,7 +134,8 @@ def _edge(ax: Axes, e: Edge) -> None:
     if e.kind == "published":
         (x1, y1), (x2, y2) = e.points[0], e.points[-1]
         # the label is the NIC's own line for that port (a layout text box)
-        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=5,
+        # under the boxes (zorder 3): a long arrow never runs over a container's text
+        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=2.5,
                     arrowprops={"arrowstyle": "-|>", "color": PORT, "lw": 0.9, "alpha": 0.7,
                                 "connectionstyle": "arc3,rad=0.12", "ls": (0, (4, 2))})
         return
