@@ -69,9 +69,13 @@ def cli() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the step list as JSON.")
 @click.option("--seed", default=0, show_default=True, help="Seed for IDs, MACs and shuffles.")
 @click.option("--strict", is_flag=True, help="Stop at the first command that fails.")
-def run(file: str, as_json: bool, seed: int, strict: bool) -> None:
+@click.option("--draw", "draw", default=None, metavar="OUT",
+              help="Also draw the final state to OUT (.png, .svg, .pdf, .dot, .mmd).")
+def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None) -> None:
     """Replay FILE and print what Docker would print for each command."""
-    _lab, steps = _load(file, seed=seed, strict=strict)
+    lab, steps = _load(file, seed=seed, strict=strict)
+    if draw is not None:
+        _draw_to(lab.state, draw, None, title=Path(file).name)
     if as_json:
         click.echo(json.dumps({"steps": [s.to_dict() for s in steps]}, indent=2))
     else:
@@ -235,6 +239,67 @@ def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: 
         sys.stdout.flush()
         sys.stderr.write(result.stderr)
     sys.exit(result.exit_code)
+
+
+_DRAW_FORMATS = ("png", "svg", "pdf", "dot", "mmd")
+
+
+def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
+    """Write a picture of ``state`` to ``out``; the format is the file's extension."""
+    from netsim.render.layout import layout
+
+    ext = Path(out).suffix.lower().lstrip(".")
+    if ext not in _DRAW_FORMATS:
+        raise InputError(out, "unknown picture format", got=Path(out).suffix or out,
+                         accepted="a file name ending in " + ", ".join(
+                             f".{f}" for f in _DRAW_FORMATS))
+    lay = layout(state, highlight=trace, title=title)
+    if ext == "dot":
+        from netsim.render.dot import to_dot
+
+        data = to_dot(lay).encode()
+    elif ext == "mmd":
+        from netsim.render.mermaid import to_mermaid
+
+        data = to_mermaid(lay).encode()
+    else:
+        try:
+            from netsim.render.mpl import draw_layout, to_bytes
+        except ImportError:
+            raise InputError(out, "drawing PNG, SVG or PDF needs matplotlib",
+                             accepted="pip install 'netsim[draw]', or a .dot/.mmd file") from None
+        data = to_bytes(draw_layout(lay), ext)  # type: ignore[arg-type]
+    try:
+        Path(out).write_bytes(data)
+    except OSError as err:
+        raise InputError(out, f"cannot write the picture: {err.strerror}") from None
+
+
+@cli.command()
+@click.argument("file")
+@click.option("-o", "--output", "out", required=True,
+              help="The picture: OUT.png, .svg, .pdf (matplotlib), .dot (Graphviz) or .mmd "
+                   "(Mermaid).")
+@click.option("--highlight", nargs=2, metavar="SRC DST", default=None,
+              help="Draw one flow: green where it goes, red where it stops.")
+@click.option("--port", default=None, help="The flow's port: N, N/tcp or N/udp.")
+@click.option("--seed", default=0, show_default=True)
+def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | None,
+         seed: int) -> None:
+    """Draw FILE's topology: hosts, bridges, veth pairs, containers, the LAN, published ports.
+
+    With --highlight SRC DST (as for `netsim reach`) the flow is drawn on it with its verdict.
+    """
+    from netsim.reach import reach
+
+    lab, _ = _load(file, seed=seed)
+    trace = None
+    if highlight is not None:
+        number, proto = _port_option(port)
+        trace = reach(lab.state, highlight[0], highlight[1], port=number,
+                      proto="udp" if proto == "udp" else None)
+    _draw_to(lab.state, out, trace, title=Path(file).name)
+    click.echo(out)
 
 
 @cli.command()

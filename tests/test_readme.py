@@ -39,6 +39,7 @@ def test_commands_run(tmp_path: Path) -> None:
     2), and a file one command writes is read by the next."""
     (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
     shutil.copy(ROOT / "scenarios" / "seed-basics.sh", tmp_path / "my-runbook.sh")
+    (tmp_path / "docs" / "pictures").mkdir(parents=True)
     assert COMMANDS
     for command in COMMANDS:
         r = subprocess.run([sys.executable, "-m", "netsim", *shlex.split(command)[1:]],
