@@ -139,3 +139,26 @@ def test_notebook_display() -> None:
     flow = lab.reach("web", "8.8.8.8")
     assert flow.delivered and flow._repr_svg_().startswith("<?xml")
     assert lab.draw(highlight=("web", "8.8.8.8")).axes
+
+
+def test_heatmap_and_dns_chart() -> None:
+    """The matrix heatmap has a row label per row and a column per container; the DNS chart
+    one bar per address of the alias."""
+    from netsim.dns import query_series
+    from netsim.reach import matrix
+    from netsim.render.mpl import dns_chart, matrix_heatmap
+
+    lab = Lab()
+    lab.docker("network create n")
+    for i in range(3):
+        lab.docker(f"run -d --name w{i} --network n --network-alias pool nginx")
+    m = matrix(lab.state)
+    fig = matrix_heatmap(m)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(m.destinations)
+    assert len(ax.get_yticklabels()) == len(list(m.rows()))
+    assert to_bytes(fig, "png").startswith(b"\x89PNG")
+    chart = dns_chart(query_series(lab.state, "w0", "pool", 300, seed=1))
+    assert len(chart.axes[0].patches) == 3
+    assert to_bytes(chart, "svg") == to_bytes(
+        dns_chart(query_series(lab.state, "w0", "pool", 300, seed=1)), "svg")
