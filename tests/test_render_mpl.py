@@ -162,3 +162,14 @@ def test_heatmap_and_dns_chart() -> None:
     assert len(chart.axes[0].patches) == 3
     assert to_bytes(chart, "svg") == to_bytes(
         dns_chart(query_series(lab.state, "w0", "pool", 300, seed=1)), "svg")
+
+
+def test_draw_into_given_axes() -> None:
+    """draw(state, ax=…) draws into the caller's Axes and returns its Figure."""
+    from matplotlib.figure import Figure
+
+    st = run_script(TUTORIAL, source="t.sh")[0].state
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert draw(st, ax=ax) is fig
+    assert any(t.get_text() == "alpine1" for t in ax.texts)
