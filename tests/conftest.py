@@ -13,6 +13,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 
 
+def load_bundled(path: Path):  # type: ignore[no-untyped-def]
+    """The final State of a bundled script or scenario file."""
+    if path.suffix in (".yaml", ".yml", ".json"):
+        from netsim.io.scenario import parse_scenario
+        from netsim.lab import run_scenario
+
+        return run_scenario(parse_scenario(path.read_text(), source=str(path)))[0].state
+    return run_script(path.read_text(), source=str(path))[0].state
+
+
+BUNDLED = sorted([*SCENARIOS.glob("*.sh"), *SCENARIOS.glob("*.yaml")])
+
+
 @pytest.fixture
 def lab() -> Lab:
     return Lab()

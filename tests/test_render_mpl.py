@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SCENARIOS
+from conftest import BUNDLED, SCENARIOS
+from conftest import load_bundled as load
 
-from netsim.lab import Lab, run_scenario, run_script
+from netsim.lab import Lab, run_script
 from netsim.reach import reach
 from netsim.render.layout import Layout, layout, overlapping
 from netsim.state import State
@@ -17,17 +18,6 @@ from netsim.state import State
 pytest.importorskip("matplotlib")
 
 from netsim.render.mpl import BAD, OK, draw, draw_layout, text_fits, to_bytes
-
-
-def load(path: Path) -> State:
-    if path.suffix in (".yaml", ".yml", ".json"):
-        from netsim.io.scenario import parse_scenario
-
-        return run_scenario(parse_scenario(path.read_text(), source=str(path)))[0].state
-    return run_script(path.read_text(), source=str(path))[0].state
-
-
-BUNDLED = sorted([*SCENARIOS.glob("*.sh"), *SCENARIOS.glob("*.yaml")])
 
 
 def all_text(lay: Layout) -> str:

@@ -7,24 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SCENARIOS
+from conftest import BUNDLED, SCENARIOS
+from conftest import load_bundled as load
 
-from netsim.lab import run_scenario, run_script
+from netsim.lab import run_script
 from netsim.reach import reach
 from netsim.render.dot import to_dot
 from netsim.render.layout import layout
 from netsim.render.mermaid import to_mermaid
 from netsim.state import State
-
-BUNDLED = sorted([*SCENARIOS.glob("*.sh"), *SCENARIOS.glob("*.yaml")])
-
-
-def load(path: Path) -> State:
-    if path.suffix in (".yaml", ".yml", ".json"):
-        from netsim.io.scenario import parse_scenario
-
-        return run_scenario(parse_scenario(path.read_text(), source=str(path)))[0].state
-    return run_script(path.read_text(), source=str(path))[0].state
 
 
 def expected_words(st: State) -> list[str]:
