@@ -339,6 +339,31 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
 
 @cli.command()
 @click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--seed", default=0, show_default=True)
+def check(file: str, as_json: bool, seed: int) -> None:
+    """Check FILE's expectations (`# netsim: expect …` lines) against the prediction.
+
+    Prints each expectation, what netsim predicts and ok/FAIL; exit 0 when all hold, 1 when
+    one does not.
+    """
+    from netsim.check import FORMS, table
+
+    lab, _ = _load(file, seed=seed)
+    if not lab.checks:
+        raise InputError(file, "no expectations to check",
+                         accepted="# netsim: expect " + FORMS.split(";")[0] + " (and others)")
+    if as_json:
+        click.echo(json.dumps({"checks": [c.to_dict() for c in lab.checks],
+                               "ok": all(c.ok for c in lab.checks)}, indent=2))
+    else:
+        for line in table(lab.checks):
+            click.echo(line)
+    sys.exit(0 if all(c.ok for c in lab.checks) else 1)
+
+
+@cli.command()
+@click.argument("file")
 def validate(file: str) -> None:
     """Check that FILE reads: prints 'ok' or the first problem (exit 2)."""
     from netsim.io.scenario import looks_like_scenario, parse_scenario

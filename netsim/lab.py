@@ -66,6 +66,7 @@ from netsim.state import ContainerState, State
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from netsim.check import CheckResult
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -168,6 +169,8 @@ class Lab:
         self.dns_rng = random.Random(seed)
         #: packages installed in containers since they were created, by container ID
         self.packages: dict[str, Packages] = {}
+        #: the ``# netsim: expect`` lines met so far, checked where they stand
+        self.checks: list[CheckResult] = []
 
     # ---------------------------------------------------------------- public API
 
@@ -286,11 +289,24 @@ class Lab:
         elif d.kind in ("host", "lan", "engine"):
             raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
                               got=f"# netsim: {d.kind} " + " ".join(d.args))
-        elif d.kind in ("expect", "from", "engine"):
-            pass  # read by other parts of netsim (checks, vantage points) or before the run
+        elif d.kind == "expect":
+            self._expect(d, line)
+        elif d.kind in ("from", "engine"):
+            pass  # read by other parts of netsim (vantage points) or before the run
         else:
             raise ScriptError(where, "unknown netsim directive", got=d.kind,
                               accepted="host, lan, image, on, sleep, detach, expect, engine")
+
+    def _expect(self, d: Directive, line: int) -> None:
+        """``# netsim: expect …``: checked now, against the state at this point of the replay."""
+        from netsim.check import evaluate, parse_expectation
+
+        try:
+            exp = parse_expectation(list(d.args), f"line {line}")
+            self.checks.append(evaluate(self.state, exp, line, rng=self.dns_rng))
+        except InputError as err:
+            raise ScriptError(f"line {line}", err.what, got=err.got,
+                              accepted=err.accepted) from None
 
     def _host_line(self, argv: list[str], line: int, text: str) -> Step:
         host = self.current_host

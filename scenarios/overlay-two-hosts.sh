@@ -8,6 +8,9 @@ docker -H host1 network create --driver=overlay --attachable test-net
 docker -H host1 run -dit --name alpine1 --network test-net alpine
 docker -H host2 network ls
 docker -H host2 run -dit --name alpine2 --network test-net alpine
+# netsim: expect host2/alpine2 resolves alpine1
+# netsim: expect host2/alpine2 reaches host1/alpine1
+# netsim: expect host1/alpine1 reaches host2/alpine2
 docker -H host2 network ls
 docker -H host1 inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{.MacAddress}}{{end}}' alpine1
 docker -H host2 inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' alpine2

@@ -7,6 +7,7 @@ docker run -it -d —name network_alias_container1 —net mybridge —net-alias 
 docker run -it -d —name network_alias_container2 —net mybridge —net-alias alicek106 ubuntu:14.04
 docker run -it -d —name network_alias_container3 —net mybridge —net-alias alicek106 ubuntu:14.04
 docker network inspect mybridge
+# netsim: expect network_alias_container1 resolves alicek106 to 172.18.0.2,172.18.0.3,172.18.0.4
 # the seed omits the image here; ubuntu:14.04 as in the lines above
 docker run -it —name network_alias_ping —net mybridge ubuntu:14.04
 ping -c 1 alicek106
@@ -20,6 +21,7 @@ dig alicek106
 exit
 docker stop network_alias_container2
 docker run -it --name network_alias_ping2 --net mybridge ubuntu:14.04
+# netsim: expect network_alias_ping2 resolves alicek106 to 172.18.0.2,172.18.0.4
 ping -c 1 alicek106
 ping -c 1 alicek106
 ping -c 1 alicek106

@@ -4,6 +4,8 @@
 docker network create -d macvlan --subnet=172.16.86.0/24 --gateway=172.16.86.1 \
   -o parent=eth0 my-macvlan-net
 docker run --rm -dit --network my-macvlan-net --name my-macvlan-alpine alpine:latest ash
+# netsim: expect my-macvlan-alpine reaches 172.16.86.1
+# netsim: expect @host does not reach my-macvlan-alpine because MACVLAN_HOST_ISOLATION
 docker container inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{.Gateway}}{{end}}' my-macvlan-alpine
 docker container stop my-macvlan-alpine
 docker network rm my-macvlan-net
