@@ -73,6 +73,17 @@ class CheckResult:
         return {"line": self.line, "expectation": self.expectation.text,
                 "outcome": self.outcome, "ok": self.ok}
 
+    def __str__(self) -> str:
+        return f"{'ok' if self.ok else 'FAIL'}: {self.expectation.text} (netsim: {self.outcome})"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        colour = "#2ca02c" if self.ok else "#d62728"
+        return (f'<p><b style="color:{colour}">{"ok" if self.ok else "FAIL"}</b> '
+                f"<code>{escape(self.expectation.text)}</code> — netsim: "
+                f"<code>{escape(self.outcome)}</code></p>")
+
 
 def parse_expectation(words: list[str], where: str) -> Expectation:
     """The words after ``# netsim: expect``; InputError (with the accepted forms) otherwise."""

@@ -301,6 +301,10 @@ class DnsSeries:
     def __str__(self) -> str:
         return "\n".join(self.lines())
 
+    def __repr__(self) -> str:
+        return (f"DnsSeries(client={self.client!r}, name={self.name!r}, "
+                f"{len(self.answers)} queries)")
+
     def _repr_html_(self) -> str:
         from html import escape
 

@@ -201,6 +201,14 @@ class Lab:
 
         return Flow(self.state, reach(self.state, src, dst, port=port))
 
+    def expect(self, text: str) -> CheckResult:
+        """Check one expectation now (``alpine1 reaches alpine2``, ``web resolves db``, … the
+        forms of ``# netsim: expect``); the result shows as a one-row table."""
+        from netsim.check import evaluate, parse_expectation
+
+        words = shlex.split(text)
+        return evaluate(self.state, parse_expectation(words, "expect"), 0, rng=self.dns_rng)
+
     def draw(self, *, highlight: tuple[str, str] | None = None,
              port: int | None = None) -> Figure:
         """The current topology as a matplotlib Figure (``netsim draw``)."""
@@ -343,7 +351,7 @@ class Lab:
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         for w in parsed.warnings:  # flag deprecations: docker prints them on stdout
             out.out(w)
-        target = self._target_host(parsed, out)
+        target = self._target_host(parsed, out, host)
         if target is None:
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         if parsed.help or not parsed.command:
@@ -363,14 +371,14 @@ class Lab:
         return Step(line, target, text, out.code, "".join(out.stdout), "".join(out.stderr),
                     target)
 
-    def _target_host(self, p: ParsedCommand, out: _Out) -> str | None:
+    def _target_host(self, p: ParsedCommand, out: _Out, default: str) -> str | None:
         names = self.engine.host_names
         ref = None
         for key, value in p.global_flags:
             if key in ("host", "context"):
                 ref = value
         if ref is None:
-            return self.current_host
+            return default
         bare = re.sub(r"^(tcp|ssh|unix)://", "", ref).split(":")[0].split("@")[-1]
         state = self.engine.state()
         for name in names:

@@ -38,6 +38,9 @@ class Flow:
     def __str__(self) -> str:
         return str(self.trace)
 
+    def __repr__(self) -> str:
+        return str(self.trace)
+
     def _repr_html_(self) -> str:
         return self.trace._repr_html_()
 

@@ -1,0 +1,266 @@
+"""Write the teaching notebooks from the cells below and run them (nbclient), so that the
+committed .ipynb files carry real outputs. ``python notebooks/make_notebooks.py`` after editing;
+tests/test_notebooks.py re-runs every notebook and compares its outputs with the committed ones.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+MD, PY = "markdown", "code"
+
+NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
+    "01-bridges-and-ports": [
+        (MD, """# 1. Bridges and published ports (브리지 네트워크와 포트 포워딩)
+
+Every container started without `--network` joins Docker's **default bridge**, `docker0`
+(172.17.0.0/16). Docker gives it an `eth0` inside its own network namespace and joins it to the
+bridge by a **veth pair** (the host end is called `veth…`). Containers on the bridge reach each
+other by address; the outside world reaches a container only through a **published port**
+(`-p host:container`, or `-P` for every exposed port, 32768 and up).
+
+netsim predicts all of this without Docker. A `Lab` takes docker commands one at a time."""),
+        (PY, """from netsim.lab import Lab
+
+lab = Lab()
+lab.docker("run -d --name web -p 8080:80 nginx")
+lab.docker("run -d --name cache -P redis")
+print(lab.docker("port cache").stdout)"""),
+        (MD, """`redis` exposes 6379, so `-P` published it on the first free port of Docker's
+ephemeral range. Look at the network from inside a container (an Alpine box has busybox's
+`ip`):"""),
+        (PY, """lab.docker("run -dit --name box alpine")
+print(lab.docker("exec box ip addr").stdout)"""),
+        (MD, """The picture shows the host, `docker0`, each container's `eth0` joined to it, the NIC on
+the LAN, and the published ports as arrows from the NIC:"""),
+        (PY, "lab.state"),
+        (MD, """Who can reach the web server? From the internet, the host's port 8080 leads to nginx's
+port 80; the cache's 6379 is not published on 8080, so that fails:"""),
+        (PY, """lab.reach("@internet", "@host", port=8080)"""),
+        (PY, """print(lab.reach("@internet", "@host", port=6379))"""),
+        (MD, """## Exercise
+
+A second container on a **user-defined** network cannot talk to `web` directly (different
+bridges are isolated), but can it use the published port on the host's LAN address? Write your
+answer as an expectation and let netsim check it."""),
+        (PY, """lab.docker("network create backend")
+lab.docker("run -dit --name other --network backend alpine")
+print(lab.expect("other does not reach web because ISOLATED_NETWORKS"))
+print(lab.expect("other reaches @host on 8080"))"""),
+    ],
+    "02-host-none-container": [
+        (MD, """# 2. Host, none and container: network modes (호스트 / 논 / 컨테이너 네트워크)
+
+Besides bridges, a container can use the **host's own network stack** (`--net host`: no
+namespace of its own, its port 80 *is* the host's port 80), **no network** (`--net none`: only
+`lo`), or **another container's namespace** (`--net container:NAME`: same interfaces, same
+address, no veth of its own)."""),
+        (PY, """from netsim.lab import Lab
+
+lab = Lab()
+for cmd in ("run -d --name network_host --net host nginx",
+            "run -dit --name network_none --net none alpine",
+            "run -dit --name network_container_1 alpine",
+            "run -dit --name network_container_2 --net container:network_container_1 alpine"):
+    lab.docker(cmd)
+print(lab.docker("exec network_none ifconfig").stdout)"""),
+        (MD, "The two containers sharing a namespace show the same `eth0`, the same address:"),
+        (PY, """print(lab.docker("exec network_container_1 hostname -i").stdout)
+print(lab.docker("exec network_container_2 hostname -i").stdout)"""),
+        (MD, "In the picture the joiner is docked to its owner, and the host-mode server hangs off the NIC:"),
+        (PY, "lab.state"),
+        (PY, """print(lab.reach("@lan", "@host", port=80))
+print(lab.reach("network_none", "8.8.8.8"))"""),
+        (MD, """## Exercise
+
+If `network_container_1` stops, what happens to `network_container_2`'s network? (Its owner's
+namespace is gone: only `lo` is left.) Check it:"""),
+        (PY, """lab.docker("stop network_container_1")
+print(lab.expect("network_container_2 does not reach 8.8.8.8 because NO_INTERFACE"))"""),
+    ],
+    "03-aliases-and-dns": [
+        (MD, """# 3. Network aliases and round-robin DNS (--net-alias)
+
+On a **user-defined** network Docker runs an embedded DNS server at `127.0.0.11`. Every
+container is known by its name, its aliases, its short ID and its hostname — to the containers
+that share the network. Several containers may share an **alias**: the answer then holds all of
+them, in a new random order on every query (the book's `alicek106` example)."""),
+        (PY, """from netsim.lab import Lab
+
+lab = Lab()
+lab.docker("network create mybridge")
+for n in (1, 2, 3):
+    lab.docker(f"run -dit --name network_alias_container{n} --net mybridge --net-alias alicek106 ubuntu:14.04")
+lab.docker("run -dit --name network_alias_ping --net mybridge nicolaka/netshoot")
+print(lab.docker("exec network_alias_ping dig alicek106").stdout)"""),
+        (MD, """Each `ping -c 1` resolves afresh and takes the first address, so repeated pings reach
+different containers:"""),
+        (PY, """for _ in range(4):
+    print(lab.docker("exec network_alias_ping ping -c 1 alicek106").stdout.splitlines()[1])"""),
+        (MD, "Over many queries each address comes first about a third of the time:"),
+        (PY, """from netsim.dns import query_series
+
+series = query_series(lab.state, "network_alias_ping", "alicek106", 3000, seed=1)
+for ip, count in series.tally():
+    print(ip, series.owners[ip], count)
+series"""),
+        (MD, """The default bridge has no embedded DNS: a container there cannot resolve names at all
+(only `--link` writes names into `/etc/hosts`)."""),
+        (PY, """lab.docker("run -dit --name lonely alpine")
+print(lab.docker("exec lonely ping -c 1 network_alias_ping").stderr)
+print(lab.docker("exec network_alias_ping cat /etc/resolv.conf").stdout)"""),
+        (MD, """## Exercise
+
+Stop `network_alias_container2`. Which addresses does `alicek106` still resolve to?"""),
+        (PY, """lab.docker("stop network_alias_container2")
+print(lab.expect("network_alias_ping resolves alicek106 to 172.18.0.2,172.18.0.4"))"""),
+    ],
+    "04-macvlan-two-hosts": [
+        (MD, """# 4. MacVLAN on two servers (맥브이랜 네트워크)
+
+A macvlan network gives each container its own MAC address on the physical LAN, so containers
+look like machines on the LAN. Two servers share one LAN (192.168.0.0/24); each hands out
+addresses from its own `--ip-range`. The catch the book points out: **a container cannot talk to
+its own server** (the kernel keeps the parent NIC and its macvlan children apart), though it can
+talk to the other server."""),
+        (PY, """from ipaddress import IPv4Address, IPv4Network
+
+from netsim.lab import Lab
+from netsim.model import Host, Lan
+
+lab = Lab(lan=Lan(subnet=IPv4Network("192.168.0.0/24"), gateway=IPv4Address("192.168.0.1")),
+          hosts=[Host(name="server1", address=IPv4Address("192.168.0.50")),
+                 Host(name="server2", address=IPv4Address("192.168.0.51"))])
+for host, rng in (("server1", "192.168.0.64/28"), ("server2", "192.168.0.128/28")):
+    lab.docker(f"network create -d macvlan --subnet=192.168.0.0/24 --ip-range={rng} "
+               "--gateway=192.168.0.1 -o macvlan_mode=bridge -o parent=eth0 my_macvlan", host=host)
+lab.docker("run -itd --name c1 --net my_macvlan ubuntu:14.04", host="server1")
+lab.docker("run -itd --name c2 --net my_macvlan ubuntu:14.04", host="server2")
+print(lab.docker("inspect -f '{{.NetworkSettings.Networks.my_macvlan.IPAddress}}' c1", host="server1").stdout)"""),
+        (PY, "lab.state"),
+        (PY, """print(lab.reach("server1/c1", "server2/c2"))
+print(lab.reach("server1/c1", "@server2"))"""),
+        (MD, "And the blocked case, drawn in red where the kernel stops it:"),
+        (PY, """lab.reach("@server1", "server1/c1")"""),
+        (MD, """## Exercise
+
+Can `c2` reach `server1` (the *other* server)? Can it reach its own `server2`?"""),
+        (PY, """print(lab.expect("server2/c2 reaches @server1"))
+print(lab.expect("server2/c2 does not reach @server2 because MACVLAN_HOST_ISOLATION"))"""),
+    ],
+    "05-links-and-legacy": [
+        (MD, """# 5. --link and the legacy default bridge (컨테이너 링크)
+
+Before user-defined networks, `--link NAME:ALIAS` let a container on the default bridge reach
+another **by an alias**, without knowing its IP: Docker writes a line into the linking
+container's `/etc/hosts` — and only there (links are one-way). The book's WordPress example:"""),
+        (PY, """from netsim.lab import Lab
+
+lab = Lab()
+lab.docker("run -d --name wordpressdb -e MYSQL_ROOT_PASSWORD=password -e MYSQL_DATABASE=wordpress mysql:5.7")
+lab.docker("run -d -e WORDPRESS_DB_PASSWORD=password --name wordpress --link wordpressdb:mysql -p 80 wordpress")
+print(lab.docker("exec wordpress cat /etc/hosts").stdout)"""),
+        (PY, """print(lab.docker("exec wordpress getent hosts mysql").stdout)
+print(lab.expect("wordpress reaches mysql on 3306"))
+print(lab.expect("wordpressdb does not resolve wordpress"))"""),
+        (MD, """On a user-defined network the same flag makes a **private alias** in the embedded DNS
+instead: only the linking container knows it, and nothing is written to `/etc/hosts`."""),
+        (PY, """lab.docker("network create app")
+lab.docker("run -dit --name db2 --network app alpine")
+lab.docker("run -dit --name web2 --network app --link db2:database alpine")
+lab.docker("run -dit --name other --network app alpine")
+print(lab.expect("web2 resolves database"))
+print(lab.expect("other does not resolve database"))"""),
+        (MD, """## Exercise
+
+On a bridge with inter-container communication switched off (`enable_icc=false`, the option
+the book mentions for hardening the default bridge), containers on it cannot talk to each other
+at all (a `--link` would open the linked container's exposed ports). Predict it for two
+containers on such a network, then check."""),
+        (PY, """lab.docker("network create -o com.docker.network.bridge.enable_icc=false quiet")
+lab.docker("run -dit --name q1 --network quiet alpine")
+lab.docker("run -dit --name q2 --network quiet alpine")
+print(lab.expect("q1 does not reach q2 because ICC_DISABLED"))"""),
+    ],
+    "06-predict-and-explain": [
+        (MD, """# 6. Predict and explain: the matrix, a blocked path, what breaks if…
+
+A small stack: a reverse proxy on `front` and `back`, an app on `back` and `data`, a database
+on the **internal** `data` network. Before deploying, ask netsim who reaches whom."""),
+        (PY, """from netsim.lab import Lab
+from netsim.reach import matrix
+
+lab = Lab()
+lab.docker("network create front")
+lab.docker("network create back")
+lab.docker("network create --internal data")
+lab.docker("run -d --name proxy --network front -p 80:80 nginx")
+lab.docker("network connect back proxy")
+lab.docker("run -d --name app --network back nginx")
+lab.docker("network connect data app")
+lab.docker("run -d --name db --network data -e POSTGRES_PASSWORD=x postgres")
+m = matrix(lab.state)
+print("\\n".join(m.lines()))"""),
+        (MD, "The same as a heatmap (green = reaches):"),
+        (PY, "m"),
+        (MD, "Why can't the proxy talk to the database? The trace names the rule:"),
+        (PY, """lab.reach("proxy", "db", port=5432)"""),
+        (PY, """print(lab.reach("db", "8.8.8.8"))"""),
+        (MD, """## What breaks if I disconnect `app` from `back`?
+
+Compare the matrix before and after:"""),
+        (PY, """before = {(src, dst) for src, row in m.rows() for dst, cell in zip(m.destinations, row) if cell == "."}
+lab.docker("network disconnect back app")
+after_m = matrix(lab.state)
+after = {(src, dst) for src, row in after_m.rows() for dst, cell in zip(after_m.destinations, row) if cell == "."}
+for pair in sorted(before - after):
+    print("lost:", pair)"""),
+        (MD, """## Exercise
+
+After the disconnect, can the internet still reach the proxy on port 80? Can the proxy still
+reach the app?"""),
+        (PY, """print(lab.expect("@internet reaches @host on 80"))
+print(lab.expect("proxy does not reach app"))"""),
+    ],
+}
+
+
+def build(name: str, cells: list[tuple[str, str]]) -> object:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(src) if kind == MD
+                else nbformat.v4.new_code_cell(src) for kind, src in cells]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{name[:2]}-{i:02d}"
+    return nb
+
+
+def execute(nb: object) -> object:
+    from nbclient import NotebookClient
+
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(HERE)}}).execute()
+    return nb
+
+
+def main() -> None:
+    import nbformat
+
+    names = sys.argv[1:] or list(NOTEBOOKS)
+    for name in names:
+        nb = execute(build(name, NOTEBOOKS[name]))
+        for cell in nb.cells:  # type: ignore[attr-defined]
+            if cell.get("cell_type") == "code":
+                cell["metadata"] = {}
+        nbformat.write(nb, HERE / f"{name}.ipynb")  # type: ignore[arg-type]
+        print(f"wrote notebooks/{name}.ipynb")
+
+
+if __name__ == "__main__":
+    main()
