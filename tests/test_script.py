@@ -50,3 +50,15 @@ def test_fast_word_split_matches_shlex(text: str) -> None:
 
     lines = parse_script("docker " + text)
     assert lines[0].argv == tuple(shlex.split("docker " + text, comments=True))
+
+
+def test_lab_docker_runs_on_the_host_given() -> None:
+    """Lab.docker(…, host=NAME) runs the command on that Docker host (it used to be ignored)."""
+    from netsim.lab import Lab
+    from netsim.model import Host
+
+    lab = Lab(hosts=[Host(name="server1"), Host(name="server2")])
+    step = lab.docker("run -d --name c2 alpine sleep 1d", host="server2")
+    assert step.host == "server2" and step.exit_code == 0
+    assert list(lab.state.hosts["server2"].containers) == ["c2"]
+    assert not lab.state.hosts["server1"].containers
