@@ -12,6 +12,7 @@ docker network rm my-macvlan-net
 docker network create -d macvlan --subnet=172.16.86.0/24 --gateway=172.16.86.1 \
   -o parent=eth0.10 my-8021q-macvlan-net
 docker run --rm -itd --network my-8021q-macvlan-net --name my-second-macvlan-alpine alpine:latest ash
+# netsim: expect @host does not reach my-second-macvlan-alpine
 docker network inspect -f '{{.Options}}' my-8021q-macvlan-net
 docker container inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' my-second-macvlan-alpine
 docker container stop my-second-macvlan-alpine

@@ -28,8 +28,9 @@ def test_most_bundled_scripts_state_expectations() -> None:
     """The seed's lessons and the tutorials carry expectations."""
     names = {p.name for p in WITH_EXPECTATIONS}
     assert {"seed-alias.sh", "seed-basics.sh", "seed-macvlan.sh", "seed-modes.sh",
-            "seed-subnet.sh", "tutorial-bridge.sh", "tutorial-macvlan.sh",
-            "overlay-two-hosts.sh"} <= names
+            "seed-subnet.sh", "tutorial-bridge.sh", "tutorial-default-bridge.sh",
+            "tutorial-host.sh", "tutorial-macvlan.sh", "overlay-two-hosts.sh",
+            "stack-reverse-proxy.sh", "stack-vpn-sidecar.sh", "icc-off.sh"} <= names
 
 
 @pytest.mark.parametrize("path", WITH_EXPECTATIONS, ids=[p.name for p in WITH_EXPECTATIONS])
