@@ -45,6 +45,7 @@ from netsim.model import (
     ContainerRestart,
     ContainerStart,
     ContainerStop,
+    Expect,
     Host,
     ImageDecl,
     Lan,
@@ -315,6 +316,8 @@ class Lab:
         except InputError as err:
             raise ScriptError(f"line {line}", err.what, got=err.got,
                               accepted=err.accepted) from None
+        # kept for `netsim export` (no clock tick: checking changes nothing)
+        self.operations.append(Expect(host=self.current_host, text=shlex.join(d.args)))
 
     def _host_line(self, argv: list[str], line: int, text: str) -> Step:
         host = self.current_host
@@ -1022,6 +1025,8 @@ def describe(op: Operation) -> str:
         return f"docker rm {'-f ' if op.force else ''}{op.container}"
     if isinstance(op, ContainerStart | ContainerStop | ContainerRestart):
         return f"docker {op.op} {op.container}"
+    if isinstance(op, Expect):
+        return f"# netsim: expect {op.text}"
     return f"docker {op.op.replace('-', ' ')} -f"  # the prunes
 
 
@@ -1035,6 +1040,10 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
               engine_version=scenario.engine_version_tuple)
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
+        line = lines[i] if i < len(lines) else i + 1
+        if isinstance(op, Expect):
+            lab._expect(Directive("expect", tuple(shlex.split(op.text))), line)
+            continue
         out = _Out()
         try:
             outcome = lab._exec(op)
@@ -1045,7 +1054,6 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
         except DockerError as err:
             out.err(_daemon_text(err), 1)
             lab.engine.tick()
-        line = lines[i] if i < len(lines) else i + 1
         step = lab._record(Step(line, op.host, describe(op), out.code, "".join(out.stdout),
                                 "".join(out.stderr), op.host))
         steps.append(step)

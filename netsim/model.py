@@ -614,6 +614,14 @@ class ContainerPrune(_Op):
     op: Literal["container-prune"] = "container-prune"
 
 
+class Expect(_Op):
+    """An expectation checked at this point of the replay (``# netsim: expect TEXT`` in a
+    script; :mod:`netsim.check` gives the forms). The engine does nothing with it."""
+
+    op: Literal["expect"] = "expect"
+    text: str = Field(min_length=1)
+
+
 Operation = Annotated[
     NetworkCreate
     | NetworkRemove
@@ -629,7 +637,8 @@ Operation = Annotated[
     | ContainerPrune
     | SwarmInit
     | SwarmJoin
-    | SwarmLeave,
+    | SwarmLeave
+    | Expect,
     Field(discriminator="op"),
 ]
 

@@ -114,3 +114,17 @@ def test_parse_expectation_forms() -> None:
     assert e.command == ("nc", "-z", "db", "5432") and e.exit_code == 0
     with pytest.raises(InputError, match="runs COMMAND"):
         parse_expectation(words("c runs ping"), "x")
+
+
+def test_scenario_format_expectations_and_export(tmp_path: Path) -> None:
+    """`op: expect` steps in a YAML scenario are checked where they stand; `netsim export`
+    keeps a script's expectations, and the exported scenario checks the same."""
+    r = check(SCENARIOS / "proxy-stack.yaml")
+    assert r.returncode == 0 and r.stdout.splitlines()[-1] == "5 expectations: all hold"
+    out = tmp_path / "tb.yaml"
+    subprocess.run([sys.executable, "-m", "netsim", "export", str(SCENARIOS / "tutorial-bridge.sh"),
+                    "-o", str(out)], check=True, cwd=ROOT, capture_output=True)
+    assert out.read_text().count("op: expect") == 11
+    exported = check(out)
+    assert exported.returncode == 0
+    assert exported.stdout.splitlines()[-1] == "11 expectations: all hold"
