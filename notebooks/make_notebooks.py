@@ -166,6 +166,9 @@ print(lab.docker("exec wordpress cat /etc/hosts").stdout)"""),
         (PY, """print(lab.docker("exec wordpress getent hosts mysql").stdout)
 print(lab.expect("wordpress reaches mysql on 3306"))
 print(lab.expect("wordpressdb does not resolve wordpress"))"""),
+        (MD, """In the picture both containers hang off `docker0`: a link is a name in a file, not a
+wire. WordPress's published port 80 went to 32768:"""),
+        (PY, "lab.state"),
         (MD, """On a user-defined network the same flag makes a **private alias** in the embedded DNS
 instead: only the linking container knows it, and nothing is written to `/etc/hosts`."""),
         (PY, """lab.docker("network create app")

@@ -24,8 +24,10 @@ def check(path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, cwd=ROOT, check=False)
 
 
-def test_most_bundled_scripts_state_expectations() -> None:
-    """The seed's lessons and the tutorials carry expectations."""
+def test_every_bundled_script_states_expectations() -> None:
+    """Every bundled script (the seed's lessons, the tutorials, the stacks) carries
+    expectations."""
+    assert sorted(SCENARIOS.glob("*.sh")) == WITH_EXPECTATIONS
     names = {p.name for p in WITH_EXPECTATIONS}
     assert {"seed-alias.sh", "seed-basics.sh", "seed-macvlan.sh", "seed-modes.sh",
             "seed-subnet.sh", "tutorial-bridge.sh", "tutorial-default-bridge.sh",
