@@ -154,20 +154,6 @@ class Layout:
         """The boxes that carry text and are not drawn inside another box."""
         return [b for b in self.boxes if b.text_lines() and b.parent is None]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "width": self.width, "height": self.height, "title": self.title,
-            "caption": self.caption, "delivered": self.delivered,
-            "boxes": [{"id": b.id, "kind": b.kind, "x": b.x, "y": b.y, "w": b.w, "h": b.h,
-                       "lines": list(b.lines), "badges": list(b.badges), "style": b.style,
-                       "parent": b.parent} for b in self.boxes],
-            "edges": [{"id": e.id, "kind": e.kind, "src": e.src, "dst": e.dst,
-                       "points": [list(p) for p in e.points], "label": e.label}
-                      for e in self.edges],
-            "path": [{"src": s.src, "dst": s.dst, "points": [list(p) for p in s.points],
-                      "ok": s.ok} for s in self.path],
-        }
-
 
 # --------------------------------------------------------------------------------------------
 

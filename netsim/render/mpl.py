@@ -19,9 +19,8 @@ if TYPE_CHECKING:
     from netsim.reach import Matrix, Trace
     from netsim.state import State
 
-__all__ = ["FORMATS", "dns_chart", "draw", "draw_layout", "matrix_heatmap", "to_bytes"]
+__all__ = ["dns_chart", "draw", "draw_layout", "matrix_heatmap", "text_fits", "to_bytes"]
 
-FORMATS = ("png", "svg", "pdf")
 MONO = "DejaVu Sans Mono"
 OK, BAD, PORT = "#2ca02c", "#d62728", "#1f77b4"
 
