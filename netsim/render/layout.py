@@ -209,7 +209,6 @@ def _plan(state: State, host: str) -> _HostPlan:
     owners.sort(key=lambda c: (first_net(c), _natural(c.name)))
     ordered: list[ContainerState] = []
     placed = set()
-    by_id = {c.id: c for c in hs.containers.values()}
     for c in owners:
         ordered.append(c)
         placed.add(c.id)
@@ -219,7 +218,6 @@ def _plan(state: State, host: str) -> _HostPlan:
                 ordered.append(j)
                 placed.add(j.id)
     ordered += [j for j in sorted(joiners, key=lambda j: _natural(j.name)) if j.id not in placed]
-    del by_id
     return _HostPlan(host, ordered, bars, overlays)
 
 
