@@ -135,3 +135,21 @@ def test_random_flows_never_crash(src: str, dst: str, port: int | None, proto: s
         assert "\n" not in err.line()
         return
     assert t.hops and t.disposition
+
+
+EXPECT_WORDS = ["web", "db", "@host", "@lan", "@internet", "8.8.8.8", "reaches", "does", "not",
+                "cannot", "reach", "resolves", "resolve", "to", "on", "80", "53/udp", "x/y",
+                "because", "ISOLATED_NETWORKS", "BOGUS", "runs", "ping", "-c", "1", "and",
+                "exits", "0", "nosuch", "10.0.0.1,10.0.0.2", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(EXPECT_WORDS), min_size=0, max_size=8))
+def test_random_expectations_never_crash(words: list[str]) -> None:
+    """Any expectation text is parsed and checked, or rejected with one InputError."""
+    from netsim.check import evaluate, parse_expectation
+
+    with contextlib.suppress(InputError):
+        exp = parse_expectation(words, "fuzz")
+        result = evaluate(FUZZ_STATE, exp, 1)
+        assert isinstance(result.ok, bool) and result.outcome
