@@ -275,7 +275,7 @@ def _port_lines(c: ContainerState) -> list[str]:
 
 def _bar_label(net: NetworkState) -> tuple[list[str], list[str]]:
     sub = net.ipv4_subnet
-    first = f"{net.name}  {net.interface or ''}  {net.driver}".replace("  ", " ", 1).strip()
+    first = " ".join(x for x in (net.name, net.interface, net.driver) if x)
     lines = [first]
     if sub is not None:
         lines.append(f"{sub.subnet}" + (f" gw {sub.gateway}" if sub.gateway else ""))
@@ -367,12 +367,16 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
         boxes.append(nic)
         nic_boxes[plan.name] = nic
         labels = {n.name: lb for n, lb in zip(plan.bars, label_rows, strict=True)}
+        drawn: set[str] = set()
         for t, nets in enumerate(tier_bars):
             for net in nets:
                 lines, badges = labels[net.name]
                 by = bar_y[(t, net.name)]
                 bid = _bar_id(plan.name, net)
-                tag = "" if t == 0 else f"#{t}"
+                # the first bar drawn of a network carries its graph id (edges and traces
+                # name it); later tiers' copies are tagged
+                tag = "" if net.name not in drawn else f"#{t}"
+                drawn.add(net.name)
                 lw, lh = _sized(lines + badges)
                 boxes.append(Box(f"{bid}{tag}#label", "label", hx + PAD, by - lh / 2, lw, lh,
                                  lines=tuple(lines), badges=tuple(badges),

@@ -1,84 +1,100 @@
-"""Mermaid from the picture's layout: a flowchart with one subgraph per Docker host, which
-GitHub renders in Markdown. Node ids are ``n0, n1, …`` in layout order; a ``%%`` comment maps
-each to netsim's node id."""
+"""Mermaid from the picture's layout: a ``flowchart TB`` with one subgraph per Docker host,
+which GitHub renders in Markdown.
+
+Mermaid ids must be plain identifiers, so the boxes are ``n0, n1, …`` in layout order and the
+hosts ``h0, h1, …``; a ``%%`` comment line maps each to netsim's node id. A highlighted flow is
+extra ``==>`` links coloured with ``linkStyle``: green while the packet goes on, red where it
+stops; its verdict is the title and a comment.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+
+from netsim.render.dot import NODE_KINDS, host_of, node_of
 from netsim.render.layout import Box, Layout
 
 __all__ = ["to_mermaid"]
 
-_LINK = {"veth": "---", "macvlan": "-.-", "overlay": "---", "uplink": "---", "parent": "-.-",
-         "lan": "---", "wan": "---", "joiner": "-.-", "host-stack": "-.-"}
+_LINK = {"joiner": "-.-", "host-stack": "-.-"}  # everything else: a plain line ---
+_CLASSES = {"stopped": "fill:#f4f4f4,stroke:#aaaaaa,color:#888888",
+            "internal": "stroke-dasharray:4 3",
+            "dashed": "stroke-dasharray:4 3"}
+_OK, _BLOCKED = "#2ca02c", "#d62728"
 
 
-def _text(lines: tuple[str, ...]) -> str:
-    body = "<br/>".join(line.strip() for line in lines if line.strip())
-    return body.replace('"', "#quot;")
+def _text(lines: Sequence[str]) -> str:
+    """Lines as one Mermaid label: ``<br/>`` between them, ``"`` and ``<`` as entity codes."""
+    return "<br/>".join(line.strip().replace('"', "#quot;").replace("<", "#lt;")
+                        for line in lines if line.strip())
+
+
+def _shape(b: Box, text: dict[str, Box]) -> str:
+    """A node's text in its shape: networks and the LAN as stadiums, the internet a circle."""
+    if b.kind in ("bar", "lan"):
+        tb = text.get(b.id)
+        return f'(["{_text(tb.text_lines() if tb else (b.id,))}"])'
+    if b.kind == "internet":
+        return f'(("{_text(b.lines)}"))'
+    return f'["{_text(b.text_lines())}"]'
+
+
+def _class(b: Box) -> str | None:
+    """The class that styles a box: stopped, internal, or dashed (no veth of its own)."""
+    if b.style in ("stopped", "internal"):
+        return b.style
+    return "dashed" if b.style in ("host-mode", "joiner", "none") else None
 
 
 def to_mermaid(lay: Layout) -> str:
     """The layout as ``flowchart TB``: containers as boxes, networks as stadiums, the NIC, the
-    LAN, the router and the internet; a highlighted flow's links coloured with linkStyle."""
-    labels = {b.id.removesuffix("#label"): b for b in lay.boxes if b.kind == "label"}
-    shown = [b for b in lay.boxes
-             if b.kind in ("container", "bar", "nic", "lan", "router", "internet")]
+    LAN, the router and the internet; published ports as labelled arrows."""
+    text = {b.id.removesuffix("#label"): b for b in lay.boxes if b.kind == "label"}
+    shown = [b for b in lay.boxes if b.kind in NODE_KINDS]
     ids = {b.id: f"n{i}" for i, b in enumerate(shown)}
+    hosts = [b for b in lay.boxes if b.kind == "host"]
     out: list[str] = []
-    if lay.title or lay.caption:
-        out += ["---", f"title: {(lay.title or lay.caption.splitlines()[0])}", "---"]
+    title = " — ".join(t for t in (lay.title, " ".join(lay.caption.split())) if t)
+    if title:  # a JSON string is a YAML double-quoted scalar: colons in it are safe
+        out += ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"]
     out.append("flowchart TB")
     out += [f"  %% {ids[b.id]} = {b.id}" for b in shown]
-    if lay.caption:
-        out += [f"  %% {line}" for line in lay.caption.splitlines()]
-
-    def node(b: Box) -> str:
-        if b.kind in ("bar", "lan"):
-            lines = labels[b.id].text_lines() if b.id in labels else (b.id,)
-            return f'{ids[b.id]}(["{_text(lines)}"])'
-        if b.kind == "internet":
-            return f'{ids[b.id]}(("{_text(b.lines)}"))'
-        return f'{ids[b.id]}["{_text(b.text_lines())}"]'
-
-    hosts = [b for b in lay.boxes if b.kind == "host"]
-    placed: set[str] = set()
-    for h in hosts:
-        hname = h.id.removeprefix("host:")
-        title = labels[h.id].lines[0] if h.id in labels else h.id
-        members = [b for b in shown if b.id.startswith((f"sandbox:{hname}/", f"bridge:{hname}/",
-                                                        f"nic:{hname}/", f"segment:{hname}/"))]
-        out.append(f'  subgraph {hname.replace("-", "_")}_host["{_text((title,))}"]')
-        for b in members:
-            out.append(f"    {node(b)}")
-            placed.add(b.id)
+    out += [f"  %% h{i} = {h.id}" for i, h in enumerate(hosts)]
+    out += [f"  %% {line}" for line in lay.caption.splitlines()]
+    for i, h in enumerate(hosts):
+        head = text[h.id].lines[:1] if h.id in text else (h.id,)
+        out.append(f'  subgraph h{i}["{_text(head)}"]')
+        out += [f"    {ids[b.id]}{_shape(b, text)}" for b in shown
+                if host_of(b) == h.id.removeprefix("host:")]
         out.append("  end")
-    out += [f"  {node(b)}" for b in shown if b.id not in placed]
-
-    def end(n: str) -> str | None:
-        if n in ids:
-            return ids[n]
-        if n.startswith("if:"):
-            container = "sandbox:" + n.removeprefix("if:").rsplit("/", 1)[0]
-            return ids.get(container)
-        return None
-
-    links = 0
+    out += [f"  {ids[b.id]}{_shape(b, text)}" for b in shown if host_of(b) is None]
+    links: list[str] = []
     for e in lay.edges:
-        na, nb = end(e.src), end(e.dst)
-        if na is None or nb is None or na == nb:
+        if len(e.points) < 2:
+            continue
+        a, b = node_of(lay, e.src, e.points[0]), node_of(lay, e.dst, e.points[-1])
+        if a is None or b is None or a == b:
             continue
         if e.kind == "published":
-            out.append(f'  {na} -->|"{_text((e.label,))}"| {nb}')
+            links.append(f'  {ids[a]} -->|"{_text((e.label,))}"| {ids[b]}')
         else:
-            out.append(f"  {na} {_LINK.get(e.kind, '---')} {nb}")
-        links += 1
+            links.append(f"  {ids[a]} {_LINK.get(e.kind, '---')} {ids[b]}")
     styles = []
     for s in lay.path:
-        na, nb = end(s.src), end(s.dst)
-        if na is None or nb is None or na == nb:
+        if len(s.points) < 2:
             continue
-        out.append(f"  {na} ==> {nb}")
-        color = "#2ca02c" if s.ok else "#d62728"
-        styles.append(f"  linkStyle {links} stroke:{color},stroke-width:3px")
-        links += 1
-    return "\n".join(out + styles) + "\n"
+        a, b = node_of(lay, s.src, s.points[0]), node_of(lay, s.dst, s.points[-1])
+        if a is None or b is None or a == b:
+            continue
+        styles.append(f"  linkStyle {len(links)} stroke:{_OK if s.ok else _BLOCKED},"
+                      "stroke-width:3px")
+        links.append(f"  {ids[a]} ==> {ids[b]}")
+    classes: dict[str, list[str]] = {}
+    for box in shown:
+        if (cls := _class(box)) is not None:
+            classes.setdefault(cls, []).append(ids[box.id])
+    out += links + styles
+    out += [f"  classDef {cls} {_CLASSES[cls]}" for cls in classes]
+    out += [f"  class {','.join(members)} {cls}" for cls, members in classes.items()]
+    return "\n".join(out) + "\n"
