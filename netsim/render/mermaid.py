@@ -47,6 +47,15 @@ def _class(b: Box) -> str | None:
     return "dashed" if b.style in ("host-mode", "joiner", "none") else None
 
 
+def _ends(lay: Layout, src: str, dst: str, points: Sequence[tuple[float, float]]
+          ) -> tuple[str, str] | None:
+    """The two boxes a line joins (None when it has no length or joins a box to itself)."""
+    if len(points) < 2:
+        return None
+    a, b = node_of(lay, src, points[0]), node_of(lay, dst, points[-1])
+    return None if a is None or b is None or a == b else (a, b)
+
+
 def to_mermaid(lay: Layout) -> str:
     """The layout as ``flowchart TB``: containers as boxes, networks as stadiums, the NIC, the
     LAN, the router and the internet; published ports as labelled arrows."""
@@ -71,22 +80,18 @@ def to_mermaid(lay: Layout) -> str:
     out += [f"  {ids[b.id]}{_shape(b, text)}" for b in shown if host_of(b) is None]
     links: list[str] = []
     for e in lay.edges:
-        if len(e.points) < 2:
+        if (ends := _ends(lay, e.src, e.dst, e.points)) is None:
             continue
-        a, b = node_of(lay, e.src, e.points[0]), node_of(lay, e.dst, e.points[-1])
-        if a is None or b is None or a == b:
-            continue
+        a, b = ends
         if e.kind == "published":
             links.append(f'  {ids[a]} -->|"{_text((e.label,))}"| {ids[b]}')
         else:
             links.append(f"  {ids[a]} {_LINK.get(e.kind, '---')} {ids[b]}")
     styles = []
     for s in lay.path:
-        if len(s.points) < 2:
+        if (ends := _ends(lay, s.src, s.dst, s.points)) is None:
             continue
-        a, b = node_of(lay, s.src, s.points[0]), node_of(lay, s.dst, s.points[-1])
-        if a is None or b is None or a == b:
-            continue
+        a, b = ends
         styles.append(f"  linkStyle {len(links)} stroke:{_OK if s.ok else _BLOCKED},"
                       "stroke-width:3px")
         links.append(f"  {ids[a]} ==> {ids[b]}")
