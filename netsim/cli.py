@@ -384,6 +384,63 @@ def validate(file: str) -> None:
         click.echo(f"{file}: ok (script, {n} commands)")
 
 
+@cli.command()
+@click.argument("recordings", nargs=-1, required=True)
+@click.option("--engine", default=None, metavar="V",
+              help="Only the recordings of this engine profile (28.5, 26.1, 20.10, 29.1).")
+@click.option("--allowed", "allowed", default="conformance/allowed.yaml", show_default=True,
+              help="The allowlist of known simplifications ('' for none; the default is read "
+                   "only when it exists).")
+@click.option("--json", "as_json", is_flag=True, help="Print the table and every step as JSON.")
+@click.option("--seed", default=0, show_default=True)
+def conformance(recordings: tuple[str, ...], engine: str | None, allowed: str, as_json: bool,
+                seed: int) -> None:
+    """Replay RECORDINGS (files or directories of real engines' outputs) and compare.
+
+    Prints a table per engine (scripts, commands, agreeing, allowed, disagreeing) and every
+    disagreement with both outputs; exit 0 when every command agrees or is allowed, 1 when one
+    disagrees.
+    """
+    import yaml
+
+    from netsim.conformance import compare_all, parse_allowlist
+    from netsim.io.recording import read_recording
+
+    files: list[Path] = []
+    for r in recordings:
+        p = Path(r)
+        if p.is_dir():
+            found = sorted(p.rglob("*.json"))
+            if not found:
+                raise InputError(r, "no recordings (*.json) in this directory")
+            files += found
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(r, "no such file or directory")
+    allowlist: tuple[Any, ...] = ()
+    default = "conformance/allowed.yaml"
+    if allowed and (allowed != default or Path(allowed).exists()):
+        try:
+            data = yaml.safe_load(Path(allowed).read_text(encoding="utf-8"))
+        except OSError as err:
+            raise InputError(allowed, f"cannot read the file: {err.strerror}") from None
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f"{allowed}:{mark.line + 1}" if mark is not None else allowed
+            raise InputError(where, f"not YAML: {getattr(err, 'problem', err)}") from None
+        allowlist = parse_allowlist(data, source=allowed)
+    report = compare_all([read_recording(f) for f in files], allowlist, seed=seed,
+                         engine=engine)
+    if not report.scripts:
+        raise InputError("--engine", "no recording of this engine", got=engine)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(str(report), nl=False)
+    sys.exit(0 if report.ok else 1)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``netsim`` console script."""
     try:

@@ -982,6 +982,29 @@ _HELLO_WORLD = ImageInfo(
     ),
 )
 
+# The conformance lab's stand-ins (conformance/lab/lab.sh build_rootfs; docs/conformance.md
+# lists how they differ from the real images): one BusyBox 1.38 built statically with musl,
+# applets in Alpine's places (netsim-lab/alpine, with no getent: musl-utils is not there), all
+# hard-linked in /bin (netsim-lab/busybox); netsim-lab/nginx is the alpine stand-in running
+# BusyBox httpd -f -p 80 on a "Welcome to nginx!" page, EXPOSE 80; netsim-lab/debian is
+# debootstrap minbase trixie plus iputils-ping, bind9-dnsutils, curl, iproute2, netcat-openbsd,
+# procps, iputils-tracepath, net-tools.
+_LAB_SRC: Final = "conformance/lab/lab.sh"
+_LAB_ALPINE = _ALPINE_INFO.model_copy(update={
+    "tools": _BUSYBOX, "base": "BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+_LAB_BUSYBOX = _BUSYBOX_MUSL.model_copy(update={
+    "base": "BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+_LAB_NGINX = _LAB_ALPINE.model_copy(update={
+    "exposed": _ports("80/tcp"), "listening": _ports("80/tcp"),
+    "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server"})
+_LAB_DEBIAN = _DEBIAN.model_copy(update={
+    "tools": MappingProxyType({
+        "ping": "iputils", "curl": "curl", "nc": "netcat-openbsd", "dig": "bind",
+        "nslookup": "bind", "host": "bind", "getent": "glibc", "ip": "iproute2",
+        "ifconfig": "net-tools", "hostname": "hostname", "route": "net-tools",
+        "netstat": "net-tools", "cat": "gnu"}),
+    "base": "debootstrap minbase trixie", "sources": (_LAB_SRC,)})
+
 # --------------------------------------------------------------------------------------------
 
 _WINDOWS: Final = TagRule(patterns=("*windowsservercore*", "*nanoserver*"), info=None)
@@ -1040,6 +1063,10 @@ KNOWN: Final[Mapping[str, CatalogEntry]] = MappingProxyType(
         "nicolaka/netshoot": _entry((("*",), _NETSHOOT)),
         "curlimages/curl": _entry((("*",), _CURL)),
         "library/hello-world": _entry((("*",), _HELLO_WORLD)),
+        "netsim-lab/alpine": _entry((("latest",), _LAB_ALPINE)),
+        "netsim-lab/busybox": _entry((("latest",), _LAB_BUSYBOX)),
+        "netsim-lab/nginx": _entry((("latest",), _LAB_NGINX)),
+        "netsim-lab/debian": _entry((("latest",), _LAB_DEBIAN)),
     }
 )
 
@@ -1114,7 +1141,12 @@ def _nginx_runs(args: Sequence[str], interactive: bool) -> bool:
 
 def _apache_runs(args: Sequence[str], interactive: bool) -> bool:
     joined = " ".join(args)
-    return "-DFOREGROUND" in joined or "-D FOREGROUND" in joined
+    if "-DFOREGROUND" in joined or "-D FOREGROUND" in joined:
+        return True
+    # BusyBox httpd: -f "Don't daemonize" (networking/httpd.c); Apache's -f takes a config file,
+    # so only an -f followed by another option or by nothing is BusyBox's
+    return any(a == "-f" and (i + 1 == len(args) or args[i + 1].startswith("-"))
+               for i, a in enumerate(args))
 
 
 def _registry_runs(args: Sequence[str], interactive: bool) -> bool:

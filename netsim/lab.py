@@ -978,13 +978,25 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
 
 
 def run_script(text: str, *, source: str = "<script>", seed: int = 0,
-               strict: bool = False) -> tuple[Lab, list[Step]]:
+               strict: bool = False, hosts: Sequence[Host] | None = None,
+               lan: Lan | None = None,
+               engine_version: tuple[int, int] | None = None) -> tuple[Lab, list[Step]]:
     """Replay a whole script; returns the lab (final state) and one Step per command.
 
-    With ``strict``, the replay stops after the first command that fails.
+    With ``strict``, the replay stops after the first command that fails. ``hosts``, ``lan``
+    and ``engine_version``, when given, are the setup (as for a conformance replay on the lab's
+    topology); the script's own ``host``/``lan``/``engine`` directives are then an error.
     """
     lines = parse_script(text, source=source)
-    hosts, lan, images, rest, version = _setup_from_directives(lines, source)
+    declared_hosts, declared_lan, images, rest, version = _setup_from_directives(lines, source)
+    if hosts is not None or lan is not None or engine_version is not None:
+        if declared_hosts or declared_lan is not None or version != DEFAULT_ENGINE_VERSION:
+            raise InputError(source, "this replay sets the hosts, LAN and engine itself; the "
+                             "script must not declare them",
+                             accepted="a script without '# netsim: host|lan|engine' lines")
+        declared_hosts, declared_lan = list(hosts or ()), lan
+        version = engine_version or version
+    hosts, lan = declared_hosts, declared_lan
     try:
         lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, engine_version=version)
     except ValueError as err:

@@ -1,0 +1,479 @@
+"""Conformance: netsim's prediction of each command set beside what a real Docker Engine printed.
+
+A :class:`~netsim.io.recording.Recording` holds a script and, per command, the exit status,
+stdout and stderr that an engine in the conformance lab (``conformance/lab/``) printed.
+:func:`compare` replays the same script in netsim, on the lab's topology and under the
+recording's engine profile, and compares command by command.
+
+Before comparing, both sides pass through the same **normalizations**, each of which removes only
+what is random or clock-bound in Docker and the tools themselves (never a difference in
+behaviour): see :data:`NORMALIZATIONS` for each one's name and reason. A difference that remains
+is a disagreement, unless the allowlist (``conformance/allowed.yaml``, :class:`Allowance`) names
+the command with a reason: then it is *allowed*, and the docs publish it as a known
+simplification.
+
+Results are values: :class:`ConformanceReport` prints as the table and the list of disagreements
+(``__str__``) and serializes with :meth:`ConformanceReport.to_dict`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from netsim.errors import InputError
+from netsim.io.recording import RecordedStep, Recording
+
+__all__ = [
+    "NORMALIZATIONS",
+    "Allowance",
+    "ConformanceReport",
+    "Normalization",
+    "ScriptResult",
+    "StepResult",
+    "compare",
+    "compare_all",
+    "parse_allowlist",
+]
+
+Verdict = Literal["agree", "allowed", "disagree"]
+
+# --------------------------------------------------------------------------- normalizations
+
+
+class _Namer:
+    """Numbers the distinct values of one kind in order of first appearance, per script and side,
+    so that a value used twice must be the same value twice on both sides."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        key = value.lower()
+        if key not in self.seen:
+            self.seen[key] = f"<{self.label}{len(self.seen) + 1}>"
+        return self.seen[key]
+
+
+@dataclass
+class _Context:
+    """The per-script, per-side state of the normalizations."""
+
+    ids: _Namer = field(default_factory=lambda: _Namer("ID"))
+    macs: _Namer = field(default_factory=lambda: _Namer("MAC"))
+    link_locals: _Namer = field(default_factory=lambda: _Namer("LL"))
+    tokens: _Namer = field(default_factory=lambda: _Namer("TOKEN"))
+    veths: _Namer = field(default_factory=lambda: _Namer("veth"))
+    random_macs: bool = True
+
+
+@dataclass(frozen=True)
+class Normalization:
+    """One named rewrite applied to both sides' outputs before they are compared."""
+
+    name: str
+    why: str
+    apply: Callable[[str, str, _Context], str]  # (text, command, context) -> text
+
+
+_HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+_HEX12 = re.compile(r"\b[0-9a-f]{12}\b")
+_SWARM_ID = re.compile(r"\b[0-9a-z]{25}\b")
+
+
+def _ids(text: str, command: str, ctx: _Context) -> str:
+    def long(m: re.Match[str]) -> str:
+        return ctx.ids(m.group(0)[:12])
+
+    text = _HEX64.sub(long, text)
+    text = _HEX12.sub(lambda m: ctx.ids(m.group(0)), text)
+    return _SWARM_ID.sub(lambda m: ctx.ids(m.group(0))
+                         if any(c.isdigit() for c in m.group(0))
+                         and any(c.isalpha() for c in m.group(0)) else m.group(0), text)
+
+
+_MAC = re.compile(r"\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b", re.IGNORECASE)
+_LINK_LOCAL = re.compile(r"\bfe80::[0-9a-f:]+(?=/|\b)", re.IGNORECASE)
+
+
+def _macs(text: str, command: str, ctx: _Context) -> str:
+    if not ctx.random_macs:
+        return text
+
+    def mac(m: re.Match[str]) -> str:
+        v = m.group(0).lower()
+        if v in ("ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"):
+            return m.group(0)
+        return ctx.macs(v)
+
+    text = _MAC.sub(mac, text)
+    return _LINK_LOCAL.sub(lambda m: ctx.link_locals(m.group(0)), text)
+
+
+_RFC3339 = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
+_GO_TIME = re.compile(r"\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} \w+")
+_AGO = re.compile(r"\b(?:Less than a second|About a minute|About an hour|\d+ (?:seconds?|minutes?|"
+                  r"hours?|days?|weeks?|months?|years?))(?= ago\b)|"
+                  r"(?<=Up )(?:Less than a second|About a minute|About an hour|\d+ (?:seconds?|"
+                  r"minutes?|hours?|days?|weeks?|months?|years?))|"
+                  r"(?<=Exited \(\d\) )(?:Less than a second|About a minute|\d+ (?:seconds?|"
+                  r"minutes?|hours?)) ago")
+
+
+def _clock(text: str, command: str, ctx: _Context) -> str:
+    text = _RFC3339.sub("<TIME>", text)
+    text = _GO_TIME.sub("<TIME>", text)
+    return _AGO.sub("<AGE>", text)
+
+
+_PING_TIME = re.compile(r"\btime[=<][0-9.]+ ?ms\b")
+_PING_TOTAL = re.compile(r"(?<=, time )\d+ms\b")
+_PING_RTT = re.compile(r"^(rtt|round-trip) (min/avg/max(?:/mdev)?) = [0-9./]+ ms$", re.MULTILINE)
+_DIG_META = re.compile(r"^;; (Query time: \d+ msec|WHEN: .*)$", re.MULTILINE)
+_DIG_QID = re.compile(r"(?<=status: )(\w+), id: \d+")
+
+
+def _timings(text: str, command: str, ctx: _Context) -> str:
+    text = _PING_TIME.sub("time=<T> ms", text)
+    text = _PING_TOTAL.sub("<T>ms", text)
+    text = _PING_RTT.sub(r"\1 \2 = <T> ms", text)
+    text = _DIG_META.sub(lambda m: ";; " + m.group(1).split(":")[0] + ": <T>", text)
+    return _DIG_QID.sub(r"\1, id: <QID>", text)
+
+
+_TOKEN = re.compile(r"\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b")
+
+
+def _tokens(text: str, command: str, ctx: _Context) -> str:
+    return _TOKEN.sub(lambda m: ctx.tokens(m.group(0)), text)
+
+
+_VETH = re.compile(r"\bveth[0-9a-f]{7}\b")
+
+
+def _veths(text: str, command: str, ctx: _Context) -> str:
+    return _VETH.sub(lambda m: ctx.veths(m.group(0)), text)
+
+
+_DNS_TOOLS = re.compile(r"\b(dig|nslookup|host|getent)\b")
+
+
+def _shuffle(text: str, command: str, ctx: _Context) -> str:
+    """Sort the runs of consecutive answer lines of a DNS tool (lines that name an address)."""
+    if not _DNS_TOOLS.search(command):
+        return text
+    out: list[str] = []
+    run: list[str] = []
+    answer = re.compile(r"(\d+\.\d+\.\d+\.\d+|has address|Address: )")
+    for line in text.split("\n"):
+        if answer.search(line) and "#53" not in line and "Server:" not in line:
+            run.append(line)
+            continue
+        out.extend(sorted(run))
+        run = []
+        out.append(line)
+    out.extend(sorted(run))
+    return "\n".join(out)
+
+
+#: every normalization, in the order applied; each names what is random or clock-bound
+NORMALIZATIONS: tuple[Normalization, ...] = (
+    Normalization("ids", "container, network, image and swarm IDs are random "
+                  "(moby pkg/stringid GenerateRandomID, swarmkit identity.NewID); each distinct "
+                  "ID becomes <IDn> in order of first use, so reuse must match", _ids),
+    Normalization("tokens", "swarm join tokens are random (swarmkit ca.GenerateJoinToken)",
+                  _tokens),
+    Normalization("random-macs", "engines from 28.0 give bridge and macvlan endpoints random "
+                  "MACs (libnetwork netutils.GenerateRandomMAC), and the IPv6 link-local "
+                  "addresses derive from them; each distinct MAC becomes <MACn>", _macs),
+    Normalization("clock", "creation and start times, and the ages docker ps prints, are the "
+                  "wall clock", _clock),
+    Normalization("timings", "round-trip times (ping), query times, dates and query IDs (dig) "
+                  "are measured or random", _timings),
+    Normalization("veth-names", "the host side of a veth pair has a random name "
+                  "(libnetwork netutils.GenerateIfaceName)", _veths),
+    Normalization("shuffle", "the embedded DNS shuffles the addresses of a name on each query "
+                  "(libnetwork resolver.go, rand.Shuffle): a DNS tool's answer lines are "
+                  "compared as a multiset", _shuffle),
+)
+
+
+def normalize(text: str, command: str, ctx: _Context) -> str:
+    """Both sides' text through every normalization."""
+    for n in NORMALIZATIONS:
+        text = n.apply(text, command, ctx)
+    return text
+
+
+# --------------------------------------------------------------------------- the allowlist
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """A disagreement netsim keeps on purpose: which commands, on which engines, and why."""
+
+    command: str  # a regular expression searched in the command text
+    reason: str
+    engines: tuple[str, ...] = ()  # empty: every engine
+    script: str = "*"  # a glob on the recording's name
+
+    def matches(self, recording: Recording, command: str) -> bool:
+        if self.engines and recording.engine.profile not in self.engines:
+            return False
+        if not fnmatch.fnmatchcase(recording.name, self.script):
+            return False
+        return re.search(self.command, command) is not None
+
+
+def parse_allowlist(data: object, *, source: str = "allowed.yaml") -> tuple[Allowance, ...]:
+    """The allowlist from loaded YAML (a list of mappings); InputError naming the entry."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise InputError(source, "the allowlist must be a list of entries", got=type(data).__name__,
+                         accepted="- {command: REGEX, reason: TEXT, engines: [28.5], script: GLOB}")
+    out = []
+    for i, entry in enumerate(data):
+        where = f"{source}: [{i}]"
+        if not isinstance(entry, dict):
+            raise InputError(where, "an entry must be a mapping", got=entry)
+        unknown = set(entry) - {"command", "reason", "engines", "script"}
+        if unknown:
+            raise InputError(where, "unknown key", got=sorted(unknown)[0],
+                             accepted="command, reason, engines, script")
+        command, reason = entry.get("command"), entry.get("reason")
+        if not isinstance(command, str) or not command:
+            raise InputError(f"{where}.command", "a regular expression is required", got=command)
+        try:
+            re.compile(command)
+        except re.error as err:
+            raise InputError(f"{where}.command", f"not a regular expression: {err}",
+                             got=command) from None
+        if not isinstance(reason, str) or not reason.strip():
+            raise InputError(f"{where}.reason", "every allowance needs its reason", got=reason)
+        engines = entry.get("engines", [])
+        if not isinstance(engines, list) or not all(isinstance(e, str | float) for e in engines):
+            raise InputError(f"{where}.engines", "a list of engine profiles", got=engines,
+                             accepted="[28.5, 26.1]")
+        script = entry.get("script", "*")
+        if not isinstance(script, str):
+            raise InputError(f"{where}.script", "a glob on the recording's name", got=script)
+        out.append(Allowance(command, reason.strip(), tuple(str(e) for e in engines), script))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Output:
+    """One side of a comparison, normalized."""
+
+    exit_code: int | None
+    stdout: str
+    stderr: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"exit_code": self.exit_code, "stdout": self.stdout, "stderr": self.stderr}
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One command: both sides (normalized) and the verdict."""
+
+    line: int
+    host: str
+    command: str
+    verdict: Verdict
+    recorded: Output
+    predicted: Output | None
+    #: which of exit status, stdout and stderr differ
+    differs: tuple[str, ...] = ()
+    reason: str = ""  # the allowance's reason, or why a step could not be paired
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line, "host": self.host, "command": self.command,
+            "verdict": self.verdict, "differs": list(self.differs), "reason": self.reason,
+            "recorded": self.recorded.to_dict(),
+            "predicted": self.predicted.to_dict() if self.predicted is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class ScriptResult:
+    """One recording replayed."""
+
+    name: str
+    engine: str  # the profile
+    engine_version: str
+    recorded: str
+    steps: tuple[StepResult, ...]
+    #: a replay that could not run at all (a netsim input error): its one line
+    error: str = ""
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for s in self.steps if s.verdict == verdict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "engine": self.engine, "engine_version": self.engine_version,
+                "recorded": self.recorded, "error": self.error,
+                "steps": [s.to_dict() for s in self.steps]}
+
+
+@dataclass(frozen=True)
+class ConformanceReport:
+    """Every recording compared: a table per engine and the disagreements."""
+
+    scripts: tuple[ScriptResult, ...]
+
+    def table(self) -> list[dict[str, Any]]:
+        rows: dict[str, dict[str, Any]] = {}
+        for s in self.scripts:
+            r = rows.setdefault(s.engine, {"engine": s.engine, "versions": set(), "scripts": 0,
+                                           "commands": 0, "agreeing": 0, "allowed": 0,
+                                           "disagreeing": 0})
+            r["versions"].add(s.engine_version)
+            r["scripts"] += 1
+            r["commands"] += len(s.steps)
+            r["agreeing"] += s.count("agree")
+            r["allowed"] += s.count("allowed")
+            r["disagreeing"] += s.count("disagree") + (1 if s.error else 0)
+        out = []
+        for key in sorted(rows, key=lambda v: tuple(int(x) for x in v.split("."))):
+            r = rows[key]
+            r["versions"] = ", ".join(sorted(r["versions"]))
+            out.append(r)
+        return out
+
+    @property
+    def disagreements(self) -> list[tuple[ScriptResult, StepResult]]:
+        return [(s, st) for s in self.scripts for st in s.steps if st.verdict == "disagree"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.disagreements and not any(s.error for s in self.scripts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"table": self.table(), "ok": self.ok,
+                "normalizations": [{"name": n.name, "why": n.why} for n in NORMALIZATIONS],
+                "scripts": [s.to_dict() for s in self.scripts]}
+
+    def __str__(self) -> str:
+        head = ("engine", "versions", "scripts", "commands", "agreeing", "allowed", "disagreeing")
+        rows = [[str(r[h]) for h in head] for r in self.table()]
+        widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+                  for i, h in enumerate(head)]
+        lines = ["  ".join(h.upper().ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                  for r in rows]
+        for s in self.scripts:
+            if s.error:
+                lines += ["", f"{s.name} [{s.engine}]: the replay failed: {s.error}"]
+        for s, st in self.disagreements:
+            lines += ["", f"{s.name}:{st.line} [{s.engine}] {st.host}$ {st.command}",
+                      f"  differs: {', '.join(st.differs) or st.reason}"]
+            for label, side in (("docker", st.recorded), ("netsim", st.predicted)):
+                if side is None:
+                    lines.append(f"  {label}: (no such command: {st.reason})")
+                    continue
+                lines.append(f"  {label}: exit {side.exit_code}")
+                for stream in ("stdout", "stderr"):
+                    text: str = getattr(side, stream)
+                    if text:
+                        lines.append(f"  {label} {stream}:")
+                        lines += ["    | " + t for t in text.rstrip("\n").split("\n")]
+        return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+def _engine_tuple(profile: str) -> tuple[int, int]:
+    major, minor = profile.split(".")
+    return int(major), int(minor)
+
+
+def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
+    """netsim's steps for the recording's script on the lab's topology, by line."""
+    from netsim.lab import run_script
+    from netsim.model import Host, Lan
+
+    hosts = [Host(name=name, address=addr) for name, addr in rec.lab.hosts.items()]
+    lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway)
+    _, steps = run_script(rec.script, source=rec.name, seed=seed, hosts=hosts, lan=lan,
+                          engine_version=_engine_tuple(rec.engine.profile))
+    return {s.line: s for s in steps}
+
+
+def _random_macs(profile: str) -> bool:
+    # libnetwork gives bridge/macvlan endpoints random MACs from 28.0 (commit bc130f367d);
+    # before, the MAC derives from the IPv4 address and is compared as it is
+    return _engine_tuple(profile) >= (28, 0)
+
+
+def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 0) -> ScriptResult:
+    """Replay one recording's script in netsim and compare each command."""
+    try:
+        predicted = _replay(rec, seed=seed)
+        error = ""
+    except InputError as err:
+        predicted, error = {}, err.line()
+    random_macs = _random_macs(rec.engine.profile)
+    ctx_rec, ctx_net = _Context(random_macs=random_macs), _Context(random_macs=random_macs)
+    results = []
+    for st in rec.steps:
+        mine = predicted.pop(st.line, None)
+        results.append(_compare_step(rec, st, mine, ctx_rec, ctx_net, allowlist, error))
+    for line in sorted(predicted):  # commands netsim ran that the lab did not
+        s = predicted[line]
+        results.append(StepResult(line, s.host, s.command, "disagree",
+                                  Output(None, "", ""), _side(s.exit_code, s.stdout, s.stderr,
+                                                              s.command, ctx_net),
+                                  ("command",), "the lab ran no command on this line"))
+    return ScriptResult(rec.name, rec.engine.profile, rec.engine.version, rec.recorded,
+                        tuple(results), error)
+
+
+def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Context) -> Output:
+    return Output(code, normalize(stdout.replace("\r\n", "\n"), command, ctx),
+                  normalize(stderr.replace("\r\n", "\n"), command, ctx))
+
+
+def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context,
+                  ctx_net: _Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
+    recorded = _side(st.exit_code, st.stdout, st.stderr, st.command, ctx_rec)
+    if mine is None:
+        reason = error or "netsim ran no command on this line"
+        verdict: Verdict = "disagree"
+        for a in allowlist:
+            if a.matches(rec, st.command):
+                verdict, reason = "allowed", a.reason
+                break
+        return StepResult(st.line, st.host, st.command, verdict, recorded, None, ("command",),
+                          reason)
+    predicted = _side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net)
+    differs = tuple(k for k, a, b in (
+        ("exit status", recorded.exit_code, predicted.exit_code),
+        ("stdout", recorded.stdout, predicted.stdout),
+        ("stderr", recorded.stderr, predicted.stderr),
+    ) if a != b)
+    if not differs:
+        return StepResult(st.line, st.host, st.command, "agree", recorded, predicted)
+    for a in allowlist:
+        if a.matches(rec, st.command):
+            return StepResult(st.line, st.host, st.command, "allowed", recorded, predicted,
+                              differs, a.reason)
+    return StepResult(st.line, st.host, st.command, "disagree", recorded, predicted, differs)
+
+
+def compare_all(recordings: Iterable[Recording], allowlist: Sequence[Allowance] = (), *,
+                seed: int = 0, engine: str | None = None) -> ConformanceReport:
+    """Every recording (of one engine profile, when given) compared."""
+    return ConformanceReport(tuple(
+        compare(r, allowlist, seed=seed) for r in recordings
+        if engine is None or r.engine.profile == engine))
