@@ -1,7 +1,9 @@
 """netsim: predict what Docker Engine 29.1 networking does, without a Docker engine.
 
 The pure core: declare operations (:mod:`netsim.model`), apply them with Docker's rules
-(:mod:`netsim.engine`), read the resolved :class:`State` (:mod:`netsim.state`).
+(:mod:`netsim.engine`), read the resolved :class:`State` (:mod:`netsim.state`). The rules are
+Engine 29.1's unless another supported engine's :class:`EngineProfile` is chosen
+(:mod:`netsim.versions`: 20.10, 26.1, 28.5, 29.1).
 
 >>> from netsim import BridgeNetwork, ContainerCreate, ContainerSpec, EndpointConfig
 >>> from netsim import NetworkCreate, apply
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
     from netsim.dns import DnsAnswer, DnsSeries, Rcode, ResolvConf
-    from netsim.engine import DEFAULT_ENGINE_VERSION, Engine, Outcome, apply, apply_scenario
+    from netsim.engine import Engine, Outcome, apply, apply_scenario
     from netsim.errors import (
         DaemonError,
         DockerCliError,
@@ -79,13 +81,14 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         SwarmNode,
         SwarmState,
     )
+    from netsim.versions import DEFAULT_PROFILE, PROFILES, EngineProfile
 
 
 # where each public name lives; loading the engine (and its image catalogue) is deferred so
 # that ``import netsim.errors`` (and so ``netsim --help``) stays fast
 _HOMES = {
-    **dict.fromkeys(["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"],
-                    "netsim.engine"),
+    **dict.fromkeys(["Engine", "Outcome", "apply", "apply_scenario"], "netsim.engine"),
+    **dict.fromkeys(["DEFAULT_PROFILE", "PROFILES", "EngineProfile"], "netsim.versions"),
     **dict.fromkeys(["DaemonError", "DockerCliError", "DockerError", "InputError", "NetsimError",
                      "ScenarioError", "ScriptError"], "netsim.errors"),
     **dict.fromkeys(["ContainerState", "EndpointState", "HostState", "NetworkState",
@@ -109,7 +112,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "DEFAULT_ENGINE_VERSION",
+    "DEFAULT_PROFILE",
+    "PROFILES",
     "BridgeNetwork",
     "ContainerCreate",
     "ContainerPrune",
@@ -129,6 +133,7 @@ __all__ = [
     "EndpointConfig",
     "EndpointState",
     "Engine",
+    "EngineProfile",
     "Hop",
     "Host",
     "HostState",

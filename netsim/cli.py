@@ -35,11 +35,18 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def _load(path: str, *, seed: int, strict: bool = False) -> tuple[Lab, list[Step]]:
-    """Replay any supported input (recognised by content) and return the lab and its steps."""
+def _load(path: str, *, seed: int, strict: bool = False,
+          engine: str | None = None) -> tuple[Lab, list[Step]]:
+    """Replay any supported input (recognised by content) and return the lab and its steps.
+
+    ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
+    ``# netsim: engine`` line or ``engine_version``; an unknown one is an InputError.
+    """
     from netsim.io.scenario import looks_like_scenario, parse_scenario, step_lines
     from netsim.lab import run_scenario, run_script
+    from netsim.versions import profile
 
+    chosen = profile(engine, where="--engine") if engine is not None else None
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -54,14 +61,25 @@ def _load(path: str, *, seed: int, strict: bool = False) -> tuple[Lab, list[Step
                          "script of docker commands") from None
     if looks_like_scenario(text):
         return run_scenario(parse_scenario(text, source=path), seed=seed, strict=strict,
-                            lines=step_lines(text))
-    return run_script(text, source=path, seed=seed, strict=strict)
+                            lines=step_lines(text), profile=chosen)
+    return run_script(text, source=path, seed=seed, strict=strict, profile=chosen)
+
+
+#: the Docker Engines netsim models (netsim.versions.PROFILES; not imported here, so that
+#: ``netsim --help`` loads no pydantic); a test keeps the two lists equal
+_ENGINES = "20.10, 26.1, 28.5, 29.1"
+
+_engine_option = click.option(
+    "--engine", "engine", default=None, metavar="V",
+    help=f"The Docker Engine to model ({_ENGINES}; e.g. 28.5, 28.5.2 or 28), over the file's "
+         "'# netsim: engine' line. Default: the file's, else 29.1.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="netsim", prog_name="netsim")
 def cli() -> None:
-    """Predict what Docker Engine 29.1 networking does, without a Docker engine."""
+    """Predict what Docker Engine 29.1 networking does, without a Docker engine (or 28.5,
+    26.1, 20.10: --engine)."""
 
 
 @cli.command()
@@ -71,9 +89,11 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first command that fails.")
 @click.option("--draw", "draw", default=None, metavar="OUT",
               help="Also draw the final state to OUT (.png, .svg, .pdf, .dot, .mmd).")
-def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None) -> None:
+@_engine_option
+def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
+        engine: str | None) -> None:
     """Replay FILE and print what Docker would print for each command."""
-    lab, steps = _load(file, seed=seed, strict=strict)
+    lab, steps = _load(file, seed=seed, strict=strict, engine=engine)
     if draw is not None:
         _draw_to(lab.state, draw, None, title=Path(file).name)
     if as_json:
@@ -96,11 +116,13 @@ def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None) -> 
 @click.argument("names", nargs=-1)
 @click.option("--host", "host", default=None, help="The Docker host (when FILE has several).")
 @click.option("--seed", default=0, show_default=True)
-def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int) -> None:
+@_engine_option
+def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
+            engine: str | None) -> None:
     """docker inspect-shaped JSON of NAMES (containers or networks), or of everything."""
     from netsim.render import inspect as render
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     state = lab.state
     hosts = [host] if host else list(state.hosts)
     for h in hosts:
@@ -136,11 +158,12 @@ def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int) -> N
 @click.argument("file")
 @click.option("-o", "--output", "output", required=True, help="Where to write (.yaml or .json).")
 @click.option("--seed", default=0, show_default=True)
-def export(file: str, output: str, seed: int) -> None:
+@_engine_option
+def export(file: str, output: str, seed: int, engine: str | None) -> None:
     """Write FILE (any input) as a native scenario."""
     from netsim.io.scenario import dump_scenario
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     fmt = "json" if output.endswith(".json") else "yaml"
     text = dump_scenario(lab.scenario(), fmt=fmt)
     if output == "-":
@@ -170,7 +193,9 @@ def _port_option(value: str | None) -> tuple[int | None, str | None]:
 @click.option("--port", "port", default=None, help="N[/tcp|udp]; without it: ping (ICMP).")
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
 @click.option("--seed", default=0, show_default=True)
-def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int) -> None:
+@_engine_option
+def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int,
+          engine: str | None) -> None:
     """Can SRC reach DST? The verdict and the trace that explains it.
 
     SRC: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
@@ -180,7 +205,7 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
     from netsim.reach import reach as trace_flow
 
     number, proto = _port_option(port)
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     trace = trace_flow(lab.state, src, dst, port=number,
                        proto="udp" if proto == "udp" else None)
     click.echo(json.dumps(trace.to_dict(), indent=2) if as_json else str(trace))
@@ -193,7 +218,9 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
 @click.option("--json", "as_json", is_flag=True, help="Print the matrix as JSON.")
 @click.option("--no-vantage", is_flag=True, help="Only containers as sources.")
 @click.option("--seed", default=0, show_default=True)
-def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int) -> None:
+@_engine_option
+def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int,
+           engine: str | None) -> None:
     """Who reaches whom: a truth table ('.' reaches, 'X' does not).
 
     Rows are sources (every container, then @HOST, @lan, @internet), columns destination
@@ -202,7 +229,7 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
     from netsim.reach import matrix as all_pairs
 
     number, proto = _port_option(port)
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     m = all_pairs(lab.state, port=number, proto="udp" if proto == "udp" else None,
                   vantage=not no_vantage)
     out = sys.stdout
@@ -220,7 +247,9 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
 @click.argument("command", nargs=-1, type=click.UNPROCESSED, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print stdout, stderr, exit code, trace.")
 @click.option("--seed", default=0, show_default=True)
-def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int) -> None:
+@_engine_option
+def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int,
+          engine: str | None) -> None:
     """Run one probe (ping, curl, wget, nc -z, dig, nslookup, host, getent hosts, cat
     /etc/hosts|resolv.conf, ip addr, ip route, ifconfig, hostname) at WHERE.
 
@@ -230,7 +259,7 @@ def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: 
     """
     from netsim.probes import probe
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     result = probe(lab.state, where, list(command), seed=seed)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
@@ -284,15 +313,16 @@ def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
               help="Draw one flow: green where it goes, red where it stops.")
 @click.option("--port", default=None, help="The flow's port: N, N/tcp or N/udp.")
 @click.option("--seed", default=0, show_default=True)
+@_engine_option
 def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | None,
-         seed: int) -> None:
+         seed: int, engine: str | None) -> None:
     """Draw FILE's topology: hosts, bridges, veth pairs, containers, the LAN, published ports.
 
     With --highlight SRC DST (as for `netsim reach`) the flow is drawn on it with its verdict.
     """
     from netsim.reach import reach
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     trace = None
     if highlight is not None:
         number, proto = _port_option(port)
@@ -313,8 +343,9 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
               help="The record type (PTR: NAME is an address).")
 @click.option("--json", "as_json", is_flag=True, help="Print every answer and the tally as JSON.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the answers' shuffles.")
+@_engine_option
 def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool,
-        seed: int) -> None:
+        seed: int, engine: str | None) -> None:
     """What CLIENT's resolver answers for NAME, over --times queries, and which address came
     first how often (Docker shuffles an alias's answers on every query).
 
@@ -323,7 +354,7 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
     """
     from netsim.dns import query_series
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     kind: Literal["A", "AAAA", "PTR"] = "AAAA" if qtype.upper() == "AAAA" else (
         "PTR" if qtype.upper() == "PTR" else "A")
     series = query_series(lab.state, client, name, times, seed=seed, qtype=kind)
@@ -341,7 +372,8 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--seed", default=0, show_default=True)
-def check(file: str, as_json: bool, seed: int) -> None:
+@_engine_option
+def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
     """Check FILE's expectations (`# netsim: expect …` lines) against the prediction.
 
     Prints each expectation, what netsim predicts and ok/FAIL; exit 0 when all hold, 1 when
@@ -349,7 +381,7 @@ def check(file: str, as_json: bool, seed: int) -> None:
     """
     from netsim.check import FORMS, table
 
-    lab, _ = _load(file, seed=seed)
+    lab, _ = _load(file, seed=seed, engine=engine)
     if not lab.checks:
         raise InputError(file, "no expectations to check",
                          accepted="# netsim: expect " + FORMS.split(";")[0] + " (and others)")

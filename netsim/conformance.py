@@ -80,9 +80,51 @@ class Normalization:
     apply: Callable[[str, str, _Context], str]  # (text, command, context) -> text
 
 
+_ENTRY = re.compile(r'^( *)"[0-9a-f]{64}": [{\[]$')
+
+
+def _id_keyed_order(text: str, command: str, ctx: _Context) -> str:
+    """Sort the entries of indented JSON objects keyed by IDs (``"Containers": {"<id>": …}``)
+    by their content with the IDs left out: Go's encoder orders map keys, so these entries come
+    in the order of random IDs."""
+    if "{" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _ENTRY.match(lines[i])
+        if m is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent = m.group(1)
+        entries: list[list[str]] = []
+        while i < len(lines) and (m := _ENTRY.match(lines[i])) and m.group(1) == indent:
+            j = i + 1
+            while j < len(lines) and not re.match(rf"^{indent}[}}\]],?$", lines[j]):
+                j += 1
+            entries.append(lines[i:j + 1])
+            i = j + 1
+        for e in entries:
+            e[-1] = e[-1].rstrip(",")
+        entries.sort(key=lambda e: _HEX64.sub("", "\n".join(e)))
+        for n, e in enumerate(entries):
+            out.extend(e[:-1])
+            out.append(e[-1] + ("," if n < len(entries) - 1 else ""))
+    return "\n".join(out)
+
+
 _HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
 _HEX12 = re.compile(r"\b[0-9a-f]{12}\b")
 _SWARM_ID = re.compile(r"\b[0-9a-z]{25}\b")
+
+
+_SWARM_SHORT = re.compile(r"^[0-9a-z]{12}(?=   )", re.MULTILINE)
+
+
+def _mixed(token: str) -> bool:
+    return any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
 
 
 def _ids(text: str, command: str, ctx: _Context) -> str:
@@ -91,9 +133,11 @@ def _ids(text: str, command: str, ctx: _Context) -> str:
 
     text = _HEX64.sub(long, text)
     text = _HEX12.sub(lambda m: ctx.ids(m.group(0)), text)
-    return _SWARM_ID.sub(lambda m: ctx.ids(m.group(0))
-                         if any(c.isdigit() for c in m.group(0))
-                         and any(c.isalpha() for c in m.group(0)) else m.group(0), text)
+    # swarm IDs (25 characters of [0-9a-z]); a table's first column shows their first 12
+    text = _SWARM_ID.sub(lambda m: ctx.ids(m.group(0)[:12]) if _mixed(m.group(0))
+                         else m.group(0), text)
+    return _SWARM_SHORT.sub(lambda m: ctx.ids(m.group(0)) if _mixed(m.group(0))
+                            else m.group(0), text)
 
 
 _MAC = re.compile(r"\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b", re.IGNORECASE)
@@ -124,10 +168,36 @@ _AGO = re.compile(r"\b(?:Less than a second|About a minute|About an hour|\d+ (?:
                   r"minutes?|hours?)) ago")
 
 
+_GAP = re.compile(r" {2,}")
+
+
 def _clock(text: str, command: str, ctx: _Context) -> str:
     text = _RFC3339.sub("<TIME>", text)
     text = _GO_TIME.sub("<TIME>", text)
-    return _AGO.sub("<AGE>", text)
+    aged = _AGO.sub("<AGE>", text)
+    if aged != text:
+        # a table with ages (docker ps): its columns are as wide as the widest age's text,
+        # so the gaps between cells are compared as gaps, not as widths
+        aged = _GAP.sub("   ", aged)
+    return aged
+
+
+_IFCONFIG_COUNTS = re.compile(r"^(\s+[RT]X packets:)\d+", re.MULTILINE)
+_IFCONFIG_BYTES = re.compile(r"RX bytes:\d+ \([^)]*\)  TX bytes:\d+ \([^)]*\)")
+_NET_TOOLS_COUNTS = re.compile(r"^(\s+[RT]X packets )\d+  bytes \d+ \([^)]*\)", re.MULTILINE)
+
+
+def _counters(text: str, command: str, ctx: _Context) -> str:
+    text = _IFCONFIG_COUNTS.sub(r"\1<N>", text)
+    text = _IFCONFIG_BYTES.sub("RX bytes:<N>  TX bytes:<N>", text)
+    return _NET_TOOLS_COUNTS.sub(r"\1<N>  bytes <N>", text)
+
+
+_TENTATIVE = re.compile(r"(?<= scope link) tentative(?= )")
+
+
+def _dad(text: str, command: str, ctx: _Context) -> str:
+    return _TENTATIVE.sub("", text)
 
 
 _PING_TIME = re.compile(r"\btime[=<][0-9.]+ ?ms\b")
@@ -182,11 +252,14 @@ def _shuffle(text: str, command: str, ctx: _Context) -> str:
 
 #: every normalization, in the order applied; each names what is random or clock-bound
 NORMALIZATIONS: tuple[Normalization, ...] = (
+    Normalization("id-keyed-order", "JSON objects keyed by IDs (a network's Containers) list "
+                  "their entries in the order of the random IDs (Go's encoder sorts map keys): "
+                  "entries are compared in an order of their own content", _id_keyed_order),
+    Normalization("tokens", "swarm join tokens are random (swarmkit ca.GenerateJoinToken)",
+                  _tokens),
     Normalization("ids", "container, network, image and swarm IDs are random "
                   "(moby pkg/stringid GenerateRandomID, swarmkit identity.NewID); each distinct "
                   "ID becomes <IDn> in order of first use, so reuse must match", _ids),
-    Normalization("tokens", "swarm join tokens are random (swarmkit ca.GenerateJoinToken)",
-                  _tokens),
     Normalization("random-macs", "engines from 28.0 give bridge and macvlan endpoints random "
                   "MACs (libnetwork netutils.GenerateRandomMAC), and the IPv6 link-local "
                   "addresses derive from them; each distinct MAC becomes <MACn>", _macs),
@@ -194,6 +267,12 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "wall clock", _clock),
     Normalization("timings", "round-trip times (ping), query times, dates and query IDs (dig) "
                   "are measured or random", _timings),
+    Normalization("dad", "a new IPv6 link-local address is 'tentative' until duplicate "
+                  "address detection ends about a second later (Linux addrconf): whether ip "
+                  "addr shows the flag depends on when it runs", _dad),
+    Normalization("counters", "interface packet and byte counters (ifconfig) include the "
+                  "kernel's own timed traffic (IPv6 router solicitations, DAD, MLD reports)",
+                  _counters),
     Normalization("veth-names", "the host side of a veth pair has a random name "
                   "(libnetwork netutils.GenerateIfaceName)", _veths),
     Normalization("shuffle", "the embedded DNS shuffles the addresses of a name on each query "
@@ -202,10 +281,28 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
 )
 
 
-def normalize(text: str, command: str, ctx: _Context) -> str:
-    """Both sides' text through every normalization."""
+def normalize(text: str, command: str, ctx: _Context,
+              shuffled: Sequence[Sequence[tuple[str, Sequence[str]]]] = ()) -> str:
+    """Both sides' text through every normalization (``shuffled``: the step's shuffled DNS
+    answers, from netsim's replay, for the shuffle-choice normalization)."""
+    text = _shuffle_choice(text, shuffled)
     for n in NORMALIZATIONS:
         text = n.apply(text, command, ctx)
+    return text
+
+
+def _shuffle_choice(text: str, groups: Sequence[Sequence[tuple[str, Sequence[str]]]]) -> str:
+    """Which address of a shuffled answer a program uses (ping, wget, curl take the first) is
+    random in Docker (resolver.go rand.Shuffle): every address of such an answer, and the names
+    it reverses to, become one token, so any choice within the answer agrees and a choice
+    outside it does not."""
+    for k, group in enumerate(groups, 1):
+        names = sorted({n for _, ns in group for n in ns}, key=len, reverse=True)
+        for name in names:
+            text = re.sub(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", f"<ONE-OF-{k}-NAME>",
+                          text)
+        for addr, _ in group:
+            text = re.sub(rf"(?<![\d.]){re.escape(addr)}(?![\d])", f"<ONE-OF-{k}>", text)
     return text
 
 
@@ -393,27 +490,25 @@ class ConformanceReport:
 # --------------------------------------------------------------------------- comparing
 
 
-def _engine_tuple(profile: str) -> tuple[int, int]:
-    major, minor = profile.split(".")
-    return int(major), int(minor)
-
-
 def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     """netsim's steps for the recording's script on the lab's topology, by line."""
     from netsim.lab import run_script
     from netsim.model import Host, Lan
 
-    hosts = [Host(name=name, address=addr) for name, addr in rec.lab.hosts.items()]
-    lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway)
+    # the lab's hosts name the LAN router as their DNS server (conformance/lab/lab.sh)
+    hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,))
+             for name, addr in rec.lab.hosts.items()]
+    lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway, internet_hops=rec.lab.internet_hops)
     _, steps = run_script(rec.script, source=rec.name, seed=seed, hosts=hosts, lan=lan,
-                          engine_version=_engine_tuple(rec.engine.profile))
+                          profile=rec.engine.profile)
     return {s.line: s for s in steps}
 
 
 def _random_macs(profile: str) -> bool:
-    # libnetwork gives bridge/macvlan endpoints random MACs from 28.0 (commit bc130f367d);
-    # before, the MAC derives from the IPv4 address and is compared as it is
-    return _engine_tuple(profile) >= (28, 0)
+    """Whether the engine gives endpoints random MACs (then they are normalized)."""
+    from netsim.versions import profile as engine_profile
+
+    return engine_profile(profile).random_macs
 
 
 def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 0) -> ScriptResult:
@@ -439,14 +534,16 @@ def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 
                         tuple(results), error)
 
 
-def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Context) -> Output:
-    return Output(code, normalize(stdout.replace("\r\n", "\n"), command, ctx),
-                  normalize(stderr.replace("\r\n", "\n"), command, ctx))
+def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Context,
+          shuffled: Sequence[Sequence[tuple[str, Sequence[str]]]] = ()) -> Output:
+    return Output(code, normalize(stdout.replace("\r\n", "\n"), command, ctx, shuffled),
+                  normalize(stderr.replace("\r\n", "\n"), command, ctx, shuffled))
 
 
 def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context,
                   ctx_net: _Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
-    recorded = _side(st.exit_code, st.stdout, st.stderr, st.command, ctx_rec)
+    shuffled = mine.shuffled if mine is not None else ()
+    recorded = _side(st.exit_code, st.stdout, st.stderr, st.command, ctx_rec, shuffled)
     if mine is None:
         reason = error or "netsim ran no command on this line"
         verdict: Verdict = "disagree"
@@ -456,7 +553,7 @@ def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context
                 break
         return StepResult(st.line, st.host, st.command, verdict, recorded, None, ("command",),
                           reason)
-    predicted = _side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net)
+    predicted = _side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net, shuffled)
     differs = tuple(k for k, a, b in (
         ("exit status", recorded.exit_code, predicted.exit_code),
         ("stdout", recorded.stdout, predicted.stdout),

@@ -5,6 +5,8 @@ networks, containers, address space and port allocator) and applies :data:`netsi
 values one at a time, raising :class:`netsim.errors.DaemonError` with the daemon's own words when
 Docker would refuse. :func:`apply` runs a whole list and returns the final :class:`State`.
 
+The rules are Engine 29.1's; where an older engine differs, the engine reads a named field of its
+:class:`netsim.versions.EngineProfile` (``Engine(profile=…)``), never a version number.
 References are to ``shared/docker-semantics.md`` sections (§) and to moby at ``docker-v29.1.0``.
 """
 
@@ -71,10 +73,9 @@ from netsim.state import (
     SwarmState,
     default_route_endpoint,
 )
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
-__all__ = ["DEFAULT_ENGINE_VERSION", "Engine", "Outcome", "apply", "apply_scenario"]
-
-DEFAULT_ENGINE_VERSION = (29, 1)
+__all__ = ["Engine", "Outcome", "apply", "apply_scenario"]
 
 #: Linux's default ``ip_local_port_range``; Docker's ephemeral host ports come from it (§4.2).
 EPHEMERAL_PORTS = (32768, 60999)
@@ -238,22 +239,28 @@ class Engine:
         lan: Lan | None = None,
         images: Mapping[str, ImageDecl] | None = None,
         seed: int = 0,
-        engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+        profile: EngineProfile = DEFAULT_PROFILE,
     ) -> None:
         self.lan = lan or Lan()
         self.seed = seed
-        self.version = engine_version
+        #: the engine whose rules apply (netsim.versions); the State carries it
+        self.profile = profile
         self.images = dict(images or {})
         self._image_cache: dict[str, ImageInfo | ImageDecl | None] = {}
         self.clock = 0
         self._drawn: dict[tuple[object, ...], int] = {}
         #: the ID of the last container created (also when its start then failed)
         self.last_created: str | None = None
+        #: set by the Lab around a foreground ``docker run`` whose command it simulates itself
+        #: (a probe): the main process is then held running until the Lab stops it with the
+        #: probe's exit status
+        self.hold_foreground = False
         self.swarm: _Swarm | None = None
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts: dict[str, _Host] = {}
         for h in hosts:
-            rt = _Host(host=h, space=AddressSpace(rotating=self.version < (27, 0)))
+            rt = _Host(host=h, space=AddressSpace(
+                rotating=profile.rotating_subnet_allocation))
             self._hosts[h.name] = rt
             self._create_predefined(rt)
             self._index_predefined(rt)
@@ -391,6 +398,8 @@ class Engine:
 
     def _run_outcome(self, spec: ContainerSpec) -> int | None:
         """None if the container's main process keeps running, else its exit code."""
+        if self.hold_foreground:
+            return None
         info = self._image(spec.image)
         if isinstance(info, ImageDecl):
             if spec.command:
@@ -502,7 +511,8 @@ class Engine:
                     user_subnet = True
                 else:
                     subnet = rt.space.request_predefined(
-                        self._reserved(), legacy_message=self.version < (27, 0)
+                        self._reserved(),
+                        legacy_message=self.profile.legacy_pool_exhausted_message,
                     )
                     user_subnet = False
                 requested.append(subnet)
@@ -609,13 +619,15 @@ class Engine:
         if given is not None:
             return pool.allocate(given) if given not in pool else given
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
-            if self.version >= (29, 0):
-                # 29.0+: macvlan/ipvlan allocate no gateway unless --gateway (GetSkipGwAlloc)
+            # the drivers' GetSkipGwAlloc (netsim.versions EngineProfile.vlan_gateway)
+            rule = self.profile.vlan_gateway
+            if rule == "only_when_given":  # 29.0+: none unless --gateway
                 return None
-            if spec.internal or spec.parent is None:
-                return None  # 28.0+: internal macvlan networks need no gateway
-            if isinstance(spec, IpvlanNetwork) and spec.mode in ("l3", "l3s"):
-                return None
+            if rule == "unless_internal_or_l3":  # 28.x
+                if spec.internal or spec.parent is None:
+                    return None  # internal (or parentless, hence internal) networks
+                if isinstance(spec, IpvlanNetwork) and spec.mode in ("l3", "l3s"):
+                    return None
         return pool.allocate_any()
 
     def _check_vlan_parent(self, rt: _Host, spec: MacvlanNetwork | IpvlanNetwork) -> None:
@@ -650,7 +662,7 @@ class Engine:
                 continue
             if isinstance(spec, IpvlanNetwork):
                 raise DaemonError(f"network {o.name} is already using parent interface {parent}")
-            if isinstance(spec, MacvlanNetwork) and self.version < (27, 0):
+            if isinstance(spec, MacvlanNetwork) and self.profile.macvlan_exclusive_parent:
                 raise DaemonError(f"network {o.name} is already using parent interface {parent}")
             if spec.mode == "passthru":
                 raise DaemonError(
@@ -869,19 +881,16 @@ class Engine:
                     status=400)
         if cfg.ipv4_address is not None:
             v4 = [s for s in net.subnets if s.subnet.version == 4]
-            if self.version < (29, 1) and not any(s.user_subnet for s in v4):
+            if self.profile.static_ip_needs_user_subnet and not any(s.user_subnet for s in v4):
                 raise DaemonError(
                     "user specified IP address is supported only when connecting to networks "
                     "with user configured subnets",
                     status=400,
                 )
             if not any(cfg.ipv4_address in s.subnet for s in v4):
-                text = (
-                    f"no configured subnet contains IP address {cfg.ipv4_address}"
-                    if self.version >= (29, 1)
-                    else f"no configured subnet or ip-range contain the IP address "
-                    f"{cfg.ipv4_address}"
-                )
+                # (20.10 only finds it out at the start; netsim refuses at create there too)
+                text = self.profile.static_ip_outside_subnet_message.format(
+                    ip=cfg.ipv4_address)
                 raise DaemonError(text, status=400)
 
     def _register_links(
@@ -1028,7 +1037,10 @@ class Engine:
                         f"{st.name} ({st.id})", status=503) from None
             ipv4 = ipaddress.IPv4Interface((int(addr), sub.subnet.prefixlen))
             # overlay endpoints get no gateway: docker_gwbridge provides it (§1.13)
-            if (not st.internal and st.driver in ("bridge", "macvlan", "ipvlan")
+            # nor ipvlan l3 ones, also where IPAM reserved a gateway (ipvlan_joinleave.go: a
+            # default route via the interface)
+            l3 = st.driver == "ipvlan" and st.options.get("ipvlan_mode") in ("l3", "l3s")
+            if (not st.internal and st.driver in ("bridge", "macvlan", "ipvlan") and not l3
                     and isinstance(sub.gateway, ipaddress.IPv4Address)):
                 gateway = sub.gateway
             if st.driver == "overlay":
@@ -1042,7 +1054,7 @@ class Engine:
             mac = ep.config.mac_address.lower()
         elif st.driver == "ipvlan":
             mac = self._host_mac(rt)
-        elif self.version < (28, 0) and ipv4 is not None:
+        elif not self.profile.random_macs and ipv4 is not None:
             # before 28.0 the MAC was derived from the IPv4 address (02:42:ac:11:00:02)
             mac = "02:42:" + ":".join(f"{b:02x}" for b in ipv4.ip.packed)
         elif st.driver == "overlay" and ipv4 is not None:
@@ -1667,6 +1679,7 @@ class Engine:
             swarm=self._swarm_state(),
             clock=self.clock,
             seed=self.seed,
+            profile=self.profile,
         )
 
     def _swarm_state(self) -> SwarmState | None:
@@ -1765,11 +1778,13 @@ def apply(
     hosts: Sequence[Host] = (),
     lan: Lan | None = None,
     images: Mapping[str, ImageDecl] | None = None,
-    engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+    profile: EngineProfile = DEFAULT_PROFILE,
 ) -> State:
-    """Apply operations in order and return the final State; the first refusal raises."""
-    engine = Engine(hosts=hosts, lan=lan, images=images, seed=seed,
-                    engine_version=engine_version)
+    """Apply operations in order and return the final State; the first refusal raises.
+
+    ``profile`` is the Docker Engine whose rules apply (:mod:`netsim.versions`).
+    """
+    engine = Engine(hosts=hosts, lan=lan, images=images, seed=seed, profile=profile)
     for op in operations:
         engine.execute(op)
         engine.tick()
@@ -1777,14 +1792,15 @@ def apply(
 
 
 def apply_scenario(scenario: Scenario, *, seed: int = 0,
-                   engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION) -> State:
-    """The State a scenario's steps produce on its hosts."""
+                   profile: EngineProfile | None = None) -> State:
+    """The State a scenario's steps produce on its hosts, under its ``engine_version`` (or
+    ``profile``, when given)."""
     return apply(
         scenario.steps,
         seed=seed,
         hosts=scenario.hosts,
         lan=scenario.lan,
         images=scenario.image_decls(),
-        engine_version=engine_version,
+        profile=profile or scenario.profile,
     )
 

@@ -991,9 +991,9 @@ _HELLO_WORLD = ImageInfo(
 # procps, iputils-tracepath, net-tools.
 _LAB_SRC: Final = "conformance/lab/lab.sh"
 _LAB_ALPINE = _ALPINE_INFO.model_copy(update={
-    "tools": _BUSYBOX, "base": "BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+    "tools": _BUSYBOX, "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
 _LAB_BUSYBOX = _BUSYBOX_MUSL.model_copy(update={
-    "base": "BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+    "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
 _LAB_NGINX = _LAB_ALPINE.model_copy(update={
     "exposed": _ports("80/tcp"), "listening": _ports("80/tcp"),
     "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server"})
@@ -1003,7 +1003,7 @@ _LAB_DEBIAN = _DEBIAN.model_copy(update={
         "nslookup": "bind", "host": "bind", "getent": "glibc", "ip": "iproute2",
         "ifconfig": "net-tools", "hostname": "hostname", "route": "net-tools",
         "netstat": "net-tools", "cat": "gnu"}),
-    "base": "debootstrap minbase trixie", "sources": (_LAB_SRC,)})
+    "base": "netsim-lab: debootstrap minbase trixie", "sources": (_LAB_SRC,)})
 
 # --------------------------------------------------------------------------------------------
 
@@ -1488,6 +1488,9 @@ DIG_VERSIONS: Final[Mapping[str, str]] = MappingProxyType({
     "centos-7": "9.11.4-P2-RedHat-9.11.4-26.P2.el7_9.16",
     # Oracle Linux 9 bind-utils (yum.oracle.com ol9 appstream)
     "oraclelinux": "9.16.23-RH",
+    # the conformance lab's debian stand-in: trixie's bind9-dnsutils when the lab was built
+    # (conformance/recorded/*: "DiG 9.20.30-1~deb13u1-Debian")
+    "netsim-lab-debian": "9.20.30-1~deb13u1-Debian",
 })
 
 #: what installing a package adds, by package manager and package name
@@ -1530,6 +1533,8 @@ PACKAGES: Final[Mapping[str, Mapping[str, Mapping[str, ToolImpl]]]] = MappingPro
 def image_release(info: ImageInfo) -> str:
     """The distribution release an image is built on (a key of :data:`DIG_VERSIONS`)."""
     base = info.base.lower()
+    if base.startswith("netsim-lab"):
+        return "netsim-lab-debian"
     if "alpine" in base:
         return "alpine"
     if "14.04" in base:

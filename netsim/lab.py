@@ -17,6 +17,7 @@ It never prints itself: every command gives back a :class:`Step`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import random
 import re
@@ -27,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from netsim.engine import DEFAULT_ENGINE_VERSION, Engine
+from netsim import versions
+from netsim.engine import Engine
 from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
 from netsim.io.dockerargs import (
     COMMANDS,
@@ -43,6 +45,7 @@ from netsim.model import (
     ContainerRemove,
     ContainerRename,
     ContainerRestart,
+    ContainerSpec,
     ContainerStart,
     ContainerStop,
     Expect,
@@ -63,6 +66,7 @@ from netsim.model import (
 from netsim.render import dockertext
 from netsim.render.notebook import Flow, register
 from netsim.state import ContainerState, State
+from netsim.versions import DEFAULT_PROFILE, PROFILES, EngineProfile
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -87,6 +91,10 @@ class Step:
     stderr: str = ""
     #: where the command ran: a Docker host, or ``container:<name>`` inside a shell
     where: str = ""
+    #: the multi-address DNS answers the embedded DNS shuffled during the command, each as
+    #: (address, the names that address answers to in reverse) pairs: which one a program
+    #: picks is random in Docker too (the conformance comparison treats them as one)
+    shuffled: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
 
     def __str__(self) -> str:
         return self.stdout + self.stderr
@@ -141,6 +149,23 @@ class _Out:
 _SUBST = re.compile(r"\$\((?P<cmd>docker\s[^()]*)\)")
 
 
+class _ShuffleLog(random.Random):
+    """The embedded DNS's random stream, noting each multi-address answer it shuffles."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.groups: list[tuple[str, ...]] = []
+
+    def shuffle(self, x: Any) -> None:
+        if len(x) > 1:
+            self.groups.append(tuple(sorted(str(a) for a in x)))
+        super().shuffle(x)
+
+    def take(self) -> list[tuple[str, ...]]:
+        out, self.groups = self.groups, []
+        return out
+
+
 class Lab:
     """Docker hosts that take docker commands one at a time and keep the resulting state."""
 
@@ -151,11 +176,13 @@ class Lab:
         lan: Lan | None = None,
         images: Iterable[ImageDecl] = (),
         seed: int = 0,
-        engine_version: tuple[int, int] = DEFAULT_ENGINE_VERSION,
+        profile: EngineProfile | str = DEFAULT_PROFILE,
     ) -> None:
+        """``profile`` is the Docker Engine modelled: a profile or its version (``"28.5"``,
+        :func:`netsim.versions.profile`); InputError for one netsim does not model."""
         self.engine = Engine(
             hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
-            engine_version=engine_version,
+            profile=versions.profile(profile, where="profile"),
         )
         self.current_host = self.engine.host_names[0]
         self.shell: _Shell | None = None
@@ -167,7 +194,7 @@ class Lab:
         self.seed = seed
         #: the shuffles of the embedded DNS: one stream for the whole replay, so that repeated
         #: queries of an alias get fresh orders
-        self.dns_rng = random.Random(seed)
+        self.dns_rng = _ShuffleLog(seed)
         #: packages installed in containers since they were created, by container ID
         self.packages: dict[str, Packages] = {}
         #: the ``# netsim: expect`` lines met so far, checked where they stand
@@ -222,9 +249,8 @@ class Lab:
 
     def scenario(self) -> Scenario:
         """Everything done so far as a native scenario (steps that changed the state)."""
-        major, minor = self.engine.version
         return Scenario(lan=self.lan, hosts=self.hosts, images=self.images,
-                        engine_version=f"{major}.{minor}", steps=tuple(self.operations))
+                        engine_version=self.engine.profile.name, steps=tuple(self.operations))
 
     def run_lines(self, lines: Iterable[ScriptLine]) -> list[Step]:
         """Run parsed script lines in order; a failing command does not stop the replay."""
@@ -258,6 +284,11 @@ class Lab:
     # ---------------------------------------------------------------- internals
 
     def _record(self, step: Step) -> Step:
+        groups = list(dict.fromkeys(self.dns_rng.take()))
+        if groups:
+            state = self.state
+            step = dataclasses.replace(step, shuffled=tuple(
+                tuple((a, _reverse_names(state, a)) for a in g) for g in groups))
         self.steps.append(step)
         return step
 
@@ -532,6 +563,8 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
     spec = container_spec(p)
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
     before = lab.engine.last_created
+    probe_argv = _foreground_probe(lab, spec) if start and not spec.detach else None
+    lab.engine.hold_foreground = probe_argv is not None
     try:
         outcome = lab.engine.execute(op)
     except DaemonError:
@@ -543,6 +576,8 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
             if spec.detach:  # run -d prints the ID before the start (run.go:161-212)
                 out.out(created.id)
         raise
+    finally:
+        lab.engine.hold_foreground = False
     for w in outcome.warnings:
         out.err(f"WARNING: {w}")
     made = lab.engine.container(host, outcome.id) if outcome.id else None
@@ -554,6 +589,12 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
     if not start or spec.detach:
         out.out(outcome.id or "")
         return
+    if probe_argv is not None and made is not None and made.running:
+        # attached to a command netsim simulates: it runs in the started container, prints,
+        # and its status is the container's exit status (and docker run's)
+        _probe_into(out, lab, f"{host}/{made.name}", probe_argv)
+        lab.engine.execute(ContainerStop(host=host, container=made.name, exit_code=out.code))
+        return
     if outcome.exit_code is not None:  # attached: its output, then its exit status
         out.code = outcome.exit_code
         if spec.command and spec.command[0] == "echo":
@@ -561,6 +602,40 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
     elif made is not None and made.running and (spec.interactive or spec.tty):
         lab.shell = _Shell(host=host, container=made.name, main_process=True,
                            program=_main_program(made))
+
+
+def _reverse_names(state: State, address: str) -> tuple[str, ...]:
+    """``NAME.NETWORK`` of each running container holding ``address`` (the embedded DNS's PTR
+    answers), with the container's hostname: what a tool may print for it."""
+    names: list[str] = []
+    for hs in state.hosts.values():
+        for c in hs.containers.values():
+            for e in c.endpoints:
+                if e.ipv4 is not None and str(e.ipv4.ip) == address:
+                    names += [f"{c.name}.{e.network}", c.name]
+    return tuple(dict.fromkeys(names))
+
+
+def _foreground_probe(lab: Lab, spec: ContainerSpec) -> list[str] | None:
+    """The command of a foreground ``docker run`` when netsim simulates it (a probe such as
+    ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None."""
+    from netsim.images import default_command_runs, effective_argv, lookup
+    from netsim.probes import simulates
+
+    if not spec.command or spec.interactive or spec.tty:
+        return None
+    try:
+        info = lookup(spec.image)
+    except ValueError:
+        return None
+    if info is None:
+        return None
+    argv = list(effective_argv(info, spec.command, entrypoint=spec.entrypoint))
+    if not argv or not simulates(argv):
+        return None
+    if default_command_runs(info, spec.command, False, False, entrypoint=spec.entrypoint):
+        return None  # e.g. ping without -c: it would never end
+    return argv
 
 
 def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -925,18 +1000,19 @@ _FORMS = {
     "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP]",
     "lan": "# netsim: lan SUBNET [gateway=IP]",
     "image": _IMAGE_FORM,
-    "engine": "# netsim: engine MAJOR.MINOR (e.g. 29.1)",
+    "engine": "# netsim: engine VERSION (" + ", ".join(PROFILES) + ")",
 }
 
 
 def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
-    list[Host], Lan | None, list[ImageDecl], list[ScriptLine], tuple[int, int]
+    list[Host], Lan | None, list[ImageDecl], list[ScriptLine], EngineProfile | None
 ]:
-    """Read the leading ``host``/``lan``/``image``/``engine`` directives."""
+    """Read the leading ``host``/``lan``/``image``/``engine`` directives (the engine: None
+    when the script names none)."""
     hosts: list[Host] = []
     lan: Lan | None = None
     images: list[ImageDecl] = []
-    version = DEFAULT_ENGINE_VERSION
+    engine: EngineProfile | None = None
     rest: list[ScriptLine] = []
     started = False
     for sl in lines:
@@ -960,10 +1036,11 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
             elif d.kind == "image":
                 images.append(_image_decl(d))
             elif d.kind == "engine":
-                m = re.fullmatch(r"(\d+)(?:\.(\d+))?(?:\.\d+)?", d.args[0] if d.args else "")
-                if m is None:
-                    raise ValueError("not an engine version")
-                version = (int(m.group(1)), int(m.group(2) or 0))
+                try:
+                    engine = versions.profile(d.args[0] if d.args else "", where=where)
+                except InputError as err:
+                    raise ScriptError(where, err.what, got=err.got,
+                                      accepted=err.accepted) from None
         except ValidationError as err:
             first = err.errors()[0]
             field_name = ".".join(str(x) for x in first["loc"])
@@ -974,31 +1051,35 @@ def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
         except (ValueError, TypeError) as err:
             raise ScriptError(where, f"bad '{d.kind}' directive: {err}",
                               got=sl.text, accepted=_FORMS[d.kind]) from None
-    return hosts, lan, images, rest, version
+    return hosts, lan, images, rest, engine
 
 
 def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                strict: bool = False, hosts: Sequence[Host] | None = None,
                lan: Lan | None = None,
-               engine_version: tuple[int, int] | None = None) -> tuple[Lab, list[Step]]:
+               profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
     """Replay a whole script; returns the lab (final state) and one Step per command.
 
-    With ``strict``, the replay stops after the first command that fails. ``hosts``, ``lan``
-    and ``engine_version``, when given, are the setup (as for a conformance replay on the lab's
+    With ``strict``, the replay stops after the first command that fails. ``profile`` (a
+    profile or a version, :func:`netsim.versions.profile`), when given, is the Docker Engine
+    modelled, whatever the script's ``# netsim: engine`` line says (``netsim run --engine``).
+    ``hosts`` and ``lan``, when given, are the setup (as for a conformance replay on the lab's
     topology); the script's own ``host``/``lan``/``engine`` directives are then an error.
     """
     lines = parse_script(text, source=source)
-    declared_hosts, declared_lan, images, rest, version = _setup_from_directives(lines, source)
-    if hosts is not None or lan is not None or engine_version is not None:
-        if declared_hosts or declared_lan is not None or version != DEFAULT_ENGINE_VERSION:
+    declared_hosts, declared_lan, images, rest, declared_engine = _setup_from_directives(
+        lines, source)
+    if hosts is not None or lan is not None:
+        if declared_hosts or declared_lan is not None or declared_engine is not None:
             raise InputError(source, "this replay sets the hosts, LAN and engine itself; the "
                              "script must not declare them",
                              accepted="a script without '# netsim: host|lan|engine' lines")
         declared_hosts, declared_lan = list(hosts or ()), lan
-        version = engine_version or version
+    chosen = versions.profile(profile, where="profile") if profile is not None else (
+        declared_engine or DEFAULT_PROFILE)
     hosts, lan = declared_hosts, declared_lan
     try:
-        lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, engine_version=version)
+        lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, profile=chosen)
     except ValueError as err:
         raise InputError(source, f"bad host or LAN declaration: {err}") from None
     steps: list[Step] = []
@@ -1043,13 +1124,15 @@ def describe(op: Operation) -> str:
 
 
 def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
-                 lines: Sequence[int] = ()) -> tuple[Lab, list[Step]]:
+                 lines: Sequence[int] = (),
+                 profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
     """Apply a scenario's steps in a lab, one Step each (what Docker would answer).
 
-    ``lines`` are the steps' line numbers in the file, when known.
+    ``lines`` are the steps' line numbers in the file, when known. ``profile``, when given,
+    replaces the scenario's ``engine_version`` (``netsim run --engine``).
     """
     lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed,
-              engine_version=scenario.engine_version_tuple)
+              profile=profile if profile is not None else scenario.profile)
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
         line = lines[i] if i < len(lines) else i + 1

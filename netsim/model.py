@@ -19,6 +19,10 @@ from collections.abc import Mapping
 from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from netsim import versions
+from netsim.errors import InputError
 
 __all__ = [
     "DEFAULT_HOST",
@@ -89,6 +93,11 @@ class Lan(_Model):
     subnet: ipaddress.IPv4Network = ipaddress.IPv4Network("198.51.100.0/24")
     #: the router; by default the subnet's first address
     gateway: ipaddress.IPv4Address | None = None
+    #: how many routers lie between the LAN router and netsim's internet, which sets the TTL
+    #: of the internet's replies (64 minus every router on the way); unset: the internet is far
+    #: away and its replies arrive with TTL 117. The conformance lab's internet is 0 routers
+    #: beyond its LAN router.
+    internet_hops: int | None = Field(default=None, ge=0, le=60, repr=False)
 
     @model_validator(mode="before")
     @classmethod
@@ -650,12 +659,24 @@ class Scenario(_Model):
     """
 
     version: Literal[1] = 1
-    #: the Docker Engine whose rules apply ("29.1" by default; older ones are switches)
-    engine_version: str = Field(default="29.1", pattern=r"^\d+\.\d+$")
+    #: the Docker Engine whose rules apply: a supported profile of :mod:`netsim.versions`
+    #: ("29.1" by default; "28.5", "28.5.2" and "28" all read as "28.5")
+    engine_version: str = Field(default="29.1", description=(
+        "The Docker Engine whose rules apply: 20.10, 26.1, 28.5 or 29.1 (a patch release or "
+        "a major version names the same profile)"))
     lan: Lan = Field(default_factory=Lan)
     hosts: tuple[Host, ...] = ()
     images: tuple[ImageDecl, ...] = ()
     steps: tuple[Operation, ...] = ()
+
+    @field_validator("engine_version")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        try:
+            return versions.profile(value).name
+        except InputError as err:
+            raise PydanticCustomError("unknown_engine", err.what,
+                                      {"accepted": err.accepted or ""}) from None
 
     @model_validator(mode="after")
     def _check(self) -> Scenario:
@@ -692,9 +713,9 @@ class Scenario(_Model):
         return tuple(out)
 
     @property
-    def engine_version_tuple(self) -> tuple[int, int]:
-        major, minor = self.engine_version.split(".")
-        return int(major), int(minor)
+    def profile(self) -> versions.EngineProfile:
+        """The :class:`netsim.versions.EngineProfile` that ``engine_version`` names."""
+        return versions.profile(self.engine_version)
 
     def image_decls(self) -> Mapping[str, ImageDecl]:
         return {d.name: d for d in self.images}

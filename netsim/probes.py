@@ -339,9 +339,12 @@ def _ping_usage(impl: str, error: str | None) -> ProbeResult:
                                   "HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n", 1)
 
 
-def _ttl(trace: Trace) -> int:
+def _ttl(w: _Where, trace: Trace) -> int:
+    """The TTL of a reply: 64 less each router on the way (Linux's default initial TTL); the
+    internet's replies arrive with 117 unless the LAN says how far the internet is."""
     if trace.hops and trace.hops[-1].rule == "internet":
-        return 117
+        hops = w.state.lan.internet_hops
+        return 117 if hops is None else 64 - trace.routers - hops
     return 64 - trace.routers
 
 
@@ -363,7 +366,7 @@ def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: b
         if s is Symptom.OK:
             if not quiet:
                 peer = _pr_addr(w, ip, numeric)
-                lines += [f"64 bytes from {peer}: icmp_seq={n + 1} ttl={_ttl(trace)} "
+                lines += [f"64 bytes from {peer}: icmp_seq={n + 1} ttl={_ttl(w, trace)} "
                           f"time={_iputils_ms(t)} ms" for n, t in enumerate(times)]
             lines += ["", f"--- {name} ping statistics ---",
                       f"{count} packets transmitted, {count} received, 0% packet loss, "
@@ -392,7 +395,7 @@ def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: b
     times = _rtts(w, target, trace, count)
     if s is Symptom.OK:
         if not quiet:
-            lines += [f"64 bytes from {ip}: seq={n} ttl={_ttl(trace)} time={_ms(t)} ms"
+            lines += [f"64 bytes from {ip}: seq={n} ttl={_ttl(w, trace)} time={_ms(t)} ms"
                       for n, t in enumerate(times)]
         avg = sum(times) // count
         lines += ["", f"--- {target} ping statistics ---",
@@ -1438,6 +1441,38 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
 }
 
 
+_SHELL_PROGRAMS = frozenset({"sh", "ash", "bash", "dash"})
+
+
+def simulates(argv: Sequence[str]) -> bool:
+    """Whether :func:`probe` simulates this command (a tool it knows, or ``sh -c``)."""
+    if not argv:
+        return False
+    prog = argv[0].rsplit("/", 1)[-1]
+    if prog == "busybox" and len(argv) > 1:
+        prog = argv[1]
+    if prog in _SHELL_PROGRAMS:
+        return len(argv) > 2 and argv[1] == "-c"
+    return prog in _PROBES
+
+
+def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: random.Random,
+             installed: Mapping[str, ToolImpl] | None, busybox: bool) -> ProbeResult:
+    """``sh -c SCRIPT`` (netsim.shell): each simple command is a probe at the same place."""
+    from netsim import shell
+
+    def execute(argv: tuple[str, ...], line: int) -> shell.Result:
+        r = probe(state, where, list(argv), seed=seed, rng=rng, shell=(words[0], line),
+                  installed=installed)
+        if r.exit_code == 127:  # the program is missing: the shell says so in its -c words
+            return shell.Result("", "", 127)
+        return shell.Result(r.stdout, r.stderr, r.exit_code)
+
+    # words[3:] are the script's $0, $1 …: they change nothing netsim simulates
+    r = shell.run(words[0], words[2], busybox=busybox, execute=execute)
+    return ProbeResult(r.stdout, r.stderr, r.exit_code)
+
+
 def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
           rng: random.Random | None = None, shell: tuple[str, int] | None = None,
           installed: Mapping[str, ToolImpl] | None = None) -> ProbeResult:
@@ -1472,6 +1507,9 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
                               ip="busybox", ifconfig="busybox", hostname="busybox", bind=None,
                               nslookup="busybox", getent=None, cat="busybox",
                               packages=found.tools.packages, libc=found.tools.libc)
+    if prog in _SHELL_PROGRAMS and len(words) > 2 and words[1] == "-c":
+        return _shell_c(state, where, words, seed=seed, rng=found.rng, installed=installed,
+                        busybox=found.tools.cat == "busybox")
     handler = _PROBES.get(prog)
     where_text = "inside a container" if found.container is not None else "at " + found.label
     if handler is None:

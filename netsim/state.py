@@ -15,9 +15,10 @@ import ipaddress
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from netsim.model import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = [
     "EPOCH",
@@ -226,6 +227,8 @@ class State(_Frozen):
     swarm: SwarmState | None = None
     clock: int = 0
     seed: int = 0
+    #: the Docker Engine whose rules built it (renderers read its output shapes)
+    profile: EngineProfile = Field(default=DEFAULT_PROFILE, repr=False)
 
     def memo(self, key: str, build: Callable[[State], _T]) -> _T:
         """A value derived from this (frozen) State, built once and kept on it (an index)."""

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["netsim", "netsim.engine", "netsim.lab", "netsim.model", "netsim.io.script",
-           "netsim.reach", "netsim.probes", "netsim.dns"]
+           "netsim.reach", "netsim.probes", "netsim.dns", "netsim.versions"]
 
 
 @pytest.mark.parametrize("name", MODULES)

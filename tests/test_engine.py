@@ -183,10 +183,11 @@ def test_engine_26_rotates_subnets_and_old_message() -> None:
     assert str(lab.state.network("n3").subnets[0].subnet) == "172.20.0.0/16"
 
 
-def test_engine_27_derives_mac_from_ip() -> None:
+def test_engine_26_derives_mac_from_ip() -> None:
+    """Before 28.0 (here 26.1) a bridge endpoint's MAC is derived from its IPv4 address."""
     from netsim.lab import run_script
 
-    lab, _ = run_script("# netsim: engine 27.5\ndocker run -d --name web nginx\n")
+    lab, _ = run_script("# netsim: engine 26.1\ndocker run -d --name web nginx\n")
     assert lab.state.container("web").endpoints[0].mac == "02:42:ac:11:00:02"
 
 

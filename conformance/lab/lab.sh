@@ -246,7 +246,7 @@ setup_netns() {
     ip -n netsim-$s link show eth0 >/dev/null 2>&1 || {
       ip -n netsim-lan link add lan-$s type veth peer name eth0 netns netsim-$s || die "veth $s"
       ip -n netsim-lan link set lan-$s master br0 up
-      ip -n netsim-$s addr add $(ip_of $s)/24 dev eth0
+      ip -n netsim-$s addr add $(ip_of $s)/24 brd + dev eth0
       ip -n netsim-$s link set eth0 up
       ip -n netsim-$s route add default via 192.168.0.1; }
   done
@@ -269,7 +269,9 @@ start_daemon() {
   mkdir -p /run/netsim-$s $E $LOGS
   echo "server${s#srv}" > $E/hostname
   printf 'nameserver 192.168.0.1\n' > $E/resolv.conf
-  printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n192.168.0.100\tserver1\n192.168.0.101\tserver2\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n' "$(cat $E/hostname)" > $E/hosts
+  # Debian's own files for a host with a static address (netcfg's /etc/hosts; resolv.conf
+  # naming the LAN's router): what netsim models for a Docker host
+  printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n' "$(cat $E/hostname)" > $E/hosts
   ( close_inherited_fds; setsid nsenter --net=/run/netns/netsim-$s unshare --mount --uts --propagation private \
      $LAB/bin/inner.sh $s $R $E >>$LOGS/$s-dockerd.log 2>&1 </dev/null & )
 }

@@ -50,6 +50,9 @@ class LabTopology(_Model):
     lan: ipaddress.IPv4Network
     gateway: ipaddress.IPv4Address
     hosts: dict[str, ipaddress.IPv4Address]
+    #: routers between the LAN router and the lab's internet (conformance/lab: netsim-inet is
+    #: directly behind it)
+    internet_hops: int = 0
 
 
 class RecordedStep(_Model):

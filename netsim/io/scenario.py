@@ -81,6 +81,8 @@ def _describe(err: dict[str, Any]) -> tuple[str, str | None]:
         accepted = str(ctx.get("expected_tags", ""))
     elif kind == "literal_error":
         accepted = str(err.get("ctx", {}).get("expected", ""))
+    elif "accepted" in err.get("ctx", {}):  # netsim's own errors (e.g. unknown_engine)
+        accepted = str(err["ctx"]["accepted"])
     return msg, accepted
 
 

@@ -6,6 +6,14 @@ in the order Engine 29.1 serialises its Go structs (moby ``api/types`` v1.52, ve
 are inserted sorted, as ``encoding/json`` writes them; so ``json.dumps(obj, indent=4)`` prints
 what the CLI prints (``docs/reference/docker-cli-output.md`` §1.5 and §4).
 
+Where older engines shape these objects differently, the State's
+:class:`netsim.versions.EngineProfile` says how: the keys (and their order) of the network
+object, of ``NetworkSettings`` (≤ 28.x: with the deprecated top-level ``Bridge``, ``IPAddress``,
+``Gateway``, ``MacAddress``… of the ``bridge`` endpoint) and of each ``EndpointSettings``;
+whether an empty ``IPRange``/``Gateway`` of ``IPAM.Config`` is left out; whether that config
+shows the gateway IPAM chose. The rest of the container object is 29.1's for every engine
+(e.g. 28.x's ``GraphDriver``, and its ``Config.MacAddress``, are not modelled).
+
 Times come from netsim's logical clock, counted in seconds from :data:`EPOCH`, and are written
 as Go's ``time.RFC3339Nano`` in UTC (fraction trimmed: ``2026-01-01T00:00:05Z``; unset:
 ``0001-01-01T00:00:00Z``).
@@ -310,6 +318,11 @@ def _sandbox_id(c: ContainerState) -> str:
     return c.sandbox_id or _sha(c.id, "sandbox")
 
 
+def _shaped(obj: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    """``obj`` with only ``keys``, in that order (an engine profile's struct fields)."""
+    return {k: obj[k] for k in keys if k in obj}
+
+
 def _gateway_only(ep: EndpointState) -> bool:
     """libnetwork's ``gateway_<sandbox ID12>`` endpoint on ``docker_gwbridge`` (default_gateway.go):
     listed by ``network inspect``, not in the container's ``NetworkSettings.Networks``."""
@@ -430,15 +443,26 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     special = n.driver in ("host", "null")
     subnets = sorted(n.subnets, key=lambda s: s.subnet.version)  # IPv4 configs, then IPv6
 
+    profile = state.profile
     config: list[dict[str, Any]] | None = None
     if subnets:
         config = []
         for s in subnets:
+            gateway = s.gateway
+            if (s.user_subnet and not profile.ipam_config_shows_allocated_gateway
+                    and n.scope != "swarm"):
+                # ≤ 28.x show a local network's IPAM config as given (daemon/network.go
+                # buildIPAMResources): the --gateway, if any; a swarm network's comes from the
+                # cluster's allocator, gateway included (daemon/cluster/convert/network.go)
+                gateway = next((c.gateway for c in (spec.ipam if spec is not None else ())
+                                if c.subnet is not None and c.subnet.network == s.subnet), None)
             entry: dict[str, Any] = {
                 "Subnet": str(s.subnet),
                 "IPRange": str(s.ip_range) if s.ip_range is not None else "",
-                "Gateway": str(s.gateway) if s.gateway is not None else "",
+                "Gateway": str(gateway) if gateway is not None else "",
             }
+            if profile.ipam_config_omits_empty:  # Go strings with omitempty (≤ 28.x)
+                entry = {k: v for k, v in entry.items() if v != ""}
             if s.aux_addresses:
                 entry["AuxiliaryAddresses"] = _sorted_map(
                     (k, str(v)) for k, v in s.aux_addresses.items()
@@ -468,7 +492,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         ipam_status["Subnets"] = _sorted_map((str(s.subnet), _subnet_status(s, used))
                                              for s in subnets)
 
-    return {
+    return _shaped({
         "Name": n.name,
         "Id": n.id,
         "Created": timestamp(n.created),
@@ -492,7 +516,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "Labels": _sorted_map(n.labels),
         "Containers": containers,
         "Status": {"IPAM": ipam_status},
-    }
+    }, profile.network_inspect_keys)
 
 
 # ============================================================================================
@@ -1233,8 +1257,29 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         sandbox_key = f"{_NETNS_DIR}/{key}"
     networks: dict[str, Any] = {}
     if not c.network_mode.startswith("container:"):
-        networks = _sorted_map((ep.network, _endpoint_settings(hs, c, ep))
-                               for ep in c.endpoints if not _gateway_only(ep))
+        networks = _sorted_map(
+            (ep.network, _shaped(_endpoint_settings(hs, c, ep),
+                                 state.profile.endpoint_settings_keys))
+            for ep in c.endpoints if not _gateway_only(ep))
+    # ≤ 28.x: the deprecated NetworkSettingsBase fields (never set by the daemon, ``Bridge``
+    # only with dockerd --bridge) and DefaultNetworkSettings, the "bridge" endpoint's values
+    # repeated at the top (v28.5.2:daemon/inspect.go:234-250 getDefaultNetworkSettings)
+    bridge_ep = networks.get("bridge", {})
+    network_settings = _shaped({
+        "Bridge": "",
+        "SandboxID": sandbox_id,
+        "SandboxKey": sandbox_key,
+        "Ports": _network_ports(hs, c),
+        "HairpinMode": False,
+        "LinkLocalIPv6Address": "",
+        "LinkLocalIPv6PrefixLen": 0,
+        "SecondaryIPAddresses": None,
+        "SecondaryIPv6Addresses": None,
+        **{k: bridge_ep.get(k, 0 if k.endswith("PrefixLen") else "")
+           for k in ("EndpointID", "Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen",
+                     "IPAddress", "IPPrefixLen", "IPv6Gateway", "MacAddress")},
+        "Networks": networks,
+    }, state.profile.network_settings_keys)
 
     return {
         "Id": c.id,
@@ -1259,10 +1304,5 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Storage": {"RootFS": {"Snapshot": {"Name": "overlayfs"}}},
         "Mounts": [p.to_json() for p in mount_points],
         "Config": config,
-        "NetworkSettings": {
-            "SandboxID": sandbox_id,
-            "SandboxKey": sandbox_key,
-            "Ports": _network_ports(hs, c),
-            "Networks": networks,
-        },
+        "NetworkSettings": network_settings,
     }

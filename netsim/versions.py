@@ -1,0 +1,269 @@
+"""The Docker Engines netsim models: one :class:`EngineProfile` per supported engine.
+
+Every rule that differs between engines reads a named field of the profile the engine was built
+under (:attr:`netsim.state.State.profile`); no other module compares version numbers. The
+default is :data:`DEFAULT_PROFILE`, Engine 29.1 (``shared/docker-semantics.md``); the older
+ones are the engines the conformance lab records (``conformance/lab/lab.sh``: Debian's
+``docker.io`` 28.5.2, 26.1.5 and 20.10.24).
+
+Sources are cited as ``<moby tag>:<path>:<lines>`` in the moby/moby repository. The profile
+named 29.1 models the 29.1 release line (``docker-v29.1.0`` … ``docker-v29.1.5``, API 1.52).
+moby's newest 29.x tag when this was written, ``docker-v29.7.2``, speaks API 1.55 and already
+differs in shape (its ``api/types/network/ipam.go`` omits an empty ``IPRange``/``Gateway``
+with ``omitzero``; 29.1 prints ``""``), so "29" still means the 29.1 that the rest of netsim
+(flag tables, error texts, inspect shapes) was read from.
+
+>>> profile("28").name, profile("28.5.2").version, profile("29").api_version
+('28.5', '28.5.2', '1.52')
+>>> profile("31")
+Traceback (most recent call last):
+    ...
+netsim.errors.InputError: unknown engine version (got '31'; accepted: 20.10, 26.1, 28.5, 29.1)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from netsim.errors import InputError
+
+__all__ = ["DEFAULT_PROFILE", "PROFILES", "EngineProfile", "profile"]
+
+#: how macvlan/ipvlan networks get an IPAM gateway when ``--gateway`` is not given
+VlanGateway = Literal["always", "unless_internal_or_l3", "only_when_given"]
+
+
+class EngineProfile(BaseModel):
+    """What one Docker Engine does where engines differ: one named field per rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: the name netsim knows it by (``# netsim: engine 28.5``, ``--engine 28.5``)
+    name: str
+    #: the full version it models (``docker version``'s server version)
+    version: str
+    #: the daemon's API version (its ``DefaultVersion``/``MaxAPIVersion``)
+    api_version: str
+    #: the moby tag the rules below were read at
+    moby_tag: str
+
+    # ---------------------------------------------------------------- IPAM
+    #: the search for a free predefined subnet starts after the last one handed out and
+    #: wraps (≤ 26.x), instead of first fit from the first pool (≥ 27.0)
+    rotating_subnet_allocation: bool
+    #: pools exhausted: "could not find an available, non-overlapping IPv4 address pool among
+    #: the defaults to assign to the network" (≤ 26.x) instead of "all predefined address pools
+    #: have been fully subnetted" (≥ 27.0)
+    legacy_pool_exhausted_message: bool
+    #: ``--ip`` on a network whose subnet IPAM chose is refused ("user specified IP address is
+    #: supported only when connecting to networks with user configured subnets")
+    static_ip_needs_user_subnet: bool
+    #: the refusal of a ``--ip`` outside every subnet of the network; ``{ip}`` is the address
+    static_ip_outside_subnet_message: str
+
+    # ---------------------------------------------------------------- drivers
+    #: a second macvlan network on the same parent interface is refused ("network … is already
+    #: using parent interface …"); from 27.0 only passthru mode conflicts
+    macvlan_exclusive_parent: bool
+    #: when IPAM reserves a gateway address for a macvlan/ipvlan network without --gateway:
+    #: ``always`` (≤ 27.x), ``unless_internal_or_l3`` (28.x: not for --internal or a missing
+    #: parent, nor ipvlan l3/l3s), ``only_when_given`` (≥ 29.0)
+    vlan_gateway: VlanGateway
+    #: bridge/macvlan endpoints get a random locally administered MAC (≥ 28.0) instead of one
+    #: derived from the IPv4 address (``02:42:ac:11:00:02``)
+    random_macs: bool
+
+    # ---------------------------------------------------------------- inspect shapes
+    #: the keys of ``docker network inspect``, in the order the engine's Go struct writes them
+    network_inspect_keys: tuple[str, ...]
+    #: the keys of a container's ``NetworkSettings``, in order (≤ 28.x also the deprecated
+    #: top-level fields: ``Bridge``, ``IPAddress``, ``Gateway``, ``MacAddress``, …)
+    network_settings_keys: tuple[str, ...]
+    #: the keys of one ``NetworkSettings.Networks`` entry (``EndpointSettings``), in order
+    endpoint_settings_keys: tuple[str, ...]
+    #: an empty ``IPRange``/``Gateway`` of an ``IPAM.Config`` entry is left out (Go
+    #: ``omitempty`` on a string, ≤ 28.x) instead of printed as ``""`` (29.1's netip types)
+    ipam_config_omits_empty: bool
+    #: ``IPAM.Config`` of a network created with ``--subnet`` but no ``--gateway`` shows the
+    #: gateway IPAM chose (29.x) instead of only what the user configured (≤ 28.x)
+    ipam_config_shows_allocated_gateway: bool
+
+    def __str__(self) -> str:
+        return f"Docker Engine {self.version} (API {self.api_version})"
+
+
+# --------------------------------------------------------------------------- inspect keys
+
+# docker-v29.1.5:api/types/network/network.go Network + inspect.go Inspect (Containers,
+# Services omitempty, Status omitempty after the embedded Network)
+_NETWORK_29 = ("Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM",
+               "Internal", "Attachable", "Ingress", "ConfigFrom", "ConfigOnly", "Options",
+               "Labels", "Peers", "Containers", "Services", "Status")
+# v28.5.2:api/types/network/network.go:74-93 Inspect: Containers before Options, no Status
+_NETWORK_28 = ("Name", "Id", "Created", "Scope", "Driver", "EnableIPv4", "EnableIPv6", "IPAM",
+               "Internal", "Attachable", "Ingress", "ConfigFrom", "ConfigOnly", "Containers",
+               "Options", "Labels", "Peers", "Services")
+# v26.1.5:api/types/types.go:427-447, v20.10.24:api/types/types.go:430-448 NetworkResource:
+# no EnableIPv4 (API 1.48, v28.0.0, added it)
+_NETWORK_20 = tuple(k for k in _NETWORK_28 if k != "EnableIPv4")
+
+# docker-v29.1.5:api/types/container/network_settings.go:8-16
+_SETTINGS_29 = ("SandboxID", "SandboxKey", "Ports", "Networks")
+# the deprecated DefaultNetworkSettings: the "bridge" endpoint's values repeated at the top
+# (v28.5.2:daemon/inspect.go:234-250 getDefaultNetworkSettings)
+_DEFAULT_NETWORK_SETTINGS = ("EndpointID", "Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen",
+                             "IPAddress", "IPPrefixLen", "IPv6Gateway", "MacAddress")
+# v28.5.2:api/types/container/network_settings.go:9-79 and v26.1.5:api/types/types.go:333-380:
+# NetworkSettingsBase, DefaultNetworkSettings, Networks
+_SETTINGS_26 = ("Bridge", "SandboxID", "SandboxKey", "Ports", "HairpinMode",
+                "LinkLocalIPv6Address", "LinkLocalIPv6PrefixLen", "SecondaryIPAddresses",
+                "SecondaryIPv6Addresses", *_DEFAULT_NETWORK_SETTINGS, "Networks")
+# v20.10.24:api/types/types.go:377-414 (NetworkSettingsBase in its older order)
+_SETTINGS_20 = ("Bridge", "SandboxID", "HairpinMode", "LinkLocalIPv6Address",
+                "LinkLocalIPv6PrefixLen", "Ports", "SandboxKey", "SecondaryIPAddresses",
+                "SecondaryIPv6Addresses", *_DEFAULT_NETWORK_SETTINGS, "Networks")
+
+# docker-v29.1.5:api/types/network/endpoint.go:10-40
+_ENDPOINT_29 = ("IPAMConfig", "Links", "Aliases", "DriverOpts", "GwPriority", "NetworkID",
+                "EndpointID", "Gateway", "IPAddress", "MacAddress", "IPPrefixLen", "IPv6Gateway",
+                "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames")
+# v28.5.2:api/types/network/endpoint.go:10-37: MacAddress after Aliases
+_ENDPOINT_28 = ("IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority",
+                "NetworkID", "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway",
+                "GlobalIPv6Address", "GlobalIPv6PrefixLen", "DNSNames")
+# v26.1.5:api/types/network/endpoint.go:12-34: no GwPriority (API 1.48), DriverOpts late
+_ENDPOINT_26 = ("IPAMConfig", "Links", "Aliases", "MacAddress", "NetworkID", "EndpointID",
+                "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address",
+                "GlobalIPv6PrefixLen", "DriverOpts", "DNSNames")
+# v20.10.24:api/types/network/network.go:49-65: no DNSNames (API 1.44), MacAddress late
+_ENDPOINT_20 = ("IPAMConfig", "Links", "Aliases", "NetworkID", "EndpointID", "Gateway",
+                "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address",
+                "GlobalIPv6PrefixLen", "MacAddress", "DriverOpts")
+
+# "no configured subnet" texts: v20.10.24 checks nothing at create; the endpoint's address
+# request fails (vendor/github.com/docker/libnetwork/endpoint.go:1153-1155); 26.1 and 28.5
+# validate at create (v28.5.2:api/types/network/endpoint.go:103-124); 29.1 rewrote it
+# (docker-v29.1.5:daemon/container_operations.go:611-622)
+_OUTSIDE_20 = "Invalid address {ip}: It does not belong to any of this network's subnets"
+_OUTSIDE_26 = "no configured subnet or ip-range contain the IP address {ip}"
+_OUTSIDE_29 = "no configured subnet contains IP address {ip}"
+
+
+# --------------------------------------------------------------------------- the profiles
+
+PROFILES: dict[str, EngineProfile] = {
+    p.name: p
+    for p in (
+        EngineProfile(
+            name="20.10", version="20.10.24", api_version="1.41", moby_tag="v20.10.24",
+            # vendor/github.com/docker/libnetwork/ipam/allocator.go:387-447 (updateStartIndex)
+            rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
+            # daemon/container_operations.go:632-674 validateNetworkingConfig
+            static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_20,
+            # vendor/github.com/docker/libnetwork/drivers/macvlan/macvlan_network.go:83
+            macvlan_exclusive_parent=True,
+            # vendor/github.com/docker/libnetwork/network.go:1663 (`|| d.Gateway == nil`)
+            vlan_gateway="always",
+            # vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1578
+            random_macs=False,
+            network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_20,
+            endpoint_settings_keys=_ENDPOINT_20,
+            # api/types/network/network.go:20-25; daemon/network.go:675-733 buildIpamResources
+            ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+        ),
+        EngineProfile(
+            name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
+            # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
+            rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
+            # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
+            static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
+            # libnetwork/drivers/macvlan/macvlan_network.go:57-65 createNetwork
+            macvlan_exclusive_parent=True,
+            # libnetwork/network.go:1628 (no GetSkipGwAlloc before 28.0)
+            vlan_gateway="always",
+            # libnetwork/drivers/bridge/bridge_linux.go:1536 GenerateMACFromIP
+            random_macs=False,
+            network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_26,
+            endpoint_settings_keys=_ENDPOINT_26,
+            # api/types/network/ipam.go:19-24; daemon/network.go:689 buildIPAMResources
+            ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+        ),
+        EngineProfile(
+            name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",
+            # libnetwork/ipams/defaultipam/address_space.go:137 allocatePredefinedPool (first
+            # fit); libnetwork/ipamapi/contract.go:38 ErrNoMoreSubnets
+            rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
+            # api/types/network/endpoint.go:103-124
+            static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
+            # libnetwork/drivers/macvlan/macvlan_network.go createNetwork: passthru only
+            macvlan_exclusive_parent=False,
+            # libnetwork/drivers/macvlan/macvlan_network.go:64-71, ipvlan/ipvlan_network.go:
+            # 125-137 GetSkipGwAlloc; libnetwork/network.go:1599
+            vlan_gateway="unless_internal_or_l3",
+            # libnetwork/drivers/bridge/bridge_linux.go:1189 GenerateRandomMAC (since v28.0.0)
+            random_macs=True,
+            network_inspect_keys=_NETWORK_28, network_settings_keys=_SETTINGS_26,
+            endpoint_settings_keys=_ENDPOINT_28,
+            # api/types/network/ipam.go:18-23 (string, omitempty); daemon/network.go:712-757
+            ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+        ),
+        EngineProfile(
+            name="29.1", version="29.1.5", api_version="1.52", moby_tag="docker-v29.1.5",
+            # daemon/libnetwork/ipams/defaultipam/address_space.go allocatePredefinedPool
+            rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
+            # daemon/container_operations.go:611-622 (29.0.0 still had 28.5's check and text)
+            static_ip_needs_user_subnet=False, static_ip_outside_subnet_message=_OUTSIDE_29,
+            # daemon/libnetwork/drivers/macvlan/macvlan_network.go:73 createNetwork
+            macvlan_exclusive_parent=False,
+            # daemon/libnetwork/drivers/macvlan/macvlan_network.go:65-70,
+            # ipvlan/ipvlan_network.go:124-130 GetSkipGwAlloc: always skip
+            vlan_gateway="only_when_given",
+            # daemon/libnetwork/drivers/bridge/bridge_linux.go:1172 GenerateRandomMAC
+            random_macs=True,
+            network_inspect_keys=_NETWORK_29, network_settings_keys=_SETTINGS_29,
+            endpoint_settings_keys=_ENDPOINT_29,
+            # api/types/network/ipam.go:15-20 (netip types: omitempty never omits);
+            # daemon/network.go:811-871 buildIPAMResources fills the allocated gateway
+            ipam_config_omits_empty=False, ipam_config_shows_allocated_gateway=True,
+        ),
+    )
+}
+
+#: the engine netsim models unless told otherwise
+DEFAULT_PROFILE = PROFILES["29.1"]
+
+_VERSION = re.compile(r"(\d+)(?:\.(\d+)(?:\.(\d+))?)?")
+
+
+def _number(name: str) -> tuple[int, int]:
+    major, minor = name.split(".")
+    return int(major), int(minor)
+
+
+def profile(text: str | EngineProfile, *, where: str = "") -> EngineProfile:
+    """The profile a version names: ``28.5``, ``28.5.2`` (any 28.5.x), ``28`` (the newest 28.x).
+
+    ``where`` places the error (``setup.sh:1``, ``--engine``). Raises InputError for a version
+    netsim does not model, naming the supported ones.
+
+    >>> profile("20.10.24").name, profile("26").name, profile(DEFAULT_PROFILE).name
+    ('20.10', '26.1', '29.1')
+    """
+    if isinstance(text, EngineProfile):
+        return text
+    m = _VERSION.fullmatch(text.strip())
+    if m is not None:
+        major = int(m.group(1))
+        if m.group(2) is None:  # "28": the newest supported 28.x
+            same = [p for p in PROFILES.values() if _number(p.name)[0] == major]
+            if same:
+                return max(same, key=lambda p: _number(p.name))
+        else:
+            for p in PROFILES.values():
+                if _number(p.name) == (major, int(m.group(2))):
+                    return p
+    raise InputError(where, "unknown engine version", got=text,
+                     accepted=", ".join(PROFILES))

@@ -1,0 +1,378 @@
+"""Engine profiles: the supported engines, their rules, how a version is named, where it is
+chosen (script directive, scenario, Lab, CLI --engine), and that no other module compares
+versions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from netsim.errors import InputError, ScenarioError, ScriptError
+from netsim.io.scenario import dump_scenario, parse_scenario
+from netsim.lab import Lab, run_scenario, run_script
+from netsim.render import inspect as render
+from netsim.state import State
+from netsim.versions import DEFAULT_PROFILE, PROFILES, EngineProfile, profile
+
+ACCEPTED = "accepted: 20.10, 26.1, 28.5, 29.1"
+
+# ------------------------------------------------------------------------------------ profiles
+
+
+def test_the_supported_engines() -> None:
+    """Four profiles, by name: their full version, API version and the tag they were read at."""
+    assert {n: (p.version, p.api_version, p.moby_tag) for n, p in PROFILES.items()} == {
+        "20.10": ("20.10.24", "1.41", "v20.10.24"),
+        "26.1": ("26.1.5", "1.45", "v26.1.5"),
+        "28.5": ("28.5.2", "1.51", "v28.5.2"),
+        "29.1": ("29.1.5", "1.52", "docker-v29.1.5"),
+    }
+    assert DEFAULT_PROFILE is PROFILES["29.1"]
+    assert str(PROFILES["28.5"]) == "Docker Engine 28.5.2 (API 1.51)"
+
+
+RULES = ("rotating_subnet_allocation", "legacy_pool_exhausted_message",
+         "static_ip_needs_user_subnet", "macvlan_exclusive_parent", "vlan_gateway", "random_macs",
+         "ipam_config_omits_empty", "ipam_config_shows_allocated_gateway")
+
+
+@pytest.mark.parametrize(("name", "rules"), [
+    ("20.10", (True, True, True, True, "always", False, True, False)),
+    ("26.1", (True, True, True, True, "always", False, True, False)),
+    ("28.5", (False, False, True, False, "unless_internal_or_l3", True, True, False)),
+    ("29.1", (False, False, False, False, "only_when_given", True, False, True)),
+])
+def test_each_profile_rules(name: str, rules: tuple[Any, ...]) -> None:
+    """Every rule field of every profile, as read from moby at the profile's tag."""
+    p = PROFILES[name]
+    assert tuple(getattr(p, r) for r in RULES) == rules
+
+
+def test_static_ip_messages() -> None:
+    """The refusal of a --ip outside every subnet, per engine."""
+    texts = {n: p.static_ip_outside_subnet_message.format(ip="10.0.0.9")
+             for n, p in PROFILES.items()}
+    assert texts == {
+        "20.10": "Invalid address 10.0.0.9: It does not belong to any of this network's subnets",
+        "26.1": "no configured subnet or ip-range contain the IP address 10.0.0.9",
+        "28.5": "no configured subnet or ip-range contain the IP address 10.0.0.9",
+        "29.1": "no configured subnet contains IP address 10.0.0.9",
+    }
+
+
+def test_inspect_shapes() -> None:
+    """29.1 dropped the deprecated NetworkSettings fields and added Status; 28.5 moved
+    MacAddress; 26.1 and 20.10 have no EnableIPv4 nor GwPriority; 20.10 no DNSNames."""
+    p20, p26, p28, p29 = (PROFILES[n] for n in ("20.10", "26.1", "28.5", "29.1"))
+    assert p29.network_settings_keys == ("SandboxID", "SandboxKey", "Ports", "Networks")
+    for p in (p20, p26, p28):
+        assert {"Bridge", "IPAddress", "Gateway", "MacAddress", "SandboxKey", "EndpointID",
+                "HairpinMode", "SecondaryIPAddresses"} <= set(p.network_settings_keys)
+        assert "Status" not in p.network_inspect_keys
+        assert p.network_inspect_keys.index("Containers") < p.network_inspect_keys.index(
+            "Options")
+    assert p29.network_inspect_keys[-3:] == ("Containers", "Services", "Status")
+    assert "EnableIPv4" not in p26.network_inspect_keys + p20.network_inspect_keys
+    assert p28.endpoint_settings_keys[3] == "MacAddress"
+    assert p29.endpoint_settings_keys.index("MacAddress") == \
+        p29.endpoint_settings_keys.index("IPAddress") + 1
+    assert "GwPriority" not in p26.endpoint_settings_keys + p20.endpoint_settings_keys
+    assert "DNSNames" not in p20.endpoint_settings_keys
+
+
+def test_profiles_are_frozen() -> None:
+    with pytest.raises(ValueError, match="frozen"):
+        DEFAULT_PROFILE.random_macs = False  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------------- naming a version
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("28.5", "28.5"), ("28.5.2", "28.5"), ("28.5.0", "28.5"), ("28", "28.5"), (" 28.5 ", "28.5"),
+    ("29", "29.1"), ("29.1", "29.1"), ("29.1.3", "29.1"), ("26", "26.1"), ("26.1.4", "26.1"),
+    ("20", "20.10"), ("20.10", "20.10"), ("20.10.24", "20.10"),
+])
+def test_version_names(text: str, name: str) -> None:
+    """A profile's name, any patch release of it, or its major version (the newest x.y)."""
+    assert profile(text).name == name
+
+
+def test_a_profile_names_itself() -> None:
+    assert profile(PROFILES["26.1"]) is PROFILES["26.1"]
+
+
+@pytest.mark.parametrize("text", ["3.0", "31", "27.5", "27", "29.7", "20.1", "abc", "", "28.5.x",
+                                  "v28.5"])
+def test_unknown_versions(text: str) -> None:
+    """Anything else is one line that names the supported engines."""
+    with pytest.raises(InputError) as err:
+        profile(text)
+    assert err.value.line() == f"unknown engine version (got {text!r}; {ACCEPTED})"
+
+
+def test_unknown_version_with_its_place() -> None:
+    with pytest.raises(InputError) as err:
+        profile("31", where="line 1")
+    assert err.value.line() == f"line 1: unknown engine version (got '31'; {ACCEPTED})"
+
+
+# --------------------------------------------------------------------- where it is chosen
+
+
+def test_state_carries_its_profile() -> None:
+    """The State says which engine built it; the default is 29.1."""
+    assert Lab().state.profile is DEFAULT_PROFILE
+    lab, _ = run_script("# netsim: engine 28\ndocker network create n\n")
+    assert lab.state.profile is PROFILES["28.5"]
+    assert Lab(profile="20.10.24").state.profile is PROFILES["20.10"]
+    assert "profile" not in repr(lab.state)  # kept out of the (long) repr
+
+
+def test_run_script_profile_overrides_the_directive() -> None:
+    lab, _ = run_script("# netsim: engine 26.1\ndocker run -d --name web nginx\n", profile="29")
+    assert lab.state.profile.name == "29.1"
+    assert lab.state.container("web").endpoints[0].mac != "02:42:ac:11:00:02"
+
+
+def test_engine_directive_unknown_version() -> None:
+    with pytest.raises(ScriptError) as err:
+        run_script("# netsim: engine 31\ndocker ps\n", source="s.sh")
+    assert err.value.line() == f"s.sh:1: unknown engine version (got '31'; {ACCEPTED})"
+
+
+def test_replay_with_setup_refuses_the_scripts_engine() -> None:
+    """A replay that sets hosts/LAN (conformance) refuses a script that names its engine."""
+    from netsim.model import Host
+
+    with pytest.raises(InputError, match="must not declare them"):
+        run_script("# netsim: engine 29.1\ndocker ps\n", hosts=[Host(name="h")],
+                   profile="28.5")
+
+
+def test_scenario_engine_version() -> None:
+    """A scenario's engine_version names a profile (normalised), chosen by run_scenario."""
+    scenario = parse_scenario("engine_version: '28'\nsteps: []\n")
+    assert scenario.engine_version == "28.5" and scenario.profile is PROFILES["28.5"]
+    lab, _ = run_scenario(scenario)
+    assert lab.state.profile is PROFILES["28.5"]
+    assert run_scenario(scenario, profile="26.1")[0].state.profile is PROFILES["26.1"]
+    assert "engine_version: '28.5'" in dump_scenario(lab.scenario())
+    with pytest.raises(ScenarioError) as err:
+        parse_scenario("engine_version: '31'\nsteps: []\n", source="s.yaml")
+    assert err.value.line() == \
+        f"s.yaml:1: engine_version: unknown engine version (got '31'; {ACCEPTED})"
+
+
+# ----------------------------------------------------------------- rules, engine by engine
+
+
+def _state(script: str, version: str) -> State:
+    lab, _ = run_script(script, profile=version)
+    return lab.state
+
+
+def test_vlan_gateway_by_engine() -> None:
+    """IPAM's gateway for macvlan/ipvlan without --gateway: always (26.1), not for --internal or
+    ipvlan l3 (28.5), never (29.1); an ipvlan l3 endpoint has no gateway in any engine."""
+    script = ("docker network create -d macvlan --internal --subnet 192.168.7.0/24 "
+              "-o parent=eth0 mvi\n"
+              "docker network create -d ipvlan --subnet 192.168.8.0/24 -o parent=eth0 "
+              "-o ipvlan_mode=l3 l3\n"
+              "docker run -d --name c1 --network mvi nginx\n"
+              "docker run -d --name c2 --network l3 nginx\n")
+    got = {}
+    for v in ("26.1", "28.5", "29.1"):
+        st = _state(script, v)
+        got[v] = (str(st.network("mvi").subnets[0].gateway),
+                  str(st.container("c1").endpoints[0].ipv4),
+                  str(st.network("l3").subnets[0].gateway),
+                  st.container("c2").endpoints[0].gateway)
+    assert got == {
+        "26.1": ("192.168.7.1", "192.168.7.2/24", "192.168.8.1", None),
+        "28.5": ("None", "192.168.7.1/24", "None", None),
+        "29.1": ("None", "192.168.7.1/24", "None", None),
+    }
+
+
+def test_macvlan_parent_shared_from_27() -> None:
+    script = ("docker network create -d macvlan --subnet 10.1.1.0/24 -o parent=eth0 m1\n"
+              "docker network create -d macvlan --subnet 10.1.2.0/24 -o parent=eth0 m2\n")
+    _, old = run_script(script, profile="20.10")
+    _, new = run_script(script, profile="28.5")
+    assert old[1].exit_code == 1 and "already using parent interface eth0" in old[1].stderr
+    assert new[1].exit_code == 0
+
+
+def test_static_ip_rules_by_engine() -> None:
+    script = ("docker network create a\n"
+              "docker network create --subnet 10.9.0.0/24 u\n"
+              "docker run -d --name c1 --network a --ip 172.18.0.9 nginx\n"
+              "docker run -d --name c2 --network u --ip 10.8.0.9 nginx\n")
+    errs = {v: [s.stderr for s in run_script(script, profile=v)[1][2:]] for v in ("28.5", "29.1")}
+    assert ("user specified IP address is supported only when connecting to networks with "
+            "user configured subnets\n") in errs["28.5"][0]
+    assert "no configured subnet or ip-range contain the IP address 10.8.0.9\n" in errs["28.5"][1]
+    assert errs["29.1"][0] == ""
+    assert "no configured subnet contains IP address 10.8.0.9" in errs["29.1"][1]
+
+
+def test_pool_exhaustion_message_by_engine() -> None:
+    script = "".join(f"docker network create n{i}\n" for i in range(32))
+    last = {v: run_script(script, profile=v)[1][-1].stderr for v in ("26.1", "29.1")}
+    assert last["26.1"] == ("Error response from daemon: could not find an available, "
+                            "non-overlapping IPv4 address pool among the defaults to assign to "
+                            "the network\n")
+    assert last["29.1"] == ("Error response from daemon: all predefined address pools have "
+                            "been fully subnetted\n")
+
+
+# ------------------------------------------------------------------------ inspect shapes
+
+_SCRIPT = ("docker network create --subnet 10.5.0.0/24 --ip-range 10.5.0.128/25 u\n"
+           "docker network create a\n"
+           "docker run -d --name web nginx\n")
+
+
+def test_container_inspect_28_keeps_the_deprecated_fields() -> None:
+    """28.5 repeats the bridge endpoint at the top of NetworkSettings; 29.1 does not."""
+    old = _state(_SCRIPT, "28.5")
+    ns = render.container(old, old.container("web"))["NetworkSettings"]
+    ep = ns["Networks"]["bridge"]
+    assert list(ns) == list(PROFILES["28.5"].network_settings_keys)
+    assert (ns["IPAddress"], ns["Gateway"], ns["IPPrefixLen"], ns["MacAddress"]) == (
+        "172.17.0.2", "172.17.0.1", 16, ep["MacAddress"])
+    assert (ns["Bridge"], ns["HairpinMode"], ns["SecondaryIPAddresses"]) == ("", False, None)
+    assert list(ep) == list(PROFILES["28.5"].endpoint_settings_keys)
+    new = _state(_SCRIPT, "29.1")
+    assert list(render.container(new, new.container("web"))["NetworkSettings"]) == [
+        "SandboxID", "SandboxKey", "Ports", "Networks"]
+
+
+def test_container_inspect_without_bridge_endpoint() -> None:
+    """Not on the default bridge: the deprecated fields are empty."""
+    st = _state("docker network create a\ndocker run -d --name c1 --network a nginx\n", "26.1")
+    ns = render.container(st, st.container("c1"))["NetworkSettings"]
+    assert (ns["IPAddress"], ns["IPPrefixLen"], ns["EndpointID"]) == ("", 0, "")
+
+
+def test_network_inspect_28_shape() -> None:
+    """28.5: no Status, Containers before Options, empty IPRange/Gateway left out and only the
+    user's own gateway shown; 29.1: "" and the gateway IPAM chose."""
+    old, new = _state(_SCRIPT, "28.5"), _state(_SCRIPT, "29.1")
+    u_old, u_new = render.network(old, "host", "u"), render.network(new, "host", "u")
+    assert list(u_old) == [k for k in PROFILES["28.5"].network_inspect_keys if k in u_old]
+    assert "Status" not in u_old and "Status" in u_new
+    assert u_old["IPAM"]["Config"] == [{"Subnet": "10.5.0.0/24", "IPRange": "10.5.0.128/25"}]
+    assert u_new["IPAM"]["Config"] == [{"Subnet": "10.5.0.0/24", "IPRange": "10.5.0.128/25",
+                                        "Gateway": "10.5.0.128"}]
+    assert render.network(old, "host", "a")["IPAM"]["Config"] == [
+        {"Subnet": "172.18.0.0/16", "Gateway": "172.18.0.1"}]
+    assert render.network(new, "host", "a")["IPAM"]["Config"] == [
+        {"Subnet": "172.18.0.0/16", "IPRange": "", "Gateway": "172.18.0.1"}]
+    assert "EnableIPv4" not in render.network(_state(_SCRIPT, "26.1"), "host", "u")
+
+
+def test_network_inspect_28_swarm_network_shows_its_gateway() -> None:
+    """A swarm network's IPAM config comes from the cluster's allocator, gateway included."""
+    st = _state("docker swarm init --advertise-addr 198.51.100.10\n"
+                "docker network create -d overlay --subnet 10.10.0.0/24 --attachable ov\n", "28.5")
+    assert render.network(st, "host", "ov")["IPAM"]["Config"] == [
+        {"Subnet": "10.10.0.0/24", "Gateway": "10.10.0.1"}]
+
+
+def test_default_profile_shapes_keep_every_key() -> None:
+    """29.1's key lists name every key netsim renders (nothing is silently dropped)."""
+    st = _state(_SCRIPT + "docker network connect a web\n", "29.1")
+    c = render.container(st, st.container("web"))
+    assert set(c["NetworkSettings"]) == set(DEFAULT_PROFILE.network_settings_keys)
+    for ep in c["NetworkSettings"]["Networks"].values():
+        assert list(ep) == list(DEFAULT_PROFILE.endpoint_settings_keys)
+    n = render.network(st, "host", "a")
+    assert list(n) == [k for k in DEFAULT_PROFILE.network_inspect_keys if k in n]
+    assert set(DEFAULT_PROFILE.network_inspect_keys) - set(n) == {"Peers", "Services"}
+
+
+# ---------------------------------------------------------------------------- the CLI
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from netsim.cli import main
+
+    code: Any = 0
+    try:
+        main(list(args))
+    except SystemExit as ex:
+        code = ex.code
+    out = capsys.readouterr()
+    return (code if isinstance(code, int) else 0), out.out, out.err
+
+
+@pytest.fixture
+def script(tmp_path: Path) -> Path:
+    f = tmp_path / "s.sh"
+    f.write_text("# netsim: engine 29.1\ndocker run -d --name web nginx\n"
+                 "docker inspect -f '{{.NetworkSettings.MacAddress}}' web\n")
+    return f
+
+
+def test_cli_engine_option_overrides_the_file(capsys: pytest.CaptureFixture[str],
+                                              script: Path) -> None:
+    """--engine 26.1 replays the script under 26.1 (the MAC derived from the address)."""
+    code, out, _ = _cli(capsys, "run", "--engine", "26.1", str(script))
+    assert code == 0 and out.endswith("\n02:42:ac:11:00:02\n")
+    code, out, _ = _cli(capsys, "inspect", "--engine", "28", str(script), "web")
+    assert code == 0 and '"IPAddress": "172.17.0.2"' in out.split('"Networks"')[0]
+
+
+@pytest.mark.parametrize("command", [
+    ["run"], ["check"], ["inspect"], ["reach", "web", "web"], ["matrix"], ["dns", "web", "web"],
+    ["draw", "-o", "x.dot"], ["export", "-o", "-"], ["exec", "web", "--", "hostname"],
+])
+def test_cli_unknown_engine(capsys: pytest.CaptureFixture[str], script: Path,
+                            command: list[str]) -> None:
+    """Every command that replays a file takes --engine; an unknown one: one line, exit 2."""
+    code, out, err = _cli(capsys, command[0], "--engine", "31", str(script), *command[1:])
+    assert (code, out) == (2, "")
+    assert err == f"--engine: unknown engine version (got '31'; {ACCEPTED})\n"
+
+
+def test_cli_lists_the_profiles() -> None:
+    """The CLI's help names the engines without importing netsim.versions; they agree."""
+    from netsim import cli
+
+    assert ", ".join(PROFILES) == cli._ENGINES
+
+
+# -------------------------------------------------------- no version numbers outside here
+
+_INLINE = re.compile(
+    r"\bversion\s*[<>]=?"  # self.version < …
+    r"|[<>]=?\s*\(\s*\d+\s*,\s*\d+\s*\)"  # … >= (28, 0)
+    r"|\(\s*(?:1[7-9]|[23]\d)\s*,\s*\d+\s*\)"  # an engine version as a tuple: (29, 1)
+    r"|\bDEFAULT_ENGINE_VERSION\b|\bengine_version_tuple\b")
+
+#: files others own, with the profile field that should replace their comparison
+_PENDING: dict[str, int] = {}
+
+
+def test_no_inline_version_comparisons() -> None:
+    """Only netsim/versions.py knows version numbers; every rule reads a profile field."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "netsim").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "netsim/versions.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _INLINE.search(line.split("#")[0]):
+                found.setdefault(rel, []).append(f"{n}: {line.strip()}")
+    assert {k: len(v) for k, v in found.items()} == _PENDING, found
+
+
+def test_profile_is_a_typed_value() -> None:
+    assert EngineProfile.model_config.get("frozen") is True
+    assert set(EngineProfile.model_fields) >= {"name", "version", "api_version", *RULES}
