@@ -58,6 +58,11 @@ class _Namer:
             self.seen[key] = f"<{self.label}{len(self.seen) + 1}>"
         return self.seen[key]
 
+    def name(self, value: str, label: str) -> None:
+        """Call ``value`` by the name of what it identifies (``<ID:web>``), so that an ID one
+        side printed and the other did not renumbers nothing after it."""
+        self.seen.setdefault(value.lower(), f"<{self.label}:{label}>")
+
 
 @dataclass
 class _Context:
@@ -121,6 +126,23 @@ _SWARM_ID = re.compile(r"\b[0-9a-z]{25}\b")
 
 
 _SWARM_SHORT = re.compile(r"^[0-9a-z]{12}(?=   )", re.MULTILINE)
+_LISTINGS = re.compile(r"\b(network|node|service|stack|secret|config) (ls|list)\b")
+#: commands whose whole output is the new object's ID, and where its name is
+_CREATES = re.compile(
+    r"^docker (?:-H \S+ |--host[= ]\S+ )*(?:container )?(?:run|create)\b.*?--name[= ]?(\S+)"
+    r"|^docker (?:-H \S+ |--host[= ]\S+ )*network create\b.*?(\S+)$")
+
+
+def _name_created(stdout: str, command: str, ctx: _Context) -> None:
+    """An ID printed by ``docker run/create --name N`` or ``docker network create N`` is N's."""
+    m = _CREATES.search(command)
+    if m is None:
+        return
+    words = stdout.split()
+    if len(words) == 1 and _HEX64.fullmatch(words[0]):
+        name = (m.group(1) or m.group(2) or "").strip("'\"")
+        if name:
+            ctx.ids.name(words[0][:12], name)
 
 
 def _mixed(token: str) -> bool:
@@ -136,8 +158,9 @@ def _ids(text: str, command: str, ctx: _Context) -> str:
     # swarm IDs (25 characters of [0-9a-z]); a table's first column shows their first 12
     text = _SWARM_ID.sub(lambda m: ctx.ids(m.group(0)[:12]) if _mixed(m.group(0))
                          else m.group(0), text)
-    return _SWARM_SHORT.sub(lambda m: ctx.ids(m.group(0)) if _mixed(m.group(0))
-                            else m.group(0), text)
+    if not _LISTINGS.search(command):
+        return text
+    return _SWARM_SHORT.sub(lambda m: ctx.ids(m.group(0)), text)
 
 
 _MAC = re.compile(r"\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b", re.IGNORECASE)
@@ -191,6 +214,13 @@ def _counters(text: str, command: str, ctx: _Context) -> str:
     text = _IFCONFIG_COUNTS.sub(r"\1<N>", text)
     text = _IFCONFIG_BYTES.sub("RX bytes:<N>  TX bytes:<N>", text)
     return _NET_TOOLS_COUNTS.sub(r"\1<N>  bytes <N>", text)
+
+
+_PID = re.compile(r'("Pid": )[1-9]\d*')
+
+
+def _pids(text: str, command: str, ctx: _Context) -> str:
+    return _PID.sub(r"\1<PID>", text)
 
 
 _TENTATIVE = re.compile(r"(?<= scope link) tentative(?= )")
@@ -258,8 +288,9 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
     Normalization("tokens", "swarm join tokens are random (swarmkit ca.GenerateJoinToken)",
                   _tokens),
     Normalization("ids", "container, network, image and swarm IDs are random "
-                  "(moby pkg/stringid GenerateRandomID, swarmkit identity.NewID); each distinct "
-                  "ID becomes <IDn> in order of first use, so reuse must match", _ids),
+                  "(moby pkg/stringid GenerateRandomID, swarmkit identity.NewID); the ID that "
+                  "docker run/create --name N or network create N prints becomes <ID:N>, any "
+                  "other <IDn> in order of first use, so reuse must match", _ids),
     Normalization("random-macs", "engines from 28.0 give bridge and macvlan endpoints random "
                   "MACs (libnetwork netutils.GenerateRandomMAC), and the IPv6 link-local "
                   "addresses derive from them; each distinct MAC becomes <MACn>", _macs),
@@ -273,6 +304,8 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
     Normalization("counters", "interface packet and byte counters (ifconfig) include the "
                   "kernel's own timed traffic (IPv6 router solicitations, DAD, MLD reports)",
                   _counters),
+    Normalization("pids", "a running container's process ID (inspect State.Pid) is the "
+                  "kernel's next free PID; 0 (not running) stays", _pids),
     Normalization("veth-names", "the host side of a veth pair has a random name "
                   "(libnetwork netutils.GenerateIfaceName)", _veths),
     Normalization("shuffle", "the embedded DNS shuffles the addresses of a name on each query "
@@ -495,9 +528,11 @@ def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     from netsim.lab import run_script
     from netsim.model import Host, Lan
 
-    # the lab's hosts name the LAN router as their DNS server (conformance/lab/lab.sh)
-    hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,))
-             for name, addr in rec.lab.hosts.items()]
+    # the lab's hosts name the LAN router as their DNS server, their eth0 is a veth whose peer
+    # is lan-srvN in netsim-lan (index 4, 5, … there: lo, br0, wan0 come first), and their
+    # userland is Debian trixie's, whatever the engine (conformance/lab/lab.sh, linerun.sh)
+    hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,), nic="veth", nic_peer=4 + i)
+             for i, (name, addr) in enumerate(rec.lab.hosts.items())]
     lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway, internet_hops=rec.lab.internet_hops)
     _, steps = run_script(rec.script, source=rec.name, seed=seed, hosts=hosts, lan=lan,
                           profile=rec.engine.profile)
@@ -536,6 +571,7 @@ def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 
 
 def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Context,
           shuffled: Sequence[Sequence[tuple[str, Sequence[str]]]] = ()) -> Output:
+    _name_created(stdout, command, ctx)
     return Output(code, normalize(stdout.replace("\r\n", "\n"), command, ctx, shuffled),
                   normalize(stderr.replace("\r\n", "\n"), command, ctx, shuffled))
 

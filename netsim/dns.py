@@ -467,10 +467,16 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     whatever its networks: libnetwork checks ``lo``), every ``--add-host`` in order, legacy
     ``--link`` lines (``alias hostname [name]``); then each joined endpoint appends the
     container's own line (``hostname[.domain] [short]``; none for ``--network none``). Host mode
-    copies the host's file (without ``--add-host``). ``container:`` joiners share the owner's.
+    copies the host's file (without ``--add-host``). ``container:`` joiners share the owner's
+    file (HostsPath is the owner's), also once the owner restarted with a new namespace: the
+    joiner then reads what the owner's start wrote.
     """
     hs = state.hosts[host]
-    owner = sandbox_owner(state, host, c) or c
+    owner = sandbox_owner(state, host, c)
+    if owner is None:
+        first = next((o for o in hs.containers.values() if o.id == c.sandbox_owner), None)
+        owner = first if first is not None and first.running and (
+            first.sandbox_owner is None) else c
     if owner.network_mode == "host" and not owner.spec.add_hosts:
         return host_hosts(state, host)
     ipv6 = not _ipv6_disabled(owner)

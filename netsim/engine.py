@@ -64,6 +64,7 @@ from netsim.model import (
 from netsim.state import (
     ContainerState,
     EndpointState,
+    HostLink,
     HostState,
     NetworkState,
     PortMapping,
@@ -212,6 +213,58 @@ class _Swarm:
 
 
 @dataclass
+class _Netns:
+    """A network namespace as the kernel numbers it: interface indexes and peer netns ids.
+
+    Linux gives a namespace's interfaces indexes from a counter that only goes up
+    (``net/core/dev.c`` ``dev_index_reserve``: ``xa_alloc_cyclic`` from ``net->ifindex``); a device
+    moved into a namespace keeps its index when no device there has it, else it gets the next
+    (``dev_change_net_namespace``). Another namespace gets an id (``link-netnsid``) the first
+    time a device links to it or moves to it: the lowest free one, freed when that namespace
+    dies (``net_namespace.c`` ``alloc_netid``, ``peernet2id_alloc``). Measured on the lab
+    (Docker 28.5, Linux 6.18): see tests/test_probes_interfaces.py.
+    """
+
+    next: int = 2  # lo is 1
+    live: set[int] = field(default_factory=lambda: {1})
+    nsids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of_host(cls, host: Host) -> _Netns:
+        """A Docker host at boot: lo 1, its NIC 2, docker0 3 (the daemon's first bridge); a
+        veth NIC links to its peer's namespace, which takes id 0."""
+        return cls(next=4, live={1, 2, 3}, nsids={"nic-peer": 0} if host.nic == "veth" else {})
+
+    def alloc(self) -> int:
+        while self.next in self.live:
+            self.next += 1
+        idx = self.next
+        self.next += 1
+        self.live.add(idx)
+        return idx
+
+    def passing(self) -> int:
+        """An index taken by a device created here and moved to another namespace at once."""
+        idx = self.alloc()
+        self.live.discard(idx)
+        return idx
+
+    def move_in(self, idx: int) -> int:
+        """A device arriving from another namespace with index ``idx``: its index here."""
+        if idx in self.live:
+            return self.alloc()
+        self.live.add(idx)
+        return idx
+
+    def nsid(self, key: str) -> int:
+        """This namespace's id for another one (``key``), allocated on first use."""
+        if key not in self.nsids:
+            used = set(self.nsids.values())
+            self.nsids[key] = next(i for i in range(len(used) + 1) if i not in used)
+        return self.nsids[key]
+
+
+@dataclass
 class _Host:
     host: Host
     space: AddressSpace
@@ -220,6 +273,11 @@ class _Host:
     containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
     names_by_id: dict[str, str] = field(default_factory=dict)
     ports: _PortAllocator = field(default_factory=_PortAllocator)
+    #: the host's network namespace, and each running container's (by container ID)
+    netns: _Netns = field(default_factory=_Netns)
+    sandboxes: dict[str, _Netns] = field(default_factory=dict)
+    #: the host end of the swarm ingress sandbox's docker_gwbridge veth
+    links: list[HostLink] = field(default_factory=list)
 
 
 class Engine:
@@ -260,7 +318,7 @@ class Engine:
         self._hosts: dict[str, _Host] = {}
         for h in hosts:
             rt = _Host(host=h, space=AddressSpace(
-                rotating=profile.rotating_subnet_allocation))
+                rotating=profile.rotating_subnet_allocation), netns=_Netns.of_host(h))
             self._hosts[h.name] = rt
             self._create_predefined(rt)
             self._index_predefined(rt)
@@ -299,6 +357,7 @@ class Engine:
                 predefined=True,
                 subnets=(SubnetState(subnet=subnet, gateway=gw),),
                 interface="docker0",
+                ifindex=3,
                 # doc: engine/network/tutorials/standalone.md (network inspect bridge)
                 options={
                     "com.docker.network.bridge.default_bridge": "true",
@@ -564,6 +623,7 @@ class Engine:
         internal = spec.internal or (
             isinstance(spec, MacvlanNetwork | IpvlanNetwork) and spec.parent is None
         )
+        ifindex = self._network_link(rt, spec)
         state = NetworkState(
             id=nid,
             name=spec.name,
@@ -579,10 +639,39 @@ class Engine:
             options=dict(spec.options),
             labels=dict(spec.labels),
             created=self.clock,
+            ifindex=ifindex,
         )
         rt.networks[spec.name] = _Net(state, pools)
         rt.network_names_by_id[nid] = spec.name
         return Outcome(id=nid)
+
+    def _network_link(self, rt: _Host, spec: NetworkSpec) -> int | None:
+        """The index of a new network's link in the host's namespace: the bridge it creates;
+        for macvlan/ipvlan the NIC, the VLAN link it creates (``eth0.10``; shared with the
+        networks already on it) or the dummy parent of a parentless one."""
+        if isinstance(spec, BridgeNetwork):
+            return rt.netns.alloc()
+        if not isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+            return None
+        if spec.parent is None:
+            return rt.netns.alloc()
+        if spec.parent == rt.host.interface:
+            return 2
+        for other in rt.networks.values():
+            o = other.state
+            if o.driver in ("macvlan", "ipvlan") and o.interface == spec.parent:
+                return o.ifindex
+        return rt.netns.alloc() if "." in spec.parent else None
+
+    def _drop_network_link(self, rt: _Host, net: NetworkState) -> None:
+        """A removed network's bridge (or VLAN/dummy link, when no other network uses it) is
+        deleted."""
+        if net.ifindex is None or net.ifindex == 2:
+            return
+        if any(o.state.ifindex == net.ifindex for o in rt.networks.values()
+               if o.state.id != net.id):
+            return
+        rt.netns.live.discard(net.ifindex)
 
     def _check_bridge_conflict(
         self, rt: _Host, nid: str, bridge: str, subnets: list[SubnetState]
@@ -708,6 +797,7 @@ class Engine:
             )
         for s in net.state.subnets:
             rt.space.release(s.subnet)
+        self._drop_network_link(rt, net.state)
         del rt.networks[net.state.name]
         rt.network_names_by_id.pop(net.state.id, None)
         # stopped containers keep their endpoint configuration for a removed network; it is
@@ -723,6 +813,7 @@ class Engine:
                 continue
             for s in net.state.subnets:
                 rt.space.release(s.subnet)
+            self._drop_network_link(rt, net.state)
             del rt.networks[name]
             rt.network_names_by_id.pop(net.state.id, None)
             removed.append(name)
@@ -971,6 +1062,7 @@ class Engine:
         except DaemonError as err:
             for ep in joined:
                 self._release_endpoint(rt, ep, c.id)
+            self._sandbox_gone(rt, c.id)
             rt.ports.release(c.id)
             if not err.text.startswith("failed to set up container networking"):
                 if mode.startswith("container:") or "non running" in err.text:
@@ -1005,7 +1097,8 @@ class Engine:
             self._stop(rt, new, exit_code=exit_code)
         return exit_code
 
-    def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int) -> EndpointState:
+    def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int, *,
+              gateway_only: bool = False) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""
         # the stored NetworkID is preferred over the name (container_operations.go:1131)
         by_id = rt.network_names_by_id.get(ep.network_id)
@@ -1075,14 +1168,73 @@ class Engine:
                 if st.driver == "bridge"
                 else None,
                 "dns_names": _dns_names(c, st, ep.config),
+                **self._plug(rt, c, st, gateway_only=gateway_only),
             }
         )
+
+    def _plug(self, rt: _Host, c: ContainerState, net: NetworkState, *,
+              gateway_only: bool) -> dict[str, int | None]:
+        """The kernel's numbers for a new endpoint's interface (:class:`_Netns`).
+
+        bridge_linux.go ``createVeth`` creates the veth with its peer directly in the
+        container's namespace (the next index there; the host end takes the host's next) --
+        except for the docker_gwbridge endpoint libnetwork adds to an overlay-only sandbox,
+        made in the host's namespace (the peer first: veth_newlink registers it first) and
+        moved. A macvlan/ipvlan link and an overlay's veth are made in the host's namespace and
+        moved too (drivers/macvlan, drivers/overlay ``Join``), the overlay's other end into the
+        network's own namespace. Measured: 13: eth0@if14 / 15: eth1@if16 on a swarm node.
+        """
+        host = rt.netns
+        sb = rt.sandboxes.setdefault(c.id, _Netns())
+        key = f"sandbox:{c.id}"
+        if net.driver == "bridge":
+            if gateway_only:
+                inner = host.passing()
+                link = host.alloc()
+                ifindex = sb.move_in(inner)
+            else:
+                ifindex = sb.alloc()
+                link = host.alloc()
+            bridge = rt.networks.get(net.name)
+            if bridge is not None and not bridge.state.link_local:
+                bridge.state = bridge.state.model_copy(update={"link_local": True})
+            peer_ns = "host"
+        elif net.driver == "overlay":
+            inner, link = host.passing(), host.passing()
+            ifindex = sb.move_in(inner)
+            peer_ns = f"overlay:{net.name}"
+        else:  # macvlan, ipvlan: the link's parent is the NIC or the VLAN/dummy link
+            ifindex = sb.move_in(host.passing())
+            link = net.ifindex if net.ifindex is not None else 2
+            peer_ns = "host"
+        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": sb.nsid(peer_ns),
+                "host_netnsid": host.nsid(key)}
+
+    def _unplug(self, rt: _Host, ep: EndpointState, cid: str | None) -> None:
+        """An endpoint's interface leaves its sandbox: libnetwork moves it back to the host's
+        namespace (osl ``RemoveInterface``: a new index there when its own is taken, as eth0's
+        2 always is) and deletes it, a veth with its host end."""
+        if ep.ifindex is None:
+            return
+        host = rt.netns
+        host.live.discard(host.move_in(ep.ifindex))
+        if ep.host_veth is not None and ep.link_ifindex is not None:
+            host.live.discard(ep.link_ifindex)
+        sb = rt.sandboxes.get(cid) if cid is not None else None
+        if sb is not None:
+            sb.live.discard(ep.ifindex)
+
+    def _sandbox_gone(self, rt: _Host, cid: str) -> None:
+        """The container's namespace is destroyed: its id in the host's is freed."""
+        rt.sandboxes.pop(cid, None)
+        rt.netns.nsids.pop(f"sandbox:{cid}", None)
 
     def _host_mac(self, rt: _Host) -> str:
         return ids.mac_address(self.seed, "host-nic", rt.host.name)
 
     def _release_endpoint(self, rt: _Host, ep: EndpointState,
                           cid: str | None = None) -> None:
+        self._unplug(rt, ep, cid)
         net = rt.networks.get(ep.network)
         if net is None and self.swarm is not None:
             net = self.swarm.networks.get(ep.network)
@@ -1152,6 +1304,7 @@ class Engine:
         """Stop: release addresses and ports; keep the endpoint configuration (§3.2)."""
         for ep in c.endpoints:
             self._release_endpoint(rt, ep, c.id)
+        self._sandbox_gone(rt, c.id)
         rt.ports.release(c.id)
         if exit_code is None:
             info = self._image(c.spec.image)
@@ -1324,9 +1477,10 @@ class Engine:
         try:
             net: _Net | None = self._find_network(rt, netref)
         except DaemonError:
-            if c.running and not force:
+            # an overlay the container is attached to (a swarm-scoped network)
+            net = self._overlay_lookup(netref) if self._node(rt) is not None else None
+            if net is None and c.running and not force:
                 raise
-            net = None
         name = net.state.name if net is not None else netref
         ep = c.endpoint(name)
         if ep is None and net is not None:
@@ -1409,6 +1563,16 @@ class Engine:
     def _swarm_node_setup(self, rt: _Host) -> None:
         """What a node gets on init/join: docker_gwbridge, and its ingress-sbox addresses."""
         assert self.swarm is not None
+        # the ingress network's namespace gets its vxlan link, the ingress sandbox the veth of
+        # its ingress endpoint (made in the host's namespace and moved); then docker_gwbridge
+        # and the sandbox's veth on it, whose host end stays (measured: 7: docker_gwbridge,
+        # 9: vethXXX@if8 on a fresh node)
+        ns = rt.netns
+        ns.passing()
+        ns.nsid("overlay:ingress")
+        ns.passing()
+        ns.passing()
+        ns.nsid("sandbox:ingress-sbox")
         if "docker_gwbridge" not in rt.networks:
             # libnetwork/default_gateway_linux.go: exactly these three options
             self._network_create(rt, BridgeNetwork(name="docker_gwbridge", options={
@@ -1417,6 +1581,15 @@ class Engine:
                 "com.docker.network.bridge.name": "docker_gwbridge",
             }))
         gw = rt.networks["docker_gwbridge"]
+        inner = ns.passing()
+        n = self._nth("ingress-sbox", rt.host.name)
+        rt.links.append(HostLink(
+            ifindex=ns.alloc(), name=ids.veth_name(self.seed, "ingress-sbox", rt.host.name, n),
+            link_ifindex=inner, link_netnsid=ns.nsid("sandbox:ingress-sbox"),
+            master=gw.state.interface or "docker_gwbridge",
+            mac=ids.mac_address(self.seed, "ingress-sbox", rt.host.name, n)))
+        if not gw.state.link_local:
+            gw.state = gw.state.model_copy(update={"link_local": True})
         # gateway_ingress-sbox takes the first container address
         self.swarm.ingress_gateways[rt.host.name] = ipaddress.IPv4Address(
             int(gw.pools[0].allocate_any()))
@@ -1506,6 +1679,11 @@ class Engine:
             if lb is not None:
                 self.swarm.networks[name].pools[0].release(lb)
             info.users.pop(rt.host.name, None)
+            self._overlay_gone(rt, name)
+        rt.netns.nsids.pop("sandbox:ingress-sbox", None)
+        for link in rt.links:
+            rt.netns.live.discard(link.ifindex)
+        rt.links.clear()
         self.swarm.ingress_gateways.pop(rt.host.name, None)  # (the address stays taken)
         del self.swarm.nodes[rt.host.name]  # docker_gwbridge stays (nothing deletes it)
 
@@ -1586,6 +1764,13 @@ class Engine:
         info.users.setdefault(rt.host.name, set()).add(cid)
         if rt.host.name not in info.lb:
             info.lb[rt.host.name] = ipaddress.IPv4Address(int(pool.allocate_any()))
+            # the network's namespace on this node gets its vxlan link, and the load-balancer
+            # sandbox its veth, both made in the host's namespace and moved (drivers/overlay)
+            rt.netns.passing()
+            rt.netns.nsid(f"overlay:{name}")
+            rt.netns.passing()
+            rt.netns.passing()
+            rt.netns.nsid(f"lb:{name}")
 
     def _overlay_unuse(self, rt: _Host, name: str, cid: str) -> None:
         """The last local user gone: the node LB is freed, the network leaves this node."""
@@ -1598,6 +1783,13 @@ class Engine:
         if not users and rt.host.name in info.lb:
             self.swarm.networks[name].pools[0].release(info.lb.pop(rt.host.name))
             info.users.pop(rt.host.name, None)
+            self._overlay_gone(rt, name)
+
+    def _overlay_gone(self, rt: _Host, name: str) -> None:
+        """The overlay's namespace and its load-balancer sandbox on this node are destroyed."""
+        for ns in (rt.netns, *rt.sandboxes.values()):
+            ns.nsids.pop(f"overlay:{name}", None)
+            ns.nsids.pop(f"lb:{name}", None)
 
     def _default_gateway(self, rt: _Host, c: ContainerState,
                          eps: list[EndpointState]) -> tuple[EndpointState, ...]:
@@ -1622,7 +1814,7 @@ class Engine:
         ep = EndpointState(network="docker_gwbridge", network_id=gw.state.id,
                            config=EndpointConfig(network="docker_gwbridge"))
         joined = self._join(rt, c.model_copy(update={"endpoints": tuple(current)}), ep,
-                            len([e for e in current if e.ifname]))
+                            len([e for e in current if e.ifname]), gateway_only=True)
         return (*current, joined.model_copy(update={"gateway_only": True, "dns_names": ()}))
 
     def _overlay_rm(self, rt: _Host, net: _Net) -> Outcome:
@@ -1673,6 +1865,7 @@ class Engine:
                     networks={**{n: net.state for n, net in rt.networks.items()},
                               **self._visible_overlays(rt)},
                     containers=dict(rt.containers),
+                    links=tuple(rt.links),
                 )
                 for name, rt in self._hosts.items()
             },

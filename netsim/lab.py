@@ -997,7 +997,8 @@ def _image_decl(d: Directive) -> ImageDecl:
 
 
 _FORMS = {
-    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP]",
+    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP] "
+            "[nic=physical|veth] [nic_peer=N] [iproute2=6.15|7.3]",
     "lan": "# netsim: lan SUBNET [gateway=IP]",
     "image": _IMAGE_FORM,
     "engine": "# netsim: engine VERSION (" + ", ".join(PROFILES) + ")",
@@ -1080,6 +1081,11 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     hosts, lan = declared_hosts, declared_lan
     try:
         lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, profile=chosen)
+    except ValidationError as err:  # one line: the first problem, without pydantic's framing
+        msg = str(err.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise InputError(source, f"bad host or LAN declaration: {msg}",
+                         accepted="# netsim: lan SUBNET before hosts whose addresses it holds"
+                         ) from None
     except ValueError as err:
         raise InputError(source, f"bad host or LAN declaration: {err}") from None
     steps: list[Step] = []

@@ -126,6 +126,17 @@ class Host(_Model):
     #: and 8.8.4.4 (libnetwork internal/resolvconf: a host with only 127.0.0.53 and no
     #: systemd-resolved upstream file has no usable server for containers)
     dns: tuple[ipaddress.IPv4Address, ...] = ()
+    #: what the NIC is: a physical Ethernet card (``eth0``, qdisc fq_codel), or one end of a veth
+    #: pair whose peer is in another namespace, as for a Docker host that is itself a container
+    #: or a namespace (the conformance lab's hosts): ``eth0@ifN``, qdisc noqueue, and the peer's
+    #: namespace takes netns id 0, so the host numbers its containers' namespaces from 1
+    nic: Literal["physical", "veth"] = "physical"
+    #: a veth NIC's peer's interface index in its own namespace (the N of ``eth0@ifN``)
+    nic_peer: int = Field(default=2, ge=1)
+    #: the release of the host's own ``ip`` (iproute2): 7.3 (Debian sid) prints ``qlen 0`` for
+    #: an interface whose txqueuelen is 0 (docker0, veths), 6.15 (Debian 13) prints no qlen
+    #: for them (measured in the conformance lab)
+    iproute2: Literal["6.15", "7.3"] = "6.15"
 
     @field_validator("dns", mode="before")
     @classmethod

@@ -1,6 +1,7 @@
 """What network tools print when run at a vantage point: ``ping``, ``curl``, ``wget``, ``nc -z``,
 ``dig``, ``nslookup``, ``host``, ``getent hosts``, ``cat`` of the resolver files, ``ip addr``,
-``ip route``, ``ifconfig``, ``hostname``; and package managers that install more of them.
+``ip link``, ``ip route``, ``ifconfig``, ``route``, ``netstat -r``, ``hostname``; and package
+managers that install more of them.
 
 :func:`probe` runs one command line inside a container (what ``docker exec NAME …`` runs) or at a
 vantage point (``@host``/``@NAME``: a shell on that Docker host; ``@lan``, ``@internet``) and
@@ -8,8 +9,10 @@ returns a :class:`ProbeResult`: stdout, stderr and exit status as the real tool 
 Reachability comes from :func:`netsim.reach.reach`, names from :mod:`netsim.dns` (a program's
 ``getaddrinfo``: /etc/hosts, then the nameservers of resolv.conf); the texts follow
 ``docs/reference/probe-output.md`` (iputils 20240905 and busybox 1.37 ``ping``, curl 8.14,
-busybox ``wget``/``nc``, OpenBSD ``nc``, iproute2 6.15 and busybox ``ip``, net-tools and busybox
-``ifconfig``, Debian and busybox ``hostname``) and ``docs/reference/dns-tools.md`` (BIND 9.20 and
+busybox ``wget``/``nc``, OpenBSD ``nc``, iproute2 6.15 (7.3 on a host that declares it) and
+busybox ``ip``, net-tools and busybox ``ifconfig``, ``route`` and ``netstat``, Debian and busybox
+``hostname``; the interface texts measured on the conformance lab,
+tests/test_probes_interfaces.py) and ``docs/reference/dns-tools.md`` (BIND 9.20 and
 9.9 ``dig``/``nslookup``/``host``, busybox ``nslookup``, glibc and musl ``getent``). Which
 implementation runs is the image's fact (:mod:`netsim.images`); an image netsim does not know is
 assumed to be Debian-like with iputils, iproute2, net-tools, curl, OpenBSD nc and BIND's tools. A
@@ -20,18 +23,21 @@ are Debian-like too.
 
 Simplifications (README): round-trip times and DNS query times are invented (deterministic from
 the seed), a reply's TTL is 64 minus the routers on the way (the internet answers with 117);
-counters in ``ifconfig`` are 0; an HTTP exchange is not simulated (a connection that succeeds
-prints a netsim note instead of a page); ``ping`` without ``-c`` is shown as if stopped after 4
-packets; package managers print a note instead of their download log.
+counters in ``ifconfig`` are 0 (docker0's 2 dropped packets excepted); an HTTP exchange is not
+simulated (a connection that succeeds prints a netsim note instead of a page); ``ping`` without
+``-c`` is shown as if stopped after 4 packets; package managers print a note instead of their
+download log.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import ipaddress
 import math
 import random
+import re
 import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,6 +110,8 @@ class Toolbox:
     nc: Literal["busybox", "openbsd"] | None = "openbsd"
     ip: Literal["busybox", "iproute2"] | None = "iproute2"
     ifconfig: Literal["busybox", "net-tools", "net-tools-1.60"] | None = "net-tools"
+    route: Literal["busybox", "net-tools"] | None = "net-tools"
+    netstat: Literal["busybox", "net-tools"] | None = "net-tools"
     hostname: Literal["busybox", "debian"] | None = "debian"
     #: ISC BIND's dig/host/nslookup, by the version string dig prints (None: not installed)
     bind: str | None = DIG_VERSIONS["debian"]
@@ -114,13 +122,15 @@ class Toolbox:
     packages: PackageManager | None = "apt-get"
     #: the C library (how a shell and getaddrinfo behave)
     libc: Literal["glibc", "musl"] = "glibc"
+    #: iproute2 7.x (Debian sid's 7.3) prints ``qlen 0`` for a zero txqueuelen; 6.15 does not
+    ip_zero_qlen: bool = False
 
 
 _DEBIAN_LIKE = Toolbox()
 _DEBIAN_LIKE_TOOLS: Mapping[str, ToolImpl] = {
     "ping": "iputils", "curl": "curl", "nc": "netcat-openbsd", "ip": "iproute2",
     "ifconfig": "net-tools", "hostname": "hostname", "dig": "bind", "nslookup": "bind",
-    "host": "bind", "getent": "glibc", "cat": "gnu",
+    "host": "bind", "getent": "glibc", "cat": "gnu", "route": "net-tools", "netstat": "net-tools",
 }
 
 
@@ -154,6 +164,8 @@ def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None) -> 
         ip=pick("ip", {"busybox": "busybox", "*": "iproute2"}),
         ifconfig=pick("ifconfig", {"busybox": "busybox", "net-tools-1.60": "net-tools-1.60",
                                    "*": "net-tools"}),
+        route=pick("route", {"busybox": "busybox", "*": "net-tools"}),
+        netstat=pick("netstat", {"busybox": "busybox", "*": "net-tools"}),
         hostname=pick("hostname", {"busybox": "busybox", "*": "debian"}),
         bind=DIG_VERSIONS.get(release, DIG_VERSIONS["debian"]) if "dig" in tools else None,
         nslookup=pick("nslookup", {"busybox": "busybox", "*": "bind"}),
@@ -195,7 +207,10 @@ def _where(state: State, where: str, seed: int,
         if name not in state.hosts:
             return ProbeResult("", f"netsim: unknown vantage point {where} (Docker hosts: "
                                    f"{', '.join(state.hosts)}; or @lan, @internet)\n", 2)
-        return _Where(state, f"@{name}", name, None, _DEBIAN_LIKE, seed, rng)
+        # the host's own tools: Debian's, with the host's iproute2 (model.Host.iproute2)
+        tools = (_DEBIAN_LIKE if state.hosts[name].host.iproute2 == "6.15"
+                 else dataclasses.replace(_DEBIAN_LIKE, ip_zero_qlen=True))
+        return _Where(state, f"@{name}", name, None, tools, seed, rng)
     host, c = topology_index(state).find(where)
     if not c.running:
         return ProbeResult("", f"Error response from daemon: container {c.id} is not running\n",
@@ -636,93 +651,147 @@ def _nc(w: _Where, args: list[str]) -> ProbeResult:
 
 
 # --------------------------------------------------------------------------------------------
-# Interfaces: ip addr, ip route, ifconfig, hostname
+# Interfaces: ip addr/link/route, ifconfig, route, netstat -r, hostname
+#
+# Measured on the conformance lab (Docker 28.5, Linux 6.18; iproute2 6.15 in Debian 13 images,
+# 7.3 on the lab's Debian sid hosts; BusyBox 1.38): tests/test_probes_interfaces.py pins the
+# texts. The interface indexes, peers and netns ids are the engine's (netsim.engine ``_Netns``).
 
 
 @dataclass
 class _Link:
     index: int
     name: str  # eth0, docker0, vethabc1234
-    peer: int | None  # @ifN
+    peer: int | None  # IFLA_LINK: the N of @ifN (a veth's peer, a macvlan's or VLAN's parent)
     mac: str
     mtu: int
     addr: ipaddress.IPv4Interface | None
     kind: Literal["lo", "ether"]
     master: str | None = None
     up: bool = True  # carrier (a bridge with no port is NO-CARRIER, DOWN)
+    #: IFLA_LINK_NETNSID: the peer is in the namespace with this id
     netns_id: int | None = None
+    qlen: int = 0  # txqueuelen: 1000 for lo and a NIC; Docker makes its veths with 0
+    qdisc: str = "noqueue"
+    #: an IPv6 link-local address (EUI-64 of the MAC): a host's interfaces once they have had
+    #: carrier; containers have IPv6 off (Docker sets disable_ipv6 unless the network has it)
+    link_local: bool = False
+    tx_dropped: int = 0
+
+
+def _lo() -> _Link:
+    return _Link(1, "lo", None, "00:00:00:00:00:00", 65536,
+                 ipaddress.IPv4Interface("127.0.0.1/8"), "lo", qlen=1000)
+
+
+def _eui64_link_local(mac: str) -> str:
+    """The kernel's link-local address for a MAC (addrconf EUI-64: U/L bit flipped, ff:fe)."""
+    b = bytes.fromhex(mac.replace(":", ""))
+    return str(ipaddress.IPv6Address(b"\xfe\x80" + bytes(6) + bytes([b[0] ^ 2]) + b[1:3]
+                                     + b"\xff\xfe" + b[3:]))
+
+
+def _endpoint_mtu(state: State, host: str, ep: EndpointState) -> int:
+    """An endpoint's MTU: an overlay's is 1450 (VXLAN's 50 bytes off the NIC's 1500); a
+    bridge network may set its own (``com.docker.network.driver.mtu``)."""
+    net = state.hosts[host].networks.get(ep.network)
+    if net is None:
+        return 1500
+    if net.driver == "overlay":
+        return 1450
+    mtu = net.options.get("com.docker.network.driver.mtu", "")
+    return int(mtu) if mtu.isdigit() and int(mtu) > 0 else 1500
 
 
 def _host_links(state: State, host: str) -> list[_Link]:
-    """A Docker host's interfaces, in a deterministic ifindex order: lo, its NIC, VLAN
-    sub-interfaces, bridges (docker0 first, then in creation order), then the veths."""
+    """A Docker host's interfaces, by ifindex: lo, its NIC, the bridges and the VLAN links
+    Docker created, the host ends of its containers' veths."""
     hs = state.hosts[host]
+    h = hs.host
     from netsim import ids
 
-    links = [_Link(1, "lo", None, "00:00:00:00:00:00", 65536, ipaddress.IPv4Interface(
-        "127.0.0.1/8"), "lo")]
+    links = [_lo()]
     nic_mac = ids.mac_address(state.seed, "host-nic", host)
     lan = state.lan.subnet
-    links.append(_Link(2, hs.host.interface, None, nic_mac, 1500,
-                       ipaddress.IPv4Interface(f"{hs.host.address}/{lan.prefixlen}")
-                       if hs.host.address else None, "ether"))
-    for net in hs.networks.values():
-        parent = net.options.get("parent", "")
-        if net.driver in ("macvlan", "ipvlan") and "." in parent:
-            vlan = f"{hs.host.interface}.{parent.partition('.')[2]}"
-            if all(link.name != vlan for link in links):
-                links.append(_Link(len(links) + 1, vlan, 2, nic_mac, 1500, None, "ether"))
-    bridges = sorted((n for n in hs.networks.values() if n.driver == "bridge" and n.host == host
-                      and n.interface), key=lambda n: n.name != "bridge")
+    nic_addr = (ipaddress.IPv4Interface(f"{h.address}/{lan.prefixlen}") if h.address
+                else None)
+    if h.nic == "veth":
+        links.append(_Link(2, h.interface, h.nic_peer, nic_mac, 1500, nic_addr, "ether",
+                           netns_id=0, qlen=1000, link_local=True))
+    else:
+        links.append(_Link(2, h.interface, None, nic_mac, 1500, nic_addr, "ether", qlen=1000,
+                           qdisc="fq_codel", link_local=True))
+    veths: list[_Link] = []
     ports: dict[str, int] = {}
-    for c in hs.containers.values():
-        if c.running:
-            for ep in c.endpoints:
-                if ep.host_veth:
-                    ports[ep.network] = ports.get(ep.network, 0) + 1
-    for net in bridges:
-        sub = net.ipv4_subnet
-        addr = (ipaddress.IPv4Interface(f"{sub.gateway}/{sub.subnet.prefixlen}")
-                if sub is not None and isinstance(sub.gateway, IPv4) else None)
-        links.append(_Link(len(links) + 1, net.interface or net.name, None,
-                           ids.mac_address(state.seed, "bridge", net.id), 1500, addr, "ether",
-                           up=ports.get(net.name, 0) > 0))
-    netns = 0
+    fallback = 0
     for c in hs.containers.values():
         if not c.running:
             continue
-        own = False
+        fallback += 1
         for ep in c.active_endpoints():
             if ep.host_veth is None:
                 continue
             bridge = hs.networks.get(ep.network)
-            links.append(_Link(len(links) + 1, ep.host_veth, _container_ifindex(ep),
-                               ids.mac_address(state.seed, "veth", ep.endpoint_id), 1500, None,
-                               "ether", master=bridge.interface if bridge else None,
-                               netns_id=netns))
-            own = True
-        netns += own
-    return links
+            master = bridge.interface if bridge is not None else None
+            ports[master or ""] = ports.get(master or "", 0) + 1
+            peer = ep.ifindex if ep.ifindex is not None else _container_ifindex(ep)
+            index = ep.link_ifindex if ep.link_ifindex is not None else 1000 + len(veths)
+            veths.append(_Link(index, ep.host_veth, peer,
+                               ids.mac_address(state.seed, "veth", ep.endpoint_id),
+                               _endpoint_mtu(state, host, ep), None, "ether", master=master,
+                               netns_id=ep.host_netnsid if ep.host_netnsid is not None
+                               else fallback - 1, link_local=True))
+    for hl in hs.links:
+        ports[hl.master] = ports.get(hl.master, 0) + 1
+        veths.append(_Link(hl.ifindex, hl.name, hl.link_ifindex, hl.mac, 1500, None, "ether",
+                           master=hl.master, netns_id=hl.link_netnsid, link_local=True))
+    seen: set[int] = set()
+    for net in hs.networks.values():
+        if net.ifindex is None or net.ifindex in seen or net.host != host:
+            continue
+        if net.driver == "bridge" and net.interface:
+            seen.add(net.ifindex)
+            sub = net.ipv4_subnet
+            addr = (ipaddress.IPv4Interface(f"{sub.gateway}/{sub.subnet.prefixlen}")
+                    if sub is not None and isinstance(sub.gateway, IPv4) else None)
+            links.append(_Link(net.ifindex, net.interface,
+                               None, ids.mac_address(state.seed, "bridge", net.id), 1500, addr,
+                               "ether", up=ports.get(net.interface, 0) > 0,
+                               link_local=net.link_local,
+                               # the daemon's first bridge drops the IPv6 packets sent while it
+                               # has no carrier (measured: TX dropped 2 on every lab host)
+                               tx_dropped=2 if net.name == "bridge" else 0))
+        elif net.driver in ("macvlan", "ipvlan") and "." in (net.interface or ""):
+            seen.add(net.ifindex)
+            links.append(_Link(net.ifindex, net.interface or "", 2, nic_mac, 1500, None,
+                               "ether", link_local=True))
+    return sorted(links + veths, key=lambda link: link.index)
 
 
 def _container_ifindex(ep: EndpointState) -> int:
+    """An interface's index when the State carries none (eth0 2, eth1 3, …)."""
     return 2 + int((ep.ifname or "eth0").removeprefix("eth") or 0)
 
 
 def _container_links(state: State, host: str, c: ContainerState) -> list[_Link]:
     owner = sandbox_owner(state, host, c)
-    links = [_Link(1, "lo", None, "00:00:00:00:00:00", 65536,
-                   ipaddress.IPv4Interface("127.0.0.1/8"), "lo")]
+    links = [_lo()]
     if owner is None:
         return links
-    host_index = {link.name: link.index for link in _host_links(state, host)}
+    host_index: dict[str, int] | None = None
     for ep in owner.active_endpoints():
-        if ep.ipv4 is None or ep.ifname is None:
+        if ep.ifname is None:
             continue
-        peer = host_index.get(ep.host_veth or "", 2)  # macvlan/ipvlan: the parent NIC
-        links.append(_Link(_container_ifindex(ep), ep.ifname, peer, ep.mac or "", 1500, ep.ipv4,
-                           "ether", netns_id=0))
-    return links
+        peer = ep.link_ifindex
+        if peer is None:  # a State without the kernel's numbers: the host's view decides
+            if host_index is None:
+                host_index = {link.name: link.index for link in _host_links(state, host)}
+            peer = host_index.get(ep.host_veth or "", 2)
+        links.append(_Link(ep.ifindex if ep.ifindex is not None else _container_ifindex(ep),
+                           ep.ifname, peer, ep.mac or "", _endpoint_mtu(state, host, ep),
+                           ep.ipv4, "ether",
+                           netns_id=ep.link_netnsid if ep.link_netnsid is not None else 0))
+    return sorted(links, key=lambda link: link.index)
 
 
 def _links_of(w: _Where) -> list[_Link] | None:
@@ -740,49 +809,89 @@ def _in_host_ns(w: _Where) -> bool:
         (w.host, w.container.name) in topology_index(w.state).host_members)
 
 
-def _ip_addr(links: Sequence[_Link], impl: str, only: str | None) -> ProbeResult:
-    chosen = [link for link in links if only is None or link.name == only]
-    if only is not None and not chosen:
+def _link_header(link: _Link, links: Sequence[_Link], w: _Where, family: str | None,
+                 show: Literal["addr", "link"]) -> str:
+    """The first line of an interface in ``ip addr``/``ip link`` (iproute2 print_linkinfo,
+    busybox ipaddress.c)."""
+    impl = w.tools.ip
+    peer = ""
+    mdown = False
+    if link.peer is not None:
+        if impl == "iproute2" and link.netns_id is not None and family != "inet6":
+            peer = f"@if{link.peer}"
+        else:
+            # the index is looked up in this namespace (an AF_INET6 dump carries no netns id):
+            # busybox shows whatever has that index here, and M-DOWN when nothing has it
+            there = next((x for x in links if x.index == link.peer), None)
+            peer = f"@{there.name}" if there is not None else f"@if{link.peer}"
+            mdown = there is None and impl == "busybox"
+    if link.kind == "lo":
+        flags, state = "LOOPBACK,UP,LOWER_UP", "UNKNOWN"
+    elif link.up:
+        flags, state = "BROADCAST,MULTICAST,UP,LOWER_UP", "UP"
+    else:
+        flags, state = "NO-CARRIER,BROADCAST,MULTICAST,UP", "DOWN"
+    if mdown:
+        flags += ",M-DOWN"
+    head = f"{link.index}: {link.name}{peer}: <{flags}> mtu {link.mtu} "
+    zero_qlen = impl == "iproute2" and w.tools.ip_zero_qlen
+    if family == "inet6":
+        # an AF_INET6 link dump (inet6_fill_ifinfo) has no qdisc, master, group or txqlen:
+        # iproute2 6.15 and busybox ask the txqlen by ioctl, 7.3 no longer does
+        qlen = f"qlen {link.qlen}" if link.qlen and not zero_qlen else ""
+        return head + f"state {state} " + qlen
+    head += f"qdisc {link.qdisc} " + (f"master {link.master} " if link.master else "")
+    head += f"state {state} "
+    if impl != "iproute2":
+        return head + (f"qlen {link.qlen}" if link.qlen else "")
+    head += ("mode DEFAULT " if show == "link" else "") + "group default "
+    # iproute2 7.3 prints the kernel's txqlen even when 0; 6.15 only when not 0
+    head += f"qlen {link.qlen}" if link.qlen or zero_qlen else ""
+    if family == "inet" and link.netns_id is not None:
+        head += f" link-netnsid {link.netns_id}"
+    return head
+
+
+def _ip_show(links: Sequence[_Link], w: _Where, family: str | None,
+             show: Literal["addr", "link"], only: str | None) -> ProbeResult:
+    impl = w.tools.ip
+    if only is not None and all(link.name != only for link in links):
         if impl == "iproute2":
             return ProbeResult("", f'Device "{only}" does not exist.\n', 1)
-        return ProbeResult("", f"ip: can't find device '{only}'\n", 1)
+        return ProbeResult("", f"ip: can't find device '{only}'\n", 2 if show == "link" else 1)
     out: list[str] = []
-    for link in chosen:
-        if link.kind == "lo":
-            grp = " group default" if impl == "iproute2" else ""
-            out.append(f"{link.index}: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state "
-                       f"UNKNOWN{grp} qlen 1000")
-            out.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00")
-            out.append("    inet 127.0.0.1/8 scope host lo")
-            out.append("       valid_lft forever preferred_lft forever")
-            out.append("    inet6 ::1/128 scope host noprefixroute ")
-            out.append("       valid_lft forever preferred_lft forever")
+    for link in links:
+        if only is not None and link.name != only:
             continue
-        name = f"{link.name}@if{link.peer}" if link.peer is not None else link.name
-        if link.up:
-            flags = "BROADCAST,MULTICAST,UP,LOWER_UP"
-            if impl == "busybox" and link.peer is not None:
-                flags += ",M-DOWN"
-            state = "UP"
-        else:
-            flags, state = "NO-CARRIER,BROADCAST,MULTICAST,UP", "DOWN"
-        master = f" master {link.master}" if link.master else ""
-        qdisc = "noqueue" if link.name != "eth0" or link.peer is not None else "fq_codel"
-        if impl == "iproute2":
-            out.append(f"{link.index}: {name}: <{flags}> mtu {link.mtu} qdisc {qdisc}{master} "
-                       f"state {state} group default ")
-            nsid = f" link-netnsid {link.netns_id}" if link.netns_id is not None else ""
-            out.append(f"    link/ether {link.mac} brd ff:ff:ff:ff:ff:ff{nsid}")
-        else:
-            out.append(f"{link.index}: {name}: <{flags}> mtu {link.mtu} qdisc {qdisc}{master} "
-                       f"state {state} ")
-            out.append(f"    link/ether {link.mac} brd ff:ff:ff:ff:ff:ff")
-        if link.addr is not None:
-            net = link.addr.network
-            out.append(f"    inet {link.addr.with_prefixlen} brd {net.broadcast_address} scope "
-                       f"global {link.name}")
+        v4 = link.addr is not None and show == "addr" and family != "inet6"
+        v6 = (link.kind == "lo" or link.link_local) and show == "addr" and family != "inet"
+        if (family == "inet" and not v4) or (family == "inet6" and not v6):
+            continue
+        out.append(_link_header(link, links, w, family, show))
+        if family is None:
+            if link.kind == "lo":
+                out.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00")
+            else:
+                nsid = (f" link-netnsid {link.netns_id}"
+                        if impl == "iproute2" and link.netns_id is not None else "")
+                out.append(f"    link/ether {link.mac} brd ff:ff:ff:ff:ff:ff{nsid}")
+        if v4 and link.addr is not None:
+            if link.kind == "lo":
+                out.append("    inet 127.0.0.1/8 scope host lo")
+            else:
+                out.append(f"    inet {link.addr.with_prefixlen} brd "
+                           f"{link.addr.network.broadcast_address} scope global {link.name}")
             out.append("       valid_lft forever preferred_lft forever")
-    return ProbeResult("\n".join(out) + "\n", "", 0)
+        if v6:
+            # Linux 6.x tags the kernel's own addresses (IFA_PROTO); busybox does not print it
+            if link.kind == "lo":
+                proto = "proto kernel_lo " if impl == "iproute2" else ""
+                out.append("    inet6 ::1/128 scope host " + proto)
+            else:
+                proto = "proto kernel_ll " if impl == "iproute2" else ""
+                out.append(f"    inet6 {_eui64_link_local(link.mac)}/64 scope link " + proto)
+            out.append("       valid_lft forever preferred_lft forever")
+    return ProbeResult("".join(line + "\n" for line in out), "", 0)
 
 
 def _routes(w: _Where) -> list[tuple[str, str, str, IPv4 | None]]:
@@ -812,12 +921,15 @@ def _routes(w: _Where) -> list[tuple[str, str, str, IPv4 | None]]:
 
 
 def _ip_route(w: _Where, impl: str) -> ProbeResult:
+    down = {link.name for link in _links_of(w) or () if not link.up}
     lines = []
     for dst, via, dev, src in _routes(w):
         if dst == "default":
             lines.append(f"default via {via} dev {dev} " if via else f"default dev {dev} ")
         elif impl == "iproute2":
-            lines.append(f"{dst} dev {dev} proto kernel scope link src {src} ")
+            # a route through an interface without carrier is flagged (RTNH_F_LINKDOWN)
+            lines.append(f"{dst} dev {dev} proto kernel scope link src {src} "
+                         + ("linkdown " if dev in down else ""))
         else:
             lines.append(f"{dst} dev {dev} scope link  src {src} ")
     return ProbeResult("".join(line + "\n" for line in lines), "", 0)
@@ -827,23 +939,59 @@ def _ip(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.ip
     if impl is None:
         return _missing(w, "ip")
-    words = [a for a in args if a not in ("-4", "-br")]
-    obj = words[0] if words else ""
-    if obj and ("address".startswith(obj) or obj == "addr"):
-        rest = words[1:]
-        if rest and rest[0] in ("show", "list", "ls"):
-            rest = rest[1:]
-        if rest and rest[0] == "dev":
-            rest = rest[1:]
-        links = _links_of(w)
-        if links is None:
+    family: str | None = None
+    words: list[str] = []
+    if impl == "iproute2" and args and args[0] in ("-V", "-Version"):
+        version = ("iproute2-7.3.0, libbpf 1.7.0" if w.tools.ip_zero_qlen
+                   else "iproute2-6.15.0, libbpf 1.5.0")
+        return ProbeResult(f"ip utility, {version}\n", "", 0)
+    for a in args:
+        if a == "-4":
+            family = "inet"
+        elif a == "-6":
+            family = "inet6"
+        elif a.startswith("-"):
+            return ProbeResult("", f"netsim: 'ip {' '.join(args)}': option {a} is not "
+                                   "simulated (-4 and -6 are)\n", NOT_SIMULATED)
+        else:
+            words.append(a)
+    obj, rest = (words[0], words[1:]) if words else ("", [])
+    show: Literal["addr", "link"] | None = None
+    if obj and "address".startswith(obj):
+        show = "addr"
+    elif obj and "link".startswith(obj):
+        show = "link"
+    elif obj and "route".startswith(obj):
+        if rest and not any(v.startswith(rest[0]) for v in ("show", "list")):
+            return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip route "
+                                   "[show] is)\n", NOT_SIMULATED)
+        if _links_of(w) is None:
             return ProbeResult("", "netsim: 'ip' at @lan or @internet is not simulated\n",
                                NOT_SIMULATED)
-        return _ip_addr(links, impl, rest[0] if rest else None)
-    if obj and ("route".startswith(obj) or obj == "r"):
         return _ip_route(w, impl)
-    return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip addr and ip "
-                           "route are)\n", NOT_SIMULATED)
+    if show is None:
+        return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip addr, ip "
+                               "link and ip route are)\n", NOT_SIMULATED)
+    if rest and any(v.startswith(rest[0]) for v in ("show", "list", "lst")):
+        rest = rest[1:]
+    if rest and rest[0] == "dev":
+        rest = rest[1:]
+    if len(rest) > 1:
+        return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip addr|link "
+                               "[show [dev] DEV] is)\n", NOT_SIMULATED)
+    links = _links_of(w)
+    if links is None:
+        return ProbeResult("", "netsim: 'ip' at @lan or @internet is not simulated\n",
+                           NOT_SIMULATED)
+    return _ip_show(links, w, family, show, rest[0] if rest else None)
+
+
+def _natural(name: str) -> list[int | str]:
+    """net-tools and busybox list interfaces in this order (nstrcmp: eth2 before eth10)."""
+    return [int(p) if p.isdigit() else p for p in _DIGITS.split(name)]
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
@@ -854,12 +1002,17 @@ def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
     if links is None:
         return ProbeResult("", "netsim: 'ifconfig' at @lan or @internet is not simulated\n",
                            NOT_SIMULATED)
-    show_all = "-a" in args
-    only = next((a for a in args if not a.startswith("-")), None)
-    chosen = sorted((link for link in links if (only is None or link.name == only)
-                     and (link.up or show_all or only)), key=lambda link: link.name)
+    names = [a for a in args if not a.startswith("-")]
+    if len(names) > 1 or any(a not in ("-a",) for a in args if a.startswith("-")):
+        return ProbeResult("", f"netsim: 'ifconfig {' '.join(args)}' is not simulated "
+                               "(ifconfig [-a] [IFACE] is)\n", NOT_SIMULATED)
+    only = names[0] if names else None
+    # without -a, the interfaces that are up (IFF_UP): all of these, with carrier or not
+    chosen = sorted((link for link in links if only is None or link.name == only),
+                    key=lambda link: _natural(link.name))
     if only is not None and not chosen:
-        return ProbeResult("", f"ifconfig: {only}: error fetching interface information: "
+        prefix = "ifconfig: " if impl == "busybox" else ""
+        return ProbeResult("", f"{prefix}{only}: error fetching interface information: "
                                "Device not found\n", 1)
     out: list[str] = []
     for link in chosen:
@@ -869,6 +1022,7 @@ def _ifconfig(w: _Where, args: list[str]) -> ProbeResult:
 
 def _ifconfig_block(link: _Link, impl: str) -> list[str]:
     addr = link.addr
+    ll = _eui64_link_local(link.mac) if link.link_local and link.kind != "lo" else None
     if impl in ("busybox", "net-tools-1.60"):
         # busybox copies net-tools 1.60's layout; 1.60 prints the MAC in lower case
         if link.kind == "lo":
@@ -876,19 +1030,21 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
                      "          inet addr:127.0.0.1  Mask:255.0.0.0",
                      "          inet6 addr: ::1/128 Scope:Host",
                      "          UP LOOPBACK RUNNING  MTU:65536  Metric:1"]
-            qlen = 1000
         else:
             mac = link.mac.upper() if impl == "busybox" else link.mac
             lines = [f"{link.name:<9} Link encap:Ethernet  HWaddr {mac}  "]
             if addr is not None:
                 lines.append(f"          inet addr:{addr.ip}  Bcast:"
                              f"{addr.network.broadcast_address}  Mask:{addr.netmask}")
-            lines.append(f"          UP BROADCAST RUNNING MULTICAST  MTU:{link.mtu}  Metric:1")
-            qlen = 0
+            if ll is not None:
+                lines.append(f"          inet6 addr: {ll}/64 Scope:Link")
+            running = "RUNNING " if link.up else ""
+            lines.append(f"          UP BROADCAST {running}MULTICAST  MTU:{link.mtu}  Metric:1")
         return [*lines,
                 "          RX packets:0 errors:0 dropped:0 overruns:0 frame:0",
-                "          TX packets:0 errors:0 dropped:0 overruns:0 carrier:0",
-                f"          collisions:0 txqueuelen:{qlen} ",
+                f"          TX packets:0 errors:0 dropped:{link.tx_dropped} overruns:0 "
+                "carrier:0",
+                f"          collisions:0 txqueuelen:{link.qlen} ",
                 "          RX bytes:0 (0.0 B)  TX bytes:0 (0.0 B)", ""]
     if link.kind == "lo":
         lines = ["lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536",
@@ -902,12 +1058,70 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
         if addr is not None:
             lines.append(f"        inet {addr.ip}  netmask {addr.netmask}  broadcast "
                          f"{addr.network.broadcast_address}")
-        lines.append(f"        ether {link.mac}  txqueuelen 0  (Ethernet)")
+        if ll is not None:
+            lines.append(f"        inet6 {ll}  prefixlen 64  scopeid 0x20<link>")
+        lines.append(f"        ether {link.mac}  txqueuelen {link.qlen}  (Ethernet)")
     return [*lines,
             "        RX packets 0  bytes 0 (0.0 B)",
             "        RX errors 0  dropped 0  overruns 0  frame 0",
             "        TX packets 0  bytes 0 (0.0 B)",
-            "        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0", ""]
+            f"        TX errors 0  dropped {link.tx_dropped} overruns 0  carrier 0  "
+            "collisions 0", ""]
+
+
+def _route_table(w: _Where, impl: str, *, numeric: bool, netstat: bool) -> ProbeResult:
+    """``route [-n]`` and ``netstat -r[n]`` (net-tools lib/inet_gr.c; busybox route.c, which
+    prints ``*`` for no gateway when not numeric)."""
+    if netstat:
+        out = ["Kernel IP routing table",
+               "Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface"]
+    else:
+        out = ["Kernel IP routing table",
+               "Destination     Gateway         Genmask         Flags Metric Ref    Use Iface"]
+    for dst, via, dev, _src in _routes(w):
+        if dst == "default":
+            net, mask = "0.0.0.0", "0.0.0.0"
+        else:
+            n = ipaddress.IPv4Network(dst)
+            net, mask = str(n.network_address), str(n.netmask)
+        gw = via or "0.0.0.0"
+        if not numeric:
+            net = "default" if net == "0.0.0.0" else net
+            gw = "*" if gw == "0.0.0.0" and impl == "busybox" else gw
+        flags = "UG" if via else "U"
+        if netstat:
+            out.append(f"{net:<15} {gw:<15} {mask:<15} {flags:<5} {0:>5} {0:<6} {0:>5} {dev}")
+        else:
+            out.append(f"{net:<15} {gw:<15} {mask:<15} {flags:<5} {0:<6} {0:<2} {0:>7} {dev}")
+    return ProbeResult("".join(line + "\n" for line in out), "", 0)
+
+
+def _route(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.route
+    if impl is None:
+        return _missing(w, "route")
+    if any(a != "-n" for a in args):
+        return ProbeResult("", f"netsim: 'route {' '.join(args)}' is not simulated (route [-n] "
+                               "is)\n", NOT_SIMULATED)
+    if w.host is None:
+        return ProbeResult("", "netsim: 'route' at @lan or @internet is not simulated\n",
+                           NOT_SIMULATED)
+    return _route_table(w, impl, numeric="-n" in args, netstat=False)
+
+
+def _netstat(w: _Where, args: list[str]) -> ProbeResult:
+    impl = w.tools.netstat
+    if impl is None:
+        return _missing(w, "netstat")
+    letters = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    if "r" not in letters or set(letters) - {"r", "n"} or any(
+            not a.startswith("-") or a.startswith("--") for a in args):
+        return ProbeResult("", f"netsim: 'netstat {' '.join(args)}' is not simulated (netstat "
+                               "-r[n] is)\n", NOT_SIMULATED)
+    if w.host is None:
+        return ProbeResult("", "netsim: 'netstat' at @lan or @internet is not simulated\n",
+                           NOT_SIMULATED)
+    return _route_table(w, impl, numeric="n" in letters, netstat=True)
 
 
 def _hostname(w: _Where, args: list[str]) -> ProbeResult:
@@ -918,26 +1132,40 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
         return ProbeResult("", "netsim: 'hostname' at @lan or @internet is not simulated\n",
                            NOT_SIMULATED)
     hs = w.state.hosts[w.host]
-    if w.container is None or _in_host_ns(w):
-        name = hs.host.effective_hostname if w.container is None else w.container.hostname
-        addrs = [str(hs.host.address)] if hs.host.address else []
+    if w.container is None:
+        name = hs.host.effective_hostname
+        entries = host_hosts(w.state, w.host)
     else:
         name = w.container.hostname
-        addrs = [str(e.address) for e in etc_hosts(w.state, w.host, w.container)
-                 if name in e.names]
+        entries = etc_hosts(w.state, w.host, w.container)
     if not args:
         return ProbeResult(name + "\n", "", 0)
     if args == ["-i"]:
+        # the addresses of the host name: /etc/hosts (a host's own says 127.0.1.1), else DNS
+        addrs = [str(e.address) for e in entries if name in e.names
+                 and (e.address.version == 4 or impl == "debian")]
+        if not addrs:
+            look = _resolve(w, name)
+            if not look.ok:
+                if impl == "busybox":
+                    why = "Try again" if look.failure == "temporary" else "Unknown host"
+                    return ProbeResult("", f"hostname: {name}: {why}\n", 1)
+                return ProbeResult("", f"hostname: {_gai_error(look)}\n", 1)
+            addrs = [str(a) for a in look.addresses]
         return ProbeResult(" ".join(addrs) + "\n", "", 0)
     if args == ["-I"] and impl == "debian":
+        # every address of every interface that is up, lo excepted (carrier or not)
         links = _links_of(w) or []
         ips = [str(link.addr.ip) for link in links if link.addr is not None
-               and link.kind != "lo" and link.up]
+               and link.kind != "lo"]
         return ProbeResult("".join(ip + " " for ip in ips) + "\n", "", 0)
     if impl == "busybox":
         return ProbeResult("", f"hostname: unrecognized option: {args[0].lstrip('-')[:1]}\n"
-                               "BusyBox v1.37.0 multi-call binary.\n\nUsage: hostname [-sfi] "
-                               "[HOSTNAME | -F FILE]\n", 1)
+                               "BusyBox v1.37.0 multi-call binary.\n\nUsage: hostname [-sidf] "
+                               "[HOSTNAME | -F FILE]\n\nShow or set hostname or DNS domain name"
+                               "\n\n\t-s\tShort\n\t-i\tAddresses for the hostname\n\t-d\t"
+                               "DNS domain name\n\t-f\tFully qualified domain name\n\t-F FILE"
+                               "\tUse FILE's content as hostname\n", 1)
     return ProbeResult("", f"netsim: 'hostname {' '.join(args)}' is not simulated\n",
                        NOT_SIMULATED)
 
@@ -1432,6 +1660,8 @@ _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
     "nc": _nc,
     "ip": _ip,
     "ifconfig": _ifconfig,
+    "route": _route,
+    "netstat": _netstat,
     "hostname": _hostname,
     "cat": _cat,
     "dig": _dig,
@@ -1504,7 +1734,8 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     if prog == "busybox" and len(words) > 1:
         prog, words = words[1], words[1:]
         found.tools = Toolbox(ping="busybox", curl=False, wget=True, nc="busybox",
-                              ip="busybox", ifconfig="busybox", hostname="busybox", bind=None,
+                              ip="busybox", ifconfig="busybox", route="busybox",
+                              netstat="busybox", hostname="busybox", bind=None,
                               nslookup="busybox", getent=None, cat="busybox",
                               packages=found.tools.packages, libc=found.tools.libc)
     if prog in _SHELL_PROGRAMS and len(words) > 2 and words[1] == "-c":

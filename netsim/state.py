@@ -24,6 +24,7 @@ __all__ = [
     "EPOCH",
     "ContainerState",
     "EndpointState",
+    "HostLink",
     "HostState",
     "NetworkState",
     "PortMapping",
@@ -78,6 +79,12 @@ class NetworkState(_Frozen):
     options: dict[str, str] = {}
     labels: dict[str, str] = {}
     created: int = 0  # netsim's logical clock, seconds
+    #: the interface index of ``interface`` in the host's namespace (the bridge; for
+    #: macvlan/ipvlan the parent: the NIC, or the VLAN or dummy link Docker created)
+    ifindex: int | None = None
+    #: a bridge that has had a port since it was created: the kernel gave it an IPv6
+    #: link-local address when it first got carrier, and keeps it (Linux addrconf)
+    link_local: bool = False
 
     @property
     def is_user_defined(self) -> bool:
@@ -110,6 +117,15 @@ class EndpointState(_Frozen):
     #: libnetwork's default-gateway endpoint on ``docker_gwbridge`` for a container whose
     #: networks give it no gateway (overlay-only): not listed in NetworkSettings.Networks
     gateway_only: bool = False
+    #: the kernel's numbers for the interface (netsim.engine ``_Netns``): its index in the
+    #: container's namespace; the index of its link (``@ifN``: the veth peer, in the host's or
+    #: the overlay's namespace, or the macvlan/ipvlan parent in the host's); the container
+    #: namespace's id for the namespace of that link (``link-netnsid``); and the host's id for
+    #: the container's namespace (what the host's end of a veth shows)
+    ifindex: int | None = None
+    link_ifindex: int | None = None
+    link_netnsid: int | None = None
+    host_netnsid: int | None = None
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -207,12 +223,25 @@ class SwarmState(_Frozen):
     ingress_gateways: dict[str, ipaddress.IPv4Address] = {}
 
 
+class HostLink(_Frozen):
+    """An interface in a Docker host's namespace that belongs to no container's endpoint: the
+    host end of the swarm ingress sandbox's veth on docker_gwbridge."""
+
+    ifindex: int
+    name: str
+    link_ifindex: int
+    link_netnsid: int
+    master: str
+    mac: str
+
+
 class HostState(_Frozen):
     """One Docker host: its daemon's networks and containers."""
 
     host: Host
     networks: dict[str, NetworkState]
     containers: dict[str, ContainerState]
+    links: tuple[HostLink, ...] = ()
 
     @property
     def name(self) -> str:

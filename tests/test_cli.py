@@ -65,6 +65,9 @@ def test_strict_stops_at_first_failure(tmp_path: Path) -> None:
          "s.sh:3: steps.0: unknown 'op' (accepted: 'network-create'"),
         ("version: 1\nhosts:\n  - {name: a, colour: red}\n",
          "s.sh:3: hosts.0.colour: unknown field"),
+        ("# netsim: host server1 address=192.168.0.100\ncat /etc/hosts\n",
+         "s.sh: bad host or LAN declaration: host address 192.168.0.100 is not on the LAN "
+         "198.51.100.0/24"),
     ],
 )
 def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: str, expected: str) -> None:

@@ -7,7 +7,7 @@ docker run -itd --name network_none --net none netsim-lab/alpine
 docker run -itd --name network_container_1 netsim-lab/alpine
 docker run -itd --name network_cotainer_2 --net container:network_container_1 netsim-lab/alpine
 # netsim: expect network_host reaches google.com
-# netsim: expect network_none does not reach google.com because NO_INTERFACE
+# netsim: expect network_none does not reach 203.0.113.10 because NO_INTERFACE
 # netsim: expect network_cotainer_2 reaches google.com
 # netsim: expect network_none runs ifconfig eth0 and exits 1
 docker inspect -f '{{.HostConfig.NetworkMode}} {{.NetworkSettings.IPAddress}}' network_container_1 network_cotainer_2

@@ -14,7 +14,7 @@ docker run -d --name db --network data -e POSTGRES_PASSWORD=secret netsim-lab/ng
 # netsim: expect app resolves db
 # netsim: expect proxy does not resolve db
 # netsim: expect proxy does not reach db because ISOLATED_NETWORKS
-# netsim: expect db does not reach google.com because INTERNAL_NETWORK
+# netsim: expect db does not reach 203.0.113.5 because INTERNAL_NETWORK
 # netsim: expect @internet does not reach @host on 5432 because PORT_NOT_PUBLISHED
 docker exec proxy wget -qO- -T 2 http://app/
 docker exec app nslookup db

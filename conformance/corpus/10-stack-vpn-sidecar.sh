@@ -19,7 +19,7 @@ docker exec app ip -4 addr show eth0
 docker exec peer nslookup app
 docker inspect -f '{{.HostConfig.NetworkMode}}' app
 docker stop vpn
-# the owner's namespace is gone: the joiner is not running any more either way
+# the owner's namespace is gone: the joiner keeps running with only lo; start is a no-op
 docker ps -a
 docker exec app ping -c 1 -W 1 google.com
 docker start app

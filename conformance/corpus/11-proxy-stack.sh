@@ -10,13 +10,14 @@ docker run -d --name proxy -p 80:80 --network front netsim-lab/nginx
 # netsim: expect proxy reaches app on 80
 # netsim: expect app reaches database on 5432
 # netsim: expect proxy does not reach db because ISOLATED_NETWORKS
-# netsim: expect db does not reach google.com because INTERNAL_NETWORK
+# netsim: expect db does not reach 203.0.113.10 because INTERNAL_NETWORK
 docker exec proxy wget -qO- -T 2 http://app/
 docker exec app wget -q -O /dev/null -T 2 http://database:5432/
 docker exec app nslookup database
 docker exec proxy nslookup database
 docker exec proxy ping -c 1 -W 1 db
 docker exec db ping -c 1 -W 1 google.com
+docker exec db ping -c 1 -W 1 203.0.113.10
 docker exec app ping -c 1 google.com
 curl -s -o /dev/null -w '%{http_code}\n' http://192.168.0.100/
 docker network ls

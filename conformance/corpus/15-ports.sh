@@ -27,7 +27,7 @@ curl -s http://127.0.0.1:8081/
 curl -s -m 2 -o /dev/null -w '%{http_code}\n' http://192.168.0.100:8081/
 curl -s -o /dev/null -w '%{http_code}\n' http://localhost:32768/
 curl -s -o /dev/null -w '%{http_code}\n' http://192.168.0.100:32769/
-wget -qO- -T 2 http://localhost:8080/
+curl -s http://localhost:8080/
 curl -s -o /dev/null -w '%{http_code}\n' http://172.17.0.2/
 curl -s -m 2 http://172.17.0.2:8080/
 curl -s -m 2 http://localhost:8443/

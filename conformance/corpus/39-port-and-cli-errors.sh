@@ -28,18 +28,18 @@ docker network create --subnet 172.18.0.0/16 overlap
 docker network rm net1 missing
 docker network rm bridge
 docker network create net2
-docker run -d --name a --network net2 netsim-lab/alpine sleep 1000
+docker run -d --name app1 --network net2 netsim-lab/alpine sleep 1000
 docker network rm net2
-docker network connect host a
-docker network connect net2 a
-docker network disconnect bridge a
-docker network connect nosuch a
+docker network connect host app1
+docker network connect net2 app1
+docker network disconnect bridge app1
+docker network connect nosuch app1
 docker run --ip 172.17.0.50 netsim-lab/alpine true
-docker run --rm --name x netsim-lab/alpine nosuchcmd
-docker exec a nosuchcmd
+docker run --rm --name xx netsim-lab/alpine nosuchcmd
+docker exec app1 nosuchcmd
 docker exec nosuch ls
-docker stop -t 1 a
-docker exec a ls
+docker stop -t 1 app1
+docker exec app1 ls
 docker start missing
 docker stop -t 1 web missing
 docker rename web web

@@ -1,6 +1,6 @@
 # CLI parse errors before anything reaches the daemon: unknown commands and subcommands,
 # unknown long/short flags, bad flag syntax, a flag missing its value (long, short, root),
-# errors in a parent command's flags (cobra Traverse), root option errors (-H twice, bad
+# errors in a parent command's flags (cobra Traverse, also as --flag=value), root option errors (-H twice, bad
 # log level, --host with --context, unreachable -H), deprecated flags and shorthands, flags
 # reserved to Windows daemons or experimental daemons.
 docker nosuchcmd
@@ -25,6 +25,8 @@ docker -Z ps
 docker --log-level
 docker network --bogus ls
 docker container -x ls
+docker network --bogus=1 ls
+docker container -x=1 ls
 docker -H server2 -H server1 ps
 docker --log-level nonsense ps
 docker --context nosuch -H server2 ps

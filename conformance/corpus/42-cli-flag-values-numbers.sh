@@ -3,13 +3,13 @@
 # durations (time.ParseDuration: missing unit, unknown unit, invalid duration), sizes
 # (go-units RAMInBytes: invalid size, invalid suffix), --memory-swap, --cpus (rational
 # numbers, too precise), --ulimit (argument, type, too many values, soft > hard).
-docker run -d --name k netsim-lab/alpine sleep 1000
-docker stop -t abc k
-docker stop -t 99999999999999999999 k
-docker restart -t 1.5 k
+docker run -d --name kk netsim-lab/alpine sleep 1000
+docker stop -t abc kk
+docker stop -t 99999999999999999999 kk
+docker restart -t 1.5 kk
 docker ps -n x
 docker ps -a -n 0x1 --format '{{.Names}}'
-docker network connect --gw-priority high bridge k
+docker network connect --gw-priority high bridge kk
 docker run --rm --stop-timeout abc netsim-lab/alpine true
 docker run --rm --oom-score-adj 1e3 netsim-lab/alpine true
 docker run --rm --blkio-weight 70000 netsim-lab/alpine true

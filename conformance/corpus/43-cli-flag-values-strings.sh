@@ -2,7 +2,7 @@
 # --attach streams, --device-cgroup-rule, -e with an empty name, --label (empty name,
 # whitespace), --link (empty, too many colons), --dns (not an IP), --dns-search (not a
 # domain), --add-host (format, IP), --sysctl (not namespaced), --blkio-weight-device,
-# --device-read-bps/-iops, --gpus.
+# --device-read-bps/-iops, --gpus (count, keys, options CSV).
 docker ps --filter status
 docker network ls -f driver
 docker container prune --filter until
@@ -36,3 +36,4 @@ docker run --rm --gpus two netsim-lab/alpine true
 docker run --rm --gpus count=1,count=2 netsim-lab/alpine true
 docker run --rm --gpus foo=bar netsim-lab/alpine true
 docker run --rm --gpus 'options="a' netsim-lab/alpine true
+docker run --rm --gpus '"options=a""b"' netsim-lab/alpine true

@@ -1,6 +1,6 @@
 # Flag values refused while flags are parsed: --mount (key=value fields, type/target
 # required, bad booleans/sizes/modes, unknown keys, mixing type-specific options, the
-# bind-recursive rules), CSV quoting errors, and the long --network syntax (invalid field,
+# bind-recursive rules), CSV quoting errors (also across a newline), and the long --network syntax (invalid field,
 # unknown key, no name, driver-opt, gw-priority, the netip.ParseAddr messages for ip=/ip6=).
 docker run --rm --mount type=bind netsim-lab/alpine true
 docker run --rm --mount type=,target=/x netsim-lab/alpine true
@@ -21,6 +21,7 @@ docker run --rm --mount type=bind,src=/tmp,dst=/x,bind-recursive=readonly,readon
 docker run --rm --mount 'type=bi"nd,dst=/x' netsim-lab/alpine true
 docker run --rm --mount 'type=bind,"dst=/x' netsim-lab/alpine true
 docker network create --subnet '"10.1.0.0/24' lab1
+docker network create --subnet $'"10.1\n0.0/24"x' lab1
 docker network connect --alias 'a"b' bridge nosuch
 docker network create -d bridge lab1
 docker run --rm --network name=lab1,foo=bar netsim-lab/alpine true

@@ -33,3 +33,4 @@ docker network create --subnet 10.6.0.0/16 --ip-range 10.6.2.0/24 bad13
 docker network create --subnet 10.6.0.0/24 bad14
 docker network ls --format '{{.Name}}'
 docker network inspect -f '{{.Name}} {{range .IPAM.Config}}{{.Subnet}} {{.IPRange}} {{.Gateway}} {{.AuxiliaryAddresses}}{{end}}' n1 iso1 aux1 aux2 big br1 r1
+docker network inspect -f '{{.Name}} {{json .IPAM.Config}}' n1 iso1 big br1 r1

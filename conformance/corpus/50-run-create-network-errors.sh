@@ -2,7 +2,8 @@
 # start), --ip on the default bridge / on a network without a user subnet / outside the
 # subnet / already taken, a full subnet, aliases and --ip twice (legacy flag + per-network
 # field), a network given twice, user-defined mixed with bridge/host/none, container: mode
-# without a name, links (missing target, host-mode target, stopped target, a target off the
+# without a name or combined with -h/--dns/--add-host/-p/-P/--expose/--mac-address/--link,
+# --ip/--ip6 that are not addresses, links (missing target, host-mode target, stopped target, a target off the
 # default bridge, links with host networking), published ports with host networking.
 docker network create lab1
 docker network create --subnet 10.2.0.0/24 lab2
@@ -30,6 +31,16 @@ docker run -d --name x15 --network lab1 --network host netsim-lab/alpine sleep 1
 docker run -d --name x16 --network none --network lab1 netsim-lab/alpine sleep 1000
 docker run -d --name x17 --network container: netsim-lab/alpine sleep 1000
 docker run -d --name x18 --network container netsim-lab/alpine sleep 1000
+docker run -d --name x27 --network container:ok1 -h myhost netsim-lab/alpine sleep 1000
+docker run -d --name x28 --network container:ok1 --dns 192.168.0.1 netsim-lab/alpine sleep 1000
+docker run -d --name x29 --network container:ok1 --add-host db:192.168.0.50 netsim-lab/alpine sleep 1000
+docker run -d --name x30 --network container:ok1 -p 8080:80 netsim-lab/alpine sleep 1000
+docker run -d --name x31 --network container:ok1 -P netsim-lab/alpine sleep 1000
+docker run -d --name x32 --network container:ok1 --expose 80 netsim-lab/alpine sleep 1000
+docker run -d --name x33 --network container:ok1 --mac-address 02:42:ac:11:00:99 netsim-lab/alpine sleep 1000
+docker run -d --name x34 --network container:ok1 --link ok1:db netsim-lab/alpine sleep 1000
+docker run -d --name x35 --ip bad netsim-lab/alpine sleep 1000
+docker run -d --name x36 --network lab2 --ip6 bad netsim-lab/alpine sleep 1000
 docker create --name self --network container:self netsim-lab/alpine sleep 1000
 docker start self
 docker run -d --name x19 --network none --link ok1:db netsim-lab/alpine sleep 1000

@@ -3,44 +3,44 @@
 # errors, exit codes), kill of a stopped container, rm of a running one, rm -f of a missing
 # one, rename to its own name / a taken name / a blank or invalid name, a start that fails
 # (network removed meanwhile, owner of container: mode stopped), restart of such a container.
-docker run -d --name a netsim-lab/alpine sleep 1000
-docker run -d --name b netsim-lab/alpine sleep 1000
-docker create --name c netsim-lab/alpine sleep 1000
+docker run -d --name ca netsim-lab/alpine sleep 1000
+docker run -d --name cb netsim-lab/alpine sleep 1000
+docker create --name cc netsim-lab/alpine sleep 1000
 docker start nosuch
-docker start c nosuch a
 docker stop nosuch
 docker stop -t 1 nosuch1 nosuch2
 docker kill nosuch
-docker kill c
-docker kill a c nosuch
+docker kill cc
 docker restart nosuch
-docker restart -t 1 b nosuch
 docker rm nosuch
-docker rm a
-docker rm c nosuch a
+docker rm ca
+docker rm cc nosuch ca
 docker rm -f nosuch
-docker rm -f nosuch b
+docker create --name cc netsim-lab/alpine sleep 1000
+docker start cc nosuch cb
+docker kill cb cc nosuch
+docker kill cb
+docker restart -t 1 cb nosuch
+docker rm -f nosuch cb
 docker ps -a --format '{{.Names}} {{.Status}}'
-docker rename nosuch x
-docker rename a a
-docker rename a b
-docker run -d --name b netsim-lab/alpine sleep 1000
-docker rename a b
-docker rename a ''
-docker rename a 'b c'
-docker rename a /a2
-docker attach c
+docker rename nosuch x1
+docker rename ca ca
+docker rename ca cc
+docker rename ca ''
+docker rename ca 'b c'
+docker rename ca /a2
+docker attach cc
 docker attach nosuch
 docker logs nosuch
 docker pause nosuch
-docker unpause a
+docker unpause a2
 docker top nosuch
 docker container prune
 docker network create lab1
-docker create --name d --network lab1 netsim-lab/alpine sleep 1000
+docker create --name cd --network lab1 netsim-lab/alpine sleep 1000
 docker network rm lab1
-docker start d
-docker restart d
+docker start cd
+docker restart cd
 docker run -d --name owner netsim-lab/alpine sleep 1000
 docker run -d --name joiner --network container:owner netsim-lab/alpine sleep 1000
 docker stop -t 1 owner joiner

@@ -106,6 +106,7 @@ cmd_install() {
   fi
   install_wrapper
   build_rootfs
+  ensure_hostland
   log "engine $ENGINE: $(chroot $R /usr/sbin/dockerd --version) installed in $((SECONDS - t0)) s"
 }
 
@@ -191,6 +192,18 @@ build_rootfs() {
   echo "$BBV" > $W/done
 }
 
+# the Docker hosts' own userland for script lines (curl, ping, dig, ip … of Debian trixie, the
+# same for every engine): a copy of the debian stand-in's root; the engine's docker CLI is
+# bind-mounted into it per line (bin/linerun.sh)
+ensure_hostland() {
+  local W=$IMG/build
+  [ -x $W/hostland/usr/bin/curl ] && return 0
+  [ -x $W/debian/usr/bin/curl ] || die "no debian stand-in built (lab.sh install)"
+  rm -rf $W/hostland; cp -a $W/debian $W/hostland
+  mkdir -p $W/hostland/usr/libexec/docker $W/hostland/usr/local/bin
+  : > $W/hostland/usr/bin/docker; : > $W/hostland/usr/local/bin/docker
+}
+
 # docker import of the stand-ins into one daemon (then saved per engine for a fast load)
 import_images() {
   local s=$1 W=$IMG/build BBV PATHENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -257,6 +270,9 @@ start_helpers() {  # the LAN's DNS server and the internet's web server, both ou
   p=$(cat $RUN/fakedns.pid 2>/dev/null)
   pid_alive "$p" || ( close_inherited_fds; setsid ip netns exec netsim-lan $PY $LAB/bin/fakedns.py 192.168.0.1 \
       >$LOGS/fakedns.log 2>&1 </dev/null & echo $! > $RUN/fakedns.pid )
+  p=$(cat $RUN/inetdns.pid 2>/dev/null)
+  pid_alive "$p" || ( close_inherited_fds; setsid ip netns exec netsim-inet $PY $LAB/bin/fakedns.py 0.0.0.0 \
+      >$LOGS/inetdns.log 2>&1 </dev/null & echo $! > $RUN/inetdns.pid )
   p=$(cat $RUN/inetweb.pid 2>/dev/null)
   pid_alive "$p" || ( close_inherited_fds; setsid ip netns exec netsim-inet $PY $LAB/bin/inetweb.py \
       >$LOGS/inetweb.log 2>&1 </dev/null & echo $! > $RUN/inetweb.pid )
@@ -285,6 +301,7 @@ wait_daemon() {
 cmd_start() {
   local t0=$EPOCHREALTIME running
   [ -x $R/usr/sbin/dockerd ] || die "engine $ENGINE is not installed: run $0 --engine $ENGINE install"
+  ensure_hostland
   running=$(cat $RUN/engine 2>/dev/null)
   [ -z "$running" ] || [ "$running" = "$ENGINE" ] || die "engine $running is running: lab.sh stop first"
   mkdir -p $RUN $LOGS
@@ -339,7 +356,7 @@ cmd_stop() {
   for s in $SERVERS; do clean_daemon $s; done
   local jobs=""
   for s in $SERVERS; do stop_daemon $s & jobs="$jobs $!"; done; wait $jobs
-  for p in fakedns inetweb; do
+  for p in fakedns inetdns inetweb; do
     n=$(cat $RUN/$p.pid 2>/dev/null); pid_alive "$n" && kill $n; rm -f $RUN/$p.pid
   done
   for n in netsim-lan netsim-inet; do

@@ -4,9 +4,10 @@
 It serves the lab's internet by the rule netsim documents for its own (netsim/dns.py, README
 "Where netsim simplifies"): a name of two or more labels under a two-letter TLD or a common
 generic TLD, outside the special-use domains, has one A record in 203.0.113.0/24 chosen from a
-SHA-256 of the lower-cased name, TTL 300, and no AAAA (NOERROR, no answer); IANA's example.*
-has only its apex and www. Everything else is NXDOMAIN with the root SOA, as a recursive
-resolver answers. Those addresses are held by the netsim-inet namespace; nothing leaves the lab.
+SHA-256 of the lower-cased name, TTL 300, and no record of another type (NOERROR, no answer);
+IANA's example.* has only its apex and www. Everything else is NXDOMAIN. No answer carries an SOA
+(netsim's internet has none). It also serves port 53 of every address of netsim-inet, as netsim's
+internet does. Those addresses are held by netsim-inet; nothing leaves the lab.
 """
 
 import hashlib
@@ -15,7 +16,7 @@ import struct
 import sys
 import threading
 
-BIND = sys.argv[1] if len(sys.argv) > 1 else "192.168.0.1"
+BIND = sys.argv[1] if len(sys.argv) > 1 else "192.168.0.1"  # 0.0.0.0 in netsim-inet
 TTL = 300
 SPECIAL_USE = ("test", "invalid", "local", "localhost", "internal", "home.arpa", "example")
 GENERIC_TLDS = frozenset(
@@ -46,13 +47,6 @@ GENERIC_TLDS = frozenset(
         "mobi",
     )
 )
-SOA_RDATA = (
-    b"\x01a\x0croot-servers\x03net\x00"
-    + b"\x05nstld\x0cverisign-grs\x03com\x00"
-    + struct.pack(">IIIII", 2026010100, 1800, 900, 604800, 86400)
-)
-
-
 def exists(labels: list[str]) -> bool:
     name = ".".join(labels)
     if len(labels) < 2:
@@ -86,21 +80,20 @@ def answer(q: bytes) -> bytes:
     question = q[12:i]
     opcode = (flags >> 11) & 0xF
     rd = flags & 0x0100
-    an, auth = b"", b"\x00" + struct.pack(">HHIH", 6, 1, 86400, len(SOA_RDATA)) + SOA_RDATA
+    an = b""
     if opcode != 0:
         rcode = 4  # NOTIMP
-    elif exists(labels) and qtype in (1, 28):
-        rcode, auth = 0, b""
-        if qtype == 1:  # A; AAAA: NOERROR, no data
+    elif exists(labels):
+        rcode = 0
+        if qtype == 1:  # A; any other type: NOERROR, no data
             an = b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, TTL, 4) + address(labels)
     else:
         rcode = 3  # NXDOMAIN
     rflags = 0x8000 | (opcode << 11) | rd | 0x0080 | rcode
     return (
-        struct.pack(">HHHHHH", qid, rflags, 1 if qd else 0, 1 if an else 0, 1 if auth else 0, 0)
+        struct.pack(">HHHHHH", qid, rflags, 1 if qd else 0, 1 if an else 0, 0, 0)
         + (question if qd else b"")
         + an
-        + auth
     )
 
 

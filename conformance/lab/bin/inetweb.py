@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""The lab's internet web server: HTTP on :80 of every address netsim-inet holds
-(203.0.113.0/24, 198.51.100.0/24, local routes). Answers every GET with a short page naming the
-address asked. Runs only inside the netsim-inet namespace; started and stopped by lab.sh."""
+"""The lab's internet web server: HTTP on :80 and :443 of every address netsim-inet holds
+(203.0.113.0/24, 198.51.100.0/24, local routes), as netsim's internet listens on 80 and 443.
+Answers every GET with a short page naming the address asked (plain HTTP on both: a TLS client
+fails its handshake on 443). Runs only inside the netsim-inet namespace; started and stopped
+by lab.sh."""
 
 import http.server
 import socketserver
@@ -29,4 +31,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 if __name__ == "__main__":
+    import threading
+
+    threading.Thread(target=Server(("0.0.0.0", 443), Handler).serve_forever, daemon=True).start()
     Server(("0.0.0.0", 80), Handler).serve_forever()
