@@ -280,6 +280,23 @@ def _shuffle(text: str, command: str, ctx: _Context) -> str:
     return "\n".join(out)
 
 
+_ACTIVE = re.compile(r"(has active endpoints \()([^)]*)(\))")
+
+
+def _endpoint_lists(text: str, command: str, ctx: _Context) -> str:
+    return _ACTIVE.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", ")))
+                       + m.group(3), text)
+
+
+def _nslookup_race(text: str, command: str, ctx: _Context) -> str:
+    if "nslookup" not in command or "\n\n" not in text:
+        return text
+    head, *blocks = text.split("\n\n")
+    tail = blocks.pop() if blocks and blocks[-1] in ("", "\n") else None
+    out = [head, *sorted(blocks)]
+    return "\n\n".join([*out, tail] if tail is not None else out)
+
+
 #: every normalization, in the order applied; each names what is random or clock-bound
 NORMALIZATIONS: tuple[Normalization, ...] = (
     Normalization("id-keyed-order", "JSON objects keyed by IDs (a network's Containers) list "
@@ -308,6 +325,11 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "kernel's next free PID; 0 (not running) stays", _pids),
     Normalization("veth-names", "the host side of a veth pair has a random name "
                   "(libnetwork netutils.GenerateIfaceName)", _veths),
+    Normalization("endpoint-lists", "a network's 'has active endpoints (…)' error lists them "
+                  "in map order, which Go randomizes", _endpoint_lists),
+    Normalization("nslookup-race", "BusyBox nslookup sends its A and AAAA queries at once and "
+                  "prints each answer block as it arrives (networking/nslookup.c): the blocks "
+                  "after the server's are compared as a multiset", _nslookup_race),
     Normalization("shuffle", "the embedded DNS shuffles the addresses of a name on each query "
                   "(libnetwork resolver.go, rand.Shuffle): a DNS tool's answer lines are "
                   "compared as a multiset", _shuffle),

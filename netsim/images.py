@@ -35,11 +35,13 @@ from pydantic import BaseModel, field_validator
 
 __all__ = [
     "DIG_VERSIONS",
+    "HTTP_DATE",
     "KNOWN",
     "PACKAGES",
     "TOOL_NAMES",
     "CatalogEntry",
     "EnvRequirement",
+    "HttpResponse",
     "ImageInfo",
     "ImageRef",
     "Libc",
@@ -47,12 +49,15 @@ __all__ = [
     "Runs",
     "TagRule",
     "ToolImpl",
+    "WebSite",
     "default_command_runs",
     "effective_argv",
     "image_release",
+    "internet_site",
     "lookup",
     "package_manager",
     "parse_image_ref",
+    "served_site",
     "unmet_env",
 ]
 
@@ -342,6 +347,58 @@ class EnvRequirement(BaseModel, frozen=True, extra="forbid"):
         return False
 
 
+#: a header value that stands for the time the response is sent (``Date:``): the probes print
+#: the simulated clock there
+HTTP_DATE: Final = "<date>"
+
+
+class HttpResponse(BaseModel, frozen=True, extra="forbid"):
+    """One HTTP response as a server sends it: the status line, the headers in the server's
+    order (:data:`HTTP_DATE` for the time of the response) and, for a GET, the body."""
+
+    status: str  # "HTTP/1.1 200 OK"
+    headers: tuple[tuple[str, str], ...]
+    body: str = ""
+
+    @property
+    def version(self) -> str:
+        return self.status.split(" ", 1)[0]
+
+    @property
+    def code(self) -> int:
+        return int(self.status.split(" ")[1])
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+    @property
+    def closes(self) -> bool:
+        """The server closes the connection after this response (HTTP/1.0, Connection: close)."""
+        return self.version == "HTTP/1.0" or (self.header("Connection") or "").lower() == "close"
+
+
+class WebSite(BaseModel, frozen=True, extra="forbid"):
+    """What a web server answers on its port: ``index`` for the paths in ``index_paths``,
+    ``not_found`` for any other (None: every path gets ``index``); a HEAD gets the same status
+    and headers without the body unless ``head`` says otherwise."""
+
+    port: int = 80
+    index: HttpResponse
+    index_paths: tuple[str, ...] = ("/", "/index.html")
+    not_found: HttpResponse | None = None
+    head: HttpResponse | None = None
+    sources: tuple[str, ...] = ()
+
+    def response(self, method: Literal["GET", "HEAD"], path: str) -> HttpResponse:
+        """The response to ``METHOD path`` (a query string or fragment does not matter)."""
+        path = path.split("#", 1)[0].split("?", 1)[0] or "/"
+        if method == "HEAD" and self.head is not None:
+            return self.head
+        found = self.index if self.not_found is None or path in self.index_paths \
+            else self.not_found
+        return found if method == "GET" else found.model_copy(update={"body": ""})
+
+
 class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     """Facts about one image (one tag family)."""
 
@@ -355,6 +412,16 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     required_env: tuple[EnvRequirement, ...] = ()
     exit_code: int | None = None  # for runs == "exits": the default command's exit status
     user: str = "root"
+    # The first line of every BusyBox usage text (``bb_show_usage``): version and build
+    # banner. Real images: netsim's text for Alpine 3.22's 1.37 (the build date left out).
+    busybox_banner: str = "BusyBox v1.37.0 multi-call binary."
+    # BusyBox nc built with NC_110_COMPAT/NC_EXTRA (Alpine's busyboxconfig, defconfig): -z,
+    # -v, -u … exist; without them the small nc.c knows only -i -w -l -p -f -e.
+    busybox_nc_extra: bool = True
+    # /etc/services exists (netbase, alpine-baselayout-data): OpenBSD nc prints
+    # ``[tcp/http]``, else ``[tcp/*]`` (getservbyport finds nothing). None: Alpine-based
+    # (musl) images have it, glibc ones (Debian's minbase images, no netbase) do not.
+    etc_services: bool | None = None
     # ENTRYPOINT is a wrapper script that ends in `exec "$@"`: the command is the CMD (or the
     # user's command) itself, not arguments to a program.
     entrypoint_execs_args: bool = False
@@ -369,6 +436,8 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     prefix_unless_command: bool = False
     base: str = ""  # base image the facts were derived from (informational)
     sources: tuple[str, ...] = ()
+    #: what the image's own web server answers (None: not known, or not a web server)
+    web: WebSite | None = None
 
     @field_validator("exposed", "listening")
     @classmethod
@@ -448,6 +517,130 @@ _SRC_ALPINE: Final = f"{_RI}/alpine/local/3.22.md"
 _SRC_BUSYBOXCONFIG: Final = f"{_GH}/alpinelinux/aports/blob/master/main/busybox/busyboxconfig"
 
 # --------------------------------------------------------------------------------------------
+# What the web servers serve (GET / on their port; curl and wget print it)
+
+# nginx 1.29.8 (docker-nginx mainline/debian/Dockerfile: ENV NGINX_VERSION 1.29.8; nginx.org's
+# packages install the release's html/ = docs/html of the source): docs/html/index.html at tag
+# release-1.29.8 (github.com/nginx/nginx), 896 bytes, byte for byte (two lines end in a space).
+# 1.29.0-1.29.5 shipped the older 615-byte page; commit 717e707 (2026-02-20, in 1.29.6+)
+# "Updating welcome page with links and more details".
+_NGINX_VERSION: Final = "1.29.8"
+_NGINX_INDEX: Final = (
+    "<!DOCTYPE html>\n"
+    "<html>\n"
+    "<head>\n"
+    "<title>Welcome to nginx!</title>\n"
+    "<style>\n"
+    "html { color-scheme: light dark; }\n"
+    "body { width: 35em; margin: 0 auto;\n"
+    "font-family: Tahoma, Verdana, Arial, sans-serif; }\n"
+    "</style>\n"
+    "</head>\n"
+    "<body>\n"
+    "<h1>Welcome to nginx!</h1>\n"
+    "<p>If you see this page, nginx is successfully installed and working.\n"
+    "Further configuration is required for the web server, reverse proxy, \n"
+    "API gateway, load balancer, content cache, or other features.</p>\n"
+    "\n"
+    "<p>For online documentation and support please refer to\n"
+    '<a href="https://nginx.org/">nginx.org</a>.<br/>\n'
+    "To engage with the community please visit\n"
+    '<a href="https://community.nginx.org/">community.nginx.org</a>.<br/>\n'
+    "For enterprise grade support, professional services, additional \n"
+    "security features and capabilities please refer to\n"
+    '<a href="https://f5.com/nginx">f5.com/nginx</a>.</p>\n'
+    "\n"
+    "<p><em>Thank you for using nginx.</em></p>\n"
+    "</body>\n"
+    "</html>\n"
+)
+# src/http/ngx_http_special_response.c: ngx_http_error_404_page + ngx_http_error_full_tail
+# (server_tokens on), CRLF line ends
+_NGINX_404: Final = (
+    "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+    "<center><h1>404 Not Found</h1></center>\r\n"
+    f"<hr><center>nginx/{_NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n"
+)
+# Headers in ngx_http_header_filter_module.c's order (Server, Date, Content-Type,
+# Content-Length, Last-Modified, Connection; then ETag and Accept-Ranges from the static and
+# range modules). Last-Modified/ETag are the file's mtime in the package, which follows the
+# release tag (1.25.3: tag 13:46:46, file 13:46:47): approximated by the tag's commit time,
+# 2026-04-07 11:37:12 UTC (0x69d4ec68); ETag is "%xT-%xO" (mtime-size).
+_NGINX_WEB: Final = WebSite(
+    index=HttpResponse(status="HTTP/1.1 200 OK", headers=(
+        ("Server", f"nginx/{_NGINX_VERSION}"), ("Date", HTTP_DATE),
+        ("Content-Type", "text/html"), ("Content-Length", str(len(_NGINX_INDEX))),
+        ("Last-Modified", "Tue, 07 Apr 2026 11:37:12 GMT"), ("Connection", "keep-alive"),
+        ("ETag", f'"69d4ec68-{len(_NGINX_INDEX):x}"'), ("Accept-Ranges", "bytes")),
+        body=_NGINX_INDEX),
+    not_found=HttpResponse(status="HTTP/1.1 404 Not Found", headers=(
+        ("Server", f"nginx/{_NGINX_VERSION}"), ("Date", HTTP_DATE),
+        ("Content-Type", "text/html"), ("Content-Length", str(len(_NGINX_404))),
+        ("Connection", "keep-alive")), body=_NGINX_404),
+    sources=(f"https://github.com/nginx/nginx/blob/release-{_NGINX_VERSION}/docs/html/index.html",
+             "https://github.com/nginx/nginx/blob/release-1.29.8/src/http/"
+             "ngx_http_special_response.c",
+             "https://github.com/nginx/nginx/blob/release-1.29.8/src/http/"
+             "ngx_http_header_filter_module.c"),
+)
+
+# httpd 2.4.68 (docker-library/httpd 2.4/Dockerfile: ENV HTTPD_VERSION 2.4.68, built from the
+# release tarball, htdocs untouched): docs/docroot/index.html of the 2.4.x branch, unchanged
+# since commit d92f319 (2007-06-11 18:53:14 UTC, which is also its mtime in the tarball: the
+# well-known Last-Modified, and ETag "%x-%x" of size and mtime in microseconds).
+_HTTPD_VERSION: Final = "2.4.68"
+_HTTPD_INDEX: Final = "<html><body><h1>It works!</h1></body></html>\n"
+# modules/http/http_protocol.c ap_send_error_response: DOCTYPE_HTML_2_0, the title, the canned
+# text of get_canned_error_string(404); ServerSignature is Off by default (no <hr> line)
+_HTTPD_404: Final = (
+    '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n'
+    "<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n"
+    "<p>The requested URL was not found on this server.</p>\n</body></html>\n"
+)
+_HTTPD_WEB: Final = WebSite(
+    index=HttpResponse(status="HTTP/1.1 200 OK", headers=(
+        ("Date", HTTP_DATE), ("Server", f"Apache/{_HTTPD_VERSION} (Unix)"),
+        ("Last-Modified", "Mon, 11 Jun 2007 18:53:14 GMT"), ("ETag", '"2d-432a5e4a73a80"'),
+        ("Accept-Ranges", "bytes"), ("Content-Length", str(len(_HTTPD_INDEX))),
+        ("Content-Type", "text/html")), body=_HTTPD_INDEX),
+    not_found=HttpResponse(status="HTTP/1.1 404 Not Found", headers=(
+        ("Date", HTTP_DATE), ("Server", f"Apache/{_HTTPD_VERSION} (Unix)"),
+        ("Content-Length", str(len(_HTTPD_404))),
+        ("Content-Type", "text/html; charset=iso-8859-1")), body=_HTTPD_404),
+    sources=("https://github.com/docker-library/httpd/blob/master/2.4/Dockerfile",
+             "https://github.com/apache/httpd/blob/2.4.x/docs/docroot/index.html",
+             "https://github.com/apache/httpd/blob/2.4.x/modules/http/http_protocol.c"),
+)
+
+# The conformance lab's nginx stand-in: BusyBox 1.38 httpd serving
+# conformance/lab/images/nginx-index.html (183 bytes). Everything here was measured on the lab
+# (Docker Engine 28.5.2, 2026-12-04: curl -si, curl -I, wget -S): BusyBox httpd answers
+# HTTP/1.1 and closes; Last-Modified and ETag ("%llx-%llx" of mtime and size) are the page's
+# mtime, i.e. when the lab's images were built (they change when the lab is reinstalled); a
+# missing path gets BusyBox's 404 page without Content-Length.
+_LAB_NGINX_INDEX: Final = (
+    "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n"
+    "<h1>Welcome to nginx!</h1>\n"
+    "<p>netsim-lab stand-in: this is BusyBox httpd, not nginx.</p>\n</body>\n</html>\n"
+)
+_BUSYBOX_HTTPD_404: Final = (
+    "<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\n"
+    "The requested URL was not found\n</BODY></HTML>\n"
+)
+_LAB_NGINX_WEB: Final = WebSite(
+    index=HttpResponse(status="HTTP/1.1 200 OK", headers=(
+        ("Date", HTTP_DATE), ("Connection", "close"), ("Content-type", "text/html"),
+        ("Accept-Ranges", "bytes"), ("Last-Modified", "Fri, 04 Dec 2026 12:26:47 GMT"),
+        ("ETag", f'"6b12b187-{len(_LAB_NGINX_INDEX):x}"'),
+        ("Content-Length", str(len(_LAB_NGINX_INDEX)))), body=_LAB_NGINX_INDEX),
+    not_found=HttpResponse(status="HTTP/1.1 404 Not Found", headers=(
+        ("Date", HTTP_DATE), ("Connection", "close"), ("Content-type", "text/html")),
+        body=_BUSYBOX_HTTPD_404),
+    sources=("conformance/lab/images/nginx-index.html",
+             "conformance/recorded/28.5/31-probes-wget-curl.json"),
+)
+
+# --------------------------------------------------------------------------------------------
 # Servers
 
 # nginx: mainline/debian/Dockerfile: FROM debian:trixie-slim, final apt-get install keeps
@@ -466,6 +659,7 @@ _NGINX = ImageInfo(
     entrypoint_execs_args=True,
     base="debian:trixie-slim",
     sources=(_NGINX_SRC, _SRC_DEBIAN13),
+    web=_NGINX_WEB,
 )
 # nginx:alpine: FROM nginx:*-alpine-slim, then `apk add --no-cache curl ca-certificates`
 # ("Bring in curl and ca-certificates …"); alpine-slim has no curl.
@@ -497,6 +691,7 @@ _HTTPD = ImageInfo(
     tools=_DEBIANISH,
     base="debian:trixie-slim",
     sources=(f"{_GH}/docker-library/httpd/blob/master/2.4/Dockerfile", _SRC_DEBIAN13),
+    web=_HTTPD_WEB,
 )
 _HTTPD_ALPINE = _HTTPD.model_copy(
     update={
@@ -790,9 +985,11 @@ _TRAEFIK = ImageInfo(
 )
 
 # docker/getting-started: Dockerfile final stage `FROM nginx:alpine` + static site: so nginx's
-# ENTRYPOINT/CMD/EXPOSE 80 and nginx:alpine's tools (busybox, curl).
+# ENTRYPOINT/CMD/EXPOSE 80 and nginx:alpine's tools (busybox, curl). Its pages (the tutorial)
+# are not catalogued.
 _GETTING_STARTED = _NGINX_ALPINE.model_copy(
     update={
+        "web": None,
         "base": "nginx:alpine",
         "sources": (f"{_GH}/docker/getting-started/blob/master/Dockerfile", _NGINX_ALPINE_SRC),
     }
@@ -864,6 +1061,8 @@ _UBUNTU_TRUSTY = _UBUNTU.model_copy(
                 "cat": "gnu",
             }
         ),
+        # netbase=5.2 is in the image (repo-info trusty-20191217.md): /etc/services exists
+        "etc_services": True,
         "base": "ubuntu 14.04 cloud image",
         "sources": (f"{_RI}/ubuntu/local/trusty-20191217.md", f"{_RI}/ubuntu/remote/14.04.md"),
     }
@@ -990,19 +1189,30 @@ _HELLO_WORLD = ImageInfo(
 # debootstrap minbase trixie plus iputils-ping, bind9-dnsutils, curl, iproute2, netcat-openbsd,
 # procps, iputils-tracepath, net-tools.
 _LAB_SRC: Final = "conformance/lab/lab.sh"
+# BusyBox as measured in the lab (conformance/recorded, 30-probes-ping, 35-probes-hostname-files):
+# Debian's "static" config, so the small nc (no NC_110_COMPAT/NC_EXTRA: `nc -z` is
+# "unrecognized option"), and its own banner; /etc/services copied from Debian's netbase.
+_LAB_BUSYBOX_FACTS: Final = {
+    "busybox_banner": "BusyBox v1.38.0 (netsim-lab musl static) multi-call binary.",
+    "busybox_nc_extra": False, "etc_services": True}
 _LAB_ALPINE = _ALPINE_INFO.model_copy(update={
-    "tools": _BUSYBOX, "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+    "tools": _BUSYBOX, "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
+    **_LAB_BUSYBOX_FACTS})
 _LAB_BUSYBOX = _BUSYBOX_MUSL.model_copy(update={
-    "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,)})
+    "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
+    **_LAB_BUSYBOX_FACTS})
 _LAB_NGINX = _LAB_ALPINE.model_copy(update={
     "exposed": _ports("80/tcp"), "listening": _ports("80/tcp"),
-    "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server"})
+    "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server",
+    "web": _LAB_NGINX_WEB})
 _LAB_DEBIAN = _DEBIAN.model_copy(update={
     "tools": MappingProxyType({
         "ping": "iputils", "curl": "curl", "nc": "netcat-openbsd", "dig": "bind",
         "nslookup": "bind", "host": "bind", "getent": "glibc", "ip": "iproute2",
         "ifconfig": "net-tools", "hostname": "hostname", "route": "net-tools",
         "netstat": "net-tools", "cat": "gnu"}),
+    # minbase has no netbase: nc prints [tcp/*] (measured, 32-probes-nc)
+    "etc_services": False,
     "base": "netsim-lab: debootstrap minbase trixie", "sources": (_LAB_SRC,)})
 
 # --------------------------------------------------------------------------------------------
@@ -1465,6 +1675,64 @@ def listening_ports(
     if argv and default and argv[0].rsplit("/", 1)[-1] == default[0].rsplit("/", 1)[-1]:
         return info.listening
     return ()
+
+
+# ============================================================================================
+# What answers HTTP: an image's own web server, and netsim's internet
+# ============================================================================================
+
+
+def served_site(
+    info: ImageInfo | None,
+    cmd: Sequence[str],
+    *,
+    entrypoint: Sequence[str] | None = None,
+    port: int,
+) -> WebSite | None:
+    """The web site a container of this image serves on ``port`` (None: not known).
+
+    Only the image's own server, running as the image starts it (the default command, or one
+    naming the same program, as :func:`listening_ports` decides), serves the catalogued site; a
+    hand-started listener (``httpd -f -p 8080``, ``nc -l``) serves nothing netsim knows.
+    """
+    if info is None or info.web is None or info.web.port != port:
+        return None
+    if f"{port}/tcp" not in listening_ports(info, cmd, entrypoint=entrypoint):
+        return None
+    argv = effective_argv(info, cmd, entrypoint=entrypoint)
+    if (cmd or entrypoint is not None) and argv != effective_argv(info, ()) \
+            and _ad_hoc_listener(argv):
+        return None
+    return info.web
+
+
+#: what :func:`internet_site` answers to HEAD (Python's http.server without do_HEAD:
+#: send_error(501); Content-Length is the length of its HTML error page, as measured)
+_INTERNET_HEAD: Final = HttpResponse(
+    status="HTTP/1.0 501 Unsupported method ('HEAD')",
+    headers=(("Server", "netsim-lab-internet "), ("Date", HTTP_DATE), ("Connection", "close"),
+             ("Content-Type", "text/html;charset=utf-8"), ("Content-Length", "357")),
+)
+
+
+def internet_site(address: str) -> WebSite:
+    """What every address of netsim's internet serves on port 80.
+
+    This is netsim's made-up internet, not the real one: every internet address answers every
+    GET, whatever the path, with the short page ``netsim-lab internet: <address>`` over
+    HTTP/1.0; a HEAD gets 501. The conformance lab's internet matches it
+    (``conformance/lab/bin/inetweb.py``, a Python ``http.server`` whose Server header,
+    ``server_version + " " + sys_version``, ends in a space), so what netsim predicts for
+    ``curl http://example.com/`` is what the lab prints.
+    """
+    body = f"netsim-lab internet: {address}\n"
+    return WebSite(
+        index=HttpResponse(status="HTTP/1.0 200 OK", headers=(
+            ("Server", "netsim-lab-internet "), ("Date", HTTP_DATE),
+            ("Content-Type", "text/plain"), ("Content-Length", str(len(body)))), body=body),
+        head=_INTERNET_HEAD,
+        sources=("conformance/lab/bin/inetweb.py",),
+    )
 
 
 # ============================================================================================

@@ -60,15 +60,20 @@ from netsim.dns import (
     reverse_name,
     unserved_query,
 )
-from netsim.graph import sandbox_owner
+from netsim.graph import INTERNET, sandbox_owner
 from netsim.images import (
     DIG_VERSIONS,
+    HTTP_DATE,
     PACKAGES,
+    HttpResponse,
     ImageInfo,
     PackageManager,
     ToolImpl,
+    WebSite,
     image_release,
+    internet_site,
     package_manager,
+    served_site,
 )
 from netsim.images import lookup as image_lookup
 from netsim.reach import Symptom, Trace, reach
@@ -124,6 +129,12 @@ class Toolbox:
     libc: Literal["glibc", "musl"] = "glibc"
     #: iproute2 7.x (Debian sid's 7.3) prints ``qlen 0`` for a zero txqueuelen; 6.15 does not
     ip_zero_qlen: bool = False
+    #: the first line of BusyBox's usage texts (the image's build, :mod:`netsim.images`)
+    busybox_banner: str = "BusyBox v1.37.0 multi-call binary."
+    #: BusyBox nc has -z/-v (NC_110_COMPAT, NC_EXTRA); the lab's small nc does not
+    nc_extra: bool = True
+    #: /etc/services exists (OpenBSD nc's ``[tcp/http]`` rather than ``[tcp/*]``)
+    services: bool = False
 
 
 _DEBIAN_LIKE = Toolbox()
@@ -173,6 +184,10 @@ def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None) -> 
         cat=pick("cat", {"busybox": "busybox", "*": "gnu"}),
         packages=manager,
         libc=libc,
+        busybox_banner=_DEBIAN_LIKE.busybox_banner if info is None else info.busybox_banner,
+        nc_extra=info is None or info.busybox_nc_extra,
+        services=info is not None and (info.etc_services if info.etc_services is not None
+                                       else info.libc == "musl"),
     )
 
 
@@ -1737,7 +1752,9 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
                               ip="busybox", ifconfig="busybox", route="busybox",
                               netstat="busybox", hostname="busybox", bind=None,
                               nslookup="busybox", getent=None, cat="busybox",
-                              packages=found.tools.packages, libc=found.tools.libc)
+                              packages=found.tools.packages, libc=found.tools.libc,
+                              busybox_banner=found.tools.busybox_banner,
+                              nc_extra=found.tools.nc_extra, services=found.tools.services)
     if prog in _SHELL_PROGRAMS and len(words) > 2 and words[1] == "-c":
         return _shell_c(state, where, words, seed=seed, rng=found.rng, installed=installed,
                         busybox=found.tools.cat == "busybox")

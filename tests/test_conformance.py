@@ -131,7 +131,7 @@ def test_normalizations_keep_behaviour() -> None:
     assert normalize(hosts, "cat /etc/hosts", ctx) == hosts
     assert {n.name for n in NORMALIZATIONS} == {
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "dad", "counters",
-        "pids", "veth-names", "shuffle"}
+        "pids", "veth-names", "endpoint-lists", "nslookup-race", "shuffle"}
     assert all(n.why for n in NORMALIZATIONS)
 
 

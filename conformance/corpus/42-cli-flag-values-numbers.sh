@@ -2,7 +2,8 @@
 # (strconv.ParseInt/ParseUint: invalid syntax, value out of range, uint16/uint32 limits),
 # durations (time.ParseDuration: missing unit, unknown unit, invalid duration), sizes
 # (go-units RAMInBytes: invalid size, invalid suffix), --memory-swap, --cpus (rational
-# numbers, too precise), --ulimit (argument, type, too many values, soft > hard).
+# numbers, too precise), --ulimit (argument, type, too many values, soft > hard); edge cases of
+# the number parsers (empty, base prefixes, underscores, exponents, hex floats, overflow).
 docker run -d --name kk netsim-lab/alpine sleep 1000
 docker stop -t abc kk
 docker stop -t 99999999999999999999 kk
@@ -34,6 +35,20 @@ docker run --rm --ulimit nofile=1:2:3 netsim-lab/alpine true
 docker run --rm --ulimit nofile=100:50 netsim-lab/alpine true
 docker run --rm --ulimit nofile=-1:100 netsim-lab/alpine true
 docker run --rm --ulimit nofile=many netsim-lab/alpine true
+docker stop -t '' kk
+docker stop -t -99999999999999999999 kk
+docker run --rm --blkio-weight '' netsim-lab/alpine true
+docker run --rm --blkio-weight 09 netsim-lab/alpine true
+docker run --rm --blkio-weight 1__0 netsim-lab/alpine true
+docker run --rm -m '1e ' netsim-lab/alpine true
+docker run --rm -m 1e. netsim-lab/alpine true
+docker run --rm -m 0x1 netsim-lab/alpine true
+docker run --rm -m 1e999 netsim-lab/alpine true
+docker run --rm --gpus count=- netsim-lab/alpine true
+docker run --rm --gpus count=99999999999999999999 netsim-lab/alpine true
+docker run --rm --health-interval 1h2 netsim-lab/alpine true
+docker run --rm --health-interval . netsim-lab/alpine true
+docker run --rm --health-interval 9999999999h netsim-lab/alpine true
 docker swarm init --data-path-port x
 docker swarm init --data-path-port 5000000000
 docker swarm init --default-addr-pool-mask-length -1
