@@ -66,6 +66,7 @@ __all__ = [
     "etc_hosts",
     "gethostbyname",
     "host_hosts",
+    "host_hosts_text",
     "hosts_text",
     "internet_answer",
     "lookup",
@@ -520,16 +521,38 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     return tuple(out)
 
 
+#: the IPv6 lines of Debian's /etc/hosts (netcfg, base-files), spaces as Debian writes them
+_DEBIAN_IPV6_BLOCK = (
+    (HostsEntry(IPv6("::1"), ("localhost", "ip6-localhost", "ip6-loopback")), "::1     "),
+    (HostsEntry(IPv6("ff02::1"), ("ip6-allnodes",)), "ff02::1 "),
+    (HostsEntry(IPv6("ff02::2"), ("ip6-allrouters",)), "ff02::2 "),
+)
+
+
 def host_hosts(state: State, host: str) -> tuple[HostsEntry, ...]:
-    """A Docker host's own /etc/hosts as netsim assumes it (Debian's: localhost, the hostname on
-    127.0.1.1)."""
+    """A Docker host's own /etc/hosts: Debian's, as the installer writes it for a host with a
+    static address (localhost, the hostname on 127.0.1.1, the IPv6 lines), measured on the
+    conformance lab's hosts (:func:`host_hosts_text`)."""
     return (HostsEntry(IPv4("127.0.0.1"), ("localhost",)),
-            HostsEntry(IPv4("127.0.1.1"), (state.hosts[host].host.effective_hostname,)))
+            HostsEntry(IPv4("127.0.1.1"), (state.hosts[host].host.effective_hostname,)),
+            *(e for e, _ in _DEBIAN_IPV6_BLOCK))
+
+
+def host_hosts_text(state: State, host: str) -> str:
+    """``cat /etc/hosts`` on a Docker host, byte for byte (Debian's file)."""
+    v4 = host_hosts(state, host)[:2]
+    return ("".join(e.line() + "\n" for e in v4)
+            + "\n# The following lines are desirable for IPv6 capable hosts\n"
+            + "".join(f"{prefix}{' '.join(e.names)}\n" for e, prefix in _DEBIAN_IPV6_BLOCK))
 
 
 def hosts_text(state: State, host: str, c: ContainerState) -> str:
-    """``cat /etc/hosts`` inside a container."""
-    return "".join(e.line() + "\n" for e in etc_hosts(state, host, c))
+    """``cat /etc/hosts`` inside a container (a ``--network host`` container without
+    ``--add-host`` has a copy of the host's file, ``sandbox_dns_unix.go`` buildHostsFile)."""
+    entries = etc_hosts(state, host, c)
+    if entries == host_hosts(state, host):
+        return host_hosts_text(state, host)
+    return "".join(e.line() + "\n" for e in entries)
 
 
 @dataclass(frozen=True)
@@ -542,7 +565,9 @@ class _HostResolv:
 
 def host_resolv_file(state: State, host: str) -> _HostResolv:
     """A Docker host's /etc/resolv.conf: the servers of ``Host.dns``, else the LAN's router
-    (netsim's assumption, README: a host configured by DHCP; no search domains, no options)."""
+    (netsim's assumption, README: a Debian host with a static address and no
+    systemd-resolved, whose file is only ``nameserver`` lines, as on the conformance lab's
+    hosts; no search domains, no options)."""
     declared = tuple(str(s) for s in state.hosts[host].host.dns)
     gw = state.lan.gateway
     return _HostResolv("/etc/resolv.conf", declared or ((str(gw),) if gw else ()))

@@ -21,13 +21,23 @@ from netsim import ids
 from netsim.errors import DaemonError
 from netsim.images import (
     ImageInfo,
+    bind_failure,
     default_command_runs,
     effective_argv,
+    exec_failure,
     listening_ports,
     lookup,
+    stop_exit_code,
     unmet_env,
+    usage_failure,
 )
-from netsim.ipam import GLOBAL_SCOPE_POOLS, AddressSpace, PoolToSplit, SubnetPool
+from netsim.ipam import (
+    ERR_POOL_OVERLAP,
+    GLOBAL_SCOPE_POOLS,
+    AddressSpace,
+    PoolToSplit,
+    SubnetPool,
+)
 from netsim.model import (
     BridgeNetwork,
     ContainerCreate,
@@ -94,6 +104,8 @@ class Outcome:
     names: tuple[str, ...] = ()  # e.g. the networks/containers a prune removed
     #: set when a started container's main process ended at once (``echo``, ``true``…)
     exit_code: int | None = None
+    #: what that process printed on stderr, where netsim knows it
+    stderr: str = ""
 
 
 _ALREADY_IN_SWARM = ('This node is already part of a swarm. Use "docker swarm leave" to leave '
@@ -103,6 +115,14 @@ _TOKEN = re.compile(r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}")
 
 def _not_found_container(ref: str) -> DaemonError:
     return DaemonError(f"No such container: {ref}", status=404)
+
+
+def _attach_timeout() -> DaemonError:
+    """swarmkit's allocator could not give a container's attachment (or the node's load
+    balancer) an address: the attachment never becomes ready and the daemon gives up
+    (daemon/cluster/networks.go AttachNetwork; measured: 56-swarm-overlay-errors, a /30)."""
+    return DaemonError("attaching to network failed, make sure your network options are "
+                       "correct and check manager logs: context deadline exceeded")
 
 
 def _not_found_network(ref: str) -> DaemonError:
@@ -142,28 +162,63 @@ class _PortAllocator:
             self.owned.setdefault(cid, set()).add((a, proto, port))
             self.by_port.setdefault((proto, port), set()).add(a)
 
-    def allocate(self, cid: str, addrs: Sequence[str], proto: str, start: int, end: int) -> int:
-        """Bind one port number on every address of ``addrs``; Docker's error on conflict."""
+    def allocate(self, cid: str, addrs: Sequence[str], proto: str, start: int, end: int,
+                 skip: frozenset[int] = frozenset()) -> int:
+        """Bind one port number on every address of ``addrs``; Docker's error on conflict.
+        ``skip``: ports the kernel refused to bind for this request (a host process holds
+        them), which a range or an ephemeral request passes over (port_mapping_linux.go
+        bindHostPorts retries up to maxAllocatePortAttempts)."""
         if start == 0:  # ephemeral: search after the last port handed out, wrapping (§4.2)
             lo, hi = EPHEMERAL_PORTS
             last = self.last.get(proto, hi)
             span = hi - lo + 1
             for i in range(1, span + 1):
                 cand = lo + (last - lo + i) % span
+                if cand in skip:
+                    continue
                 if not any(self._conflict(a, proto, cand) for a in addrs):
                     self.last[proto] = cand
                     self._bind(cid, addrs, proto, cand)
                     return cand
             raise DaemonError("all ports are allocated")
         for cand in range(start, end + 1):
+            if cand in skip and start != end:
+                continue
             clash = next((a for a in addrs if self._conflict(a, proto, cand)), None)
             if clash is None:
                 self._bind(cid, addrs, proto, cand)
                 return cand
             if start == end:
-                # libnetwork/portallocator/portallocator.go ErrPortAlreadyAllocated
-                raise DaemonError(f"Bind for {clash}:{cand} failed: port is already allocated")
-        raise DaemonError(f"Bind for {addrs[0]}:{start}-{end} failed: port is already allocated")
+                # portallocator.go RequestPortsInRange (v28.5.2:204-210): the address whose
+                # map already holds the port (the existing binding), not the one asked for
+                raise DaemonError(f"Bind for {self._holder(addrs, proto, cand)}:{cand} failed: "
+                                  "port is already allocated")
+        # a range with no port free in it (portallocator.go:257 errAllPortsAllocated)
+        raise DaemonError("all ports are allocated")
+
+    def _holder(self, addrs: Sequence[str], proto: str, port: int) -> str:
+        """The bound address a request for ``addrs`` collides with: the same address, else the
+        unspecified address of its family, else (for an unspecified request) a specific one."""
+        held = self.by_port.get((proto, port), set())
+        for a in addrs:
+            if a in held:
+                return a
+            unspec = "::" if ":" in a else "0.0.0.0"
+            if unspec in held:
+                return unspec
+            same = sorted(h for h in held if (":" in h) == (":" in a))
+            if same and a == unspec:
+                return same[0]
+        return addrs[0]
+
+    def release_port(self, cid: str, addrs: Sequence[str], proto: str, port: int) -> None:
+        """Give back one port of a request (its bind failed)."""
+        for a in addrs:
+            key = (a, proto, port)
+            if self.bound.get(key) == cid:
+                del self.bound[key]
+                self.owned.get(cid, set()).discard(key)
+                self.by_port.get((proto, port), set()).discard(a)
 
     def release(self, cid: str) -> None:
         keys = self.owned.pop(cid, None)
@@ -314,6 +369,10 @@ class Engine:
         #: probe's exit status
         self.hold_foreground = False
         self.swarm: _Swarm | None = None
+        #: what the main process of the container started last printed before it ended
+        self._last_stderr = ""
+        #: hosts whose swarm join timed out and goes on in the background
+        self._pending_join: set[str] = set()
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts: dict[str, _Host] = {}
         for h in hosts:
@@ -404,12 +463,20 @@ class Engine:
         raise _not_found_network(ref)
 
     def _find_container(self, rt: _Host, ref: str) -> ContainerState:
-        """Full ID, then name, then unique ID prefix (daemon/container.go GetContainer)."""
+        """Full ID, then name, then unique ID prefix (daemon/container.go GetContainer); a
+        legacy link's name ``PARENT/ALIAS`` is a name of its target (the daemon's name index)."""
         ref = ref.lstrip("/") if ref.startswith("/") else ref
         if ref in rt.names_by_id:
             return rt.containers[rt.names_by_id[ref]]
         if ref in rt.containers:
             return rt.containers[ref]
+        if "/" in ref:
+            parent, _, alias = ref.rpartition("/")
+            owner = rt.containers.get(parent.strip("/"))
+            target = next((t for t, a in owner.legacy_links if a == alias), None) \
+                if owner is not None else None
+            if target is not None and target in rt.containers:
+                return rt.containers[target]
         matches = [c for c in rt.containers.values() if c.id.startswith(ref)] if ref else []
         if len(matches) == 1:
             return matches[0]
@@ -502,13 +569,16 @@ class Engine:
             case ContainerStart():
                 return self._container_start(rt, op.container)
             case ContainerStop():
-                return self._container_stop(rt, op.container, op.exit_code)
+                return self._container_stop(rt, op.container, op.exit_code,
+                                            signal=op.signal, kill=op.kill)
             case ContainerRestart():
                 c = self._find_container(rt, op.container)
                 if c.running:
                     self._stop(rt, c)
                 return self._container_start(rt, c.id)
             case ContainerRemove():
+                if op.link:
+                    return self._link_rm(rt, op.container)
                 return self._container_rm(rt, op.container, op.force)
             case ContainerRename():
                 return self._container_rename(rt, op.container, op.new_name)
@@ -545,16 +615,14 @@ class Engine:
             # several as "* " bullets
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
+        self._check_new_network(rt, spec)
         if isinstance(spec, BridgeNetwork):
-            v4 = [c for c in spec.ipam if c.subnet is not None and c.subnet.version == 4]
-            if len(v4) > 1:
-                raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
-            if spec.gateway_mode_ipv4 == "isolated" and not spec.internal:
-                raise DaemonError(
-                    "gateway mode 'isolated' can only be used for an internal network"
-                )
+            _check_bridge_options(spec)
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
-            self._check_vlan_parent(rt, spec)
+            _check_vlan_options(spec)
+        if spec.ipam_driver not in ("default", "null"):
+            # libnetwork/controller.go getIPAMDriver (plugins.Get): no such IPAM plugin
+            raise DaemonError(f'plugin "{spec.ipam_driver}" not found', status=404)
 
         nid = ids.hex_id(self.seed, "network", rt.host.name, spec.name,
                          self._nth("network", rt.host.name, spec.name))
@@ -576,7 +644,9 @@ class Engine:
                     user_subnet = False
                 requested.append(subnet)
                 ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
-                pool = SubnetPool(subnet, ip_range)
+                pool = SubnetPool(subnet, ip_range, shared=self._same_subnet_pool(
+                    rt, subnet, ip_range) if user_subnet else None)
+                pools.append(pool)
                 gateway = self._gateway(spec, pool, cfg.gateway if cfg is not None else None)
                 aux = dict(cfg.aux_addresses) if cfg is not None else {}
                 for key, addr in aux.items():
@@ -599,10 +669,14 @@ class Engine:
                         user_subnet=user_subnet,
                     )
                 )
-                pools.append(pool)
+            # the driver's CreateNetwork, once IPAM is done (libnetwork/controller.go
+            # NewNetwork: ipamAllocate, then addNetwork)
+            self._driver_create(rt, spec, nid, subnets)
         except DaemonError:
             for sub in requested:
                 rt.space.release(sub)
+            for pool in pools:
+                pool.detach()
             raise
 
         interface: str | None
@@ -614,12 +688,6 @@ class Engine:
             interface = spec.parent
         else:
             interface = None
-        if isinstance(spec, BridgeNetwork) and interface is not None and (
-            spec.bridge_name is not None
-            or any(c.subnet is not None and c.ip_range is not None for c in spec.ipam)
-        ):
-            # otherwise IPAM already kept the subnet apart and br-<id> names are unique
-            self._check_bridge_conflict(rt, nid, interface, subnets)
         internal = spec.internal or (
             isinstance(spec, MacvlanNetwork | IpvlanNetwork) and spec.parent is None
         )
@@ -693,8 +761,6 @@ class Engine:
             elif mine is not None and theirs is not None and _overlap(mine.subnet, theirs.subnet):
                 reason = "networks have overlapping IPv4"
             if reason:
-                for x in subnets:
-                    rt.space.release(x.subnet)
                 raise DaemonError(
                     f"cannot create network {nid} ({bridge}): conflicts with network {o.id} "
                     f"({o.interface}): {reason}",
@@ -706,7 +772,17 @@ class Engine:
     ) -> _IPAddr | None:
         """The gateway address IPAM reserves (§3.2, §1.11, §1.12)."""
         if given is not None:
-            return pool.allocate(given) if given not in pool else given
+            if given in pool.own:
+                return given
+            try:
+                return pool.allocate(given)
+            except DaemonError as err:
+                # libnetwork/network.go ipamAllocateVersion (v28.5.2:1603-1605)
+                raise DaemonError(f"failed to allocate gateway ({given}): {err.text}",
+                                  status=500) from None
+        if isinstance(spec, BridgeNetwork) and spec.gateway_mode_ipv4 == "isolated":
+            # bridge_linux.go GetSkipGwAlloc (v28.5.2:712-725): an isolated network has none
+            return None
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
             # the drivers' GetSkipGwAlloc (netsim.versions EngineProfile.vlan_gateway)
             rule = self.profile.vlan_gateway
@@ -719,50 +795,118 @@ class Engine:
                     return None
         return pool.allocate_any()
 
-    def _check_vlan_parent(self, rt: _Host, spec: MacvlanNetwork | IpvlanNetwork) -> None:
-        """macvlan/ipvlan option checks (drivers/macvlan/macvlan_network.go, ipvlan_network.go)."""
-        parent = spec.parent
-        if isinstance(spec, MacvlanNetwork):
-            if spec.mode not in ("bridge", "private", "vepa", "passthru"):
-                raise DaemonError(
-                    f"requested macvlan mode '{spec.mode}' is not valid, 'bridge' mode is the "
-                    "macvlan driver default"
-                )
-        elif spec.mode not in ("l2", "l3", "l3s"):
-            raise DaemonError(
-                f"requested ipvlan mode '{spec.mode}' is not valid, 'l2' mode is the ipvlan "
-                "driver default"
-            )
-        if parent is None:
-            return
-        if parent == "lo":
-            raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
-        if "." in parent:
-            base, _, vlan = parent.partition(".")
-            if not base or not vlan.isdigit():
-                raise DaemonError(
-                    f"invalid subinterface vlan name {parent}, example formatting is eth0.10"
-                )
-            if not 1 <= int(vlan) <= 4094:
-                raise DaemonError(f"vlan id must be between 1-4094, received: {int(vlan)}")
+    def _same_subnet_pool(self, rt: _Host, subnet: _IPNet,
+                          ip_range: _IPNet | None) -> SubnetPool | None:
+        """A pool of another network on this very subnet, whose bitmap a new ``--ip-range``
+        shares; the same subnet with no range, or with the same range again, overlaps
+        (defaultipam/address_space.go allocateSubnet: ErrPoolOverlap)."""
         for other in rt.networks.values():
+            for pool in other.pools:
+                if pool.subnet != subnet:
+                    continue
+                if ip_range is None or pool.range == ip_range:
+                    raise DaemonError(ERR_POOL_OVERLAP, status=403)
+                return pool
+        return None
+
+    def _check_new_network(self, rt: _Host, spec: NetworkSpec) -> None:
+        """libnetwork/controller.go NewNetwork's checks before any allocation (v28.5.2:
+        510-628): an ingress network must be a swarm one, a --config-from network must exist,
+        a swarm-scoped network needs a swarm."""
+        if spec.ingress:
+            raise DaemonError("Ingress network can only be global scope network", status=403)
+        if spec.config_from is not None:
+            source = rt.networks.get(spec.config_from)
+            if source is None or source.state.spec is None or not source.state.spec.config_only:
+                raise DaemonError(f'configuration network "{spec.config_from}" does not exist',
+                                  status=404)
+        if spec.scope == "swarm":
+            node = self._node(rt)
+            if node is None:
+                raise DaemonError("cannot create a swarm scoped network when swarm is not "
+                                  "active", status=403)
+            if node.role != "manager":
+                raise DaemonError("Cannot create a multi-host network from a worker node. "
+                                  "Please create the network from a manager node.", status=403)
+
+    def _driver_create(self, rt: _Host, spec: NetworkSpec, nid: str,
+                       subnets: list[SubnetState]) -> None:
+        """The driver's own CreateNetwork checks, after IPAM allocated the subnets."""
+        if isinstance(spec, BridgeNetwork):
+            if len([x for x in subnets if x.subnet.version == 4]) > 1:
+                # bridge_linux.go processIPAM (v28.5.2:603-606)
+                raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
+            if not spec.ipv4 and not spec.ipv6:
+                # libnetwork/drivers/bridge/bridge_linux.go:744 (v28.5.2)
+                raise DaemonError("IPv4 or IPv6 must be enabled", status=400)
+            if spec.bridge_name is not None or any(
+                    c.subnet is not None and c.ip_range is not None for c in spec.ipam):
+                # otherwise IPAM already kept the subnet apart and br-<id> names are unique
+                self._check_bridge_conflict(rt, nid, spec.bridge_name or f"br-{nid[:12]}",
+                                            subnets)
+        elif isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+            self._check_vlan_parent(rt, spec)
+
+    def _host_links(self, rt: _Host) -> set[str]:
+        """The links of a Docker host's namespace that a macvlan/ipvlan parent may name: lo,
+        its NIC, docker0 and the other bridges, and the VLAN links networks made."""
+        links = {"lo", rt.host.interface}
+        for net in rt.networks.values():
+            if net.state.interface:
+                links.add(net.state.interface)
+        return links
+
+    def _check_vlan_parent(self, rt: _Host, spec: MacvlanNetwork | IpvlanNetwork) -> None:
+        """The drivers' createNetwork (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:
+        73-128, ipvlan/ipvlan_network.go:72-112): the parent used by another network of the
+        driver, then a parent that does not exist, which must be a VLAN sub-interface to make
+        (macvlan_setup.go createVlanLink, parseVlan)."""
+        parent = spec.parent
+        if parent is None:
+            return  # a dummy link dm-/di-<id12> of its own
+        # d.getNetworks() walks a Go map: any order; netsim names the newest network (the
+        # one measured in 26-macvlan-modes-errors)
+        for other in reversed(rt.networks.values()):
             o = other.state
             if o.driver != spec.driver or o.interface != parent:
                 continue
             if isinstance(spec, IpvlanNetwork):
-                raise DaemonError(f"network {o.name} is already using parent interface {parent}")
-            if isinstance(spec, MacvlanNetwork) and self.profile.macvlan_exclusive_parent:
-                raise DaemonError(f"network {o.name} is already using parent interface {parent}")
+                # getDummyName(nw.config.ID): "di-" and the first 12 of the ID
+                raise DaemonError(f"network di-{o.id[:12]} is already using parent interface "
+                                  f"{parent}")
+            if self.profile.macvlan_exclusive_parent:
+                raise DaemonError(f"network dm-{o.id[:12]} is already using parent interface "
+                                  f"{parent}")
             if spec.mode == "passthru":
                 raise DaemonError(
-                    f"cannot use mode passthru, macvlan network {o.name} is already using "
+                    f"cannot use mode passthru, macvlan network {o.id} is already using "
                     f"parent interface {parent}"
                 )
             if o.options.get("macvlan_mode") == "passthru":
                 raise DaemonError(
-                    f"macvlan network {o.name} is already using parent interface {parent} in "
+                    f"macvlan network {o.id} is already using parent interface {parent} in "
                     "mode passthru"
                 )
+        links = self._host_links(rt)
+        if parent in links:
+            return
+        if "." not in parent:
+            raise DaemonError(
+                f"invalid subinterface vlan name {parent}, example formatting is eth0.10")
+        parts = parent.split(".")
+        if len(parts) != 2:
+            raise DaemonError("required interface name format is: name.vlan_id, ex. eth0.10 "
+                              f"for vlan 10, instead received {parent}")
+        base, vid = parts
+        if not re.fullmatch(r"[+-]?[0-9]+", vid):  # strconv.Atoi
+            raise DaemonError(f"unable to parse a valid vlan id from: {vid} (ex. eth0.10 for "
+                              "vlan 10)")
+        if base not in links:
+            # (the client trims the message: client/request.go checkResponseErr)
+            raise DaemonError(
+                f"-o parent interface was not found on the host: {base}".rstrip())
+        if not 1 <= int(vid) <= 4094:
+            raise DaemonError(f"vlan id must be between 1-4094, received: {int(vid)}")
 
     def _attached(self, rt: _Host, net: NetworkState) -> list[ContainerState]:
         return [
@@ -797,6 +941,8 @@ class Engine:
             )
         for s in net.state.subnets:
             rt.space.release(s.subnet)
+        for pool in net.pools:
+            pool.detach()
         self._drop_network_link(rt, net.state)
         del rt.networks[net.state.name]
         rt.network_names_by_id.pop(net.state.id, None)
@@ -813,6 +959,8 @@ class Engine:
                 continue
             for s in net.state.subnets:
                 rt.space.release(s.subnet)
+            for pool in net.pools:
+                pool.detach()
             self._drop_network_link(rt, net.state)
             del rt.networks[name]
             rt.network_names_by_id.pop(net.state.id, None)
@@ -835,6 +983,12 @@ class Engine:
         mode = spec.network_mode
         warnings: list[str] = []
         self._validate_network_mode(rt, spec, mode)
+        if mode.startswith("container:"):
+            # daemon_unix.go adaptSharedNamespaceContainer (v28.5.2:407-412): a target that
+            # exists is stored by ID (a later error names the ID once it is removed)
+            target = self.container(rt.host.name, mode.partition(":")[2])
+            if target is not None:
+                mode = f"container:{target.id}"
         endpoints = self._initial_endpoints(rt, spec, mode)
         legacy_links = self._register_links(rt, spec, mode)
         if name is None:
@@ -874,7 +1028,8 @@ class Engine:
         if start:
             # a failed start leaves the container created, as Docker does
             exited = self._start(rt, state)
-            return Outcome(id=cid, warnings=tuple(warnings), exit_code=exited)
+            return Outcome(id=cid, warnings=tuple(warnings), exit_code=exited,
+                           stderr=self._last_stderr if exited is not None else "")
         return Outcome(id=cid, warnings=tuple(warnings))
 
     def _generate_name(self, rt: _Host) -> str:
@@ -958,31 +1113,34 @@ class Engine:
         return out
 
     def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig) -> None:
-        """daemon/container_operations.go validateEndpointSettings (create and connect)."""
+        """daemon/container_operations.go validateEndpointSettings (create and connect): every
+        problem is collected; several are listed as ``* `` bullets (v28.5.2:
+        daemon/container_operations.go:534-579, docker-v29.1.5: :520-560)."""
+        errors: list[str] = []
         if not net.is_user_defined or net.driver in ("host", "null"):
-            if cfg.aliases:
-                raise DaemonError(
-                    "network-scoped aliases are only supported for user-defined networks",
-                    status=400,
-                )
             if cfg.ipv4_address or cfg.ipv6_address:
-                # daemon/container_operations.go:533 (docker-v29.1.0)
-                raise DaemonError(
-                    "user specified IP address is supported on user defined networks only",
-                    status=400)
+                # runconfig ErrUnsupportedNetworkAndIP (docker-v29.1.5: :533)
+                errors.append(
+                    "user specified IP address is supported on user defined networks only")
+            if cfg.aliases:
+                errors.append(self.profile.predefined_alias_message)
         if cfg.ipv4_address is not None:
             v4 = [s for s in net.subnets if s.subnet.version == 4]
-            if self.profile.static_ip_needs_user_subnet and not any(s.user_subnet for s in v4):
-                raise DaemonError(
+            # the default bridge's subnet is configured (from docker0), hence "static"
+            # (v28.5.2:api/types/network/endpoint.go:103-124 validateEndpointIPAddress)
+            static = [s for s in v4 if s.user_subnet or (net.predefined and net.driver == "bridge")]
+            if self.profile.static_ip_needs_user_subnet and not static:
+                errors.append(
                     "user specified IP address is supported only when connecting to networks "
-                    "with user configured subnets",
-                    status=400,
-                )
-            if not any(cfg.ipv4_address in s.subnet for s in v4):
+                    "with user configured subnets")
+            elif not any(cfg.ipv4_address in s.subnet
+                         for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
                 # (20.10 only finds it out at the start; netsim refuses at create there too)
-                text = self.profile.static_ip_outside_subnet_message.format(
-                    ip=cfg.ipv4_address)
-                raise DaemonError(text, status=400)
+                errors.append(self.profile.static_ip_outside_subnet_message.format(
+                    ip=cfg.ipv4_address))
+        if errors:
+            text = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
+            raise DaemonError(text, status=400)
 
     def _register_links(
         self, rt: _Host, spec: ContainerSpec, mode: str
@@ -1038,12 +1196,6 @@ class Engine:
                     f"{owner.name} is {owner.status}",
                     status=409,
                 )
-        for child_name, alias in c.legacy_links:
-            child = rt.containers.get(child_name)
-            if child is None or not child.running:
-                raise DaemonError(
-                    f"Cannot link to a non running container: /{child_name} AS /{c.name}/{alias}"
-                )
         joined: list[EndpointState] = []
         try:
             if not mode.startswith("container:"):
@@ -1051,21 +1203,23 @@ class Engine:
                     if not ep.gateway_only:
                         joined.append(self._join(rt, c, ep, len(joined)))
                 joined = list(self._default_gateway(rt, c, joined))
-                for child_name, _alias in c.legacy_links:
-                    child = rt.containers[child_name]
-                    if child.endpoint("bridge") is None:
-                        raise DaemonError(
-                            f"Cannot link to /{child_name}, as it does not belong to the "
-                            "default network"
-                        )
             mappings = self._bind_ports(rt, c, joined)
+            # the OCI spec is made once the networking is up (daemon/start.go createSpec)
+            self._check_links(rt, c)
+            self._check_exec(c.spec)
         except DaemonError as err:
             for ep in joined:
                 self._release_endpoint(rt, ep, c.id)
             self._sandbox_gone(rt, c.id)
             rt.ports.release(c.id)
-            if not err.text.startswith("failed to set up container networking"):
-                if mode.startswith("container:") or "non running" in err.text:
+            if c.spec.auto_remove:
+                # daemon/start.go containerStart (v28.5.2:119-126): a failed start of an
+                # AutoRemove container removes it
+                self._remove(rt, c)
+            if not err.text.startswith(("failed to set up container networking",
+                                        "failed to create task")):
+                if (mode.startswith("container:") or "non running" in err.text
+                        or err.text.endswith("not attached to default bridge network")):
                     raise
                 # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
                 raise DaemonError(
@@ -1073,6 +1227,9 @@ class Engine:
                 ) from None
             raise
         exit_code = self._run_outcome(c.spec)
+        self._last_stderr = ""
+        if exit_code is None and not self.hold_foreground:
+            exit_code, self._last_stderr = self._early_exit(rt, c, owner)
         # libnetwork creates a sandbox per start (controller.go NewSandbox: a random ID); a
         # container: joiner shares its owner's current one
         sandbox = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
@@ -1092,23 +1249,120 @@ class Engine:
                 "exit_code": 0,
             }
         )
+        if self._last_stderr:
+            new = new.model_copy(update={"main_stderr": self._last_stderr})
         rt.containers[c.name] = new
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)
         return exit_code
 
+    def _check_links(self, rt: _Host, c: ContainerState) -> None:
+        """Legacy links, when the container is on the default bridge (v28.5.2:daemon/
+        container_operations_unix.go:32-60 setupLinkedContainers, at every start and every
+        exec): each target must run and have a default-bridge endpoint. A container on
+        ``none`` or a user-defined network keeps its links unchecked (measured:
+        50-run-create-network-errors, ``--network none --link`` runs)."""
+        if c.endpoint("bridge") is None:
+            return
+        for child_name, alias in c.legacy_links:
+            child = rt.containers.get(child_name)
+            if child is None or not child.running:
+                raise DaemonError(
+                    f"Cannot link to a non running container: /{child_name} AS /{c.name}/{alias}"
+                )
+            if child.endpoint("bridge") is None:
+                raise DaemonError(f"container {child.id} not attached to default bridge network")
+
+    def exec_create(self, host: str, ref: str) -> ContainerState:
+        """``docker exec``'s daemon checks (v28.5.2:daemon/exec.go ContainerExecCreate): the
+        container must run, and its legacy links must still hold (setupLinkedContainers: a
+        removed or stopped link target makes every exec fail). Returns the container."""
+        rt = self._rt(host)
+        c = self._find_container(rt, ref)
+        if not c.running:
+            raise DaemonError(f"container {c.id} is not running", status=409)
+        self._check_links(rt, c)
+        return c
+
+    def _check_exec(self, spec: ContainerSpec) -> None:
+        """runc cannot start the main program (images.exec_failure): the start fails once the
+        networking is set up (daemon/start.go: the task is created after initializeNetworking),
+        with containerd's and runc's words; docker run turns them into 127 or 126."""
+        info = self._image(spec.image)
+        if not isinstance(info, ImageInfo):
+            return
+        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        if not argv:
+            return
+        failure = exec_failure(info, argv[0])
+        if failure is None:
+            return
+        tail = ": unknown" if self.profile.runtime_errors_end_in_unknown else ""
+        raise DaemonError(
+            "failed to create task for container: failed to create shim task: OCI runtime "
+            "create failed: runc create failed: unable to start container process: error "
+            f'during container init: exec: "{argv[0]}": {failure[1]}{tail}', status=500)
+
+    def _early_exit(self, rt: _Host, c: ContainerState,
+                    owner: ContainerState | None) -> tuple[int | None, str]:
+        """A main program that starts and ends at once: one refusing its options
+        (images.usage_failure), or a server whose port another process of its network
+        namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
+        beside a host-network server or a published port, 20-host-network-service)."""
+        info = self._image(c.spec.image)
+        if not isinstance(info, ImageInfo):
+            return None, ""
+        argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+        refused = usage_failure(info, argv)
+        if refused is not None:
+            return 1, refused
+        mine = [k for k in self._listening(c.spec) if k.endswith("/tcp")]
+        if mine and set(mine) & self._namespace_ports(rt, c, owner):
+            return 1, bind_failure(info, argv)
+        return None, ""
+
+    def _namespace_ports(self, rt: _Host, c: ContainerState,
+                         owner: ContainerState | None) -> set[str]:
+        """The TCP ports already held in the network namespace ``c`` is joining: the host's
+        (host-network containers' listeners, and every published host port, which the daemon
+        binds for docker-proxy) or a ``container:`` owner's (its and its joiners' listeners)."""
+        host_ns = c.network_mode == "host" or (owner is not None and owner.network_mode == "host")
+        held: set[str] = set()
+        if host_ns:
+            for other in rt.containers.values():
+                if other.id != c.id and other.running and (
+                        other.network_mode == "host" or self._in_host_ns(rt, other)):
+                    held.update(other.listening)
+            held.update(f"{port}/{proto}" for (_a, proto, port) in rt.ports.bound)
+        elif owner is not None:
+            for other in rt.containers.values():
+                if other.id != c.id and other.running and (
+                        other.id == owner.id or other.sandbox_owner == owner.id):
+                    held.update(other.listening)
+        return held
+
+    def _in_host_ns(self, rt: _Host, c: ContainerState) -> bool:
+        if c.sandbox_owner is None:
+            return False
+        owner = rt.containers.get(rt.names_by_id.get(c.sandbox_owner, ""))
+        return owner is not None and owner.network_mode == "host"
+
     def _join(self, rt: _Host, c: ContainerState, ep: EndpointState, index: int, *,
               gateway_only: bool = False) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""
-        # the stored NetworkID is preferred over the name (container_operations.go:1131)
-        by_id = rt.network_names_by_id.get(ep.network_id)
+        # the stored NetworkID is preferred over the name (container_operations.go:1131);
+        # it is stored at the first start (network.go buildEndpointInfo), not at create: a
+        # container never started looks its networks up by name (measured:
+        # 52-container-lifecycle-errors, "network lab1 not found")
+        network_id = ep.network_id if c.started is not None else ""
+        by_id = rt.network_names_by_id.get(network_id)
         found = rt.networks[by_id] if by_id is not None else None
-        if found is None and not ep.network_id:
+        if found is None and not network_id:
             found = rt.networks.get(ep.network)
         if found is None and self._node(rt) is not None:
-            found = self._overlay_attach(rt, ep.network_id or ep.network)
+            found = self._overlay_attach(rt, network_id or ep.network)
         if found is None:
-            raise DaemonError(f"network {ep.network_id or ep.network} not found", status=404)
+            raise DaemonError(f"network {network_id or ep.network} not found", status=404)
         net = found
         st = net.state
         if ep.network_id != st.id:
@@ -1124,6 +1378,8 @@ class Engine:
                 try:
                     addr = pool.allocate_any()
                 except DaemonError:
+                    if st.driver == "overlay":
+                        raise _attach_timeout() from None
                     # libnetwork/endpoint.go assignAddressVersion
                     raise DaemonError(
                         "no available IPv4 addresses on this network's address pools: "
@@ -1137,7 +1393,11 @@ class Engine:
                     and isinstance(sub.gateway, ipaddress.IPv4Address)):
                 gateway = sub.gateway
             if st.driver == "overlay":
-                self._overlay_user(rt, st.name, c.id, pool)
+                try:
+                    self._overlay_user(rt, st.name, c.id, pool)
+                except DaemonError:
+                    pool.release(addr)
+                    raise _attach_timeout() from None
         join_no = self._nth("join", c.id, st.id)
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if st.driver in ("host", "null"):
@@ -1275,8 +1535,21 @@ class Engine:
             for b in bindings:
                 host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
                 addrs = [host_ip] if host_ip else ["0.0.0.0", "::"]
-                host_port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
-                                              b.host_port_end)
+                ranged = b.host_port_start != b.host_port_end or b.host_port_start == 0
+                skip: set[int] = set()
+                while True:
+                    host_port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
+                                                  b.host_port_end, frozenset(skip))
+                    failed = next(((a, r) for a in addrs if (r := self._unbindable(
+                        rt, a, b.proto, host_port, c.id)) is not None), None)
+                    if failed is None:
+                        break
+                    if not ranged or failed[1] != "address already in use" or len(skip) >= 9:
+                        raise DaemonError(self._bind_error(failed[0], host_port, b, gw,
+                                                           failed[1]))
+                    # another port of the range: the allocator moves on (up to 10 attempts)
+                    rt.ports.release_port(c.id, addrs, b.proto, host_port)
+                    skip.add(host_port)
                 out.extend(
                     PortMapping(
                         container_port=b.container_port, proto=b.proto, host_ip=a,
@@ -1294,9 +1567,72 @@ class Engine:
             ) from None
         return out
 
-    def _container_stop(self, rt: _Host, ref: str, exit_code: int | None = None) -> Outcome:
+    def _host_addresses(self, rt: _Host) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        """The addresses a process of the host may bind: its NIC's, its bridges' gateways."""
+        out: set[ipaddress.IPv4Address | ipaddress.IPv6Address] = {
+            ipaddress.ip_address("::1")}
+        if rt.host.address is not None:
+            out.add(rt.host.address)
+        for net in rt.networks.values():
+            if net.state.driver == "bridge":
+                out.update(s.gateway for s in net.state.subnets if s.gateway is not None)
+        return out
+
+    def _unbindable(self, rt: _Host, addr: str, proto: str, port: int,
+                    cid: str) -> str | None:
+        """Why the kernel refuses to bind ``addr:port`` for a published port (None: it binds):
+        an address the host does not have (EADDRNOTAVAIL), or a port a process in the host's
+        namespace (a host-network container) already holds (EADDRINUSE)."""
+        if addr not in ("0.0.0.0", "::"):
+            ip = ipaddress.ip_address(addr)
+            if not (ip.is_loopback or ip in self._host_addresses(rt)) and self._not_mine(rt, ip):
+                return "cannot assign requested address"
+        if any(self._holds(other, addr, f"{port}/{proto}") for other in rt.containers.values()
+               if other.id != cid and other.running and other.network_mode == "host"):
+            return "address already in use"
+        return None
+
+    def _not_mine(self, rt: _Host, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        """An address netsim knows the host does not have: another one of the LAN's, or of a
+        subnet of the host's Docker networks (its own there are the gateways). Any other may be
+        on a NIC netsim does not model, so it is taken as the host's."""
+        if ip in self.lan.subnet:
+            return True
+        return any(ip in s.subnet for net in rt.networks.values() for s in net.state.subnets)
+
+    @staticmethod
+    def _holds(c: ContainerState, addr: str, key: str) -> bool:
+        """A host-network container's program listens on ``key`` on every address (netsim's
+        listeners bind the unspecified address), so it holds ``addr`` of the same family."""
+        return key in c.listening and ":" not in addr
+
+    def _bind_error(self, addr: str, port: int, b: PortBinding, gw: EndpointState,
+                    reason: str) -> str:
+        """The refusal of a published port the kernel would not bind, in the engine's words
+        (EngineProfile.host_port_bind_error)."""
+        v6 = ":" in addr
+        host_ip = f"[{addr}]" if v6 else addr
+        ranged = b.host_port_end > b.host_port_start or b.host_port_start == 0
+        text = self.profile.host_port_bind_error.format(
+            host_ip=host_ip, host_port=port, binding_port=port if not ranged else
+            (f"{b.host_port_start}-{b.host_port_end}" if b.host_port_start else ""),
+            container_ip=gw.ipv4.ip if gw.ipv4 is not None else "",
+            container_port=b.container_port, proto=b.proto, family="6" if v6 else "4",
+            reason=reason)
+        if ranged and text.startswith("failed to bind host port for "):
+            # port_mapping_linux.go:626: a port picked from a range names itself first
+            text = text.replace("failed to bind host port for ",
+                                f"failed to bind host port {port} for ", 1)
+        return text
+
+    def _container_stop(self, rt: _Host, ref: str, exit_code: int | None = None, *,
+                        signal: str | None = None, kill: bool = False) -> Outcome:
         c = self._find_container(rt, ref)
         if c.running:
+            if exit_code is None:
+                exit_code = self._stop_exit_code(c.spec, signal=signal, kill=kill)
+                if exit_code is None:  # docker kill -s: the main process ignored the signal
+                    return Outcome(id=c.id)
             self._stop(rt, c, exit_code=exit_code)
         return Outcome(id=c.id)
 
@@ -1307,11 +1643,7 @@ class Engine:
         self._sandbox_gone(rt, c.id)
         rt.ports.release(c.id)
         if exit_code is None:
-            info = self._image(c.spec.image)
-            runs = info.runs if info is not None else "server"
-            shell = runs == "shell" and not c.spec.command
-            # a shell as PID 1 ignores SIGTERM and is killed after the timeout: 137
-            exit_code = 137 if shell else 0
+            exit_code = self._stop_exit_code(c.spec) or 0
         cleared = tuple(
             EndpointState(network=e.network, network_id=e.network_id, config=e.config)
             for e in c.endpoints
@@ -1332,6 +1664,25 @@ class Engine:
         if c.spec.auto_remove:
             self._remove(rt, new)
 
+    def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,
+                        kill: bool = False) -> int | None:
+        """The status ``docker stop`` leaves: 0 if the main program handles the stop signal,
+        137 if PID 1 ignores it and is killed after the timeout (images.stop_exit_code); for
+        ``docker kill -s`` also None: the signal is ignored and the container runs on."""
+        info = self._image(spec.image)
+        init = any(k == "init" and v == "true" for k, v in spec.options)
+        if isinstance(info, ImageDecl):
+            if spec.command or spec.entrypoint is not None:
+                info = None
+            elif info.runs == "shell":  # a declared image: a shell ignores SIGTERM
+                return stop_exit_code(None, ("sh",), interactive=True, init=init,
+                                      signal=signal, kill=kill)
+            else:  # a declared server is assumed to handle it
+                return stop_exit_code(None, ("server",), init=init, signal=signal, kill=kill)
+        return stop_exit_code(info, spec.command, entrypoint=spec.entrypoint,
+                              interactive=spec.interactive, tty=spec.tty, init=init,
+                              signal=signal, kill=kill)
+
     def _container_rm(self, rt: _Host, ref: str, force: bool) -> Outcome:
         c = self._find_container(rt, ref)
         if c.running and not force:
@@ -1347,22 +1698,42 @@ class Engine:
         self._remove(rt, c)
         return Outcome(id=c.id)
 
+    def _link_rm(self, rt: _Host, ref: str) -> Outcome:
+        """``docker rm -l PARENT/ALIAS``: the parent forgets the link, its /etc/hosts entry and
+        environment go (v28.5.2:daemon/delete.go:63-86 rmLink)."""
+        child = self._find_container(rt, ref)  # a link name resolves to its target
+        name = ref if ref.startswith("/") else "/" + ref
+        parent, _, alias = name.rpartition("/")
+        if not parent:
+            raise DaemonError("Conflict, cannot remove the default link name of the container")
+        owner = rt.containers.get(parent.lstrip("/"))
+        if owner is None:
+            raise DaemonError(f"Cannot get parent {parent} for link name {name}")
+        kept = tuple(link for link in owner.legacy_links if link[1] != alias)
+        rt.containers[owner.name] = owner.model_copy(update={"legacy_links": kept})
+        return Outcome(id=child.id)
+
     def _remove(self, rt: _Host, c: ContainerState) -> None:
         rt.containers.pop(c.name, None)
         rt.names_by_id.pop(c.id, None)
 
     def _container_rename(self, rt: _Host, ref: str, new_name: str) -> Outcome:
         c = self._find_container(rt, ref)
-        new_name = new_name.lstrip("/")
+        new_name = new_name.removeprefix("/")
         if new_name == c.name:
             raise DaemonError("Renaming a container with the same name as its current name",
                               status=400)
+        # daemon/rename.go:52 wraps what daemon/names.go reserveName refuses
+        if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+", new_name):
+            raise DaemonError(
+                f"Error when allocating new name: Invalid container name (/{new_name}), only "
+                "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", status=400)
         if new_name in rt.containers:
             other = rt.containers[new_name]
             raise DaemonError(
-                f'Conflict. The container name "/{new_name}" is already in use by container '
-                f'"{other.id}". You have to remove (or rename) that container to be able to '
-                "reuse that name.",
+                f'Error when allocating new name: Conflict. The container name "/{new_name}" '
+                f'is already in use by container "{other.id}". You have to remove (or rename) '
+                "that container to be able to reuse that name.",
                 status=409,
             )
         spec = c.spec.model_copy(update={"name": new_name})
@@ -1403,6 +1774,12 @@ class Engine:
                 rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
             return Outcome(id=c.id)
         st = net.state
+        existing_ep = c.endpoint(st.name)
+        if (c.running and st.scope == "swarm" and existing_ep is not None
+                and existing_ep.endpoint_id):
+            # daemon/container_operations.go findAndAttachNetwork (v28.5.2:288-296): a
+            # dynamic (swarm) network the container is attached to
+            raise DaemonError(f"{c.name} is already attached to network {st.name}", status=409)
         if st.driver == "host" and mode != "host":
             raise DaemonError(
                 "cannot connect container to host network - container must be created in host "
@@ -1472,7 +1849,11 @@ class Engine:
             c = self._find_container(rt, ref)
         except DaemonError:
             if force:
-                return Outcome()
+                # daemon/container_operations.go ForceEndpointDelete (v28.5.2:804-815): the
+                # network must exist; then an endpoint named like the container (none is left
+                # behind by netsim's containers)
+                self._find_network(rt, netref)
+                raise DaemonError(f"endpoint {ref} not found", status=404) from None
             raise
         try:
             net: _Net | None = self._find_network(rt, netref)
@@ -1485,7 +1866,7 @@ class Engine:
         ep = c.endpoint(name)
         if ep is None and net is not None:
             ep = next((e for e in c.endpoints if e.network_id == net.state.id), None)
-        if c.running:
+        if c.running and net is not None:
             if net is not None and net.state.driver == "host" and c.network_mode == "host":
                 raise DaemonError(
                     "cannot disconnect container from host network - container was created in "
@@ -1527,7 +1908,7 @@ class Engine:
         return f"{rt.host.address}:2377"
 
     def _swarm_init(self, rt: _Host, op: SwarmInit) -> Outcome:
-        if self._node(rt) is not None:
+        if self._node(rt) is not None or rt.host.name in self._pending_join:
             raise DaemonError(_ALREADY_IN_SWARM, status=503)
         if op.default_addr_pool_mask_length > 29:
             # daemon/cluster/listen_addr.go:108
@@ -1597,8 +1978,12 @@ class Engine:
         self.swarm.overlays["ingress"].lb[rt.host.name] = ipaddress.IPv4Address(
             int(ingress.pools[0].allocate_any()))
 
+    def pending_join(self, host: str) -> bool:
+        """The host's join timed out and goes on in the background (neither member nor not)."""
+        return host in self._pending_join
+
     def _swarm_join(self, rt: _Host, op: SwarmJoin) -> Outcome:
-        if self._node(rt) is not None:
+        if self._node(rt) is not None or rt.host.name in self._pending_join:
             raise DaemonError(_ALREADY_IN_SWARM, status=503)
         if not _TOKEN.fullmatch(op.token):
             raise DaemonError("invalid join token", status=400)
@@ -1611,7 +1996,18 @@ class Engine:
                 if node.role == "manager" and remote in names:
                     manager = node
         if manager is None or self.swarm is None:
-            # daemon/cluster/errors.go: nothing answered at that address within 20 s
+            host_part, _, port = remote.rpartition(":")
+            if self._answers_refused(host_part):
+                # a machine that is there but has no swarm manager listening: gRPC's dial
+                # error at once (measured: 55-swarm-errors, the LAN's router)
+                raise DaemonError(
+                    'rpc error: code = Unavailable desc = connection error: desc = "transport: '
+                    f"Error while dialing: dial tcp {host_part}:{port}: connect: connection "
+                    'refused"', status=500)
+            # daemon/cluster/errors.go: nothing answered at that address within 20 s; the node
+            # goes on trying in the background, a member-to-be until it leaves (measured:
+            # 55-swarm-errors, the next join is "already part of a swarm")
+            self._pending_join.add(rt.host.name)
             raise DaemonError(
                 "Timeout was reached before node joined. The attempt to join the swarm will "
                 'continue in the background. Use the "docker info" command to see the current '
@@ -1631,8 +2027,21 @@ class Engine:
         self._swarm_node_setup(rt)
         return Outcome(id=self.swarm.nodes[rt.host.name].node_id)
 
+    def _answers_refused(self, address: str) -> bool:
+        """An address on the LAN that a machine holds (the router, a Docker host): a TCP
+        connection to a port nothing listens on is refused there, not left to time out."""
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return any(address in (h.host.name, h.host.effective_hostname)
+                       for h in self._hosts.values())
+        return ip == self.lan.gateway or any(h.host.address == ip for h in self._hosts.values())
+
     def _swarm_leave(self, rt: _Host, force: bool) -> Outcome:
         node = self._node(rt)
+        if rt.host.name in self._pending_join:  # it stops trying
+            self._pending_join.discard(rt.host.name)
+            return Outcome()
         if node is None or self.swarm is None:
             raise DaemonError("This node is not part of a swarm", status=503)
         managers = [n for n in self.swarm.nodes.values() if n.role == "manager"]
@@ -1761,9 +2170,10 @@ class Engine:
         """A task's address is allocated first, then the node's LB if it has none (§5.2)."""
         assert self.swarm is not None
         info = self.swarm.overlays[name]
-        info.users.setdefault(rt.host.name, set()).add(cid)
         if rt.host.name not in info.lb:
-            info.lb[rt.host.name] = ipaddress.IPv4Address(int(pool.allocate_any()))
+            lb = ipaddress.IPv4Address(int(pool.allocate_any()))
+            info.users.setdefault(rt.host.name, set()).add(cid)
+            info.lb[rt.host.name] = lb
             # the network's namespace on this node gets its vxlan link, and the load-balancer
             # sandbox its veth, both made in the host's namespace and moved (drivers/overlay)
             rt.netns.passing()
@@ -1771,6 +2181,7 @@ class Engine:
             rt.netns.passing()
             rt.netns.passing()
             rt.netns.nsid(f"lb:{name}")
+        info.users.setdefault(rt.host.name, set()).add(cid)
 
     def _overlay_unuse(self, rt: _Host, name: str, cid: str) -> None:
         """The last local user gone: the node LB is freed, the network leaves this node."""
@@ -1883,6 +2294,7 @@ class Engine:
             worker_token=self.swarm.worker_token, manager_token=self.swarm.manager_token,
             lb_addresses={n: dict(o.lb) for n, o in self.swarm.overlays.items()},
             ingress_gateways=dict(self.swarm.ingress_gateways),
+            unallocated=tuple(n for n, o in self.swarm.overlays.items() if not o.allocated),
         )
 
     @property
@@ -1899,6 +2311,75 @@ class Engine:
             return self._find_container(self._rt(host), ref)
         except DaemonError:
             return None
+
+
+_BRIDGE_BOOLS = ("com.docker.network.bridge.default_bridge",
+                 "com.docker.network.bridge.enable_icc",
+                 "com.docker.network.bridge.enable_ip_masquerade",
+                 "com.docker.network.bridge.inhibit_ipv4", "com.docker.network.enable_ipv4",
+                 "com.docker.network.enable_ipv6")
+_GW_MODES = ("nat", "nat-unprotected", "routed", "isolated")
+
+
+def _check_bridge_options(spec: BridgeNetwork) -> None:
+    """The bridge driver's parseNetworkOptions, run by GetSkipGwAlloc before IPAM (v28.5.2:
+    libnetwork/drivers/bridge/bridge_linux.go:310-402 fromLabels, 635-673): each option's value
+    (a Go map: any order; netsim takes them sorted), then isolated mode on a non-internal
+    network."""
+    for key in sorted(spec.options):
+        value = spec.options[key]
+        reason = None
+        if key in _BRIDGE_BOOLS:
+            try:
+                _parse_go_bool(value)
+            except ValueError as err:
+                reason = str(err)
+        elif key in ("com.docker.network.bridge.gateway_mode_ipv4",
+                     "com.docker.network.bridge.gateway_mode_ipv6") and value not in _GW_MODES:
+            reason = f"unknown gateway mode {value}"
+        elif key == "com.docker.network.driver.mtu" and not re.fullmatch(r"[+-]?[0-9]+", value):
+            reason = f'strconv.Atoi: parsing "{value}": invalid syntax'
+        if reason is not None:
+            raise DaemonError(f"failed to parse {key} value: {value} ({reason})", status=400)
+    modes = (spec.options.get("com.docker.network.bridge.gateway_mode_ipv4"),
+             spec.options.get("com.docker.network.bridge.gateway_mode_ipv6"))
+    if "isolated" in modes and not spec.internal:
+        raise DaemonError("gateway mode 'isolated' can only be used for an internal network")
+
+
+def _parse_go_bool(value: str) -> bool:
+    """Go's ``strconv.ParseBool``."""
+    if value in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if value in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    raise ValueError(f'strconv.ParseBool: parsing "{value}": invalid syntax')
+
+
+def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork) -> None:
+    """The drivers' parseNetworkOptions, run by GetSkipGwAlloc before IPAM allocates anything
+    (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:198-240, ipvlan/ipvlan_network.go:
+    188-236): the mode, ipvlan's flag, the loopback as parent."""
+    if isinstance(spec, MacvlanNetwork):
+        if spec.mode not in ("bridge", "private", "vepa", "passthru"):
+            raise DaemonError(
+                f"requested macvlan mode '{spec.mode}' is not valid, 'bridge' mode is the "
+                "macvlan driver default"
+            )
+    else:
+        if spec.mode not in ("l2", "l3", "l3s"):
+            raise DaemonError(
+                f"requested ipvlan mode '{spec.mode}' is not valid, 'l2' mode is the ipvlan "
+                "driver default"
+            )
+        flag = spec.options.get("ipvlan_flag") or "bridge"
+        if flag not in ("bridge", "private", "vepa"):
+            raise DaemonError(
+                f"requested ipvlan flag '{flag}' is not valid, 'bridge' is the ipvlan driver "
+                "default"
+            )
+    if spec.parent == "lo":
+        raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
 
 
 def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:
@@ -1923,44 +2404,44 @@ def _port_sort_key(key: str) -> tuple[int, str]:
 
 
 def _validate_ipam(spec: NetworkSpec) -> list[str]:
-    """Daemon-side IPAM checks (daemon/network.go validateIpamConfig), in Docker's words."""
+    """Daemon-side IPAM checks, in Docker's words (v28.5.2:api/types/network/ipam.go:36-135
+    ValidateIPAM): the subnet and the ip-range as given (host bits kept), every problem of an
+    ip-range listed, an IPv6 subnet only checked on an IPv6 network."""
     errors: list[str] = []
     for cfg in spec.ipam:
         subnet = cfg.subnet
         if subnet is None:
             continue
         net = subnet.network
+        fam = f"IPv{net.version}"
+        if net.version == 6 and not spec.ipv6:
+            continue
+        given = subnet.with_prefixlen  # netip.Prefix as parsed: host bits kept
         if subnet.ip != net.network_address:
-            errors.append(f"invalid subnet {subnet.with_prefixlen}: it should be {net}")
+            errors.append(f"invalid subnet {given}: it should be {net}")
         if cfg.ip_range is not None:
             rng = cfg.ip_range
             if rng.version != net.version:
-                errors.append(
-                    f"invalid ip-range {rng.with_prefixlen}: parent subnet is an IPv{net.version} "
-                    "block"
-                )
-            elif rng.network.prefixlen < net.prefixlen:
-                errors.append(
-                    f"invalid ip-range {rng.with_prefixlen}: CIDR block is bigger than its parent "
-                    f"subnet {net}"
-                )
-            elif rng.ip != rng.network.network_address:
-                errors.append(f"invalid ip-range {rng.with_prefixlen}: it should be {rng.network}")
-            elif not rng.network.subnet_of(net):  # type: ignore[arg-type]
-                errors.append(
-                    f"invalid ip-range {rng.with_prefixlen}: parent subnet {net} doesn't contain "
-                    "ip-range"
-                )
-        if cfg.gateway is not None and cfg.gateway not in net:
-            errors.append(
-                f"invalid gateway {cfg.gateway}: parent subnet {net} doesn't contain this address"
-            )
-        for addr in cfg.aux_addresses.values():
-            if addr not in net:
-                errors.append(
-                    f"invalid auxiliary address {addr}: parent subnet {net} doesn't contain this "
-                    "address"
-                )
+                errors.append(f"invalid ip-range {rng.with_prefixlen}: parent subnet is an "
+                              f"{fam} block")
+            else:
+                if rng.network.prefixlen < net.prefixlen:
+                    errors.append(f"invalid ip-range {rng.with_prefixlen}: CIDR block is bigger "
+                                  f"than its parent subnet {given}")
+                if rng.ip != rng.network.network_address:
+                    errors.append(f"invalid ip-range {rng.with_prefixlen}: it should be "
+                                  f"{rng.network}")
+                if not rng.network.overlaps(net):
+                    errors.append(f"invalid ip-range {rng.with_prefixlen}: parent subnet "
+                                  f"{given} doesn't contain ip-range")
+        checks = [("gateway", str(cfg.gateway), cfg.gateway)] if cfg.gateway is not None else []
+        checks += [("auxiliary address", key, addr) for key, addr in cfg.aux_addresses.items()]
+        for what, label, addr in checks:
+            if addr.version != net.version:
+                errors.append(f"invalid {what} {label}: parent subnet is an {fam} block")
+            elif addr not in net:
+                errors.append(f"invalid {what} {label}: parent subnet {given} doesn't contain "
+                              "this address")
     return errors
 
 

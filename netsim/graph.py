@@ -215,7 +215,8 @@ def forwarding(state: State) -> nx.DiGraph[str]:
       host (``hostsrc:H``) reaches them;
     * the LAN as seen from host H (``lan@H``, per VLAN ``lan@H.10``) leads to the other hosts and
       their macvlan children, never to H's own: the kernel keeps a macvlan parent and its
-      children apart, both ways (§1.11).
+      children apart, both ways (§1.11); a ``macvlan_mode=private`` child has no edge to or
+      from its parent NIC's node (its siblings), only from the other hosts' LAN.
 
     Simplification: addresses are not looked at, so a bridge container on one host reaching a
     macvlan container of another host counts whether or not the LAN routes that subnet.
@@ -267,10 +268,17 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                         continue
                     nic = nic_node(hname, parent)
                     vlan = parent.partition(".")[2]
-                    g.add_edge(out, nic)  # its siblings on the same parent (bridge mode)
-                    g.add_edge(nic, ifn)
                     # out on the wire, straight from the child: the parent NIC is no router
                     g.add_edge(out, f"lan@{hname}{'.' + vlan if vlan else ''}")
+                    if net.driver == "macvlan" and net.options.get("macvlan_mode") == "private":
+                        # private mode: nothing passes between it and its siblings on the
+                        # parent (Linux macvlan.c), only the wire reaches it
+                        for other in hosts:
+                            if other != hname:
+                                g.add_edge(f"lan@{other}{'.' + vlan if vlan else ''}", ifn)
+                        continue
+                    g.add_edge(out, nic)  # its siblings on the same parent (bridge mode)
+                    g.add_edge(nic, ifn)
                     for other in hosts:
                         if other != hname:
                             g.add_edge(f"lan@{other}{'.' + vlan if vlan else ''}", nic)

@@ -24,6 +24,7 @@ name no longer resolves to the image the container was created from: moby ``daem
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shlex
 from collections.abc import Callable, Mapping, Sequence
@@ -38,6 +39,7 @@ __all__ = [
     "HTTP_DATE",
     "KNOWN",
     "PACKAGES",
+    "SMALL_NC_USAGE",
     "TOOL_NAMES",
     "CatalogEntry",
     "EnvRequirement",
@@ -50,15 +52,22 @@ __all__ = [
     "TagRule",
     "ToolImpl",
     "WebSite",
+    "bind_failure",
     "default_command_runs",
     "effective_argv",
+    "exec_failure",
     "image_release",
     "internet_site",
     "lookup",
+    "missing_directory",
     "package_manager",
     "parse_image_ref",
     "served_site",
+    "signal_number",
+    "stop_exit_code",
     "unmet_env",
+    "usage_failure",
+    "user_failure",
 ]
 
 # ============================================================================================
@@ -380,13 +389,16 @@ class HttpResponse(BaseModel, frozen=True, extra="forbid"):
 class WebSite(BaseModel, frozen=True, extra="forbid"):
     """What a web server answers on its port: ``index`` for the paths in ``index_paths``,
     ``not_found`` for any other (None: every path gets ``index``); a HEAD gets the same status
-    and headers without the body unless ``head`` says otherwise."""
+    and headers without the body unless ``head`` says otherwise. ``httpd_home``: the directory
+    a BusyBox ``httpd`` serves it from (a hand-started ``httpd -f -p PORT -h DIR`` of that
+    directory serves the same pages on its own port)."""
 
     port: int = 80
     index: HttpResponse
     index_paths: tuple[str, ...] = ("/", "/index.html")
     not_found: HttpResponse | None = None
     head: HttpResponse | None = None
+    httpd_home: str | None = None
     sources: tuple[str, ...] = ()
 
     def response(self, method: Literal["GET", "HEAD"], path: str) -> HttpResponse:
@@ -438,6 +450,14 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     sources: tuple[str, ...] = ()
     #: what the image's own web server answers (None: not known, or not a web server)
     web: WebSite | None = None
+    #: every program in the image's PATH directories, by directory (``/usr/bin`` → names), when
+    #: netsim knows them all (the lab's stand-ins); None: not known, so a program netsim has no
+    #: probe for is "not simulated" rather than missing (:func:`exec_failure`)
+    programs: Mapping[str, frozenset[str]] | None = None
+    #: the user and group names of its /etc/passwd and /etc/group, when netsim knows them
+    #: (``-u NAME[:GROUP]`` of another name fails: :func:`user_failure`)
+    users: frozenset[str] | None = None
+    groups: frozenset[str] | None = None
 
     @field_validator("exposed", "listening")
     @classmethod
@@ -636,6 +656,7 @@ _LAB_NGINX_WEB: Final = WebSite(
     not_found=HttpResponse(status="HTTP/1.1 404 Not Found", headers=(
         ("Date", HTTP_DATE), ("Connection", "close"), ("Content-type", "text/html")),
         body=_BUSYBOX_HTTPD_404),
+    httpd_home="/usr/share/nginx/html",
     sources=("conformance/lab/images/nginx-index.html",
              "conformance/recorded/28.5/31-probes-wget-curl.json"),
 )
@@ -1195,12 +1216,114 @@ _LAB_SRC: Final = "conformance/lab/lab.sh"
 _LAB_BUSYBOX_FACTS: Final = {
     "busybox_banner": "BusyBox v1.38.0 (netsim-lab musl static) multi-call binary.",
     "busybox_nc_extra": False, "etc_services": True}
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# netsim-lab/alpine and nginx: BusyBox 1.38's applets in Alpine's places (measured with ls of each
+# PATH directory; `busybox --list` gives the same 280 names, linuxrc only outside PATH)
+_LAB_ALPINE_PROGRAMS = MappingProxyType({
+    "/bin": _names(
+        "arch ash base64 busybox cat chattr chgrp chmod chown cp cpio cttyhack date dd df dmesg "
+        "dnsdomainname dumpkmap echo ed egrep false fatattr fgrep getopt grep gunzip gzip "
+        "hostname ionice ipcalc kill link linux32 linux64 ln login ls lsattr lzop mkdir mknod "
+        "mktemp more mount mt mv netstat nuke pidof ping ping6 ps pwd resume rev rm rmdir rpm "
+        "run-parts sed setpriv sh sleep stat stty su sync tar touch true umount uname "
+        "uncompress usleep vi vmstat watch zcat"),
+    "/sbin": _names(
+        "acpid adjtimex arp blockdev depmod devmem fdisk findfs freeramdisk fstrim getty halt "
+        "hwclock ifconfig ifdown ifup init insmod ip klogd loadkmap logread losetup lsmod mdev "
+        "mkdosfs mke2fs mkswap modinfo modprobe nameif pivot_root poweroff reboot rmmod route "
+        "run-init start-stop-daemon sulogin swapoff swapon switch_root sysctl syslogd tc tunctl "
+        "udhcpc uevent vconfig watchdog"),
+    "/usr/bin": _names(
+        "[ [[ ar ascii awk basename bc blkdiscard bunzip2 bzcat bzip2 cal chvt clear cmp crc32 "
+        "crontab cut dc deallocvt diff dirname dos2unix dpkg dpkg-deb du dumpleases env expand "
+        "expr factor fallocate find fold free ftpget ftpput getfattr groups head hexdump hostid "
+        "id install killall last less logger logname lsblk lsscsi lzcat lzma md5sum microcom "
+        "mkfifo mkpasswd nc nl nproc nsenter nslookup od openvt passwd paste patch printf "
+        "readlink realpath renice reset resize rpm2cpio seq setkeycodes setsid sha1sum "
+        "sha256sum sha384sum sha3sum sha512sum shred shuf sort ssl_client ssl_server strings "
+        "svc svok tac tail taskset tee telnet test tftp time timeout top tr traceroute "
+        "traceroute6 truncate ts tty udhcpc6 unexpand uniq unix2dos unlink unlzma unshare unxz "
+        "unzip uptime uudecode uuencode uuidgen w wc wget which who whoami xargs xxd xz xzcat "
+        "yes"),
+    "/usr/sbin": _names(
+        "arping brctl chroot crond fsfreeze httpd i2cdetect i2cdump i2cget i2cset i2ctransfer "
+        "loadfont mim nbd-client nologin partprobe rdate telnetd ubirename udhcpd"),
+})
+# netsim-lab/debian (debootstrap minbase trixie + the lab's packages): /bin and /sbin are
+# symlinks to /usr/bin and /usr/sbin (merged /usr); /usr/local/{bin,sbin} are empty (measured)
+_LAB_DEBIAN_PROGRAMS = MappingProxyType({
+    "/usr/bin": _names(
+        "[ apt apt-cache apt-cdrom apt-config apt-get apt-mark arch awk b2sum base32 base64 "
+        "basename basenc bash bashbug c_rehash captoinfo cat chage chcon chfn chgrp chmod choom "
+        "chown chrt chsh cksum clear clear_console cmp comm cp csplit ctstat curl cut dash date "
+        "dd deb-systemd-helper deb-systemd-invoke debconf debconf-apt-progress "
+        "debconf-communicate debconf-copydb debconf-escape debconf-set-selections debconf-show "
+        "delv df diff diff3 dig dir dircolors dirname dmesg dnsdomainname dnstap-read "
+        "domainname dpkg dpkg-deb dpkg-divert dpkg-maintscript-helper dpkg-query dpkg-realpath "
+        "dpkg-split dpkg-statoverride dpkg-trigger du echo egrep env expand expiry expr factor "
+        "fallocate false fgrep find findmnt flock fmt fold free getconf getent getopt gpasswd "
+        "grep groups gunzip gzexe gzip hardlink head host hostid hostname i386 iconv id infocmp "
+        "infotocap install ionice ip ipcmk ipcrm ipcs ischroot join kill ld.so ldd link linux32 "
+        "linux64 ln lnstat locale localedef logger login logname ls lsblk lscpu lsipc lslocks "
+        "lslogins lsmem lsns mawk mcookie md5sum mdig mkdir mkfifo mknod mktemp more mount "
+        "mountpoint mv namei nawk nc nc.openbsd netcat netstat newgrp nice nisdomainname nl "
+        "nohup nproc nsenter nslookup nstat nsupdate numfmt od openssl pager partx passwd paste "
+        "pathchk perl perl5.40.1 pgrep pidof pidwait ping ping4 ping6 pinky pkill pldd pmap pr "
+        "printenv printf prlimit ps ptx pwd pwdx rbash rdma readlink realpath rename.ul renice "
+        "reset rev rgrep rm rmdir routel rtstat run-parts runcon savelog script scriptlive "
+        "scriptreplay sdiff sed seq setarch setpriv setsid setterm sg sh sha1sum sha224sum "
+        "sha256sum sha384sum sha512sum shred shuf skill slabtop sleep snice sort split sqv ss "
+        "stat stdbuf stty su sum sync tabs tac tail tar taskset tee tempfile test tic timeout "
+        "tload toe top touch tput tr tracepath true truncate tset tsort tty tzselect uclampset "
+        "umount uname uncompress unexpand uniq unlink unshare update-alternatives uptime users "
+        "vdir vmstat w wall watch wc wcurl wdctl whereis which which.debianutils who whoami "
+        "x86_64 xargs yes ypdomainname zcat zcmp zdiff zdump zegrep zfgrep zforce zgrep zless "
+        "zmore znew"),
+    "/usr/sbin": _names(
+        "add-shell agetty arp arpd blkdiscard blkid blkzone blockdev bridge capsh chcpu "
+        "chgpasswd chmem chpasswd chroot dcb devlink dpkg-preconfigure dpkg-reconfigure "
+        "faillock findfs fsck fsfreeze fstab-decode fstrim genl getcap getpcaps getty groupadd "
+        "groupdel groupmod grpck grpconv grpunconv iconvconfig ifconfig installkernel "
+        "invoke-rc.d ip ipmaddr iptunnel isosize killall5 ldattach ldconfig losetup mii-tool "
+        "mkfs mkhomedir_helper mkswap nameif newusers nologin pam-auth-update pam_getenv "
+        "pam_namespace_helper pam_timestamp_check pivot_root plipconfig pwck pwconv "
+        "pwhistory_helper pwunconv rarp readprofile remove-shell rmt rmt-tar route rtacct "
+        "rtcwake rtmon runuser service setcap shadowconfig slattach start-stop-daemon sulogin "
+        "swaplabel swapoff swapon switch_root sysctl tarcat tc tipc unix_chkpwd unix_update "
+        "update-ca-certificates update-passwd update-rc.d update-shells useradd userdel usermod "
+        "vdpa vigr vipw wipefs zic zramctl"),
+})
+_LAB_ALPINE_PROGRAMS = MappingProxyType({
+    **_LAB_ALPINE_PROGRAMS, "/usr/local/bin": frozenset(), "/usr/local/sbin": frozenset()})
+_LAB_DEBIAN_PROGRAMS = MappingProxyType({
+    **_LAB_DEBIAN_PROGRAMS, "/bin": _LAB_DEBIAN_PROGRAMS["/usr/bin"],
+    "/sbin": _LAB_DEBIAN_PROGRAMS["/usr/sbin"], "/usr/local/bin": frozenset(),
+    "/usr/local/sbin": frozenset()})
+# the stand-ins' /etc/passwd and /etc/group (measured: cat of both files in each image)
+_LAB_BUSYBOX_USERS = _names("root daemon nobody www-data")
+_LAB_BUSYBOX_GROUPS = _names("root daemon www-data nogroup nobody")
+_LAB_DEBIAN_USERS = _names("root daemon bin sys sync games man lp mail news uucp proxy www-data "
+                           "backup list irc _apt nobody")
+_LAB_DEBIAN_GROUPS = _names("root daemon bin sys adm tty disk lp mail news uucp man proxy kmem "
+                            "dialout fax voice cdrom floppy tape sudo audio dip www-data backup "
+                            "operator list irc src shadow utmp video sasl plugdev staff games "
+                            "users nogroup")
+# netsim-lab/busybox: every applet hard-linked in /bin, nothing else on PATH
+_LAB_BUSYBOX_PROGRAMS: Final = MappingProxyType({
+    "/bin": frozenset().union(*_LAB_ALPINE_PROGRAMS.values(), {"linuxrc"}),
+    **{d: frozenset() for d in ("/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin",
+                                "/usr/local/sbin")}})
 _LAB_ALPINE = _ALPINE_INFO.model_copy(update={
     "tools": _BUSYBOX, "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
-    **_LAB_BUSYBOX_FACTS})
+    "programs": _LAB_ALPINE_PROGRAMS, "users": _LAB_BUSYBOX_USERS,
+    "groups": _LAB_BUSYBOX_GROUPS, **_LAB_BUSYBOX_FACTS})
 _LAB_BUSYBOX = _BUSYBOX_MUSL.model_copy(update={
     "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
-    **_LAB_BUSYBOX_FACTS})
+    "programs": _LAB_BUSYBOX_PROGRAMS, "users": _LAB_BUSYBOX_USERS,
+    "groups": _LAB_BUSYBOX_GROUPS, **_LAB_BUSYBOX_FACTS})
 _LAB_NGINX = _LAB_ALPINE.model_copy(update={
     "exposed": _ports("80/tcp"), "listening": _ports("80/tcp"),
     "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server",
@@ -1212,7 +1335,8 @@ _LAB_DEBIAN = _DEBIAN.model_copy(update={
         "ifconfig": "net-tools", "hostname": "hostname", "route": "net-tools",
         "netstat": "net-tools", "cat": "gnu"}),
     # minbase has no netbase: nc prints [tcp/*] (measured, 32-probes-nc)
-    "etc_services": False,
+    "etc_services": False, "programs": _LAB_DEBIAN_PROGRAMS, "users": _LAB_DEBIAN_USERS,
+    "groups": _LAB_DEBIAN_GROUPS,
     "base": "netsim-lab: debootstrap minbase trixie", "sources": (_LAB_SRC,)})
 
 # --------------------------------------------------------------------------------------------
@@ -1507,6 +1631,79 @@ def _argv_runs(argv: Sequence[str], interactive: bool, tty: bool, depth: int = 0
     return prog not in _FINITE  # anything unknown: assume it keeps running
 
 
+#: the PATH of every image netsim knows the programs of (their ENV PATH, measured)
+_PATH: Final = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+#: the top level of a Linux container's root (what ``/X`` can name)
+_ROOT_DIRS: Final = frozenset({"bin", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc",
+                               "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"})
+_DIRECTORIES: Final = frozenset({"/", *(f"/{d}" for d in _ROOT_DIRS), *_PATH, "/usr/local",
+                                 "/usr/lib", "/usr/share", "/var/lib", "/var/run", "/etc/ssl"})
+#: files every container has that are not programs (docker mounts the first three)
+_PLAIN_FILES: Final = frozenset({"/etc/hostname", "/etc/hosts", "/etc/resolv.conf",
+                                 "/etc/passwd", "/etc/group", "/etc/shadow"})
+
+
+def exec_failure(info: ImageInfo | None, program: str) -> tuple[int, str] | None:
+    """Why runc cannot start ``program`` in the image: (exit status, the text after
+    ``exec: "PROGRAM": ``), or None when it can, or when netsim does not know the image's files.
+
+    runc resolves a bare name along PATH (``executable file not found in $PATH``, 127) and
+    stats a name with a slash (``stat X: no such file or directory``, 127; a directory ``is a
+    directory: permission denied``, a plain file ``permission denied``: 126); moby maps the
+    texts to the exit statuses (daemon/errors.go translateContainerdStartErr). Measured on the
+    lab's stand-ins (conformance/recorded/28.5, 49-run-create-image-name-errors, 54-exec-inspect-
+    errors).
+
+    >>> exec_failure(lookup("netsim-lab/alpine"), "curl")
+    (127, 'executable file not found in $PATH')
+    >>> exec_failure(lookup("netsim-lab/alpine"), "/etc"), exec_failure(lookup("alpine"), "curl")
+    ((126, 'is a directory: permission denied'), None)
+    """
+    if info is None or info.programs is None:
+        return None
+    programs = info.programs
+    if "/" not in program:
+        if any(program in programs.get(d, ()) for d in _PATH):
+            return None
+        return 127, "executable file not found in $PATH"
+    path = posixpath.normpath(posixpath.join("/", program))
+    if path in _DIRECTORIES:
+        return 126, "is a directory: permission denied"
+    directory, name = posixpath.split(path)
+    if name in programs.get(directory, ()):
+        return None
+    if path in _PLAIN_FILES:
+        return 126, "permission denied"
+    # the directories netsim knows every entry of: the root and the PATH directories
+    if path.strip("/").split("/")[0] not in _ROOT_DIRS or directory in programs:
+        return 127, f"stat {program}: no such file or directory"
+    return None
+
+
+def user_failure(info: ImageInfo | None, user: str) -> str | None:
+    """The daemon's refusal of ``-u USER[:GROUP]`` whose name the image's /etc/passwd (or
+    /etc/group) does not have (moby/sys/user GetExecUser, at container start and exec:
+    ``unable to find user X: no matching entries in passwd file``); numeric IDs always do.
+    None when it is fine, or netsim does not know the image's accounts."""
+    if info is None or info.users is None or not user:
+        return None
+    name, _, group = user.partition(":")
+    if name and not name.isdigit() and name not in info.users:
+        return f"unable to find user {name}: no matching entries in passwd file"
+    if group and not group.isdigit() and info.groups is not None and group not in info.groups:
+        return f"unable to find group {group}: no matching entries in group file"
+    return None
+
+
+def missing_directory(info: ImageInfo | None, path: str) -> bool:
+    """Whether ``path`` (an absolute directory, ``docker exec -w``) is certainly missing: its
+    top-level directory is not one a container has (netsim knows no more of the tree)."""
+    if info is None or info.programs is None or not path.startswith("/"):
+        return False
+    top = posixpath.normpath(path).strip("/").split("/")[0]
+    return top != "" and top not in _ROOT_DIRS
+
+
 def effective_argv(
     info: ImageInfo | None,
     cmd: Sequence[str],
@@ -1605,6 +1802,212 @@ def default_command_runs(
 
 
 # ============================================================================================
+# How a container's main process ends on `docker stop`
+# ============================================================================================
+
+# `docker stop` sends the stop signal (the image's StopSignal, else SIGTERM) and, after the
+# timeout (10 s), SIGKILL (moby daemon/stop.go containerStop). The kernel delivers a signal sent
+# from outside to a PID namespace's init only if that process installed a handler for it
+# (kernel/signal.c sig_task_ignored: SIGNAL_UNKILLABLE); SIGKILL always kills: exit 128+9.
+# Programs that install a handler for TERM (and QUIT, INT, WINCH: the official images' stop
+# signals) and exit cleanly:
+_STOP_HANDLERS: Final = frozenset(
+    {
+        "nginx", "nginx-debug", "httpd-foreground", "apache2-foreground", "apache2", "mysqld",
+        "mariadbd", "postgres", "redis-server", "mongod", "mongos", "php-fpm", "registry",
+        "traefik", "haproxy", "caddy", "tcpdump", "dockerd", "containerd",
+    }
+)  # fmt: skip
+# Programs with no handler for it (as measured in the conformance lab: sleep, BusyBox httpd -f,
+# netcat-openbsd's nc -l, shells; and the same facts for the others from their sources:
+# coreutils/BusyBox sleep, tail, cat; iputils and BusyBox ping handle only INT/ALRM/QUIT;
+# Python installs only a SIGINT handler):
+_STOP_IGNORED: Final = frozenset(
+    {
+        "sleep", "tail", "cat", "tee", "yes", "ping", "ping6", "nc", "netcat", "watch",
+        "python", "python3", "node",
+    }
+)  # fmt: skip
+_KILLED: Final = 137  # 128 + SIGKILL
+
+
+#: signal numbers (Linux x86-64) of the names ``docker stop -s`` / ``docker kill -s`` take
+_SIGNALS: Final[Mapping[str, int]] = MappingProxyType({
+    "HUP": 1, "INT": 2, "QUIT": 3, "ILL": 4, "TRAP": 5, "ABRT": 6, "BUS": 7, "FPE": 8,
+    "KILL": 9, "USR1": 10, "SEGV": 11, "USR2": 12, "PIPE": 13, "ALRM": 14, "TERM": 15,
+    "STKFLT": 16, "CHLD": 17, "CONT": 18, "STOP": 19, "TSTP": 20, "TTIN": 21, "TTOU": 22,
+    "URG": 23, "XCPU": 24, "XFSZ": 25, "VTALRM": 26, "PROF": 27, "WINCH": 28, "IO": 29,
+    "PWR": 30, "SYS": 31})
+#: signals whose default action is not to end the process
+_HARMLESS: Final = frozenset({"CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "WINCH"})
+#: the signals a program with a stop handler ends cleanly on
+_STOP_SIGNALS: Final = frozenset({"TERM", "INT", "QUIT"})
+
+
+def signal_number(name: str) -> int | None:
+    """moby pkg/signal ParseSignal: ``SIGTERM``, ``term`` or ``15`` → 15 (None: unknown)."""
+    text = name.strip().upper().removeprefix("SIG")
+    if text.isdigit():
+        return int(text) if 0 < int(text) < 65 else None
+    return _SIGNALS.get(text)
+
+
+def stop_exit_code(
+    info: ImageInfo | None,
+    cmd: Sequence[str],
+    *,
+    entrypoint: Sequence[str] | None = None,
+    interactive: bool = False,
+    tty: bool = False,
+    init: bool = False,
+    signal: str | None = None,
+    kill: bool = False,
+) -> int | None:
+    """The exit status ``docker stop`` leaves (``Exited (N)``), or what ``docker kill -s
+    SIGNAL`` (``kill=True``) does: the same, or None when the container goes on running.
+
+    0 when the main program handles the stop signal and exits cleanly (nginx, postgres, Apache
+    ``httpd -DFOREGROUND`` …); 137 when it installs no handler, so that PID 1 ignores the signal
+    and is killed after the timeout (``sleep``, ``tail -f``, BusyBox ``httpd -f``, ``nc -l``,
+    ``ping``, shells, ``sh -c …`` scripts); with ``docker run --init`` (or tini/dumb-init in the
+    image) the init forwards the signal to a program that is then not PID 1 and dies of it:
+    128 + the signal, 143 for SIGTERM (an interactive shell ignores SIGTERM: 137). ``docker stop
+    -t N`` changes nothing of this; SIGKILL always gives 137. ``docker kill -s TERM`` of a PID 1
+    without a handler does nothing. A program netsim does not know is assumed to handle the
+    stop signals (0). Measured in the conformance lab (sleep, tail -f, BusyBox and iputils
+    ping, BusyBox and OpenBSD nc -l, BusyBox httpd -f, sh/bash -it, ``sh -c`` loops,
+    ``--init sleep``; ``kill -s TERM sleep`` and ``kill -s HUP httpd`` keep them running).
+    """
+    name = (signal or "TERM").strip().upper().removeprefix("SIG")
+    number = signal_number(name)
+    if number is not None:
+        name = next((k for k, v in _SIGNALS.items() if v == number), name)
+    if name == "KILL":
+        return _KILLED
+    argv = list(effective_argv(info, cmd, entrypoint=entrypoint))
+    if not argv and info is not None and not cmd and entrypoint is None:
+        argv = list(info.entrypoint + info.cmd)
+    if argv and argv[0].rsplit("/", 1)[-1] in {"tini", "dumb-init", "catatonit"}:
+        init = True
+    if _handles_stop(argv) and name in _STOP_SIGNALS:
+        return 0
+    if init:  # the init forwards it: the program, not PID 1, gets the default action
+        ignored = name in _HARMLESS or (name in _STOP_SIGNALS and (interactive or tty)
+                                        and _main_program(info, argv)[0] in _SHELLS)
+        if not ignored:
+            return 128 + (number or 15)
+    return None if kill else _KILLED
+
+
+def _handles_stop(argv: Sequence[str]) -> bool:
+    """Whether the main program installs handlers for the stop signals (False: as PID 1 it
+    ignores them)."""
+    words = _strip_launchers(argv)
+    for _ in range(4):  # `sh -c 'exec prog …'`: the shell is replaced by prog
+        if not words or words[0].rsplit("/", 1)[-1] not in _SHELLS:
+            break
+        args = words[1:]
+        script = next((args[i + 1] for i, a in enumerate(args[:-1])
+                       if a.startswith("-") and "c" in a[1:]), None)
+        if script is None:
+            break
+        try:
+            inner = shlex.split(script)
+        except ValueError:
+            break
+        if not inner or inner[0] != "exec" or any(t in script for t in (";", "&", "|", "\n")):
+            break
+        words = _strip_launchers(inner)
+    if not words:
+        return True
+    prog, args = words[0].rsplit("/", 1)[-1], words[1:]
+    if prog == "busybox" and args:
+        prog, args = args[0], args[1:]
+    if prog in _SHELLS:
+        return False  # a shell as PID 1 installs no SIGTERM handler (interactive: ignores it)
+    if prog in ("httpd", "apache2"):
+        # Apache (httpd -DFOREGROUND) stops gracefully; BusyBox httpd -f has no handler
+        return _apache_foreground(args) or not _apache_runs(args, False)
+    if prog in _STOP_HANDLERS:
+        return True
+    return not (prog in _STOP_IGNORED or (prog.startswith("python")
+                                          and prog[6:].replace(".", "").isdigit()))
+
+
+def _main_program(info: ImageInfo | None, argv: Sequence[str]) -> tuple[str, list[str]]:
+    words = _strip_launchers(argv)
+    if not words:
+        return "", []
+    prog, args = words[0].rsplit("/", 1)[-1], list(words[1:])
+    if prog == "busybox" and args:
+        prog, args = args[0], args[1:]
+    return prog, args
+
+
+def bind_failure(info: ImageInfo | None, argv: Sequence[str]) -> str:
+    """What a server prints when its listening port is taken in its network namespace
+    (EADDRINUSE), before it exits 1: BusyBox's ``bb_perror_msg_and_die("bind")`` with the C
+    library's text (musl: ``Address in use``, glibc: ``Address already in use``), OpenBSD
+    nc's ``err(1, NULL)``; "" for a program whose words netsim does not know. Measured in the
+    conformance lab (BusyBox httpd -f, BusyBox and OpenBSD nc -l)."""
+    prog, _args = _main_program(info, argv)
+    libc = info.libc if info is not None else "glibc"
+    in_use = "Address in use" if libc == "musl" else "Address already in use"
+    impl = info.tools.get(prog) if info is not None else None
+    if prog == "httpd" and not _apache_foreground(_args):
+        return f"httpd: bind: {in_use}"  # BusyBox httpd (networking/httpd.c)
+    if prog in ("nc", "netcat"):
+        if impl == "netcat-openbsd":
+            return "nc: Address already in use"
+        if impl == "busybox":
+            return f"nc: bind: {in_use}"
+    return ""
+
+
+def _apache_foreground(args: Sequence[str]) -> bool:
+    joined = " ".join(args)
+    return "-DFOREGROUND" in joined or "-D FOREGROUND" in joined
+
+
+#: BusyBox 1.38's small nc (nc.c, no NC_110_COMPAT): its options (getopt32 "lp:f:e:w:i:")
+#: and usage text, as the lab's stand-ins print it (measured; the same text as the probes')
+_SMALL_NC_OPTIONS: Final = frozenset("lpfewi")
+SMALL_NC_USAGE: Final = (
+    "Usage: nc [-iN] [-wN] [-l] [-p PORT] [-f FILE|IPADDR PORT] [-e PROG]\n\n"
+    "Open a pipe to IP:PORT or FILE\n\n\t-l\tListen mode, for inbound connects\n"
+    "\t\t(use -ll with -e for persistent server)\n\t-p PORT\tLocal port\n"
+    "\t-w SEC\tConnect timeout\n\t-i SEC\tDelay interval for lines sent\n"
+    "\t-f FILE\tUse file (ala /dev/ttyS0) instead of network\n"
+    "\t-e PROG\tRun PROG after connect\n")
+
+
+def usage_failure(info: ImageInfo | None, argv: Sequence[str]) -> str | None:
+    """What a main program that refuses its options prints on stderr before it exits 1 (None:
+    it starts). Known: BusyBox's small nc given an option it lacks (``nc -lk``, ``nc -lu``:
+    ``nc: unrecognized option: k`` and the usage; measured in the conformance lab)."""
+    if info is None or info.busybox_nc_extra:
+        return None
+    prog, args = _main_program(info, argv)
+    if prog not in ("nc", "netcat") or info.tools.get("nc") != "busybox":
+        return None
+    i = 0
+    while i < len(args):  # getopt stops at the first operand (musl: no permutation)
+        arg = args[i]
+        if arg == "--" or not arg.startswith("-") or len(arg) < 2:
+            break
+        for j, ch in enumerate(arg[1:], 1):
+            if ch not in _SMALL_NC_OPTIONS:
+                return (f"nc: unrecognized option: {ch}\n{info.busybox_banner}\n\n"
+                        f"{SMALL_NC_USAGE}")
+            if ch in "pfewi":  # takes a value: the rest of the word, or the next word
+                if j == len(arg) - 1:
+                    i += 1
+                break
+        i += 1
+    return None
+
+
+# ============================================================================================
 # What a running container listens on
 # ============================================================================================
 
@@ -1692,18 +2095,25 @@ def served_site(
     """The web site a container of this image serves on ``port`` (None: not known).
 
     Only the image's own server, running as the image starts it (the default command, or one
-    naming the same program, as :func:`listening_ports` decides), serves the catalogued site; a
-    hand-started listener (``httpd -f -p 8080``, ``nc -l``) serves nothing netsim knows.
+    naming the same program, as :func:`listening_ports` decides), serves the catalogued site,
+    and a BusyBox ``httpd -h DIR`` started by hand on the site's directory
+    (:attr:`WebSite.httpd_home`) on whatever port it is given; any other hand-started listener
+    (``httpd -f -p 8080``, ``nc -l``) serves nothing netsim knows.
     """
-    if info is None or info.web is None or info.web.port != port:
+    if info is None or info.web is None:
         return None
     if f"{port}/tcp" not in listening_ports(info, cmd, entrypoint=entrypoint):
         return None
     argv = effective_argv(info, cmd, entrypoint=entrypoint)
     if (cmd or entrypoint is not None) and argv != effective_argv(info, ()) \
             and _ad_hoc_listener(argv):
-        return None
-    return info.web
+        words = list(argv[1:] if argv[0].rsplit("/", 1)[-1] == "busybox" else argv)
+        home = _listen_option(words[1:], "-h") if words and \
+            words[0].rsplit("/", 1)[-1] == "httpd" else None
+        if home is None or home.rstrip("/") != (info.web.httpd_home or "").rstrip("/"):
+            return None
+        return info.web.model_copy(update={"port": port})
+    return info.web if info.web.port == port else None
 
 
 #: what :func:`internet_site` answers to HEAD (Python's http.server without do_HEAD:

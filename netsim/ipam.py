@@ -185,20 +185,32 @@ class SubnetPool:
     reserved (defaultipam/allocator.go newPoolData; docker/for-linux#170).
     """
 
-    __slots__ = ("_cursor", "_freed", "_next", "allocated", "hi", "lo", "range", "serial",
-                 "subnet")
+    __slots__ = ("_cursor", "_freed", "_next", "_siblings", "allocated", "hi", "lo", "own",
+                 "range", "serial", "subnet")
 
     def __init__(self, subnet: IPNetwork, ip_range: IPNetwork | None = None, *,
-                 serial: bool = False) -> None:
+                 serial: bool = False, shared: SubnetPool | None = None) -> None:
         self.subnet = subnet
         self.range = ip_range or subnet
-        self.allocated: set[int] = set()
-        first, last = int(subnet.network_address), int(subnet.broadcast_address)
-        if subnet.version == 4 and subnet.prefixlen < 31:
-            self.allocated.add(first)
-            self.allocated.add(last)
-        elif subnet.version == 6 and subnet.prefixlen < 127:
-            self.allocated.add(first)  # the subnet-router anycast address
+        #: the addresses this pool handed out (the gateway, aux addresses, endpoints)
+        self.own: set[int] = set()
+        if shared is not None:
+            # another network's --ip-range on the very same --subnet: both draw from one
+            # bitmap (defaultipam/address_space.go allocateSubnetL adds a child range to the
+            # existing parent pool, whose addrs are shared), so a --gateway or --ip one of them
+            # holds is "already in use" for the other (measured: 26-macvlan-modes-errors)
+            self.allocated: set[int] = shared.allocated
+            self._siblings: list[SubnetPool] = shared._siblings
+        else:
+            self.allocated = set()
+            self._siblings = []
+            first, last = int(subnet.network_address), int(subnet.broadcast_address)
+            if subnet.version == 4 and subnet.prefixlen < 31:
+                self.allocated.add(first)
+                self.allocated.add(last)
+            elif subnet.version == 6 and subnet.prefixlen < 127:
+                self.allocated.add(first)  # the subnet-router anycast address
+        self._siblings.append(self)
         self.lo = int(self.range.network_address)
         self.hi = int(self.range.broadcast_address)
         self._next = self.lo
@@ -217,22 +229,26 @@ class SubnetPool:
             for i in range(span):
                 cand = self.lo + (self._cursor - self.lo + i) % span
                 if cand not in self.allocated:
-                    self.allocated.add(cand)
+                    self._take(cand)
                     self._cursor = cand + 1 if cand < self.hi else self.lo
                     return self._addr(cand)
             raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
         while self._freed:
             cand = heapq.heappop(self._freed)
             if cand < self._next and cand not in self.allocated:
-                self.allocated.add(cand)
+                self._take(cand)
                 return self._addr(cand)
         while self._next <= self.hi:
             cand = self._next
             self._next += 1
             if cand not in self.allocated:
-                self.allocated.add(cand)
+                self._take(cand)
                 return self._addr(cand)
         raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
+
+    def _take(self, value: int) -> None:
+        self.allocated.add(value)
+        self.own.add(value)
 
     def _addr(self, value: int) -> IPAddr:
         if self.subnet.version == 4:
@@ -244,7 +260,7 @@ class SubnetPool:
         value = int(address)
         if value in self.allocated:
             raise DaemonError(ERR_IP_IN_USE, status=403)
-        self.allocated.add(value)
+        self._take(value)
         return address
 
     def release(self, address: IPAddr) -> None:
@@ -252,8 +268,17 @@ class SubnetPool:
         if value not in self.allocated:
             return
         self.allocated.discard(value)
-        if self.lo <= value <= self.hi and value < self._next:
-            heapq.heappush(self._freed, value)
+        self.own.discard(value)
+        for pool in self._siblings:  # each range that passed it by may hand it out again
+            if pool.lo <= value <= pool.hi and value < pool._next:
+                heapq.heappush(pool._freed, value)
+
+    def detach(self) -> None:
+        """The network is gone: what it held goes back to the bitmap it shares (if any)."""
+        for value in sorted(self.own):
+            self.release(self._addr(value))
+        if self in self._siblings:
+            self._siblings.remove(self)
 
     def __contains__(self, address: IPAddr) -> bool:
         return int(address) in self.allocated

@@ -35,9 +35,16 @@ from netsim.io.dockerargs import (
     COMMANDS,
     ParsedCommand,
     UnsupportedCommandError,
+    go_int,
     parse_docker_argv,
 )
-from netsim.io.dockercmd import container_spec, network_connect, network_create, split_values
+from netsim.io.dockercmd import (
+    EndpointCheck,
+    container_spec,
+    network_connect,
+    network_create,
+    split_values,
+)
 from netsim.io.script import Directive, ScriptLine, parse_script
 from netsim.model import (
     ContainerCreate,
@@ -48,6 +55,7 @@ from netsim.model import (
     ContainerSpec,
     ContainerStart,
     ContainerStop,
+    EndpointConfig,
     Expect,
     Host,
     ImageDecl,
@@ -376,15 +384,24 @@ class Lab:
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         out = _Out()
         try:
-            parsed = parse_docker_argv(list(argv[1:]))
+            parsed = parse_docker_argv(list(argv[1:]), profile=self.engine.profile)
         except UnsupportedCommandError as err:
             out.err(f"netsim: {err.what}", NOT_SIMULATED)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         except DockerCliError as err:
             out.err(err.text, err.exit_code)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
-        for w in parsed.warnings:  # flag deprecations: docker prints them on stdout
-            out.out(w)
+        for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
+            if i < parsed.stderr_warnings:        # stderr, the command's on stdout
+                out.err(w)
+            else:
+                out.out(w)
+        if parsed.log_warnings:  # logrus's text format, stderr not a terminal
+            from netsim.render.inspect import timestamp
+
+            when = timestamp(self.engine.clock)
+            for msg in parsed.log_warnings:
+                out.err(f'time="{when}" level=warning msg="{msg}"')
         target = self._target_host(parsed, out, host)
         if target is None:
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
@@ -406,21 +423,62 @@ class Lab:
                     target)
 
     def _target_host(self, p: ParsedCommand, out: _Out, default: str) -> str | None:
-        names = self.engine.host_names
+        """The host ``-H``/``--context`` names: one of netsim's hosts by name (or hostname;
+        ``ssh://[user@]NAME``), or the local daemon's socket (``unix:///var/run/docker.sock``).
+        A daemon listens on no TCP port (dockerd's default): ``-H tcp://ADDR:PORT`` or a bare
+        address is "Cannot connect" (measured: conformance/recorded/28.5, 40-cli-unknown-
+        commands-flags), with the address as docker/cli's opts.ParseHost writes it."""
         ref = None
+        context = False
         for key, value in p.global_flags:
             if key in ("host", "context"):
-                ref = value
+                ref, context = value, key == "context"
         if ref is None:
             return default
-        bare = re.sub(r"^(tcp|ssh|unix)://", "", ref).split(":")[0].split("@")[-1]
         state = self.engine.state()
-        for name in names:
-            h = state.hosts[name].host
-            if bare in (name, h.effective_hostname, str(h.address)):
-                return name
+
+        def host_named(word: str) -> str | None:
+            for name in self.engine.host_names:
+                if word in (name, state.hosts[name].host.effective_hostname):
+                    return name
+            return None
+
+        if context:  # a context named after a host (netsim's), or the default one
+            found = default if ref == "default" else host_named(ref)
+            if found is None:  # cli/context/store/metadatastore.go (root's ~/.docker)
+                import hashlib
+
+                digest = hashlib.sha256(ref.encode()).hexdigest()
+                out.err("Failed to initialize: unable to resolve docker endpoint: context "
+                        f'"{ref}": context not found: open /root/.docker/contexts/meta/{digest}/'
+                        "meta.json: no such file or directory", 1)
+            return found
+
+        proto, sep, rest = ref.partition("://")
+        if not sep:
+            proto, rest = "", ref
+        shown = ref
+        if proto == "unix":
+            if rest in ("/var/run/docker.sock", "/run/docker.sock"):
+                return default
+        elif proto == "ssh":
+            found = host_named(rest.split("@")[-1].split(":")[0].split("/")[0])
+            if found is not None:
+                return found
+        elif proto in ("", "tcp"):
+            found = host_named(rest) if proto == "" else None
+            if found is not None:  # netsim's way to address another host: -H NAME
+                return found
+            hostport = rest.split("/")[0]
+            if hostport.startswith("["):
+                shown = f"tcp://{hostport if ']:' in hostport else hostport + ':2375'}"
+            elif ":" in hostport:
+                host, _, port = hostport.rpartition(":")
+                shown = f"tcp://{host or '127.0.0.1'}:{port or '2375'}"
+            else:
+                shown = f"tcp://{hostport}:2375"
         out.err(
-            f"Cannot connect to the Docker daemon at {ref}. Is the docker daemon running?", 1
+            f"Cannot connect to the Docker daemon at {shown}. Is the docker daemon running?", 1
         )
         return None
 
@@ -492,7 +550,8 @@ def _each(out: _Out, refs: Sequence[str], fn: Callable[[str], None], *,
 
 
 def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    outcome = lab._exec(network_create(p, host=host))
+    outcome = lab._exec(network_create(
+        p, host=host, string_addresses=not lab.engine.profile.cli_parses_addresses))
     out.out(outcome.id)
 
 
@@ -525,7 +584,7 @@ def _network_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _network_connect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    lab._exec(network_connect(p, host=host))
+    lab._exec(network_connect(p, host=host, endpoint_check=_string_addresses(lab, host)))
 
 
 def _network_disconnect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -543,26 +602,79 @@ def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     from netsim.render import inspect as render_inspect
 
     state = lab.state
-    found: list[dict[str, Any]] = []
-    errors = []
-    for ref in p.args:
+
+    def get(ref: str) -> dict[str, Any]:
         try:
-            found.append(render_inspect.network(state, host, ref))
+            return render_inspect.network(state, host, ref)
         except KeyError:
-            errors.append(f"Error response from daemon: network {ref} not found")
-    _print_inspect(found, p.get("format"), out)
-    if errors:
-        out.err("\n".join(errors), 1)
+            raise DaemonError(f"network {ref} not found", status=404) from None
+
+    _inspect_refs(p.args, p.get("format"), get, out)
 
 
 def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     _create(lab, p, host, out, start=True)
 
 
+def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
+    """``--disable-content-trust=false`` on a CLI that has Docker Content Trust (≤ 28.x): the
+    CLI first asks the image's notary server for the tag (image.TrustedReference). netsim's
+    internet answers HTTPS with plain HTTP (README "Where netsim simplifies"), so the TLS
+    handshake fails; for a docker.io image the CLI warns about DCT's retirement first
+    (v28.5.2:cli/trust/trust.go:111-125, :245). Measured: conformance/recorded/28.5,
+    40-cli-unknown-commands-flags. True when it stopped the command."""
+    from netsim.images import parse_image_ref
+
+    if not lab.engine.profile.cli_content_trust or p.get("disable-content-trust") != "false":
+        return False
+    try:
+        ref = parse_image_ref(image)
+    except ValueError:
+        return False
+    if ref.digest and not ref.tag_explicit:
+        return False  # only a tagged reference is resolved through notary
+    if ref.registry == "docker.io":
+        out.stderr.append("WARNING: Docker is retiring DCT for Docker Official Images (DOI).\n"
+                          "         For details, refer to https://docs.docker.com/go/"
+                          "dct-deprecation/\n\n")
+    text = ("Error: error contacting notary server: tls: first record does not look like a TLS "
+            "handshake")
+    if p.command == "run":
+        out.err(f"docker: {text}\n\nRun 'docker run --help' for more information", 125)
+    else:
+        out.err(text, 1)
+    return True
+
+
 def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
-    spec = container_spec(p)
+    from netsim.images import effective_argv, lookup
+
+    spec = container_spec(p, endpoint_check=_string_addresses(lab, host),
+                          legacy_ports=lab.engine.profile.cli_legacy_port_spec)
+    if _content_trust(lab, p, spec.image, out):
+        return
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
     before = lab.engine.last_created
+    if start:
+        try:
+            info = lookup(spec.image)
+        except ValueError:
+            info = None
+        failure = _start_failure(lab, spec.image, effective_argv(
+            info, spec.command, entrypoint=spec.entrypoint), spec.options) \
+            if info is not None else None
+        if failure is not None:  # created, then the start fails: the container stays Created
+            created_only = lab.engine.execute(op.model_copy(update={"op": "create"}))
+            made_c = (lab.engine.container(host, created_only.id) if created_only.id
+                      else None)
+            if made_c is not None:
+                lab._log(op.model_copy(update={
+                    "op": "create", "container": spec.model_copy(update={"name": made_c.name})}))
+                if spec.detach:  # run -d prints the ID before the start (run.go)
+                    out.out(made_c.id)
+                if p.get("rm") == "true":  # AutoRemove: the daemon removes it again
+                    lab._exec(ContainerRemove(host=host, container=made_c.name, force=True))
+            raise failure
     probe_argv = _foreground_probe(lab, spec) if start and not spec.detach else None
     lab.engine.hold_foreground = probe_argv is not None
     try:
@@ -599,9 +711,96 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
         out.code = outcome.exit_code
         if spec.command and spec.command[0] == "echo":
             out.out(" ".join(spec.command[1:]))
+        if outcome.stderr:  # e.g. a server that could not bind its port (engine._early_exit)
+            out.err(outcome.stderr.rstrip("\n"), outcome.exit_code)
     elif made is not None and made.running and (spec.interactive or spec.tty):
         lab.shell = _Shell(host=host, container=made.name, main_process=True,
                            program=_main_program(made))
+
+
+def _string_addresses(lab: Lab, host: str) -> EndpointCheck | None:
+    """The daemon's validateEndpointSettings for addresses given as strings (docker/cli ≤ 28.x,
+    EngineProfile.cli_parses_addresses false): when one does not parse as its family, the
+    daemon lists every problem of the endpoint (v28.5.2:daemon/container_operations.go:
+    534-607, api/types/network/endpoint.go:86-150): a predefined network refuses addresses,
+    then ``invalid IPv4 address: X`` …, then whether the network's configured subnets contain
+    them. Valid addresses are left to the engine. Measured: conformance/recorded/28.5,
+    39-port-and-cli-errors, 44-, 50-, 53-…"""
+    import ipaddress
+
+    profile = lab.engine.profile
+    if profile.cli_parses_addresses:
+        return None
+
+    def parse(text: str | None, version: int) -> bool:
+        if not text:
+            return True
+        try:
+            ip = ipaddress.ip_address(str(text))
+        except ValueError:
+            return False
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        return ip.version == version and not ip.is_unspecified
+
+    def check(ep: EndpointConfig, connect: bool) -> None:
+        v4 = str(ep.ipv4_address) if ep.ipv4_address else ""
+        v6 = str(ep.ipv6_address) if ep.ipv6_address else ""
+        llips = [str(a) for a in ep.link_local_ips]
+        bad_ll = [a for a in llips if not _parses_as_ip(a)]
+        if parse(v4, 4) and parse(v6, 6) and not bad_ll:
+            return
+        name = "bridge" if ep.network == "default" else ep.network
+        nets = list(lab.state.host(host).networks.values())
+        found = ([n for n in nets if n.name == name] or [n for n in nets if n.id == name]
+                 or [n for n in nets if n.id.startswith(name)])
+        net = found[0] if len(found) == 1 else None
+        errors: list[str] = []
+        predefined = name in ("bridge", "host", "none") if net is None else (
+            not net.is_user_defined or net.driver in ("host", "null"))
+        if predefined:
+            if v4 or v6:
+                errors.append("user specified IP address is supported on user defined networks "
+                              "only")
+            if ep.aliases:
+                errors.append(profile.predefined_alias_message)
+        if v4 and not parse(v4, 4):
+            errors.append(f"invalid IPv4 address: {v4}")
+        if v6 and not parse(v6, 6):
+            errors.append(f"invalid IPv6 address: {v6}")
+        errors += [f"invalid link-local IP address: {a}" for a in bad_ll]
+        if net is not None:
+            for addr, version in ((v4, 4), (v6, 6)):
+                if not addr:
+                    continue
+                subnets = [s for s in net.subnets if s.subnet.version == version]
+                static = [s for s in subnets
+                          if s.user_subnet or (net.predefined and net.driver == "bridge")]
+                ip = _ip_or_none(addr)
+                if static and not any(ip is not None and ip in s.subnet for s in static):
+                    errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
+                elif not static:
+                    errors.append("user specified IP address is supported only when "
+                                  "connecting to networks with user configured subnets")
+        listed = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
+        prefix = "" if connect else f"invalid config for network {name}: "
+        raise DaemonError(f"{prefix}invalid endpoint settings:\n{listed}", status=400)
+
+    return check
+
+
+def _parses_as_ip(text: str) -> bool:
+    ip = _ip_or_none(text)
+    return ip is not None and not ip.is_unspecified
+
+
+def _ip_or_none(text: str) -> Any:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
 
 
 def _reverse_names(state: State, address: str) -> tuple[str, ...]:
@@ -639,21 +838,79 @@ def _foreground_probe(lab: Lab, spec: ContainerSpec) -> list[str] | None:
 
 
 def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    """Errors print as they happen, then ``failed to start containers: …`` (start.go)."""
+    """Errors print as they happen, then ``failed to start containers: …`` (start.go; ≤ 28.x
+    ``Error: failed to start containers: …``, EngineProfile.cli_legacy_error_texts)."""
     failed = []
+    attach = p.get("attach") == "true"
     for ref in p.args:
         try:
+            _check_start(lab, host, ref)
             lab._exec(ContainerStart(host=host, container=ref))
-            out.out(ref)
+            if not attach:
+                out.out(ref)
         except DaemonError as err:
+            if attach:  # start -a returns the daemon's error as it is
+                raise
             out.err(_daemon_text(err))
             failed.append(ref)
     if failed:
-        out.err("failed to start containers: " + ", ".join(failed), 1)
+        prefix = "Error: " if lab.engine.profile.cli_legacy_error_texts else ""
+        out.err(f"{prefix}failed to start containers: " + ", ".join(failed), 1)
+
+
+def _start_failure(lab: Lab, image: str, argv: Sequence[str],
+                   options: Sequence[tuple[str, str]] = ()) -> DaemonError | None:
+    """Why the daemon cannot start the container, when netsim knows the image's files: a
+    ``-u`` name its /etc/passwd lacks (``unable to find user …``), or a program it does not
+    have (the runtime's ``failed to create task for container: …``)."""
+    from netsim.images import exec_failure, lookup, user_failure
+
+    try:
+        info = lookup(image)
+    except ValueError:
+        return None
+    users = [v for k, v in options if k == "user"]
+    refused = user_failure(info, users[-1]) if users else None
+    if refused is not None:
+        return DaemonError(refused, status=500)
+    if not argv:
+        return None
+    failure = exec_failure(info, argv[0])
+    if failure is None:
+        return None
+    suffix = ": unknown" if lab.engine.profile.runtime_errors_end_in_unknown else ""
+    return DaemonError(
+        "failed to create task for container: failed to create shim task: OCI runtime create "
+        "failed: runc create failed: unable to start container process: error during container "
+        f'init: exec: "{argv[0]}": {failure[1]}{suffix}', status=500)
+
+
+def _check_start(lab: Lab, host: str, ref: str) -> None:
+    """Raise the daemon's error when the container cannot start for its image's files (its
+    ``-u`` user or its program is missing: :func:`_start_failure`); the container stays
+    Created."""
+    from netsim.images import effective_argv, lookup
+
+    try:
+        c = _container(lab, host, ref)
+    except DaemonError:
+        return  # the engine says "No such container"
+    if c.running:
+        return
+    try:
+        info = lookup(c.spec.image)
+    except ValueError:
+        return
+    failure = _start_failure(lab, c.spec.image, effective_argv(
+        info, c.spec.command, entrypoint=c.spec.entrypoint), c.spec.options)
+    if failure is not None:
+        raise failure
 
 
 def _stop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    _each(out, p.args, lambda ref: lab._exec(ContainerStop(host=host, container=ref)))
+    signal = p.get("signal") or None
+    _each(out, p.args, lambda ref: lab._exec(ContainerStop(host=host, container=ref,
+                                                           signal=signal)))
 
 
 def _kill(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -662,7 +919,9 @@ def _kill(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         c = _container(lab, host, ref)
         if not c.running:
             raise DaemonError(f"container {c.id} is not running", status=409)
-        lab._exec(ContainerStop(host=host, container=ref))
+        # docker kill sends SIGKILL unless -s says otherwise (engine: what the signal does)
+        lab._exec(ContainerStop(host=host, container=ref, signal=p.get("signal") or "KILL",
+                                kill=True))
 
     _each(out, p.args, kill,
           wrap=lambda ref, e: f"Error response from daemon: cannot kill container: {ref}: "
@@ -675,28 +934,58 @@ def _restart(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
             return _daemon_text(e)
         return f"Error response from daemon: Cannot restart container {ref}: {e.text}"
 
-    _each(out, p.args, lambda ref: lab._exec(ContainerRestart(host=host, container=ref)),
-          wrap=wrap)
+    def restart(ref: str) -> None:
+        _check_start(lab, host, ref)
+        lab._exec(ContainerRestart(host=host, container=ref))
+
+    _each(out, p.args, restart, wrap=wrap)
 
 
 def _rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     force = p.get("force") == "true"
+    link = p.get("link") == "true"
     _each(out, p.args,
-          lambda ref: lab._exec(ContainerRemove(host=host, container=ref, force=force)),
+          lambda ref: lab._exec(ContainerRemove(host=host, container=ref, force=force,
+                                                link=link)),
           ignore_missing=force)
 
 
+_VALID_CONTAINER_NAME = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+")
+
+
 def _rename(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    if not p.args[1]:
+    """cli/command/container/rename.go; the daemon's checks (daemon/rename.go, names.go:63).
+
+    docker/cli ≤ 28.x trims both names, refuses an empty one itself (``Error: Neither old nor
+    new names may be empty``) and prints the daemon's error, then ``Error: failed to rename
+    container named OLD`` (measured: conformance/recorded/28.5, 39-, 52-…); 29.x wraps it:
+    ``failed to rename container: Error response from daemon: …``."""
+    legacy = lab.engine.profile.cli_legacy_error_texts
+    old, new = p.args[0], p.args[1]
+    if legacy:
+        old, new = old.strip(" \t\n\r\v\f"), new.strip(" \t\n\r\v\f")
+        if not old or not new:
+            out.err("Error: Neither old nor new names may be empty", 1)
+            return
+    elif not new:
         out.err("failed to rename container: new name cannot be blank", 1)
         return
     try:
-        lab._exec(ContainerRename(host=host, container=p.args[0], new_name=p.args[1]))
+        c = _container(lab, host, old)
+        bare = new.removeprefix("/")
+        if bare != c.name and not _VALID_CONTAINER_NAME.fullmatch(bare):
+            raise DaemonError("Error when allocating new name: Invalid container name "
+                              f"(/{bare}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", status=400)
+        lab._exec(ContainerRename(host=host, container=old, new_name=bare))
     except DaemonError as err:
         text = err.text
         if text.startswith("Conflict."):  # daemon/rename.go:52
             text = f"Error when allocating new name: {text}"
-        out.err(f"failed to rename container: Error response from daemon: {text}", 1)
+        if legacy:
+            out.err(f"Error response from daemon: {text}")
+            out.err(f"Error: failed to rename container named {old}", 1)
+        else:
+            out.err(f"failed to rename container: Error response from daemon: {text}", 1)
 
 
 def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -713,10 +1002,13 @@ def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if p.get("quiet") == "true" and p.get("format"):
         out.err("WARNING: Ignoring custom format, because both --format and --quiet are set.")
+    last = go_int(p.get("last") or "-1")
+    if p.get("latest") == "true" and last == -1:
+        last = 1
     _listing(out, lambda: dockertext.ps(
         lab.state, host, all_=p.get("all") == "true", quiet=p.get("quiet") == "true",
         no_trunc=p.get("no-trunc") == "true", fmt=p.get("format") or None,
-        filters=p.get_all("filter")))
+        filters=p.get_all("filter"), last=last))
 
 
 def _listing(out: _Out, make: Callable[[], str]) -> None:
@@ -728,10 +1020,13 @@ def _listing(out: _Out, make: Callable[[], str]) -> None:
     except dockertext.UnsupportedFilter as err:
         out.err(f"netsim: the filter '{err}' is not simulated", NOT_SIMULATED)
     except gotemplate.UnsupportedTemplate as err:
-        out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
-                NOT_SIMULATED)
-    except gotemplate.MissingKey as err:
-        out.err(f"template parsing error: {err}", 1)
+        out.err(f"netsim: this --format template is not simulated: {err}", NOT_SIMULATED)
+    except dockertext.FormatError as err:
+        out.err(str(err), 1)
+
+
+_INSPECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "secret",
+                  "service", "task", "volume")
 
 
 def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -742,50 +1037,75 @@ def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     kind = p.get("type") or ""
     if p.command == "container inspect":
         kind = "container"
+    if kind not in ("", *_INSPECT_TYPES):
+        types = '", "'.join(_INSPECT_TYPES)
+        out.err(f'unknown type: "{kind}": must be one of "{types}"', 1)
+        return
     if kind not in ("", "container", "network"):
         out.err(f'netsim: inspecting objects of type "{kind}" is not simulated', NOT_SIMULATED)
         return
-    found: list[dict[str, Any]] = []
-    errors = []
-    for ref in p.args:
+    legacy = lab.engine.profile.cli_legacy_error_texts
+
+    def get(ref: str) -> dict[str, Any]:
         obj = render_inspect.any_object(state, host, ref, kind)
         if obj is not None:
-            found.append(obj)
-        elif kind == "container":
-            errors.append(f"Error response from daemon: No such container: {ref}")
-        elif kind == "network":
-            errors.append(f"Error response from daemon: network {ref} not found")
-        else:
-            errors.append(f"error: no such object: {ref}")
-    _print_inspect(found, p.get("format"), out)
-    if errors:
-        out.err("\n".join(errors), 1)
+            return obj
+        if kind == "container":
+            raise DaemonError(f"No such container: {ref}", status=404)
+        if kind == "network":
+            raise DaemonError(f"network {ref} not found", status=404)
+        # v28.5.2 "Error: No such object: x", docker-v29.1.5 "error: no such object: x"
+        raise DockerCliError(("Error: No such object: " if legacy else "error: no such object: ")
+                             + ref, exit_code=1)
+
+    _inspect_refs(p.args, p.get("format"), get, out)
 
 
-def _print_inspect(found: list[dict[str, Any]], fmt: str | None, out: _Out) -> None:
-    """The JSON list, or one line per object through ``-f/--format`` (inspect/inspector.go)."""
+def _inspect_refs(refs: Sequence[str], fmt: str | None,
+                  get: Callable[[str], dict[str, Any]], out: _Out) -> None:
+    """cli/command/inspect/inspector.go Inspect: the template is parsed first (an error: exit
+    64, nothing on stdout); each object is fetched and printed, its error (not found, or the
+    template failing on it) kept; then the output (``[]`` or an empty line when there is none)
+    and every error, in order, joined by newlines (exit 1)."""
     from netsim.render import gotemplate
 
-    if not fmt:
-        out.stdout.append(json.dumps(found, indent=4, ensure_ascii=False) + "\n")
-        return
-    if not found:
-        out.stdout.append("\n")
-        return
-    if fmt == "json":
-        out.stdout.extend(json.dumps(obj, separators=(",", ":")) + "\n" for obj in found)
-        return
-    for obj in found:
+    template = None
+    if fmt and fmt != "json":
         try:
-            out.stdout.append(gotemplate.render(fmt, obj) + "\n")
-        except gotemplate.MissingKey as err:
-            out.stdout.append("\n")
-            out.err(f"template parsing error: {err}", 1)
+            template = gotemplate.parse(fmt)
+        except gotemplate.ParseError as err:
+            out.err(f"template parsing error: {err}", 64)
             return
         except gotemplate.UnsupportedTemplate as err:
-            out.err(f"netsim: this --format template is not simulated: {{{{{err}}}}}",
-                    NOT_SIMULATED)
+            out.err(f"netsim: this --format template is not simulated: {err}", NOT_SIMULATED)
             return
+    found: list[dict[str, Any]] = []
+    lines: list[str] = []
+    errors: list[str] = []
+    for ref in refs:
+        try:
+            obj = get(ref)
+        except DockerError as err:
+            errors.append(_daemon_text(err))
+            continue
+        found.append(obj)
+        if template is None:
+            continue
+        try:
+            lines.append(gotemplate.render(template, obj) + "\n")
+        except gotemplate.ExecError as err:
+            errors.append(f"template parsing error: {err}")
+        except gotemplate.UnsupportedTemplate as err:
+            out.err(f"netsim: this --format template is not simulated: {err}", NOT_SIMULATED)
+            return
+    if template is not None:
+        out.stdout.append("".join(lines) or "\n")
+    elif fmt == "json":  # one compact JSON array (NewJSONInspector)
+        out.stdout.append(json.dumps(found, separators=(",", ":"), ensure_ascii=False) + "\n")
+    else:
+        out.stdout.append(json.dumps(found, indent=4, ensure_ascii=False) + "\n")
+    if errors:
+        out.err("\n".join(errors), 1)
 
 
 def _container(lab: Lab, host: str, ref: str) -> ContainerState:
@@ -795,22 +1115,60 @@ def _container(lab: Lab, host: str, ref: str) -> ContainerState:
 
 def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     c = _container(lab, host, p.args[0])
-    text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None)
+    text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None,
+                                  ref=p.args[0],
+                                  legacy=lab.engine.profile.cli_legacy_error_texts)
     if error:
         out.err(error, 1)
     out.stdout.append(text)
 
 
 def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _container(lab, host, p.args[0])
-    if not c.running:
-        raise DaemonError(f"container {c.id} is not running", status=409)
+    # the daemon's checks: running, legacy links still valid (engine.exec_create)
+    c = lab.engine.exec_create(host, p.args[0])
     cmd = p.args[1:]
+    from netsim.images import lookup, user_failure
+
+    try:
+        refused = user_failure(lookup(c.spec.image), p.get("user") or "")
+    except ValueError:
+        refused = None
+    if refused is not None:  # daemon/exec.go: the user is looked up before the runtime
+        raise DaemonError(refused, status=500)
+    if _exec_failure(lab, c, cmd, p.get("workdir"), out):
+        return
     interactive = p.get("interactive") == "true" or p.get("tty") == "true"
     if interactive and cmd and cmd[0].split("/")[-1] in ("sh", "bash", "ash", "zsh"):
         lab.shell = _Shell(host=host, container=c.name, main_process=False, program=cmd[0])
         return
     _probe_into(out, lab, f"{host}/{c.name}", cmd)
+
+
+def _exec_failure(lab: Lab, c: ContainerState, cmd: Sequence[str], workdir: str | None,
+                  out: _Out) -> bool:
+    """``docker exec`` of a program the image does not have, or in a directory it does not
+    have: runc's error on the exec's stdout (``OCI runtime exec failed: …``, with ``\\r\\n``;
+    moby daemon/exec.go), 127 or 126, when netsim knows the image's files. True when it
+    failed so."""
+    from netsim.images import exec_failure, lookup, missing_directory
+
+    try:
+        info = lookup(c.spec.image)
+    except ValueError:
+        return False
+    suffix = ": unknown" if lab.engine.profile.runtime_errors_end_in_unknown else ""
+    head = "OCI runtime exec failed: exec failed: unable to start container process: "
+    if workdir and missing_directory(info, workdir):
+        out.stdout.append(f'{head}chdir to cwd ("{workdir}") set in config.json failed: no such '
+                          f"file or directory{suffix}\r\n")
+        out.code = 127
+        return True
+    failure = exec_failure(info, cmd[0]) if cmd else None
+    if failure is None:
+        return False
+    out.stdout.append(f'{head}exec: "{cmd[0]}": {failure[1]}{suffix}\r\n')
+    out.code = failure[0]
+    return True
 
 
 def _main_program(c: ContainerState) -> str:
@@ -851,8 +1209,11 @@ def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str],
 
 def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     c = _container(lab, host, p.args[0])
-    if not c.running:  # cli/command/container/attach.go
-        out.err("cannot attach to a stopped container, start it first", 1)
+    if not c.running:  # cli/command/container/attach.go (≤ 28.x: "You cannot attach …")
+        text = "cannot attach to a stopped container, start it first"
+        if lab.engine.profile.cli_legacy_error_texts:
+            text = "You " + text
+        out.err(text, 1)
         return
     lab.shell = _Shell(host=host, container=c.name, main_process=True,
                        program=_main_program(c))
@@ -865,6 +1226,8 @@ def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     c = _container(lab, host, p.args[0])
     if c.spec.command and c.spec.command[0] == "echo":
         out.out(" ".join(c.spec.command[1:]))
+    if c.main_stderr:  # what its main process printed before it ended (engine._early_exit)
+        out.err(c.main_stderr.rstrip("\n"))
     info = lookup(c.spec.image)
     if info is not None and c.status == "exited" and c.started is not None:
         env = dict(e.partition("=")[::2] for e in c.spec.env)
@@ -878,15 +1241,24 @@ def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     """cli/command/swarm/init.go: the join command, indented four spaces, on one line."""
     import ipaddress
 
+    size = go_int(p.get("default-addr-pool-mask-length") or "24") or 24
+    texts = [v.strip() for v in split_values(p.get_all("default-addr-pool"))]
+    if texts:
+        # daemon/cluster/listen_addr.go validateDefaultAddrPool (v28.5.2 and docker-v29.1.5)
+        if size > 29:
+            raise DaemonError(f"subnet size is out of range: {size}", status=400)
+        for text in texts:
+            net = ipaddress.ip_network(text, strict=False)
+            if size < net.prefixlen:
+                raise DaemonError(f'invalid CIDR: "{text}". Subnet size is too small for pool: '
+                                  f"{size}", status=400)
     try:
-        pools = tuple(ipaddress.IPv4Network(v, strict=False)
-                      for v in split_values(p.get_all("default-addr-pool")))
-    except ValueError as err:
-        raise DockerCliError(str(err), exit_code=1) from None
+        pools = tuple(ipaddress.IPv4Network(v, strict=False) for v in texts)
+    except ValueError:
+        out.err("netsim: IPv6 default address pools are not simulated", NOT_SIMULATED)
+        return
     op = SwarmInit(host=host, advertise_addr=p.get("advertise-addr") or None,
-                   default_addr_pools=pools,
-                   default_addr_pool_mask_length=int(p.get("default-addr-pool-mask-length")
-                                                     or 24))
+                   default_addr_pools=pools, default_addr_pool_mask_length=size)
     outcome = lab._exec(op)
     swarm = lab.state.swarm
     assert swarm is not None
@@ -915,8 +1287,15 @@ def _swarm_join_token(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     """cli/command/swarm/join_token.go (manager only)."""
     swarm = lab.state.swarm
     node = swarm.nodes.get(host) if swarm is not None else None
-    if swarm is None or node is None:
-        raise DaemonError("This node is not part of a swarm", status=503)
+    if lab.engine.pending_join(host):  # a join going on in the background: not a manager
+        raise DaemonError(
+            "This node is not a swarm manager. Worker nodes can't be used to view or modify "
+            "cluster state. Please run this command on a manager node or promote the current "
+            "node to a manager.", status=503)
+    if swarm is None or node is None:  # daemon/cluster/cluster.go errNoManager
+        raise DaemonError('This node is not a swarm manager. Use "docker swarm init" or '
+                          '"docker swarm join" to connect this node to swarm and try again.',
+                          status=503)
     if node.role != "manager":
         raise DaemonError(
             "This node is not a swarm manager. Worker nodes can't be used to view or modify "
@@ -931,6 +1310,55 @@ def _swarm_join_token(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         return
     out.stdout.append(f"To add a {role} to this swarm, run the following command:\n\n"
                       f"    docker swarm join --token {token} {node.address}\n\n")
+
+
+def _pause(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """``docker pause``/``unpause``: their refusals (measured: "container ID is not running",
+    "Container ID is not paused"); netsim has no paused state, so pausing a running container
+    is not simulated (and none is ever paused)."""
+    unpause = p.command == "unpause"
+
+    def one(ref: str) -> None:
+        c = _container(lab, host, ref)
+        if unpause:
+            raise DaemonError(f"Container {c.id} is not paused", status=409)
+        if not c.running:
+            raise DaemonError(f"container {c.id} is not running", status=409)
+        raise _NotSimulated(f"netsim: pausing a container is not simulated ({ref})")
+
+    try:
+        _each(out, p.args, one)
+    except _NotSimulated as err:
+        out.err(str(err), NOT_SIMULATED)
+
+
+def _top(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """``docker top``: its refusals; the process list of a running container is not simulated."""
+    c = _container(lab, host, p.args[0])
+    if not c.running:
+        raise DaemonError(f"container {c.id} is not running", status=409)
+    out.err("netsim: 'docker top' of a running container is not simulated", NOT_SIMULATED)
+
+
+class _NotSimulated(Exception):
+    """A command netsim stops at with a note."""
+
+
+def _pull(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    """``docker pull``: only Docker Content Trust's refusal (≤ 28.x) is simulated."""
+    from netsim.images import parse_image_ref
+
+    image = p.args[0]
+    if lab.engine.profile.cli_content_trust and p.get("disable-content-trust") == "false":
+        try:
+            ref = parse_image_ref(image)
+        except ValueError:
+            ref = None
+        if ref is not None and not ref.tag_explicit and not ref.digest:
+            out.out("Using default tag: latest")  # cli/command/image/pull.go
+        if _content_trust(lab, p, image, out):
+            return
+    _noop(lab, p, host, out)
 
 
 def _noop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -965,7 +1393,10 @@ _HANDLERS: dict[str, Handler] = {
     "swarm join": _swarm_join,
     "swarm leave": _swarm_leave,
     "swarm join-token": _swarm_join_token,
-    "pull": _noop,
+    "pause": _pause,
+    "unpause": _pause,
+    "top": _top,
+    "pull": _pull,
     "images": _noop,
 }
 

@@ -184,7 +184,9 @@ class _NetworkBase(_Model):
     ipv6: bool = False
     options: dict[str, str] = {}
     labels: dict[str, str] = {}
-    scope: Literal["local", "swarm", "global"] | None = None
+    #: ``--scope``: local, swarm or global; the daemon takes any other word as it is (a
+    #: local network: libnetwork/network.go NetworkOptionScope)
+    scope: str | None = None
     config_only: bool = False
     config_from: str | None = None
 
@@ -197,17 +199,6 @@ class BridgeNetwork(_NetworkBase):
     """A user-defined bridge network (``docker network create [-d bridge]``)."""
 
     driver: Literal["bridge"] = "bridge"
-
-    @field_validator("options")
-    @classmethod
-    def _check_bool_options(cls, options: dict[str, str]) -> dict[str, str]:
-        for key in (
-            "com.docker.network.bridge.enable_icc",
-            "com.docker.network.bridge.enable_ip_masquerade",
-        ):
-            if key in options:
-                _parse_bool(options[key])
-        return options
 
     @property
     def icc(self) -> bool:
@@ -579,12 +570,18 @@ class ContainerStop(_Op):
     """``docker stop`` (also ``kill``: the same outcome for networking).
 
     ``exit_code`` set means the main process ended by itself with that code (a shell's
-    ``exit``), rather than being stopped by a signal.
+    ``exit``), rather than being stopped by a signal. ``docker stop`` ends the container
+    whatever happens (SIGKILL after the timeout); ``docker kill -s SIG`` (``kill=True``) may
+    leave it running when its main process ignores the signal.
     """
 
     op: Literal["stop"] = "stop"
     container: str
     exit_code: int | None = Field(default=None, ge=0, le=255)
+    #: ``docker stop -s`` / ``docker kill -s``: the signal sent (None: the image's stop signal)
+    signal: str | None = None
+    #: ``docker kill``: only the signal, no SIGKILL after a timeout (the container may go on)
+    kill: bool = False
 
 
 class ContainerRestart(_Op):
@@ -596,6 +593,8 @@ class ContainerRemove(_Op):
     op: Literal["rm"] = "rm"
     container: str
     force: bool = False
+    #: ``docker rm -l PARENT/ALIAS``: remove that legacy link, not a container
+    link: bool = False
 
 
 class ContainerRename(_Op):

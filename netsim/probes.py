@@ -19,14 +19,18 @@ assumed to be Debian-like with iputils, iproute2, net-tools, curl, OpenBSD nc an
 tool the image does not have gets Docker's ``executable file not found`` (exit 127), or in an
 interactive shell that shell's own message; :func:`install` (``apt-get install dnsutils``, ``apk
 add bind-tools`` …) adds tools to a container. Docker hosts and the LAN/internet vantage points
-are Debian-like too.
+are Debian-like too. BusyBox's usage texts start with the image's own banner (real Alpine's
+1.37, the conformance lab's 1.38 build); ping, nc, nslookup, dig, hostname and the resolver
+files are pinned as measured on the lab in tests/test_probes_dns_ping.py.
 
 Simplifications (README): round-trip times and DNS query times are invented (deterministic from
 the seed), a reply's TTL is 64 minus the routers on the way (the internet answers with 117);
-counters in ``ifconfig`` are 0 (docker0's 2 dropped packets excepted); an HTTP exchange is not
-simulated (a connection that succeeds prints a netsim note instead of a page); ``ping`` without
-``-c`` is shown as if stopped after 4 packets; package managers print a note instead of their
-download log.
+counters in ``ifconfig`` are 0 (docker0's 2 dropped packets excepted); ``curl`` and ``wget``
+print what the server serves when netsim knows it (:attr:`netsim.images.ImageInfo.web`: nginx,
+httpd, the lab's nginx stand-in; :func:`netsim.images.internet_site`), with the simulated clock
+as the ``Date`` and the meter of an instant transfer, and a one-line netsim note otherwise (the
+files they save are not kept); ``ping`` without ``-c`` is shown as if stopped after 4 packets;
+package managers print a note instead of their download log.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from typing import Any, Literal
 from netsim.dns import (
     EMBEDDED_DNS,
     DnsAnswer,
+    HostsEntry,
     Lookup,
     QType,
     Rcode,
@@ -53,6 +58,8 @@ from netsim.dns import (
     etc_hosts,
     gethostbyname,
     host_hosts,
+    host_hosts_text,
+    host_resolv_file,
     hosts_text,
     lookup,
     query,
@@ -89,6 +96,7 @@ PACKAGE_MANAGERS = ("apt-get", "apt", "apk", "yum", "dnf", "microdnf")
 NOT_SIMULATED = 126
 
 IPv4 = ipaddress.IPv4Address
+IPv6 = ipaddress.IPv6Address
 
 
 @dataclass(frozen=True)
@@ -222,9 +230,10 @@ def _where(state: State, where: str, seed: int,
         if name not in state.hosts:
             return ProbeResult("", f"netsim: unknown vantage point {where} (Docker hosts: "
                                    f"{', '.join(state.hosts)}; or @lan, @internet)\n", 2)
-        # the host's own tools: Debian's, with the host's iproute2 (model.Host.iproute2)
-        tools = (_DEBIAN_LIKE if state.hosts[name].host.iproute2 == "6.15"
-                 else dataclasses.replace(_DEBIAN_LIKE, ip_zero_qlen=True))
+        # the host's own tools: Debian's, with the host's iproute2 (model.Host.iproute2), and
+        # netbase's /etc/services as on any installed Debian (OpenBSD nc prints [tcp/http])
+        tools = dataclasses.replace(_DEBIAN_LIKE, services=True,
+                                    ip_zero_qlen=state.hosts[name].host.iproute2 != "6.15")
         return _Where(state, f"@{name}", name, None, tools, seed, rng)
     host, c = topology_index(state).find(where)
     if not c.running:
@@ -239,9 +248,10 @@ def _missing(w: _Where, tool: str) -> ProbeResult:
     if w.shell is None:
         # moby daemon/server/router/container/exec.go: the OCI error goes to the exec's stdout
         # with \r\n; daemon/errors.go maps "executable file not found" to 127
+        code = ": unknown" if w.state.profile.runtime_errors_end_in_unknown else ""
         return ProbeResult(
             "OCI runtime exec failed: exec failed: unable to start container process: exec: "
-            f'"{tool}": executable file not found in $PATH: unknown\r\n', "", 127)
+            f'"{tool}": executable file not found in $PATH{code}\r\n', "", 127)
     shell, line = w.shell
     base = shell.rsplit("/", 1)[-1]
     if base == "bash":
@@ -304,37 +314,174 @@ def _rtts(w: _Where, target: str, trace: Trace, count: int) -> list[int]:
     return [base + _jitter(w, "ping", target, n) * spread // 1000 for n in range(count)]
 
 
+#: BusyBox's usage texts (after the banner line) of the applets netsim simulates, as BusyBox
+#: 1.38 prints them (FEATURE_VERBOSE_USAGE; measured on the conformance lab,
+#: tests/test_probes_dns_ping.py); ``nc`` is the small nc.c (no NC_110_COMPAT)
+_BUSYBOX_USAGE: Mapping[str, str] = {
+    "ping": "Usage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n\n"
+            "\t-4,-6\t\tForce IP or IPv6 name resolution\n\t-c CNT\t\tSend only CNT pings\n"
+            "\t-s SIZE\t\tSend SIZE data bytes in packets (default 56)\n\t-i SECS\t\tInterval\n"
+            "\t-A\t\tPing as soon as reply is received\n\t-t TTL\t\tSet TTL\n"
+            "\t-I IFACE/IP\tSource interface or IP address\n"
+            "\t-W SEC\t\tSeconds to wait for the first response (default 10)\n"
+            "\t\t\t(after all -c CNT packets are sent)\n"
+            "\t-w SEC\t\tSeconds until ping exits (default:infinite)\n"
+            "\t\t\t(can exit earlier with -c CNT)\n"
+            "\t-q\t\tQuiet, only display output at start/finish\n\t-p HEXBYTE\tPayload pattern\n",
+    "nc": "Usage: nc [-iN] [-wN] [-l] [-p PORT] [-f FILE|IPADDR PORT] [-e PROG]\n\n"
+          "Open a pipe to IP:PORT or FILE\n\n\t-l\tListen mode, for inbound connects\n"
+          "\t\t(use -ll with -e for persistent server)\n\t-p PORT\tLocal port\n"
+          "\t-w SEC\tConnect timeout\n\t-i SEC\tDelay interval for lines sent\n"
+          "\t-f FILE\tUse file (ala /dev/ttyS0) instead of network\n"
+          "\t-e PROG\tRun PROG after connect\n",
+    "wget": "Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n"
+            "\t[--post-data STR | --post-file FILE] [-Y on/off]\n"
+            "\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...\n\n"
+            "Retrieve files via HTTP or FTP\n\n"
+            "\t--spider\tOnly check URL existence: $? is 0 if exists\n"
+            "\t--header STR\tAdd STR (of form 'header: value') to headers\n"
+            "\t--post-data STR\tSend STR using POST method\n"
+            "\t--post-file FILE\tSend FILE using POST method\n"
+            "\t--no-check-certificate\tDon't validate the server's certificate\n"
+            "\t-c\t\tContinue retrieval of aborted transfer\n\t-q\t\tQuiet\n"
+            "\t-P DIR\t\tSave to DIR (default .)\n\t-S    \t\tShow server response\n"
+            "\t-T SEC\t\tNetwork read timeout is SEC seconds\n"
+            "\t-O FILE\t\tSave to FILE ('-' for stdout)\n\t-o LOGFILE\tLog messages to FILE\n"
+            "\t-U STR\t\tUse STR for User-Agent header\n\t-Y on/off\tUse proxy\n",
+    "nslookup": "Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\n"
+                "Query DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n",
+    "hostname": "Usage: hostname [-sidf] [HOSTNAME | -F FILE]\n\n"
+                "Show or set hostname or DNS domain name\n\n\t-s\tShort\n"
+                "\t-i\tAddresses for the hostname\n\t-d\tDNS domain name\n"
+                "\t-f\tFully qualified domain name\n\t-F FILE\tUse FILE's content as hostname\n",
+}
+
+
+def _busybox_usage(w: _Where, applet: str, error: str | None = None) -> ProbeResult:
+    """BusyBox's ``bb_show_usage``: musl getopt's ``APPLET: ERROR`` line if any, the image's
+    banner (:attr:`Toolbox.busybox_banner`), a blank line and the applet's usage; stderr,
+    exit 1."""
+    head = f"{applet}: {error}\n" if error else ""
+    return ProbeResult("", f"{head}{w.tools.busybox_banner}\n\n{_BUSYBOX_USAGE[applet]}", 1)
+
+
+#: iputils 20240905's ``usage()`` text after ``ping: <getopt error>\n`` (measured)
+_IPUTILS_USAGE = (
+    "\nUsage\n  ping [options] <destination>\n\nOptions:\n"
+    "  <destination>      DNS name or IP address\n"
+    "  -3                 RTT precision (do not round up the result time)\n"
+    "  -a                 use audible ping\n  -A                 use adaptive ping\n"
+    "  -B                 sticky source address\n"
+    "  -c <count>         stop after <count> replies\n"
+    "  -C                 call connect() syscall on socket creation\n"
+    "  -D                 print timestamps\n  -d                 use SO_DEBUG socket option\n"
+    "  -e <identifier>    define identifier for ping session, default is random for\n"
+    "                     SOCK_RAW and kernel defined for SOCK_DGRAM\n"
+    "                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n"
+    "  -f                 flood ping\n  -h                 print help and exit\n"
+    "  -H                 force reverse DNS name resolution (useful for numeric\n"
+    "                     destinations or for -f), override -n\n"
+    "  -I <interface>     either interface name or address\n"
+    "  -i <interval>      seconds between sending each packet\n"
+    "  -L                 suppress loopback of multicast packets\n"
+    "  -l <preload>       send <preload> number of packages while waiting replies\n"
+    "  -m <mark>          tag the packets going out\n"
+    "  -M <pmtud opt>     define path MTU discovery, can be one of <do|dont|want|probe>\n"
+    "  -n                 no reverse DNS name resolution, override -H\n"
+    "  -O                 report outstanding replies\n"
+    "  -p <pattern>       contents of padding byte\n  -q                 quiet output\n"
+    "  -Q <tclass>        use quality of service <tclass> bits\n"
+    "  -s <size>          use <size> as number of data bytes to be sent\n"
+    "  -S <size>          use <size> as SO_SNDBUF socket option value\n"
+    "  -t <ttl>           define time to live\n"
+    "  -U                 print user-to-user latency\n  -v                 verbose output\n"
+    "  -V                 print version and exit\n"
+    "  -w <deadline>      reply wait <deadline> in seconds\n"
+    "  -W <timeout>       time to wait for response\n\nIPv4 options:\n"
+    "  -4                 use IPv4\n  -b                 allow pinging broadcast\n"
+    "  -R                 record route\n"
+    "  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n\n"
+    "IPv6 options:\n  -6                 use IPv6\n"
+    "  -F <flowlabel>     define flow label, default is random\n"
+    "  -N <nodeinfo opt>  use IPv6 node info query, try <help> as argument\n\n"
+    "For more details see ping(8).\n")
+
+_LLONG_MAX = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class _PingOpts:
+    count: int
+    quiet: bool = False
+    timeout: float | None = None  # -W: seconds to wait after the last probe (10 without it)
+    deadline: int | None = None  # -w: seconds until ping exits
+
+
+def _iputils_count(value: str) -> int | ProbeResult:
+    """iputils' ``strtol_or_err(optarg, "invalid argument", 1, LLONG_MAX)`` (measured)."""
+    bad = f"ping: invalid argument: '{value}'"
+    if re.fullmatch(r"\s*[+-]?[0-9]+", value) is None:
+        return ProbeResult("", bad + "\n", 1)
+    n = int(value)
+    if not -_LLONG_MAX - 1 <= n <= _LLONG_MAX:
+        return ProbeResult("", f"{bad}: Numerical result out of range\n", 1)
+    if n < 1:
+        return ProbeResult("", f"{bad}: out of range: 1 <= value <= {_LLONG_MAX}\n", 1)
+    return n
+
+
+def _seconds(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
 def _ping(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.ping
     if impl is None:
         return _missing(w, "ping")
     count: int | None = None
     quiet = False
+    family: int | None = None  # -4 / -6
+    timeout: float | None = None
+    deadline: int | None = None
     target: str | None = None
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("-c", "-w", "-W", "-i", "-s", "-t", "-I"):
-            if i + 1 >= len(args):
-                return _ping_usage(impl, f"option requires an argument -- '{a[1]}'"
+        if a[:2] in ("-c", "-w", "-W", "-i", "-s", "-t", "-I"):
+            if len(a) > 2:
+                value = a[2:]
+            elif i + 1 < len(args):
+                value = args[i + 1]
+                i += 1
+            else:
+                return _ping_usage(w, impl, f"option requires an argument -- '{a[1]}'"
                                    if impl == "iputils" else f"option requires an argument: {a[1]}")
-            value = args[i + 1]
-            if a == "-c":
-                if not value.isdigit() or int(value) == 0:
-                    if impl == "iputils":
-                        return ProbeResult("", f"ping: invalid argument: '{value}'\n", 1)
+            if a[:2] == "-c":
+                if impl == "iputils":
+                    parsed = _iputils_count(value)
+                    if isinstance(parsed, ProbeResult):
+                        return parsed
+                    count = parsed
+                elif not value.isdigit():  # busybox: xatou, "-c 0" pings for ever
                     return ProbeResult("", f"ping: invalid number '{value}'\n", 1)
-                count = int(value)
-            i += 2
-            continue
-        if a.startswith("-c") and a[2:].isdigit():
-            count = int(a[2:])
-        elif a in ("-q",):
+                else:
+                    count = int(value) or None
+            elif a[:2] == "-W":
+                timeout = _seconds(value)
+            elif a[:2] == "-w":
+                secs = _seconds(value)
+                deadline = None if secs is None else math.ceil(secs)
+        elif a == "-q":
             quiet = True
-        elif a in ("-4", "-n", "-v", "-D", "-O"):
+        elif a in ("-4", "-6"):
+            family = int(a[1])
+        elif a in ("-n", "-v", "-D", "-O"):
             pass
         elif a.startswith("-") and a != "-":
-            return _ping_usage(impl, f"invalid option -- '{a[1:2]}'" if impl == "iputils"
+            return _ping_usage(w, impl, f"invalid option -- '{a[1:2]}'" if impl == "iputils"
                                else f"unrecognized option: {a[1:2]}")
         elif target is None:
             target = a
@@ -342,31 +489,94 @@ def _ping(w: _Where, args: list[str]) -> ProbeResult:
     if target is None:
         if impl == "iputils":
             return ProbeResult("", "ping: usage error: Destination address required\n", 2)
-        return _ping_usage(impl, None)
+        return _ping_usage(w, impl, None)
     note = ""
+    if count is None and deadline is not None:
+        count = deadline  # one probe a second until the deadline
     if count is None:
         count = 4
         note = ("netsim: ping without -c runs until interrupted; shown as if stopped with "
                 "Ctrl-C after 4 packets\n")
-    look = _resolve(w, target)
-    if not look.ok:
-        if impl == "iputils":
-            return ProbeResult("", f"{note}ping: {target}: {_gai_error(look)}\n", 2)
-        return ProbeResult("", f"{note}ping: bad address '{target}'\n", 1)
-    ip = look.addresses[0]
-    assert isinstance(ip, IPv4)
-    trace = reach(w.state, w.label, str(ip))
-    out = _ping_text(w, impl, target, ip, count, quiet, trace, look)
+    found = _ping_target(w, impl, target, family)
+    if isinstance(found, ProbeResult):
+        return ProbeResult(found.stdout, note + found.stderr, found.exit_code)
+    ip, look = found
+    # ::1 is the namespace's own loopback, as 127.0.0.1 is (reach follows IPv4 only)
+    trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip))
+    opts = _PingOpts(count, quiet, timeout, deadline)
+    out = _ping_text(w, impl, target, ip, opts, trace, look)
     return ProbeResult(out.stdout, note + out.stderr, out.exit_code, trace)
 
 
-def _ping_usage(impl: str, error: str | None) -> ProbeResult:
+def _ping_usage(w: _Where, impl: str, error: str | None) -> ProbeResult:
     if impl == "iputils":
-        return ProbeResult("", f"ping: {error}\n\nUsage\n  ping [options] <destination>\n\n"
-                               "For more details see ping(8).\n", 2)
-    head = f"ping: {error}\n" if error else ""
-    return ProbeResult("", head + "BusyBox v1.37.0 multi-call binary.\n\nUsage: ping [OPTIONS] "
-                                  "HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n", 1)
+        return ProbeResult("", f"ping: {error}\n{_IPUTILS_USAGE}", 2)
+    return _busybox_usage(w, "ping", error)
+
+
+def _hosts_entries(w: _Where) -> tuple[HostsEntry, ...]:
+    """The /etc/hosts lines at ``w`` (none at @lan/@internet)."""
+    if w.host is None:
+        return ()
+    if w.container is None:
+        return host_hosts(w.state, w.host)
+    return etc_hosts(w.state, w.host, w.container)
+
+
+def _has_global_ipv6(w: _Where) -> bool:
+    """Whether the vantage point has an IPv6 address beyond lo and link-local ones."""
+    if w.container is None or w.host is None:
+        return False  # netsim's Docker hosts have IPv4 on the LAN only
+    owner = sandbox_owner(w.state, w.host, w.container) or w.container
+    return any(e.ipv6 is not None for e in owner.active_endpoints())
+
+
+def _ping_target(w: _Where, impl: str, target: str,
+                 family: int | None) -> tuple[IPv4 | IPv6, Lookup] | ProbeResult:
+    """The address ping uses (``getaddrinfo`` AF_UNSPEC), with the lookup behind it.
+
+    glibc (iputils) sorts by RFC 6724: the /etc/hosts ``::1`` of ``localhost`` beats
+    ``127.0.0.1`` (precedence 50 over 35), so iputils pings ``::1`` (measured: a container
+    with IPv6 on lo, and a Debian host); ``-4`` keeps IPv4. BusyBox (FEATURE_PREFER_IPV4_ADDRESS)
+    takes an IPv4 address when there is one, ``::1`` for ``ip6-localhost``. netsim follows IPv6
+    only to ``::1``: DNS answers are IPv4 (:func:`_resolve`)."""
+    loopback6 = IPv6("::1")
+    try:
+        literal = ipaddress.ip_address(target)
+    except ValueError:
+        literal = None
+    if isinstance(literal, IPv6):
+        if literal == loopback6:
+            return literal, Lookup(target, (literal,), "literal", canonical=target)
+        if not _has_global_ipv6(w):
+            # no IPv6 route: connect() of the route probe fails (measured)
+            if impl == "iputils":
+                return ProbeResult("", "ping: connect: Network is unreachable\n", 2)
+            return ProbeResult(f"PING {target} ({literal}): 56 data bytes\n",
+                               "ping: sendto: Network unreachable\n", 1)
+        return _not_simulated(f"ping {target}", "IPv4 addresses, names and ::1")
+    wanted = target.lower().removesuffix(".")
+    v6 = next((e for e in _hosts_entries(w) if e.address == loopback6
+               and wanted in (n.lower() for n in e.names)), None)
+    v6_look = None if v6 is None else Lookup(target, (loopback6,), "hosts",
+                                             canonical=v6.names[0], names=v6.names)
+    if v6_look is not None and impl == "iputils" and family != 4:
+        return loopback6, v6_look
+    look = _resolve(w, target) if family != 6 else None
+    if look is not None and look.ok:
+        ip = look.addresses[0]
+        assert isinstance(ip, IPv4)
+        return ip, look
+    if v6_look is not None:
+        return loopback6, v6_look
+    if impl == "iputils":
+        if look is None:  # -6 and no IPv6 address: the name has only IPv4 ones (or none)
+            look = _resolve(w, target)
+            if look.ok:
+                return ProbeResult("", f"ping: {target}: Address family for hostname not "
+                                       "supported\n", 2)
+        return ProbeResult("", f"ping: {target}: {_gai_error(look)}\n", 2)
+    return ProbeResult("", f"ping: bad address '{target}'\n", 1)
 
 
 def _ttl(w: _Where, trace: Trace) -> int:
@@ -378,20 +588,57 @@ def _ttl(w: _Where, trace: Trace) -> int:
     return 64 - trace.routers
 
 
-def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: bool,
+#: Linux ARP: 3 probes 1 s apart (mcast_solicit, retrans_time), then the queued packets fail
+_ARP_GIVES_UP = 3
+
+
+def _arp_failure(opts: _PingOpts) -> tuple[int, list[int], list[int], int]:
+    """iputils pinging an on-link address nobody holds, one probe a second (measured on the
+    lab, ``tests/test_probes_dns_ping.py``): ``(transmitted, seqs that get "Destination Host
+    Unreachable", seqs whose sendmsg fails, pipe)``.
+
+    The kernel queues the probes while it ARPs; after 3 s it gives up and reports an error
+    for each queued probe (``From SRC icmp_seq=N``), all at once. A probe sent just then (every
+    fourth) fails at once with ``ping: sendmsg: No route to host``; the next one starts a new
+    round. ``-W`` ends the wait after the last probe: with ``-c 1 -W 1`` (or ``-c 2 -W 1``)
+    ping has exited before ARP gives up and prints no error at all. ``-w`` ends ping at the
+    first error (or at the deadline). Near the 3 s boundary real runs vary (``-c 3 -W 1``
+    printed one error once, none once; the fourth probe's sendmsg failed in 4 of 6 runs, the
+    other two reported it with the next round): netsim takes the more common outcome.
+    """
+    if opts.deadline is not None:
+        if opts.deadline <= _ARP_GIVES_UP:
+            return opts.deadline, [], [], 0
+        return 4, [1, 2, 3], [4], 3
+    seqs = range(1, opts.count + 1)
+    failed = [n for n in seqs if n % 4 == 0]
+    errors = [n for n in seqs if n not in failed]
+    if opts.timeout is not None:
+        end = opts.count - 1 + opts.timeout
+        errors = [n for n in errors if 4 * ((n - 1) // 4) + _ARP_GIVES_UP < end]
+    pipe = min(opts.count, 3) if errors else 0
+    return opts.count, errors, failed, pipe
+
+
+def _ping_text(w: _Where, impl: str, target: str, ip: IPv4 | IPv6, opts: _PingOpts,
                trace: Trace, look: Lookup) -> ProbeResult:
     s = trace.symptom
-    src_ip = _source_address(w, ip)
+    count, quiet = opts.count, opts.quiet
     lines: list[str] = []
     if impl == "iputils":
         if s is Symptom.NETWORK_UNREACHABLE:
             return ProbeResult("", "ping: connect: Network is unreachable\n", 2, trace)
         # iputils: the header and statistics name the canonical name; with a name (not an
         # address) as target every address printed goes through getnameinfo (files, then PTR):
-        # ping/ping.c _pr_addr prints "name (address)" when a name is found
-        name = look.canonical or target
+        # ping/ping.c _pr_addr prints "name (address)" when a name is found. ping6 names the
+        # target as typed and prints no packet sizes (measured)
         numeric = look.source == "literal"
-        lines.append(f"PING {name} ({ip}) 56(84) bytes of data.")
+        if ip.version == 6:
+            name = target
+            lines.append(f"PING {target} ({ip}) 56 data bytes")
+        else:
+            name = look.canonical or target
+            lines.append(f"PING {name} ({ip}) 56(84) bytes of data.")
         times = _rtts(w, target, trace, count)
         if s is Symptom.OK:
             if not quiet:
@@ -403,16 +650,19 @@ def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: b
                       f"time {(count - 1) * 1001}ms", _rtt_line(times)]
             return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
         if s is Symptom.HOST_UNREACHABLE:
+            sent, errors, failed, pipe = _arp_failure(opts)
+            src_ip = _source_address(w, ip) if isinstance(ip, IPv4) else ip
             if not quiet:
                 src = _pr_addr(w, src_ip, numeric) if isinstance(src_ip, IPv4) else src_ip
-                lines += [f"From {src} icmp_seq={n + 1} Destination Host Unreachable"
-                          for n in range(count)]
+                lines += [f"From {src} icmp_seq={n} Destination Host Unreachable"
+                          for n in errors]
+            plus = f", +{len(errors)} errors" if errors else ""
+            # finish(): the rtt/pipe line, then always "\n": an empty line when neither
             lines += ["", f"--- {name} ping statistics ---",
-                      f"{count} packets transmitted, 0 received, +{count} errors, 100% packet "
-                      f"loss, time {(count - 1) * 1001}ms"]
-            if count > 1:
-                lines.append(f"pipe {min(count, 3)}")
-            return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
+                      f"{sent} packets transmitted, 0 received{plus}, 100% packet loss, "
+                      f"time {(sent - 1) * 1001}ms", f"pipe {pipe}" if pipe > 1 else ""]
+            return ProbeResult("\n".join(lines) + "\n",
+                               "ping: sendmsg: No route to host\n" * len(failed), 1, trace)
         lines += ["", f"--- {name} ping statistics ---",
                   f"{count} packets transmitted, 0 received, 100% packet loss, "
                   f"time {(count - 1) * 1010}ms", ""]
@@ -432,12 +682,13 @@ def _ping_text(w: _Where, impl: str, target: str, ip: IPv4, count: int, quiet: b
                   f"{count} packets transmitted, {count} packets received, 0% packet loss",
                   f"round-trip min/avg/max = {_ms(min(times))}/{_ms(avg)}/{_ms(max(times))} ms"]
         return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
+    # no reply, or ARP fails: busybox's raw socket never reports the ICMP errors
     lines += ["", f"--- {target} ping statistics ---",
               f"{count} packets transmitted, 0 packets received, 100% packet loss"]
     return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
 
 
-def _pr_addr(w: _Where, ip: IPv4, numeric: bool) -> str:
+def _pr_addr(w: _Where, ip: IPv4 | IPv6, numeric: bool) -> str:
     """iputils' ``pr_addr``: the address, or ``name (address)`` when a reverse lookup finds a
     name (never for a numeric target)."""
     if numeric:
@@ -493,64 +744,331 @@ def _connect(w: _Where, ip: IPv4 | ipaddress.IPv6Address, port: int) -> Trace:
     return reach(w.state, w.label, str(ip), port=port)
 
 
-def _curl(w: _Where, args: list[str]) -> ProbeResult:
-    if not w.tools.curl:
-        return _missing(w, "curl")
-    silent = show_error = False
-    timeout: str | None = None
+# --------------------------------------------------------------------------------------------
+# HTTP: what answers at the other end of a connection, and how curl and wget print it.
+# Measured against the conformance lab (Docker Engine 28.5.2; curl 8.14.1 in netsim-lab/debian,
+# BusyBox 1.38 wget in netsim-lab/alpine; conformance/recorded/28.5/31-probes-wget-curl.json).
+# Transfers are printed as the lab prints an instant local one: curl's meter with the speeds
+# of 1 ms (size × 1000 bytes/s), wget's bar at "0:00:00 ETA"; Date is the simulated clock.
+
+#: curl's version in the User-Agent of ``curl -v`` (Debian trixie's, as in the lab)
+_CURL_VERSION = "8.14.1"
+_CURL_METER_HEAD = (
+    "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+    "                                 Dload  Upload   Total   Spent    Left  Speed\n")
+
+
+def _url_path(url: str) -> str:
+    """The path of a URL as the client requests it ("/" when the URL has none)."""
+    rest = url.split("://", 1)[-1]
+    _, slash, path = rest.partition("/")
+    return "/" + path if slash else "/"
+
+
+def _http_site(w: _Where, trace: Trace) -> WebSite | None:
+    """What answers HTTP at the end of a delivered TCP flow: the image's own web server
+    (:func:`netsim.images.served_site`) in the container the flow reached (through a published
+    port: on the container's port), netsim's internet, or None (netsim does not know)."""
+    from netsim.reach import topology_index
+
+    hop, port = trace.deciding, trace.port
+    if port is None:
+        return None
+    if hop.rule == "internet" and hop.node == INTERNET:
+        return internet_site(trace.address or trace.dst) if port == 80 else None
+    ix = topology_index(w.state)
+    cport = port
+    if hop.rule == "listen":
+        sb = next((s for s in ix.sandboxes if s.node == hop.node), None)
+        if sb is None:
+            return None
+        names = {c.name for c in sb.containers}
+        if any(h.rule == "publish" for h in trace.hops):
+            cport = next((cp for _ip, c, cp in ix.hosts[sb.host].published.get((port, "tcp"), ())
+                          if c.name in names), port)
+        candidates: Sequence[ContainerState] = sb.containers
+    elif hop.rule == "host.process":
+        h = next((h for h in ix.hosts.values() if h.node == hop.node), None)
+        if h is None:
+            return None
+        candidates = h.host_mode
+    else:
+        return None
+    for c in candidates:
+        if f"{cport}/tcp" in c.listening:
+            try:
+                info = image_lookup(c.spec.image)
+            except ValueError:
+                return None
+            return served_site(info, c.spec.command, entrypoint=c.spec.entrypoint, port=cport)
+    return None
+
+
+def _http_date(w: _Where) -> str:
+    """An HTTP date (RFC 9110 IMF-fixdate) of the simulated clock."""
+    t = EPOCH + dt.timedelta(seconds=w.state.clock)
+    return t.strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
+def _http_head_lines(w: _Where, r: HttpResponse) -> list[str]:
+    """The status line and the header lines of a response, as sent."""
+    date = _http_date(w)
+    return [r.status, *(f"{k}: {date if v == HTTP_DATE else v}" for k, v in r.headers)]
+
+
+def _arp_ms(w: _Where, name: str) -> int:
+    """When a connect to an address nobody answers ARP for fails (the kernel's 3 probes)."""
+    return 3060 + _jitter(w, "arp", name) % 40
+
+
+def _max5(n: int) -> str:
+    """curl lib/progress.c max5data: a size or speed in at most 5 characters."""
+    if n < 100000:
+        return f"{n:5d}"
+    if n < 10000 * 1024:
+        return f"{n // 1024:4d}k"
+    if n < 100 * 1024 * 1024:
+        return f"{n // 1048576:2d}.{n % 1048576 // 104857}M"
+    return f"{n // 1048576:4d}M"
+
+
+def _curl_time(seconds: int) -> str:
+    """curl's time2str: --:--:-- for nothing yet."""
+    if seconds <= 0:
+        return "--:--:--"
+    return f"{seconds // 3600:2d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _meter_line(total_pct: int = 0, total: int = 0, dl_pct: int = 0, dl: int = 0,
+                speed: int = 0, spent: int = 0) -> str:
+    """One update of curl's progress meter (lib/progress.c progress_meter), with its \\r."""
+    return (f"\r{total_pct:3d} {_max5(total)}  {dl_pct:3d} {_max5(dl)}  {0:3d} {_max5(0)}  "
+            f"{_max5(speed)}  {_max5(0)} --:--:-- {_curl_time(spent)} --:--:-- {_max5(speed)}")
+
+
+def _meter_wait(ms: int) -> str:
+    """The meter's updates while a connect goes nowhere for ``ms``: one a second, and the last
+    one when curl gives up (as the lab prints them: -m 2 gives 0:00:01, 0:00:02)."""
+    ticks = [s for s in range(1, ms // 1000 + 1) if s * 1000 + 10 < ms]
+    return "".join(_meter_line(spent=s) for s in ticks) + _meter_line(spent=ms // 1000) + "\n"
+
+
+@dataclass
+class _CurlArgs:
     url: str | None = None
+    silent: bool = False
+    show_error: bool = False
+    head: bool = False
+    include: bool = False
+    verbose: bool = False
+    fail: bool = False
+    output: str | None = None
+    timeout: str | None = None
+    write_out: str | None = None
+    method: str | None = None
+
+
+#: curl's options that take a value (short letters and long names)
+_CURL_VALUE_SHORT = frozenset("AbcCdeEFHKmorTuwxXYyzQt")
+_CURL_VALUE_LONG = frozenset({
+    "--max-time", "--connect-timeout", "--output", "--header", "--request", "--data",
+    "--data-raw", "--data-binary", "--data-urlencode", "--user", "--user-agent", "--write-out",
+    "--referer", "--resolve", "--connect-to", "--proxy", "--retry", "--retry-delay",
+    "--retry-max-time", "--cacert", "--cert", "--key", "--cookie", "--cookie-jar", "--form",
+    "--range", "--upload-file", "--interface", "--dns-servers", "--limit-rate",
+    "--max-filesize", "--noproxy", "--unix-socket", "--url", "--config", "--max-redirs"})
+_CURL_FLAGS = {"s": "silent", "--silent": "silent", "S": "show_error",
+               "--show-error": "show_error", "I": "head", "--head": "head", "i": "include",
+               "--include": "include", "v": "verbose", "--verbose": "verbose", "f": "fail",
+               "--fail": "fail"}
+
+
+def _curl_value(o: _CurlArgs, opt: str, value: str) -> None:
+    if opt in ("-m", "--max-time", "--connect-timeout"):
+        o.timeout = value
+    elif opt in ("-o", "--output"):
+        o.output = value
+    elif opt in ("-w", "--write-out"):
+        o.write_out = value
+    elif opt in ("-X", "--request"):
+        o.method = value
+    elif opt == "--url":
+        o.url = value
+
+
+def _curl_args(args: list[str]) -> _CurlArgs:
+    o = _CurlArgs()
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("-m", "--max-time", "--connect-timeout", "-o", "--output", "-H", "--header",
-                 "-X", "--request", "-d", "--data", "-u", "--user", "-A", "--user-agent",
-                 "-w", "--write-out", "-e", "--referer", "--resolve", "-x", "--proxy"):
-            if a in ("-m", "--max-time", "--connect-timeout") and i + 1 < len(args):
-                timeout = args[i + 1]
-            i += 2
-            continue
-        if a.startswith("-") and not a.startswith("--") and len(a) > 2:
-            letters = a[1:]
-            silent = silent or "s" in letters
-            show_error = show_error or "S" in letters
-        elif a in ("-s", "--silent"):
-            silent = True
-        elif a in ("-S", "--show-error"):
-            show_error = True
-        elif not a.startswith("-") and url is None:
-            url = a
         i += 1
-    if url is None:
+        if a.startswith("--"):
+            if a in _CURL_VALUE_LONG:
+                _curl_value(o, a, args[i] if i < len(args) else "")
+                i += 1
+            elif a in _CURL_FLAGS:
+                setattr(o, _CURL_FLAGS[a], True)
+        elif a.startswith("-") and len(a) > 1:
+            for j, ch in enumerate(a[1:], 2):
+                if ch in _CURL_VALUE_SHORT:  # the rest of the word, or the next word
+                    if j < len(a):
+                        _curl_value(o, "-" + ch, a[j:])
+                    else:
+                        _curl_value(o, "-" + ch, args[i] if i < len(args) else "")
+                        i += 1
+                    break
+                if ch in _CURL_FLAGS:
+                    setattr(o, _CURL_FLAGS[ch], True)
+        elif o.url is None:
+            o.url = a
+    return o
+
+
+def _curl_write_out(o: _CurlArgs, values: Mapping[str, str]) -> tuple[str, str]:
+    """``-w FORMAT``: its text (stdout) and curl's warnings (stderr) for unknown variables."""
+    if o.write_out is None:
+        return "", ""
+    out: list[str] = []
+    err = ""
+    fmt = o.write_out
+    i = 0
+    escapes = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
+    while i < len(fmt):
+        if fmt.startswith("%{", i) and "}" in fmt[i:]:
+            end = fmt.index("}", i)
+            var = fmt[i + 2:end]
+            if var in values:
+                out.append(values[var])
+            else:
+                err += f"curl: unknown --write-out variable: '{var}'\n"
+            i = end + 1
+        elif fmt.startswith("%%", i):
+            out.append("%")
+            i += 2
+        elif fmt[i] == "\\" and i + 1 < len(fmt) and fmt[i + 1] in escapes:
+            out.append(escapes[fmt[i + 1]])
+            i += 2
+        else:
+            out.append(fmt[i])
+            i += 1
+    return "".join(out), err
+
+
+def _curl(w: _Where, args: list[str]) -> ProbeResult:
+    """curl 8 (http): the body on stdout (or in ``-o FILE``), headers with ``-i``/``-I``, and,
+    stdout not being a terminal under ``docker exec``, the progress meter on stderr unless
+    ``-s``; ``-S``, ``-v``, ``-f``, ``-m N``, ``-w FORMAT``."""
+    if not w.tools.curl:
+        return _missing(w, "curl")
+    o = _curl_args(args)
+    if o.url is None:
         return ProbeResult("", "curl: try 'curl --help' or 'curl --manual' for more "
                                "information\n", 2)
-    parts = _split_url(url)
+    parts = _split_url(o.url)
     if parts is None:
         return ProbeResult("", "curl: (3) URL rejected: Bad hostname\n", 3)
-    name, port, _scheme = parts
-    err_on = not silent or show_error
+    name, port, scheme = parts
+    err_on = not o.silent or o.show_error
+    meter = "" if o.silent else _CURL_METER_HEAD + _meter_line()
+    values = {"http_code": "000", "response_code": "000", "remote_ip": "", "remote_port": "",
+              "size_download": "0", "url_effective": o.url if "/" in o.url.split("://")[-1]
+              else o.url + "/"}
+
+    def failed(code: int, line: str, trace: Trace | None, progress: str = "",
+               verbose: str = "") -> ProbeResult:
+        values["exitcode"] = str(code)
+        out, warn = _curl_write_out(o, values)
+        text = meter + verbose + progress + (line + "\n" if err_on else "")
+        return ProbeResult(out, text + warn, code, trace)
+
     look = _resolve(w, name)
     if not look.ok:
-        return ProbeResult("", f"curl: (6) Could not resolve host: {name}\n" if err_on else "",
-                           6)
+        return failed(6, f"curl: (6) Could not resolve host: {name}", None)
     ip = look.addresses[0]
     trace = _connect(w, ip, port)
     s = trace.symptom
-    if s is Symptom.OK:
-        return ProbeResult("", f"netsim: curl connected to {ip}:{port}; the HTTP exchange is "
-                               "not simulated\n", 0, trace)
-    where = f"Failed to connect to {name} port {port}"
-    if s is Symptom.TIMEOUT:
-        if timeout is not None:
-            ms = int(float(timeout) * 1000) + 2 if _is_number(timeout) else 0
-            line, code = f"curl: (28) Connection timed out after {ms} milliseconds", 28
-        else:
+    timeout_ms = int(float(o.timeout) * 1000) if o.timeout is not None and \
+        _is_number(o.timeout) else None
+    is_ip = name == str(ip)
+    resolved = "" if is_ip else (f"* Host {name}:{port} was resolved.\n* IPv6: (none)\n"
+                                 f"* IPv4: {', '.join(str(a) for a in look.addresses)}\n")
+    trying = f"*   Trying {ip}:{port}...\n"
+    if s is not Symptom.OK:
+        where = f"Failed to connect to {name} port {port}"
+        arp = _arp_ms(w, name)
+        if timeout_ms is not None and (s is Symptom.TIMEOUT or (
+                s is Symptom.HOST_UNREACHABLE and timeout_ms < arp)):
+            ms = timeout_ms + 2
+            return failed(28, f"curl: (28) Connection timed out after {ms} milliseconds",
+                          trace, _meter_wait(ms) if meter else "")
+        if s is Symptom.TIMEOUT:
             ms = 133000 + _jitter(w, "curl", name, port)
-            line, code = f"curl: (28) {where} after {ms} ms: Could not connect to server", 28
+            return failed(28, f"curl: (28) {where} after {ms} ms: Could not connect to server",
+                          trace, _meter_wait(ms) if meter else "")
+        ms = arp if s is Symptom.HOST_UNREACHABLE else 0
+        verbose = ""
+        if o.verbose and s is Symptom.REFUSED:
+            src = _source_address(w, ip) if isinstance(ip, IPv4) else "::"
+            eport = 32768 + _jitter(w, "eport", name, port) * 28
+            verbose = (resolved + trying + f"* connect to {ip} port {port} from {src} port "
+                       f"{eport} failed: Connection refused\n* {where} after {ms} ms: Could "
+                       "not connect to server\n")
+        progress = _meter_wait(ms) if meter else ""
+        if verbose:
+            progress += "* closing connection #0\n"
+        return failed(7, f"curl: (7) {where} after {ms} ms: Could not connect to server",
+                      trace, progress, verbose)
+    site = _http_site(w, trace) if scheme == "http" else None
+    if site is None:
+        what = "HTTP" if scheme == "http" else scheme.upper()
+        return ProbeResult("", f"netsim: curl connected to {ip}:{port}; the {what} exchange is "
+                               "not simulated\n", 0, trace)
+    method: Literal["GET", "HEAD"] = "HEAD" if o.head or (o.method or "").upper() == "HEAD" \
+        else "GET"
+    path = _url_path(o.url)
+    r = site.response(method, path)
+    head_lines = _http_head_lines(w, r)
+    head_text = "".join(line + "\r\n" for line in head_lines) + "\r\n"
+    length = r.header("Content-Length")
+    size = len(r.body.encode())
+    values.update(http_code=str(r.code), response_code=str(r.code), remote_ip=str(ip),
+                  remote_port=str(port), size_download=str(size))
+    verbose = ""
+    if o.verbose:
+        host_header = name if port == 80 else f"{name}:{port}"
+        verbose = (resolved + trying + f"* Connected to {name} ({ip}) port {port}\n"
+                   f"* using HTTP/1.x\n> {method} {path} HTTP/1.1\r\n> Host: {host_header}\r\n"
+                   f"> User-Agent: curl/{_CURL_VERSION}\r\n> Accept: */*\r\n> \r\n")
+        if method == "GET" and length is not None:
+            verbose += "* Request completely sent off\n"
+        if r.version == "HTTP/1.0":
+            verbose += "* HTTP 1.0, assume close after body\n"
+        verbose += "".join(f"< {line}\r\n" for line in head_lines) + "< \r\n"
+        if method == "HEAD":
+            verbose += (f"{{ [{length or 0} bytes data]\n* we are done reading and this is set "
+                        "to close, stop send\n* abort upload\n")
+        elif length is None:
+            verbose += f"{{ [{size} bytes data]\n* abort upload\n{{ [0 bytes data]\n"
+        else:
+            verbose += f"{{ [{size} bytes data]\n"
+    end = ("* shutting down connection #0\n" if r.closes
+           else f"* Connection #0 to host {name} left intact\n") if o.verbose else ""
+    if o.fail and r.code >= 400:
+        progress = _meter_line() + "\n" if meter else ""
+        return failed(22, f"curl: (22) The requested URL returned error: {r.code}", trace,
+                      progress, verbose)
+    values["exitcode"] = "0"
+    if method == "HEAD":
+        text = head_text
+        progress = _meter_line(total=int(length or 0)) + "\n"
     else:
-        ms = {Symptom.REFUSED: 0, Symptom.NETWORK_UNREACHABLE: 0,
-              Symptom.HOST_UNREACHABLE: 3060 + _jitter(w, "arp", name) % 40}.get(s, 0)
-        line, code = f"curl: (7) {where} after {ms} ms: Could not connect to server", 7
-    return ProbeResult("", line + "\n" if err_on else "", code, trace)
+        text = (head_text if o.include else "") + r.body
+        progress = _meter_line(100, size, 100 if length is not None else 0, size,
+                               size * 1000) + "\n"
+    out, warn = _curl_write_out(o, values)
+    stdout = ("" if o.output is not None else text) + out
+    stderr = (meter + verbose + progress if meter else verbose) + end + warn
+    return ProbeResult(stdout, stderr, 0, trace)
 
 
 def _is_number(text: str) -> bool:
@@ -575,94 +1093,261 @@ _GLIBC_ERRNO = {
 }
 
 
+def _wget_bar(name: str, size: int) -> str:
+    """BusyBox's progress bar when stderr is not a terminal (libbb/progress.c: the name in 20
+    columns, 32 stars), finished at once: "0:00:00 ETA" as the lab prints a local transfer."""
+    unit = 0
+    while size >= 100000:
+        unit += 1
+        size >>= 10
+    return f"{name:<20.20}{100:4d}% |{'*' * 32}|{size:6d}{' kMGTPEZY'[unit]} 0:00:00 ETA\n"
+
+
+def _wget_args(args: list[str]) -> tuple[dict[str, str | bool], list[str]]:
+    """BusyBox wget's options (getopt32: bundled letters, a value glued or the next word)."""
+    opts: dict[str, str | bool] = {}
+    urls: list[str] = []
+    takes = set("OoTUPY")
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a.startswith("--"):
+            key, eq, value = a.partition("=")
+            if key in ("--output-document", "--timeout", "--user-agent", "--header",
+                       "--directory-prefix", "--output-file") and not eq:
+                value = args[i] if i < len(args) else ""
+                i += 1
+            long = {"--output-document": "O", "--timeout": "T", "--quiet": "q",
+                    "--server-response": "S", "--spider": "spider"}
+            opts[long.get(key, key)] = value if key in long and long[key] in ("O", "T") \
+                else True
+        elif a.startswith("-") and a != "-":
+            for j, ch in enumerate(a[1:], 2):
+                if ch in takes:
+                    if j < len(a):
+                        opts[ch] = a[j:]
+                    else:
+                        opts[ch] = args[i] if i < len(args) else ""
+                        i += 1
+                    break
+                opts[ch] = True
+        else:
+            urls.append(a)
+    return opts, urls
+
+
 def _wget(w: _Where, args: list[str]) -> ProbeResult:
+    """BusyBox wget: "Connecting to …", ``-S`` headers, "saving to 'index.html'" and the bar on
+    stderr (``-q``: none of them), the body in the file or on stdout (``-O-``); ``--spider``;
+    ``-T N``; ``server returned error`` for a status other than 2xx. The file is taken not to
+    exist yet (netsim keeps no container files: a second download into the same name fails
+    in reality with "can't open 'index.html': File exists")."""
     if not w.tools.wget:
         return _missing(w, "wget")
-    quiet = any(a == "-q" or (a.startswith("-q") and not a.startswith("--")) for a in args)
-    urls = [a for i, a in enumerate(args) if not a.startswith("-")
-            and (i == 0 or args[i - 1] not in ("-O", "-T", "-U", "--header", "-P"))]
+    opts, urls = _wget_args(args)
+    quiet = bool(opts.get("q"))
+    unknown = next((k for k in opts if len(k) == 1 and k not in "cqSOoTUPY"), None)
+    if unknown is not None:  # musl getopt's complaint, then the usage (measured)
+        return _busybox_usage(w, "wget", f"unrecognized option: {unknown}")
     if not urls:
-        return ProbeResult("", "BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] "
-                               "[--spider] [-O FILE] [-o LOGFILE] [--header STR]\n", 1)
-    parts = _split_url(urls[0])
+        return _busybox_usage(w, "wget")
+    url = urls[0]
+    parts = _split_url(url)
     if parts is None:
-        return ProbeResult("", f"wget: bad address '{urls[0]}'\n", 1)
-    name, port, _ = parts
+        return ProbeResult("", f"wget: bad address '{url}'\n", 1)
+    name, port, scheme = parts
     look = _resolve(w, name)
     if not look.ok:
         return ProbeResult("", f"wget: bad address '{name}'\n", 1)
     ip = look.addresses[0]
     trace = _connect(w, ip, port)
-    shown = name if ":" not in urls[0].split("://")[-1].split("/")[0] else f"{name}:{port}"
+    shown = name if ":" not in url.split("://")[-1].split("/")[0] else f"{name}:{port}"
     head = "" if quiet else f"Connecting to {shown} ({ip}:{port})\n"
-    if trace.symptom is Symptom.OK:
-        return ProbeResult("", head + f"netsim: wget connected to {ip}:{port}; the HTTP exchange "
-                                      "is not simulated\n", 0, trace)
-    return ProbeResult("", head + f"wget: can't connect to remote host ({ip}): "
-                                  f"{_MUSL_ERRNO[trace.symptom]}\n", 1, trace)
+    timeout = opts.get("T")
+    timeout_s = float(timeout) if isinstance(timeout, str) and _is_number(timeout) else None
+    s = trace.symptom
+    if s is not Symptom.OK:
+        if timeout_s is not None and (s is Symptom.TIMEOUT or (
+                s is Symptom.HOST_UNREACHABLE and timeout_s * 1000 < _arp_ms(w, name))):
+            return ProbeResult("", head + "wget: download timed out\n", 1, trace)
+        return ProbeResult("", head + f"wget: can't connect to remote host ({ip}): "
+                                      f"{_MUSL_ERRNO[s]}\n", 1, trace)
+    site = _http_site(w, trace) if scheme == "http" else None
+    if site is None:
+        what = "HTTP" if scheme == "http" else scheme.upper()
+        return ProbeResult("", head + f"netsim: wget connected to {ip}:{port}; the {what} "
+                                      "exchange is not simulated\n", 0, trace)
+    path = _url_path(url)
+    r = site.response("GET", path)
+    lines = _http_head_lines(w, r)
+    ok = 200 <= r.code < 300
+    if opts.get("S"):
+        head += "".join(f"  {line}\n" for line in (lines if ok else lines[:1]))
+        head += "  \n" if ok else ""
+    if not ok:
+        return ProbeResult("", head + f"wget: server returned error: {r.status}\n", 1, trace)
+    if opts.get("spider"):
+        return ProbeResult("", head + ("" if quiet else "remote file exists\n"), 0, trace)
+    target = opts.get("O")
+    if not isinstance(target, str):
+        target = path.split("?", 1)[0].rsplit("/", 1)[-1] or "index.html"
+    size = len(r.body.encode())
+    if target == "-":
+        tail = "" if quiet else "writing to stdout\n" + _wget_bar("-", size) + \
+            "written to stdout\n"
+        return ProbeResult(r.body, head + tail, 0, trace)
+    tail = "" if quiet else (f"saving to '{target}'\n" + _wget_bar(target.rsplit("/", 1)[-1],
+                                                                   size) + f"'{target}' saved\n")
+    return ProbeResult("", head + tail, 0, trace)
+
+
+#: the /etc/services names OpenBSD nc prints (``getservbyport``), where the image has the file
+_SERVICES = {21: "ftp", 22: "ssh", 23: "telnet", 25: "smtp", 53: "domain", 80: "http",
+             110: "pop3", 143: "imap2", 443: "https", 3306: "mysql", 5432: "postgresql",
+             8080: "http-alt"}
+
+
+def _nc_ports(text: str) -> list[int] | None:
+    """``PORT`` or ``LO-HI`` (OpenBSD nc's port ranges)."""
+    lo, sep, hi = text.partition("-")
+    if not lo.isdigit() or (sep and not hi.isdigit()):
+        return None
+    first, last = int(lo), int(hi) if sep else int(lo)
+    if not 0 < first <= last < 65536:
+        return None
+    return list(range(first, last + 1))
 
 
 def _nc(w: _Where, args: list[str]) -> ProbeResult:
+    """``nc -z``: BusyBox (Alpine's NC_110_COMPAT build) and OpenBSD nc (Debian's build).
+
+    Measured on the lab (``tests/test_probes_dns_ping.py``): the lab's BusyBox has the small
+    nc (no ``-z``: usage, exit 1); Debian's OpenBSD nc prints ``Connection to … succeeded!``
+    with ``-z`` alone too, ``[tcp/*]`` without /etc/services, tries every address of a name
+    (``localhost``: ``::1``, then ``127.0.0.1``), scans ``LO-HI`` port ranges, and with
+    ``-u`` reports a UDP port as open unless an ICMP error comes back. An on-link address
+    nobody holds fails with ``No route to host`` once ARP gives up (3 s): a shorter ``-w``
+    times out first."""
     impl = w.tools.nc
     if impl is None:
         return _missing(w, "nc")
+    small = impl == "busybox" and not w.tools.nc_extra
     verbose = 0
-    zero = False
-    timeout: str | None = None
+    zero = udp = False
+    timeout: float | None = None
     rest: list[str] = []
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("-w", "-p", "-s", "-i", "-q"):
-            if a == "-w" and i + 1 < len(args):
-                timeout = args[i + 1]
-            i += 2
-            continue
         if a.startswith("-") and len(a) > 1:
-            for ch in a[1:]:
+            j = 1
+            while j < len(a):
+                ch = a[j]
+                if ch in "wpsiqef":
+                    value = a[j + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+                    if not a[j + 1:]:
+                        i += 1
+                    if ch == "w":
+                        timeout = _seconds(value)
+                    break
+                if small and ch not in "l":
+                    return _busybox_usage(w, "nc", f"unrecognized option: {ch}")
                 if ch == "v":
                     verbose += 1
                 elif ch == "z":
                     zero = True
-                elif ch == "w":
-                    timeout = args[i + 1] if i + 1 < len(args) else None
-                    i += 1
+                elif ch == "u":
+                    udp = True
+                j += 1
         else:
             rest.append(a)
         i += 1
-    if not zero or len(rest) != 2 or not rest[1].isdigit():
-        return ProbeResult("", "netsim: only 'nc -z [-v] [-w N] HOST PORT' is simulated\n",
+    if small and not rest:
+        return _busybox_usage(w, "nc")
+    ports = _nc_ports(rest[1]) if len(rest) == 2 else None
+    if not zero or ports is None or (impl == "busybox" and len(ports) > 1):
+        return ProbeResult("", "netsim: only 'nc -z [-v] [-u] [-w N] HOST PORT' is simulated\n",
                            NOT_SIMULATED)
-    name, port = rest[0], int(rest[1])
-    look = _resolve(w, name)
-    if not look.ok:
+    name = rest[0]
+    addrs = _nc_addresses(w, name)
+    if isinstance(addrs, Lookup):
         if impl == "busybox":
             return ProbeResult("", f"nc: bad address '{name}'\n", 1)
-        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {port}: '
-                               f"{_gai_error(look)}\n", 1)
-    ip = look.addresses[0]
-    trace = _connect(w, ip, port)
-    s = trace.symptom
-    shown = str(ip) if name == str(ip) else f"{name} ({ip})"
+        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {rest[1]}: '
+                               f"{_gai_error(addrs)}\n", 1)
     if impl == "busybox":
-        if s is Symptom.OK:
-            return ProbeResult("", f"{name} ({ip}:{port}) open\n" if verbose else "", 0, trace)
-        if verbose == 0 or (s is Symptom.REFUSED and verbose < 2):
-            return ProbeResult("", "", 1, trace)
-        text = _MUSL_ERRNO[s]
-        tail = "sent 0, rcvd 0\n" if verbose >= 2 else ""
-        return ProbeResult("", f"nc: {name} ({ip}:{port}): {text}\n{tail}", 1, trace)
+        return _busybox_nc(w, name, addrs[0], ports[0], verbose, timeout)
+    proto: Literal["tcp", "udp"] = "udp" if udp else "tcp"
+    out: list[str] = []
+    code = 1
+    trace: Trace | None = None
+    for port in ports:
+        for ip in addrs:
+            # ::1 is the namespace's loopback: the listeners of 127.0.0.1 (dual-stack sockets)
+            trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip),
+                          port=port, proto=proto)
+            s = _with_timeout(trace.symptom, timeout)
+            shown = str(ip) if name == str(ip) else f"{name} ({ip})"
+            if udp and s in (Symptom.OK, Symptom.TIMEOUT):
+                s = Symptom.OK  # udptest(): nothing came back, so the port counts as open
+            if s is Symptom.OK:
+                service = _SERVICES.get(port, "*") if w.tools.services else "*"
+                out.append(f"Connection to {shown} {port} port [{proto}/{service}] "
+                           "succeeded!")
+                code = 0
+                break
+            if not verbose or (udp and s is Symptom.REFUSED):
+                continue
+            if s is Symptom.TIMEOUT:
+                out.append(f"nc: connect to {shown} port {port} ({proto}) timed out: "
+                           "Operation now in progress")
+            else:
+                out.append(f"nc: connect to {shown} port {port} ({proto}) failed: "
+                           f"{_GLIBC_ERRNO[s]}")
+    return ProbeResult("", "".join(x + "\n" for x in out), code, trace)
+
+
+def _with_timeout(s: Symptom, timeout: float | None) -> Symptom:
+    """A connect to an on-link address nobody holds fails when ARP gives up (3 s); a shorter
+    ``-w`` ends it first, as a timeout (measured)."""
+    if s is Symptom.HOST_UNREACHABLE and timeout is not None and timeout < _ARP_GIVES_UP:
+        return Symptom.TIMEOUT
+    return s
+
+
+def _nc_addresses(w: _Where, name: str) -> list[IPv4 | IPv6] | Lookup:
+    """The addresses nc tries, in order (a failed lookup: the Lookup, for its error)."""
+    loopback6 = IPv6("::1")
+    try:
+        literal = ipaddress.ip_address(name)
+    except ValueError:
+        literal = None
+    if literal == loopback6:
+        return [loopback6]
+    look = _resolve(w, name)
+    if not look.ok:
+        return look
+    addrs: list[IPv4 | IPv6] = [a for a in look.addresses]
+    wanted = name.lower().removesuffix(".")
+    if w.tools.nc == "openbsd" and any(
+            e.address == loopback6 and wanted in (n.lower() for n in e.names)
+            for e in _hosts_entries(w)):
+        addrs.insert(0, loopback6)  # getaddrinfo AF_UNSPEC, RFC 6724: ::1 first
+    return addrs
+
+
+def _busybox_nc(w: _Where, name: str, ip: IPv4 | IPv6, port: int, verbose: int,
+                timeout: float | None) -> ProbeResult:
+    trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip), port=port)
+    s = _with_timeout(trace.symptom, timeout)
     if s is Symptom.OK:
-        service = {80: "http", 443: "https", 22: "ssh", 53: "domain"}.get(port, "*")
-        return ProbeResult("", f"Connection to {shown} {port} port [tcp/{service}] succeeded!\n"
-                           if verbose else "", 0, trace)
-    if not verbose:
+        return ProbeResult("", f"{name} ({ip}:{port}) open\n" if verbose else "", 0, trace)
+    if verbose == 0 or (s is Symptom.REFUSED and verbose < 2):
         return ProbeResult("", "", 1, trace)
-    if s is Symptom.TIMEOUT and timeout is not None:
-        return ProbeResult("", f"nc: connect to {shown} port {port} (tcp) timed out: Operation "
-                               "now in progress\n", 1, trace)
-    return ProbeResult("", f"nc: connect to {shown} port {port} (tcp) failed: "
-                           f"{_GLIBC_ERRNO[s]}\n", 1, trace)
+    text = _MUSL_ERRNO[s]
+    tail = "sent 0, rcvd 0\n" if verbose >= 2 else ""
+    return ProbeResult("", f"nc: {name} ({ip}:{port}): {text}\n{tail}", 1, trace)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1175,12 +1860,8 @@ def _hostname(w: _Where, args: list[str]) -> ProbeResult:
                and link.kind != "lo"]
         return ProbeResult("".join(ip + " " for ip in ips) + "\n", "", 0)
     if impl == "busybox":
-        return ProbeResult("", f"hostname: unrecognized option: {args[0].lstrip('-')[:1]}\n"
-                               "BusyBox v1.37.0 multi-call binary.\n\nUsage: hostname [-sidf] "
-                               "[HOSTNAME | -F FILE]\n\nShow or set hostname or DNS domain name"
-                               "\n\n\t-s\tShort\n\t-i\tAddresses for the hostname\n\t-d\t"
-                               "DNS domain name\n\t-f\tFully qualified domain name\n\t-F FILE"
-                               "\tUse FILE's content as hostname\n", 1)
+        return _busybox_usage(w, "hostname",
+                              f"unrecognized option: {args[0].lstrip('-')[:1]}")
     return ProbeResult("", f"netsim: 'hostname {' '.join(args)}' is not simulated\n",
                        NOT_SIMULATED)
 
@@ -1283,7 +1964,7 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
             pass
         elif a.startswith(("+", "-")):
             return _not_simulated(f"dig {a}", "dig NAME [A|AAAA] [@SERVER] [+short], dig -x ADDR")
-        elif a.upper() in ("A", "AAAA", "PTR") and name is not None:
+        elif a.upper() in ("A", "AAAA", "PTR"):  # a type word, before or after the name
             qtype = a.upper()  # type: ignore[assignment]
         elif a.upper() in ("MX", "TXT", "NS", "SOA", "CNAME", "SRV", "ANY", "HTTPS", "CAA"):
             return _not_simulated(f"dig {a}", "only A, AAAA and PTR queries")
@@ -1299,7 +1980,10 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
     answer = _dns_query(w, name, qtype, server)
     target = answer.server
     modern = _bind_version(version) >= (9, 17, 0)
-    greeting = ["", f"; <<>> DiG {version} <<>> {' '.join(args)}", ";; global options: +cmd"]
+    # dig.c: a server given with @ adds "; (N server(s) found)" to the command line it echoes
+    found = ["; (1 server found)"] if server is not None else []
+    greeting = ["", f"; <<>> DiG {version} <<>> {' '.join(args)}", *found,
+                ";; global options: +cmd"]
     if answer.rcode is None:  # no reply: dighost.c recv_done / 9.9's connection timed out
         refused = target == EMBEDDED_DNS
         why = "connection refused" if refused else "timed out"
@@ -1351,6 +2035,9 @@ def _nslookup(w: _Where, args: list[str]) -> ProbeResult:
     if impl is None:
         return _missing(w, "nslookup")
     words = [a for a in args if not a.startswith("-")]
+    if impl == "busybox" and (not words or len(words) > 2 or any(
+            a.startswith("-") and not a.startswith(_BUSYBOX_NSLOOKUP_OPTIONS) for a in args)):
+        return _busybox_usage(w, "nslookup")  # no name, or an option it does not know
     if len(words) not in (1, 2) or len(words) != len(args):
         return _not_simulated(f"nslookup {' '.join(args)}", "nslookup NAME [SERVER]")
     name = words[0]
@@ -1388,8 +2075,31 @@ def _nslookup(w: _Where, args: list[str]) -> ProbeResult:
     return ProbeResult("\n".join([*lines, ""]) + "\n", "", 0)
 
 
+#: the options BusyBox nslookup parses itself (``-type=``, ``-debug`` …); any other: usage
+_BUSYBOX_NSLOOKUP_OPTIONS = ("-type=", "-query=", "-q=", "-t=", "-debug", "-d", "-port=",
+                             "-retry=", "-timeout=")
+
+
+def _aaaa_first(w: _Where, a: DnsAnswer) -> bool:
+    """Whether BusyBox nslookup prints the AAAA reply before the A reply.
+
+    It sends both queries at once and prints each reply as it arrives (``send_queries``).
+    Measured on the lab (``tests/test_probes_dns_ping.py``): a server that answers in order
+    (the LAN's) gives A first; Docker's embedded server answers each query in its own
+    goroutine: for its own names either order (5 of 10 runs each), for forwarded names
+    mostly AAAA first (5 of 6, the AAAA reply needing no answer record upstream). netsim
+    draws the embedded server's own order from the seed, the name and the clock; the
+    conformance comparison treats the blocks as a multiset (``nslookup-race``)."""
+    if a.server != EMBEDDED_DNS or a.answered_by == "none":
+        return False
+    if a.answered_by == "upstream":
+        return True
+    return _jitter(w, "nslookup", a.name, w.state.clock) % 2 == 1
+
+
 def _busybox_nslookup(w: _Where, name: str, server: str | None, is_ptr: bool) -> ProbeResult:
-    """busybox 1.37 (FEATURE_NSLOOKUP_BIG): A and AAAA together, each reply printed."""
+    """BusyBox nslookup (FEATURE_NSLOOKUP_BIG): A and AAAA together, each reply printed in
+    the order it arrives (:func:`_aaaa_first`)."""
     rc = resolv_conf(w.state, w.host, w.container) if w.container is not None and \
         w.host is not None else None
     names = [name]
@@ -1402,9 +2112,13 @@ def _busybox_nslookup(w: _Where, name: str, server: str | None, is_ptr: bool) ->
     target = answers[0].server
     if all(a.rcode is None for a in answers):
         return ProbeResult(";; connection timed out; no servers could be reached\n\n", "", 1)
+    replies = list(zip(queries, answers, strict=True))
+    for k in range(0, len(replies) - 1, 2):
+        if not is_ptr and _aaaa_first(w, replies[k][1]):
+            replies[k], replies[k + 1] = replies[k + 1], replies[k]
     lines = [f"Server:\t\t{target}", f"Address:\t{target}:53", ""]
     code = 0
-    for (qname, _t), a in zip(queries, answers, strict=True):
+    for (qname, _t), a in replies:
         if a.rcode is None:
             continue
         if a.rcode is not Rcode.NOERROR:
@@ -1532,14 +2246,13 @@ def _file(w: _Where, path: str) -> str | None:
     """The text of a file netsim knows at ``w`` (None: not simulated)."""
     if w.host is None:
         return None
-    if w.container is None:  # a Docker host: Debian's files with systemd-resolved's stub
+    if w.container is None:  # a Docker host: Debian's files (static address, no resolved)
         hs = w.state.hosts[w.host]
         if path == "/etc/hosts":
-            return "".join(e.line() + "\n" for e in host_hosts(w.state, w.host))
+            return host_hosts_text(w.state, w.host)
         if path == "/etc/resolv.conf":
-            servers = [str(s) for s in hs.host.dns] or ["127.0.0.53"]
-            return "".join(f"nameserver {s}\n" for s in servers) + "options edns0 trust-ad\n" \
-                "search .\n"
+            servers = host_resolv_file(w.state, w.host).nameservers
+            return "".join(f"nameserver {s}\n" for s in servers)
         if path == "/etc/hostname":
             return hs.host.effective_hostname + "\n"
         return None

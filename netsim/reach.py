@@ -10,10 +10,12 @@ the hops, each with one sentence and the Docker rule that decided it.
 
 The rules follow ``docker-semantics.md`` §1 and §4.5 (sources in :data:`RULES`). What netsim
 simplifies is said in README ("Simplifications"): gateway modes other than ``nat`` are treated as
-``nat``; macvlan ``private``/``vepa`` modes as ``bridge``; the LAN's machines have no routes to
+``nat``; macvlan ``vepa`` mode as ``bridge`` (``private`` mode is modelled); the LAN's machines
+have no routes to
 container subnets; ``@internet`` reaches the Docker hosts' LAN addresses as if they were public;
 every public address (and the documentation ranges 192.0.2.0/24, 203.0.113.0/24) is "the
-internet", which answers ping and listens on 80/tcp, 443/tcp and 53/udp.
+internet", which answers ping and listens on 80/tcp, 443/tcp and 53 (udp and tcp); the LAN's
+router serves DNS on 53 (udp and tcp) and nothing else.
 
 The matrix is computed from the same facts with sets (Python ints as bitsets), never a path
 search per pair; tests check that it equals :func:`reach` cell by cell and the path search over
@@ -87,6 +89,7 @@ class Disposition(StrEnum):
     ISOLATED_NETWORKS = "ISOLATED_NETWORKS"
     ICC_DISABLED = "ICC_DISABLED"
     MACVLAN_HOST_ISOLATION = "MACVLAN_HOST_ISOLATION"
+    MACVLAN_PRIVATE_MODE = "MACVLAN_PRIVATE_MODE"
     HOST_UNREACHABLE = "HOST_UNREACHABLE"
     NOT_MASQUERADED = "NOT_MASQUERADED"
     UNKNOWN_DESTINATION = "UNKNOWN_DESTINATION"
@@ -109,6 +112,9 @@ DISPOSITIONS: dict[Disposition, str] = {
     Disposition.ICC_DISABLED: "dropped on a bridge with inter-container communication off",
     Disposition.MACVLAN_HOST_ISOLATION: "between a macvlan/ipvlan container and its parent "
                                         "host: the kernel keeps them apart",
+    Disposition.MACVLAN_PRIVATE_MODE: "between two macvlan containers on the same parent of one "
+                                      "host, one of them in macvlan_mode=private: the kernel "
+                                      "passes nothing between them",
     Disposition.HOST_UNREACHABLE: "nobody on that segment holds the address (no ARP reply)",
     Disposition.NOT_MASQUERADED: "it left with a container address nobody routes back: no reply",
     Disposition.UNKNOWN_DESTINATION: "no simulated machine holds that address: dropped upstream",
@@ -141,6 +147,7 @@ _SYMPTOM: dict[Disposition, Symptom] = {
     Disposition.ISOLATED_NETWORKS: Symptom.TIMEOUT,
     Disposition.ICC_DISABLED: Symptom.TIMEOUT,
     Disposition.MACVLAN_HOST_ISOLATION: Symptom.HOST_UNREACHABLE,
+    Disposition.MACVLAN_PRIVATE_MODE: Symptom.HOST_UNREACHABLE,
     Disposition.HOST_UNREACHABLE: Symptom.HOST_UNREACHABLE,
     Disposition.NOT_MASQUERADED: Symptom.TIMEOUT,
     Disposition.UNKNOWN_DESTINATION: Symptom.TIMEOUT,
@@ -197,6 +204,10 @@ RULES: dict[str, str] = {
                     "segment)",
     "macvlan.host": f"{_M}docs/macvlan.md (the parent and its children cannot talk: filtered "
                     "by Linux); moby/libnetwork#1915",
+    "macvlan.private": f"{_D}drivers/macvlan/ (macvlan_mode=private); Linux "
+                       "drivers/net/macvlan.c macvlan_queue_xmit (only bridge-mode children "
+                       "reach each other inside the host; a private one's frames, ARP included, "
+                       "go out of the parent and are never delivered to a sibling)",
     "ipvlan.l3": f"{_D}drivers/ipvlan/ (l3: siblings route to each other; the upstream needs "
                  "routes back)",
     "overlay.same": f"{_D}drivers/overlay/ (containers on the same overlay talk across hosts)",
@@ -210,7 +221,7 @@ RULES: dict[str, str] = {
     "lan.noroute": "netsim's LAN: its machines have no routes to container subnets (and in "
                    "nat mode Docker ≥28 drops direct routing anyway: raw PREROUTING)",
     "internet": "netsim's internet: public addresses answer ping and listen on 80/443/tcp, "
-                "53/udp",
+                "53/udp and 53/tcp",
     "internet.unknown": "no simulated machine holds this address",
     "vantage": "netsim's vantage points: a machine on the LAN, a client on the internet",
     "shadowed": "kernel: the most specific local route wins; another host's container with the "
@@ -383,8 +394,14 @@ class _HostNs:
     listening: set[str] = field(default_factory=set)  # host-mode containers' ports
 
 
-_INTERNET_NETS = (ipaddress.IPv4Network("192.0.2.0/24"), ipaddress.IPv4Network("203.0.113.0/24"))
-_INTERNET_PORTS = frozenset({"80/tcp", "443/tcp", "53/udp"})
+#: the documentation ranges (RFC 5737) stand for internet machines, like public addresses
+#: (the conformance lab's internet holds 203.0.113.0/24 and 198.51.100.0/24); a LAN on one of
+#: them is the LAN, not the internet (on-link addresses are looked at first)
+_INTERNET_NETS = (ipaddress.IPv4Network("192.0.2.0/24"), ipaddress.IPv4Network("198.51.100.0/24"),
+                  ipaddress.IPv4Network("203.0.113.0/24"))
+_INTERNET_PORTS = frozenset({"80/tcp", "443/tcp", "53/udp", "53/tcp"})
+#: the LAN router is the LAN's DNS server (the hosts' resolv.conf names it), over UDP and TCP
+_ROUTER_PORTS = frozenset({"53/udp", "53/tcp"})
 _LOOPBACK = ipaddress.IPv4Network("127.0.0.0/8")
 
 
@@ -720,6 +737,9 @@ class _Flow:
             if self.port is None:
                 return self.end(Disposition.DELIVERED, ROUTER,
                                 "the router answers the echo request", "icmp")
+            if f"{self.port}/{self.proto}" in _ROUTER_PORTS:
+                return self.end(Disposition.DELIVERED, ROUTER,
+                                "the router is the LAN's DNS server", "lan.router")
             return self.end(Disposition.NOTHING_LISTENING, ROUTER,
                             f"the router does not listen on {self.port}/{self.proto}: refused",
                             "listen")
@@ -761,6 +781,13 @@ class _Flow:
                             f"{ip} is a {target.net.driver} child of {from_host}'s own NIC; "
                             "the kernel keeps the parent and its children apart",
                             "macvlan.host")
+        if src is not None and _private_pair(src, target):
+            mode_of = src if _macvlan_private(src.net) else target
+            return self.end(Disposition.MACVLAN_PRIVATE_MODE, dom.node,
+                            f"{src.sandbox.name} and {target.sandbox.name} are macvlan children "
+                            f"of the same parent on {target.sandbox.host} and "
+                            f"{mode_of.net.name} is in private mode: no ARP reply for {ip}",
+                            "macvlan.private")
         self.hop(dom.node, f"{target.sandbox.name} ({target.net.driver} on "
                            f"{target.sandbox.host}) answers ARP for {ip} on the segment",
                  "macvlan.same")
@@ -847,7 +874,7 @@ class _Flow:
         if self.port is not None and f"{self.port}/{self.proto}" not in _INTERNET_PORTS:
             return self.end(Disposition.NOTHING_LISTENING, INTERNET,
                             f"{ip} is on the internet; netsim's internet listens only on 80, "
-                            "443/tcp and 53/udp: refused", "internet")
+                            "443/tcp and 53/udp+tcp: refused", "internet")
         return self.end(Disposition.DELIVERED, INTERNET,
                         f"{ip} on the internet answers through NAT", "internet")
 
@@ -1306,6 +1333,8 @@ def _sandbox_row(ix: _Index, sb: _Sandbox, key: str | None, sb_cols: dict[int, i
                     continue
                 if owner.kind == "iface" and owner.iface is not None:
                     other = owner.iface.sandbox
+                    if _private_pair(i, owner.iface):
+                        continue  # macvlan.private
                     if key is None or key in other.listening:
                         bits |= sb_cols[id(other)]
                 elif owner.kind == "host" and owner.host is not None and owner.host != sb.host:
@@ -1322,6 +1351,19 @@ def _sandbox_row(ix: _Index, sb: _Sandbox, key: str | None, sb_cols: dict[int, i
     if gw.net.masquerade:
         bits |= lan_cols(sb.host, onlink) if onlink else lan_from[sb.host]
     return bits
+
+
+def _macvlan_private(net: NetworkState) -> bool:
+    return net.driver == "macvlan" and net.options.get("macvlan_mode") == "private"
+
+
+def _private_pair(a: _Iface, b: _Iface) -> bool:
+    """Two macvlan children of one parent on one host, either in private mode: the kernel's
+    macvlan port delivers nothing between them (macvlan.private)."""
+    return (a.sandbox is not b.sandbox and a.sandbox.host == b.sandbox.host
+            and a.net.driver == b.net.driver == "macvlan"
+            and a.net.interface == b.net.interface
+            and (_macvlan_private(a.net) or _macvlan_private(b.net)))
 
 
 def _linked_cols(ix: _Index, sb: _Sandbox, i: _Iface, dom: _Domain, key: str,

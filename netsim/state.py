@@ -184,6 +184,9 @@ class ContainerState(_Frozen):
     finished: int | None = None
     restart_count: int = 0
     image_id: str = ""
+    #: what the main process printed on stderr before it ended by itself, where netsim knows
+    #: it (a server that could not bind its port, a program refusing its options): docker logs
+    main_stderr: str = Field(default="", repr=False)
 
     @property
     def running(self) -> bool:
@@ -221,6 +224,10 @@ class SwarmState(_Frozen):
     lb_addresses: dict[str, dict[str, ipaddress.IPv4Address]] = {}
     #: each node's ``gateway_ingress-sbox`` address on its docker_gwbridge
     ingress_gateways: dict[str, ipaddress.IPv4Address] = {}
+    #: overlays swarmkit's allocator could not allocate (a --subnet overlapping another
+    #: overlay's): no IPAM and no driver state, so inspect shows ``"Driver": ""`` and a null
+    #: ``IPAM.Config`` (daemon/cluster/convert/network.go BasicNetworkFromGRPC)
+    unallocated: tuple[str, ...] = Field(default=(), repr=False)
 
 
 class HostLink(_Frozen):

@@ -76,6 +76,18 @@ class EngineProfile(BaseModel):
     #: derived from the IPv4 address (``02:42:ac:11:00:02``)
     random_macs: bool
 
+    # ---------------------------------------------------------------- endpoints and ports
+    #: the refusal of ``--network-alias`` on a predefined network (bridge, host, none)
+    predefined_alias_message: str
+    #: the refusal of a published port the kernel will not bind (an address the host does not
+    #: have, a port a host process holds); placeholders ``{host_ip}`` (``[…]`` for IPv6)
+    #: ``{host_port}`` (the port bound) ``{binding_port}`` (as requested: ``8000-8002``)
+    #: ``{container_ip}`` ``{container_port}`` ``{proto}`` ``{family}`` (4 or 6)
+    #: ``{reason}``: docker-proxy's text
+    #: (≤ 26.x), the daemon binding for the proxy (28.x: the whole binding), or its port
+    #: allocator (29.x: the host address and port)
+    host_port_bind_error: str
+
     # ---------------------------------------------------------------- inspect shapes
     #: the keys of ``docker network inspect``, in the order the engine's Go struct writes them
     network_inspect_keys: tuple[str, ...]
@@ -90,6 +102,52 @@ class EngineProfile(BaseModel):
     #: ``IPAM.Config`` of a network created with ``--subnet`` but no ``--gateway`` shows the
     #: gateway IPAM chose (29.x) instead of only what the user configured (≤ 28.x)
     ipam_config_shows_allocated_gateway: bool
+
+    # ---------------------------------------------------------------- runtime errors
+    #: an OCI runtime error passed back through containerd ends in its gRPC code
+    #: (``…executable file not found in $PATH: unknown``); the lab's 28.5 (Debian's docker.io
+    #: and containerd) prints the error without it (conformance/recorded/28.5, 33-probes-dns)
+    runtime_errors_end_in_unknown: bool = True
+
+    # ---------------------------------------------------------------- the docker CLI
+    # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
+    # lab's Debian docker.io 28.5.2+dfsg4, which links Debian's own Go libraries)
+    #: the CLI's own error texts of docker/cli ≤ 28.x: ``Error: failed to start containers:
+    #: x``, ``Error: No public port '81' published for web``, ``Error: invalid port (abc):
+    #: strconv.ParseUint: …``, ``Error: No such object: x``, ``docker rename``'s ``Error:
+    #: failed to rename container named x`` after the daemon's error, ``You cannot attach to a
+    #: stopped container, …``; docker/cli 29.0 lower-cased them without the prefix
+    #: (v28.5.2 vs v29.1.5: cli/command/container/{start,port,rename,attach}.go,
+    #: cli/command/system/inspect.go)
+    cli_legacy_error_texts: bool = False
+    #: ``cli.RequiresMaxArgs`` ends in ``SRun '… --help' for more information`` (a typo in
+    #: cli/required.go from docker/cli c60b360c33, v28.0.0, until e069ded4c3, v29.0.0)
+    cli_max_args_typo: bool = False
+    #: the flags whose deprecation notice (``Flag --time has been deprecated, …``) this CLI
+    #: prints; v29.0 deprecated --kernel-memory, --disable-content-trust and commit --pause
+    #: (MarkDeprecated in cli/command/container/{opts,run,create,update,commit}.go)
+    cli_deprecated_flags: tuple[str, ...] = ("time", "kernel-memory", "disable-content-trust",
+                                             "pause")
+    #: what follows ``Flag shorthand -h has been deprecated, `` (cli/cobra.go)
+    cli_help_shorthand_deprecation: str = "use --help"
+    #: the CLI parses addresses itself: ``--ip``/``--ip6`` (run, create, network connect),
+    #: ``--link-local-ip`` (network connect), ``--ip-range``/``--gateway`` (network create)
+    #: are pflag IP/IPSlice/IPNetSlice values and ``--network ip=…`` a netip.Addr, so a bad
+    #: address is a flag error (29.x); ≤ 28.x keeps the strings and the daemon refuses them
+    #: (``invalid IPv4 address: bad`` among the endpoint-settings errors)
+    cli_parses_addresses: bool = True
+    #: ``--disable-content-trust=false`` turns Docker Content Trust on for run/create (≤ 28.x):
+    #: the CLI asks notary.docker.io for the tag before anything else; 29.0 removed it
+    cli_content_trust: bool = False
+    #: -p/--expose are parsed by go-connections ≤ 0.4 (Debian's golang-github-docker-go-
+    #: connections, which its docker.io 28.5.2+dfsg links): capitalised texts (``Invalid proto:
+    #: xyz``), the protocol checked last, ``[addr]`` split by net.SplitHostPort, strconv errors
+    #: in ``--expose`` texts and no protocol check there; docker/cli vendors go-connections
+    #: 0.6 (nat/nat.go ParsePortSpec, lowercase)
+    cli_legacy_port_spec: bool = False
+    #: ``--mount …,bind-nonrecursive[=BOOL]``: ``accepted`` (≤ 20.10), ``warned`` (a logrus
+    #: warning on stderr, 23.0–28.x: opts/mount.go), ``refused`` as deprecated (29.0)
+    cli_bind_nonrecursive: Literal["accepted", "warned", "refused"] = "refused"
 
     def __str__(self) -> str:
         return f"Docker Engine {self.version} (API {self.api_version})"
@@ -152,6 +210,22 @@ _OUTSIDE_26 = "no configured subnet or ip-range contain the IP address {ip}"
 _OUTSIDE_29 = "no configured subnet contains IP address {ip}"
 
 
+# a predefined network refusing --network-alias: runconfig/errors.go ErrUnsupportedNetworkAndAlias
+# (v20.10.24:31, v26.1.5:31, v28.5.2:33); docker-v29.1.5:daemon/container_operations.go:536
+_ALIAS_20 = "network-scoped alias is supported only for containers in user defined networks"
+_ALIAS_29 = "network-scoped aliases are only supported for user-defined networks"
+
+# a host port the kernel refuses: v20.10.24:vendor/github.com/docker/libnetwork/portmapper/
+# proxy.go:62 and v26.1.5:libnetwork/portmapper/proxy_linux.go:92 (docker-proxy's own words);
+# v28.5.2:libnetwork/drivers/bridge/port_mapping_linux.go:624 (types.PortBinding.String);
+# docker-v29.1.5:daemon/libnetwork/portallocator/osallocator_linux.go:222
+_BIND_PROXY = ("Error starting userland proxy: listen {proto}{family} {host_ip}:{host_port}: "
+               "bind: {reason}")
+_BIND_28 = ("failed to bind host port for {host_ip}:{binding_port}:{container_ip}:"
+            "{container_port}/{proto}: {reason}")
+_BIND_29 = "failed to bind host port {host_ip}:{host_port}/{proto}: {reason}"
+
+
 # --------------------------------------------------------------------------- the profiles
 
 PROFILES: dict[str, EngineProfile] = {
@@ -159,6 +233,10 @@ PROFILES: dict[str, EngineProfile] = {
     for p in (
         EngineProfile(
             name="20.10", version="20.10.24", api_version="1.41", moby_tag="v20.10.24",
+            # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
+            cli_legacy_error_texts=True, cli_deprecated_flags=(),
+            cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
+            cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="accepted",
             # vendor/github.com/docker/libnetwork/ipam/allocator.go:387-447 (updateStartIndex)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
             # daemon/container_operations.go:632-674 validateNetworkingConfig
@@ -169,6 +247,7 @@ PROFILES: dict[str, EngineProfile] = {
             vlan_gateway="always",
             # vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1578
             random_macs=False,
+            predefined_alias_message=_ALIAS_20, host_port_bind_error=_BIND_PROXY,
             network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_20,
             endpoint_settings_keys=_ENDPOINT_20,
             # api/types/network/network.go:20-25; daemon/network.go:675-733 buildIpamResources
@@ -176,6 +255,10 @@ PROFILES: dict[str, EngineProfile] = {
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
+            # the CLI: v26.1.5:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
+            cli_legacy_error_texts=True, cli_deprecated_flags=(),
+            cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
+            cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="warned",
             # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
             # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
@@ -186,6 +269,7 @@ PROFILES: dict[str, EngineProfile] = {
             vlan_gateway="always",
             # libnetwork/drivers/bridge/bridge_linux.go:1536 GenerateMACFromIP
             random_macs=False,
+            predefined_alias_message=_ALIAS_20, host_port_bind_error=_BIND_PROXY,
             network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_26,
             endpoint_settings_keys=_ENDPOINT_26,
             # api/types/network/ipam.go:19-24; daemon/network.go:689 buildIPAMResources
@@ -205,10 +289,18 @@ PROFILES: dict[str, EngineProfile] = {
             vlan_gateway="unless_internal_or_l3",
             # libnetwork/drivers/bridge/bridge_linux.go:1189 GenerateRandomMAC (since v28.0.0)
             random_macs=True,
+            predefined_alias_message=_ALIAS_20, host_port_bind_error=_BIND_28,
             network_inspect_keys=_NETWORK_28, network_settings_keys=_SETTINGS_26,
             endpoint_settings_keys=_ENDPOINT_28,
             # api/types/network/ipam.go:18-23 (string, omitempty); daemon/network.go:712-757
             ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+            runtime_errors_end_in_unknown=False,
+            # the CLI: v28.5.2:cli/required.go:57 (SRun), cli/command/container/stop.go:57
+            # (only --time deprecated), container/opts.go:243-246, network/connect.go:53-57,
+            # network/create.go:93-97 (strings), cli/trust/trust.go:111-245 (notary)
+            cli_legacy_error_texts=True, cli_max_args_typo=True, cli_deprecated_flags=("time",),
+            cli_parses_addresses=False, cli_content_trust=True, cli_legacy_port_spec=True,
+            cli_bind_nonrecursive="warned",
         ),
         EngineProfile(
             name="29.1", version="29.1.5", api_version="1.52", moby_tag="docker-v29.1.5",
@@ -223,6 +315,7 @@ PROFILES: dict[str, EngineProfile] = {
             vlan_gateway="only_when_given",
             # daemon/libnetwork/drivers/bridge/bridge_linux.go:1172 GenerateRandomMAC
             random_macs=True,
+            predefined_alias_message=_ALIAS_29, host_port_bind_error=_BIND_29,
             network_inspect_keys=_NETWORK_29, network_settings_keys=_SETTINGS_29,
             endpoint_settings_keys=_ENDPOINT_29,
             # api/types/network/ipam.go:15-20 (netip types: omitempty never omits);

@@ -130,8 +130,8 @@ def test_normalizations_keep_behaviour() -> None:
     hosts = "172.18.0.3\n172.18.0.2\n"
     assert normalize(hosts, "cat /etc/hosts", ctx) == hosts
     assert {n.name for n in NORMALIZATIONS} == {
-        "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "dad", "counters",
-        "pids", "veth-names", "endpoint-lists", "nslookup-race", "shuffle"}
+        "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
+        "dad", "counters", "pids", "veth-names", "endpoint-lists", "nslookup-race", "shuffle"}
     assert all(n.why for n in NORMALIZATIONS)
 
 
@@ -232,3 +232,46 @@ def test_docs_table_and_pending_list_are_current(report: Any) -> None:
     doc = ROOT / "docs" / "conformance.md"
     assert doc.read_text() == update.render_doc(doc.read_text(), report), (
         "docs/conformance.md is stale: run python conformance/update.py")
+
+
+def test_order_normalizations() -> None:
+    """Entries keyed by random IDs, Go map orders and BusyBox's answer race compare as sets."""
+    ctx = _Context()
+    a, b = "a" * 64, "b" * 64
+    one = (f'    "Containers": {{\n        "{b}": {{\n            "Name": "x"\n        }},\n'
+           f'        "{a}": {{\n            "Name": "y"\n        }}\n    }}')
+    two = (f'    "Containers": {{\n        "{a}": {{\n            "Name": "y"\n        }},\n'
+           f'        "{b}": {{\n            "Name": "x"\n        }}\n    }}')
+    assert normalize(one, "docker network inspect n", _Context()) == normalize(
+        two, "docker network inspect n", _Context())
+    err = "error while removing network: network n has active endpoints (b, a)"
+    assert normalize(err, "docker network rm n", ctx).endswith("(a, b)")
+    ns = "Server:\t\t127.0.0.11\n\nName:\tx\nAddress: ::1\n\nName:\tx\nAddress: 1.2.3.4\n"
+    swapped = "Server:\t\t127.0.0.11\n\nName:\tx\nAddress: 1.2.3.4\n\nName:\tx\nAddress: ::1\n"
+    assert normalize(ns, "nslookup x", ctx) == normalize(swapped, "nslookup x", ctx)
+
+
+def test_ids_are_named_after_what_created_them() -> None:
+    """An ID printed by run --name N / network create N is <ID:N>: one missing ID on one side
+    does not renumber the others."""
+    ctx = _Context()
+    from netsim.conformance import _side
+
+    out = _side(0, "c" * 64 + "\n", "", "docker run -d --name web netsim-lab/nginx", ctx)
+    assert out.stdout == "<ID:web>\n"
+    out = _side(0, "d" * 64 + "\n", "", "docker network create mynet", ctx)
+    assert out.stdout == "<ID:mynet>\n"
+    assert _side(0, "e" * 64 + "\n", "", "docker run -d netsim-lab/nginx", ctx).stdout == (
+        "<ID1>\n")
+
+
+def test_shuffle_choice_accepts_any_address_of_the_answer() -> None:
+    """ping of an alias may pick any address netsim saw in that answer, and no other."""
+    groups = ((("172.18.0.2", ("c1.net", "c1")), ("172.18.0.3", ("c2.net", "c2"))),)
+    real = "64 bytes from c1.net (172.18.0.2): icmp_seq=1"
+    mine = "64 bytes from c2.net (172.18.0.3): icmp_seq=1"
+    other = "64 bytes from c9.net (172.18.0.9): icmp_seq=1"
+    assert normalize(real, "ping", _Context(), groups) == normalize(mine, "ping", _Context(),
+                                                                    groups)
+    assert normalize(other, "ping", _Context(), groups) != normalize(mine, "ping", _Context(),
+                                                                     groups)

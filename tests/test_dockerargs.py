@@ -140,7 +140,8 @@ def test_command_specs() -> None:
 # -------------------------------------------------------- every run/create flag with its arity
 
 VALID = {
-    "": "x", "bool": "true", "int": "3", "uint16": "10", "uint64": "7", "duration": "5s",
+    "": "x", "bool": "true", "int": "3", "uint16": "10", "uint32": "4789", "uint64": "7",
+    "duration": "5s",
     "ip": "10.1.2.3", "stringSlice": "a,b", "ipSlice": "10.0.0.1", "ipNetSlice": "10.0.0.0/24",
     "bytes": "64m", "swap-bytes": "-1", "decimal": "1.5", "filter": "a=b", "attach": "stdout",
     "device-cgroup-rule": "c 1:3 mr", "env": "A=1", "label": "k=v", "link": "db:db",

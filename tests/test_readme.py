@@ -38,6 +38,7 @@ def test_commands_run(tmp_path: Path) -> None:
     scenarios (and a runbook of the reader's own, here a copy of one): none is bad input (exit
     2), and a file one command writes is read by the next."""
     (tmp_path / "scenarios").symlink_to(ROOT / "scenarios")
+    (tmp_path / "conformance").symlink_to(ROOT / "conformance")
     shutil.copy(ROOT / "scenarios" / "seed-basics.sh", tmp_path / "my-runbook.sh")
     (tmp_path / "docs" / "pictures").mkdir(parents=True)
     assert COMMANDS

@@ -2,7 +2,8 @@
 # unknown long/short flags, bad flag syntax, a flag missing its value (long, short, root),
 # errors in a parent command's flags (cobra Traverse, also as --flag=value), root option errors (-H twice, bad
 # log level, --host with --context, unreachable -H), deprecated flags and shorthands, flags
-# reserved to Windows daemons or experimental daemons.
+# reserved to Windows daemons or experimental daemons (also next to an unknown flag); commands
+# netsim does not simulate (image rm, service ls, volume create, images).
 docker nosuchcmd
 docker nosuchcmd --all
 docker network nosuch
@@ -38,6 +39,12 @@ docker stop --time 1 k1
 docker -h ps
 docker run --cpu-count 2 netsim-lab/alpine true
 docker run --io-maxiops 10 netsim-lab/alpine true
+docker run --cpu-count 2 --bogus netsim-lab/alpine true
+docker image rm nosuchimage
+docker service ls
+docker volume create vol1
+docker images
 docker start --checkpoint c1 k1
 docker run --disable-content-trust=false --rm netsim-lab/alpine true
+docker create --disable-content-trust=false netsim-lab/alpine
 docker ps -a --format '{{.Names}}'

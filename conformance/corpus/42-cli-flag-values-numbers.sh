@@ -23,6 +23,8 @@ docker run --rm --health-retries two netsim-lab/alpine true
 docker run --rm -m abc netsim-lab/alpine true
 docker run --rm -m 10x netsim-lab/alpine true
 docker run --rm -m 10mbx netsim-lab/alpine true
+docker run --rm -m 10mbxx netsim-lab/alpine true
+docker run --rm -m . netsim-lab/alpine true
 docker run --rm -m -5 netsim-lab/alpine true
 docker run --rm -m 1.2.3m netsim-lab/alpine true
 docker run --rm --memory-swap lots netsim-lab/alpine true

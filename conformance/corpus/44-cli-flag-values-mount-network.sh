@@ -7,6 +7,7 @@ docker run --rm --mount type=,target=/x netsim-lab/alpine true
 docker run --rm --mount foo,target=/x netsim-lab/alpine true
 docker run --rm --mount bind-nonrecursive,target=/x netsim-lab/alpine true
 docker run --rm --mount type=bind,src=/tmp,dst=/x,bind-nonrecursive=true netsim-lab/alpine true
+docker run --rm --mount type=bind,src=/tmp,dst=/x,bind-nonrecursive=maybe netsim-lab/alpine true
 docker run --rm --mount type=bind,src=/tmp,dst=/x,bind-recursive=maybe netsim-lab/alpine true
 docker run --rm --mount type=bind,src=/tmp,dst=/x,ro=maybe netsim-lab/alpine true
 docker run --rm --mount type=volume,dst=/x,volume-nocopy=maybe netsim-lab/alpine true

@@ -1,8 +1,10 @@
 # docker network create: errors of the CLI itself (cli/command/network/create.go
-# createIPAMConfig and the flag types): --ip-range/--gateway without --subnet, a subnet that
-# is not a CIDR, overlapping --subnet flags, two ranges or gateways for one subnet, a range,
+# createIPAMConfig and the flag types): --ip-range/--gateway without --subnet, a subnet that is
+# not a CIDR, overlapping --subnet flags, two ranges or gateways for one subnet, a range,
 # gateway or aux-address outside every subnet, unparsable IPs/CIDRs; and drivers that do not
-# exist or cannot have a second network (host, null), bad driver options and IPAM drivers.
+# exist or cannot have a second network (host, null), bad driver options and IPAM drivers, IPv4
+# and IPv6 both off, a missing --config-from network, --scope swarm/--ingress without a swarm,
+# an unknown --scope.
 docker network create --ip-range 10.1.0.0/24 n1
 docker network create --gateway 10.1.0.1 n2
 docker network create --subnet 10.1.0.0 n3
@@ -29,4 +31,5 @@ docker network create --ipv4=false --ipv6=false n23
 docker network create --config-from nosuch n24
 docker network create --scope swarm n25
 docker network create --ingress n26
+docker network create --scope bogus n27
 docker network ls --format '{{.Name}} {{.Driver}}'

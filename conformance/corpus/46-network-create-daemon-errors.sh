@@ -1,9 +1,9 @@
 # docker network create: errors of the daemon: predefined names, a duplicate name, IPAM
 # validation ("invalid network config": host bits in --subnet, an --ip-range bigger than its
 # subnet, several errors at once), two IPv4 subnets on a bridge, gateway_mode isolated on a
-# non-internal network, an --aux-address on the gateway or the network address, pools that
+# non-internal network, an --aux-address or --gateway on the gateway, network or broadcast address, pools that
 # overlap docker0 or another network, the bridge driver's conflicts (same Linux bridge name,
-# overlapping subnets the --ip-range path lets through).
+# overlapping subnets the --ip-range path lets through; the same subnet and range again).
 docker network create bridge
 docker network create host
 docker network create none
@@ -20,6 +20,8 @@ docker network create --internal -o com.docker.network.bridge.gateway_mode_ipv4=
 docker network create --subnet 10.3.0.0/24 --gateway 10.3.0.1 --aux-address a=10.3.0.1 bad6
 docker network create --subnet 10.3.0.0/24 --aux-address a=10.3.0.0 aux1
 docker network create --subnet 10.3.0.0/24 --aux-address a=10.3.0.255 aux2
+docker network create --subnet 10.3.0.0/24 --gateway 10.3.0.0 gw1
+docker network create --subnet 10.3.0.0/24 --gateway 10.3.0.255 gw2
 docker network create --subnet 172.17.0.0/16 bad7
 docker network create --subnet 172.17.5.0/24 bad8
 docker network create --subnet 10.5.0.0/16 big
@@ -30,6 +32,8 @@ docker network create -o com.docker.network.bridge.name=labbr0 br1
 docker network create -o com.docker.network.bridge.name=labbr0 bad12
 docker network create --subnet 10.6.0.0/16 --ip-range 10.6.1.0/24 r1
 docker network create --subnet 10.6.0.0/16 --ip-range 10.6.2.0/24 bad13
+docker network create --subnet 10.6.0.0/16 --ip-range 10.6.1.0/24 bad15
+docker network create --subnet 10.6.0.0/16 bad16
 docker network create --subnet 10.6.0.0/24 bad14
 docker network ls --format '{{.Name}}'
 docker network inspect -f '{{.Name}} {{range .IPAM.Config}}{{.Subnet}} {{.IPRange}} {{.Gateway}} {{.AuxiliaryAddresses}}{{end}}' n1 iso1 aux1 aux2 big br1 r1

@@ -17,7 +17,9 @@ docker run --rm netsim-lab/Alpine true
 docker run --rm 'netsim-lab/alpine latest' true
 docker run --rm netsim-lab/alpine::latest true
 docker run --rm netsim-lab/alpine@sha256:abc true
+docker run --rm netsim-lab/alpine@sha256:0123456789abcdef0123456789abcdef01234567 true
 docker run --rm netsim-lab/alpine@md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef true
+docker run --rm netsim-lab/alpine@MD5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef true
 docker run --rm netsim-lab/alpine@sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF true
 docker run --rm netsim-lab/alpine@sha256 true
 docker run --rm 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef true

@@ -1,10 +1,11 @@
 # docker run/create errors about networks: a network that does not exist (run, create then
-# start), --ip on the default bridge / on a network without a user subnet / outside the
-# subnet / already taken, a full subnet, aliases and --ip twice (legacy flag + per-network
-# field), a network given twice, user-defined mixed with bridge/host/none, container: mode
-# without a name or combined with -h/--dns/--add-host/-p/-P/--expose/--mac-address/--link,
-# --ip/--ip6 that are not addresses, links (missing target, host-mode target, stopped target, a target off the
-# default bridge, links with host networking), published ports with host networking.
+# start), --ip on the default bridge / on a network without a user subnet / outside the subnet /
+# already taken, a full subnet, aliases and --ip twice (legacy flag + per-network field), a
+# network given twice, user-defined mixed with bridge/host/none, container: mode without a name
+# or combined with -h/--dns/--add-host/-p/-P/--expose/--mac-address/--link, --ip/--ip6 that are
+# not addresses or of the other family, links (missing target, host-mode target, stopped target,
+# a target off the default bridge, links with host networking), published ports with host
+# networking.
 docker network create lab1
 docker network create --subnet 10.2.0.0/24 lab2
 docker network create --subnet 10.7.0.0/30 tiny
@@ -41,6 +42,8 @@ docker run -d --name x33 --network container:ok1 --mac-address 02:42:ac:11:00:99
 docker run -d --name x34 --network container:ok1 --link ok1:db netsim-lab/alpine sleep 1000
 docker run -d --name x35 --ip bad netsim-lab/alpine sleep 1000
 docker run -d --name x36 --network lab2 --ip6 bad netsim-lab/alpine sleep 1000
+docker run -d --name x37 --network lab2 --ip6 10.2.0.9 netsim-lab/alpine sleep 1000
+docker run -d --name x38 --network lab2 --ip fd00::5 netsim-lab/alpine sleep 1000
 docker create --name self --network container:self netsim-lab/alpine sleep 1000
 docker start self
 docker run -d --name x19 --network none --link ok1:db netsim-lab/alpine sleep 1000

@@ -15,6 +15,8 @@ docker run --rm -p '' netsim-lab/alpine true
 docker run --rm --expose 80/xyz netsim-lab/alpine true
 docker run --rm --expose abc netsim-lab/alpine true
 docker run --rm --expose 90-80 netsim-lab/alpine true
+docker run --rm --expose '' netsim-lab/alpine true
+docker run --rm --expose 80:80 netsim-lab/alpine true
 docker run -d --name web -p 8080:80 netsim-lab/nginx
 docker run -d --name web2 -p 8080:80 netsim-lab/nginx
 docker run -d --name r1 -p 9000-9001:80 netsim-lab/nginx

@@ -1,8 +1,9 @@
-# start/stop/kill/restart/rm/rename/attach/logs/pause on missing, running, stopped and
-# created containers: "No such container", several names at once (which are printed, which
-# errors, exit codes), kill of a stopped container, rm of a running one, rm -f of a missing
-# one, rename to its own name / a taken name / a blank or invalid name, a start that fails
-# (network removed meanwhile, owner of container: mode stopped), restart of such a container.
+# start/stop/kill/restart/rm/rename/attach/logs/pause/unpause/top on missing, running, stopped
+# and created containers: "No such container", several names at once (which are printed, which
+# errors, exit codes), kill of a stopped container, rm of a running one, rm -f of a missing one,
+# rm -l of a name that is not a link, rename to its own name / a taken name / a blank or invalid
+# name, a start that fails (network removed meanwhile, owner of container: mode stopped),
+# restart of such a container.
 docker run -d --name ca netsim-lab/alpine sleep 1000
 docker run -d --name cb netsim-lab/alpine sleep 1000
 docker create --name cc netsim-lab/alpine sleep 1000
@@ -35,6 +36,12 @@ docker logs nosuch
 docker pause nosuch
 docker unpause a2
 docker top nosuch
+docker top cc
+docker top a2
+docker pause cc
+docker unpause cc
+docker rm -l a2
+docker rm -l nosuch/a2
 docker container prune
 docker network create lab1
 docker create --name cd --network lab1 netsim-lab/alpine sleep 1000

@@ -1,6 +1,6 @@
 # docker network connect/disconnect/rm/inspect errors: the host network, host-mode, none-mode
 # and container:-mode containers, connecting twice, endpoint settings the default bridge
-# refuses (alias, --ip), --ip outside the subnet or without a user subnet, missing networks
+# refuses (alias, --ip), --ip/--ip6 of the wrong family, --ip outside the subnet or without a user subnet, missing networks
 # and containers (running and stopped), disconnecting what is not connected, removing
 # predefined networks, networks in use, missing networks (with and without -f, mixed lists).
 docker network create lab1
@@ -26,6 +26,8 @@ docker network connect --ip 172.17.0.99 bridge stopped
 docker network connect --ip 10.9.0.5 lab2 ca
 docker network connect --ip 10.99.0.5 lab1 stopped
 docker network connect --ip 1.2.3 lab2 ca
+docker network connect --ip6 10.2.0.9 lab2 ca
+docker network connect --ip fd00::5 lab2 ca
 docker network connect --link-local-ip bad lab2 ca
 docker network connect nosuch ca
 docker network connect nosuch stopped

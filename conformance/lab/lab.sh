@@ -197,9 +197,16 @@ build_rootfs() {
 # bind-mounted into it per line (bin/linerun.sh)
 ensure_hostland() {
   local W=$IMG/build
-  [ -x $W/hostland/usr/bin/curl ] && return 0
+  [ -x $W/hostland/usr/bin/curl ] && [ -f $W/hostland/etc/services ] && return 0
   [ -x $W/debian/usr/bin/curl ] || die "no debian stand-in built (lab.sh install)"
   rm -rf $W/hostland; cp -a $W/debian $W/hostland
+  # an installed Debian host has netbase (/etc/services, /etc/protocols), which minbase lacks
+  printf '#!/bin/sh\nexit 101\n' > $W/hostland/usr/sbin/policy-rc.d; chmod +x $W/hostland/usr/sbin/policy-rc.d
+  cp /etc/resolv.conf $W/hostland/etc/resolv.conf   # the image's is empty; apt needs a resolver
+  in_root $W/hostland "apt-get -o Acquire::Check-Valid-Until=false update -qq && apt-get install -y -qq --no-install-recommends netbase && apt-get clean" >&2 \
+    || die "apt in the hosts' userland"
+  rm -rf $W/hostland/var/lib/apt/lists/* $W/hostland/usr/sbin/policy-rc.d
+  : > $W/hostland/etc/resolv.conf
   mkdir -p $W/hostland/usr/libexec/docker $W/hostland/usr/local/bin
   : > $W/hostland/usr/bin/docker; : > $W/hostland/usr/local/bin/docker
 }

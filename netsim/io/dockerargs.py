@@ -43,6 +43,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from netsim.errors import DockerCliError, InputError
+from netsim.versions import EngineProfile
 
 __all__ = [
     "COMMANDS",
@@ -53,6 +54,8 @@ __all__ = [
     "FlagSpec",
     "ParsedCommand",
     "UnsupportedCommandError",
+    "go_int",
+    "go_parse_uint",
     "parse_docker_argv",
 ]
 
@@ -147,6 +150,13 @@ class ParsedCommand:
     path: str = ""
     help: bool = False
     warnings: tuple[str, ...] = ()
+    #: the first of ``warnings`` that docker prints on stderr: those of the global options
+    #: (``docker -h ps``: ``Flag shorthand -h has been deprecated, …``); the command's own go
+    #: to stdout (measured: conformance/recorded/28.5, 40-cli-unknown-commands-flags)
+    stderr_warnings: int = 0
+    #: what the CLI logs at warning level while parsing (logrus: ``time="…" level=warning
+    #: msg="…"`` on stderr), e.g. --mount's bind-nonrecursive on 23.0–28.x
+    log_warnings: tuple[str, ...] = ()
 
     def get(self, long: str) -> str | None:
         """The last value given for exactly this flag, else None."""
@@ -384,6 +394,24 @@ def _parse_int(s: str, base: int, bit_size: int) -> int:
     if neg and un > cutoff:
         raise _NumError("ParseInt", s, _RANGE)
     return -un if neg else un
+
+
+def go_int(s: str) -> int:
+    """A pflag ``int`` flag's value (strconv.ParseInt base 0: ``0x1``, ``0o7``, ``1_000``);
+    ValueError for what pflag refuses."""
+    try:
+        return _parse_int(s, 0, 64)
+    except _NumError as e:
+        raise ValueError(str(e)) from None
+
+
+def go_parse_uint(s: str, bit_size: int = 64) -> int:
+    """strconv.ParseUint(s, 10, bit_size); ValueError with Go's text (``strconv.ParseUint:
+    parsing "abc": invalid syntax``)."""
+    try:
+        return _parse_uint(s, 10, bit_size)
+    except _NumError as e:
+        raise ValueError(str(e)) from None
 
 
 def _atoi(s: str) -> int:
@@ -960,6 +988,10 @@ def _v_uint16(v: str) -> None:
     _parse_uint(v, 0, 16)
 
 
+def _v_uint32(v: str) -> None:
+    _parse_uint(v, 0, 32)
+
+
 def _v_uint64(v: str) -> None:
     _parse_uint(v, 0, 64)
 
@@ -1189,7 +1221,9 @@ def _v_gpus(v: str) -> None:
             raise _GoError(f"unexpected key '{key}' in '{fld}'")
 
 
-def _v_mount(v: str) -> None:
+def _v_mount(v: str, *, nonrecursive: str = "refused", log: list[str] | None = None) -> None:
+    """opts.MountOpt.Set; ``nonrecursive``: EngineProfile.cli_bind_nonrecursive (≤ 28.x sets
+    the bind option, 23.0+ logging a warning into ``log``; 29.x refuses it)."""
     mount_type = "volume"
     target = ""
     read_only = False
@@ -1207,8 +1241,11 @@ def _v_mount(v: str) -> None:
                 uses.add("volume")
                 continue
             if key == "bind-nonrecursive":
-                raise _GoError("bind-nonrecursive is deprecated, use bind-recursive=disabled "
-                               "instead")
+                if nonrecursive == "refused":
+                    raise _GoError("bind-nonrecursive is deprecated, use bind-recursive=disabled "
+                                   "instead")
+                uses.add("bind")
+                continue
             raise _GoError(f"invalid field '{fld}' must be a key=value pair")
         if key == "type":
             mount_type = val.lower()
@@ -1225,7 +1262,16 @@ def _v_mount(v: str) -> None:
             uses.add("bind")
             propagation = val.lower()
         elif key == "bind-nonrecursive":
-            raise _GoError("bind-nonrecursive is deprecated, use bind-recursive=disabled instead")
+            if nonrecursive == "refused":
+                raise _GoError("bind-nonrecursive is deprecated, use bind-recursive=disabled "
+                               "instead")
+            try:
+                _parse_bool(val)
+            except _NumError:
+                raise _GoError(f"invalid value for {key}: {val}") from None
+            uses.add("bind")
+            if nonrecursive == "warned" and log is not None:
+                log.append("bind-nonrecursive is deprecated, use bind-recursive=disabled instead")
         elif key == "bind-recursive":
             if val not in ("enabled", "disabled", "writable", "readonly"):
                 raise _GoError(f'invalid value for {key}: {val} (must be "enabled", "disabled", '
@@ -1277,7 +1323,9 @@ def _v_mount(v: str) -> None:
                                "'bind-propagation=rprivate' to be specified in conjunction")
 
 
-def _v_network(v: str) -> None:
+def _v_network(v: str, *, parse_addresses: bool = True) -> None:
+    """opts.NetworkOpt.Set; ``parse_addresses``: ip=/ip6=/link-local-ip= are netip.Addr
+    (docker/cli ≥ 29.0, opts/network.go) rather than strings passed on (≤ 28.x)."""
     if not _NETWORK_LONG_SYNTAX_RE.search(v):
         return
     target = ""
@@ -1290,7 +1338,8 @@ def _v_network(v: str) -> None:
         if key == "name":
             target = val
         elif key in ("ip", "ip6", "link-local-ip"):
-            _netip_parse_addr(val)
+            if parse_addresses:
+                _netip_parse_addr(val)
         elif key == "driver-opt":
             dkey, dsep, _ = val.partition("=")
             if not dsep or dkey == "":
@@ -1310,6 +1359,7 @@ _VALIDATORS: Mapping[str, Callable[[str], None]] = MappingProxyType({
     "bool": _v_bool,
     "int": _v_int,
     "uint16": _v_uint16,
+    "uint32": _v_uint32,
     "uint64": _v_uint64,
     "duration": _v_duration,
     "ip": _v_ip,
@@ -1336,6 +1386,15 @@ _VALIDATORS: Mapping[str, Callable[[str], None]] = MappingProxyType({
     "gpus": _v_gpus,
     "mount": _v_mount,
     "network": _v_network,
+    "network-strings": functools.partial(_v_network, parse_addresses=False),
+})
+
+#: the address flags docker/cli ≤ 28.x keeps as strings (pflag String/StringSlice), with the
+#: check they get then (EngineProfile.cli_parses_addresses)
+_STRING_ADDRESS_CHECKS: Mapping[tuple[str, str], str] = MappingProxyType({
+    ("ip", "ip"): "", ("ip6", "ip"): "", ("link-local-ip", "ipSlice"): "stringSlice",
+    ("ip-range", "ipNetSlice"): "stringSlice", ("gateway", "ipSlice"): "stringSlice",
+    ("network", "network"): "network-strings", ("net", "network"): "network-strings",
 })
 
 # --------------------------------------------------------------------------------------------
@@ -1664,7 +1723,7 @@ _SWARM_COMMON_FLAGS = (
 )
 _SWARM_INIT_FLAGS = (
     *_SWARM_COMMON_FLAGS,
-    _num("data-path-port", vtype="uint32", check="uint64", ann=_v("1.40")),
+    _num("data-path-port", vtype="uint32", check="uint32", ann=_v("1.40")),
     _bool("force-new-cluster"),
     _bool("autolock"),
     _list("default-addr-pool", vtype="ipNetSlice", check="ipNetSlice", ann=_v("1.39")),
@@ -2012,11 +2071,13 @@ class _Run:
     """Mutable state of one docker invocation (values shared between flag sets)."""
 
     daemon: DaemonInfo | None
+    profile: EngineProfile | None = None
     host_set: bool = False
     help: bool = False  # the root's persistent --help, shared by every command inheriting it
     global_flags: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stderr_prefix: list[str] = field(default_factory=list)
+    log_warnings: list[str] = field(default_factory=list)
 
 
 def _flag_name_for_error(f: FlagSpec) -> str:
@@ -2044,7 +2105,15 @@ class _Parser:
                     raise _GoError("specify only one -H")
                 self.run.host_set = True
             elif f.check:
-                _VALIDATORS[f.check](value)
+                check = f.check
+                profile = self.run.profile
+                if profile is not None and not profile.cli_parses_addresses:
+                    check = _STRING_ADDRESS_CHECKS.get((f.long, check), check)
+                if check == "mount" and profile is not None:
+                    _v_mount(value, nonrecursive=profile.cli_bind_nonrecursive,
+                             log=self.run.log_warnings)
+                elif check:
+                    _VALIDATORS[check](value)
             if f.kind == "bool":
                 shown = "true" if _parse_bool(value) else "false"
         except _GoError as e:
@@ -2053,7 +2122,8 @@ class _Parser:
         if f is _HELP_PERSISTENT:
             self.run.help = shown == "true"
         self.sets.append((f, shown))
-        if f.deprecated:
+        profile = self.run.profile
+        if f.deprecated and (profile is None or f.long in profile.cli_deprecated_flags):
             self.warnings.append(f"Flag --{f.long} has been deprecated, {f.deprecated}")
 
     def _long(self, s: str, rest: list[str]) -> list[str]:
@@ -2099,8 +2169,9 @@ class _Parser:
                 raise _FlagError(f"flag needs an argument: {_go_quote_rune(c)} in "
                                  f"-{_from_bytes(shorthands)}")
             if f.shorthand_deprecated:
-                self.warnings.append(f"Flag shorthand -{f.short} has been deprecated, "
-                                     f"{f.shorthand_deprecated}")
+                text = (f.shorthand_deprecated if self.run.profile is None
+                        else self.run.profile.cli_help_shorthand_deprecation)
+                self.warnings.append(f"Flag shorthand -{f.short} has been deprecated, {text}")
             self._set(f, value)
             shorthands = nxt
         return remaining
@@ -2194,7 +2265,8 @@ def _is_supported(chain: list[CommandSpec | None], path: list[str],
     return "\n".join(errs) if errs else None
 
 
-def _args_error(spec: CommandSpec, path: list[str], node: _Cmd, args: list[str]) -> str | None:
+def _args_error(spec: CommandSpec, path: list[str], node: _Cmd, args: list[str], *,
+                typo: bool = False) -> str | None:
     """cli/required.go (NoArgs, RequiresMinArgs, RequiresMaxArgs, RequiresRangeArgs,
     ExactArgs)."""
     n = len(args)
@@ -2217,8 +2289,9 @@ def _args_error(spec: CommandSpec, path: list[str], node: _Cmd, args: list[str])
         return (f"docker: '{cmd_path}' requires at least {lo} {plural(lo)}\n\nUsage:  {usage}"
                 f"\n\nSee '{cmd_path} --help' for more information")
     if spec.args_rule == "max" and hi is not None and n > hi:
+        run_ = "SRun" if typo else "Run"  # EngineProfile.cli_max_args_typo
         return (f"docker: '{cmd_path}' requires at most {hi} {plural(hi)}\n\nUsage:  {usage}"
-                f"\n\nRun '{cmd_path} --help' for more information")
+                f"\n\n{run_} '{cmd_path} --help' for more information")
     if spec.args_rule == "range" and hi is not None and not lo <= n <= hi:
         return (f"docker: '{cmd_path}' requires at least {lo} and at most {hi} {plural(hi)}"
                 f"\n\nUsage:  {usage}\n\nRun '{cmd_path} --help' for more information")
@@ -2288,15 +2361,19 @@ _DEFAULT_DAEMON = DaemonInfo()
 
 
 def parse_docker_argv(argv: Sequence[str], *,
-                      daemon: DaemonInfo | None = _DEFAULT_DAEMON) -> ParsedCommand:
+                      daemon: DaemonInfo | None = _DEFAULT_DAEMON,
+                      profile: EngineProfile | None = None) -> ParsedCommand:
     """Parse the words after ``docker`` as docker v29.1 does.
 
     Returns the parsed command, or raises :class:`DockerCliError` with the text docker prints on
     stderr and its exit status, or :class:`UnsupportedCommandError` for a real docker command
     that netsim does not simulate.  ``daemon`` describes the engine for docker's check of
-    daemon-dependent flags (``None``: no daemon information, nothing is rejected).
+    daemon-dependent flags (``None``: no daemon information, nothing is rejected). ``profile``
+    is the engine whose CLI release is modelled where CLI releases differ (deprecations, the
+    address flags, argument-count texts; :class:`netsim.versions.EngineProfile` ``cli_*``);
+    None: docker/cli v29.1.
     """
-    run = _Run(daemon)
+    run = _Run(daemon, profile)
     # 1. HandleGlobalFlags: the root's flags, stopping at the first non-flag word.
     gparser = _Parser(_FlagSet.of(GLOBAL_FLAGS), run, interspersed=False)
     try:
@@ -2308,6 +2385,7 @@ def parse_docker_argv(argv: Sequence[str], *,
         raise _fail(run, _flag_error_text(str(e), [], _ROOT), 125) from None
     run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
     run.warnings.extend(gparser.warnings)
+    n_err = len(gparser.warnings)
     _record_globals(run, gparser)
     _initialize(run)
     args = gparser.args
@@ -2384,26 +2462,33 @@ def parse_docker_argv(argv: Sequence[str], *,
     flags = tuple((f.long, v) for f, v in parser.sets if f.long != "help")
     gflags = tuple(run.global_flags)
     warnings = tuple(run.warnings)
+    logged = tuple(run.log_warnings)
     if help_requested:
         return ParsedCommand(spec.name if spec else "", flags, tuple(parser.args), gflags,
-                             path=" ".join(path), help=True, warnings=warnings)
+                             path=" ".join(path), help=True, warnings=warnings,
+                             stderr_warnings=n_err, log_warnings=logged)
     if is_root:
         version = [v for k, v in run.global_flags if k == "version"]
         if version and version[-1] == "true":
-            return ParsedCommand("", (), tuple(parser.args), gflags, warnings=warnings)
+            return ParsedCommand("", (), tuple(parser.args), gflags, warnings=warnings,
+                                 stderr_warnings=n_err, log_warnings=logged)
         if parser.args:
             raise _fail(run, f"docker: unknown command: docker {parser.args[0]}\n\n"
                              "Run 'docker --help' for more information", 1)
-        return ParsedCommand("", (), (), gflags, help=True, warnings=warnings)
+        return ParsedCommand("", (), (), gflags, help=True, warnings=warnings,
+                             stderr_warnings=n_err, log_warnings=logged)
     assert spec is not None
     unsupported = _is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
     if unsupported is not None:
         raise _fail(run, unsupported, 1)
-    error = _args_error(spec, path, node, parser.args)
+    error = _args_error(spec, path, node, parser.args,
+                        typo=run.profile is not None and run.profile.cli_max_args_typo)
     if error is not None:
         raise _fail(run, error, 1)
     if spec.group:  # command.ShowHelp
         return ParsedCommand(spec.name, flags, (), gflags, path=" ".join(path), help=True,
-                             warnings=warnings)
+                             warnings=warnings, stderr_warnings=n_err,
+                             log_warnings=logged)
     return ParsedCommand(spec.name, flags, tuple(parser.args), gflags, path=" ".join(path),
-                         warnings=warnings)
+                         warnings=warnings, stderr_warnings=n_err,
+                             log_warnings=logged)

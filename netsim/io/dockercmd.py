@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
 
 from netsim.errors import DaemonError, DockerCliError
-from netsim.io.dockerargs import ParsedCommand
+from netsim.io.dockerargs import ParsedCommand, go_int
 from netsim.model import (
     BridgeNetwork,
     ContainerSpec,
@@ -35,6 +35,7 @@ from netsim.model import (
 
 __all__ = [
     "KNOWN_DRIVERS",
+    "EndpointCheck",
     "container_spec",
     "network_connect",
     "network_create",
@@ -71,14 +72,21 @@ def _net(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     return ipaddress.ip_network(text, strict=False)
 
 
-def network_create(p: ParsedCommand, *, host: str) -> NetworkCreate:
-    """``docker network create`` → the request (cli/command/network/create.go)."""
+def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = False
+                   ) -> NetworkCreate:
+    """``docker network create`` → the request (cli/command/network/create.go).
+
+    ``string_addresses``: docker/cli ≤ 28.x (EngineProfile.cli_parses_addresses false) keeps
+    ``--subnet/--ip-range/--gateway/--aux-address`` as strings, consolidated by string rules,
+    and a subnet it never parsed is refused by the daemon (:func:`_legacy_ipam_configs`)."""
     name = p.args[0]
     driver = p.get("driver") or "bridge"
     subnets = split_values(p.get_all("subnet"))
     ranges = split_values(p.get_all("ip-range"))
     gateways = split_values(p.get_all("gateway"))
     aux = p.get_all("aux-address")
+    if string_addresses:
+        _legacy_ipam_configs(subnets, ranges, gateways, aux)
     configs = _ipam_configs(subnets, ranges, gateways, aux)
     fields = dict(
         name=name,
@@ -122,6 +130,82 @@ def _first_validation_message(err: ValidationError) -> str:
     first = err.errors()[0]
     msg = str(first.get("msg", "invalid value"))
     return msg.removeprefix("Value error, ")
+
+
+def _go_parse_cidr(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """Go's net.ParseCIDR (host bits masked); ``invalid CIDR address: X`` otherwise."""
+    addr, slash, bits = text.partition("/")
+    try:
+        if not slash or not bits.isdigit():
+            raise ValueError
+        ip = ipaddress.ip_address(addr)
+        if int(bits) > ip.max_prefixlen:
+            raise ValueError
+        return ipaddress.ip_network(f"{addr}/{bits}", strict=False)
+    except ValueError:
+        raise _cli_error(f"invalid CIDR address: {text}") from None
+
+
+def _go_parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """Go's net.ParseIP (None when it is not an address)."""
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[str],
+                         aux: list[str]) -> None:
+    """createIPAMConfig of docker/cli ≤ 28.x over strings (v28.5.2:cli/command/network/
+    create.go:140-272, subnetMatches), then the daemon's ValidateIPAM for what the CLI never
+    parsed (v28.5.2:api/types/network/ipam.go: ``invalid network config:`` + ``invalid subnet
+    X: invalid CIDR block notation``); measured: conformance/recorded/28.5,
+    45-network-create-cli-errors. Returns quietly when the values are ones the typed path
+    (:func:`_ipam_configs`) handles alike."""
+    if len(subnets) < len(ranges) or len(subnets) < len(gateways):
+        raise _cli_error("every ip-range or gateway must have a corresponding subnet")
+
+    def subnet(s: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+        try:
+            return _go_parse_cidr(s)
+        except DockerCliError:
+            raise _cli_error(f"invalid subnet: invalid CIDR address: {s}") from None
+
+    def matches(s: str, data: str) -> bool:
+        net = subnet(s)
+        ip = _go_parse_cidr(data).network_address if "/" in data else _go_parse_ip(data)
+        return ip is not None and ip.version == net.version and ip in net
+
+    seen: list[str] = []
+    for s in subnets:
+        for k in seen:
+            if matches(s, k) or matches(k, s):
+                raise _cli_error("multiple overlapping subnet configuration is not supported")
+        seen.append(s)
+    for r in ranges:
+        match = False
+        for s in subnets:
+            _go_parse_cidr(r)
+            match = match or matches(s, r)
+        if not match:
+            raise _cli_error(f"no matching subnet for range {r}")
+    for g in gateways:
+        if not any(matches(s, g) for s in subnets):
+            raise _cli_error(f"no matching subnet for gateway {g}")
+    for value in _kv(aux).values():
+        if not any(matches(s, value) for s in subnets):
+            raise _cli_error(f"no matching subnet for aux-address {value}")
+    bad = []
+    for s in subnets:
+        try:
+            ipaddress.ip_network(s, strict=False)
+            if "/" not in s:
+                raise ValueError
+        except ValueError:
+            bad.append(f"invalid subnet {s}: invalid CIDR block notation")
+    if bad:
+        listed = bad[0] if len(bad) == 1 else "\n".join(f"* {b}" for b in bad)
+        raise DaemonError(f"invalid network config:\n{listed}", status=400)
 
 
 def _ipam_configs(
@@ -255,9 +339,126 @@ _CONSUMED = {
 }
 
 
-def container_spec(p: ParsedCommand) -> ContainerSpec:
-    """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse)."""
+#: a check of one endpoint's address strings before the model types them: it raises the
+#: daemon's error when they do not parse (docker/cli ≤ 28.x passes them on as strings; the lab
+#: supplies it, knowing the networks: netsim.lab._string_addresses)
+EndpointCheck = Callable[[EndpointConfig, bool], None]
+
+
+def _go_split_host_port(hostport: str) -> str:
+    """Go's net.SplitHostPort for ``HOST:`` (what go-connections 0.4 asks of ``-p``'s address
+    part): the host, or ValueError with Go's ``address X: why``."""
+    def fail(why: str) -> ValueError:
+        return ValueError(f"address {hostport}: {why}")
+
+    i = hostport.rfind(":")
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        if end < 0:
+            raise fail("missing ']' in address")
+        if end + 1 != i:
+            raise fail("missing port in address" if end + 1 == len(hostport) else
+                       "too many colons in address")
+        host = hostport[1:end]
+        if "[" in hostport[1:] or "]" in hostport[end + 1:]:
+            raise fail("unexpected '[' in address")
+        return host
+    host = hostport[:i]
+    if ":" in host:
+        raise fail("too many colons in address")
+    if "[" in hostport:
+        raise fail("unexpected '[' in address")
+    if "]" in hostport:
+        raise fail("unexpected ']' in address")
+    return host
+
+
+def _go_parse_port_range(ports: str) -> tuple[int, int]:
+    """go-connections 0.4 nat.ParsePortRange: ValueError with its (or strconv's) text."""
+    from netsim.io.dockerargs import go_parse_uint
+
+    if ports == "":
+        raise ValueError("Empty string specified for ports.")
+    low_s, dash, high_s = ports.partition("-")
+    if not dash:
+        n = go_parse_uint(ports, 16)
+        return n, n
+    high_s = high_s.split("-")[0]
+    low, high = go_parse_uint(low_s, 16), go_parse_uint(high_s, 16)
+    if high < low:
+        raise ValueError(f"Invalid range specified for the Port: {ports}")
+    return low, high
+
+
+def _legacy_port_spec(raw: str) -> None:
+    """-p as go-connections 0.4.0 nat.ParsePortSpec checks it (Debian's docker.io 28.5.2+dfsg:
+    EngineProfile.cli_legacy_port_spec): capitalised texts, the protocol checked last."""
+    parts = raw.split(":")
+    container = parts[-1]
+    host_port = parts[-2] if len(parts) > 1 else ""
+    raw_ip = ":".join(parts[:-2]) if len(parts) > 2 else ""
+    pieces = container.split("/")  # nat.SplitProtoPort
+    if not container or not pieces[0]:
+        proto, container = "", ""
+    elif len(pieces) == 1:
+        proto = "tcp"
+    else:
+        proto, container = pieces[1] or "tcp", pieces[0]
+    try:
+        ip = _go_split_host_port(raw_ip + ":")
+    except ValueError as err:
+        raise _cli_error(f"Invalid ip address {raw_ip}: {err}") from None
+    if ip and _go_parse_ip(ip) is None:
+        raise _cli_error(f"Invalid ip address: {ip}")
+    if container == "":
+        raise _cli_error(f"No port specified: {raw}<empty>")
+    try:
+        start, end = _go_parse_port_range(container)
+    except ValueError:
+        raise _cli_error(f"Invalid containerPort: {container}") from None
+    h_start = h_end = 0
+    if host_port:
+        try:
+            h_start, h_end = _go_parse_port_range(host_port)
+        except ValueError:
+            raise _cli_error(f"Invalid hostPort: {host_port}") from None
+    if host_port and end - start != h_end - h_start and end != start:
+        raise _cli_error("Invalid ranges specified for container and host Ports: "
+                         f"{container} and {host_port}")
+    if proto.lower() not in ("tcp", "udp", "sctp"):
+        raise _cli_error(f"Invalid proto: {proto}")
+
+
+def _legacy_expose(value: str) -> bool:
+    """--expose as docker/cli ≤ 28.x with go-connections 0.4 checks it (v28.5.2:cli/command/
+    container/opts.go:444-466): no protocol check; True when its protocol is one netsim
+    models (another, such as ``80/xyz``, is accepted and has no effect)."""
+    if ":" in value:
+        raise _cli_error(f"invalid port format for --expose: {value}")
+    parts = value.split("/")
+    if not value or not parts[0]:
+        proto, port = "", ""
+    elif len(parts) == 1:
+        proto, port = "tcp", value
+    else:
+        proto, port = parts[1] or "tcp", parts[0]
+    try:
+        _go_parse_port_range(port)
+    except ValueError as err:
+        raise _cli_error(f"invalid range format for --expose: {value}, error: {err}") from None
+    return proto in ("tcp", "udp", "sctp")
+
+
+def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
+                   legacy_ports: bool = False) -> ContainerSpec:
+    """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse).
+
+    ``endpoint_check`` (see :data:`EndpointCheck`) sees each endpoint after the CLI's own
+    checks, as the daemon would next; ``legacy_ports``: -p/--expose are checked as
+    go-connections 0.4 does (EngineProfile.cli_legacy_port_spec)."""
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
+    if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
+        raise _cli_error("invalid reference format")
     command = tuple(p.args[1:])
     networks = [_network_opt(v) for v in p.shared("network")]
     aliases = tuple(p.shared("network-alias"))
@@ -317,17 +518,25 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
             "conflicting options: cannot attach both user-defined and non-user-defined "
             "network-modes"
         )
+    exposed = list(p.get_all("expose"))
+    if legacy_ports:
+        for spec in p.get_all("publish"):
+            _legacy_port_spec(spec)
+        exposed = [value for value in exposed if _legacy_expose(value)]
     for spec in p.get_all("publish"):
         try:
             parse_port_spec(spec)
         except ValueError as err:
             raise _cli_error(str(err)) from None
-    for value in p.get_all("expose"):
+    for value in exposed:
         try:
             parse_expose(value)
         except ValueError as err:
             raise _cli_error(str(err)) from None
     endpoints: list[EndpointConfig] = []
+    if endpoint_check is not None:
+        for ep in merged:
+            endpoint_check(ep, False)
     for ep in merged:
         try:
             endpoints.append(EndpointConfig.model_validate(ep.model_dump(exclude_unset=False)))
@@ -338,6 +547,10 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
     options = tuple((k, v) for k, v in p.flags if k not in _CONSUMED)
     entrypoint = p.get("entrypoint")
     name = p.get("name") or None
+    if re.fullmatch(r"[a-f0-9]{64}", image):
+        # ParseAnyReference takes 64 hex digits for an image ID; the daemon has none such
+        # (measured: conformance/recorded/28.5, 49-run-create-image-name-errors)
+        raise DaemonError(f"No such image: sha256:{image}", status=404)
     if name is not None and not _VALID_NAME.match(name):
         # daemon/names.go:64 — a daemon error at create
         raise DaemonError(
@@ -356,7 +569,7 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
             links=links,
             publish=tuple(p.get_all("publish")),
             publish_all=p.get("publish-all") == "true",
-            expose=tuple(p.get_all("expose")),
+            expose=tuple(exposed),
             add_hosts=tuple(p.get_all("add-host")),
             dns=tuple(p.get_all("dns")),
             dns_search=tuple(p.get_all("dns-search")),
@@ -375,10 +588,17 @@ def container_spec(p: ParsedCommand) -> ContainerSpec:
         raise _cli_error(_first_validation_message(err)) from None
 
 
-def network_connect(p: ParsedCommand, *, host: str) -> NetworkConnect:
+def network_connect(p: ParsedCommand, *, host: str,
+                    endpoint_check: EndpointCheck | None = None) -> NetworkConnect:
     """``docker network connect`` (cli/command/network/connect.go)."""
     network, container = p.args[0], p.args[1]
     driver_opts = _kv(split_values(p.get_all("driver-opt")))
+    if endpoint_check is not None:
+        raw: dict[str, Any] = {  # the strings as typed, before the model types them
+            "network": network, "aliases": tuple(split_values(p.get_all("alias"))),
+            "ipv4_address": p.get("ip") or None, "ipv6_address": p.get("ip6") or None,
+            "link_local_ips": tuple(split_values(p.get_all("link-local-ip")))}
+        endpoint_check(EndpointConfig.model_construct(**raw), True)
     try:
         endpoint = EndpointConfig(
             network=network,
@@ -387,7 +607,7 @@ def network_connect(p: ParsedCommand, *, host: str) -> NetworkConnect:
             ipv6_address=p.get("ip6") or None,
             links=tuple(p.get_all("link")),
             driver_opts=driver_opts,
-            gw_priority=int(p.get("gw-priority") or 0),
+            gw_priority=go_int(p.get("gw-priority") or "0"),
             link_local_ips=tuple(split_values(p.get_all("link-local-ip"))),
         )
     except ValidationError as err:

@@ -50,6 +50,73 @@ class ScriptLine:
         return bool(self.argv) and self.argv[0] == "docker"
 
 
+_ANSI_C_ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n",
+                   "r": "\r", "t": "\t", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+def _ansi_c_quotes(line: str) -> str:
+    r"""bash's ``$'…'`` (ANSI-C quoting: ``\n``, ``\t``, ``\xHH``, ``\NNN`` …) rewritten as a
+    single-quoted word shlex reads the same; other quoting is left as it is.
+
+    >>> _ansi_c_quotes(r"docker x $'a\nb' 'c'")
+    "docker x 'a\nb' 'c'"
+    """
+    if "$'" not in line:
+        return line
+    out: list[str] = []
+    i, quote = 0, ""
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            out.append(ch)
+            if ch == "\\" and quote == '"' and i + 1 < len(line):
+                out.append(line[i + 1])
+                i += 1
+            elif ch == quote:
+                quote = ""
+            i += 1
+            continue
+        if ch == "\\" and i + 1 < len(line):
+            out.append(line[i:i + 2])
+            i += 2
+            continue
+        if ch in "'\"":
+            quote = ch
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "$" and line.startswith("$'", i):
+            j, text = i + 2, []
+            while j < len(line) and line[j] != "'":
+                c = line[j]
+                if c == "\\" and j + 1 < len(line):
+                    e = line[j + 1]
+                    if e in _ANSI_C_ESCAPES:
+                        text.append(_ANSI_C_ESCAPES[e])
+                        j += 2
+                    elif e == "x":
+                        m = re.match(r"[0-9a-fA-F]{1,2}", line[j + 2:])
+                        text.append(chr(int(m.group(), 16)) if m else "\\x")
+                        j += 2 + (len(m.group()) if m else 0)
+                    elif e in "01234567":
+                        m = re.match(r"[0-7]{1,3}", line[j + 1:])
+                        assert m is not None
+                        text.append(chr(int(m.group(), 8) & 0xFF))
+                        j += 1 + len(m.group())
+                    else:
+                        text.append(c + e)
+                        j += 2
+                    continue
+                text.append(c)
+                j += 1
+            out.append("'" + "".join(text).replace("'", "'\"'\"'") + "'")
+            i = j + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _fix_typography(text: str, where: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
 
@@ -117,7 +184,7 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         try:
             # plain words need no shell lexer (the common case, and much faster)
             argv = tuple(w for w in _SHELL_SPACE.split(fixed) if w) if _PLAIN.fullmatch(
-                fixed) else tuple(shlex.split(fixed, comments=True))
+                fixed) else tuple(shlex.split(_ansi_c_quotes(fixed), comments=True))
         except ValueError as err:
             raise ScriptError(where, f"cannot split the command into words: {err}",
                               got=fixed, accepted="a shell command line") from None

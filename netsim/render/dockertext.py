@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from netsim.images import lookup, parse_image_ref
-from netsim.state import ContainerState, PortMapping, State
+from netsim.state import ContainerState, NetworkState, PortMapping, State
 
 __all__ = ["human_duration", "network_ls", "port", "ps", "status", "tabwrite"]
 
@@ -155,12 +156,20 @@ def familiar_image(reference: str) -> str:
         return reference
 
 
-def _ports_column(c: ContainerState) -> str:
+def _ports_column(c: ContainerState, state: State | None = None) -> str:
     # host / none / container: modes have no port information (NetworkSettings.Ports is empty)
     if not c.running or c.network_mode in ("host", "none") or c.network_mode.startswith(
         "container:"
     ):
         return ""
+    if state is not None and c.host in state.hosts:
+        # only the bridge driver's gateway endpoint reports the ports (ProgramExternal-
+        # Connectivity): a container on internal networks only has none (measured:
+        # 11-proxy-stack; the same rule as inspect's NetworkSettings.Ports)
+        nets = state.hosts[c.host].networks
+        if not any(e.active and (n := nets.get(e.network)) is not None and n.driver == "bridge"
+                   and not n.internal for e in c.endpoints):
+            return ""
     return displayable_ports(c.port_mappings, c.exposed_ports)
 
 
@@ -175,7 +184,8 @@ _PS_HEADERS = {
     "Networks": "NETWORKS",
 }
 _NETWORK_HEADERS = {
-    "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv6": "IPV6",
+    "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4",
+    "IPv6": "IPV6",
     "Internal": "INTERNAL", "Labels": "LABELS", "CreatedAt": "CREATED AT",
 }
 _PS_DEFAULT = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t" \
@@ -187,22 +197,56 @@ class UnsupportedFilter(ValueError):
     """A ``--filter`` netsim does not simulate."""
 
 
-def _format(rows: Sequence[dict[str, str]], fmt: str, headers: dict[str, str]) -> str:
-    """docker/cli formatter: ``table`` formats get a header and tabwriter alignment.
+class FormatError(ValueError):
+    """The docker CLI's refusal of a ``--format`` template: its whole message (exit 1)."""
 
-    ``\\t`` and ``\\n`` typed in the format become a tab and a newline (formatter.go).
-    """
-    from netsim.render.gotemplate import render
 
-    fmt = fmt.replace("\\t", "\t").replace("\\n", "\n")
+def _label_header(name: str) -> str:
+    """SubHeaderContext.Label (cli/command/formatter/custom.go): the label's last dotted part,
+    ``-`` and ``_`` as spaces (``{{.Label "a"}}`` heads its column ``a``, measured)."""
+    return name.split(".")[-1].replace("-", " ").replace("_", " ")
+
+
+def _header_context(headers: dict[str, str]) -> Any:
+    from netsim.render.gotemplate import GoMap, GoStruct
+
+    return GoStruct("formatter.SubHeaderContext", GoMap(headers),
+                    {"Label": _label_header}, is_map=True)
+
+
+def _format(rows: Sequence[Any], fmt: str, headers: dict[str, str]) -> str:
+    """docker/cli formatter.Context.Write: ``table`` formats get a header (the template run on
+    the column names with templates.HeaderFunctions, its errors ignored) and tabwriter
+    alignment; ``json`` is ``{{json .}}``; ``\\t`` and ``\\n`` typed in the format become a tab
+    and a newline (cli/command/formatter/formatter.go preFormat). A template error is
+    ``template parsing error: …`` (:class:`FormatError`)."""
+    from netsim.render import gotemplate
+
     table = fmt.startswith("table")
     if table:
-        fmt = fmt[len("table"):].strip()
-    lines = [render(fmt, row) for row in rows]
+        fmt = fmt[len("table"):]
+    elif fmt == "json":
+        fmt = "{{json .}}"
+    fmt = fmt.strip(" ").replace("\\t", "\t").replace("\\n", "\n")
+    try:
+        tmpl = gotemplate.parse(fmt)
+        lines = [tmpl.execute(row) for row in rows]
+    except gotemplate.TemplateError as err:
+        raise FormatError(f"template parsing error: {err}") from None
     if not table:
         return "".join(line + "\n" for line in lines)
-    header = render(fmt, {k: headers.get(k, k.upper()) for k in (rows[0] if rows else headers)})
-    return tabwrite([line.split("\t") for line in [header, *lines]])
+    head = tmpl.execute(_header_context(headers), funcs=gotemplate.HEADER_FUNCS, partial=True)
+    text = head + "\n" + "".join(line + "\n" for line in lines)
+    return tabwrite([line.split("\t") for line in text.split("\n")[:-1]])
+
+
+def _port_filter(value: str) -> tuple[int, int, str]:
+    port, _, proto = value.partition("/")
+    low, _, high = port.partition("-")
+    try:
+        return int(low), int(high or low), proto or "tcp"
+    except ValueError:
+        raise UnsupportedFilter(f"{value} (not a port)") from None
 
 
 def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]:
@@ -224,38 +268,86 @@ def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]
         return [c for c in containers
                 if any(lbl.partition("=")[0] == k and (not v or lbl.partition("=")[2] == v)
                        for lbl in c.spec.labels)]
+    if key in ("publish", "expose"):  # daemon/list.go: host ports, or the exposed ports
+        low, high, proto = _port_filter(value)
+
+        def ports(c: ContainerState) -> set[tuple[int, str]]:
+            if key == "publish":
+                return {(m.host_port, m.proto) for m in c.port_mappings}
+            return {(int(k.partition("/")[0]), k.partition("/")[2]) for k in c.exposed_ports}
+
+        return [c for c in containers
+                if any(low <= n <= high and pr == proto for n, pr in ports(c))]
     raise UnsupportedFilter(key)
 
 
+def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -> Any:
+    """formatter.ContainerContext for one container (None: the empty one docker/cli runs a
+    ``--format`` on before listing, cli/command/container/list.go)."""
+    from netsim.render.gotemplate import GoStruct, _NilOf
+
+    if c is None:
+        fields: dict[str, Any] = {k: "" for k in _PS_FIELDS}
+        fields["Platform"] = _NilOf("pointer")
+        return GoStruct("*formatter.ContainerContext", fields, {"Label": lambda _: ""})
+    command = container_command(c)
+    labels = dict(lbl.partition("=")[::2] for lbl in c.spec.labels)
+    fields = {
+        "ID": c.id if no_trunc else c.id[:12],
+        "Names": c.name,
+        "Image": familiar_image(c.spec.image),
+        "Command": _go_quote(command if no_trunc else _ellipsis(command, 20)),
+        "CreatedAt": _created_at(c.created),
+        "RunningFor": human_duration(state.clock - c.created) + " ago",
+        "Platform": _NilOf("pointer"),
+        "Ports": _ports_column(c, state),
+        "State": c.status,
+        "Status": status(c, state.clock),
+        "Size": "0B",
+        "Labels": ",".join(f"{k}={v}" for k, v in sorted(labels.items())),
+        "Mounts": "",
+        "LocalVolumes": "0",
+        "Networks": ",".join(e.network for e in c.endpoints),
+    }
+    as_json = {k: (None if k == "Platform" else fields[k]) for k in sorted(fields)}
+    return GoStruct("*formatter.ContainerContext", fields,
+                    {"Label": lambda name: labels.get(name, "")}, as_json=as_json)
+
+
+_PS_FIELDS = ("ID", "Names", "Image", "Command", "CreatedAt", "RunningFor", "Platform", "Ports",
+              "State", "Status", "Size", "Labels", "Mounts", "LocalVolumes", "Networks")
+
+
 def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
-       no_trunc: bool = False, fmt: str | None = None, filters: Sequence[str] = ()) -> str:
-    """``docker ps [-a] [-q] [--no-trunc] [--format F] [--filter K=V]``: newest first."""
+       no_trunc: bool = False, fmt: str | None = None, filters: Sequence[str] = (),
+       last: int = -1) -> str:
+    """``docker ps [-a] [-q] [-n N|-l] [--no-trunc] [--format F] [--filter K=V]``: newest first.
+
+    A ``--format`` is checked first on an empty container (``failed to parse template: …``,
+    ``failed to execute template: …``: :class:`FormatError`, cli/command/container/list.go);
+    ``-n``/``-l`` show the last created containers in any state (the daemon's limit).
+    """
+    from netsim.render import gotemplate
+
+    if fmt:
+        try:
+            gotemplate.parse(fmt).execute(_container_context(None, state, no_trunc))
+        except gotemplate.ParseError as err:
+            raise FormatError(f"failed to parse template: {err}") from None
+        except gotemplate.ExecError as err:
+            raise FormatError(f"failed to execute template: {err}") from None
     hs = state.host(host)
     containers = [c for c in hs.containers.values()
-                  if all_ or c.running or any(f.startswith("status=") for f in filters)]
+                  if all_ or last > 0 or c.running or any(f.startswith("status=")
+                                                          for f in filters)]
     for f in filters:
         containers = _ps_filter(containers, f)
     containers.sort(key=lambda c: (c.created, c.id), reverse=True)
+    if last > 0:
+        containers = containers[:last]
     if quiet:
         return "".join((c.id if no_trunc else c.id[:12]) + "\n" for c in containers)
-    rows = []
-    for c in containers:
-        command = container_command(c)
-        rows.append({
-            "ID": c.id if no_trunc else c.id[:12],
-            "Image": familiar_image(c.spec.image),
-            "Command": _go_quote(command if no_trunc else _ellipsis(command, 20)),
-            "CreatedAt": _created_at(c.created),
-            "RunningFor": human_duration(state.clock - c.created) + " ago",
-            "Ports": _ports_column(c),
-            "State": c.status,
-            "Status": status(c, state.clock),
-            "Size": "0B",
-            "Names": c.name,
-            "Labels": ",".join(sorted(c.spec.labels)),
-            "Mounts": "",
-            "Networks": ",".join(e.network for e in c.endpoints),
-        })
+    rows = [_container_context(c, state, no_trunc) for c in containers]
     return _format(rows, fmt or _PS_DEFAULT, _PS_HEADERS)
 
 
@@ -271,10 +363,17 @@ def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool =
                filters: Sequence[str] = (), fmt: str | None = None) -> str:
     """``docker network ls``: sorted by name in natural order (cli/command/network/list.go)."""
     nets = sorted(state.host(host).networks.values(), key=lambda n: _natural_key(n.name))
+    # an overlay swarmkit could not allocate has no driver state: its Driver is ""
+    # (daemon/cluster/convert/network.go BasicNetworkFromGRPC)
+    unallocated = set(state.swarm.unallocated) if state.swarm is not None else set()
+
+    def driver(n: NetworkState) -> str:
+        return "" if n.scope == "swarm" and n.name in unallocated else n.driver
+
     for f in filters:
         key, _, value = f.partition("=")
         if key == "driver":
-            nets = [n for n in nets if n.driver == value]
+            nets = [n for n in nets if driver(n) == value]
         elif key == "name":
             nets = [n for n in nets if value in n.name]
         elif key == "id":
@@ -290,27 +389,64 @@ def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool =
             raise UnsupportedFilter(key)
     if quiet:
         return "".join((n.id if no_trunc else n.id[:12]) + "\n" for n in nets)
-    rows = [{
-        "ID": n.id if no_trunc else n.id[:12], "Name": n.name, "Driver": n.driver,
-        "Scope": n.scope, "IPv6": str(bool(n.spec and n.spec.ipv6)).lower(),
+    rows = [_network_context({
+        "ID": n.id if no_trunc else n.id[:12], "Name": n.name, "Driver": driver(n),
+        "Scope": n.scope, "IPv4": str(not (n.spec is not None and not n.spec.ipv4)).lower(),
+        "IPv6": str(bool(n.spec and n.spec.ipv6)).lower(),
         "Internal": str(n.internal).lower(),
         "Labels": ",".join(f"{k}={v}" for k, v in sorted(n.labels.items())),
         "CreatedAt": _created_at(n.created),
-    } for n in nets]
+    }, n.labels) for n in nets]
     return _format(rows, fmt or _NETWORK_DEFAULT, _NETWORK_HEADERS)
 
 
-def port(c: ContainerState, spec: str | None) -> tuple[str, str | None]:
-    """``docker port CONTAINER [PRIVATE_PORT[/PROTO]]`` → (stdout, error or None)."""
+def _network_context(fields: dict[str, str], labels: dict[str, str]) -> Any:
+    """cli/command/network/formatter.go networkContext."""
+    from netsim.render.gotemplate import GoStruct
+
+    return GoStruct("*network.networkContext", fields,
+                    {"Label": lambda name: labels.get(name, "")},
+                    as_json={k: fields[k] for k in sorted(fields)})
+
+
+def port(c: ContainerState, spec: str | None, *, ref: str | None = None,
+         legacy: bool = False) -> tuple[str, str | None]:
+    """``docker port CONTAINER [PRIVATE_PORT[/PROTO]]`` → (stdout, error or None).
+
+    cli/command/container/port.go: docker/cli 29.x parses the port with moby's
+    ``network.ParsePort`` (``invalid port 'abc': invalid syntax``; the protocol lower-cased)
+    and says ``no public port '81' published for web``; ≤ 28.x (``legacy``) checks the number
+    with strconv.ParseUint (``Error: invalid port (abc): strconv.ParseUint: parsing "abc":
+    invalid syntax``), matches the protocol as typed and says ``Error: No public port '81'
+    published for web`` (measured: conformance/recorded/28.5, 39-port-and-cli-errors). ``ref``
+    is the container as the user named it (the message repeats it).
+    """
+    from netsim.render.gotemplate import go_quote
+
+    name = ref if ref is not None else c.name
     mappings = sorted(c.port_mappings, key=lambda m: (m.container_port, m.proto, m.host_ip))
-    if spec is None:
+    if not spec:
         lines = [f"{m.port_key} -> {_join_host_port(m.host_ip, str(m.host_port))}"
                  for m in mappings]
         return "".join(line + "\n" for line in lines), None
     port_s, _, proto = spec.partition("/")
+    problem = None
+    if not port_s.isdigit() or not port_s.isascii():
+        problem = "invalid syntax"
+    elif int(port_s) > 65535:
+        problem = "value out of range"
+    if problem is not None:
+        if legacy:
+            return "", (f"Error: invalid port ({port_s}): strconv.ParseUint: parsing "
+                        f"{go_quote(port_s)}: {problem}")
+        return "", f"invalid port '{port_s}': {problem}"
+    if not legacy:
+        proto = proto.lower()
+        port_s = str(int(port_s))
     key = f"{port_s}/{proto or 'tcp'}"
     found = [m for m in mappings if m.port_key == key]
     if not found:
-        # cli/command/container/port.go: the port as typed, lowercase, no prefix
-        return "", f"no public port '{spec}' published for {c.name}"
+        if legacy:
+            return "", f"Error: No public port '{spec}' published for {name}"
+        return "", f"no public port '{spec}' published for {name}"
     return "".join(_join_host_port(m.host_ip, str(m.host_port)) + "\n" for m in found), None

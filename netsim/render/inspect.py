@@ -492,6 +492,42 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         ipam_status["Subnets"] = _sorted_map((str(s.subnet), _subnet_status(s, used))
                                              for s in subnets)
 
+    swarm = state.swarm
+    if n.scope == "swarm" and swarm is not None and n.driver == "overlay":
+        here = swarm.lb_addresses.get(n.name, {})
+        if host not in here:
+            # not instantiated on this node: the daemon answers with the cluster's view
+            # (api/server/router/network/network_routes.go getNetwork falls back to the
+            # cluster; daemon/cluster/convert/network.go BasicNetworkFromGRPC): no
+            # Containers, nil maps where the spec has none, and nothing at all (not even the
+            # driver) for a network the allocator could not allocate
+            allocated = n.name not in swarm.unallocated
+            return _shaped({
+                "Name": n.name, "Id": n.id, "Created": timestamp(n.created), "Scope": n.scope,
+                "Driver": n.driver if allocated else "",
+                "EnableIPv4": True, "EnableIPv6": spec.ipv6 if spec is not None else False,
+                "IPAM": {
+                    "Driver": (spec.ipam_driver if spec is not None else "default")
+                    if allocated else "",
+                    "Options": (_sorted_map(spec.ipam_options) or None)
+                    if spec is not None and allocated else None,
+                    "Config": config if allocated else None,
+                },
+                "Internal": n.internal, "Attachable": n.attachable,
+                "Ingress": spec.ingress if spec is not None else False,
+                "ConfigFrom": {"Network": ""}, "ConfigOnly": False,
+                "Containers": None,
+                "Options": _sorted_map(n.options) if allocated else None,
+                "Labels": _sorted_map(n.labels) or None,
+            }, profile.network_inspect_keys)
+    peers: list[dict[str, str]] | None = None
+    if n.scope == "swarm" and swarm is not None and n.driver == "overlay":
+        # the nodes the network is instantiated on, as NetworkDB knows them: a random 12-hex
+        # node name each (libnetwork/agent.go), and the advertise address
+        peers = [{"Name": _sha(node.node_id, "networkdb")[:12],
+                  "IP": node.address.rsplit(":", 1)[0]}
+                 for h, node in swarm.nodes.items()
+                 if h in swarm.lb_addresses.get(n.name, {})]
     return _shaped({
         "Name": n.name,
         "Id": n.id,
@@ -503,8 +539,10 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "EnableIPv6": spec.ipv6 if spec is not None else False,
         "IPAM": {
             "Driver": spec.ipam_driver if spec is not None else "default",
-            # the CLI always sends a map; the predefined networks have none
-            "Options": _sorted_map(spec.ipam_options) if spec is not None else None,
+            # the CLI always sends a map; the predefined networks have none, nor has a swarm
+            # network without --ipam-opt (the cluster's spec keeps a nil map)
+            "Options": (_sorted_map(spec.ipam_options) or (None if n.scope == "swarm" else {}))
+            if spec is not None else None,
             "Config": config,
         },
         "Internal": spec.internal if spec is not None else n.internal,
@@ -515,6 +553,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "Options": _sorted_map(n.options),
         "Labels": _sorted_map(n.labels),
         "Containers": containers,
+        **({"Peers": peers} if peers is not None else {}),
         "Status": {"IPAM": ipam_status},
     }, profile.network_inspect_keys)
 
