@@ -254,7 +254,7 @@ _CURL_PORT = re.compile(r"(\bfrom \S+ port )\d+")
 _CURL_OPTIONAL = re.compile(
     r"^\* (Request completely sent off|we are done reading and this is set to close, stop "
     r"send|abort upload)\n", re.MULTILINE)
-_HTTP_DATES = re.compile(r"^(\s*)(Date|Last-Modified|ETag): .*$", re.MULTILINE | re.IGNORECASE)
+_HTTP_DATES = re.compile(r"^([<\s]*)(Date|Last-Modified|ETag): .*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _http(text: str, command: str, ctx: _Context) -> str:

@@ -2381,7 +2381,17 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
 
 # --------------------------------------------------------------------------------------------
 
+def _true(w: _Where, args: list[str]) -> ProbeResult:
+    return ProbeResult("", "", 0)
+
+
+def _false(w: _Where, args: list[str]) -> ProbeResult:
+    return ProbeResult("", "", 1)
+
+
 _PROBES: dict[str, Callable[[_Where, list[str]], ProbeResult]] = {
+    "true": _true,
+    "false": _false,
     "ping": _ping,
     "curl": _curl,
     "wget": _wget,
@@ -2420,6 +2430,17 @@ def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: rand
     from netsim import shell
 
     def execute(argv: tuple[str, ...], line: int) -> shell.Result:
+        from netsim.images import exec_failure, lookup
+
+        found = _where(state, where, seed, rng)
+        if isinstance(found, _Where) and found.container is not None:
+            try:
+                info = lookup(found.container.spec.image)
+            except ValueError:
+                info = None
+            failure = exec_failure(info, argv[0])
+            if failure is not None and failure[0] == 127 and "/" not in argv[0]:
+                return shell.Result("", "", 127)  # not on PATH: the shell's own words
         r = probe(state, where, list(argv), seed=seed, rng=rng, shell=(words[0], line),
                   installed=installed)
         if r.exit_code == 127:  # the program is missing: the shell says so in its -c words

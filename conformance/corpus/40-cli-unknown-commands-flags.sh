@@ -31,6 +31,7 @@ docker container -x=1 ls
 docker -H server2 -H server1 ps
 docker --log-level nonsense ps
 docker --context nosuch -H server2 ps
+docker --context nosuch ps
 docker -H unix:///run/nosuch.sock ps
 docker -H tcp://192.168.0.101:2375 ps
 docker run --rm=maybe netsim-lab/alpine true
