@@ -593,8 +593,11 @@ def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
 
     # the lab's hosts name the LAN router as their DNS server, their eth0 is a veth whose peer
     # is lan-srvN in netsim-lan (index 4, 5, … there: lo, br0, wan0 come first), and their
-    # userland is Debian trixie's, whatever the engine (conformance/lab/lab.sh, linerun.sh)
-    hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,), nic="veth", nic_peer=4 + i)
+    # userland is Debian trixie's, whatever the engine (conformance/lab/lab.sh, linerun.sh);
+    # their kernel has no AppArmor, runs cgroup v1 and has no CPU thermal_throttle directories
+    # (measured: docker inspect, conformance/recorded/28.5/38-container-inspect.json)
+    hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,), nic="veth", nic_peer=4 + i,
+                  apparmor=False, cgroup="v1", thermal_throttle=())
              for i, (name, addr) in enumerate(rec.lab.hosts.items())]
     lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway, internet_hops=rec.lab.internet_hops)
     _, steps = run_script(rec.script, source=rec.name, seed=seed, hosts=hosts, lan=lan,

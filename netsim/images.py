@@ -448,6 +448,12 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     prefix_unless_command: bool = False
     base: str = ""  # base image the facts were derived from (informational)
     sources: tuple[str, ...] = ()
+    #: the image config's ``Env`` (Dockerfile ``ENV``), when netsim knows it all (the lab's
+    #: stand-ins); None: not known
+    env: tuple[str, ...] | None = None
+    #: the image config's ``StopSignal`` (Dockerfile ``STOPSIGNAL``); "": none known (the real
+    #: images' signals read from their Dockerfiles are in netsim.render.inspect)
+    stop_signal: str = ""
     #: what the image's own web server answers (None: not known, or not a web server)
     web: WebSite | None = None
     #: every program in the image's PATH directories, by directory (``/usr/bin`` → names), when
@@ -1210,6 +1216,8 @@ _HELLO_WORLD = ImageInfo(
 # debootstrap minbase trixie plus iputils-ping, bind9-dnsutils, curl, iproute2, netcat-openbsd,
 # procps, iputils-tracepath, net-tools.
 _LAB_SRC: Final = "conformance/lab/lab.sh"
+# import_images: `docker import --change "ENV $PATHENV"` for all four
+_LAB_ENV: Final = ("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",)
 # BusyBox as measured in the lab (conformance/recorded, 30-probes-ping, 35-probes-hostname-files):
 # Debian's "static" config, so the small nc (no NC_110_COMPAT/NC_EXTRA: `nc -z` is
 # "unrecognized option"), and its own banner; /etc/services copied from Debian's netbase.
@@ -1319,15 +1327,15 @@ _LAB_BUSYBOX_PROGRAMS: Final = MappingProxyType({
 _LAB_ALPINE = _ALPINE_INFO.model_copy(update={
     "tools": _BUSYBOX, "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
     "programs": _LAB_ALPINE_PROGRAMS, "users": _LAB_BUSYBOX_USERS,
-    "groups": _LAB_BUSYBOX_GROUPS, **_LAB_BUSYBOX_FACTS})
+    "groups": _LAB_BUSYBOX_GROUPS, "env": _LAB_ENV, **_LAB_BUSYBOX_FACTS})
 _LAB_BUSYBOX = _BUSYBOX_MUSL.model_copy(update={
-    "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,),
+    "base": "scratch + BusyBox 1.38 (musl, static)", "sources": (_LAB_SRC,), "env": _LAB_ENV,
     "programs": _LAB_BUSYBOX_PROGRAMS, "users": _LAB_BUSYBOX_USERS,
     "groups": _LAB_BUSYBOX_GROUPS, **_LAB_BUSYBOX_FACTS})
 _LAB_NGINX = _LAB_ALPINE.model_copy(update={
     "exposed": _ports("80/tcp"), "listening": _ports("80/tcp"),
     "cmd": ("httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"), "runs": "server",
-    "web": _LAB_NGINX_WEB})
+    "web": _LAB_NGINX_WEB, "stop_signal": "SIGQUIT"})  # --change 'STOPSIGNAL SIGQUIT'
 _LAB_DEBIAN = _DEBIAN.model_copy(update={
     "tools": MappingProxyType({
         "ping": "iputils", "curl": "curl", "nc": "netcat-openbsd", "dig": "bind",
@@ -1336,7 +1344,7 @@ _LAB_DEBIAN = _DEBIAN.model_copy(update={
         "netstat": "net-tools", "cat": "gnu"}),
     # minbase has no netbase: nc prints [tcp/*] (measured, 32-probes-nc)
     "etc_services": False, "programs": _LAB_DEBIAN_PROGRAMS, "users": _LAB_DEBIAN_USERS,
-    "groups": _LAB_DEBIAN_GROUPS,
+    "groups": _LAB_DEBIAN_GROUPS, "env": _LAB_ENV,
     "base": "netsim-lab: debootstrap minbase trixie", "sources": (_LAB_SRC,)})
 
 # --------------------------------------------------------------------------------------------

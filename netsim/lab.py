@@ -1429,7 +1429,8 @@ def _image_decl(d: Directive) -> ImageDecl:
 
 _FORMS = {
     "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP] "
-            "[nic=physical|veth] [nic_peer=N] [iproute2=6.15|7.3]",
+            "[nic=physical|veth] [nic_peer=N] [iproute2=6.15|7.3] [apparmor=yes|no] "
+            "[cgroup=v1|v2] [thermal_throttle=CPU,CPU]",
     "lan": "# netsim: lan SUBNET [gateway=IP]",
     "image": _IMAGE_FORM,
     "engine": "# netsim: engine VERSION (" + ", ".join(PROFILES) + ")",

@@ -137,8 +137,20 @@ class Host(_Model):
     #: an interface whose txqueuelen is 0 (docker0, veths), 6.15 (Debian 13) prints no qlen
     #: for them (measured in the conformance lab)
     iproute2: Literal["6.15", "7.3"] = "6.15"
+    #: the kernel has AppArmor enabled: a started container shows ``"AppArmorProfile":
+    #: "docker-default"`` (``""`` without it: v28.5.2:daemon/oci_linux.go WithApparmor sets
+    #: the profile only if apparmor.HostSupports(); the conformance lab's kernel has none)
+    apparmor: bool = True
+    #: the host's cgroup version: on v1 the daemon's default cgroupns mode is ``host`` and
+    #: ``OomKillDisable`` stays ``false`` after start; on v2 the default is ``private``
+    #: (v28.5.2:daemon/config/config_linux.go:26-30,151-155) and the daemon drops
+    #: ``OomKillDisable`` at start (cgroup v2 has no such setting)
+    cgroup: Literal["v1", "v2"] = "v2"
+    #: the CPUs with ``/sys/devices/system/cpu/cpuN/thermal_throttle``, which Docker ≥ 28 masks
+    #: (oci/defaults.go defaultLinuxMaskedPaths); ``thermal_throttle=`` for none
+    thermal_throttle: tuple[int, ...] = (0,)
 
-    @field_validator("dns", mode="before")
+    @field_validator("dns", "thermal_throttle", mode="before")
     @classmethod
     def _split_dns(cls, value: object) -> object:
         if isinstance(value, str):  # "# netsim: host h1 dns=192.168.0.1,1.1.1.1"

@@ -97,11 +97,35 @@ class EngineProfile(BaseModel):
     #: the keys of one ``NetworkSettings.Networks`` entry (``EndpointSettings``), in order
     endpoint_settings_keys: tuple[str, ...]
     #: an empty ``IPRange``/``Gateway`` of an ``IPAM.Config`` entry is left out (Go
-    #: ``omitempty`` on a string, ≤ 28.x) instead of printed as ``""`` (29.1's netip types)
+    #: ``omitempty`` on a string, ≤ 28.x) instead of printed as ``""`` (29.1's netip types);
+    #: likewise the empty ``IPv4Address``/``IPv6Address`` of an endpoint's ``IPAMConfig``
+    #: (``{}`` for a ``network connect`` without ``--ip``; EndpointIPAMConfig: v20.10.24:
+    #: api/types/network/network.go:28-32, v26.1.5 and v28.5.2:api/types/network/endpoint.go,
+    #: strings with omitempty; docker-v29.1.5:api/types/network/endpoint.go:60-64, netip.Addr)
     ipam_config_omits_empty: bool
     #: ``IPAM.Config`` of a network created with ``--subnet`` but no ``--gateway`` shows the
     #: gateway IPAM chose (29.x) instead of only what the user configured (≤ 28.x)
     ipam_config_shows_allocated_gateway: bool
+    #: the image store the daemon uses by default: the graph driver's (``"Driver":
+    #: "overlay2"`` and a ``GraphDriver`` block in ``docker inspect``, ≤ 28.x, where the
+    #: containerd store is the opt-in ``containerd-snapshotter`` feature: v28.5.2:daemon/
+    #: daemon.go:839-844) or containerd's (``"Driver": "overlayfs"`` and ``Storage``, the
+    #: default from 29.0: docker-v29.0.0:daemon/image_store_choice.go:88-92
+    #: determineImageStoreChoice)
+    image_store: Literal["graphdriver", "containerd"]
+    #: the keys of a container's ``GraphDriver.Data`` (overlay2 ``GetMetadata``: LowerDir,
+    #: MergedDir, UpperDir, WorkDir; from 28.0 also ``ID``, the container's ID, added by
+    #: layer/mounted_layer.go Metadata, moby 8c58934106 "Implement mount from image")
+    graph_driver_data_keys: tuple[str, ...]
+    #: a container's ``Config`` prints ``"OnBuild": null`` (no omitempty, ≤ 28.x:
+    #: v28.5.2:api/types/container/config.go:68); 29.x leaves it out (docker-v29.1.5:
+    #: api/types/container/config.go:45, omitempty)
+    config_prints_onbuild: bool
+    #: the fixed part of ``HostConfig.MaskedPaths``, in the engine's order (oci/defaults.go)
+    masked_paths: tuple[str, ...]
+    #: ``MaskedPaths`` also lists the ``/sys/devices/system/cpu/cpuN/thermal_throttle``
+    #: directories the host has (GHSA-6fw5-f8r9-fgfm: 28.x and 29.x, not ≤ 26.x)
+    masks_thermal_throttle: bool
 
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code
@@ -145,6 +169,10 @@ class EngineProfile(BaseModel):
     #: in ``--expose`` texts and no protocol check there; docker/cli vendors go-connections
     #: 0.6 (nat/nat.go ParsePortSpec, lowercase)
     cli_legacy_port_spec: bool = False
+    #: ``HostConfig.Dns`` without ``--dns`` is ``[]`` (the CLI sends ``GetAllOrEmpty()``,
+    #: ≤ 28.x: v28.5.2:cli/command/container/opts.go:674) instead of ``null`` (v29.1.5:
+    #: opts.go:683 converts it with toNetipAddrSlice, which gives nil for none)
+    cli_dns_empty_list: bool = False
     #: ``--mount …,bind-nonrecursive[=BOOL]``: ``accepted`` (≤ 20.10), ``warned`` (a logrus
     #: warning on stderr, 23.0–28.x: opts/mount.go), ``refused`` as deprecated (29.0)
     cli_bind_nonrecursive: Literal["accepted", "warned", "refused"] = "refused"
@@ -201,6 +229,25 @@ _ENDPOINT_20 = ("IPAMConfig", "Links", "Aliases", "NetworkID", "EndpointID", "Ga
                 "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address",
                 "GlobalIPv6PrefixLen", "MacAddress", "DriverOpts")
 
+# GraphDriver.Data of an overlay2 container: daemon/graphdriver/overlay2/overlay.go GetMetadata
+# (v20.10.24:288-310, v26.1.5:276-298, v28.5.2:281-303), a Go map (keys sorted); "ID" from
+# v28.0.0 (v28.5.2:layer/mounted_layer.go:57-71)
+_GRAPH_DATA_20 = ("LowerDir", "MergedDir", "UpperDir", "WorkDir")
+_GRAPH_DATA_28 = ("ID", *_GRAPH_DATA_20)
+
+# HostConfig.MaskedPaths: v20.10.24:oci/defaults.go:97-108, v26.1.5:oci/defaults.go:105-117
+# (/sys/devices/virtual/powercap added), v28.5.2:oci/defaults.go:196-221 (/proc/interrupts,
+# then the thermal_throttle directories), docker-v29.1.5:daemon/pkg/oci/defaults.go:193-218
+# (the same paths, sorted)
+_MASKED_20 = ("/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+              "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
+              "/sys/firmware")
+_MASKED_26 = (*_MASKED_20, "/sys/devices/virtual/powercap")
+_MASKED_28 = ("/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys",
+              "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+              "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap")
+_MASKED_29 = tuple(sorted(_MASKED_28))
+
 # "no configured subnet" texts: v20.10.24 checks nothing at create; the endpoint's address
 # request fails (vendor/github.com/docker/libnetwork/endpoint.go:1153-1155); 26.1 and 28.5
 # validate at create (v28.5.2:api/types/network/endpoint.go:103-124); 29.1 rewrote it
@@ -252,6 +299,9 @@ PROFILES: dict[str, EngineProfile] = {
             endpoint_settings_keys=_ENDPOINT_20,
             # api/types/network/network.go:20-25; daemon/network.go:675-733 buildIpamResources
             ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+            image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
+            masked_paths=_MASKED_20, masks_thermal_throttle=False, cli_dns_empty_list=True,
+            config_prints_onbuild=True,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -274,6 +324,9 @@ PROFILES: dict[str, EngineProfile] = {
             endpoint_settings_keys=_ENDPOINT_26,
             # api/types/network/ipam.go:19-24; daemon/network.go:689 buildIPAMResources
             ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+            image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
+            masked_paths=_MASKED_26, masks_thermal_throttle=False, cli_dns_empty_list=True,
+            config_prints_onbuild=True,
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",
@@ -300,7 +353,9 @@ PROFILES: dict[str, EngineProfile] = {
             # network/create.go:93-97 (strings), cli/trust/trust.go:111-245 (notary)
             cli_legacy_error_texts=True, cli_max_args_typo=True, cli_deprecated_flags=("time",),
             cli_parses_addresses=False, cli_content_trust=True, cli_legacy_port_spec=True,
-            cli_bind_nonrecursive="warned",
+            cli_bind_nonrecursive="warned", cli_dns_empty_list=True,
+            image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_28,
+            masked_paths=_MASKED_28, masks_thermal_throttle=True, config_prints_onbuild=True,
         ),
         EngineProfile(
             name="29.1", version="29.1.5", api_version="1.52", moby_tag="docker-v29.1.5",
@@ -321,6 +376,8 @@ PROFILES: dict[str, EngineProfile] = {
             # api/types/network/ipam.go:15-20 (netip types: omitempty never omits);
             # daemon/network.go:811-871 buildIPAMResources fills the allocated gateway
             ipam_config_omits_empty=False, ipam_config_shows_allocated_gateway=True,
+            image_store="containerd", graph_driver_data_keys=_GRAPH_DATA_28,
+            masked_paths=_MASKED_29, masks_thermal_throttle=True, config_prints_onbuild=False,
         ),
     )
 }

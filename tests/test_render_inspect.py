@@ -669,3 +669,115 @@ def test_timestamp() -> None:
 def test_module_doctests() -> None:
     result = doctest.testmod(render, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --------------------------------------------------------------------------------------------
+# Engine 28.5 on the conformance lab's hosts (conformance/recorded/28.5/38-container-inspect)
+
+
+def _lab_28_5() -> Lab:
+    from netsim.model import Host
+    from netsim.versions import profile
+
+    host = Host(name="server1", apparmor=False, cgroup="v1", thermal_throttle=())
+    return Lab(hosts=[host], profile=profile("28.5"))
+
+
+def test_28_5_graphdriver_block_and_lab_host_facts() -> None:
+    """Measured on the lab, 28.5.2: the graph-driver store's ``overlay2`` and ``GraphDriver``
+    (after HostConfig, Data's keys sorted with the container's ID), no AppArmor, cgroup v1
+    (cgroupns ``host``, OomKillDisable kept), ``Dns: []``, 28.5's MaskedPaths order without
+    thermal_throttle, ``OnBuild: null``, the stand-in's ENV and STOPSIGNAL."""
+    lab = _lab_28_5()
+    ok(lab, "run -d --name web -p 8080:80 netsim-lab/nginx")
+    obj = inspect_container(lab, "web")
+    keys = list(obj)
+    assert "Storage" not in obj
+    assert keys[keys.index("HostConfig") + 1:keys.index("Config")] == ["GraphDriver", "Mounts"]
+    assert obj["Driver"] == "overlay2" and obj["AppArmorProfile"] == ""
+    gd = obj["GraphDriver"]
+    assert list(gd) == ["Data", "Name"] and gd["Name"] == "overlay2"
+    data = gd["Data"]
+    assert list(data) == ["ID", "LowerDir", "MergedDir", "UpperDir", "WorkDir"]
+    assert data["ID"] == obj["Id"]
+    m = re.fullmatch(r"/var/lib/docker/overlay2/([0-9a-f]{64})-init/diff:"
+                     r"/var/lib/docker/overlay2/([0-9a-f]{64})/diff", data["LowerDir"])
+    assert m is not None and m.group(1) != m.group(2)
+    layer = m.group(1)
+    assert data["MergedDir"] == f"/var/lib/docker/overlay2/{layer}/merged"
+    assert data["UpperDir"] == f"/var/lib/docker/overlay2/{layer}/diff"
+    assert data["WorkDir"] == f"/var/lib/docker/overlay2/{layer}/work"
+    hc = obj["HostConfig"]
+    assert hc["CgroupnsMode"] == "host" and hc["Dns"] == [] and hc["OomKillDisable"] is False
+    assert hc["MaskedPaths"] == [
+        "/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys",
+        "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+        "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap"]
+    config = obj["Config"]
+    assert list(config)[-4:] == ["Entrypoint", "OnBuild", "Labels", "StopSignal"]
+    assert config["OnBuild"] is None and config["StopSignal"] == "SIGQUIT"
+    assert config["Env"] == ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
+    # a second container of the same image shares the image layer, not its own layers
+    ok(lab, "run -d --name web2 netsim-lab/nginx")
+    data2 = inspect_container(lab, "web2")["GraphDriver"]["Data"]
+    assert data2["LowerDir"].split(":")[1] == data["LowerDir"].split(":")[1]
+    assert data2["UpperDir"] != data["UpperDir"]
+
+
+def test_28_5_connected_endpoint_ipam_config_is_empty_object() -> None:
+    """Measured on the lab, 28.5.2: ``network connect`` of a stopped container gives
+    ``"IPAMConfig": {}`` (EndpointIPAMConfig's strings are omitempty before 29.0)."""
+    lab = _lab_28_5()
+    ok(lab, "network create net1")
+    ok(lab, "run -d --name a1 --network net1 --network-alias app netsim-lab/alpine sleep 1000")
+    ok(lab, "network connect bridge a1")
+    ok(lab, "stop -t 1 a1")
+    nets = inspect_container(lab, "a1")["NetworkSettings"]["Networks"]
+    assert nets["bridge"]["IPAMConfig"] == {} and nets["net1"]["IPAMConfig"] is None
+
+
+def test_user_env_comes_before_the_image_env_it_does_not_override() -> None:
+    """daemon/commit.go merge: the user's -e first, then the image's other variables."""
+    lab = _lab_28_5()
+    ok(lab, "create --name c1 -e A=1 netsim-lab/busybox")
+    ok(lab, "create --name d1 -e PATH=/x netsim-lab/busybox")
+    assert inspect_container(lab, "c1")["Config"]["Env"] == [
+        "A=1", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
+    assert inspect_container(lab, "d1")["Config"]["Env"] == ["PATH=/x"]
+    # a real image's ENV is not known: only -e
+    ok(lab, "create --name e1 -e A=1 nginx")
+    assert inspect_container(lab, "e1")["Config"]["Env"] == ["A=1"]
+
+
+def test_older_graphdriver_data_has_no_id_and_29_1_keeps_storage() -> None:
+    """20.10/26.1's overlay2 metadata has no ``ID`` (layer/mounted_layer.go added it in
+    28.0); 29.1's containerd store prints ``overlayfs`` and ``Storage``."""
+    from netsim.versions import profile
+
+    for version in ("20.10", "26.1"):
+        lab = Lab(profile=profile(version))
+        ok(lab, "run -d --name web nginx")
+        obj = inspect_container(lab, "web")
+        assert obj["Driver"] == "overlay2" and "Storage" not in obj
+        assert list(obj["GraphDriver"]["Data"]) == ["LowerDir", "MergedDir", "UpperDir",
+                                                     "WorkDir"]
+        assert "/proc/interrupts" not in obj["HostConfig"]["MaskedPaths"]
+    lab = Lab()
+    ok(lab, "run -d --name web nginx")
+    obj = inspect_container(lab, "web")
+    assert obj["Driver"] == "overlayfs" and "GraphDriver" not in obj
+    assert obj["Storage"] == {"RootFS": {"Snapshot": {"Name": "overlayfs"}}}
+    assert obj["AppArmorProfile"] == "docker-default"
+    assert obj["HostConfig"]["CgroupnsMode"] == "private"
+
+
+def test_host_directive_sets_apparmor_cgroup_and_thermal_throttle() -> None:
+    from netsim.lab import run_script
+
+    lab, _ = run_script("# netsim: host h1 apparmor=no cgroup=v1 thermal_throttle=0,2\n"
+                        "docker run -d --name web nginx\n")
+    host = lab.state.host("h1").host
+    assert (host.apparmor, host.cgroup, host.thermal_throttle) == (False, "v1", (0, 2))
+    masked = inspect_container(lab, "web")["HostConfig"]["MaskedPaths"]
+    assert masked[-2:] == ["/sys/devices/system/cpu/cpu0/thermal_throttle",
+                           "/sys/devices/system/cpu/cpu2/thermal_throttle"]

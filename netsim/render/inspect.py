@@ -11,15 +11,18 @@ Where older engines shape these objects differently, the State's
 object, of ``NetworkSettings`` (≤ 28.x: with the deprecated top-level ``Bridge``, ``IPAddress``,
 ``Gateway``, ``MacAddress``… of the ``bridge`` endpoint) and of each ``EndpointSettings``;
 whether an empty ``IPRange``/``Gateway`` of ``IPAM.Config`` is left out; whether that config
-shows the gateway IPAM chose. The rest of the container object is 29.1's for every engine
-(e.g. 28.x's ``GraphDriver``, and its ``Config.MacAddress``, are not modelled).
+shows the gateway IPAM chose; the image store (``GraphDriver`` or ``Storage``), the order of
+``MaskedPaths``, ``Dns`` without ``--dns``, ``Config.OnBuild``. The rest of the container object
+is 29.1's for every engine (e.g. 28.x's ``Config.MacAddress`` is not modelled).
 
 Times come from netsim's logical clock, counted in seconds from :data:`EPOCH`, and are written
 as Go's ``time.RFC3339Nano`` in UTC (fraction trimmed: ``2026-01-01T00:00:05Z``; unset:
 ``0001-01-01T00:00:00Z``).
 
-The daemon this models: Linux, cgroup v2, AppArmor (no SELinux), the containerd image store
-(``"Driver": "overlayfs"`` and ``Storage``, no ``GraphDriver``), the default ``runc`` runtime,
+The daemon this models: Linux, no SELinux; cgroup v2 and AppArmor unless the host says otherwise
+(:class:`netsim.model.Host` ``cgroup``, ``apparmor``); the profile's image store (29.x: containerd,
+``"Driver": "overlayfs"`` and ``Storage``; ≤ 28.x: ``overlay2`` and ``GraphDriver``), the
+default ``runc`` runtime,
 ``json-file`` logging, default IPC mode ``private``, a CLI whose stdout is not a terminal.
 
 Deterministic stand-ins for what Docker draws at random or reads from the host:
@@ -32,16 +35,22 @@ Deterministic stand-ins for what Docker draws at random or reads from the host:
 * ``State.Pid``: 0 unless running; while running, ``1000 + n % 99000`` where ``n`` is the first
   32 bits of SHA-256(container ID + ``"pid"`` + the start time), so a restart changes it.
 * An anonymous volume (``-v /data``) is named SHA-256(container ID + ``"volume"`` + target).
-* ``MaskedPaths`` ends with the ``thermal_throttle`` directories of :data:`THERMAL_THROTTLE_CPUS`
-  (Docker adds one per host CPU that has it; §4.3 shows one).
+* ``MaskedPaths`` ends (≥ 28.0) with the ``thermal_throttle`` directories of the host's
+  :attr:`netsim.model.Host.thermal_throttle` CPUs (Docker adds one per host CPU that has it;
+  §4.3 shows one).
+* ``GraphDriver`` (graph-driver image store, ≤ 28.x): the layer IDs in its directories are
+  SHA-256-derived from the seed, the host and the container (its RW and ``-init`` layers) or
+  the image (one image layer).
 
 Simplifications (what netsim does not know):
 
-* The image's ``ENV``, ``WORKDIR``, ``VOLUME``, ``HEALTHCHECK`` and ``ONBUILD`` are unknown.
-  ``Config.Env`` is therefore only the ``-e`` values (``null`` without any), ``WorkingDir`` only
-  ``-w``, ``Volumes`` only anonymous ``-v``. ``ENTRYPOINT``, ``CMD``, ``EXPOSE`` and ``USER``
-  come from :mod:`netsim.images`; ``STOPSIGNAL`` and ``LABEL`` from :data:`_IMAGE_EXTRAS` for
-  the catalogued images whose Dockerfiles were read.
+* The image's ``ENV`` is known only for the conformance lab's stand-ins
+  (:attr:`netsim.images.ImageInfo.env`); for other images ``Config.Env`` is only the ``-e``
+  values (``null`` without any). ``WORKDIR``, ``VOLUME``, ``HEALTHCHECK`` and ``ONBUILD`` are
+  unknown: ``WorkingDir`` is only ``-w``, ``Volumes`` only anonymous ``-v``. ``ENTRYPOINT``,
+  ``CMD``, ``EXPOSE`` and ``USER`` come from :mod:`netsim.images`; ``STOPSIGNAL`` from there
+  (the stand-ins) or, with ``LABEL``, from :data:`_IMAGE_EXTRAS` for the catalogued images
+  whose Dockerfiles were read.
 * ``--env-file``, ``--label-file`` and a seccomp profile file cannot be read: they add nothing.
 * Go map iteration is random where Docker builds a list from a map (``Binds``, ``Mounts``,
   ``Ulimits``, ``HostConfig.Links``): netsim keeps command-line order.
@@ -67,39 +76,23 @@ from fnmatch import fnmatchcase
 from fractions import Fraction
 from typing import Any
 
+from netsim.ids import hex_id
 from netsim.images import ImageInfo, lookup, parse_image_ref
 from netsim.state import EPOCH as _STATE_EPOCH
 from netsim.state import ContainerState, EndpointState, HostState, NetworkState, State, SubnetState
 
-__all__ = ["EPOCH", "THERMAL_THROTTLE_CPUS", "any_object", "container", "network", "timestamp"]
+__all__ = ["EPOCH", "any_object", "container", "network", "timestamp"]
 
 #: netsim's clock starts here (a fixed instant, so outputs never depend on the wall clock)
 EPOCH = _STATE_EPOCH
 _ZERO_TIME = "0001-01-01T00:00:00Z"
-
-#: host CPUs with ``/sys/devices/system/cpu/cpuN/thermal_throttle`` (daemon/pkg/oci/defaults.go)
-THERMAL_THROTTLE_CPUS: tuple[int, ...] = (0,)
 
 _DOCKER_ROOT = "/var/lib/docker"
 _NETNS_DIR = "/var/run/docker/netns"
 _U64_MAX = (1 << 64) - 1
 _DEFAULT_SHM_SIZE = 64 * 1024 * 1024  # daemon/config.DefaultShmSize
 
-# daemon/pkg/oci/defaults.go defaultLinuxMaskedPaths / DefaultLinuxSpec ReadonlyPaths
-_MASKED_PATHS = (
-    "/proc/acpi",
-    "/proc/asound",
-    "/proc/interrupts",
-    "/proc/kcore",
-    "/proc/keys",
-    "/proc/latency_stats",
-    "/proc/sched_debug",
-    "/proc/scsi",
-    "/proc/timer_list",
-    "/proc/timer_stats",
-    "/sys/devices/virtual/powercap",
-    "/sys/firmware",
-)
+# oci/defaults.go DefaultLinuxSpec ReadonlyPaths (MaskedPaths: EngineProfile.masked_paths)
 _READONLY_PATHS = ("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger")
 
 
@@ -975,7 +968,10 @@ def _dns_names(c: ContainerState, ep: EndpointState) -> list[str] | None:
     return out
 
 
-def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState) -> dict[str, Any]:
+def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
+                       omit_empty: bool = False) -> dict[str, Any]:
+    """One ``NetworkSettings.Networks`` entry; ``omit_empty``: the engine's EndpointIPAMConfig
+    leaves out empty addresses (≤ 28.x strings with omitempty: ``{}``)."""
     cfg = ep.config
     connected = not _from_run(c, ep)
     ipam: dict[str, Any] | None = None
@@ -988,6 +984,8 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState) -> d
         }
         if cfg.link_local_ips:
             ipam["LinkLocalIPs"] = [_go_ip(str(a)) for a in cfg.link_local_ips]
+        if omit_empty:
+            ipam = {k: v for k, v in ipam.items() if v}
     active = ep.active
     v6_gateway = ""
     if active and ep.ipv6 is not None:
@@ -1053,9 +1051,46 @@ def _entrypoint_and_cmd(
     return list(c.spec.entrypoint), user_cmd
 
 
+def _env(user: Sequence[str], info: ImageInfo | None) -> list[str] | None:
+    """Config.Env: the user's ``-e`` values, then the image's variables they do not set
+    (daemon/commit.go merge); the image's alone when netsim knows them."""
+    out = list(user)
+    keys = {e.partition("=")[0] for e in user}
+    if info is not None and info.env is not None:
+        out.extend(e for e in info.env if e.partition("=")[0] not in keys)
+    return out or None
+
+
+def _storage(state: State, c: ContainerState) -> tuple[str, dict[str, Any]]:
+    """``Driver`` and the storage block after ``HostConfig``.
+
+    containerd store: ``overlayfs`` and ``Storage``. Graph driver: ``overlay2`` and
+    ``GraphDriver`` (daemon/inspect.go getInspectData), whose ``Data`` names the container's
+    layer directories: its RW layer, the ``-init`` layer under it, then the image's layer
+    (the stand-ins are single-layer ``docker import``s; a real image's layers are not known,
+    so it shows one). The layer IDs are random in Docker; here they derive from the seed.
+    """
+    profile = state.profile
+    if profile.image_store == "containerd":
+        return "overlayfs", {"Storage": {"RootFS": {"Snapshot": {"Name": "overlayfs"}}}}
+    root = f"{_DOCKER_ROOT}/overlay2"
+    layer = hex_id(state.seed, "rw-layer", c.host, c.id)
+    image_layer = hex_id(state.seed, "image-layer", c.host, c.image_id or c.spec.image)
+    data = {
+        "ID": c.id,
+        "LowerDir": f"{root}/{layer}-init/diff:{root}/{image_layer}/diff",
+        "MergedDir": f"{root}/{layer}/merged",
+        "UpperDir": f"{root}/{layer}/diff",
+        "WorkDir": f"{root}/{layer}/work",
+    }
+    return "overlay2", {"GraphDriver": {"Data": _shaped(data, profile.graph_driver_data_keys),
+                                        "Name": "overlay2"}}
+
+
 def container(state: State, c: ContainerState) -> dict[str, Any]:
     """``docker inspect CONTAINER`` (one element of the printed list)."""
     hs = state.host(c.host)
+    profile = state.profile
     spec = c.spec
     flags = _Flags(spec.options)
     info, extras = _image_facts(spec.image)
@@ -1122,14 +1157,19 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     if memory > 0 and memory_swap == 0:
         memory_swap = memory * 2  # daemon_unix.go adaptContainerSettings
     pids_limit = flags.as_int("pids-limit")
+    # the daemon's default cgroupns mode: host on cgroup v1 (and for --privileged there),
+    # private on v2 (v28.5.2:daemon/config/config_linux.go:26-30,151-155, daemon_unix.go:
+    # 354-365 adaptContainerSettings)
+    cgroup_v2 = hs.host.cgroup == "v2"
+    cgroupns_default = "private" if cgroup_v2 and not privileged else "host"
     masked: list[str] | None = None
     readonly: list[str] | None = None
     if system_paths_unconfined:
         masked, readonly = [], []
     elif not privileged:
-        masked = [*_MASKED_PATHS,
+        masked = [*profile.masked_paths,
                   *(f"/sys/devices/system/cpu/cpu{n}/thermal_throttle"
-                    for n in THERMAL_THROTTLE_CPUS)]
+                    for n in hs.host.thermal_throttle if profile.masks_thermal_throttle)]
         readonly = list(_READONLY_PATHS)
     gpus = [_gpu_request(v) for v in flags.all("gpus")]
     cdi = [d for d in flags.all("device") if re.fullmatch(r"[^/:=]+/[^/:=]+=\S+", d)]
@@ -1159,8 +1199,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     hc.update({
         "CapAdd": flags.all("cap-add") or None,
         "CapDrop": flags.all("cap-drop") or None,
-        "CgroupnsMode": flags.last("cgroupns") or "private",
-        "Dns": [_go_ip(d) for d in spec.dns] or None,
+        "CgroupnsMode": flags.last("cgroupns") or cgroupns_default,
+        "Dns": [_go_ip(d) for d in spec.dns] or ([] if profile.cli_dns_empty_list else None),
         "DnsOptions": list(spec.dns_options),
         "DnsSearch": list(spec.dns_search),
         "ExtraHosts": [_extra_host(h) for h in spec.add_hosts] or None,
@@ -1217,7 +1257,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         # cgroup v2 has no memory.swappiness: the daemon drops it (verifyPlatformContainer…)
         "MemorySwappiness": None,
         # set to false at create; dropped again at start on cgroup v2 (no OomKillDisable)
-        "OomKillDisable": None if started_once else False,
+        "OomKillDisable": None if started_once and cgroup_v2 else False,
         "PidsLimit": pids_limit if pids_limit > 0 else None,
         "Ulimits": _ulimits(flags.all("ulimit")),
         "CpuCount": flags.as_int("cpu-count"),
@@ -1238,7 +1278,9 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         paths["LogPath"] = f"{_DOCKER_ROOT}/containers/{c.id}/{c.id}-json.log"
     apparmor = next((o.partition("=")[2] for o in security_opts
                      if o.startswith("apparmor=")), "")
-    if started_once:
+    if not hs.host.apparmor:  # daemon/oci_linux.go WithApparmor: only if HostSupports()
+        apparmor = ""
+    elif started_once:
         apparmor = "unconfined" if privileged else (apparmor or "docker-default")
 
     # ---------------------------------------------------------------- Config
@@ -1270,7 +1312,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Tty": spec.tty,
         "OpenStdin": spec.interactive,
         "StdinOnce": spec.interactive and attach_stdin,
-        "Env": list(spec.env) or None,
+        "Env": _env(spec.env, info),
         "Cmd": cmd,
     })
     if health_cfg is not None:
@@ -1280,9 +1322,12 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Volumes": _sorted_map({k: {} for k in anonymous}) if anonymous else None,
         "WorkingDir": flags.last("workdir") or "",
         "Entrypoint": entrypoint,
-        "Labels": _sorted_map(labels),
     })
-    stop_signal = flags.last("stop-signal") or extras.stop_signal
+    if profile.config_prints_onbuild:
+        config["OnBuild"] = None  # the image's ONBUILD is not known
+    config["Labels"] = _sorted_map(labels)
+    stop_signal = flags.last("stop-signal") or (info.stop_signal if info is not None else "") \
+        or extras.stop_signal
     if stop_signal:
         config["StopSignal"] = stop_signal
     if flags.given("stop-timeout"):
@@ -1297,7 +1342,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     networks: dict[str, Any] = {}
     if not c.network_mode.startswith("container:"):
         networks = _sorted_map(
-            (ep.network, _shaped(_endpoint_settings(hs, c, ep),
+            (ep.network, _shaped(_endpoint_settings(
+                hs, c, ep, omit_empty=state.profile.ipam_config_omits_empty),
                                  state.profile.endpoint_settings_keys))
             for ep in c.endpoints if not _gateway_only(ep))
     # ≤ 28.x: the deprecated NetworkSettingsBase fields (never set by the daemon, ``Bridge``
@@ -1320,6 +1366,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Networks": networks,
     }, state.profile.network_settings_keys)
 
+    storage_driver, storage = _storage(state, c)
     return {
         "Id": c.id,
         "Created": timestamp(c.created),
@@ -1333,14 +1380,14 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "LogPath": paths["LogPath"],
         "Name": "/" + c.name,
         "RestartCount": c.restart_count,
-        "Driver": "overlayfs",
+        "Driver": storage_driver,
         "Platform": "linux",
         "MountLabel": "",
         "ProcessLabel": "",
         "AppArmorProfile": apparmor,
         "ExecIDs": None,
         "HostConfig": hc,
-        "Storage": {"RootFS": {"Snapshot": {"Name": "overlayfs"}}},
+        **storage,
         "Mounts": [p.to_json() for p in mount_points],
         "Config": config,
         "NetworkSettings": network_settings,
