@@ -5,7 +5,8 @@
 For each recording in DIR_A with a namesake in DIR_B (same script), every command's exit status,
 stdout and stderr are normalized as netsim's comparison does (netsim/conformance.py
 NORMALIZATIONS, and the shuffled DNS answers netsim's replay reports for that command) and must
-then be equal. Prints each difference and exits 1 if there is one; 0 when the two agree.
+then be equal, except commands conformance/allowed.yaml allows (some allow Docker's own
+randomness). Prints each difference and exits 1 if there is one; 0 when the two agree.
 """
 
 from __future__ import annotations
@@ -16,12 +17,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from netsim.conformance import _Context, _random_macs, _replay, _side  # noqa: E402
+import yaml  # noqa: E402
+
+from netsim.conformance import (  # noqa: E402
+    Allowance,
+    _Context,
+    _random_macs,
+    _replay,
+    _side,
+    parse_allowlist,
+)
 from netsim.errors import InputError  # noqa: E402
 from netsim.io.recording import Recording, read_recording  # noqa: E402
 
 
-def differences(a: Recording, b: Recording) -> list[str]:
+def differences(a: Recording, b: Recording, allowed: tuple[Allowance, ...] = ()) -> list[str]:
     """What differs between two recordings of one script, after normalization."""
     if a.script != b.script:
         return [f"{a.name}: the two recordings are of different scripts"]
@@ -37,6 +47,8 @@ def differences(a: Recording, b: Recording) -> list[str]:
         sb = lines_b.pop(sa.line, None)
         if sb is None:
             out.append(f"{a.name}:{sa.line}: only in the first recording")
+            continue
+        if any(x.matches(a, sa.command) for x in allowed):
             continue
         groups = shuffled.get(sa.line, ())
         na = _side(sa.exit_code, sa.stdout, sa.stderr, sa.command, ca, groups)
@@ -55,6 +67,9 @@ def main() -> None:
         print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
         sys.exit(2)
     first, second = Path(sys.argv[1]), Path(sys.argv[2])
+    allowed_file = HERE / "allowed.yaml"
+    allowed = parse_allowlist(yaml.safe_load(allowed_file.read_text())
+                              if allowed_file.exists() else None)
     found = []
     compared = 0
     for pa in sorted(first.glob("*.json")):
@@ -62,7 +77,7 @@ def main() -> None:
         if not pb.exists():
             continue
         compared += 1
-        found += differences(read_recording(pa), read_recording(pb))
+        found += differences(read_recording(pa), read_recording(pb), allowed)
     for line in found:
         print(line)
     print(f"{compared} recordings compared, {len(found)} differences")

@@ -324,6 +324,30 @@ def _endpoint_lists(text: str, command: str, ctx: _Context) -> str:
                        + m.group(3), text)
 
 
+_BIND_FOR = re.compile(r"\bBind for (?:0\.0\.0\.0|::):(\d+) failed")
+_LINK_LINE = re.compile(r"^\S+\t\S+ \S+ \S+$")
+
+
+def _map_orders(text: str, command: str, ctx: _Context) -> str:
+    """Two more Go map orders: which binding of a port (0.0.0.0 or ::) a conflict names, and
+    the order of a container's legacy links in its /etc/hosts (one line per link)."""
+    text = _BIND_FOR.sub(r"Bind for <ALL>:\1 failed", text)
+    if "/etc/hosts" not in command and "hosts" not in command:
+        return text
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if _LINK_LINE.match(lines[i]):
+            j = i
+            while j < len(lines) and _LINK_LINE.match(lines[j]):
+                j += 1
+            lines[i:j] = sorted(lines[i:j])
+            i = j
+        else:
+            i += 1
+    return "\n".join(lines)
+
+
 def _nslookup_race(text: str, command: str, ctx: _Context) -> str:
     if "nslookup" not in command or "\n\n" not in text:
         return text
@@ -368,6 +392,9 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "kernel's next free PID; 0 (not running) stays", _pids),
     Normalization("veth-names", "the host side of a veth pair has a random name "
                   "(libnetwork netutils.GenerateIfaceName)", _veths),
+    Normalization("map-orders", "Go map orders Docker prints: which binding of a port "
+                  "(0.0.0.0 or ::) a conflict names, and the order of legacy links in "
+                  "/etc/hosts (one line per link)", _map_orders),
     Normalization("nslookup-race", "BusyBox nslookup sends its A and AAAA queries at once and "
                   "prints each answer block as it arrives (networking/nslookup.c): the blocks "
                   "after the server's are compared as a multiset", _nslookup_race),

@@ -131,7 +131,8 @@ def test_normalizations_keep_behaviour() -> None:
     assert normalize(hosts, "cat /etc/hosts", ctx) == hosts
     assert {n.name for n in NORMALIZATIONS} == {
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
-        "dad", "counters", "pids", "veth-names", "endpoint-lists", "nslookup-race", "shuffle"}
+        "dad", "counters", "pids", "veth-names", "endpoint-lists", "map-orders", "nslookup-race",
+        "shuffle"}
     assert all(n.why for n in NORMALIZATIONS)
 
 
@@ -275,3 +276,15 @@ def test_shuffle_choice_accepts_any_address_of_the_answer() -> None:
                                                                     groups)
     assert normalize(other, "ping", _Context(), groups) != normalize(mine, "ping", _Context(),
                                                                      groups)
+
+
+def test_map_orders() -> None:
+    """Which port binding a conflict names, and the order of link lines, are Go map orders."""
+    a = "Bind for 0.0.0.0:8080 failed: port is already allocated"
+    b = "Bind for :::8080 failed: port is already allocated"
+    assert normalize(a, "docker run", _Context()) == normalize(b, "docker run", _Context())
+    one = "127.0.0.1\tlocalhost\n172.17.0.2\td1 aaa db\n172.17.0.3\tother bbb c1\n172.17.0.7\tx\n"
+    two = "127.0.0.1\tlocalhost\n172.17.0.3\tother bbb c1\n172.17.0.2\td1 aaa db\n172.17.0.7\tx\n"
+    cmd = "docker exec web cat /etc/hosts"
+    assert normalize(one, cmd, _Context()) == normalize(two, cmd, _Context())
+    assert normalize(one, "docker ps", _Context()) != normalize(two, "docker ps", _Context())
