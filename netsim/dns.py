@@ -346,6 +346,8 @@ class ResolvConf:
     ndots_set: bool = False
     #: Docker used its fallback servers (the host file had none it could use)
     defaulted: bool = False
+    #: ``host(…)`` marks only loopback upstreams (EngineProfile.ext_dns_host_loopback_only)
+    host_marks_loopback_only: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -368,7 +370,9 @@ class ResolvConf:
         if self.embedded and not self.ext_servers:
             lines.append("# NO EXTERNAL NAMESERVERS DEFINED")
         if self.embedded and self.ext_servers:
-            ext = [f"host({s})" if self.ext_from_host else s for s in self.ext_servers]
+            ext = [f"host({s})" if self.ext_from_host and not (
+                self.host_marks_loopback_only and not ipaddress.ip_address(s).is_loopback) else s
+                for s in self.ext_servers]
             lines.append(f"# ExtServers: [{' '.join(ext)}]")
         lines.append(f"# Overrides: [{' '.join(self.overrides)}]")
         if self.ndots_from:
@@ -382,9 +386,11 @@ class HostsEntry:
 
     address: IPAddr
     names: tuple[str, ...]
+    #: the address as the file spells it, when not Python's (and Go netip's) canonical form
+    spelling: str | None = None
 
     def line(self) -> str:
-        return f"{self.address}\t{' '.join(self.names)}"
+        return f"{self.spelling or self.address}\t{' '.join(self.names)}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -453,6 +459,10 @@ _IPV6_BLOCK = (
     HostsEntry(IPv6("ff02::1"), ("ip6-allnodes",)),
     HostsEntry(IPv6("ff02::2"), ("ip6-allrouters",)),
 )
+#: the same block as the engines with ``EngineProfile.hosts_ipv6_zero_spelled`` write it
+_IPV6_BLOCK_SPELLED = tuple(
+    HostsEntry(e.address, e.names, f"{e.address}0") if str(e.address).endswith("::") else e
+    for e in _IPV6_BLOCK)
 
 
 def _ipv6_disabled(c: ContainerState) -> bool:
@@ -483,7 +493,7 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     ipv6 = not _ipv6_disabled(owner)
     out = [HostsEntry(IPv4("127.0.0.1"), ("localhost",))]
     if ipv6:
-        out += _IPV6_BLOCK
+        out += _IPV6_BLOCK_SPELLED if state.profile.hosts_ipv6_zero_spelled else _IPV6_BLOCK
     for entry in owner.spec.add_hosts:
         # HOST:IP or HOST=IP (docker/cli opts/hosts.go ValidateExtraHost)
         name, sep, addr = entry.partition("=") if "=" in entry else entry.partition(":")
@@ -618,7 +628,8 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
         forwards = any(not nets[e.network].internal for e in joined)
         return ResolvConf((EMBEDDED_DNS,), search, opts, src.path, transform,
                           servers[:MAX_EXT_DNS], not spec.dns, forwards, overrides,
-                          ndots_from or "internal", has_ndots)
+                          ndots_from or "internal", has_ndots,
+                          host_marks_loopback_only=state.profile.ext_dns_host_loopback_only)
     defaulted = False
     if transform == "legacy" and not spec.dns:
         # TransformForLegacyNw: no loopback servers in a container's own namespace

@@ -555,7 +555,13 @@ class Engine:
         rt = self._rt(op.host)
         match op:
             case NetworkCreate():
-                return self._network_create(rt, op.network)
+                try:
+                    return self._network_create(rt, op.network)
+                except DaemonError as err:
+                    if err.text == ERR_POOL_OVERLAP and not self.profile.pool_errors_prefixed:
+                        raise DaemonError(err.text.removeprefix("invalid pool request: "),
+                                          status=err.status) from None
+                    raise
             case NetworkRemove():
                 return self._network_rm(rt, op.name)
             case NetworkPrune():
@@ -934,6 +940,10 @@ class Engine:
                 for c in sorted(active, key=lambda c: c.name)
                 if (ep := c.endpoint(net.state.name)) is not None
             )
+            if not self.profile.active_endpoints_listed:  # v26.1.5:libnetwork/error.go:81
+                raise DaemonError("error while removing network: network "
+                                  f"{net.state.name} id {net.state.id} has active endpoints",
+                                  status=403)
             raise DaemonError(
                 "error while removing network: network "
                 f"{net.state.name} has active endpoints ({names})",
@@ -1216,8 +1226,8 @@ class Engine:
                 # daemon/start.go containerStart (v28.5.2:119-126): a failed start of an
                 # AutoRemove container removes it
                 self._remove(rt, c)
-            if not err.text.startswith(("failed to set up container networking",
-                                        "failed to create task")):
+            if self.profile.setup_networking_prefix and not err.text.startswith((
+                    "failed to set up container networking", "failed to create task")):
                 if (mode.startswith("container:") or "non running" in err.text
                         or err.text.endswith("not attached to default bridge network")):
                     raise
@@ -1448,7 +1458,8 @@ class Engine:
         sb = rt.sandboxes.setdefault(c.id, _Netns())
         key = f"sandbox:{c.id}"
         if net.driver == "bridge":
-            if gateway_only:
+            # EngineProfile.veth_created_in_host_netns: every veth is made like the gateway's
+            if gateway_only or self.profile.veth_created_in_host_netns:
                 inner = host.passing()
                 link = host.alloc()
                 ifindex = sb.move_in(inner)
@@ -1560,8 +1571,10 @@ class Engine:
         except DaemonError as err:
             rt.ports.release(c.id)
             # libnetwork/endpoint.go:661
+            setup = ("failed to set up container networking: "
+                     if self.profile.setup_networking_prefix else "")
             raise DaemonError(
-                "failed to set up container networking: driver failed programming external "
+                f"{setup}driver failed programming external "
                 f"connectivity on endpoint {c.name} ({gw.endpoint_id}): {err.text}",
                 status=500,
             ) from None
@@ -1687,8 +1700,10 @@ class Engine:
         c = self._find_container(rt, ref)
         if c.running and not force:
             # daemon/delete.go containerRm + cleanupContainer
+            # EngineProfile.rm_error_names_container
+            shown = f"/{c.name}" if self.profile.rm_error_names_container else ref
             raise DaemonError(
-                f'cannot remove container "{ref}": container is running: stop the container '
+                f'cannot remove container "{shown}": container is running: stop the container '
                 "before removing or force remove",
                 status=409,
             )

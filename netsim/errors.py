@@ -73,6 +73,8 @@ class DockerError(NetsimError):
     def __init__(self, text: str, *, exit_code: int = 1) -> None:
         self.text = text
         self.exit_code = exit_code
+        #: ``docker run`` made the container and then failed to start it
+        self.at_start = False
         super().__init__(text)
 
 

@@ -501,8 +501,8 @@ class Lab:
                 code = 127
             elif "permission denied" in text or "is a directory" in text:
                 code = 126
-            out.err(f"docker: {text}\n\nRun 'docker {p.command} --help' for more information",
-                    code)
+            out.err(_run_error(self.engine.profile, p.command, text,
+                               with_help=not err.at_start), code)
         else:
             out.err(text, 1 if daemon else err.exit_code)
 
@@ -568,8 +568,11 @@ def _network_rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
                 continue
             out.err(_daemon_text(err))
             failed = True
-    if failed:
-        out.err("exit status 1", 1)
+    if failed:  # EngineProfile.cli_network_rm_exit_status_line
+        if lab.engine.profile.cli_network_rm_exit_status_line:
+            out.err("exit status 1", 1)
+        else:
+            out.code = 1
 
 
 def _network_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -612,6 +615,17 @@ def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     _inspect_refs(p.args, p.get("format"), get, out)
 
 
+def _run_error(profile: EngineProfile, command: str, text: str, *,
+               with_help: bool = True) -> str:
+    """How ``docker run``/``create`` print an error (:attr:`EngineProfile.cli_run_error_see_help`:
+    v26.1.5:cli/command/container/run.go:295-301 reportError, no help line for a start
+    failure; from v28.0.0 a blank line and the ``Run … for more information`` line)."""
+    if profile.cli_run_error_see_help:
+        line = f"docker: {text.removesuffix('.')}."
+        return f"{line}\nSee 'docker {command} --help'." if with_help else line
+    return f"docker: {text}\n\nRun 'docker {command} --help' for more information"
+
+
 def _run(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     _create(lab, p, host, out, start=True)
 
@@ -640,7 +654,7 @@ def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
     text = ("Error: error contacting notary server: tls: first record does not look like a TLS "
             "handshake")
     if p.command == "run":
-        out.err(f"docker: {text}\n\nRun 'docker run --help' for more information", 125)
+        out.err(_run_error(lab.engine.profile, "run", text), 125)
     else:
         out.err(text, 1)
     return True
@@ -674,14 +688,16 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
                     out.out(made_c.id)
                 if p.get("rm") == "true":  # AutoRemove: the daemon removes it again
                     lab._exec(ContainerRemove(host=host, container=made_c.name, force=True))
+                failure.at_start = True
             raise failure
     probe_argv = _foreground_probe(lab, spec) if start and not spec.detach else None
     lab.engine.hold_foreground = probe_argv is not None
     try:
         outcome = lab.engine.execute(op)
-    except DaemonError:
+    except DaemonError as err:
         cid = lab.engine.last_created
         created = lab.engine.container(host, cid) if cid and cid != before else None
+        err.at_start = bool(cid and cid != before)  # made, then the start failed (--rm: gone)
         if created is not None:  # created, but the start failed: a created container remains
             named = spec.model_copy(update={"name": created.name})
             lab._log(op.model_copy(update={"op": "create", "container": named}))
@@ -1161,13 +1177,14 @@ def _exec_failure(lab: Lab, c: ContainerState, cmd: Sequence[str], workdir: str 
     if workdir and missing_directory(info, workdir):
         out.stdout.append(f'{head}chdir to cwd ("{workdir}") set in config.json failed: no such '
                           f"file or directory{suffix}\r\n")
-        out.code = 127
+        out.code = 127 if lab.engine.profile.exec_not_found_127 else 126
         return True
     failure = exec_failure(info, cmd[0]) if cmd else None
     if failure is None:
         return False
     out.stdout.append(f'{head}exec: "{cmd[0]}": {failure[1]}{suffix}\r\n')
-    out.code = failure[0]
+    # EngineProfile.exec_not_found_127: ≤ 27.x the daemon overwrites every exec failure's code
+    out.code = failure[0] if lab.engine.profile.exec_not_found_127 else 126
     return True
 
 

@@ -251,7 +251,8 @@ def _missing(w: _Where, tool: str) -> ProbeResult:
         code = ": unknown" if w.state.profile.runtime_errors_end_in_unknown else ""
         return ProbeResult(
             "OCI runtime exec failed: exec failed: unable to start container process: exec: "
-            f'"{tool}": executable file not found in $PATH{code}\r\n', "", 127)
+            f'"{tool}": executable file not found in $PATH{code}\r\n', "",
+            127 if w.state.profile.exec_not_found_127 else 126)
     shell, line = w.shell
     base = shell.rsplit("/", 1)[-1]
     if base == "bash":

@@ -127,11 +127,45 @@ class EngineProfile(BaseModel):
     #: directories the host has (GHSA-6fw5-f8r9-fgfm: 28.x and 29.x, not ≤ 26.x)
     masks_thermal_throttle: bool
 
+    #: a container's /etc/hosts spells ``fe00::0``/``ff00::0`` (strings in libnetwork/etchosts
+    #: ≤ 27.x: v26.1.5:libnetwork/etchosts/etchosts.go:33-34) instead of netip's ``fe00::``/
+    #: ``ff00::`` (moby 80e4631998, v28.0.0)
+    hosts_ipv6_zero_spelled: bool = False
+    #: bridge endpoints' veth pair is made in the host's namespace and its peer moved into the
+    #: container's (v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1000-1006 d.nlh.LinkAdd),
+    #: so eth0 keeps the host's index (``4: eth0@if5``); from moby 65120d586b (v28.0.0)
+    #: createVeth makes the peer in the container's namespace (``2: eth0@if4``)
+    veth_created_in_host_netns: bool = False
+
+    #: the daemon wraps a container's network set-up failures in ``failed to set up container
+    #: networking: …`` (errSetupNetworking, v28.5.2:daemon/container_operations.go:41; not in
+    #: v26.1.5's daemon)
+    setup_networking_prefix: bool = True
+    #: ``invalid pool request: Pool overlaps …`` (v28.5.2:libnetwork/ipams/defaultipam/
+    #: allocator.go:172); v26.1.5:libnetwork/ipam/allocator.go returns ErrPoolOverlap bare
+    pool_errors_prefixed: bool = True
+    #: removing a network in use lists its endpoints (``has active endpoints (name:"a"
+    #: id:"…")``) instead of ``network NAME id ID has active endpoints``
+    #: (v26.1.5:libnetwork/error.go:81, network.go:977)
+    active_endpoints_listed: bool = True
+    #: ``docker rm`` of a running container names it by container.Name (``"/c1"``,
+    #: v26.1.5:daemon/delete.go:96) instead of as the user typed it
+    rm_error_names_container: bool = False
+
+    #: the embedded DNS server queries only the host's loopback upstreams from the host's
+    #: namespace, so resolv.conf's ``# ExtServers:`` marks only those ``host(…)``
+    #: (v26.1.5:libnetwork/internal/resolvconf/resolvconf.go:268 HostLoopback); moby
+    #: d29767431c (v28.0.0) marks every server from the host's file
+    ext_dns_host_loopback_only: bool = False
+
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code
     #: (``…executable file not found in $PATH: unknown``); the lab's 28.5 (Debian's docker.io
     #: and containerd) prints the error without it (conformance/recorded/28.5, 33-probes-dns)
     runtime_errors_end_in_unknown: bool = True
+    #: ``docker exec`` of a missing program exits 127 (moby c866a7e5f8 "daemon/exec: don't
+    #: overwrite exit code if set"); v26.1.5:daemon/exec.go:186 overwrites it with 126
+    exec_not_found_127: bool = True
 
     # ---------------------------------------------------------------- the docker CLI
     # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
@@ -176,6 +210,19 @@ class EngineProfile(BaseModel):
     #: ``--mount …,bind-nonrecursive[=BOOL]``: ``accepted`` (≤ 20.10), ``warned`` (a logrus
     #: warning on stderr, 23.0–28.x: opts/mount.go), ``refused`` as deprecated (29.0)
     cli_bind_nonrecursive: Literal["accepted", "warned", "refused"] = "refused"
+    #: ``docker ps`` PORTS brackets an IPv6 host address (``[::]:80->80/tcp``, docker/cli
+    #: 964155cd27 and 3e271461e6, v28.0.0); v26.1.5:cli/command/formatter/container.go:334,
+    #: 363-380 join it with a bare colon (``:::80->80/tcp``)
+    cli_ps_brackets_ipv6: bool = True
+    #: ``docker run``/``create`` errors go through reportError (≤ 27.x: v26.1.5:cli/command/
+    #: container/run.go:295-301): ``docker: <error>.`` (one final period ensured) and, except
+    #: for a failed start (run.go:205), ``See 'docker run --help'.`` on the next line; docker/cli
+    #: 90058df305 (v28.0.0) prints a blank line and ``Run 'docker run --help' for more
+    #: information``
+    cli_run_error_see_help: bool = False
+    #: ``docker network rm`` ends a failure with ``exit status 1`` (a StatusError with that
+    #: Status, ≥ 28.0); v26.1.5:cli/command/network/remove.go:70-71 sets only the code
+    cli_network_rm_exit_status_line: bool = True
 
     def __str__(self) -> str:
         return f"Docker Engine {self.version} (API {self.api_version})"
@@ -302,6 +349,15 @@ PROFILES: dict[str, EngineProfile] = {
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
             masked_paths=_MASKED_20, masks_thermal_throttle=False, cli_dns_empty_list=True,
             config_prints_onbuild=True,
+            # vendor/github.com/docker/libnetwork/etchosts/etchosts.go:32, drivers/bridge/
+            # bridge.go (veth by d.nlh.LinkAdd); the CLI: cli/command/container/run.go:282-288
+            # reportError, formatter/container.go (no brackets)
+            hosts_ipv6_zero_spelled=True, veth_created_in_host_netns=True,
+            cli_ps_brackets_ipv6=False, cli_run_error_see_help=True,
+            cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
+            pool_errors_prefixed=False, active_endpoints_listed=False,
+            rm_error_names_container=True, ext_dns_host_loopback_only=True,
+            exec_not_found_127=False,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -327,6 +383,15 @@ PROFILES: dict[str, EngineProfile] = {
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
             masked_paths=_MASKED_26, masks_thermal_throttle=False, cli_dns_empty_list=True,
             config_prints_onbuild=True,
+            # libnetwork/etchosts/etchosts.go:33-34; bridge_linux.go:1000-1006 (recorded on
+            # 26.1.5: 01-seed-basics, 03-seed-modes); the CLI: formatter/container.go:334,
+            # container/run.go:295-301
+            hosts_ipv6_zero_spelled=True, veth_created_in_host_netns=True,
+            cli_ps_brackets_ipv6=False, cli_run_error_see_help=True,
+            cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
+            pool_errors_prefixed=False, active_endpoints_listed=False,
+            rm_error_names_container=True, ext_dns_host_loopback_only=True,
+            exec_not_found_127=False,
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",

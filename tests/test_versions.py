@@ -348,6 +348,80 @@ def test_cli_lists_the_profiles() -> None:
     assert ", ".join(PROFILES) == cli._ENGINES
 
 
+# ------------------------------------------- recorded on 26.1.5 (conformance/recorded/26.1)
+
+
+def _steps(script: str, version: str) -> list[Any]:
+    return list(run_script(script, profile=version)[1])
+
+
+def test_hosts_ipv6_block_spelling_by_engine() -> None:
+    """recorded on 26.1.5: /etc/hosts says fe00::0 and ff00::0 (libnetwork/etchosts strings);
+    28.5 writes netip's fe00:: and ff00::."""
+    script = "docker run -d --name ab alpine sleep 1000\ndocker exec ab cat /etc/hosts\n"
+    old, new = (_steps(script, v)[1].stdout for v in ("26.1", "28.5"))
+    assert "fe00::0\tip6-localnet\n" in old and "ff00::0\tip6-mcastprefix\n" in old
+    assert "fe00::\tip6-localnet\n" in new and "ff00::\tip6-mcastprefix\n" in new
+
+
+def test_ps_ports_ipv6_brackets_by_cli() -> None:
+    """recorded on 26.1.5: docker ps prints :::80->80/tcp; the 28.x CLI [::]:80->80/tcp."""
+    script = "docker run -d --name web -p 80:80 nginx\ndocker ps --format '{{.Ports}}'\n"
+    old, new = (_steps(script, v)[1].stdout for v in ("26.1", "28.5"))
+    assert old == "0.0.0.0:80->80/tcp, :::80->80/tcp\n"
+    assert new == "0.0.0.0:80->80/tcp, [::]:80->80/tcp\n"
+
+
+def test_run_error_help_line_by_cli() -> None:
+    """recorded on 26.1.5: reportError's "See 'docker run --help'." (no blank line); a failed
+    start prints no help line and no "failed to set up container networking" prefix."""
+    script = ("docker run -d --name xx alpine sleep 1000\n"
+              "docker run -d --name xx alpine sleep 1000\n"
+              "docker run --rm --network nosuchnet alpine true\n")
+    old = _steps(script, "26.1")
+    assert old[1].stderr.endswith(
+        "remove (or rename) that container to be able to reuse that name.\n"
+        "See 'docker run --help'.\n")
+    assert old[2].stderr == "docker: Error response from daemon: network nosuchnet not found.\n"
+    new = _steps(script, "28.5")
+    assert new[1].stderr.endswith("\n\nRun 'docker run --help' for more information\n")
+
+
+def test_daemon_error_texts_on_26() -> None:
+    """recorded on 26.1.5: network rm of a network in use, a pool overlap, rm of a running
+    container, and network rm's missing "exit status 1"."""
+    script = ("docker network create --subnet 10.10.0.0/24 n\n"
+              "docker run -d --name cc --network n alpine sleep 1000\n"
+              "docker network rm n\n"
+              "docker network create --subnet 10.10.0.0/16 o\n"
+              "docker rm cc\n")
+    lab, steps = run_script(script, profile="26.1")
+    net_id = next(iter(lab.state.hosts.values())).networks["n"].id
+    assert steps[2].stderr == ("Error response from daemon: error while removing network: "
+                               f"network n id {net_id} has active endpoints\n")
+    assert steps[3].stderr == ("Error response from daemon: Pool overlaps with other one on "
+                               "this address space\n")
+    assert steps[4].stderr.startswith('Error response from daemon: cannot remove container "/cc"')
+    new = _steps(script, "28.5")
+    assert new[2].stderr.endswith("exit status 1\n")
+    assert "invalid pool request: " in new[3].stderr
+
+
+def test_veth_index_by_engine() -> None:
+    """recorded on 26.1.5: the bridge veth is made in the host's namespace and moved, so eth0
+    keeps the host's index (4: eth0@if5); 28.x makes it in the container's (2: eth0@if4)."""
+    script = "docker run -d --name ab alpine sleep 1000\ndocker exec ab ip -4 addr show eth0\n"
+    old, new = (_steps(script, v)[1].stdout for v in ("26.1", "28.5"))
+    assert old.startswith("4: eth0@if5:") and new.startswith("2: eth0@if4:")
+
+
+def test_exec_missing_program_code_by_engine() -> None:
+    """recorded on 26.1.5: daemon/exec.go overwrites the exec's exit code with 126."""
+    script = ("docker run -d --name ab netsim-lab/alpine sleep 1000\n"
+              "docker exec ab nosuchcmd\n")
+    assert [_steps(script, v)[1].exit_code for v in ("26.1", "28.5")] == [126, 127]
+
+
 # -------------------------------------------------------- no version numbers outside here
 
 _INLINE = re.compile(

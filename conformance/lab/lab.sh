@@ -232,7 +232,14 @@ ensure_images() {
   for i in $LAB_IMAGES; do D $s image inspect $i >/dev/null 2>&1 || missing=1; done
   [ $missing = 0 ] && return 0
   [ -f $IMG/build/done ] || die "no stand-in images built (lab.sh install)"
+  # the same images on every engine: load this engine's saved copy, else another engine's
+  # (docker save of 28.5 loads into 20.10, whose `docker import` cannot set STOPSIGNAL), else
+  # import the stand-ins' roots
+  local other; other=$(ls $IMG/lab-images-*.tar 2>/dev/null | head -1)
   if [ -f $tar ]; then log "$s: docker load ($ENGINE)"; D $s load -q -i $tar >&2
+  elif [ -n "$other" ]; then
+    log "$s: docker load of $(basename $other)"; D $s load -q -i $other >&2 || die "docker load"
+    D $s save -o $tar $LAB_IMAGES || die "docker save"
   else
     log "$s: importing the stand-in images"; import_images $s
     D $s save -o $tar $LAB_IMAGES || die "docker save"

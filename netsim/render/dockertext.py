@@ -98,12 +98,14 @@ def container_command(c: ContainerState) -> str:
     return " ".join(shown)
 
 
-def _join_host_port(ip: str, port: str) -> str:
-    return f"[{ip}]:{port}" if ":" in ip else f"{ip}:{port}"
+def _join_host_port(ip: str, port: str, bracket: bool = True) -> str:
+    return f"[{ip}]:{port}" if bracket and ":" in ip else f"{ip}:{port}"
 
 
-def displayable_ports(mappings: Sequence[PortMapping], exposed: Sequence[str]) -> str:
-    """docker/cli ``formatter.DisplayablePorts`` over the container's port summaries."""
+def displayable_ports(mappings: Sequence[PortMapping], exposed: Sequence[str], *,
+                      bracket_ipv6: bool = True) -> str:
+    """docker/cli ``formatter.DisplayablePorts`` over the container's port summaries;
+    ``bracket_ipv6``: :attr:`EngineProfile.cli_ps_brackets_ipv6`."""
     published = {m.port_key for m in mappings}
     summaries: list[tuple[int, str, int, str]] = [
         (m.container_port, m.host_ip, m.host_port, m.proto) for m in mappings
@@ -122,14 +124,15 @@ def displayable_ports(mappings: Sequence[PortMapping], exposed: Sequence[str]) -
         ip, _, proto = key.rpartition("/")
         group = str(first) if first == last else f"{first}-{last}"
         if ip:
-            group = f"{_join_host_port(ip, group)}->{group}"
+            group = f"{_join_host_port(ip, group, bracket_ipv6)}->{group}"
         return f"{group}/{proto}"
 
     for private, ip, public, proto in summaries:
         key = proto
         if ip:
             if public != private:
-                host_mappings.append(f"{_join_host_port(ip, str(public))}->{private}/{proto}")
+                host_mappings.append(
+                    f"{_join_host_port(ip, str(public), bracket_ipv6)}->{private}/{proto}")
                 continue
             key = f"{ip}/{proto}"
         g = groups.get(key)
@@ -170,7 +173,8 @@ def _ports_column(c: ContainerState, state: State | None = None) -> str:
         if not any(e.active and (n := nets.get(e.network)) is not None and n.driver == "bridge"
                    and not n.internal for e in c.endpoints):
             return ""
-    return displayable_ports(c.port_mappings, c.exposed_ports)
+    return displayable_ports(c.port_mappings, c.exposed_ports, bracket_ipv6=(
+        state is None or state.profile.cli_ps_brackets_ipv6))
 
 
 def _natural_key(text: str) -> list[object]:
