@@ -283,6 +283,8 @@ class _Netns:
     next: int = 2  # lo is 1
     live: set[int] = field(default_factory=lambda: {1})
     nsids: dict[str, int] = field(default_factory=dict)
+    #: the N of the next ``ethN`` (EngineProfile.ifname_counter_per_sandbox)
+    next_eth: int = 0
 
     @classmethod
     def of_host(cls, host: Host) -> _Netns:
@@ -1427,6 +1429,10 @@ class Engine:
         used = {e.ifname for e in c.endpoints if e.ifname}
         ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
                       if f"eth{i}" not in used)
+        if self.profile.ifname_counter_per_sandbox:
+            sb = rt.sandboxes.setdefault(c.id, _Netns())
+            ifname = f"eth{sb.next_eth}"
+            sb.next_eth += 1
         return ep.model_copy(
             update={
                 "endpoint_id": endpoint_id,

@@ -136,6 +136,10 @@ class EngineProfile(BaseModel):
     #: so eth0 keeps the host's index (``4: eth0@if5``); from moby 65120d586b (v28.0.0)
     #: createVeth makes the peer in the container's namespace (``2: eth0@if4``)
     veth_created_in_host_netns: bool = False
+    #: a sandbox names its interfaces from a counter that only goes up (``eth2`` for a network
+    #: reconnected after two others: v26.1.5:libnetwork/osl/interface_linux.go:172-173
+    #: nextIfIndex); moby 5a703c2eda (v28.0.0) takes the lowest free ``ethN``
+    ifname_counter_per_sandbox: bool = False
 
     #: the daemon wraps a container's network set-up failures in ``failed to set up container
     #: networking: …`` (errSetupNetworking, v28.5.2:daemon/container_operations.go:41; not in
@@ -357,7 +361,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
-            exec_not_found_127=False,
+            exec_not_found_127=False, ifname_counter_per_sandbox=True,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -391,7 +395,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
-            exec_not_found_127=False,
+            exec_not_found_127=False, ifname_counter_per_sandbox=True,
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",

@@ -422,6 +422,18 @@ def test_exec_missing_program_code_by_engine() -> None:
     assert [_steps(script, v)[1].exit_code for v in ("26.1", "28.5")] == [126, 127]
 
 
+def test_interface_names_by_engine() -> None:
+    """recorded on 26.1.5 (18-connect-lifecycle): a network connected again after two others
+    is eth2 (the sandbox's nextIfIndex only goes up); 28.x takes the lowest free, eth0."""
+    script = ("docker network create blue\ndocker network create green\n"
+              "docker run -itd --name c2 --network green netsim-lab/debian\n"
+              "docker network connect blue c2\ndocker network disconnect blue c2\n"
+              "docker network disconnect green c2\ndocker network connect green c2\n"
+              "docker exec c2 ip -4 addr\n")
+    old, new = (_steps(script, v)[-1].stdout for v in ("26.1", "28.5"))
+    assert " eth2@" in old and " eth0@" in new
+
+
 # -------------------------------------------------------- no version numbers outside here
 
 _INLINE = re.compile(
