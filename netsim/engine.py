@@ -337,6 +337,17 @@ class _Host:
     links: list[HostLink] = field(default_factory=list)
 
 
+def runc_start_error(profile: EngineProfile, program: str, reason: str) -> DaemonError:
+    """The daemon's error when runc cannot start a container's main program (containerd's and
+    runc's words, as each engine's packaged runtime prints them)."""
+    context = "error during container init: " if profile.runc_init_error_context else ""
+    tail = ": unknown" if profile.runtime_errors_end_in_unknown else ""
+    return DaemonError(
+        "failed to create task for container: failed to create shim task: OCI runtime create "
+        f"failed: runc create failed: unable to start container process: {context}"
+        f'exec: "{program}": {reason}{tail}', status=500)
+
+
 class Engine:
     """A set of Docker hosts whose daemons apply operations one at a time.
 
@@ -1309,11 +1320,7 @@ class Engine:
         failure = exec_failure(info, argv[0])
         if failure is None:
             return
-        tail = ": unknown" if self.profile.runtime_errors_end_in_unknown else ""
-        raise DaemonError(
-            "failed to create task for container: failed to create shim task: OCI runtime "
-            "create failed: runc create failed: unable to start container process: error "
-            f'during container init: exec: "{argv[0]}": {failure[1]}{tail}', status=500)
+        raise runc_start_error(self.profile, argv[0], failure[1])
 
     def _early_exit(self, rt: _Host, c: ContainerState,
                     owner: ContainerState | None) -> tuple[int | None, str]:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from netsim import versions
-from netsim.engine import Engine
+from netsim.engine import Engine, runc_start_error
 from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
 from netsim.io.dockerargs import (
     COMMANDS,
@@ -894,11 +894,7 @@ def _start_failure(lab: Lab, image: str, argv: Sequence[str],
     failure = exec_failure(info, argv[0])
     if failure is None:
         return None
-    suffix = ": unknown" if lab.engine.profile.runtime_errors_end_in_unknown else ""
-    return DaemonError(
-        "failed to create task for container: failed to create shim task: OCI runtime create "
-        "failed: runc create failed: unable to start container process: error during container "
-        f'init: exec: "{argv[0]}": {failure[1]}{suffix}', status=500)
+    return runc_start_error(lab.engine.profile, argv[0], failure[1])
 
 
 def _check_start(lab: Lab, host: str, ref: str) -> None:

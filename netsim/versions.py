@@ -170,6 +170,11 @@ class EngineProfile(BaseModel):
     #: ``docker exec`` of a missing program exits 127 (moby c866a7e5f8 "daemon/exec: don't
     #: overwrite exit code if set"); v26.1.5:daemon/exec.go:186 overwrites it with 126
     exec_not_found_127: bool = True
+    #: runc 1.2 and later put ``error during container init: `` before the init's failure
+    #: (``…unable to start container process: error during container init: exec: "X": …``);
+    #: Debian's runc for 26.1 (trixie, 1.1) and 20.10 (bookworm, 1.1) does not (recorded:
+    #: conformance/recorded/26.1 and 28.5, 19-exec-and-foreground:38)
+    runc_init_error_context: bool = True
 
     # ---------------------------------------------------------------- the docker CLI
     # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
@@ -361,7 +366,8 @@ PROFILES: dict[str, EngineProfile] = {
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
-            exec_not_found_127=False, ifname_counter_per_sandbox=True,
+            exec_not_found_127=False, runc_init_error_context=False,
+            ifname_counter_per_sandbox=True,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -395,7 +401,8 @@ PROFILES: dict[str, EngineProfile] = {
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
-            exec_not_found_127=False, ifname_counter_per_sandbox=True,
+            exec_not_found_127=False, runc_init_error_context=False,
+            ifname_counter_per_sandbox=True,
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",
