@@ -55,7 +55,8 @@ def allowed_markdown() -> str:
     out = "| command (pattern) | engines | reason |\n|---|---|---|\n"
     for a in entries:
         engines = ", ".join(a.engines) or "all"
-        out += f"| `{a.command}` | {engines} | {a.reason} |\n"
+        pattern = a.command.replace("|", "\\|")  # a pipe would end the table's cell
+        out += f"| `{pattern}` | {engines} | {a.reason} |\n"
     return out
 
 
