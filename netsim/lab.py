@@ -690,7 +690,7 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
                     lab._exec(ContainerRemove(host=host, container=made_c.name, force=True))
                 failure.at_start = True
             raise failure
-    probe_argv = _foreground_probe(lab, spec) if start and not spec.detach else None
+    probe_argv = _foreground_probe(spec) if start and not spec.detach else None
     lab.engine.hold_foreground = probe_argv is not None
     try:
         outcome = lab.engine.execute(op)
@@ -831,7 +831,7 @@ def _reverse_names(state: State, address: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _foreground_probe(lab: Lab, spec: ContainerSpec) -> list[str] | None:
+def _foreground_probe(spec: ContainerSpec) -> list[str] | None:
     """The command of a foreground ``docker run`` when netsim simulates it (a probe such as
     ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None."""
     from netsim.images import default_command_runs, effective_argv, lookup
