@@ -19,6 +19,7 @@ Results are values: :class:`ConformanceReport` prints as the table and the list 
 from __future__ import annotations
 
 import fnmatch
+import ipaddress
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -169,18 +170,68 @@ _MAC = re.compile(r"\b(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b", re.IGNORECASE)
 _LINK_LOCAL = re.compile(r"\bfe80::[0-9a-f:]+(?=/|\b)", re.IGNORECASE)
 
 
+#: the first line of an interface in ip addr/link (``3: docker0: <…``, ``5: vethab@if4: <…``)
+#: and ifconfig (``docker0   Link encap:…``, ``docker0: flags=…``); its other lines are indented
+_IFACE_HEAD = re.compile(r"^(?:\d+: )?([^\s:@]+)(?:@\S+)?(?::\s| +Link encap:)")
+_ENDPOINT_IFNAME = re.compile(r"eth\d+")
+
+
+def _eui64_mac(address: str) -> str | None:
+    """The MAC an EUI-64 IPv6 address was made from (U/L bit flipped back, ff:fe dropped)."""
+    try:
+        b = ipaddress.IPv6Address(address).packed
+    except ValueError:
+        return None
+    if b[11:13] != b"\xff\xfe":
+        return None
+    return ":".join(f"{x:02x}" for x in (b[8] ^ 2, b[9], b[10], b[13], b[14], b[15]))
+
+
 def _macs(text: str, command: str, ctx: _Context) -> str:
-    if not ctx.random_macs:
-        return text
+    if ctx.random_macs:
+        def mac(m: re.Match[str]) -> str:
+            v = m.group(0).lower()
+            if v in ("ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"):
+                return m.group(0)
+            return ctx.macs(v)
+
+        text = _MAC.sub(mac, text)
+        return _LINK_LOCAL.sub(lambda m: ctx.link_locals(m.group(0)), text)
+    return _random_macs_only(text, ctx)
+
+
+def _random_macs_only(text: str, ctx: _Context) -> str:
+    """Engines before 28.0 derive an endpoint's MAC from its IPv4 address (02:42 and the
+    address: compared as printed). A MAC without Docker's 02:42 is the kernel's random one (a
+    veth's host end, the lab's NICs), and in an interface listing one of an interface that is no
+    container endpoint (ethN) is random too: a bridge's (GenerateRandomMAC: 02:42 and 4 random
+    bytes). Link-local addresses go with the MAC they are made from."""
+    listed = False  # the line belongs to a listed interface that is no endpoint
+
+    def random(v: str) -> bool:
+        return v not in ("ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00") and (
+            listed or not v.startswith("02:42:"))
 
     def mac(m: re.Match[str]) -> str:
         v = m.group(0).lower()
-        if v in ("ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"):
-            return m.group(0)
-        return ctx.macs(v)
+        return ctx.macs(v) if random(v) else m.group(0)
 
-    text = _MAC.sub(mac, text)
-    return _LINK_LOCAL.sub(lambda m: ctx.link_locals(m.group(0)), text)
+    def link_local(m: re.Match[str]) -> str:
+        made_from = _eui64_mac(m.group(0))
+        return (ctx.link_locals(m.group(0)) if made_from is not None and random(made_from)
+                else m.group(0))
+
+    lines = text.split("\n")
+    iface: str | None = None
+    for i, line in enumerate(lines):
+        head = _IFACE_HEAD.match(line)
+        if head is not None:
+            iface = head.group(1)
+        elif not line.startswith((" ", "\t")):
+            iface = None
+        listed = iface is not None and not _ENDPOINT_IFNAME.fullmatch(iface)
+        lines[i] = _LINK_LOCAL.sub(link_local, _MAC.sub(mac, line))
+    return "\n".join(lines)
 
 
 _RFC3339 = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
@@ -371,8 +422,12 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "docker run/create --name N or network create N prints becomes <ID:N>, any "
                   "other <IDn> in order of first use, so reuse must match", _ids),
     Normalization("random-macs", "engines from 28.0 give bridge and macvlan endpoints random "
-                  "MACs (libnetwork netutils.GenerateRandomMAC), and the IPv6 link-local "
-                  "addresses derive from them; each distinct MAC becomes <MACn>", _macs),
+                  "MACs (libnetwork netutils.GenerateRandomMAC); older ones derive an "
+                  "endpoint's from its IPv4 address (02:42 and the address, compared as "
+                  "printed) but give a bridge a random one (02:42 and 4 random bytes), and the "
+                  "kernel picks those of a veth's host end and of the lab's NICs; the IPv6 "
+                  "link-local addresses derive from them; each distinct random MAC becomes "
+                  "<MACn>", _macs),
     Normalization("clock", "creation and start times, and the ages docker ps prints, are the "
                   "wall clock", _clock),
     Normalization("timings", "round-trip times (ping), query times, dates and query IDs (dig) "

@@ -27,6 +27,7 @@ from netsim.images import (
     exec_failure,
     listening_ports,
     lookup,
+    runtime_reason,
     stop_exit_code,
     unmet_env,
     usage_failure,
@@ -84,7 +85,7 @@ from netsim.state import (
     SwarmState,
     default_route_endpoint,
 )
-from netsim.versions import DEFAULT_PROFILE, EngineProfile
+from netsim.versions import DEFAULT_PROFILE, EngineProfile, PortBindingOrder
 
 __all__ = ["Engine", "Outcome", "apply", "apply_scenario"]
 
@@ -146,11 +147,14 @@ class _PortAllocator:
     last: dict[str, int] = field(default_factory=dict)
     owned: dict[str, set[tuple[str, str, int]]] = field(default_factory=dict)
 
-    def _conflict(self, host_ip: str, proto: str, port: int) -> bool:
-        """Same address, or the unspecified address of the same family on either side."""
+    def _conflict(self, host_ip: str, proto: str, port: int, per_address: bool = False) -> bool:
+        """Same address, or the unspecified address of the same family on either side
+        (``per_address``: only the same address, EngineProfile.port_allocator_per_address)."""
         addrs = self.by_port.get((proto, port))
         if not addrs:
             return False
+        if per_address:
+            return host_ip in addrs
         fam6 = ":" in host_ip
         if host_ip in ("0.0.0.0", "::"):
             return any((":" in a) == fam6 for a in addrs)
@@ -163,28 +167,32 @@ class _PortAllocator:
             self.by_port.setdefault((proto, port), set()).add(a)
 
     def allocate(self, cid: str, addrs: Sequence[str], proto: str, start: int, end: int,
-                 skip: frozenset[int] = frozenset()) -> int:
+                 skip: frozenset[int] = frozenset(), *, per_address: bool = False) -> int:
         """Bind one port number on every address of ``addrs``; Docker's error on conflict.
         ``skip``: ports the kernel refused to bind for this request (a host process holds
         them), which a range or an ephemeral request passes over (port_mapping_linux.go
-        bindHostPorts retries up to maxAllocatePortAttempts)."""
+        bindHostPorts retries up to maxAllocatePortAttempts). ``per_address``: an allocator
+        with one map per address (≤ 26.x: EngineProfile.port_allocator_per_address), which
+        also searches for an ephemeral port from where that address's map left off."""
         if start == 0:  # ephemeral: search after the last port handed out, wrapping (§4.2)
             lo, hi = EPHEMERAL_PORTS
-            last = self.last.get(proto, hi)
+            key = f"{addrs[0]}/{proto}" if per_address else proto
+            last = self.last.get(key, hi)
             span = hi - lo + 1
             for i in range(1, span + 1):
                 cand = lo + (last - lo + i) % span
                 if cand in skip:
                     continue
-                if not any(self._conflict(a, proto, cand) for a in addrs):
-                    self.last[proto] = cand
+                if not any(self._conflict(a, proto, cand, per_address) for a in addrs):
+                    self.last[key] = cand
                     self._bind(cid, addrs, proto, cand)
                     return cand
             raise DaemonError("all ports are allocated")
         for cand in range(start, end + 1):
             if cand in skip and start != end:
                 continue
-            clash = next((a for a in addrs if self._conflict(a, proto, cand)), None)
+            clash = next((a for a in addrs if self._conflict(a, proto, cand, per_address)),
+                         None)
             if clash is None:
                 self._bind(cid, addrs, proto, cand)
                 return cand
@@ -210,6 +218,15 @@ class _PortAllocator:
             if same and a == unspec:
                 return same[0]
         return addrs[0]
+
+    def kernel_clash(self, host_ip: str, proto: str, port: int) -> bool:
+        """Another binding holds ``port`` on an address of ``host_ip``'s family that a socket on
+        ``host_ip`` collides with in the kernel: one of the two is the unspecified address
+        (docker-proxy's listen fails with EADDRINUSE; IPv6 sockets are V6ONLY)."""
+        fam6 = ":" in host_ip
+        unspec = ("::" if fam6 else "0.0.0.0")
+        return any(a != host_ip and (":" in a) == fam6 and unspec in (a, host_ip)
+                   for a in self.by_port.get((proto, port), ()))
 
     def release_port(self, cid: str, addrs: Sequence[str], proto: str, port: int) -> None:
         """Give back one port of a request (its bind failed)."""
@@ -345,7 +362,7 @@ def runc_start_error(profile: EngineProfile, program: str, reason: str) -> Daemo
     return DaemonError(
         "failed to create task for container: failed to create shim task: OCI runtime create "
         f"failed: runc create failed: unable to start container process: {context}"
-        f'exec: "{program}": {reason}{tail}', status=500)
+        f'exec: "{program}": {runtime_reason(reason, tail)}', status=500)
 
 
 class Engine:
@@ -636,15 +653,21 @@ class Engine:
             raise DaemonError("invalid network config:\n" + body, status=400)
         self._check_new_network(rt, spec)
         if isinstance(spec, BridgeNetwork):
-            _check_bridge_options(spec)
+            _check_bridge_options(spec, self.profile.bridge_gateway_modes)
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
             _check_vlan_options(spec)
         if spec.ipam_driver not in ("default", "null"):
             # libnetwork/controller.go getIPAMDriver (plugins.Get): no such IPAM plugin
             raise DaemonError(f'plugin "{spec.ipam_driver}" not found', status=404)
 
-        nid = ids.hex_id(self.seed, "network", rt.host.name, spec.name,
-                         self._nth("network", rt.host.name, spec.name))
+        if spec.scope == "swarm":
+            # a manager's libnetwork refuses it with ManagerRedirectError and the API creates it
+            # in the cluster (v28.5.2:libnetwork/controller.go:602-609, api/server/router/
+            # network/network_routes.go:226-237): swarmkit names it (identity.NewID)
+            nid = self._swarm_id("network", spec.name)
+        else:
+            nid = ids.hex_id(self.seed, "network", rt.host.name, spec.name,
+                             self._nth("network", rt.host.name, spec.name))
         subnets: list[SubnetState] = []
         pools: list[SubnetPool] = []
         configs: list[IpamConfig | None] = list(spec.ipam) or [None]
@@ -799,7 +822,8 @@ class Engine:
                 # libnetwork/network.go ipamAllocateVersion (v28.5.2:1603-1605)
                 raise DaemonError(f"failed to allocate gateway ({given}): {err.text}",
                                   status=500) from None
-        if isinstance(spec, BridgeNetwork) and spec.gateway_mode_ipv4 == "isolated":
+        if isinstance(spec, BridgeNetwork) and spec.gateway_mode_ipv4 == "isolated" and \
+                "isolated" in self.profile.bridge_gateway_modes:
             # bridge_linux.go GetSkipGwAlloc (v28.5.2:712-725): an isolated network has none
             return None
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
@@ -1069,10 +1093,7 @@ class Engine:
         if mode == "container" or mode.startswith("container:"):
             # daemon/internal/runconfig/hostconfig.go validateNetContainerMode
             if not mode.partition(":")[2]:
-                raise DaemonError(
-                    "invalid network mode: invalid container format container:<name|id>",
-                    status=400,
-                )
+                raise DaemonError(self.profile.invalid_container_mode_message, status=400)
             checks = (
                 (spec.hostname, "conflicting options: hostname and the network mode"),
                 (
@@ -1204,17 +1225,24 @@ class Engine:
         owner = None
         if mode.startswith("container:"):
             ref = mode.split(":", 1)[1]
+            legacy = self.profile.netns_join_legacy_texts
             try:
                 owner = self._find_container(rt, ref)
             except DaemonError as err:
-                # daemon/container_operations.go:939
+                # daemon/container_operations.go getNetworkedContainer (v28.5.2:902; ≤ 27.x
+                # bare: EngineProfile.netns_join_legacy_texts)
+                if legacy:
+                    raise
                 raise DaemonError(f"joining network namespace of container: {err.text}",
                                   status=err.status) from None
             if owner.id == c.id:
-                raise DaemonError("cannot join own network namespace", status=400)
+                raise DaemonError("cannot join own network" if legacy
+                                  else "cannot join own network namespace", status=400)
             if not owner.running:
-                # daemon/container_operations.go getNetworkedContainer
+                # daemon/container_operations.go getNetworkedContainer (≤ 27.x: the mode's
+                # reference, which create stored as the owner's ID)
                 raise DaemonError(
+                    f"cannot join network of a non running container: {ref}" if legacy else
                     "cannot join network namespace of a non running container: container "
                     f"{owner.name} is {owner.status}",
                     status=409,
@@ -1226,6 +1254,8 @@ class Engine:
                     if not ep.gateway_only:
                         joined.append(self._join(rt, c, ep, len(joined)))
                 joined = list(self._default_gateway(rt, c, joined))
+            if self.profile.link_needs_default_network_first:
+                self._check_linkable(rt, c)
             mappings = self._bind_ports(rt, c, joined)
             # the OCI spec is made once the networking is up (daemon/start.go createSpec)
             self._check_links(rt, c)
@@ -1295,6 +1325,19 @@ class Engine:
                 )
             if child.endpoint("bridge") is None:
                 raise DaemonError(f"container {child.id} not attached to default bridge network")
+
+    def _check_linkable(self, rt: _Host, c: ContainerState) -> None:
+        """≤ 27.x: once the default-bridge endpoint is made, the sandbox's options refuse a link
+        target without a default-bridge endpoint, running or not (v26.1.5:daemon/
+        container_operations.go:159-172 buildSandboxOptions isLinkable;
+        EngineProfile.link_needs_default_network_first)."""
+        if c.endpoint("bridge") is None:
+            return
+        for child_name, _alias in c.legacy_links:
+            child = rt.containers.get(child_name)
+            if child is not None and child.endpoint("bridge") is None:
+                raise DaemonError(f"Cannot link to /{child_name}, as it does not belong to the "
+                                  "default network")
 
     def exec_create(self, host: str, ref: str) -> ContainerState:
         """``docker exec``'s daemon checks (v28.5.2:daemon/exec.go ContainerExecCreate): the
@@ -1546,6 +1589,7 @@ class Engine:
                     bindings.append(PortBinding(container_port=int(port), proto=proto))
         if not bindings:
             return []
+        bindings = _order_bindings(bindings, self.profile.port_binding_order)
         gw = default_route_endpoint(
             joined, lambda name: net.state if (net := rt.networks.get(name)) else None)
         if gw is None:
@@ -1562,8 +1606,9 @@ class Engine:
                 ranged = b.host_port_start != b.host_port_end or b.host_port_start == 0
                 skip: set[int] = set()
                 while True:
-                    host_port = rt.ports.allocate(c.id, addrs, b.proto, b.host_port_start,
-                                                  b.host_port_end, frozenset(skip))
+                    host_port = rt.ports.allocate(
+                        c.id, addrs, b.proto, b.host_port_start, b.host_port_end,
+                        frozenset(skip), per_address=self.profile.port_allocator_per_address)
                     failed = next(((a, r) for a in addrs if (r := self._unbindable(
                         rt, a, b.proto, host_port, c.id)) is not None), None)
                     if failed is None:
@@ -1615,6 +1660,10 @@ class Engine:
                 return "cannot assign requested address"
         if any(self._holds(other, addr, f"{port}/{proto}") for other in rt.containers.values()
                if other.id != cid and other.running and other.network_mode == "host"):
+            return "address already in use"
+        if self.profile.port_allocator_per_address and rt.ports.kernel_clash(addr, proto, port):
+            # another published port's docker-proxy holds it (EngineProfile.
+            # port_allocator_per_address: the allocator let both through)
             return "address already in use"
         return None
 
@@ -1680,7 +1729,9 @@ class Engine:
                 "status": "exited",
                 "embedded_dns": False,
                 "exit_code": exit_code,
-                "sandbox_id": "",
+                # ≤ 26.x releaseNetwork leaves a stopped container's SandboxID (inspect)
+                "sandbox_id": c.sandbox_id if (self.profile.stopped_keeps_sandbox
+                                               and c.sandbox_owner is None) else "",
                 "endpoints": cleared,
                 "port_mappings": (),
                 "finished": self.clock,
@@ -1809,11 +1860,7 @@ class Engine:
             # dynamic (swarm) network the container is attached to
             raise DaemonError(f"{c.name} is already attached to network {st.name}", status=409)
         if st.driver == "host" and mode != "host":
-            raise DaemonError(
-                "cannot connect container to host network - container must be created in host "
-                "network mode",
-                status=403,
-            )
+            raise DaemonError(self.profile.host_connect_refusal, status=403)
         if mode.startswith("container:") or (mode == "host" and st.name != "host"):
             raise DaemonError(
                 "container sharing network namespace with another container or host cannot be "
@@ -1896,11 +1943,7 @@ class Engine:
             ep = next((e for e in c.endpoints if e.network_id == net.state.id), None)
         if c.running and net is not None:
             if net is not None and net.state.driver == "host" and c.network_mode == "host":
-                raise DaemonError(
-                    "cannot disconnect container from host network - container was created in "
-                    "host network mode",
-                    status=403,
-                )
+                raise DaemonError(self.profile.host_disconnect_refusal, status=403)
             if ep is None:
                 raise DaemonError(f"container {c.id} is not connected to network {name}",
                                   status=403)
@@ -2341,19 +2384,57 @@ class Engine:
             return None
 
 
+#: libnetwork types.Protocol numbers, the order cmpPortBinding sorts protocols in
+_PROTO_NUMBERS = {"tcp": 6, "udp": 17, "sctp": 132}
+
+
+def _order_bindings(bindings: list[PortBinding],
+                    rule: PortBindingOrder) -> list[PortBinding]:
+    """The order a container's port bindings are allocated in (EngineProfile.
+    port_binding_order), which decides which gets the first ephemeral port."""
+    if rule == "sort_port_map":
+        # go-connections nat.SortPortMap (v26.1.5:vendor/github.com/docker/go-connections/nat/
+        # sort.go:47-90): larger host port, then larger container port, then tcp first; then
+        # the bindings of each port together, the ports in the order they first appear. (Its
+        # Less is no strict order when a larger host port has a smaller container port; the
+        # daemon's input is a Go map's order: netsim takes the host port first.)
+        ranked = sorted(bindings, key=lambda b: (-b.host_port_start, -b.container_port,
+                                                 b.proto != "tcp"))
+        groups: dict[str, list[PortBinding]] = {}
+        for b in ranked:
+            groups.setdefault(b.port_key, []).append(b)
+        return [b for group in groups.values() for b in group]
+
+    def host_ip(text: str) -> tuple[int, int]:  # netip.Addr.Compare: none < IPv4 < IPv6
+        if not text:
+            return (0, 0)
+        addr = ipaddress.ip_address(text)
+        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+            addr = addr.ipv4_mapped
+        return (addr.version, int(addr))
+
+    # v28.5.2:libnetwork/drivers/bridge/port_mapping_linux.go:208-262 sortAndNormPBs,
+    # cmpPortBinding: exact host ports before ranges, then container port, protocol, host
+    # port(s) and host address
+    return sorted(bindings, key=lambda b: (
+        b.host_port_start == 0 or b.host_port_start != b.host_port_end, b.container_port,
+        _PROTO_NUMBERS.get(b.proto, 0), b.host_port_start, b.host_port_end,
+        host_ip(b.host_ip)))
+
+
 _BRIDGE_BOOLS = ("com.docker.network.bridge.default_bridge",
                  "com.docker.network.bridge.enable_icc",
                  "com.docker.network.bridge.enable_ip_masquerade",
                  "com.docker.network.bridge.inhibit_ipv4", "com.docker.network.enable_ipv4",
                  "com.docker.network.enable_ipv6")
-_GW_MODES = ("nat", "nat-unprotected", "routed", "isolated")
 
 
-def _check_bridge_options(spec: BridgeNetwork) -> None:
+def _check_bridge_options(spec: BridgeNetwork, gw_modes: tuple[str, ...]) -> None:
     """The bridge driver's parseNetworkOptions, run by GetSkipGwAlloc before IPAM (v28.5.2:
     libnetwork/drivers/bridge/bridge_linux.go:310-402 fromLabels, 635-673): each option's value
     (a Go map: any order; netsim takes them sorted), then isolated mode on a non-internal
-    network."""
+    network. ``gw_modes``: the gateway modes the driver knows (EngineProfile.
+    bridge_gateway_modes; none: the gateway_mode options are not the driver's and go unread)."""
     for key in sorted(spec.options):
         value = spec.options[key]
         reason = None
@@ -2363,7 +2444,8 @@ def _check_bridge_options(spec: BridgeNetwork) -> None:
             except ValueError as err:
                 reason = str(err)
         elif key in ("com.docker.network.bridge.gateway_mode_ipv4",
-                     "com.docker.network.bridge.gateway_mode_ipv6") and value not in _GW_MODES:
+                     "com.docker.network.bridge.gateway_mode_ipv6") and gw_modes and \
+                value not in gw_modes:
             reason = f"unknown gateway mode {value}"
         elif key == "com.docker.network.driver.mtu" and not re.fullmatch(r"[+-]?[0-9]+", value):
             reason = f'strconv.Atoi: parsing "{value}": invalid syntax'
@@ -2371,7 +2453,7 @@ def _check_bridge_options(spec: BridgeNetwork) -> None:
             raise DaemonError(f"failed to parse {key} value: {value} ({reason})", status=400)
     modes = (spec.options.get("com.docker.network.bridge.gateway_mode_ipv4"),
              spec.options.get("com.docker.network.bridge.gateway_mode_ipv6"))
-    if "isolated" in modes and not spec.internal:
+    if "isolated" in modes and "isolated" in gw_modes and not spec.internal:
         raise DaemonError("gateway mode 'isolated' can only be used for an internal network")
 
 

@@ -33,10 +33,13 @@ def hex_id(seed: int, *parts: object) -> str:
         salt += 1
 
 
-def mac_address(seed: int, *parts: object) -> str:
-    """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``)."""
+def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
+    """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``);
+    ``docker_prefix``: Docker's ``02:42`` and 4 random bytes (its genMAC before 28.0)."""
     raw = bytearray(_digest(seed, ("mac", *parts))[:6])
     raw[0] = (raw[0] & 0xFE) | 0x02
+    if docker_prefix:
+        raw[:2] = b"\x02\x42"
     return ":".join(f"{b:02x}" for b in raw)
 
 

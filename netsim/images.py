@@ -62,6 +62,7 @@ __all__ = [
     "missing_directory",
     "package_manager",
     "parse_image_ref",
+    "runtime_reason",
     "served_site",
     "signal_number",
     "stop_exit_code",
@@ -1686,6 +1687,24 @@ def exec_failure(info: ImageInfo | None, program: str) -> tuple[int, str] | None
     if path.strip("/").split("/")[0] not in _ROOT_DIRS or directory in programs:
         return 127, f"stat {program}: no such file or directory"
     return None
+
+
+def runtime_reason(reason: str, tail: str) -> str:
+    """An :func:`exec_failure` reason as the daemon passes it on after the runtime's own
+    ``tail`` (containerd's gRPC code, ``: unknown``, or nothing): the daemon appends ``:
+    permission denied`` to a directory's error only after the runtime's whole message
+    (daemon/errors.go setExitCodeFromError, v26.1.5:146-155, docker-v29.1.5:146-150; recorded:
+    26.1, 49-run-create-image-name-errors and 54-exec-inspect-errors ``docker exec ca /etc``).
+
+    >>> runtime_reason("is a directory: permission denied", ": unknown")
+    'is a directory: unknown: permission denied'
+    >>> runtime_reason("permission denied", ": unknown")
+    'permission denied: unknown'
+    """
+    fudge = ": permission denied"
+    if reason.endswith("is a directory" + fudge):
+        return reason.removesuffix(fudge) + tail + fudge
+    return reason + tail
 
 
 def user_failure(info: ImageInfo | None, user: str) -> str | None:

@@ -84,7 +84,9 @@ class AddressSpace:
     #: ≤ 26.x engines rotate the start of the search (moby v26.0.0 ipam/allocator.go
     #: updatePredefinedStartIndex); ≥ 27 use first fit
     rotating: bool = False
+    #: where the rotating search starts: an index into the pools split into subnets
     _start_index: int = 0
+    _split: list[ipaddress.IPv4Network] | None = None
 
     def _find_overlap(self, lo: int, hi: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self._spans, (hi, 1 << 130))
@@ -131,20 +133,55 @@ class AddressSpace:
         reserved_spans = sorted(
             (int(r.network_address), int(r.broadcast_address)) for r in reserved
         )
-        order = list(range(len(self.pools)))
         if self.rotating:
-            order = order[self._start_index :] + order[: self._start_index]
-        for idx in order:
-            pool = self.pools[idx]
+            return self._request_rotating(reserved_spans, legacy_message)
+        for pool in self.pools:
             found = self._first_free_in(pool, reserved_spans)
             if found is not None:
                 self._add(found)
-                if self.rotating:
-                    self._start_index = (idx + 1) % len(self.pools)
                 return found
         raise DaemonError(
             ERR_NO_MORE_SUBNETS_LEGACY if legacy_message else ERR_NO_MORE_SUBNETS, status=400
         )
+
+    def _request_rotating(self, reserved: list[tuple[int, int]],
+                          legacy_message: bool) -> ipaddress.IPv4Network:
+        """≤ 26.x: the pools split into one list of subnets (ipamutils SplitNetworks), searched
+        from the start index for the first not overlapping an allocated one; the index then
+        moves past it (``start + i + 1``, back to 0 at the end of the list: v26.1.5:libnetwork/
+        ipam/allocator.go:184-231, v20.10.24:vendor/github.com/docker/libnetwork/ipam/
+        allocator.go:400-448). A subnet on one of the host's routes is held while IPAM is asked
+        again (so it, too, moves the index on) and given back at the end (v26.1.5:libnetwork/
+        network.go:1531-1568 FindAvailableNetwork, tmpPoolLeases)."""
+        if self._split is None:
+            self._split = [net for pool in self.pools
+                           for net in pool.base.subnets(new_prefix=pool.size)]
+        split = self._split
+        held: list[ipaddress.IPv4Network] = []
+        try:
+            while True:
+                start = self._start_index if self._start_index < len(split) else 0
+                found = None
+                for i in range(len(split)):
+                    net = split[(start + i) % len(split)]
+                    if self._find_overlap(int(net.network_address),
+                                          int(net.broadcast_address)) is None:
+                        found = net
+                        break
+                if found is None:
+                    raise DaemonError(ERR_NO_MORE_SUBNETS_LEGACY if legacy_message
+                                      else ERR_NO_MORE_SUBNETS, status=400)
+                nxt = start + i + 1
+                self._start_index = nxt if nxt < len(split) else 0
+                self._add(found)
+                lo, hi = int(found.network_address), int(found.broadcast_address)
+                if any(r[0] <= hi and r[1] >= lo for r in reserved):
+                    held.append(found)
+                    continue
+                return found
+        finally:
+            for net in held:
+                self.release(net)
 
     def _first_free_in(
         self, pool: PoolToSplit, reserved: list[tuple[int, int]]

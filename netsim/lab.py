@@ -389,7 +389,7 @@ class Lab:
             out.err(f"netsim: {err.what}", NOT_SIMULATED)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         except DockerCliError as err:
-            out.err(err.text, err.exit_code)
+            out.err(err.text + "\n", err.exit_code)  # the CLI's Fprintln(stderr, err)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)
         for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
             if i < parsed.stderr_warnings:        # stderr, the command's on stdout
@@ -550,8 +550,10 @@ def _each(out: _Out, refs: Sequence[str], fn: Callable[[str], None], *,
 
 
 def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
+    profile = lab.engine.profile
     outcome = lab._exec(network_create(
-        p, host=host, string_addresses=not lab.engine.profile.cli_parses_addresses))
+        p, host=host, string_addresses=not profile.cli_parses_addresses,
+        range_must_be_cidr=profile.cli_ip_range_must_be_cidr))
     out.out(outcome.id)
 
 
@@ -634,9 +636,10 @@ def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
     """``--disable-content-trust=false`` on a CLI that has Docker Content Trust (≤ 28.x): the
     CLI first asks the image's notary server for the tag (image.TrustedReference). netsim's
     internet answers HTTPS with plain HTTP (README "Where netsim simplifies"), so the TLS
-    handshake fails; for a docker.io image the CLI warns about DCT's retirement first
-    (v28.5.2:cli/trust/trust.go:111-125, :245). Measured: conformance/recorded/28.5,
-    40-cli-unknown-commands-flags. True when it stopped the command."""
+    handshake fails; for a docker.io image a 28.5 CLI warns about DCT's retirement first
+    (v28.5.2:cli/trust/trust.go:111-125, :245; EngineProfile.cli_dct_retirement_warning).
+    Measured: conformance/recorded/28.5, 40-cli-unknown-commands-flags. True when it stopped
+    the command."""
     from netsim.images import parse_image_ref
 
     if not lab.engine.profile.cli_content_trust or p.get("disable-content-trust") != "false":
@@ -647,7 +650,7 @@ def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
         return False
     if ref.digest and not ref.tag_explicit:
         return False  # only a tagged reference is resolved through notary
-    if ref.registry == "docker.io":
+    if ref.registry == "docker.io" and lab.engine.profile.cli_dct_retirement_warning:
         out.stderr.append("WARNING: Docker is retiring DCT for Docker Official Images (DOI).\n"
                           "         For details, refer to https://docs.docker.com/go/"
                           "dct-deprecation/\n\n")
@@ -663,8 +666,10 @@ def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
 def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
     from netsim.images import effective_argv, lookup
 
-    spec = container_spec(p, endpoint_check=_string_addresses(lab, host),
-                          legacy_ports=lab.engine.profile.cli_legacy_port_spec)
+    spec = container_spec(
+        p, endpoint_check=_string_addresses(lab, host),
+        legacy_ports=lab.engine.profile.cli_legacy_port_spec,
+        links_follow_any_network=lab.engine.profile.cli_links_follow_any_network)
     if _content_trust(lab, p, spec.image, out):
         return
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
@@ -1049,7 +1054,12 @@ def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     kind = p.get("type") or ""
     if p.command == "container inspect":
         kind = "container"
-    if kind not in ("", *_INSPECT_TYPES):
+    if lab.engine.profile.cli_inspect_legacy_type_check:
+        # ≤ 28.1: no "config" (EngineProfile.cli_inspect_legacy_type_check)
+        if kind not in ("", *(t for t in _INSPECT_TYPES if t != "config")):
+            out.err(f'"{kind}" is not a valid value for --type', 1)
+            return
+    elif kind not in ("", *_INSPECT_TYPES):
         types = '", "'.join(_INSPECT_TYPES)
         out.err(f'unknown type: "{kind}": must be one of "{types}"', 1)
         return
@@ -1129,7 +1139,8 @@ def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     c = _container(lab, host, p.args[0])
     text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None,
                                   ref=p.args[0],
-                                  legacy=lab.engine.profile.cli_legacy_error_texts)
+                                  legacy=lab.engine.profile.cli_legacy_error_texts,
+                                  brackets=lab.engine.profile.cli_port_brackets_ipv6)
     if error:
         out.err(error, 1)
     out.stdout.append(text)
@@ -1146,7 +1157,13 @@ def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     except ValueError:
         refused = None
     if refused is not None:  # daemon/exec.go: the user is looked up before the runtime
-        raise DaemonError(refused, status=500)
+        if lab.engine.profile.exec_user_checked_at_create:
+            raise DaemonError(refused, status=500)
+        # ≤ 28.1: at the exec's start, so on its stream, exit 126
+        # (EngineProfile.exec_user_checked_at_create)
+        out.stdout.append(f"{refused}\r\n")
+        out.code = 126
+        return
     if _exec_failure(lab, c, cmd, p.get("workdir"), out):
         return
     interactive = p.get("interactive") == "true" or p.get("tty") == "true"
@@ -1162,7 +1179,7 @@ def _exec_failure(lab: Lab, c: ContainerState, cmd: Sequence[str], workdir: str 
     have: runc's error on the exec's stdout (``OCI runtime exec failed: …``, with ``\\r\\n``;
     moby daemon/exec.go), 127 or 126, when netsim knows the image's files. True when it
     failed so."""
-    from netsim.images import exec_failure, lookup, missing_directory
+    from netsim.images import exec_failure, lookup, missing_directory, runtime_reason
 
     try:
         info = lookup(c.spec.image)
@@ -1178,7 +1195,7 @@ def _exec_failure(lab: Lab, c: ContainerState, cmd: Sequence[str], workdir: str 
     failure = exec_failure(info, cmd[0]) if cmd else None
     if failure is None:
         return False
-    out.stdout.append(f'{head}exec: "{cmd[0]}": {failure[1]}{suffix}\r\n')
+    out.stdout.append(f'{head}exec: "{cmd[0]}": {runtime_reason(failure[1], suffix)}\r\n')
     # EngineProfile.exec_not_found_127: ≤ 27.x the daemon overwrites every exec failure's code
     out.code = failure[0] if lab.engine.profile.exec_not_found_127 else 126
     return True
@@ -1281,7 +1298,7 @@ def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         "To add a worker to this swarm, run the following command:\n\n"
         f"    docker swarm join --token {swarm.worker_token} {node.address}\n\n"
         "To add a manager to this swarm, run 'docker swarm join-token manager' and follow "
-        "the instructions.\n")
+        "the instructions.\n" + ("\n" if lab.engine.profile.cli_swarm_init_blank_line else ""))
 
 
 def _swarm_join(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:

@@ -134,6 +134,9 @@ class Symptom(StrEnum):
     HOST_UNREACHABLE = "host-unreachable"  # ICMP host unreachable after ARP fails
     NETWORK_UNREACHABLE = "network-unreachable"  # ENETUNREACH at once, nothing sent
     NO_NAME = "no-name"  # the resolver found nothing
+    #: a connection, then a reset: docker-proxy accepted it and, the container refusing its own
+    #: connection, closed it with the client's request unread (a TCP RST)
+    RESET = "reset"
 
 
 _SYMPTOM: dict[Disposition, Symptom] = {
@@ -194,6 +197,10 @@ RULES: dict[str, str] = {
     "publish.localhost": f"{_D}port-publishing/ (ports bound to 127.0.0.1 are only for the "
                          "host; raw PREROUTING since 28.0, moby#45610)",
     "publish.none": "kernel: no socket and no DNAT rule for that port: TCP RST",
+    "publish.proxy": f"{_D}port-publishing/ (the host's own connections to 127.0.0.0/8 skip "
+                     "the DNAT rules, OUTPUT ! -d 127.0.0.0/8: docker-proxy accepts them and "
+                     "connects to the container; if that fails it closes the client's "
+                     "connection: cmd/docker-proxy tcp_proxy.go clientLoop)",
     "host.process": f"{_D}drivers/host/ (a host-mode container is a process of the host)",
     "host.reaches": f"{_D}drivers/bridge/ (the host reaches every container on its bridges, "
                     "internal ones too); docker-semantics.md §1.1",
@@ -627,8 +634,9 @@ class _Flow:
         return self.end(Disposition.NOTHING_LISTENING, sb.node,
                         f"{how}; nothing in {names} listens on {key}: refused", "listen")
 
-    def host_input(self, h: _HostNs, ip: IPv4, *, via: str) -> Disposition:
-        """A packet for one of host ``h``'s own addresses (or 127.0.0.1 from the host)."""
+    def host_input(self, h: _HostNs, ip: IPv4, *, via: str, proxied: bool = False) -> Disposition:
+        """A packet for one of host ``h``'s own addresses (or 127.0.0.1 from the host:
+        ``proxied``, a published TCP port is docker-proxy's)."""
         if self.port is None:
             return self.end(Disposition.DELIVERED, h.node,
                             f"{via}; host {h.name} answers the echo request for {ip}", "icmp")
@@ -650,8 +658,13 @@ class _Flow:
                                 f"{via}; {c.name} publishes {mapping} but is not running",
                                 "not-running")
             gw = sb.default
-            self.hop(h.node, f"{via}; {c.name} publishes {mapping}: DNAT/docker-proxy send it "
-                             f"to {gw.ip}:{cport}", "publish")
+            if proxied and self.proto == "tcp":
+                self.hop(h.node, f"{via}; {c.name} publishes {mapping}: docker-proxy accepts "
+                                 f"the connection and opens one to {gw.ip}:{cport}",
+                         "publish.proxy")
+            else:
+                self.hop(h.node, f"{via}; {c.name} publishes {mapping}: DNAT/docker-proxy send "
+                                 f"it to {gw.ip}:{cport}", "publish")
             saved, expect = self.port, self.expect
             self.port, self.expect = cport, None
             try:
@@ -1031,7 +1044,8 @@ def _walk(ix: _Index, origin: _Src, ip: IPv4, flow: _Flow) -> Disposition:
     if kind == "host":
         assert isinstance(where, _HostNs)
         if ip in _LOOPBACK:
-            return flow.host_input(where, ip, via=f"{ip} is {where.name}'s loopback")
+            return flow.host_input(where, ip, via=f"{ip} is {where.name}'s loopback",
+                                   proxied=True)
         return flow.host_forward(where, ip, ingress=None)
     if kind == "lan":
         return flow.from_lan(ip)
@@ -1096,8 +1110,11 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
 
 
 def _trace(src: str, dst: str, ip: IPv4 | None, flow: _Flow, d: Disposition) -> Trace:
+    symptom = _SYMPTOM[d]
+    if d is Disposition.NOTHING_LISTENING and any(h.rule == "publish.proxy" for h in flow.hops):
+        symptom = Symptom.RESET  # docker-proxy had accepted the connection
     return Trace(src, dst, str(ip) if ip is not None else None, flow.port, flow.proto, d,
-                 _SYMPTOM[d], tuple(flow.hops), flow.routers)
+                 symptom, tuple(flow.hops), flow.routers)
 
 
 # --------------------------------------------------------------------------------------------

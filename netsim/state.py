@@ -166,7 +166,8 @@ class ContainerState(_Frozen):
     #: for ``container:<x>`` mode: the ID of the container whose sandbox this one shares
     sandbox_owner: str | None = None
     #: the network namespace this container runs in, new at every start of its owner ("" when
-    #: not running); a joiner whose owner restarted keeps the old, dead one (only ``lo``)
+    #: not running, or the last one under ``EngineProfile.stopped_keeps_sandbox``); a joiner
+    #: whose owner restarted keeps the old, dead one (only ``lo``)
     sandbox_id: str = ""
     endpoints: tuple[EndpointState, ...] = ()
     port_mappings: tuple[PortMapping, ...] = ()

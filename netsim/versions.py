@@ -34,6 +34,8 @@ __all__ = ["DEFAULT_PROFILE", "PROFILES", "EngineProfile", "profile"]
 
 #: how macvlan/ipvlan networks get an IPAM gateway when ``--gateway`` is not given
 VlanGateway = Literal["always", "unless_internal_or_l3", "only_when_given"]
+#: the order a container's port bindings are allocated in (EngineProfile.port_binding_order)
+PortBindingOrder = Literal["sort_port_map", "driver"]
 
 
 class EngineProfile(BaseModel):
@@ -75,6 +77,12 @@ class EngineProfile(BaseModel):
     #: bridge/macvlan endpoints get a random locally administered MAC (≥ 28.0) instead of one
     #: derived from the IPv4 address (``02:42:ac:11:00:02``)
     random_macs: bool
+    #: a MAC Docker picks at random (a bridge's: docker0, br-…) keeps Docker's ``02:42`` and
+    #: draws only the last 4 bytes (≤ 27.x: v26.1.5:libnetwork/netutils/utils.go:68-90 genMAC,
+    #: bridge_linux setup_device_linux.go:38 GenerateRandomMAC; recorded on 26.1.5:
+    #: 21-host-network-probes, 34-probes-ip-ifconfig ``02:42:3b:6b:a1:70``); moby a900e0b5bb
+    #: (v28.0.0) draws 46 bits
+    random_mac_docker_prefix: bool = False
 
     # ---------------------------------------------------------------- endpoints and ports
     #: the refusal of ``--network-alias`` on a predefined network (bridge, host, none)
@@ -87,6 +95,19 @@ class EngineProfile(BaseModel):
     #: (≤ 26.x), the daemon binding for the proxy (28.x: the whole binding), or its port
     #: allocator (29.x: the host address and port)
     host_port_bind_error: str
+    #: the order a container's port bindings get their host ports in (which of ``-P``'s ports
+    #: gets the first ephemeral one): ``sort_port_map``, the daemon's nat.SortPortMap (≤ 26.x:
+    #: v26.1.5:daemon/container_operations.go:110-155, larger container port first; recorded:
+    #: 26.1 and 20.10, 15-ports:17), or ``driver``, the bridge driver's own sort (moby
+    #: 043db3be68, v27.0.0: v28.5.2:libnetwork/drivers/bridge/port_mapping_linux.go:208-262,
+    #: exact host ports first, then container port ascending)
+    port_binding_order: PortBindingOrder = "driver"
+    #: the port allocator keeps one map per host address and checks only the address asked
+    #: for (v26.1.5:libnetwork/portallocator/portallocator.go:118-160): a port held on
+    #: 0.0.0.0 is free for 127.0.0.1 there, and the kernel refuses docker-proxy's bind instead
+    #: (recorded: 26.1 and 20.10, 15-ports:37); moby d6620915db (v28.3.0) also checks the
+    #: unspecified address's map (``Bind for 0.0.0.0:8082 failed: port is already allocated``)
+    port_allocator_per_address: bool = False
 
     # ---------------------------------------------------------------- inspect shapes
     #: the keys of ``docker network inspect``, in the order the engine's Go struct writes them
@@ -126,6 +147,26 @@ class EngineProfile(BaseModel):
     #: ``MaskedPaths`` also lists the ``/sys/devices/system/cpu/cpuN/thermal_throttle``
     #: directories the host has (GHSA-6fw5-f8r9-fgfm: 28.x and 29.x, not ≤ 26.x)
     masks_thermal_throttle: bool
+    #: ``HostConfig.ConsoleSize`` comes after ``Runtime`` (≤ 20.10: v20.10.24:api/types/
+    #: container/host_config.go:440-441, a Windows-only field) instead of after
+    #: ``VolumesFrom`` (moby 85a7f5a09a, v23.0.0)
+    host_config_console_size_late: bool = False
+    #: ``HostConfig`` prints ``KernelMemory`` and ``KernelMemoryTCP`` (``0``) after
+    #: ``DeviceRequests`` (no omitempty ≤ 20.10: v20.10.24:api/types/container/host_config.go:
+    #: 357-358; moby 427b0cd636, v23.0.0, made them omitempty)
+    host_config_kernel_memory: bool = False
+    #: ``HostConfig.NetworkMode`` stays ``default`` for a container created without
+    #: ``--network`` (v20.10.24:runconfig/hostconfig.go:26-35 SetDefaultNetModeIfBlank); from
+    #: moby 4eed3dcdfe (v26.1.0: api/server/router/container/container_routes.go:483) the API
+    #: turns it into the daemon's default network, ``bridge`` (recorded: 20.10,
+    #: 38-container-inspect:8,23)
+    network_mode_default_kept: bool = False
+    #: a user-defined network's endpoint lists the container's short ID (and its hostname,
+    #: when another) among its ``Aliases`` once the daemon has set it up (at start, or on
+    #: ``network connect``: v20.10.24:daemon/container_operations.go:695-720
+    #: updateNetworkConfig); moby 7a9b680a9c (v25.0.0) moved them to ``DNSNames`` (recorded:
+    #: 20.10, 14-aliases:25,33, 38-container-inspect:17)
+    aliases_list_short_id: bool = False
 
     #: a container's /etc/hosts spells ``fe00::0``/``ff00::0`` (strings in libnetwork/etchosts
     #: ≤ 27.x: v26.1.5:libnetwork/etchosts/etchosts.go:33-34) instead of netip's ``fe00::``/
@@ -155,12 +196,53 @@ class EngineProfile(BaseModel):
     #: ``docker rm`` of a running container names it by container.Name (``"/c1"``,
     #: v26.1.5:daemon/delete.go:96) instead of as the user typed it
     rm_error_names_container: bool = False
+    #: a stopped container's ``NetworkSettings`` keeps the ``SandboxID``/``SandboxKey`` of its
+    #: last start (v26.1.5:daemon/container_operations.go:974-1022 releaseNetwork, and
+    #: v20.10.24:1012-1050, leave them; recorded on 26.1.5: 38-container-inspect:34); moby
+    #: 955b923352 (v27.0.0) clears them
+    stopped_keeps_sandbox: bool = False
+    #: a ``--network container:X`` start fails in getNetworkedContainer's older words
+    #: (v26.1.5:daemon/container_operations.go:957-971, v20.10.24: :994-1010): ``cannot join
+    #: network of a non running container: X`` (X as the mode stores it: the ID),
+    #: ``cannot join own network`` and a bare ``No such container: X``; moby 513fd86710
+    #: (v28.0.0) says ``cannot join network namespace of a non running container: container
+    #: NAME is STATE``, ``cannot join own network namespace``, ``joining network namespace of
+    #: container: …`` (recorded: 26.1 and 20.10, 24-container-network-errors:7,8,27,28)
+    netns_join_legacy_texts: bool = False
+    #: validateNetContainerMode's refusal of ``container:`` without a name (capitalised
+    #: ≤ 27.x: v26.1.5:runconfig/hostconfig.go:26; moby 586556eda7, v28.0.0, lower-cased it)
+    invalid_container_mode_message: str = (
+        "invalid network mode: invalid container format container:<name|id>")
+    #: connecting a container not in host mode to the host network, and disconnecting a host
+    #: mode container from it: one runconfig.ErrConflictHostNetwork for both ≤ 28.0.1
+    #: (v26.1.5:runconfig/errors.go:9, daemon/container_operations.go:226,1085); moby
+    #: 90a83063ee (v28.0.2) split it (v28.5.2:runconfig/errors.go:9-11)
+    host_connect_refusal: str = (
+        "cannot connect container to host network - container must be created in host "
+        "network mode")
+    host_disconnect_refusal: str = (
+        "cannot disconnect container from host network - container was created in host "
+        "network mode")
+    #: a legacy link to a container without a default-bridge endpoint fails while the
+    #: container's bridge endpoint is set up, whether the target runs or not: ``Cannot link to
+    #: /X, as it does not belong to the default network`` (v26.1.5:daemon/container_operations.go:
+    #: 169-172 buildSandboxOptions isLinkable, before createSpec's setupLinkedContainers);
+    #: from moby 4c553defce/e601e71681 (v28.0.0) setupLinkedContainers comes first: ``Cannot
+    #: link to a non running container``, then ``container ID not attached to default bridge
+    #: network`` (recorded: 26.1 and 28.5, 50-run-create-network-errors:56)
+    link_needs_default_network_first: bool = False
 
     #: the embedded DNS server queries only the host's loopback upstreams from the host's
     #: namespace, so resolv.conf's ``# ExtServers:`` marks only those ``host(…)``
     #: (v26.1.5:libnetwork/internal/resolvconf/resolvconf.go:268 HostLoopback); moby
     #: d29767431c (v28.0.0) marks every server from the host's file
     ext_dns_host_loopback_only: bool = False
+    #: the bridge driver's ``com.docker.network.bridge.gateway_mode_ipv4``/``_ipv6`` values
+    #: (``isolated`` from moby 9fdcde7618, v28.0.0: v28.5.2:libnetwork/drivers/bridge/
+    #: bridge_linux.go:635-673); none: a driver without gateway modes (≤ 26.x, v26.1.5:
+    #: libnetwork/drivers/bridge/labels.go has no such label) ignores the options (recorded:
+    #: 26.1, 46-network-create-daemon-errors:18)
+    bridge_gateway_modes: tuple[str, ...] = ("nat", "nat-unprotected", "routed", "isolated")
 
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code
@@ -175,6 +257,12 @@ class EngineProfile(BaseModel):
     #: Debian's runc for 26.1 (trixie, 1.1) and 20.10 (bookworm, 1.1) does not (recorded:
     #: conformance/recorded/26.1 and 28.5, 19-exec-and-foreground:38)
     runc_init_error_context: bool = True
+    #: ``docker exec -u NAME`` of a user the image lacks is refused when the exec is created
+    #: (``Error response from daemon: unable to find user …``, exit 1: moby b54a038bec,
+    #: v28.2.0); before, the user is looked up when it starts (v26.1.5:daemon/exec.go:254
+    #: execSetPlatformOpt in ContainerExecStart), so the error goes to the exec's stream with
+    #: ``\r\n`` and the exec exits 126 (:181-186; recorded: 26.1, 54-exec-inspect-errors:25)
+    exec_user_checked_at_create: bool = True
 
     # ---------------------------------------------------------------- the docker CLI
     # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
@@ -190,6 +278,33 @@ class EngineProfile(BaseModel):
     #: ``cli.RequiresMaxArgs`` ends in ``SRun '… --help' for more information`` (a typo in
     #: cli/required.go from docker/cli c60b360c33, v28.0.0, until e069ded4c3, v29.0.0)
     cli_max_args_typo: bool = False
+    #: argument-count and flag errors in docker/cli's pre-28 layout: ``"docker ps" accepts no
+    #: arguments.`` / ``See 'docker ps --help'.`` then the usage line and the command's Short;
+    #: a flag error is ``<error>`` / ``See '… --help'.`` (with the usage template of a command
+    #: that has subcommands); an unknown command is ``docker: 'x' is not a docker command.``
+    #: (v20.10.24 and v26.1.5: cli/required.go, cli/cobra.go FlagErrorFunc, cmd/docker/
+    #: docker.go RunE); docker/cli 90058df305 (v28.0.0) moved to ``Usage:`` / ``Run '…'``
+    cli_see_help_errors: bool = False
+    #: commands whose ``Short`` (shown in usage texts) this CLI words otherwise than docker/cli
+    #: 26.1-29.1, as (command path, Short)
+    cli_shorts: tuple[tuple[str, str], ...] = ()
+    #: sizes (``--memory``, ``--shm-size``, tmpfs ``size=``…) are parsed by go-units ≤ 0.4's
+    #: regular expression (``^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$``: ``invalid size:
+    #: '10x'`` for anything else; v20.10.24:vendor/github.com/docker/go-units/size.go:34-107;
+    #: Debian's 26.1.5+dfsg1 links trixie's go-units, which does the same, as recorded in
+    #: 42-cli-flag-values-numbers); go-units 0.5 parses by hand (``invalid suffix: 'x'``)
+    cli_units_regex: bool = False
+    #: ``--gpus count=x``: ``count must be an integer: strconv.Atoi: …`` (v26.1.5:opts/
+    #: gpus.go:17-24); v28.0.0 ``invalid count (x): value must be either "all" or an integer``
+    cli_gpus_count_wrapped: bool = False
+    #: the ``gw-priority=`` field of ``--network`` (docker/cli v28.0.0: opts/network.go)
+    cli_gw_priority: bool = True
+    #: flags this CLI release does not have, as ``"COMMAND --FLAG"`` (netsim's command names):
+    #: an ``unknown flag`` there (git grep of the flag definitions in cli/command/ at each tag)
+    cli_absent_flags: tuple[str, ...] = ()
+    #: ``docker stop``/``restart`` take ``-t, --time`` (v26.1.5:cli/command/container/stop.go:
+    #: 45, restart.go:44); v28.0.0 renamed it ``--timeout`` and kept ``--time`` deprecated
+    cli_stop_time_flag: bool = False
     #: the flags whose deprecation notice (``Flag --time has been deprecated, …``) this CLI
     #: prints; v29.0 deprecated --kernel-memory, --disable-content-trust and commit --pause
     #: (MarkDeprecated in cli/command/container/{opts,run,create,update,commit}.go)
@@ -206,6 +321,15 @@ class EngineProfile(BaseModel):
     #: ``--disable-content-trust=false`` turns Docker Content Trust on for run/create (≤ 28.x):
     #: the CLI asks notary.docker.io for the tag before anything else; 29.0 removed it
     cli_content_trust: bool = False
+    #: with content trust on, a docker.io image first gets ``WARNING: Docker is retiring DCT
+    #: for Docker Official Images (DOI).`` (docker/cli 0351ece9e5, v28.5.0: cli/trust/
+    #: trust.go:111-125); not in v26.1.5 (recorded: 40-cli-unknown-commands-flags:49-50)
+    cli_dct_retirement_warning: bool = False
+    #: ``network create --ip-range`` must parse as a CIDR (``invalid CIDR address: bad``,
+    #: docker/cli 8fca0a1f28, v28.0.0: v28.5.2:cli/command/network/create.go:171); before, a
+    #: range without ``/`` is net.ParseIP'd and matches no subnet (v26.1.5:cli/command/
+    #: network/create.go:157-177: ``no matching subnet for range bad``)
+    cli_ip_range_must_be_cidr: bool = True
     #: -p/--expose are parsed by go-connections ≤ 0.4 (Debian's golang-github-docker-go-
     #: connections, which its docker.io 28.5.2+dfsg links): capitalised texts (``Invalid proto:
     #: xyz``), the protocol checked last, ``[addr]`` split by net.SplitHostPort, strconv errors
@@ -216,6 +340,16 @@ class EngineProfile(BaseModel):
     #: ≤ 28.x: v28.5.2:cli/command/container/opts.go:674) instead of ``null`` (v29.1.5:
     #: opts.go:683 converts it with toNetipAddrSlice, which gives nil for none)
     cli_dns_empty_list: bool = False
+    #: ``HostConfig.BlkioDevice{Read,Write}{Bps,IOps}`` and ``Ulimits`` without their flags
+    #: are ``null``: the CLI appends to a nil slice (v20.10.24:opts/throttledevice.go:95-100,
+    #: opts/ulimit.go:46-55); docker/cli d0dee3cebe (v25.0.0) pre-allocates them (``[]``)
+    cli_unset_lists_null: bool = False
+    #: ``--network-alias``, ``--ip``, ``--ip6`` and ``--link-local-ip`` go into the endpoint of
+    #: the first ``--network`` only, so without ``--network`` the CLI drops them unseen
+    #: (v20.10.24:cli/command/container/opts.go:694-738 parseNetworkOpts loops over the
+    #: ``--network`` values); docker/cli f1048e1a3a (v25.0.0) makes a ``default`` endpoint for
+    #: them (recorded: 20.10, 14-aliases:38, 17-ipam:22)
+    cli_legacy_options_need_network: bool = False
     #: ``--mount …,bind-nonrecursive[=BOOL]``: ``accepted`` (≤ 20.10), ``warned`` (a logrus
     #: warning on stderr, 23.0–28.x: opts/mount.go), ``refused`` as deprecated (29.0)
     cli_bind_nonrecursive: Literal["accepted", "warned", "refused"] = "refused"
@@ -223,6 +357,23 @@ class EngineProfile(BaseModel):
     #: 964155cd27 and 3e271461e6, v28.0.0); v26.1.5:cli/command/formatter/container.go:334,
     #: 363-380 join it with a bare colon (``:::80->80/tcp``)
     cli_ps_brackets_ipv6: bool = True
+    #: ``docker port`` brackets an IPv6 host address (``80/tcp -> [::]:8080``, net.JoinHostPort
+    #: from docker/cli 168173a3f1, v22.06); v20.10.24:cli/command/container/port.go:64,73
+    #: print ``80/tcp -> :::8080``
+    cli_port_brackets_ipv6: bool = True
+    #: ``--link`` goes into the endpoint settings of the first ``--network`` unless that is
+    #: ``default`` (v26.1.5:cli/command/container/opts.go:834-837 applyContainerOptions), so
+    #: with ``bridge``, ``host``, ``none`` or ``container:X`` the CLI refuses it: ``links are
+    #: only supported for user-defined networks`` (:858-864 parseNetworkAttachmentOpt); docker/cli
+    #: 2c35778a63 (v28.0.0) moves it only for a user-defined network, leaving the rest to the
+    #: daemon (recorded: 26.1 and 20.10, 24-container-network-errors:15,17; 26.1,
+    #: 50-run-create-network-errors:42,49,53)
+    cli_links_follow_any_network: bool = False
+    #: ``docker inspect --type``: ≤ 28.1 accepts container, image, node, network, service,
+    #: volume, task, plugin and secret and refuses the rest with ``"X" is not a valid value for
+    #: --type`` (v26.1.5:cli/command/system/inspect.go:52-57); docker/cli 52752f3aa2 (v28.2.0)
+    #: adds config and lists every type (``unknown type: "X": must be one of …``)
+    cli_inspect_legacy_type_check: bool = False
     #: ``docker run``/``create`` errors go through reportError (≤ 27.x: v26.1.5:cli/command/
     #: container/run.go:295-301): ``docker: <error>.`` (one final period ensured) and, except
     #: for a failed start (run.go:205), ``See 'docker run --help'.`` on the next line; docker/cli
@@ -232,6 +383,18 @@ class EngineProfile(BaseModel):
     #: ``docker network rm`` ends a failure with ``exit status 1`` (a StatusError with that
     #: Status, ≥ 28.0); v26.1.5:cli/command/network/remove.go:70-71 sets only the code
     cli_network_rm_exit_status_line: bool = True
+    #: ``docker swarm init`` ends with a blank line (``…follow the instructions.\n\n``:
+    #: v26.1.5:cli/command/swarm/init.go:110, v20.10.24:106 Fprint); docker/cli 8c5e85d4cf
+    #: (v28.0.0) prints the last line with Fprintln
+    cli_swarm_init_blank_line: bool = False
+    #: a second ``-H``: docker/cli ≥ 28.0 refuses it as a flag error (``specify only one -H``,
+    #: v28.5.2:cli/flags/options.go:81); older CLIs keep -H as a list and fail with this text
+    #: (exit 1) once the command needs the daemon (v26.1.5:cli/command/cli.go:115, 480, 549:
+    #: ``Failed to initialize: unable to resolve docker endpoint: Please specify only one -H``)
+    cli_multiple_hosts_error: str = ""
+    #: ``--context`` with ``--host`` (v28.5.2:cli/command/cli.go:246; v26.1.5:264 says
+    #: ``either specify --host or --context, not both``, v20.10.24:515 ``Conflicting …``)
+    cli_host_context_conflict: str = "conflicting options: cannot specify both --host and --context"
 
     def __str__(self) -> str:
         return f"Docker Engine {self.version} (API {self.api_version})"
@@ -329,6 +492,26 @@ _BIND_28 = ("failed to bind host port for {host_ip}:{binding_port}:{container_ip
 _BIND_29 = "failed to bind host port {host_ip}:{host_port}/{proto}: {reason}"
 
 
+# ≤ 27.x daemon texts: v26.1.5:runconfig/hostconfig.go:26 validateNetContainerMode and
+# runconfig/errors.go:9 ErrConflictHostNetwork (v20.10.24: hostconfig.go:47, errors.go:9)
+_CONTAINER_MODE_26 = "Invalid network mode: invalid container format container:<name|id>"
+_HOST_CONFLICT_26 = ("container cannot be disconnected from host network or connected to host "
+                     "network")
+
+# docker/cli v28.0.0 added network create --ipv4, network connect --gw-priority, run/create
+# --use-api-socket and images --tree (absent from v26.1.5:cli/command/{network,container,image})
+_ABSENT_FLAGS_26 = ("network create --ipv4", "network connect --gw-priority",
+                    "run --use-api-socket", "create --use-api-socket", "images --tree")
+# and what v26.1.5 has that v20.10.24 does not (cli/command/container/{run,create,opts,stop,
+# restart}.go, network/remove.go, volume/{create,list,prune}.go: cluster volumes, API 1.42)
+_ABSENT_FLAGS_20 = (*_ABSENT_FLAGS_26, "run --quiet", "create --quiet", "run --annotation",
+                    "create --annotation", "run --health-start-interval",
+                    "create --health-start-interval", "stop --signal", "restart --signal",
+                    "network rm --force", "volume ls --cluster", "volume prune --all",
+                    *(f"volume create --{f}" for f in (
+                        "availability", "group", "limit-bytes", "required-bytes", "scope",
+                        "secret", "sharing", "topology-preferred", "topology-required", "type")))
+
 # --------------------------------------------------------------------------- the profiles
 
 PROFILES: dict[str, EngineProfile] = {
@@ -337,9 +520,18 @@ PROFILES: dict[str, EngineProfile] = {
         EngineProfile(
             name="20.10", version="20.10.24", api_version="1.41", moby_tag="v20.10.24",
             # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
-            cli_legacy_error_texts=True, cli_deprecated_flags=(),
+            cli_legacy_error_texts=True, cli_see_help_errors=True,
+            cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
+            cli_stop_time_flag=True, cli_absent_flags=_ABSENT_FLAGS_20,
+            cli_deprecated_flags=(),
             cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
             cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="accepted",
+            # v20.10.24:cli/command/container/{run,exec}.go, image/{pull,push}.go, volume/prune.go
+            cli_shorts=(("run", "Run a command in a new container"),
+                        ("exec", "Run a command in a running container"),
+                        ("pull", "Pull an image or a repository from a registry"),
+                        ("image push", "Push an image or a repository to a registry"),
+                        ("volume prune", "Remove all unused local volumes")),
             # vendor/github.com/docker/libnetwork/ipam/allocator.go:387-447 (updateStartIndex)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
             # daemon/container_operations.go:632-674 validateNetworkingConfig
@@ -348,8 +540,11 @@ PROFILES: dict[str, EngineProfile] = {
             macvlan_exclusive_parent=True,
             # vendor/github.com/docker/libnetwork/network.go:1663 (`|| d.Gateway == nil`)
             vlan_gateway="always",
-            # vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1578
-            random_macs=False,
+            # vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1578;
+            # vendor/github.com/docker/libnetwork/netutils/utils.go genMAC (02:42 + 4 random)
+            random_macs=False, random_mac_docker_prefix=True,
+            # daemon/container_operations.go:1012-1050 releaseNetwork
+            stopped_keeps_sandbox=True,
             predefined_alias_message=_ALIAS_20, host_port_bind_error=_BIND_PROXY,
             network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_20,
             endpoint_settings_keys=_ENDPOINT_20,
@@ -362,17 +557,40 @@ PROFILES: dict[str, EngineProfile] = {
             # bridge.go (veth by d.nlh.LinkAdd); the CLI: cli/command/container/run.go:282-288
             # reportError, formatter/container.go (no brackets)
             hosts_ipv6_zero_spelled=True, veth_created_in_host_netns=True,
-            cli_ps_brackets_ipv6=False, cli_run_error_see_help=True,
+            cli_ps_brackets_ipv6=False, cli_port_brackets_ipv6=False, cli_run_error_see_help=True,
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
             exec_not_found_127=False, runc_init_error_context=False,
             ifname_counter_per_sandbox=True,
+            # the CLI: cli/command/swarm/init.go:106 (Fprint "…instructions.\n\n"); cli/command/
+            # cli.go:247-249, 494 (Initialize wraps getServerHost's error), 515; network/
+            # create.go (subnetMatches only)
+            cli_swarm_init_blank_line=True,
+            cli_multiple_hosts_error=("unable to resolve docker endpoint: Please specify only "
+                                      "one -H"),
+            cli_host_context_conflict=("Conflicting options: either specify --host or --context, "
+                                       "not both"),
+            cli_ip_range_must_be_cidr=False,
+            # daemon/container_operations.go:143-150 (nat.SortPortMap); vendor/github.com/docker/
+            # libnetwork/portallocator/portallocator.go (a map per address); no gateway modes
+            port_binding_order="sort_port_map", port_allocator_per_address=True,
+            bridge_gateway_modes=(),
+            # daemon/container_operations.go:994-1010 getNetworkedContainer, :204 (isLinkable);
+            # runconfig/hostconfig.go:47, errors.go (ErrConflictHostNetwork); daemon/exec.go:239
+            # (the user at exec start); the CLI: container/opts.go:741-790, system/inspect.go:52
+            netns_join_legacy_texts=True, invalid_container_mode_message=_CONTAINER_MODE_26,
+            host_connect_refusal=_HOST_CONFLICT_26, host_disconnect_refusal=_HOST_CONFLICT_26,
+            link_needs_default_network_first=True, exec_user_checked_at_create=False,
+            cli_links_follow_any_network=True, cli_inspect_legacy_type_check=True,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
             # the CLI: v26.1.5:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
-            cli_legacy_error_texts=True, cli_deprecated_flags=(),
+            cli_legacy_error_texts=True, cli_see_help_errors=True,
+            cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
+            cli_stop_time_flag=True, cli_absent_flags=_ABSENT_FLAGS_26,
+            cli_deprecated_flags=(),
             cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
             cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="warned",
             # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
@@ -383,8 +601,11 @@ PROFILES: dict[str, EngineProfile] = {
             macvlan_exclusive_parent=True,
             # libnetwork/network.go:1628 (no GetSkipGwAlloc before 28.0)
             vlan_gateway="always",
-            # libnetwork/drivers/bridge/bridge_linux.go:1536 GenerateMACFromIP
-            random_macs=False,
+            # libnetwork/drivers/bridge/bridge_linux.go:1536 GenerateMACFromIP;
+            # libnetwork/netutils/utils.go:68-90 genMAC (02:42 + 4 random bytes)
+            random_macs=False, random_mac_docker_prefix=True,
+            # daemon/container_operations.go:974-1022 releaseNetwork
+            stopped_keeps_sandbox=True,
             predefined_alias_message=_ALIAS_20, host_port_bind_error=_BIND_PROXY,
             network_inspect_keys=_NETWORK_20, network_settings_keys=_SETTINGS_26,
             endpoint_settings_keys=_ENDPOINT_26,
@@ -403,6 +624,26 @@ PROFILES: dict[str, EngineProfile] = {
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
             exec_not_found_127=False, runc_init_error_context=False,
             ifname_counter_per_sandbox=True,
+            # the CLI: cli/command/swarm/init.go:110 (Fprint "…instructions.\n\n"); cli/command/
+            # cli.go:115, 480, 549 and 264; network/create.go:157-177 (recorded: 40-cli-unknown-
+            # commands-flags:31, 33; 45-network-create-cli-errors:20)
+            cli_swarm_init_blank_line=True,
+            cli_multiple_hosts_error=("Failed to initialize: unable to resolve docker endpoint: "
+                                      "Please specify only one -H"),
+            cli_host_context_conflict=("conflicting options: either specify --host or --context, "
+                                       "not both"),
+            cli_ip_range_must_be_cidr=False,
+            # daemon/container_operations.go:110-115 (nat.SortPortMap); libnetwork/portallocator/
+            # portallocator.go:118-160 (a map per address); drivers/bridge (no gateway modes)
+            port_binding_order="sort_port_map", port_allocator_per_address=True,
+            bridge_gateway_modes=(),
+            # daemon/container_operations.go:957-971 getNetworkedContainer, :169-172
+            # (isLinkable); runconfig/hostconfig.go:26, errors.go:9; daemon/exec.go:254 (the user
+            # at exec start); the CLI: container/opts.go:834-864, system/inspect.go:52-57
+            netns_join_legacy_texts=True, invalid_container_mode_message=_CONTAINER_MODE_26,
+            host_connect_refusal=_HOST_CONFLICT_26, host_disconnect_refusal=_HOST_CONFLICT_26,
+            link_needs_default_network_first=True, exec_user_checked_at_create=False,
+            cli_links_follow_any_network=True, cli_inspect_legacy_type_check=True,
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",
@@ -429,6 +670,7 @@ PROFILES: dict[str, EngineProfile] = {
             # network/create.go:93-97 (strings), cli/trust/trust.go:111-245 (notary)
             cli_legacy_error_texts=True, cli_max_args_typo=True, cli_deprecated_flags=("time",),
             cli_parses_addresses=False, cli_content_trust=True, cli_legacy_port_spec=True,
+            cli_dct_retirement_warning=True,
             cli_bind_nonrecursive="warned", cli_dns_empty_list=True,
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_28,
             masked_paths=_MASKED_28, masks_thermal_throttle=True, config_prints_onbuild=True,

@@ -105,6 +105,38 @@ def test_ids_are_numbered_so_reuse_must_match() -> None:
     assert text == "<ID1>\n<ID2>\n<ID1>\n"
 
 
+def test_derived_macs_compared_random_ones_named() -> None:
+    """Before 28.0 an endpoint's MAC is 02:42 and its IPv4 address (compared as printed); the
+    kernel's MACs (no 02:42: a host's NIC, a veth's host end) and a bridge's (02:42 and 4 random
+    bytes, recorded on 26.1.5: 21-host-network-probes:7) are random, as are the link-local
+    addresses made from them."""
+    ctx = _Context(random_macs=False)
+    host = ("2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
+            "    link/ether 7e:5c:fe:6d:09:11 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n"
+            "    inet6 fe80::7c5c:feff:fe6d:911/64 scope link proto kernel_ll \n"
+            "3: docker0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
+            "    link/ether 02:42:3b:6b:a1:70 brd ff:ff:ff:ff:ff:ff\n"
+            "    inet6 fe80::42:3bff:fe6b:a170/64 scope link proto kernel_ll \n"
+            "docker0   Link encap:Ethernet  HWaddr 02:42:3B:6B:A1:70  \n"
+            "          inet6 addr: fe80::42:3bff:fe6b:a170/64 Scope:Link\n")
+    assert normalize(host, "ip addr", ctx) == (
+        "2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
+        "    link/ether <MAC1> brd ff:ff:ff:ff:ff:ff link-netnsid 0\n"
+        "    inet6 <LL1>/64 scope link proto kernel_ll \n"
+        "3: docker0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
+        "    link/ether <MAC2> brd ff:ff:ff:ff:ff:ff\n"
+        "    inet6 <LL2>/64 scope link proto kernel_ll \n"
+        "docker0   Link encap:Ethernet  HWaddr <MAC2>  \n"
+        "          inet6 addr: <LL2>/64 Scope:Link\n")
+    endpoint = ("8: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 state UP\n"
+                "    link/ether 02:42:ac:12:00:03 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n"
+                "    inet6 fe80::42:acff:fe12:3/64 scope link \n"
+                "    inet6 fe80::1/64 scope link \n"
+                "eth1      Link encap:Ethernet  HWaddr 02:42:0A:01:00:02  \n"
+                '        "MacAddress": "02:42:ac:11:00:02",\n')
+    assert normalize(endpoint, "ip addr", ctx) == endpoint
+
+
 def test_normalizations_keep_behaviour() -> None:
     """Normalizations rewrite only random or clock-bound parts: addresses, names, counts stay."""
     ctx = _Context(random_macs=True)

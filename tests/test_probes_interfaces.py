@@ -1812,3 +1812,19 @@ def test_host_directive_declares_a_veth_nic() -> None:
         "    inet 192.168.0.100/24 brd 192.168.0.255 scope global eth0\n"
         "       valid_lft forever preferred_lft forever\n")
     assert lab.state.hosts["h1"].host.nic == "veth"
+
+
+@pytest.mark.parametrize(("engine", "docker_prefix"), [("26.1", True), ("28.5", False)])
+def test_bridge_mac_keeps_dockers_prefix_before_28(engine: str, docker_prefix: bool) -> None:
+    """Recorded (26.1.5: 34-probes-ip-ifconfig:43, ``link/ether 02:42:26:a9:4e:26``): before
+    28.0 GenerateRandomMAC draws only the last 4 bytes after Docker's 02:42; from 28.0 all 46
+    bits are random (moby a900e0b5bb)."""
+    macs = set()
+    for seed in range(8):
+        lab, _ = run_script("docker network create n1\n", hosts=LAB_HOSTS, lan=LAB_LAN,
+                            profile=engine, seed=seed)
+        out = probe(lab.state, "@server1", "ip link").stdout
+        macs |= set(re.findall(r"docker0: .*\n    link/ether (\S+)", out))
+        macs |= set(re.findall(r"br-[0-9a-f]{12}: .*\n    link/ether (\S+)", out))
+    assert len(macs) == 16
+    assert all(m.startswith("02:42:") for m in macs) is docker_prefix

@@ -260,6 +260,26 @@ def test_container_inspect_without_bridge_endpoint() -> None:
     assert (ns["IPAddress"], ns["IPPrefixLen"], ns["EndpointID"]) == ("", 0, "")
 
 
+@pytest.mark.parametrize("version", ["20.10", "26.1", "28.5"])
+def test_stopped_container_keeps_its_sandbox_before_27(version: str) -> None:
+    """Recorded (26.1.5: 38-container-inspect:34): a stopped container's inspect still shows the
+    sandbox of its last start; from 27.0 releaseNetwork clears SandboxID and SandboxKey. A
+    container never started has none; a new start makes a new one."""
+    st = _state("docker run -d --name c1 nginx\ndocker create --name c2 nginx\n", version)
+    running = render.container(st, st.container("c1"))["NetworkSettings"]["SandboxID"]
+    st = _state("docker run -d --name c1 nginx\ndocker create --name c2 nginx\n"
+                "docker stop c1\n", version)
+    ns = render.container(st, st.container("c1"))["NetworkSettings"]
+    kept = PROFILES[version].stopped_keeps_sandbox
+    assert kept is (version != "28.5")
+    assert (ns["SandboxID"], ns["SandboxKey"]) == (
+        (running, f"/var/run/docker/netns/{running[:12]}") if kept else ("", ""))
+    assert render.container(st, st.container("c2"))["NetworkSettings"]["SandboxID"] == ""
+    st = _state("docker run -d --name c1 nginx\ndocker stop c1\ndocker start c1\n", version)
+    assert render.container(st, st.container("c1"))["NetworkSettings"]["SandboxID"] not in (
+        "", running)
+
+
 def test_network_inspect_28_shape() -> None:
     """28.5: no Status, Containers before Options, empty IPRange/Gateway left out and only the
     user's own gateway shown; 29.1: "" and the gateway IPAM chose."""
@@ -432,6 +452,110 @@ def test_interface_names_by_engine() -> None:
               "docker exec c2 ip -4 addr\n")
     old, new = (_steps(script, v)[-1].stdout for v in ("26.1", "28.5"))
     assert " eth2@" in old and " eth0@" in new
+
+
+def test_container_network_join_texts_by_engine() -> None:
+    """recorded on 26.1.5 (24-container-network-errors, 50-run-create-network-errors,
+    52-container-lifecycle-errors): getNetworkedContainer's older words name the owner as
+    the mode stores it (its ID), and a missing owner is a bare "No such container"."""
+    script = ("docker run -d --name owner netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name joiner --network container:owner netsim-lab/alpine sleep 1000\n"
+              "docker stop -t 1 owner joiner\n"
+              "docker start joiner\n"
+              "docker rm owner\n"
+              "docker start joiner\n"
+              "docker create --name self --network container:self netsim-lab/alpine\n"
+              "docker start self\n"
+              "docker run -d --network container: netsim-lab/alpine\n")
+    old = _steps(script, "26.1")
+    owner = old[0].stdout.strip()
+    assert old[3].stderr.startswith("Error response from daemon: cannot join network of a non "
+                                    f"running container: {owner}\n")
+    assert old[5].stderr.startswith(f"Error response from daemon: No such container: {owner}\n")
+    assert old[7].stderr.startswith("Error response from daemon: cannot join own network\n")
+    assert old[8].stderr.startswith("docker: Error response from daemon: Invalid network mode: ")
+    new = _steps(script, "28.5")
+    assert new[3].stderr.startswith("Error response from daemon: cannot join network namespace "
+                                    "of a non running container: container owner is exited\n")
+    assert new[5].stderr.startswith("Error response from daemon: joining network namespace of "
+                                    f"container: No such container: {owner}\n")
+    assert new[7].stderr.startswith(
+        "Error response from daemon: cannot join own network namespace\n")
+    assert new[8].stderr.startswith("docker: Error response from daemon: invalid network mode: ")
+
+
+@pytest.mark.parametrize("network", ["none", "host", "bridge", "container:ok1"])
+def test_link_with_a_predefined_network_by_cli(network: str) -> None:
+    """recorded on 26.1.5 (50-run-create-network-errors:42,49,53): the 26.1 CLI puts --link on
+    the first --network's endpoint unless it is "default", and refuses it there; 28.x leaves a
+    predefined network's links to the daemon (``--network none --link`` runs)."""
+    script = ("docker run -d --name ok1 netsim-lab/alpine sleep 1000\n"
+              f"docker run -d --name x1 --network {network} --link ok1:db netsim-lab/alpine "
+              "sleep 1000\n"
+              "docker run -d --name x2 --link ok1:db netsim-lab/alpine sleep 1000\n")
+    old = _steps(script, "26.1")
+    assert old[1].stderr == ("docker: links are only supported for user-defined networks.\n"
+                             "See 'docker run --help'.\n")
+    assert old[1].exit_code == 125 and old[2].exit_code == 0
+    new = _steps(script, "28.5")
+    assert "links are only supported" not in new[1].stderr
+    if network == "none":
+        assert new[1].exit_code == 0
+
+
+def test_link_to_a_container_off_the_default_bridge_by_engine() -> None:
+    """recorded on 26.1.5 and 28.5.2 (50-run-create-network-errors:56): 26.1 refuses the link
+    while the bridge endpoint is set up (isLinkable), 28.x in setupLinkedContainers."""
+    script = ("docker network create lab1\n"
+              "docker run -d --name ok1 --network lab1 netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name x1 --link ok1:db netsim-lab/alpine sleep 1000\n")
+    old = _steps(script, "26.1")
+    assert old[2].stderr == ("docker: Error response from daemon: Cannot link to /ok1, as it "
+                             "does not belong to the default network.\n")
+    new = _steps(script, "28.5")
+    assert new[2].stderr.startswith("docker: Error response from daemon: container ")
+    assert "not attached to default bridge network" in new[2].stderr
+
+
+def test_host_network_connect_texts_by_engine() -> None:
+    """recorded on 26.1.5 (53-network-connect-rm-errors:13,38): one ErrConflictHostNetwork
+    for connecting to and disconnecting from the host network; 28.5 has two texts."""
+    script = ("docker run -d --name ca netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name hostc --network host netsim-lab/alpine sleep 1000\n"
+              "docker network connect host ca\n"
+              "docker network disconnect host hostc\n")
+    text = ("Error response from daemon: container cannot be disconnected from host network or "
+            "connected to host network\n")
+    old = _steps(script, "26.1")
+    assert old[2].stderr == old[3].stderr == text
+    new = _steps(script, "28.5")
+    assert new[2].stderr.startswith("Error response from daemon: cannot connect container to host")
+    assert new[3].stderr.startswith("Error response from daemon: cannot disconnect container from")
+
+
+def test_exec_errors_by_engine() -> None:
+    """recorded on 26.1.5 (54-exec-inspect-errors:15,25,35): the user is looked up when the
+    exec starts (its stream, 126), the daemon's ": permission denied" for a directory comes
+    after containerd's ": unknown", and inspect's older --type check."""
+    script = ("docker run -d --name ca netsim-lab/alpine sleep 1000\n"
+              "docker exec -u nosuchuser ca id\n"
+              "docker exec ca /etc\n"
+              "docker inspect --type bogus ca\n"
+              "docker inspect --type config ca\n")
+    old = _steps(script, "26.1")
+    assert (old[1].stdout, old[1].stderr, old[1].exit_code) == (
+        "unable to find user nosuchuser: no matching entries in passwd file\r\n", "", 126)
+    assert old[2].stdout.endswith('exec: "/etc": is a directory: unknown: permission denied\r\n')
+    assert old[3].stderr == '"bogus" is not a valid value for --type\n'
+    assert old[4].stderr == '"config" is not a valid value for --type\n'
+    new = _steps(script, "28.5")
+    assert (new[1].stderr, new[1].exit_code) == (
+        "Error response from daemon: unable to find user nosuchuser: no matching entries in "
+        "passwd file\n", 1)
+    assert new[2].stdout.endswith('exec: "/etc": is a directory: permission denied\r\n')
+    assert new[3].stderr.startswith('unknown type: "bogus": must be one of "config", ')
+    assert _steps(script, "29.1")[2].stdout.endswith(
+        "is a directory: unknown: permission denied\r\n")
 
 
 # -------------------------------------------------------- no version numbers outside here

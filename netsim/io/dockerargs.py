@@ -37,13 +37,14 @@ import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Literal
 
 from netsim.errors import DockerCliError, InputError
-from netsim.versions import EngineProfile
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = [
     "COMMANDS",
@@ -848,8 +849,23 @@ def _csv_read(value: str) -> list[str]:
     return [_from_bytes(f) for f in fields]
 
 
+#: the engine profile whose CLI release parses the command being parsed (for the value checks
+#: that differ between releases; None: docker/cli v29.1)
+_CLI_PROFILE: ContextVar[EngineProfile | None] = ContextVar("_CLI_PROFILE", default=None)
+
+_BINARY_UNITS = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}
+_SIZE_RE_04 = re.compile(r"(\d+(?:\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?\Z", re.ASCII)
+
+
 def _ram_in_bytes(size_str: str) -> int:
-    """go-units RAMInBytes."""
+    """go-units RAMInBytes (0.4's regular expression where EngineProfile.cli_units_regex)."""
+    profile = _CLI_PROFILE.get()
+    if profile is not None and profile.cli_units_regex:
+        m = _SIZE_RE_04.match(size_str)
+        if m is None:
+            raise _GoError(f"invalid size: '{size_str}'")
+        value = _parse_float(m.group(1))
+        return _go_float_to_int64(value * _BINARY_UNITS.get((m.group(2) or "").lower(), 1))
     b = _to_bytes(size_str)
     sep = max(b.rfind(bytes([c])) for c in b"0123456789. ")
     if sep == -1:
@@ -871,7 +887,7 @@ def _ram_in_bytes(size_str: str) -> int:
         if len(low) > 1:
             raise bad
         return _go_float_to_int64(size)
-    mul = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}.get(low[0])
+    mul = _BINARY_UNITS.get(low[0])
     if mul is None:
         raise bad
     size *= mul
@@ -1195,6 +1211,9 @@ def _gpu_count(s: str) -> None:
     try:
         _atoi(s)
     except _NumError as e:
+        profile = _CLI_PROFILE.get()
+        if profile is not None and profile.cli_gpus_count_wrapped:
+            raise _GoError(f"count must be an integer: {e}") from None
         raise _GoError(f'invalid count ({s}): value must be either "all" or an integer: '
                        f"{e.err}") from None
 
@@ -1323,6 +1342,11 @@ def _v_mount(v: str, *, nonrecursive: str = "refused", log: list[str] | None = N
                                "'bind-propagation=rprivate' to be specified in conjunction")
 
 
+def _gw_priority() -> bool:
+    profile = _CLI_PROFILE.get()
+    return profile is None or profile.cli_gw_priority
+
+
 def _v_network(v: str, *, parse_addresses: bool = True) -> None:
     """opts.NetworkOpt.Set; ``parse_addresses``: ip=/ip6=/link-local-ip= are netip.Addr
     (docker/cli ≥ 29.0, opts/network.go) rather than strings passed on (≤ 28.x)."""
@@ -1344,7 +1368,7 @@ def _v_network(v: str, *, parse_addresses: bool = True) -> None:
             dkey, dsep, _ = val.partition("=")
             if not dsep or dkey == "":
                 raise _GoError("invalid key value pair format in driver options")
-        elif key == "gw-priority":
+        elif key == "gw-priority" and _gw_priority():
             try:
                 _atoi(val)
             except _NumError as e:
@@ -1778,6 +1802,7 @@ class _Cmd:
     aliases: tuple[str, ...] = ()
     spec: CommandSpec | None = None
     children: tuple[_Cmd, ...] = ()
+    short: str = ""
 
     @property
     def name(self) -> str:
@@ -1962,6 +1987,31 @@ _NOT_SIMULATED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("image inspect", ()), ("image prune", ()),
 )
 
+# The Short of the commands above that a command group's usage text lists (docker/cli
+# v26.1.5 and v29.1.5 alike: cli/command/{container,image,swarm}/*.go).
+_NOT_SIMULATED_SHORTS: Mapping[str, str] = MappingProxyType({
+    "container commit": "Create a new image from a container's changes",
+    "container cp": "Copy files/folders between a container and the local filesystem",
+    "container diff": "Inspect changes to files or directories on a container's filesystem",
+    "container export": "Export a container's filesystem as a tar archive",
+    "container stats": "Display a live stream of container(s) resource usage statistics",
+    "container wait": "Block until one or more containers stop, then print their exit codes",
+    "image build": "Build an image from a Dockerfile",
+    "image history": "Show the history of an image",
+    "image import": "Import the contents from a tarball to create a filesystem image",
+    "image load": "Load an image from a tar archive or STDIN",
+    "image push": "Upload an image to a registry",
+    "image save": "Save one or more images to a tar archive (streamed to STDOUT by default)",
+    "image tag": "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
+    "image rm": "Remove one or more images",
+    "image inspect": "Display detailed information on one or more images",
+    "image prune": "Remove unused images",
+    "swarm ca": "Display and rotate the root CA",
+    "swarm unlock": "Unlock swarm",
+    "swarm unlock-key": "Manage the unlock key",
+    "swarm update": "Update the swarm",
+})
+
 _ROOT_USE = "docker [OPTIONS] COMMAND [ARG...]"
 _ROOT_SHORT = "A self-sufficient runtime for containers"
 
@@ -2002,7 +2052,8 @@ def _build() -> tuple[_Cmd, dict[str, CommandSpec]]:
         prefix = path + " "
         kids = tuple(node(p) for p in entries if p.startswith(prefix)
                      and " " not in p[len(prefix):])
-        return _Cmd(use, aliases, spec, kids)
+        short = spec.short if spec is not None else _NOT_SIMULATED_SHORTS.get(path, "")
+        return _Cmd(use, aliases, spec, kids, short)
 
     root_kids = tuple(node(p) for p in entries if " " not in p)
     return _Cmd(_ROOT_USE, (), None, root_kids), specs
@@ -2101,7 +2152,9 @@ class _Parser:
         shown = value
         try:
             if f.check == "host":
-                if self.run.host_set:
+                profile = self.run.profile
+                if self.run.host_set and (profile is None or not profile.cli_multiple_hosts_error):
+                    # v28.5.2:cli/flags/options.go:81 (older CLIs keep a list: _multiple_hosts)
                     raise _GoError("specify only one -H")
                 self.run.host_set = True
             elif f.check:
@@ -2195,16 +2248,36 @@ class _Parser:
                 rest = self._short(s, rest)
 
 
-_COMMAND_FLAGSETS: dict[str | None, _FlagSet] = {}
+_COMMAND_FLAGSETS: dict[tuple[str | None, str | None], _FlagSet] = {}
 
 
-def _command_flagset(spec: CommandSpec | None, *, root: bool) -> _FlagSet:
+#: ``-t, --time`` of docker/cli ≤ 27.x's stop and restart (EngineProfile.cli_stop_time_flag)
+_TIME_FLAG = _num("time", "t")
+
+
+def _release_flags(name: str, flags: tuple[FlagSpec, ...], profile: EngineProfile | None
+                   ) -> tuple[FlagSpec, ...]:
+    """A command's flags as the profile's CLI release defines them."""
+    if profile is None:
+        return flags
+    absent = {a.rpartition(" --")[2] for a in profile.cli_absent_flags
+              if a.rpartition(" --")[0] == name}
+    if absent:
+        flags = tuple(f for f in flags if f.long not in absent)
+    if profile.cli_stop_time_flag and any(f.long == "timeout" for f in flags):
+        flags = tuple(_TIME_FLAG if f.long == "timeout" else f for f in flags
+                      if f.long != "time")
+    return flags
+
+
+def _command_flagset(spec: CommandSpec | None, *, root: bool,
+                     profile: EngineProfile | None = None) -> _FlagSet:
     if root:
         return _FlagSet.of(GLOBAL_FLAGS)
-    key = spec.name if spec is not None else None
+    key = (spec.name if spec is not None else None, profile.name if profile else None)
     found = _COMMAND_FLAGSETS.get(key)
     if found is None:
-        own = spec.flags if spec is not None else ()
+        own = _release_flags(spec.name, spec.flags, profile) if spec is not None else ()
         found = _COMMAND_FLAGSETS[key] = _FlagSet._build((*own, _HELP_PERSISTENT))
     return found
 
@@ -2265,45 +2338,104 @@ def _is_supported(chain: list[CommandSpec | None], path: list[str],
     return "\n".join(errs) if errs else None
 
 
-def _args_error(spec: CommandSpec, path: list[str], node: _Cmd, args: list[str], *,
-                typo: bool = False) -> str | None:
+def _short(node: _Cmd, path: list[str], profile: EngineProfile | None) -> str:
+    """The command's Short as this CLI release words it."""
+    if profile is not None and profile.cli_shorts:
+        key = node.spec.name if node.spec is not None else " ".join(path)
+        return dict(profile.cli_shorts).get(key, node.short)
+    return node.short
+
+
+def _usage_string(path: list[str], node: _Cmd, profile: EngineProfile | None) -> str:
+    """cobra's UsageString of a command group under docker/cli's usageTemplate (cli/cobra.go,
+    v20.10.24 and v26.1.5 alike for a group: no flags but the hidden --help, no aliases): the
+    group's Short and its operation subcommands, sorted, padded to cobra's NamePadding (at
+    least 11, else the longest subcommand name).  Commands annotated ``swarm: manager`` are
+    hidden, as hideUnsupportedFeatures does on a daemon that is not a swarm manager."""
+    cmd_path = _command_path(path)
+    pad = max(11, *(len(c.name) for c in node.children))
+    lines = [f"Usage:  {cmd_path} COMMAND", "", _short(node, path, profile), "", "Commands:"]
+    for child in sorted(node.children, key=lambda c: c.name):
+        if child.children or not child.short:
+            continue
+        if child.spec is not None and ("swarm", "manager") in child.spec.annotations:
+            continue
+        lines.append(f"  {child.name.ljust(pad)} {_short(child, [*path, child.name], profile)}")
+    lines += ["", f"Run '{cmd_path} COMMAND --help' for more information on a command.", ""]
+    return "\n".join(lines)
+
+
+def _args_error(spec: CommandSpec, path: list[str], node: _Cmd, args: list[str],
+                profile: EngineProfile | None) -> str | None:
     """cli/required.go (NoArgs, RequiresMinArgs, RequiresMaxArgs, RequiresRangeArgs,
-    ExactArgs)."""
+    ExactArgs), in the layout of the profile's CLI release (EngineProfile.cli_see_help_errors:
+    v26.1.5:cli/required.go; otherwise v28.0.0 and later)."""
     n = len(args)
     cmd_path = _command_path(path)
     usage = _use_line(path, node)
+    see = profile is not None and profile.cli_see_help_errors
 
     def plural(k: int) -> str:
         return "argument" if k == 1 else "arguments"
+
+    def old(what: str) -> str:
+        return (f'"{cmd_path}" {what}.\nSee \'{cmd_path} --help\'.\n\nUsage:  {usage}\n\n'
+                f"{_short(node, path, profile)}")
 
     if spec.args_rule == "none":
         if n == 0:
             return None
         if node.children:
+            if see:
+                return "\n" + _usage_string(path, node, profile).rstrip("\n")
             return (f"docker: unknown command: {cmd_path} {args[0]}\n\nUsage:  {usage}\n\n"
                     f"Run '{cmd_path} --help' for more information")
+        if see:
+            return old("accepts no arguments")
         return (f"docker: '{cmd_path}' accepts no arguments\n\nUsage:  {usage}\n\n"
                 f"Run '{cmd_path} --help' for more information")
     lo, hi = spec.min_args, spec.max_args
     if spec.args_rule == "min" and n < lo:
+        if see:
+            return old(f"requires at least {lo} {plural(lo)}")
         return (f"docker: '{cmd_path}' requires at least {lo} {plural(lo)}\n\nUsage:  {usage}"
                 f"\n\nSee '{cmd_path} --help' for more information")
     if spec.args_rule == "max" and hi is not None and n > hi:
-        run_ = "SRun" if typo else "Run"  # EngineProfile.cli_max_args_typo
+        if see:
+            return old(f"requires at most {hi} {plural(hi)}")
+        run_ = "SRun" if profile is not None and profile.cli_max_args_typo else "Run"
         return (f"docker: '{cmd_path}' requires at most {hi} {plural(hi)}\n\nUsage:  {usage}"
                 f"\n\n{run_} '{cmd_path} --help' for more information")
     if spec.args_rule == "range" and hi is not None and not lo <= n <= hi:
+        if see:
+            return old(f"requires at least {lo} and at most {hi} {plural(hi)}")
         return (f"docker: '{cmd_path}' requires at least {lo} and at most {hi} {plural(hi)}"
                 f"\n\nUsage:  {usage}\n\nRun '{cmd_path} --help' for more information")
     if spec.args_rule == "exact" and n != lo:
+        if see:
+            return old(f"requires exactly {lo} {plural(lo)}")
         return (f"docker: '{cmd_path}' requires {lo} {plural(lo)}\n\nUsage:  {usage}\n\n"
                 f"Run '{cmd_path} --help' for more information")
     return None
 
 
-def _flag_error_text(err: str, path: list[str], node: _Cmd) -> str:
-    """cli/cobra.go FlagErrorFunc."""
+#: what netsim says where docker prints its root command's usage text (the list of every
+#: command and the global options, which depends on the CLI plugins installed and swarm mode)
+ROOT_USAGE_NOT_REPRODUCED = "netsim: docker's usage text (docker --help) is not reproduced"
+
+
+def _flag_error_text(err: str, path: list[str], node: _Cmd,
+                     profile: EngineProfile | None) -> str:
+    """cli/cobra.go FlagErrorFunc (the profile's CLI release: EngineProfile.
+    cli_see_help_errors)."""
     cmd_path = _command_path(path)
+    if profile is not None and profile.cli_see_help_errors:
+        text = f"{err}\nSee '{cmd_path} --help'."
+        if node is _ROOT:
+            return f"{text}\n{ROOT_USAGE_NOT_REPRODUCED}"
+        if node.children:
+            text += "\n\n" + _usage_string(path, node, profile)
+        return text
     return (f"{err}\n\nUsage:  {_use_line(path, node)}\n\n"
             f"Run '{cmd_path} --help' for more information")
 
@@ -2331,7 +2463,17 @@ def _initialize(run: _Run) -> None:
     if level and level.lower() not in _LOGRUS_LEVELS:
         raise _fail(run, f"Unable to parse logging level: {level}", 1)
     if context != "" and hosts:
-        raise _fail(run, "conflicting options: cannot specify both --host and --context", 1)
+        conflict = (run.profile.cli_host_context_conflict if run.profile is not None
+                    else DEFAULT_PROFILE.cli_host_context_conflict)
+        raise _fail(run, conflict, 1)
+
+
+def _multiple_hosts(run: _Run) -> None:
+    """A CLI that keeps ``-H`` as a list fails when the command first needs the daemon, after
+    its arguments are checked (EngineProfile.cli_multiple_hosts_error)."""
+    text = run.profile.cli_multiple_hosts_error if run.profile is not None else ""
+    if text and sum(1 for long, _ in run.global_flags if long == "host") > 1:
+        raise _fail(run, text, 1)
 
 
 def _record_globals(run: _Run, parser: _Parser) -> None:
@@ -2373,7 +2515,14 @@ def parse_docker_argv(argv: Sequence[str], *,
     address flags, argument-count texts; :class:`netsim.versions.EngineProfile` ``cli_*``);
     None: docker/cli v29.1.
     """
-    run = _Run(daemon, profile)
+    token = _CLI_PROFILE.set(profile)
+    try:
+        return _parse(argv, _Run(daemon, profile))
+    finally:
+        _CLI_PROFILE.reset(token)
+
+
+def _parse(argv: Sequence[str], run: _Run) -> ParsedCommand:
     # 1. HandleGlobalFlags: the root's flags, stopping at the first non-flag word.
     gparser = _Parser(_FlagSet.of(GLOBAL_FLAGS), run, interspersed=False)
     try:
@@ -2382,7 +2531,7 @@ def parse_docker_argv(argv: Sequence[str], *,
         run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
         _record_globals(run, gparser)
         _initialize(run)
-        raise _fail(run, _flag_error_text(str(e), [], _ROOT), 125) from None
+        raise _fail(run, _flag_error_text(str(e), [], _ROOT, run.profile), 125) from None
     run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
     run.warnings.extend(gparser.warnings)
     n_err = len(gparser.warnings)
@@ -2395,7 +2544,7 @@ def parse_docker_argv(argv: Sequence[str], *,
     path: list[str] = []
     chain: list[CommandSpec | None] = [None]
     while True:
-        fs = _command_flagset(node.spec, root=node is _ROOT)
+        fs = _command_flagset(node.spec, root=node is _ROOT, profile=run.profile)
         pending: list[str] = []
         in_flag = False
         nxt: _Cmd | None = None
@@ -2444,7 +2593,7 @@ def parse_docker_argv(argv: Sequence[str], *,
 
     # 3. cobra execute on the command found.
     is_root = node is _ROOT
-    fs = _command_flagset(spec, root=is_root)
+    fs = _command_flagset(spec, root=is_root, profile=run.profile)
     parser = _Parser(fs, run, interspersed=spec.interspersed if spec is not None else True)
     try:
         parser.parse(args)
@@ -2452,7 +2601,7 @@ def parse_docker_argv(argv: Sequence[str], *,
         unsupported = _is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
         if unsupported is not None:
             raise _fail(run, unsupported, 1) from None
-        raise _fail(run, _flag_error_text(str(e), path, node), 125) from None
+        raise _fail(run, _flag_error_text(str(e), path, node, run.profile), 125) from None
     run.warnings.extend(parser.warnings)
     if is_root:
         _record_globals(run, parser)
@@ -2473,6 +2622,10 @@ def parse_docker_argv(argv: Sequence[str], *,
             return ParsedCommand("", (), tuple(parser.args), gflags, warnings=warnings,
                                  stderr_warnings=n_err, log_warnings=logged)
         if parser.args:
+            if run.profile is not None and run.profile.cli_see_help_errors:
+                # v26.1.5:cmd/docker/docker.go:76 (the root's RunE)
+                raise _fail(run, f"docker: '{parser.args[0]}' is not a docker command.\n"
+                                 "See 'docker --help'", 1)
             raise _fail(run, f"docker: unknown command: docker {parser.args[0]}\n\n"
                              "Run 'docker --help' for more information", 1)
         return ParsedCommand("", (), (), gflags, help=True, warnings=warnings,
@@ -2481,10 +2634,10 @@ def parse_docker_argv(argv: Sequence[str], *,
     unsupported = _is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
     if unsupported is not None:
         raise _fail(run, unsupported, 1)
-    error = _args_error(spec, path, node, parser.args,
-                        typo=run.profile is not None and run.profile.cli_max_args_typo)
+    error = _args_error(spec, path, node, parser.args, run.profile)
     if error is not None:
         raise _fail(run, error, 1)
+    _multiple_hosts(run)
     if spec.group:  # command.ShowHelp
         return ParsedCommand(spec.name, flags, (), gflags, path=" ".join(path), help=True,
                              warnings=warnings, stderr_warnings=n_err,

@@ -72,13 +72,15 @@ def _net(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     return ipaddress.ip_network(text, strict=False)
 
 
-def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = False
-                   ) -> NetworkCreate:
+def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = False,
+                   range_must_be_cidr: bool = True) -> NetworkCreate:
     """``docker network create`` → the request (cli/command/network/create.go).
 
     ``string_addresses``: docker/cli ≤ 28.x (EngineProfile.cli_parses_addresses false) keeps
     ``--subnet/--ip-range/--gateway/--aux-address`` as strings, consolidated by string rules,
-    and a subnet it never parsed is refused by the daemon (:func:`_legacy_ipam_configs`)."""
+    and a subnet it never parsed is refused by the daemon (:func:`_legacy_ipam_configs`);
+    ``range_must_be_cidr``: there, an ``--ip-range`` must parse as a CIDR (EngineProfile.
+    cli_ip_range_must_be_cidr)."""
     name = p.args[0]
     driver = p.get("driver") or "bridge"
     subnets = split_values(p.get_all("subnet"))
@@ -86,7 +88,8 @@ def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = Fals
     gateways = split_values(p.get_all("gateway"))
     aux = p.get_all("aux-address")
     if string_addresses:
-        _legacy_ipam_configs(subnets, ranges, gateways, aux)
+        _legacy_ipam_configs(subnets, ranges, gateways, aux,
+                             range_must_be_cidr=range_must_be_cidr)
     configs = _ipam_configs(subnets, ranges, gateways, aux)
     fields = dict(
         name=name,
@@ -155,7 +158,7 @@ def _go_parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | N
 
 
 def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[str],
-                         aux: list[str]) -> None:
+                         aux: list[str], *, range_must_be_cidr: bool = True) -> None:
     """createIPAMConfig of docker/cli ≤ 28.x over strings (v28.5.2:cli/command/network/
     create.go:140-272, subnetMatches), then the daemon's ValidateIPAM for what the CLI never
     parsed (v28.5.2:api/types/network/ipam.go: ``invalid network config:`` + ``invalid subnet
@@ -185,7 +188,8 @@ def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[s
     for r in ranges:
         match = False
         for s in subnets:
-            _go_parse_cidr(r)
+            if range_must_be_cidr:  # docker/cli 8fca0a1f28 (v28.0.0)
+                _go_parse_cidr(r)
             match = match or matches(s, r)
         if not match:
             raise _cli_error(f"no matching subnet for range {r}")
@@ -450,12 +454,15 @@ def _legacy_expose(value: str) -> bool:
 
 
 def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
-                   legacy_ports: bool = False) -> ContainerSpec:
+                   legacy_ports: bool = False,
+                   links_follow_any_network: bool = False) -> ContainerSpec:
     """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse).
 
     ``endpoint_check`` (see :data:`EndpointCheck`) sees each endpoint after the CLI's own
     checks, as the daemon would next; ``legacy_ports``: -p/--expose are checked as
-    go-connections 0.4 does (EngineProfile.cli_legacy_port_spec)."""
+    go-connections 0.4 does (EngineProfile.cli_legacy_port_spec); ``links_follow_any_network``:
+    ``--link`` goes to the first ``--network`` unless it is ``default``, so a predefined one
+    refuses it (EngineProfile.cli_links_follow_any_network)."""
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
     if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
         raise _cli_error("invalid reference format")
@@ -486,7 +493,8 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     update: dict[str, object] = {}
     if aliases:
         update["aliases"] = aliases
-    if links and _user_defined(first.network):
+    if links and (first.network != "default" if links_follow_any_network
+                  else _user_defined(first.network)):
         update["links"] = links
     if ip:
         update["ipv4_address"] = ip

@@ -414,7 +414,7 @@ def _network_context(fields: dict[str, str], labels: dict[str, str]) -> Any:
 
 
 def port(c: ContainerState, spec: str | None, *, ref: str | None = None,
-         legacy: bool = False) -> tuple[str, str | None]:
+         legacy: bool = False, brackets: bool = True) -> tuple[str, str | None]:
     """``docker port CONTAINER [PRIVATE_PORT[/PROTO]]`` → (stdout, error or None).
 
     cli/command/container/port.go: docker/cli 29.x parses the port with moby's
@@ -423,15 +423,19 @@ def port(c: ContainerState, spec: str | None, *, ref: str | None = None,
     with strconv.ParseUint (``Error: invalid port (abc): strconv.ParseUint: parsing "abc":
     invalid syntax``), matches the protocol as typed and says ``Error: No public port '81'
     published for web`` (measured: conformance/recorded/28.5, 39-port-and-cli-errors). ``ref``
-    is the container as the user named it (the message repeats it).
+    is the container as the user named it (the message repeats it). ``brackets``: an IPv6
+    host address is bracketed (net.JoinHostPort, docker/cli 168173a3f1, v22.06); v20.10.24:
+    cli/command/container/port.go:64,73 print ``:::32768`` (EngineProfile.cli_port_brackets_ipv6).
     """
     from netsim.render.gotemplate import go_quote
+
+    def join(h: str, p: str) -> str:
+        return _join_host_port(h, p) if brackets else f"{h}:{p}"
 
     name = ref if ref is not None else c.name
     mappings = sorted(c.port_mappings, key=lambda m: (m.container_port, m.proto, m.host_ip))
     if not spec:
-        lines = [f"{m.port_key} -> {_join_host_port(m.host_ip, str(m.host_port))}"
-                 for m in mappings]
+        lines = [f"{m.port_key} -> {join(m.host_ip, str(m.host_port))}" for m in mappings]
         return "".join(line + "\n" for line in lines), None
     port_s, _, proto = spec.partition("/")
     problem = None
@@ -453,4 +457,4 @@ def port(c: ContainerState, spec: str | None, *, ref: str | None = None,
         if legacy:
             return "", f"Error: No public port '{spec}' published for {name}"
         return "", f"no public port '{spec}' published for {name}"
-    return "".join(_join_host_port(m.host_ip, str(m.host_port)) + "\n" for m in found), None
+    return "".join(join(m.host_ip, str(m.host_port)) + "\n" for m in found), None

@@ -1335,7 +1335,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
 
     # ---------------------------------------------------------------- NetworkSettings
     sandbox_id = sandbox_key = ""
-    if running and not c.network_mode.startswith("container:"):
+    # a stopped container has none, or its last one (EngineProfile.stopped_keeps_sandbox)
+    if (running or c.sandbox_id) and not c.network_mode.startswith("container:"):
         sandbox_id = _sandbox_id(c)
         key = "default" if c.network_mode == "host" else sandbox_id[:12]
         sandbox_key = f"{_NETNS_DIR}/{key}"
