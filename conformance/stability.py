@@ -21,8 +21,7 @@ import yaml  # noqa: E402
 
 from netsim.conformance import (  # noqa: E402
     Allowance,
-    _Context,
-    _random_macs,
+    _context,
     _replay,
     _side,
     parse_allowlist,
@@ -39,8 +38,7 @@ def differences(a: Recording, b: Recording, allowed: tuple[Allowance, ...] = ())
         shuffled = {line: s.shuffled for line, s in _replay(a, seed=0).items()}
     except InputError:
         shuffled = {}
-    macs = _random_macs(a.engine.profile)
-    ca, cb = _Context(random_macs=macs), _Context(random_macs=macs)
+    ca, cb = _context(a.engine.profile), _context(a.engine.profile)
     out = []
     lines_b = {s.line: s for s in b.steps}
     for sa in a.steps:

@@ -77,6 +77,8 @@ class _Context:
     tokens: _Namer = field(default_factory=lambda: _Namer("TOKEN"))
     veths: _Namer = field(default_factory=lambda: _Namer("veth"))
     random_macs: bool = True
+    port_map_order: bool = False  # EngineProfile.cli_port_map_order
+    wait_race: bool = False  # EngineProfile.cli_run_logs_wait_canceled
 
 
 @dataclass(frozen=True)
@@ -376,13 +378,25 @@ def _endpoint_lists(text: str, command: str, ctx: _Context) -> str:
 
 
 _BIND_FOR = re.compile(r"\bBind for (?:0\.0\.0\.0|::):(\d+) failed")
+_ENDPOINTS_LIST = re.compile(r"(cannot be connected to network endpoints: )([^\n]*?)"
+                             r"(?=\.?\n|\.?\Z)")
+_PORT_LISTING = re.compile(r"docker (?:container )?port \S+\s*\Z")
 _LINK_LINE = re.compile(r"^\S+\t\S+ \S+ \S+$")
 
 
 def _map_orders(text: str, command: str, ctx: _Context) -> str:
-    """Two more Go map orders: which binding of a port (0.0.0.0 or ::) a conflict names, and
-    the order of a container's legacy links in its /etc/hosts (one line per link)."""
+    """More Go map orders: which binding of a port (0.0.0.0 or ::) a conflict names, the order
+    of a container's legacy links in its /etc/hosts (one line per link), the networks 20.10
+    lists when refusing several at create (sorted), and the order of the ports in ``docker port
+    C`` where the CLI walks NetworkSettings.Ports (20.10: the lines are compared grouped by
+    port, each port's bindings in the order printed)."""
     text = _BIND_FOR.sub(r"Bind for <ALL>:\1 failed", text)
+    text = _ENDPOINTS_LIST.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", "))),
+                               text)
+    if ctx.port_map_order and _PORT_LISTING.match(command):
+        lines = text.split("\n")
+        body = sorted(lines[:-1], key=lambda ln: ln.split(" -> ", 1)[0])  # stable
+        return "\n".join([*body, lines[-1]])
     if "/etc/hosts" not in command and "hosts" not in command:
         return text
     lines = text.split("\n")
@@ -397,6 +411,19 @@ def _map_orders(text: str, command: str, ctx: _Context) -> str:
         else:
             i += 1
     return "\n".join(lines)
+
+
+_WAIT_CANCELED = re.compile(r'^time="[^"\n]*" level=error msg="error waiting for container: '
+                            r'context canceled"\n', re.M)
+
+
+def _wait_race(text: str, command: str, ctx: _Context) -> str:
+    """20.10's CLI logs a cancelled wait after ``docker run`` (EngineProfile.
+    cli_run_logs_wait_canceled); with ``--rm`` its wait races the removal, and two recordings
+    of one script disagreed on the line: there it is dropped on both sides."""
+    if ctx.wait_race and "--rm" in command:
+        return _WAIT_CANCELED.sub("", text)
+    return text
 
 
 def _nslookup_race(text: str, command: str, ctx: _Context) -> str:
@@ -448,8 +475,12 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
     Normalization("veth-names", "the host side of a veth pair has a random name "
                   "(libnetwork netutils.GenerateIfaceName)", _veths),
     Normalization("map-orders", "Go map orders Docker prints: which binding of a port "
-                  "(0.0.0.0 or ::) a conflict names, and the order of legacy links in "
-                  "/etc/hosts (one line per link)", _map_orders),
+                  "(0.0.0.0 or ::) a conflict names, the order of legacy links in "
+                  "/etc/hosts (one line per link), of the networks 20.10 refuses at create "
+                  "and of the ports in 20.10's docker port", _map_orders),
+    Normalization("wait-race", "20.10's docker run --rm may or may not log 'error waiting for "
+                  "container: context canceled' (its wait races the removal; cli/command/"
+                  "container/run.go): the line is dropped", _wait_race),
     Normalization("nslookup-race", "BusyBox nslookup sends its A and AAAA queries at once and "
                   "prints each answer block as it arrives (networking/nslookup.c): the blocks "
                   "after the server's are compared as a multiset", _nslookup_race),
@@ -687,11 +718,15 @@ def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     return {s.line: s for s in steps}
 
 
-def _random_macs(profile: str) -> bool:
-    """Whether the engine gives endpoints random MACs (then they are normalized)."""
+def _context(profile: str) -> _Context:
+    """A fresh normalization state for one side of a script recorded on ``profile``: whether
+    the engine gives endpoints random MACs (then they are named), and whether its CLI lists
+    ``docker port`` in Go map order."""
     from netsim.versions import profile as engine_profile
 
-    return engine_profile(profile).random_macs
+    p = engine_profile(profile)
+    return _Context(random_macs=p.random_macs, port_map_order=p.cli_port_map_order,
+                    wait_race=p.cli_run_logs_wait_canceled)
 
 
 def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 0) -> ScriptResult:
@@ -703,8 +738,7 @@ def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 
         predicted, error = {}, err.line()
     except Exception as err:  # a bug in netsim: that script fails, the others are compared
         predicted, error = {}, f"netsim: internal error: {type(err).__name__}: {err}"
-    random_macs = _random_macs(rec.engine.profile)
-    ctx_rec, ctx_net = _Context(random_macs=random_macs), _Context(random_macs=random_macs)
+    ctx_rec, ctx_net = _context(rec.engine.profile), _context(rec.engine.profile)
     results = []
     for st in rec.steps:
         mine = predicted.pop(st.line, None)

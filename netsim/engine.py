@@ -352,6 +352,8 @@ class _Host:
     sandboxes: dict[str, _Netns] = field(default_factory=dict)
     #: the host end of the swarm ingress sandbox's docker_gwbridge veth
     links: list[HostLink] = field(default_factory=list)
+    #: the overlay driver's once-per-daemon set-up has run (EngineProfile.overlay_test_vxlan)
+    overlay_once: bool = False
 
 
 def runc_start_error(profile: EngineProfile, program: str, reason: str) -> DaemonError:
@@ -359,10 +361,13 @@ def runc_start_error(profile: EngineProfile, program: str, reason: str) -> Daemo
     runc's words, as each engine's packaged runtime prints them)."""
     context = "error during container init: " if profile.runc_init_error_context else ""
     tail = ": unknown" if profile.runtime_errors_end_in_unknown else ""
+    # EngineProfile.create_task_error_prefix, runc_reports_eisdir
+    prefix = "failed to create task for container: " if profile.create_task_error_prefix else ""
     return DaemonError(
-        "failed to create task for container: failed to create shim task: OCI runtime create "
+        f"{prefix}failed to create shim task: OCI runtime create "
         f"failed: runc create failed: unable to start container process: {context}"
-        f'exec: "{program}": {runtime_reason(reason, tail)}', status=500)
+        f'exec: "{program}": {runtime_reason(reason, tail, eisdir=profile.runc_reports_eisdir)}',
+        status=500)
 
 
 class Engine:
@@ -643,7 +648,8 @@ class Engine:
         if spec.name in rt.networks:
             # daemon/libnetwork/error.go NetworkNameError
             raise DaemonError(f"network with name {spec.name} already exists", status=409)
-        errors = _validate_ipam(spec)
+        # EngineProfile.ipam_config_validated: no ValidateIPAM before v25.0
+        errors = _validate_ipam(spec) if self.profile.ipam_config_validated else []
         if isinstance(spec, OverlayNetwork):
             return self._overlay_create(rt, spec, errors)
         if errors:
@@ -655,7 +661,7 @@ class Engine:
         if isinstance(spec, BridgeNetwork):
             _check_bridge_options(spec, self.profile.bridge_gateway_modes)
         if isinstance(spec, MacvlanNetwork | IpvlanNetwork):
-            _check_vlan_options(spec)
+            _check_vlan_options(spec, ipvlan_l3s_and_flags=self.profile.ipvlan_l3s_and_flags)
         if spec.ipam_driver not in ("default", "null"):
             # libnetwork/controller.go getIPAMDriver (plugins.Get): no such IPAM plugin
             raise DaemonError(f'plugin "{spec.ipam_driver}" not found', status=404)
@@ -686,8 +692,13 @@ class Engine:
                     user_subnet = False
                 requested.append(subnet)
                 ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
-                pool = SubnetPool(subnet, ip_range, shared=self._same_subnet_pool(
-                    rt, subnet, ip_range) if user_subnet else None)
+                # a range bigger than its subnet (only unvalidated IPAM configs have one) covers
+                # the subnet (v20.10.24:vendor/github.com/docker/libnetwork/ipam/allocator.go
+                # getAddressRange: the range's host part in the subnet's mask)
+                drawn = subnet if ip_range is not None and _overlap(
+                    ip_range, subnet) and ip_range.prefixlen < subnet.prefixlen else ip_range
+                pool = SubnetPool(subnet, drawn, shared=self._same_subnet_pool(
+                    rt, subnet, drawn) if user_subnet else None)
                 pools.append(pool)
                 gateway = self._gateway(spec, pool, cfg.gateway if cfg is not None else None)
                 aux = dict(cfg.aux_addresses) if cfg is not None else {}
@@ -714,6 +725,12 @@ class Engine:
             # the driver's CreateNetwork, once IPAM is done (libnetwork/controller.go
             # NewNetwork: ipamAllocate, then addNetwork)
             self._driver_create(rt, spec, nid, subnets)
+            if self.profile.unknown_scope_refused and spec.scope not in (None, "", "local",
+                                                                          "swarm"):
+                # then the store of that scope (EngineProfile.unknown_scope_refused)
+                raise DaemonError('This node is not a swarm manager. Use "docker swarm init" or '
+                                  '"docker swarm join" to connect this node to swarm and try '
+                                  "again.", status=503)
         except DaemonError:
             for sub in requested:
                 rt.space.release(sub)
@@ -796,6 +813,9 @@ class Engine:
             o = other.state
             if o.driver != "bridge" or o.interface is None:
                 continue
+            if o.predefined and self.profile.default_bridge_conflict_stale:
+                continue  # taken for a stale default network (EngineProfile.
+                # default_bridge_conflict_stale)
             reason = None
             theirs = o.ipv4_subnet
             if o.interface == bridge:
@@ -946,8 +966,9 @@ class Engine:
                               "vlan 10)")
         if base not in links:
             # (the client trims the message: client/request.go checkResponseErr)
-            raise DaemonError(
-                f"-o parent interface was not found on the host: {base}".rstrip())
+            text = (self.profile.macvlan_missing_parent_message if spec.driver == "macvlan"
+                    else "-o parent interface was not found on the host: {parent}")
+            raise DaemonError(text.format(parent=base).rstrip())
         if not 1 <= int(vid) <= 4094:
             raise DaemonError(f"vlan id must be between 1-4094, received: {int(vid)}")
 
@@ -1030,6 +1051,12 @@ class Engine:
         mode = spec.network_mode
         warnings: list[str] = []
         self._validate_network_mode(rt, spec, mode)
+        if self.profile.single_network_at_create and len(spec.networks) > 1:
+            # v20.10.24:daemon/create.go:331-341 (EngineProfile.single_network_at_create); the
+            # names are the EndpointsConfig keys as given, in Go map order
+            names = ", ".join(cfg.network for cfg in spec.networks)
+            raise DaemonError(f"Container cannot be connected to network endpoints: {names}",
+                              status=400)
         if mode.startswith("container:"):
             # daemon_unix.go adaptSharedNamespaceContainer (v28.5.2:407-412): a target that
             # exists is stored by ID (a later error names the ID once it is removed)
@@ -1048,6 +1075,11 @@ class Engine:
             | {b.port_key for b in spec.port_bindings()},
             key=_port_sort_key,
         )
+        if self.profile.kernel_memory_warning and any(
+                k == "kernel-memory" and _positive_size(v) for k, v in spec.options):
+            # v20.10.24:daemon/daemon_unix.go:469-474 (EngineProfile.kernel_memory_warning)
+            warnings.append("Specifying a kernel memory limit is deprecated and will be removed "
+                            "in a future release.")
         if mode == "host" and spec.publish:
             # daemon/daemon_unix.go verifyPlatformContainerSettings
             warnings.append("Published ports are discarded when using host network mode")
@@ -1114,11 +1146,15 @@ class Engine:
                     spec.expose,
                     "conflicting options: port exposing and the container type network mode",
                 ),
-                (spec.mac_address, "conflicting options: mac-address and the network mode"),
+                (spec.mac_address or (self.profile.mac_address_per_container and _mac_of(spec)),
+                 "conflicting options: mac-address and the network mode"),
             )
             for value, message in checks:
                 if value:
                     raise DaemonError(message, status=400)
+        if mode == "host" and self.profile.mac_address_per_container and _mac_of(spec):
+            # v20.10.24:runconfig/hostconfig.go:67-69 (EngineProfile.mac_address_per_container)
+            raise DaemonError("conflicting options: mac-address and the network mode", status=400)
         if mode == "host" and spec.links:
             # daemon/daemon_unix.go registerLinks
             raise DaemonError(
@@ -1147,7 +1183,8 @@ class Engine:
             if cfg.network != net.name:
                 cfg = cfg.model_copy(update={"network": net.name})
             try:
-                self._validate_endpoint(net, cfg)
+                if not self.profile.endpoint_settings_checked_at_start:
+                    self._validate_endpoint(net, cfg)
             except DaemonError as err:
                 # daemon/create.go:376 + container_operations.go:563
                 raise DaemonError(
@@ -1156,10 +1193,14 @@ class Engine:
             out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
         return out
 
-    def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig) -> None:
+    def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig, *,
+                           ipam: bool = True) -> None:
         """daemon/container_operations.go validateEndpointSettings (create and connect): every
         problem is collected; several are listed as ``* `` bullets (v28.5.2:
-        daemon/container_operations.go:534-579, docker-v29.1.5: :520-560)."""
+        daemon/container_operations.go:534-579, docker-v29.1.5: :520-560). Where the daemon
+        checks at the endpoint's set-up (EngineProfile.endpoint_settings_checked_at_start),
+        the first problem alone; ``ipam`` false leaves out what only IPAM finds (an address
+        outside the subnets: a stopped container's ``network connect`` there)."""
         errors: list[str] = []
         if not net.is_user_defined or net.driver in ("host", "null"):
             if cfg.ipv4_address or cfg.ipv6_address:
@@ -1177,11 +1218,13 @@ class Engine:
                 errors.append(
                     "user specified IP address is supported only when connecting to networks "
                     "with user configured subnets")
-            elif not any(cfg.ipv4_address in s.subnet
-                         for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
-                # (20.10 only finds it out at the start; netsim refuses at create there too)
+            elif ipam and not any(
+                    cfg.ipv4_address in s.subnet
+                    for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
                 errors.append(self.profile.static_ip_outside_subnet_message.format(
                     ip=cfg.ipv4_address))
+        if errors and self.profile.endpoint_settings_checked_at_start:
+            raise DaemonError(errors[0], status=400)
         if errors:
             text = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError(text, status=400)
@@ -1346,7 +1389,7 @@ class Engine:
         rt = self._rt(host)
         c = self._find_container(rt, ref)
         if not c.running:
-            raise DaemonError(f"container {c.id} is not running", status=409)
+            raise DaemonError(self.profile.not_running_message.format(id=c.id), status=409)
         self._check_links(rt, c)
         return c
 
@@ -1429,6 +1472,8 @@ class Engine:
         st = net.state
         if ep.network_id != st.id:
             ep = ep.model_copy(update={"network": st.name, "network_id": st.id})
+        if self.profile.endpoint_settings_checked_at_start:
+            self._validate_endpoint(st, ep.config)  # updateNetworkConfig, then IPAM
         ipv4: ipaddress.IPv4Interface | None = None
         gateway = None
         sub = st.ipv4_subnet
@@ -1451,7 +1496,11 @@ class Engine:
             # nor ipvlan l3 ones, also where IPAM reserved a gateway (ipvlan_joinleave.go: a
             # default route via the interface)
             l3 = st.driver == "ipvlan" and st.options.get("ipvlan_mode") in ("l3", "l3s")
-            if (not st.internal and st.driver in ("bridge", "macvlan", "ipvlan") and not l3
+            # an --internal network gives none, but the bridge driver's did before 25.0
+            # (EngineProfile.bridge_internal_gateway)
+            open_ = not st.internal or (st.driver == "bridge"
+                                        and self.profile.bridge_internal_gateway)
+            if (open_ and st.driver in ("bridge", "macvlan", "ipvlan") and not l3
                     and isinstance(sub.gateway, ipaddress.IPv4Address)):
                 gateway = sub.gateway
             if st.driver == "overlay":
@@ -1597,6 +1646,11 @@ class Engine:
         net = rt.networks[gw.network].state
         if net.driver != "bridge":
             return []  # macvlan/ipvlan: no port mapping (§4.4)
+        if net.internal:
+            # a gateway endpoint on an --internal network (EngineProfile.bridge_internal_gateway)
+            # gets no external connectivity (v20.10.24:vendor/github.com/docker/libnetwork/
+            # endpoint.go:586 ``if !n.internal``)
+            return []
         out: list[PortMapping] = []
         default_ip = net.options.get("com.docker.network.bridge.host_binding_ipv4", "")
         try:
@@ -1764,6 +1818,10 @@ class Engine:
         c = self._find_container(rt, ref)
         if c.running and not force:
             # daemon/delete.go containerRm + cleanupContainer
+            if self.profile.rm_running_legacy_text:  # EngineProfile.rm_running_legacy_text
+                raise DaemonError(
+                    f"You cannot remove a running container {c.id}. Stop the container before "
+                    "attempting removal or force remove", status=409)
             # EngineProfile.rm_error_names_container
             shown = f"/{c.name}" if self.profile.rm_error_names_container else ref
             raise DaemonError(
@@ -1876,8 +1934,10 @@ class Engine:
         if cfg.network != st.name:
             cfg = cfg.model_copy(update={"network": st.name})
         try:
-            self._validate_endpoint(st, cfg)
+            self._validate_endpoint(st, cfg, ipam=c.running)
         except DaemonError as err:
+            if self.profile.endpoint_settings_checked_at_start:
+                raise
             raise DaemonError(f"invalid endpoint settings:\n{err.text}", status=400) from None
         existing = c.endpoint(st.name)
         if existing is not None:
@@ -2020,6 +2080,7 @@ class Engine:
         # and the sandbox's veth on it, whose host end stays (measured: 7: docker_gwbridge,
         # 9: vethXXX@if8 on a fresh node)
         ns = rt.netns
+        self._overlay_once(rt)
         ns.passing()
         ns.nsid("overlay:ingress")
         ns.passing()
@@ -2071,9 +2132,10 @@ class Engine:
             if self._answers_refused(host_part):
                 # a machine that is there but has no swarm manager listening: gRPC's dial
                 # error at once (measured: 55-swarm-errors, the LAN's router)
+                dialing = "dialing:" if self.profile.grpc_dialing_colon else "dialing"
                 raise DaemonError(
                     'rpc error: code = Unavailable desc = connection error: desc = "transport: '
-                    f"Error while dialing: dial tcp {host_part}:{port}: connect: connection "
+                    f"Error while {dialing} dial tcp {host_part}:{port}: connect: connection "
                     'refused"', status=500)
             # daemon/cluster/errors.go: nothing answered at that address within 20 s; the node
             # goes on trying in the background, a member-to-be until it leaves (measured:
@@ -2170,6 +2232,11 @@ class Engine:
     def _overlay_create(self, rt: _Host, spec: OverlayNetwork, errors: list[str], *,
                         ingress: bool = False) -> Outcome:
         node = self._node(rt)
+        if (node is not None and node.role != "manager"
+                and self.profile.overlay_worker_refused_by_libnetwork):
+            # v20.10.24:vendor/github.com/docker/libnetwork/controller.go:777-785
+            raise DaemonError("Cannot create a multi-host network from a worker node. Please "
+                              "create the network from a manager node.", status=403)
         if node is None or node.role != "manager" or self.swarm is None:
             # daemon/network.go:302 — a worker gets the same words as a non-swarm node
             raise DaemonError(
@@ -2237,6 +2304,14 @@ class Engine:
                               "correct and check manager logs: context deadline exceeded")
         return net
 
+    def _overlay_once(self, rt: _Host) -> None:
+        """The overlay driver's first network sandbox on a daemon: where it probes for vxlan
+        with a link made and deleted in the host's namespace, one index goes
+        (EngineProfile.overlay_test_vxlan)."""
+        if self.profile.overlay_test_vxlan and not rt.overlay_once:
+            rt.netns.passing()
+        rt.overlay_once = True
+
     def _overlay_user(self, rt: _Host, name: str, cid: str, pool: SubnetPool) -> None:
         """A task's address is allocated first, then the node's LB if it has none (§5.2)."""
         assert self.swarm is not None
@@ -2247,6 +2322,7 @@ class Engine:
             info.lb[rt.host.name] = lb
             # the network's namespace on this node gets its vxlan link, and the load-balancer
             # sandbox its veth, both made in the host's namespace and moved (drivers/overlay)
+            self._overlay_once(rt)
             rt.netns.passing()
             rt.netns.nsid(f"overlay:{name}")
             rt.netns.passing()
@@ -2281,7 +2357,11 @@ class Engine:
         old = next((e for e in eps if e.gateway_only), None)
         overlays = [e for e in current if e.active and self.swarm is not None
                     and e.network in self.swarm.networks]
-        needed = bool(overlays) and not any(e.gateway is not None for e in current) and any(
+        # needDefaultGW skips internal networks (a 20.10 internal bridge has a gateway too)
+        needed = bool(overlays) and not any(
+            e.gateway is not None and not ((n := rt.networks.get(e.network)) is not None
+                                           and n.state.internal)
+            for e in current) and any(
             not self.swarm.networks[e.network].state.internal  # type: ignore[union-attr]
             for e in overlays)
         if not needed:
@@ -2466,10 +2546,13 @@ def _parse_go_bool(value: str) -> bool:
     raise ValueError(f'strconv.ParseBool: parsing "{value}": invalid syntax')
 
 
-def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork) -> None:
+def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork, *,
+                        ipvlan_l3s_and_flags: bool = True) -> None:
     """The drivers' parseNetworkOptions, run by GetSkipGwAlloc before IPAM allocates anything
     (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:198-240, ipvlan/ipvlan_network.go:
-    188-236): the mode, ipvlan's flag, the loopback as parent."""
+    188-236): the mode, ipvlan's flag, the loopback as parent. ``ipvlan_l3s_and_flags``
+    false: an ipvlan driver without mode l3s nor ``ipvlan_flag`` (left unread;
+    EngineProfile.ipvlan_l3s_and_flags)."""
     if isinstance(spec, MacvlanNetwork):
         if spec.mode not in ("bridge", "private", "vepa", "passthru"):
             raise DaemonError(
@@ -2477,13 +2560,13 @@ def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork) -> None:
                 "macvlan driver default"
             )
     else:
-        if spec.mode not in ("l2", "l3", "l3s"):
+        if spec.mode not in (("l2", "l3", "l3s") if ipvlan_l3s_and_flags else ("l2", "l3")):
             raise DaemonError(
                 f"requested ipvlan mode '{spec.mode}' is not valid, 'l2' mode is the ipvlan "
                 "driver default"
             )
         flag = spec.options.get("ipvlan_flag") or "bridge"
-        if flag not in ("bridge", "private", "vepa"):
+        if ipvlan_l3s_and_flags and flag not in ("bridge", "private", "vepa"):
             raise DaemonError(
                 f"requested ipvlan flag '{flag}' is not valid, 'bridge' is the ipvlan driver "
                 "default"
@@ -2502,6 +2585,19 @@ def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tup
         if n and n not in out:
             out.append(n)
     return tuple(out)
+
+
+def _mac_of(spec: ContainerSpec) -> str | None:
+    """``--mac-address``: the container's, or the first network's (where the CLI puts it)."""
+    if spec.mac_address:
+        return spec.mac_address
+    return spec.networks[0].mac_address if spec.networks else None
+
+
+def _positive_size(text: str) -> bool:
+    """A size flag's value (go-units RAMInBytes, already checked by the CLI) is above 0."""
+    m = re.match(r"\d+(?:\.\d+)?", text.strip())
+    return m is not None and float(m.group()) > 0
 
 
 def _overlap(a: _IPNet, b: _IPNet) -> bool:

@@ -236,10 +236,32 @@ def parse_image_ref(text: str) -> ImageRef:
     domain, remainder = _split_docker_domain(text)
     remote = remainder.split(":", 1)[0]
     if remote.lower() != remote:
-        raise ValueError(
-            f"{ERR_REFERENCE_INVALID_FORMAT}: repository name ({remote}) must be lowercase"
-        )
+        raise ValueError(uppercase_error(remote))
     return _parse(f"{domain}/{remainder}")
+
+
+def uppercase_error(remote: str, *, named: bool = True) -> str:
+    """ParseNormalizedNamed's refusal of a repository with capitals; ``named`` false: the
+    older vendored docker/distribution's words, without the name (EngineProfile.
+    reference_error_names_repository).
+
+    >>> uppercase_error("library/Alpine")
+    'invalid reference format: repository name (library/Alpine) must be lowercase'
+    >>> uppercase_error("x/A", named=False)
+    'invalid reference format: repository name must be lowercase'
+    """
+    if not named:
+        return f"{ERR_REFERENCE_INVALID_FORMAT}: {ERR_NAME_CONTAINS_UPPERCASE}"
+    return f"{ERR_REFERENCE_INVALID_FORMAT}: repository name ({remote}) must be lowercase"
+
+
+def uppercase_repository(text: str) -> str | None:
+    """The repository path of an image name that ParseNormalizedNamed refuses for capitals
+    (``library/Alpine`` for ``Alpine``), else None."""
+    if _IDENTIFIER_RE.fullmatch(text):
+        return None
+    remote = _split_docker_domain(text)[1].split(":", 1)[0]
+    return remote if remote.lower() != remote else None
 
 
 def _parse(s: str) -> ImageRef:
@@ -1689,20 +1711,26 @@ def exec_failure(info: ImageInfo | None, program: str) -> tuple[int, str] | None
     return None
 
 
-def runtime_reason(reason: str, tail: str) -> str:
+def runtime_reason(reason: str, tail: str, *, eisdir: bool = True) -> str:
     """An :func:`exec_failure` reason as the daemon passes it on after the runtime's own
     ``tail`` (containerd's gRPC code, ``: unknown``, or nothing): the daemon appends ``:
     permission denied`` to a directory's error only after the runtime's whole message
     (daemon/errors.go setExitCodeFromError, v26.1.5:146-155, docker-v29.1.5:146-150; recorded:
     26.1, 49-run-create-image-name-errors and 54-exec-inspect-errors ``docker exec ca /etc``).
+    ``eisdir`` false: a runc built with Go < 1.20 says only ``permission denied`` for a
+    directory (EngineProfile.runc_reports_eisdir; recorded: 20.10, the same lines).
 
     >>> runtime_reason("is a directory: permission denied", ": unknown")
     'is a directory: unknown: permission denied'
     >>> runtime_reason("permission denied", ": unknown")
     'permission denied: unknown'
+    >>> runtime_reason("is a directory: permission denied", ": unknown", eisdir=False)
+    'permission denied: unknown'
     """
     fudge = ": permission denied"
     if reason.endswith("is a directory" + fudge):
+        if not eisdir:
+            return "permission denied" + tail
         return reason.removesuffix(fudge) + tail + fudge
     return reason + tail
 

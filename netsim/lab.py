@@ -449,9 +449,8 @@ class Lab:
                 import hashlib
 
                 digest = hashlib.sha256(ref.encode()).hexdigest()
-                out.err("Failed to initialize: unable to resolve docker endpoint: context "
-                        f'"{ref}": context not found: open /root/.docker/contexts/meta/{digest}/'
-                        "meta.json: no such file or directory", 1)
+                out.err(self.engine.profile.cli_missing_context_error.format(
+                    name=ref, digest=digest), 1)
             return found
 
         proto, sep, rest = ref.partition("://")
@@ -503,6 +502,13 @@ class Lab:
                 code = 126
             out.err(_run_error(self.engine.profile, p.command, text,
                                with_help=not err.at_start), code)
+            if (p.command == "run" and err.at_start and p.get("detach") != "true"
+                    and p.get("rm") != "true" and self.engine.profile.cli_run_logs_wait_canceled):
+                # the wait run.go started, cancelled (EngineProfile.cli_run_logs_wait_canceled)
+                from netsim.render.inspect import timestamp
+
+                out.err(f'time="{timestamp(self.engine.clock)}" level=error msg="error waiting '
+                        'for container: context canceled"')
         else:
             out.err(text, 1 if daemon else err.exit_code)
 
@@ -524,6 +530,26 @@ Handler = Callable[[Lab, ParsedCommand, str, _Out], None]
 
 def _daemon_text(err: DockerError) -> str:
     return f"Error response from daemon: {err.text}" if isinstance(err, DaemonError) else err.text
+
+
+def _client_text(lab: Lab, err: DockerError, kind: str, ref: str) -> str:
+    """An error of a client call the moby client ≤ 20.10 wraps: a 404 reads ``Error: No such
+    KIND: REF`` (REF as passed; EngineProfile.client_not_found_wrapped)."""
+    if (lab.engine.profile.client_not_found_wrapped and isinstance(err, DaemonError)
+            and err.status == 404):
+        return f"Error: No such {kind}: {ref}"
+    return _daemon_text(err)
+
+
+def _inspected(lab: Lab, host: str, ref: str) -> ContainerState:
+    """The container a CLI command inspects first (ContainerInspect): a 404 in the client's
+    words (:func:`_client_text`)."""
+    try:
+        return _container(lab, host, ref)
+    except DaemonError as err:
+        if lab.engine.profile.client_not_found_wrapped and err.status == 404:
+            raise DockerCliError(_client_text(lab, err, "container", ref)) from None
+        raise
 
 
 def _each(out: _Out, refs: Sequence[str], fn: Callable[[str], None], *,
@@ -553,7 +579,8 @@ def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     profile = lab.engine.profile
     outcome = lab._exec(network_create(
         p, host=host, string_addresses=not profile.cli_parses_addresses,
-        range_must_be_cidr=profile.cli_ip_range_must_be_cidr))
+        range_must_be_cidr=profile.cli_ip_range_must_be_cidr,
+        ipam_validated=profile.ipam_config_validated))
     out.out(outcome.id)
 
 
@@ -568,7 +595,7 @@ def _network_rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         except DaemonError as err:
             if force and err.status == 404:
                 continue
-            out.err(_daemon_text(err))
+            out.err(_client_text(lab, err, "network", ref))
             failed = True
     if failed:  # EngineProfile.cli_network_rm_exit_status_line
         if lab.engine.profile.cli_network_rm_exit_status_line:
@@ -612,9 +639,17 @@ def _network_inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         try:
             return render_inspect.network(state, host, ref)
         except KeyError:
-            raise DaemonError(f"network {ref} not found", status=404) from None
+            raise _not_found_network(lab, ref) from None
 
     _inspect_refs(p.args, p.get("format"), get, out)
+
+
+def _not_found_network(lab: Lab, ref: str) -> DockerError:
+    """NetworkInspect of a network the daemon does not have (:func:`_client_text`)."""
+    err = DaemonError(f"network {ref} not found", status=404)
+    if lab.engine.profile.client_not_found_wrapped:
+        return DockerCliError(_client_text(lab, err, "network", ref))
+    return err
 
 
 def _run_error(profile: EngineProfile, command: str, text: str, *,
@@ -666,10 +701,15 @@ def _content_trust(lab: Lab, p: ParsedCommand, image: str, out: _Out) -> bool:
 def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = False) -> None:
     from netsim.images import effective_argv, lookup
 
-    spec = container_spec(
-        p, endpoint_check=_string_addresses(lab, host),
-        legacy_ports=lab.engine.profile.cli_legacy_port_spec,
-        links_follow_any_network=lab.engine.profile.cli_links_follow_any_network)
+    try:
+        spec = container_spec(
+            p, endpoint_check=_string_addresses(lab, host),
+            legacy_ports=lab.engine.profile.cli_legacy_port_spec,
+            links_follow_any_network=lab.engine.profile.cli_links_follow_any_network,
+            legacy_options_need_network=lab.engine.profile.cli_network_opts_need_network)
+    except DockerCliError as err:
+        _reference_error(lab, p.args[0] if p.args else "", err)
+        raise
     if _content_trust(lab, p, spec.image, out):
         return
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
@@ -739,6 +779,17 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
                            program=_main_program(made))
 
 
+def _reference_error(lab: Lab, image: str, err: DockerCliError) -> None:
+    """The image reference refused for capitals in the older words when this CLI vendors them
+    (EngineProfile.reference_error_names_repository)."""
+    from netsim.images import uppercase_error, uppercase_repository
+
+    remote = uppercase_repository(image)
+    if (remote is not None and not lab.engine.profile.reference_error_names_repository
+            and err.text == uppercase_error(remote)):
+        raise DockerCliError(uppercase_error(remote, named=False), exit_code=err.exit_code)
+
+
 def _string_addresses(lab: Lab, host: str) -> EndpointCheck | None:
     """The daemon's validateEndpointSettings for addresses given as strings (docker/cli ≤ 28.x,
     EngineProfile.cli_parses_addresses false): when one does not parse as its family, the
@@ -765,6 +816,9 @@ def _string_addresses(lab: Lab, host: str) -> EndpointCheck | None:
         return ip.version == version and not ip.is_unspecified
 
     def check(ep: EndpointConfig, connect: bool) -> None:
+        if profile.endpoint_settings_checked_at_start:
+            _legacy_address_check(lab, host, ep, connect)
+            return
         v4 = str(ep.ipv4_address) if ep.ipv4_address else ""
         v6 = str(ep.ipv6_address) if ep.ipv6_address else ""
         llips = [str(a) for a in ep.link_local_ips]
@@ -808,6 +862,77 @@ def _string_addresses(lab: Lab, host: str) -> EndpointCheck | None:
         raise DaemonError(f"{prefix}invalid endpoint settings:\n{listed}", status=400)
 
     return check
+
+
+def _legacy_address_check(lab: Lab, host: str, ep: EndpointConfig, connect: bool) -> None:
+    """Address strings where the daemon checks endpoints at their set-up (EngineProfile.
+    endpoint_settings_checked_at_start, 20.10). ``docker run``/``create``: only that each
+    parses as its family (v20.10.24:daemon/create.go:331-361 verifyNetworkingConfig: ``invalid
+    IPv4 address: X``; To4 decides the family). ``network connect`` of a running container
+    (netsim does the same for a stopped one, which the model cannot keep with an unparsable
+    address): validateNetworkingConfig's first refusal (daemon/container_operations.go:
+    631-677), then buildCreateEndpointOptions' parsing (daemon/network.go:805-827: ``Invalid
+    link-local IP address: [X]``, ``Invalid IPv4 address: X)``), then IPAM, where an address
+    of the other family lies in no pool (vendor/github.com/docker/libnetwork/endpoint.go:1154).
+    Addresses that parse as their family are left to the engine. Recorded: 20.10,
+    44-cli-flag-values-mount-network:33-51, 50-run-create-network-errors:44-46,
+    53-network-connect-rm-errors:28-31."""
+    import ipaddress
+
+    def go_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+        if "%" in text:  # net.ParseIP takes no zone
+            return None
+        try:
+            return ipaddress.ip_address(text)
+        except ValueError:
+            return None
+
+    def is_v4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:  # To4() != nil
+        return ip.version == 4 or (isinstance(ip, ipaddress.IPv6Address)
+                                   and ip.ipv4_mapped is not None)
+
+    v4 = str(ep.ipv4_address) if ep.ipv4_address else ""
+    v6 = str(ep.ipv6_address) if ep.ipv6_address else ""
+    ip4, ip6 = go_ip(v4), go_ip(v6)
+    bad4 = bool(v4) and (ip4 is None or not is_v4(ip4))
+    bad6 = bool(v6) and (ip6 is None or is_v4(ip6))
+    if not connect:
+        if bad4:
+            raise DaemonError(f"invalid IPv4 address: {v4}")
+        if bad6:
+            raise DaemonError(f"invalid IPv6 address: {v6}")
+        return
+    llips = [str(a) for a in ep.link_local_ips]
+    bad_ll = any(go_ip(a) is None for a in llips if a)
+    if not (bad4 or bad6 or bad_ll):
+        return
+    nets = list(lab.state.host(host).networks.values())
+    name = ep.network
+    found = ([n for n in nets if n.name == name] or [n for n in nets if n.id == name]
+             or [n for n in nets if n.id.startswith(name)])
+    net = found[0] if len(found) == 1 else None
+    if net is None:
+        return  # the engine says the network is missing
+    if not net.is_user_defined or net.driver in ("host", "null"):
+        if v4 or v6:
+            raise DaemonError("user specified IP address is supported on user defined networks "
+                              "only", status=400)
+        if ep.aliases:
+            raise DaemonError(lab.engine.profile.predefined_alias_message, status=400)
+    for addr, version in ((v4, 4), (v6, 6)):
+        if addr and not any(s.user_subnet for s in net.subnets if s.subnet.version == version):
+            raise DaemonError("user specified IP address is supported only when connecting to "
+                              "networks with user configured subnets", status=400)
+    if bad_ll:
+        raise DaemonError(f"Invalid link-local IP address: [{' '.join(llips)}]")
+    if v4 and ip4 is None:
+        raise DaemonError(f"Invalid IPv4 address: {v4})")
+    if v6 and ip6 is None:
+        raise DaemonError(f"Invalid IPv6 address: {v6})")
+    for ip in (ip4 if bad4 else None, ip6 if bad6 else None):
+        if ip is not None:
+            raise DaemonError(f"Invalid address {ip}: It does not belong to any of this "
+                              "network's subnets", status=400)
 
 
 def _parses_as_ip(text: str) -> bool:
@@ -931,18 +1056,19 @@ def _stop(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _kill(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    """container_routes.go:293: ``cannot kill container: NAME: …``; not running is an error."""
+    """container_routes.go:293: ``cannot kill container: NAME: …`` (EngineProfile.
+    kill_error_prefix); not running is an error."""
     def kill(ref: str) -> None:
         c = _container(lab, host, ref)
         if not c.running:
-            raise DaemonError(f"container {c.id} is not running", status=409)
+            raise DaemonError(lab.engine.profile.not_running_message.format(id=c.id), status=409)
         # docker kill sends SIGKILL unless -s says otherwise (engine: what the signal does)
         lab._exec(ContainerStop(host=host, container=ref, signal=p.get("signal") or "KILL",
                                 kill=True))
 
     _each(out, p.args, kill,
-          wrap=lambda ref, e: f"Error response from daemon: cannot kill container: {ref}: "
-          f"{e.text}")
+          wrap=lambda ref, e: "Error response from daemon: "
+          f"{lab.engine.profile.kill_error_prefix}: {ref}: {e.text}")
 
 
 def _restart(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -964,7 +1090,7 @@ def _rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     _each(out, p.args,
           lambda ref: lab._exec(ContainerRemove(host=host, container=ref, force=force,
                                                 link=link)),
-          ignore_missing=force)
+          wrap=lambda ref, e: _client_text(lab, e, "container", ref), ignore_missing=force)
 
 
 _VALID_CONTAINER_NAME = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+")
@@ -1009,6 +1135,8 @@ def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if p.get("force") != "true":
         out.stdout.append("WARNING! This will remove all stopped containers.\n"
                           "Are you sure you want to continue? [y/N] ")
+        if lab.engine.profile.cli_prune_cancel_prints_total:
+            out.out("Total reclaimed space: 0B")
         return
     outcome = lab._exec(ContainerPrune(host=host))
     if outcome.names:
@@ -1017,13 +1145,17 @@ def _container_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _ps(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    if p.get("quiet") == "true" and p.get("format"):
-        out.err("WARNING: Ignoring custom format, because both --format and --quiet are set.")
+    quiet = p.get("quiet") == "true"
+    if quiet and p.get("format"):
+        if lab.engine.profile.cli_ps_quiet_ignores_format:
+            out.err("WARNING: Ignoring custom format, because both --format and --quiet are set.")
+        else:  # a custom format wins (EngineProfile.cli_ps_quiet_ignores_format); the
+            quiet = p.get("format") == "table"  # plain table key is NewContainerFormat's
     last = go_int(p.get("last") or "-1")
     if p.get("latest") == "true" and last == -1:
         last = 1
     _listing(out, lambda: dockertext.ps(
-        lab.state, host, all_=p.get("all") == "true", quiet=p.get("quiet") == "true",
+        lab.state, host, all_=p.get("all") == "true", quiet=quiet,
         no_trunc=p.get("no-trunc") == "true", fmt=p.get("format") or None,
         filters=p.get_all("filter"), last=last))
 
@@ -1073,9 +1205,12 @@ def _inspect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         if obj is not None:
             return obj
         if kind == "container":
-            raise DaemonError(f"No such container: {ref}", status=404)
+            err = DaemonError(f"No such container: {ref}", status=404)
+            if lab.engine.profile.client_not_found_wrapped:
+                raise DockerCliError(_client_text(lab, err, "container", ref))
+            raise err
         if kind == "network":
-            raise DaemonError(f"network {ref} not found", status=404)
+            raise _not_found_network(lab, ref)
         # v28.5.2 "Error: No such object: x", docker-v29.1.5 "error: no such object: x"
         raise DockerCliError(("Error: No such object: " if legacy else "error: no such object: ")
                              + ref, exit_code=1)
@@ -1136,18 +1271,21 @@ def _container(lab: Lab, host: str, ref: str) -> ContainerState:
 
 
 def _port(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _container(lab, host, p.args[0])
+    c = _inspected(lab, host, p.args[0])
+    profile = lab.engine.profile
     text, error = dockertext.port(c, p.args[1] if len(p.args) > 1 else None,
-                                  ref=p.args[0],
-                                  legacy=lab.engine.profile.cli_legacy_error_texts,
-                                  brackets=lab.engine.profile.cli_port_brackets_ipv6)
+                                  ref=p.args[0], legacy=profile.cli_legacy_error_texts,
+                                  brackets=profile.cli_port_brackets_ipv6,
+                                  nat_new_port=profile.cli_port_nat_new_port)
     if error:
         out.err(error, 1)
     out.stdout.append(text)
 
 
 def _exec(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    # the daemon's checks: running, legacy links still valid (engine.exec_create)
+    # docker/cli inspects the container first (exec.go), then the daemon's checks: running,
+    # legacy links still valid (engine.exec_create)
+    _inspected(lab, host, p.args[0])
     c = lab.engine.exec_create(host, p.args[0])
     cmd = p.args[1:]
     from netsim.images import lookup, user_failure
@@ -1195,7 +1333,8 @@ def _exec_failure(lab: Lab, c: ContainerState, cmd: Sequence[str], workdir: str 
     failure = exec_failure(info, cmd[0]) if cmd else None
     if failure is None:
         return False
-    out.stdout.append(f'{head}exec: "{cmd[0]}": {runtime_reason(failure[1], suffix)}\r\n')
+    reason = runtime_reason(failure[1], suffix, eisdir=lab.engine.profile.runc_reports_eisdir)
+    out.stdout.append(f'{head}exec: "{cmd[0]}": {reason}\r\n')
     # EngineProfile.exec_not_found_127: ≤ 27.x the daemon overwrites every exec failure's code
     out.code = failure[0] if lab.engine.profile.exec_not_found_127 else 126
     return True
@@ -1238,7 +1377,7 @@ def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str],
 
 
 def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    c = _container(lab, host, p.args[0])
+    c = _inspected(lab, host, p.args[0])
     if not c.running:  # cli/command/container/attach.go (≤ 28.x: "You cannot attach …")
         text = "cannot attach to a stopped container, start it first"
         if lab.engine.profile.cli_legacy_error_texts:
@@ -1253,7 +1392,7 @@ def _logs(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     """What netsim knows a container printed: ``echo``'s words, an entrypoint's refusal."""
     from netsim.images import effective_argv, lookup, unmet_env
 
-    c = _container(lab, host, p.args[0])
+    c = _inspected(lab, host, p.args[0])
     if c.spec.command and c.spec.command[0] == "echo":
         out.out(" ".join(c.spec.command[1:]))
     if c.main_stderr:  # what its main process printed before it ended (engine._early_exit)
@@ -1273,6 +1412,11 @@ def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
     size = go_int(p.get("default-addr-pool-mask-length") or "24") or 24
     texts = [v.strip() for v in split_values(p.get_all("default-addr-pool"))]
+    swarm = lab.state.swarm
+    if swarm is not None and host in swarm.nodes:
+        texts = []  # daemon/cluster/swarm.go Init: errSwarmExists first (the engine says it)
+    elif not texts and lab.engine.profile.cli_swarm_init_pools_null:
+        size = 24  # no pool list: the size is neither checked nor used
     if texts:
         # daemon/cluster/listen_addr.go validateDefaultAddrPool (v28.5.2 and docker-v29.1.5)
         if size > 29:
@@ -1353,7 +1497,7 @@ def _pause(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         if unpause:
             raise DaemonError(f"Container {c.id} is not paused", status=409)
         if not c.running:
-            raise DaemonError(f"container {c.id} is not running", status=409)
+            raise DaemonError(lab.engine.profile.not_running_message.format(id=c.id), status=409)
         raise _NotSimulated(f"netsim: pausing a container is not simulated ({ref})")
 
     try:
@@ -1366,7 +1510,7 @@ def _top(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     """``docker top``: its refusals; the process list of a running container is not simulated."""
     c = _container(lab, host, p.args[0])
     if not c.running:
-        raise DaemonError(f"container {c.id} is not running", status=409)
+        raise DaemonError(lab.engine.profile.not_running_message.format(id=c.id), status=409)
     out.err("netsim: 'docker top' of a running container is not simulated", NOT_SIMULATED)
 
 

@@ -237,8 +237,8 @@ def _where(state: State, where: str, seed: int,
         return _Where(state, f"@{name}", name, None, tools, seed, rng)
     host, c = topology_index(state).find(where)
     if not c.running:
-        return ProbeResult("", f"Error response from daemon: container {c.id} is not running\n",
-                           1)
+        return ProbeResult("", "Error response from daemon: "
+                           f"{state.profile.not_running_message.format(id=c.id)}\n", 1)
     label = where
     return _Where(state, label, host, c, toolbox_for(c.spec.image), seed, rng)
 
@@ -502,6 +502,13 @@ def _ping(w: _Where, args: list[str]) -> ProbeResult:
     if isinstance(found, ProbeResult):
         return ProbeResult(found.stdout, note + found.stderr, found.exit_code)
     ip, look = found
+    if ip.version == 6 and not _loopback6(w):
+        # IPv6 is off in the namespace (EngineProfile.netns_ipv6_off): no source address for
+        # ::1 (measured on 20.10: iputils' connect(), BusyBox's sendto())
+        if impl == "iputils":
+            return ProbeResult("", note + "ping: connect: Cannot assign requested address\n", 2)
+        return ProbeResult(f"PING {target} ({ip}): 56 data bytes\n",
+                           note + "ping: sendto: Address not available\n", 1)
     # ::1 is the namespace's own loopback, as 127.0.0.1 is (reach follows IPv4 only)
     trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip))
     opts = _PingOpts(count, quiet, timeout, deadline)
@@ -561,7 +568,9 @@ def _ping_target(w: _Where, impl: str, target: str,
                and wanted in (n.lower() for n in e.names)), None)
     v6_look = None if v6 is None else Lookup(target, (loopback6,), "hosts",
                                              canonical=v6.names[0], names=v6.names)
-    if v6_look is not None and impl == "iputils" and family != 4:
+    if v6_look is not None and impl == "iputils" and (
+            family == 6 or (family is None and _loopback6(w))):
+        # without ::1 on lo, RFC 6724 rule 1 (unusable destination) puts 127.0.0.1 first
         return loopback6, v6_look
     look = _resolve(w, target) if family != 6 else None
     if look is not None and look.ok:
@@ -1304,8 +1313,15 @@ def _nc(w: _Where, args: list[str]) -> ProbeResult:
     out: list[str] = []
     code = 1
     trace: Trace | None = None
+    loopback6 = _loopback6(w)
     for port in ports:
         for ip in addrs:
+            if ip.version == 6 and not loopback6:
+                # IPv6 off in the namespace (EngineProfile.netns_ipv6_off; measured on 20.10)
+                if verbose:
+                    out.append(f"nc: connect to {name if name == str(ip) else f'{name} ({ip})'}"
+                               f" port {port} ({proto}) failed: Cannot assign requested address")
+                continue
             # ::1 is the namespace's loopback: the listeners of 127.0.0.1 (dual-stack sockets)
             trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip),
                           port=port, proto=proto)
@@ -1358,7 +1374,8 @@ def _nc_addresses(w: _Where, name: str) -> list[IPv4 | IPv6] | Lookup:
     if w.tools.nc == "openbsd" and any(
             e.address == loopback6 and wanted in (n.lower() for n in e.names)
             for e in _hosts_entries(w)):
-        addrs.insert(0, loopback6)  # getaddrinfo AF_UNSPEC, RFC 6724: ::1 first
+        # getaddrinfo AF_UNSPEC, RFC 6724: ::1 first, last when lo lacks it (rule 1)
+        addrs.insert(0 if _loopback6(w) else len(addrs), loopback6)
     return addrs
 
 
@@ -1402,11 +1419,23 @@ class _Link:
     #: carrier; containers have IPv6 off (Docker sets disable_ipv6 unless the network has it)
     link_local: bool = False
     tx_dropped: int = 0
+    #: lo has ``::1`` (IPv6 is not off in the namespace: EngineProfile.netns_ipv6_off)
+    loopback6: bool = True
 
 
-def _lo() -> _Link:
+def _lo(loopback6: bool = True) -> _Link:
     return _Link(1, "lo", None, "00:00:00:00:00:00", 65536,
-                 ipaddress.IPv4Interface("127.0.0.1/8"), "lo", qlen=1000)
+                 ipaddress.IPv4Interface("127.0.0.1/8"), "lo", qlen=1000, loopback6=loopback6)
+
+
+def _loopback6(w: _Where) -> bool:
+    """Whether lo has ``::1`` at ``w``: not in a container namespace of an engine that turns
+    IPv6 off there (EngineProfile.netns_ipv6_off) unless an interface has an IPv6 address."""
+    if (w.container is None or w.host is None or not w.state.profile.netns_ipv6_off
+            or _in_host_ns(w)):
+        return True
+    owner = sandbox_owner(w.state, w.host, w.container)
+    return owner is not None and any(e.ipv6 is not None for e in owner.active_endpoints())
 
 
 def _eui64_link_local(mac: str) -> str:
@@ -1502,7 +1531,9 @@ def _container_ifindex(ep: EndpointState) -> int:
 
 def _container_links(state: State, host: str, c: ContainerState) -> list[_Link]:
     owner = sandbox_owner(state, host, c)
-    links = [_lo()]
+    # EngineProfile.netns_ipv6_off: lo keeps ::1 only next to an interface with IPv6
+    links = [_lo(not state.profile.netns_ipv6_off or (owner is not None and any(
+        e.ipv6 is not None for e in owner.active_endpoints())))]
     if owner is None:
         return links
     host_index: dict[str, int] | None = None
@@ -1591,7 +1622,8 @@ def _ip_show(links: Sequence[_Link], w: _Where, family: str | None,
         if only is not None and link.name != only:
             continue
         v4 = link.addr is not None and show == "addr" and family != "inet6"
-        v6 = (link.kind == "lo" or link.link_local) and show == "addr" and family != "inet"
+        v6 = ((link.kind == "lo" and link.loopback6) or link.link_local) and show == "addr" \
+            and family != "inet"
         if (family == "inet" and not v4) or (family == "inet6" and not v6):
             continue
         out.append(_link_header(link, links, w, family, show))
@@ -1755,7 +1787,7 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
         if link.kind == "lo":
             lines = ["lo        Link encap:Local Loopback  ",
                      "          inet addr:127.0.0.1  Mask:255.0.0.0",
-                     "          inet6 addr: ::1/128 Scope:Host",
+                     *(["          inet6 addr: ::1/128 Scope:Host"] if link.loopback6 else []),
                      "          UP LOOPBACK RUNNING  MTU:65536  Metric:1"]
         else:
             mac = link.mac.upper() if impl == "busybox" else link.mac
@@ -1776,7 +1808,8 @@ def _ifconfig_block(link: _Link, impl: str) -> list[str]:
     if link.kind == "lo":
         lines = ["lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536",
                  "        inet 127.0.0.1  netmask 255.0.0.0",
-                 "        inet6 ::1  prefixlen 128  scopeid 0x10<host>",
+                 *(["        inet6 ::1  prefixlen 128  scopeid 0x10<host>"] if link.loopback6
+                   else []),
                  "        loop  txqueuelen 1000  (Local Loopback)"]
     else:
         flags = "4163<UP,BROADCAST,RUNNING,MULTICAST>" if link.up else \
@@ -2012,7 +2045,8 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
     greeting = ["", f"; <<>> DiG {version} <<>> {' '.join(args)}", *found,
                 ";; global options: +cmd"]
     if answer.rcode is None:  # no reply: dighost.c recv_done / 9.9's connection timed out
-        refused = target == EMBEDDED_DNS
+        # nothing listens on 127.0.0.11 without the embedded server; a silent one times out
+        refused = target == EMBEDDED_DNS and answer.rule != "dns.silent"
         why = "connection refused" if refused else "timed out"
         if short:
             lines = [f";; communications error to {target}#53: {why}"] * 3

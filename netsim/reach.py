@@ -187,7 +187,10 @@ RULES: dict[str, str] = {
     "bridge.isolation": f"{_M}drivers/bridge/internal/iptabler (raw PREROUTING -d C ! -i br "
                         "-j DROP; DOCKER chain ! -i br -o br -j DROP); moby tests TestBridgeINC, "
                         "TestInterNetworkDirectRouting",
-    "bridge.internal-drop": f"{_M}drivers/bridge/internal/iptabler (DOCKER-INTERNAL)",
+    "bridge.internal-drop": f"{_M}drivers/bridge/internal/iptabler (DOCKER-INTERNAL); before "
+                            "25.0 an internal bridge was its containers' gateway and "
+                            "setup_ip_tables.go setINC dropped what left the subnet "
+                            "(DOCKER-ISOLATION-STAGE-1 -i br ! -d S -j DROP)",
     "nat.masquerade": f"{_M}drivers/bridge/internal/iptabler (POSTROUTING -s S ! -o br -j "
                       "MASQUERADE)",
     "nat.masquerade-off": f"{_D}drivers/bridge/ (enable_ip_masquerade=false: packets leave "
@@ -843,6 +846,12 @@ class _Flow:
                             f"{came}; {ip} is on {net.name} ({net.interface}), another "
                             f"network: Docker drops traffic into {net.interface} that does "
                             "not come from it", "bridge.isolation")
+        if ingress is not None and ingress.net.internal:
+            # a gateway on an --internal bridge (EngineProfile.bridge_internal_gateway): the
+            # FORWARD rules drop what leaves its subnet; only the host's own addresses answer
+            return self.end(Disposition.INTERNAL_NETWORK, h.node,
+                            f"{came}; {ingress.net.name} is --internal: Docker drops what "
+                            f"leaves {ingress.subnet} (no reply)", "bridge.internal-drop")
         masq_ok = ingress is None or ingress.net.masquerade
         if ingress is not None:
             self.routers += 1
@@ -1113,6 +1122,8 @@ def _trace(src: str, dst: str, ip: IPv4 | None, flow: _Flow, d: Disposition) -> 
     symptom = _SYMPTOM[d]
     if d is Disposition.NOTHING_LISTENING and any(h.rule == "publish.proxy" for h in flow.hops):
         symptom = Symptom.RESET  # docker-proxy had accepted the connection
+    if flow.hops and flow.hops[-1].rule == "bridge.internal-drop":
+        symptom = Symptom.TIMEOUT  # sent, then dropped by iptables: nothing comes back
     return Trace(src, dst, str(ip) if ip is not None else None, flow.port, flow.proto, d,
                  symptom, tuple(flow.hops), flow.routers)
 

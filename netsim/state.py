@@ -354,21 +354,24 @@ def default_route_endpoint(endpoints: Iterable[EndpointState],
                            ) -> EndpointState | None:
     """The endpoint a sandbox's default route goes through, or None.
 
-    libnetwork ``sandbox.go`` ``Endpoint.Less``: among endpoints whose network is not internal
-    and that have a gateway, the highest ``gw-priority`` wins, then the network name. An ipvlan
-    l3 endpoint routes ``default dev eth0`` without a gateway address
+    libnetwork ``sandbox.go`` ``Endpoint.Less``: among endpoints that have a gateway, the
+    highest ``gw-priority`` wins, then a network that is not internal, then the network name.
+    An internal network's endpoint has a gateway only where the bridge driver gave it one
+    (EngineProfile.bridge_internal_gateway). An ipvlan l3 endpoint on a network that is not
+    internal routes ``default dev eth0`` without a gateway address
     (``drivers/ipvlan/ipvlan_joinleave.go``). ``network`` looks a network up by name.
     """
-    best: tuple[int, str] | None = None
+    best: tuple[int, bool, str] | None = None
     chosen = None
     for ep in endpoints:
         net = network(ep.network)
-        if net is None or net.internal:
+        if net is None:
             continue
-        l3 = net.driver == "ipvlan" and net.options.get("ipvlan_mode") in ("l3", "l3s")
+        l3 = (net.driver == "ipvlan" and net.options.get("ipvlan_mode") in ("l3", "l3s")
+              and not net.internal)
         if ep.gateway is None and not l3:
             continue
-        key = (-ep.config.gw_priority, net.name)
+        key = (-ep.config.gw_priority, net.internal, net.name)
         if best is None or key < best:
             best, chosen = key, ep
     return chosen

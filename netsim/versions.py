@@ -83,6 +83,25 @@ class EngineProfile(BaseModel):
     #: 21-host-network-probes, 34-probes-ip-ifconfig ``02:42:3b:6b:a1:70``); moby a900e0b5bb
     #: (v28.0.0) draws 46 bits
     random_mac_docker_prefix: bool = False
+    #: the ipvlan driver knows mode ``l3s`` and the ``ipvlan_flag`` option (bridge, private,
+    #: vepa: moby f70a9788c5, v23.0.0); v20.10.24:vendor/github.com/docker/libnetwork/drivers/
+    #: ipvlan/ipvlan_network.go:43-52 accepts only l2 and l3 and never reads a flag (recorded:
+    #: 20.10, 27-ipvlan:12,20,23)
+    ipvlan_l3s_and_flags: bool = True
+    #: the overlay driver's first network sandbox per daemon run (sync.Once) makes a
+    #: ``testvxlan`` link in the host's namespace and deletes it, so host interface indexes
+    #: after it are one higher (v20.10.24:vendor/github.com/docker/libnetwork/drivers/overlay/
+    #: ov_network.go:309,459-495 networkOnceInit; measured: ``ip monitor link`` shows
+    #: ``4: testvxlan`` at swarm init, then docker_gwbridge as 8); moby 8ed900263e (v24.0.0)
+    #: removed the host-mode probe (recorded: 20.10, 28-swarm-overlay-tutorial:20,
+    #: 29-swarm-overlay-inspect:29)
+    overlay_test_vxlan: bool = False
+    #: ``network create -d overlay`` on a swarm worker reaches libnetwork, which refuses it:
+    #: ``Cannot create a multi-host network from a worker node. Please create the network from
+    #: a manager node.`` (v20.10.24:vendor/github.com/docker/libnetwork/controller.go:777-785);
+    #: moby 21dcbada2d (v25.0.0) makes the daemon refuse an overlay on any non-manager first,
+    #: in the non-swarm node's words (recorded: 20.10, 29-swarm-overlay-inspect:11)
+    overlay_worker_refused_by_libnetwork: bool = False
 
     # ---------------------------------------------------------------- endpoints and ports
     #: the refusal of ``--network-alias`` on a predefined network (bridge, host, none)
@@ -108,6 +127,23 @@ class EngineProfile(BaseModel):
     #: (recorded: 26.1 and 20.10, 15-ports:37); moby d6620915db (v28.3.0) also checks the
     #: unspecified address's map (``Bind for 0.0.0.0:8082 failed: port is already allocated``)
     port_allocator_per_address: bool = False
+    #: an endpoint's addresses and aliases are checked against its network only when the
+    #: daemon sets it up (every start, and ``network connect``), in bare words: the first
+    #: refusal of validateNetworkingConfig (v20.10.24:daemon/container_operations.go:631-677,
+    #: from updateNetworkConfig), then IPAM's ``Invalid address X: It does not belong to any of
+    #: this network's subnets`` for a running container; create checks no network
+    #: (v20.10.24:daemon/create.go:331-361), so ``docker run -d`` prints the ID and fails at the
+    #: start. moby ff503882f7/4bd0553274 (v25.0.0) check at create and ``network connect``, all
+    #: problems under ``invalid endpoint settings:`` (recorded: 20.10, 14-aliases:37,
+    #: 17-ipam:20,39)
+    endpoint_settings_checked_at_start: bool = False
+    #: ``--mac-address`` is the container's ``Config.MacAddress`` (API < 1.44), which the daemon
+    #: refuses beside a ``container:`` or ``host`` network mode (``conflicting options:
+    #: mac-address and the network mode``: v20.10.24:runconfig/hostconfig.go:67-69
+    #: validateNetContainerMode); docker/cli v25.0.0 sends it in the first network's endpoint
+    #: settings instead (recorded: 20.10, 24-container-network-errors:16,
+    #: 50-run-create-network-errors:41)
+    mac_address_per_container: bool = False
 
     # ---------------------------------------------------------------- inspect shapes
     #: the keys of ``docker network inspect``, in the order the engine's Go struct writes them
@@ -127,6 +163,10 @@ class EngineProfile(BaseModel):
     #: ``IPAM.Config`` of a network created with ``--subnet`` but no ``--gateway`` shows the
     #: gateway IPAM chose (29.x) instead of only what the user configured (≤ 28.x)
     ipam_config_shows_allocated_gateway: bool
+    #: a local network without subnets (host, none) shows ``"Config": []``: buildIpamResources
+    #: starts from an empty slice (v20.10.24:daemon/network.go:684); moby 437ced91ec (v25.0.0)
+    #: appends to a nil one (``null``; recorded: 20.10, 37-network-ls-inspect:23)
+    ipam_config_empty_list: bool = False
     #: the image store the daemon uses by default: the graph driver's (``"Driver":
     #: "overlay2"`` and a ``GraphDriver`` block in ``docker inspect``, ≤ 28.x, where the
     #: containerd store is the opt-in ``containerd-snapshotter`` feature: v28.5.2:daemon/
@@ -148,12 +188,12 @@ class EngineProfile(BaseModel):
     #: directories the host has (GHSA-6fw5-f8r9-fgfm: 28.x and 29.x, not ≤ 26.x)
     masks_thermal_throttle: bool
     #: ``HostConfig.ConsoleSize`` comes after ``Runtime`` (≤ 20.10: v20.10.24:api/types/
-    #: container/host_config.go:440-441, a Windows-only field) instead of after
+    #: container/host_config.go:427-430, a Windows-only field) instead of after
     #: ``VolumesFrom`` (moby 85a7f5a09a, v23.0.0)
     host_config_console_size_late: bool = False
     #: ``HostConfig`` prints ``KernelMemory`` and ``KernelMemoryTCP`` (``0``) after
     #: ``DeviceRequests`` (no omitempty ≤ 20.10: v20.10.24:api/types/container/host_config.go:
-    #: 357-358; moby 427b0cd636, v23.0.0, made them omitempty)
+    #: 364-365; moby 427b0cd636, v23.0.0, made them omitempty)
     host_config_kernel_memory: bool = False
     #: ``HostConfig.NetworkMode`` stays ``default`` for a container created without
     #: ``--network`` (v20.10.24:runconfig/hostconfig.go:26-35 SetDefaultNetModeIfBlank); from
@@ -181,6 +221,14 @@ class EngineProfile(BaseModel):
     #: reconnected after two others: v26.1.5:libnetwork/osl/interface_linux.go:172-173
     #: nextIfIndex); moby 5a703c2eda (v28.0.0) takes the lowest free ``ethN``
     ifname_counter_per_sandbox: bool = False
+    #: a container's namespace starts with IPv6 off on every interface, lo's ``::1`` included,
+    #: and gets it back only with an interface that has an IPv6 address
+    #: (v20.10.24:vendor/github.com/docker/libnetwork/osl/namespace_linux.go:282-286
+    #: GetSandboxForExternalKey ``setIPv6(all, false)``, :585-610 checkLoV6); moby a8f7c5ee48
+    #: (v26.0.0) turns it off only on interfaces without an IPv6 address (recorded: 20.10,
+    #: 22-none-network:5,10, 34-probes-ip-ifconfig:8; measured: ``ping ::1`` then fails with
+    #: ``Cannot assign requested address``)
+    netns_ipv6_off: bool = False
 
     #: the daemon wraps a container's network set-up failures in ``failed to set up container
     #: networking: …`` (errSetupNetworking, v28.5.2:daemon/container_operations.go:41; not in
@@ -196,6 +244,16 @@ class EngineProfile(BaseModel):
     #: ``docker rm`` of a running container names it by container.Name (``"/c1"``,
     #: v26.1.5:daemon/delete.go:96) instead of as the user typed it
     rm_error_names_container: bool = False
+    #: ``docker rm`` of a running container: ``You cannot remove a running container ID. Stop
+    #: the container before attempting removal or force remove`` (v20.10.24:daemon/delete.go:
+    #: 80-90; moby 2b583c0923, v25.0.0, reworded it ``cannot remove container …``)
+    rm_running_legacy_text: bool = False
+    #: the daemon's errNotRunning, ``{id}`` the container's ID (v26.1.5:daemon/errors.go:19;
+    #: v20.10.24:daemon/errors.go:13-15 ``Container … is not running``): exec, kill, pause
+    not_running_message: str = "container {id} is not running"
+    #: what ``docker kill``'s failure starts with before ``: REF: …`` (v26.1.5:api/server/
+    #: router/container/container_routes.go:240; v20.10.24: :268 ``Cannot kill container``)
+    kill_error_prefix: str = "cannot kill container"
     #: a stopped container's ``NetworkSettings`` keeps the ``SandboxID``/``SandboxKey`` of its
     #: last start (v26.1.5:daemon/container_operations.go:974-1022 releaseNetwork, and
     #: v20.10.24:1012-1050, leave them; recorded on 26.1.5: 38-container-inspect:34); moby
@@ -237,12 +295,69 @@ class EngineProfile(BaseModel):
     #: (v26.1.5:libnetwork/internal/resolvconf/resolvconf.go:268 HostLoopback); moby
     #: d29767431c (v28.0.0) marks every server from the host's file
     ext_dns_host_loopback_only: bool = False
+    #: the embedded DNS server forwards nothing from a sandbox without external access (its
+    #: networks all --internal: moby 790c3039d0, v26.0.0, SetForwardingPolicy); before, it
+    #: forwards every unknown name (v20.10.24:vendor/github.com/docker/libnetwork/
+    #: sandbox_dns_unix.go:31 ``NewResolver(resolverIPSandbox, true, …)``)
+    resolver_internal_policy: bool = True
+    #: the embedded DNS server answers SERVFAIL when no upstream server answered (moby
+    #: e6258e6590, v24.0.0); v20.10.24:vendor/github.com/docker/libnetwork/resolver.go ServeDNS
+    #: sends nothing (``if resp == nil { return }``), so the client times out (recorded: 20.10,
+    #: 16-internal-and-icc:16,17)
+    resolver_servfail_on_failure: bool = True
+    #: a container's resolv.conf is written by libnetwork/resolvconf (≤ 25.x): host mode gets
+    #: a copy of the host's file; the default bridge and ``none`` the host's file with its
+    #: loopback nameservers cut out (FilterResolvDNS; none left: ``8.8.8.8`` and ``8.8.4.4``
+    #: appended); the embedded server and ``--dns*`` rewrite it as ``search``, ``nameserver``
+    #: and ``options`` lines (Build): no header, no comments (v20.10.24:vendor/github.com/
+    #: docker/libnetwork/sandbox_dns_unix.go:184-420, resolvconf/resolvconf.go:147-169,
+    #: 256-284); moby beb97f7fdf (v26.0.0) generates the commented file (recorded: 20.10,
+    #: 03-seed-modes:24, 13-user-bridges:28, 35-probes-hostname-files:23)
+    legacy_resolv_conf: bool = False
     #: the bridge driver's ``com.docker.network.bridge.gateway_mode_ipv4``/``_ipv6`` values
     #: (``isolated`` from moby 9fdcde7618, v28.0.0: v28.5.2:libnetwork/drivers/bridge/
     #: bridge_linux.go:635-673); none: a driver without gateway modes (≤ 26.x, v26.1.5:
     #: libnetwork/drivers/bridge/labels.go has no such label) ignores the options (recorded:
     #: 26.1, 46-network-create-daemon-errors:18)
     bridge_gateway_modes: tuple[str, ...] = ("nat", "nat-unprotected", "routed", "isolated")
+
+    # ---------------------------------------------------------------- network create
+    #: the daemon validates ``IPAM.Config`` before creating a network (``invalid network
+    #: config:`` + host bits in --subnet, an --ip-range bigger than its subnet …: api/types/
+    #: network/ipam.go ValidateIPAM, moby 4f47013feb, v25.0.0); v20.10.24 only parses each
+    #: subnet (daemon/network.go:409-427 getIpamConfig: ``Invalid subnet X : invalid CIDR
+    #: address: X``) and lets IPAM take the rest as given: host bits stay, a bigger range is
+    #: cut to its subnet (vendor/github.com/docker/libnetwork/ipam/allocator.go getAddressRange;
+    #: recorded: 20.10, 45-network-create-cli-errors:10-12, 46-network-create-daemon-errors:14-17)
+    ipam_config_validated: bool = True
+    #: a ``--scope`` other than local or swarm has no datastore on a standalone daemon:
+    #: ``This node is not a swarm manager. …`` (v20.10.24:vendor/github.com/docker/libnetwork/
+    #: store.go:212 ErrDataStoreNotInitialized, daemon/network.go:362-366); v26.1.5 takes any
+    #: word (recorded: 45-network-create-cli-errors:34 on 20.10, 26.1 and 28.5)
+    unknown_scope_refused: bool = False
+    #: a bridge network named like the default bridge's Linux bridge (``-o com.docker.network.
+    #: bridge.name=docker0``) is no conflict: the driver takes the default network for a stale
+    #: one and forgets it (v20.10.24:vendor/github.com/docker/libnetwork/drivers/bridge/
+    #: bridge.go:630-676 checkConflict, defaultBridgeNetworkConflict; netsim models only that
+    #: the create succeeds; recorded: 20.10, 46-network-create-daemon-errors:30)
+    default_bridge_conflict_stale: bool = False
+    #: the macvlan driver's refusal of a missing parent's base link, ``{parent}`` (v26.1.5:
+    #: libnetwork/drivers/macvlan/macvlan_setup.go:154; v20.10.24: vendor/…/macvlan_setup.go:
+    #: 155 says ``does was not found``)
+    macvlan_missing_parent_message: str = "-o parent interface was not found on the host: {parent}"
+    #: distribution/reference names the repository in ``invalid reference format: repository
+    #: name (X) must be lowercase`` (v26.1.5:vendor/github.com/distribution/reference/
+    #: normalize.go:68); v20.10.24's vendored docker/distribution (normalize.go:45) does not
+    reference_error_names_repository: bool = True
+    #: a bridge endpoint on an ``--internal`` network still gets the bridge as its gateway
+    #: (v20.10.24:vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1285 Join
+    #: SetGateway), so a sandbox whose other networks give none routes ``default via`` it
+    #: (sandbox.go:1208-1264 Endpoint.Less: internal networks last) and iptables drops what
+    #: leaves the subnet (setup_ip_tables.go setINC: ``-i br ! -d SUBNET -j DROP`` in
+    #: DOCKER-ISOLATION-STAGE-1, a FORWARD chain: a timeout, not ``Network is unreachable``;
+    #: the host's own addresses answer); moby cbc2a71c27 (v25.0.0) sets no gateway (recorded:
+    #: 20.10, 16-internal-and-icc:14,15,17,20)
+    bridge_internal_gateway: bool = False
 
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code
@@ -263,6 +378,22 @@ class EngineProfile(BaseModel):
     #: execSetPlatformOpt in ContainerExecStart), so the error goes to the exec's stream with
     #: ``\r\n`` and the exec exits 126 (:181-186; recorded: 26.1, 54-exec-inspect-errors:25)
     exec_user_checked_at_create: bool = True
+    #: containerd's error passed on by the daemon starts ``failed to create task for
+    #: container: `` (v26.1.5:libcontainerd/remote/client.go:233, errors.Wrap); v20.10.24's
+    #: client.go passes ``failed to create shim task: …`` on bare (recorded: 20.10,
+    #: 49-run-create-image-name-errors:40)
+    create_task_error_prefix: bool = True
+    #: runc says ``is a directory`` for a directory as the program (runc built with Go ≥ 1.20:
+    #: exec.LookPath's EISDIR) and the daemon adds ``: permission denied`` for the CLI's exit
+    #: status (moby 713e02e03e, v24.0.0: v26.1.5:daemon/errors.go:146-155); Debian bookworm's runc
+    #: 1.1.5 for 20.10 (Go 1.19) says ``permission denied`` (recorded: 20.10,
+    #: 49-run-create-image-name-errors:38, 54-exec-inspect-errors:15)
+    runc_reports_eisdir: bool = True
+    #: ``--kernel-memory`` gets the daemon's warning ``Specifying a kernel memory limit is
+    #: deprecated and will be removed in a future release.`` (v20.10.24:daemon/daemon_unix.go:
+    #: 469-474 verifyPlatformContainerResources); API 1.42 dropped the option (moby af6307fbda,
+    #: v22.06: the daemon clears it without a word)
+    kernel_memory_warning: bool = False
 
     # ---------------------------------------------------------------- the docker CLI
     # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
@@ -344,12 +475,6 @@ class EngineProfile(BaseModel):
     #: are ``null``: the CLI appends to a nil slice (v20.10.24:opts/throttledevice.go:95-100,
     #: opts/ulimit.go:46-55); docker/cli d0dee3cebe (v25.0.0) pre-allocates them (``[]``)
     cli_unset_lists_null: bool = False
-    #: ``--network-alias``, ``--ip``, ``--ip6`` and ``--link-local-ip`` go into the endpoint of
-    #: the first ``--network`` only, so without ``--network`` the CLI drops them unseen
-    #: (v20.10.24:cli/command/container/opts.go:694-738 parseNetworkOpts loops over the
-    #: ``--network`` values); docker/cli f1048e1a3a (v25.0.0) makes a ``default`` endpoint for
-    #: them (recorded: 20.10, 14-aliases:38, 17-ipam:22)
-    cli_legacy_options_need_network: bool = False
     #: ``--mount …,bind-nonrecursive[=BOOL]``: ``accepted`` (≤ 20.10), ``warned`` (a logrus
     #: warning on stderr, 23.0–28.x: opts/mount.go), ``refused`` as deprecated (29.0)
     cli_bind_nonrecursive: Literal["accepted", "warned", "refused"] = "refused"
@@ -361,6 +486,15 @@ class EngineProfile(BaseModel):
     #: from docker/cli 168173a3f1, v22.06); v20.10.24:cli/command/container/port.go:64,73
     #: print ``80/tcp -> :::8080``
     cli_port_brackets_ipv6: bool = True
+    #: ``docker port C`` walks NetworkSettings.Ports, a Go map, so the ports come in random
+    #: order (v20.10.24:cli/command/container/port.go:70-74); docker/cli 1768240bcd (v23.0)
+    #: sorts the lines
+    cli_port_map_order: bool = False
+    #: a container is created on one network at most: more ``--network``s are refused with
+    #: ``Container cannot be connected to network endpoints: a, b`` (a Go map order;
+    #: v20.10.24:daemon/create.go:331-341 verifyNetworkingConfig); moby bbcd662532 (v25.0,
+    #: API 1.44) creates a container on several
+    single_network_at_create: bool = False
     #: ``--link`` goes into the endpoint settings of the first ``--network`` unless that is
     #: ``default`` (v26.1.5:cli/command/container/opts.go:834-837 applyContainerOptions), so
     #: with ``bridge``, ``host``, ``none`` or ``container:X`` the CLI refuses it: ``links are
@@ -387,6 +521,24 @@ class EngineProfile(BaseModel):
     #: v26.1.5:cli/command/swarm/init.go:110, v20.10.24:106 Fprint); docker/cli 8c5e85d4cf
     #: (v28.0.0) prints the last line with Fprintln
     cli_swarm_init_blank_line: bool = False
+    #: ``docker swarm init`` without ``--default-addr-pool`` sends no pool list (JSON null:
+    #: v20.10.24:cli/command/swarm/init.go:63-76 ``var defaultAddrPool []string``), so the
+    #: daemon neither checks ``--default-addr-pool-mask-length`` (daemon/cluster/listen_addr.go:
+    #: 93-97) nor uses it (swarmkit's allocator keeps its /24 defaults: vendor/github.com/docker/
+    #: swarmkit/manager/allocator/network.go:75-88); docker/cli d0dee3cebe (v25.0.0) sends an
+    #: empty list, which it checks (recorded: 20.10, 55-swarm-errors:15)
+    cli_swarm_init_pools_null: bool = False
+    #: an attached ``docker run`` (no -d, no --rm) whose start fails also logs ``time=…
+    #: level=error msg="error waiting for container: context canceled"``: run.go cancels the
+    #: wait it started (v20.10.24:cli/command/container/run.go:168-181, utils.go:46-48); with
+    #: --rm it waits for the removal instead (measured on 20.10: 8 of 8 runs; recorded: 20.10,
+    #: 39-port-and-cli-errors:48, 19-exec-and-foreground:39); docker/cli 840016ea05
+    #: (v26.1.1) ignores context.Canceled there
+    cli_run_logs_wait_canceled: bool = False
+    #: gRPC's dial failure reads ``transport: Error while dialing: dial tcp …`` (grpc-go
+    #: vendored by v26.1.5: internal/transport/http2_client.go:221); v20.10.24's (:178) has no
+    #: colon after ``dialing`` (recorded: 20.10, 55-swarm-errors:29)
+    grpc_dialing_colon: bool = True
     #: a second ``-H``: docker/cli ≥ 28.0 refuses it as a flag error (``specify only one -H``,
     #: v28.5.2:cli/flags/options.go:81); older CLIs keep -H as a list and fail with this text
     #: (exit 1) once the command needs the daemon (v26.1.5:cli/command/cli.go:115, 480, 549:
@@ -395,6 +547,50 @@ class EngineProfile(BaseModel):
     #: ``--context`` with ``--host`` (v28.5.2:cli/command/cli.go:246; v26.1.5:264 says
     #: ``either specify --host or --context, not both``, v20.10.24:515 ``Conflicting …``)
     cli_host_context_conflict: str = "conflicting options: cannot specify both --host and --context"
+    #: ``--context NAME`` of a context that does not exist; ``{name}``, ``{digest}`` (the
+    #: SHA-256 of the name: the metadata directory); v26.1.5/v28.5.2:cli/context/store/
+    #: metadatastore.go (the open fails), v20.10.24:cli/context/store/store.go:483 and
+    #: cli/command/cli.go:249 (errdefs.NotFound ``context "X" does not exist``)
+    cli_missing_context_error: str = (
+        'Failed to initialize: unable to resolve docker endpoint: context "{name}": context not '
+        "found: open /root/.docker/contexts/meta/{digest}/meta.json: no such file or directory")
+    #: opts.ValidateIPAddress's refusal (``--dns``); ``{value}`` as typed (v26.1.5:opts/
+    #: opts.go; v20.10.24:opts/opts.go:232-238 ``8.8.8 is not an ip address``)
+    cli_ip_address_error: str = "IP address is not correctly formatted: {value}"
+    #: ``--add-host NAME=IP`` and a bracketed ``[IPv6]`` (docker/cli a682b8e655, v25.0.0);
+    #: v20.10.24:opts/hosts.go:163-176 splits at the first ``:`` only
+    cli_add_host_equals: bool = True
+    #: opts.ValidateSysctl's refusal; ``{value}`` as typed (v20.10.24:opts/opts.go:310,321
+    #: ``is not whitelisted``)
+    cli_sysctl_refusal: str = "sysctl '{value}' is not allowed"
+    #: ``--mount`` keys this CLI does not know (``unexpected key 'K' in 'K=V'``):
+    #: opts/mount.go at each tag (v20.10.24 has no bind-recursive, volume-subpath, image-subpath;
+    #: v26.1.5 no image-subpath)
+    cli_mount_keys_absent: tuple[str, ...] = ()
+    #: ``docker port C PORT`` parses the port with go-connections' nat.NewPort (strconv's bare
+    #: error for ``abc``) and names it with its protocol (``No public port '81/tcp' …``):
+    #: v20.10.24:cli/command/container/port.go:45-63;
+    #: docker/cli 58487e088a (v23.0.0) checks it with strconv.ParseUint (``Error: invalid
+    #: port (abc): …``) and names it as typed
+    cli_port_nat_new_port: bool = False
+    #: ``--ip``, ``--ip6``, ``--network-alias`` and ``--link-local-ip`` apply only to the first
+    #: ``--network``: without one the CLI drops them (v20.10.24:cli/command/container/opts.go:
+    #: 693-737 parseNetworkOpts loops over the --network values only); docker/cli f1048e1a3a
+    #: (v25.0.0) gives them to a ``default`` endpoint
+    cli_network_opts_need_network: bool = False
+    #: ``docker ps -q --format …`` warns ``Ignoring custom format, because both --format and
+    #: --quiet are set.`` and prints IDs (docker/cli 37e02ff211, v24.0.0: container/list.go);
+    #: v20.10.24:cli/command/container/list.go:112-125 uses the format and says nothing
+    cli_ps_quiet_ignores_format: bool = True
+    #: ``docker container prune`` answered "no" still prints ``Total reclaimed space: 0B``
+    #: (v20.10.24:cli/command/container/prune.go:38-51 prints it after runPrune returns 0);
+    #: docker/cli 7c722c08d0 (v26.1.0) returns a Cancelled error before it
+    cli_prune_cancel_prints_total: bool = False
+    #: the moby client ≤ 20.10 rewords a 404 of the calls it wraps (container/network/image/
+    #: volume inspect and remove, container logs): ``Error: No such container: X`` instead of
+    #: the daemon's text (v20.10.24:client/errors.go:51-72 wrapResponseError; removed by moby
+    #: 45067cda33, v22.06)
+    client_not_found_wrapped: bool = False
 
     def __str__(self) -> str:
         return f"Docker Engine {self.version} (API {self.api_version})"
@@ -539,7 +735,9 @@ PROFILES: dict[str, EngineProfile] = {
             # vendor/github.com/docker/libnetwork/drivers/macvlan/macvlan_network.go:83
             macvlan_exclusive_parent=True,
             # vendor/github.com/docker/libnetwork/network.go:1663 (`|| d.Gateway == nil`)
-            vlan_gateway="always",
+            vlan_gateway="always", ipvlan_l3s_and_flags=False, overlay_test_vxlan=True,
+            # controller.go:777-785 (a worker's overlay create)
+            overlay_worker_refused_by_libnetwork=True,
             # vendor/github.com/docker/libnetwork/drivers/bridge/bridge.go:1578;
             # vendor/github.com/docker/libnetwork/netutils/utils.go genMAC (02:42 + 4 random)
             random_macs=False, random_mac_docker_prefix=True,
@@ -550,19 +748,33 @@ PROFILES: dict[str, EngineProfile] = {
             endpoint_settings_keys=_ENDPOINT_20,
             # api/types/network/network.go:20-25; daemon/network.go:675-733 buildIpamResources
             ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
+            ipam_config_empty_list=True,
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
             masked_paths=_MASKED_20, masks_thermal_throttle=False, cli_dns_empty_list=True,
             config_prints_onbuild=True,
+            # api/types/container/host_config.go:364-365,427-430; runconfig/hostconfig.go:26-35;
+            # daemon/container_operations.go:695-720 updateNetworkConfig; the CLI:
+            # opts/throttledevice.go:95-100, opts/ulimit.go:46-55, container/opts.go:694-738
+            host_config_console_size_late=True, host_config_kernel_memory=True,
+            network_mode_default_kept=True, aliases_list_short_id=True,
+            cli_unset_lists_null=True,
             # vendor/github.com/docker/libnetwork/etchosts/etchosts.go:32, drivers/bridge/
             # bridge.go (veth by d.nlh.LinkAdd); the CLI: cli/command/container/run.go:282-288
             # reportError, formatter/container.go (no brackets)
             hosts_ipv6_zero_spelled=True, veth_created_in_host_netns=True,
-            cli_ps_brackets_ipv6=False, cli_port_brackets_ipv6=False, cli_run_error_see_help=True,
+            cli_ps_brackets_ipv6=False, cli_port_brackets_ipv6=False, cli_port_map_order=True,
+            single_network_at_create=True,
+            cli_run_error_see_help=True,
             cli_network_rm_exit_status_line=False, setup_networking_prefix=False,
             pool_errors_prefixed=False, active_endpoints_listed=False,
             rm_error_names_container=True, ext_dns_host_loopback_only=True,
             exec_not_found_127=False, runc_init_error_context=False,
             ifname_counter_per_sandbox=True,
+            # vendor/github.com/docker/libnetwork/osl/namespace_linux.go:282-286, resolver.go
+            # ServeDNS, sandbox_dns_unix.go:31 and 184-420, drivers/bridge/bridge.go:1285
+            netns_ipv6_off=True, resolver_internal_policy=False,
+            resolver_servfail_on_failure=False, legacy_resolv_conf=True,
+            bridge_internal_gateway=True,
             # the CLI: cli/command/swarm/init.go:106 (Fprint "…instructions.\n\n"); cli/command/
             # cli.go:247-249, 494 (Initialize wraps getServerHost's error), 515; network/
             # create.go (subnetMatches only)
@@ -575,6 +787,8 @@ PROFILES: dict[str, EngineProfile] = {
             # daemon/container_operations.go:143-150 (nat.SortPortMap); vendor/github.com/docker/
             # libnetwork/portallocator/portallocator.go (a map per address); no gateway modes
             port_binding_order="sort_port_map", port_allocator_per_address=True,
+            # daemon/container_operations.go:631-720 (validateNetworkingConfig at the start)
+            endpoint_settings_checked_at_start=True,
             bridge_gateway_modes=(),
             # daemon/container_operations.go:994-1010 getNetworkedContainer, :204 (isLinkable);
             # runconfig/hostconfig.go:47, errors.go (ErrConflictHostNetwork); daemon/exec.go:239
@@ -583,6 +797,38 @@ PROFILES: dict[str, EngineProfile] = {
             host_connect_refusal=_HOST_CONFLICT_26, host_disconnect_refusal=_HOST_CONFLICT_26,
             link_needs_default_network_first=True, exec_user_checked_at_create=False,
             cli_links_follow_any_network=True, cli_inspect_legacy_type_check=True,
+            # the CLI: cli/context/store/store.go:483; opts/opts.go:232-238, 310-321; opts/
+            # hosts.go:163-176; opts/mount.go:90-175; container/port.go:45-63, opts.go:693-737,
+            # list.go:112-125, prune.go:38-51; the client: client/errors.go:51-72
+            cli_missing_context_error=(
+                'unable to resolve docker endpoint: context "{name}" does not exist'),
+            cli_ip_address_error="{value} is not an ip address", cli_add_host_equals=False,
+            cli_sysctl_refusal="sysctl '{value}' is not whitelisted",
+            cli_mount_keys_absent=("bind-recursive", "volume-subpath", "image-subpath"),
+            cli_port_nat_new_port=True, cli_network_opts_need_network=True,
+            cli_ps_quiet_ignores_format=False, cli_prune_cancel_prints_total=True,
+            client_not_found_wrapped=True,
+            # runconfig/hostconfig.go:67-69 (Config.MacAddress)
+            mac_address_per_container=True,
+            # daemon/network.go:409-427, 362-366; vendor/github.com/docker/libnetwork/store.go:
+            # 212, drivers/bridge/bridge.go:630-676, drivers/macvlan/macvlan_setup.go:155; the
+            # CLI: vendor/github.com/docker/distribution/reference/normalize.go:45
+            ipam_config_validated=False, unknown_scope_refused=True,
+            default_bridge_conflict_stale=True,
+            macvlan_missing_parent_message=(
+                "-o parent interface does was not found on the host: {parent}"),
+            reference_error_names_repository=False,
+            # cli/command/swarm/init.go:63-76; vendor/google.golang.org/grpc/internal/
+            # transport/http2_client.go:178
+            cli_swarm_init_pools_null=True, grpc_dialing_colon=False,
+            # the CLI: cli/command/container/run.go:168-181, utils.go:46-48
+            cli_run_logs_wait_canceled=True,
+            # the daemon: daemon/delete.go:80-90, errors.go:13-15, api/server/router/container/
+            # container_routes.go:268, libcontainerd/remote/client.go, daemon/daemon_unix.go:
+            # 469-474; bookworm's runc 1.1.5 (Go 1.19)
+            rm_running_legacy_text=True, not_running_message="Container {id} is not running",
+            kill_error_prefix="Cannot kill container", create_task_error_prefix=False,
+            runc_reports_eisdir=False, kernel_memory_warning=True,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -644,6 +890,8 @@ PROFILES: dict[str, EngineProfile] = {
             host_connect_refusal=_HOST_CONFLICT_26, host_disconnect_refusal=_HOST_CONFLICT_26,
             link_needs_default_network_first=True, exec_user_checked_at_create=False,
             cli_links_follow_any_network=True, cli_inspect_legacy_type_check=True,
+            # the CLI: opts/mount.go (no image-subpath before docker/cli v28.0.0)
+            cli_mount_keys_absent=("image-subpath",),
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",

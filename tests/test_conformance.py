@@ -164,8 +164,14 @@ def test_normalizations_keep_behaviour() -> None:
     assert {n.name for n in NORMALIZATIONS} == {
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
         "dad", "counters", "pids", "veth-names", "endpoint-lists", "map-orders", "nslookup-race",
-        "shuffle"}
+        "shuffle", "wait-race"}
     assert all(n.why for n in NORMALIZATIONS)
+    # 20.10's cancelled-wait log line: dropped only where it races a --rm removal
+    line = ('time="2026-12-04T12:00:00Z" level=error msg="error waiting for container: '
+            'context canceled"\n')
+    racy = _Context(wait_race=True)
+    assert normalize("docker: x.\n" + line, "docker run --rm a", racy) == "docker: x.\n"
+    assert normalize("docker: x.\n" + line, "docker run a", racy).endswith("canceled\"\n")
 
 
 def test_bad_recordings_and_allowlists_are_one_line() -> None:
@@ -320,3 +326,13 @@ def test_map_orders() -> None:
     cmd = "docker exec web cat /etc/hosts"
     assert normalize(one, cmd, _Context()) == normalize(two, cmd, _Context())
     assert normalize(one, "docker ps", _Context()) != normalize(two, "docker ps", _Context())
+    # 20.10's docker port walks a Go map: ports grouped, each port's bindings in printed order
+    one = "443/tcp -> 0.0.0.0:8443\n443/tcp -> :::8443\n80/tcp -> 0.0.0.0:8082\n80/tcp -> :::8082\n"
+    two = "80/tcp -> 0.0.0.0:8082\n80/tcp -> :::8082\n443/tcp -> 0.0.0.0:8443\n443/tcp -> :::8443\n"
+    swapped = ("80/tcp -> :::8082\n80/tcp -> 0.0.0.0:8082\n443/tcp -> 0.0.0.0:8443\n"
+               "443/tcp -> :::8443\n")
+    old = _Context(port_map_order=True)
+    assert normalize(one, "docker port p7", old) == normalize(two, "docker port p7", old)
+    assert normalize(one, "docker port p7", old) != normalize(swapped, "docker port p7", old)
+    assert normalize(one, "docker port p7", _Context()) != normalize(two, "docker port p7",
+                                                                      _Context())

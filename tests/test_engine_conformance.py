@@ -21,6 +21,7 @@ from netsim.images import (
 from netsim.lab import Lab, Step, run_script
 from netsim.model import ContainerCreate, ContainerSpec, EndpointConfig, Host, Lan
 from netsim.reach import Disposition, matrix, reach
+from netsim.render import inspect as render_inspect
 from netsim.versions import PROFILES
 
 _HOSTS = [Host(name=n, address=ipaddress.IPv4Address(a), dns=(ipaddress.IPv4Address(
@@ -497,3 +498,250 @@ def test_join_to_nobody_stays_pending() -> None:
     assert "Worker nodes can't be used" in steps[4].stderr
     assert (steps[5].stdout, steps[6].stdout) == ("Node left the swarm.\n",
                                                   "This node joined a swarm as a worker.\n")
+
+
+# ------------------------------------------------------------------------------ Docker 20.10
+
+
+def test_internal_bridge_routes_via_its_gateway_on_20_10() -> None:
+    """Recorded (20.10, 16-internal-and-icc) and measured on 20.10.24: an --internal bridge
+    is still its containers' gateway, so off-subnet packets leave and are dropped (a timeout,
+    not Network is unreachable), the host's own addresses answer, and the embedded DNS, which
+    forwards from the container, sends nothing back; 26.1 gives no default route at all."""
+    script = ("docker network create --internal intnet\n"
+              "docker run -d --name i1 --network intnet -p 8090:80 netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name i2 --network intnet netsim-lab/debian sleep 1000\n"
+              "docker exec i1 ip route\n"
+              "docker exec i1 ping -c 1 -W 1 203.0.113.10\n"
+              "docker exec i1 ping -c 1 -W 1 192.168.0.100\n"
+              "docker exec i1 nslookup google.com\n"
+              "docker exec i2 dig +short google.com\n"
+              "docker exec i2 curl -s -m 2 http://203.0.113.10/\n"
+              "docker inspect -f '{{range .NetworkSettings.Networks}}{{.Gateway}}{{end}}' i1\n"
+              "docker port i1\n"
+              "docker network connect bridge i1\n"
+              "docker exec i1 ip route\n"
+              "docker exec i1 nslookup example.com\n")
+    _, steps = lab(script, "20.10")
+    assert steps[3].stdout == ("default via 172.18.0.1 dev eth0 \n"
+                               "172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n")
+    assert (steps[4].exit_code, steps[4].stderr) == (1, "")
+    assert "100% packet loss" in steps[4].stdout
+    assert steps[5].exit_code == 0
+    assert steps[6].stdout == ";; connection timed out; no servers could be reached\n\n"
+    assert (steps[7].exit_code, steps[7].stdout.splitlines()[0]) == (
+        9, ";; communications error to 127.0.0.11#53: timed out")
+    assert steps[8].exit_code == 28
+    assert steps[9].stdout == "172.18.0.1\n"
+    assert steps[10].stdout == ""
+    # another network's gateway wins (Endpoint.Less: internal networks last)
+    assert steps[12].stdout.startswith("default via 172.17.0.1 dev eth1 \n")
+    assert steps[13].exit_code == 0
+    _, steps = lab(script, "26.1")
+    assert steps[3].stdout == "172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n"
+    assert steps[4].stderr == "ping: sendto: Network unreachable\n"
+    assert "SERVFAIL" in steps[6].stdout
+
+
+def test_namespace_ipv6_off_on_20_10() -> None:
+    """Recorded (20.10, 22-none-network, 34-probes-ip-ifconfig) and measured on 20.10.24: a
+    container's lo has no ::1 (IPv6 is off in its namespace), so ping and nc use 127.0.0.1
+    first and ::1 fails; /etc/hosts keeps its IPv6 lines. 26.1 keeps ::1."""
+    script = ("docker run -d --name n1 --network none netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name n2 --network none netsim-lab/debian sleep 1000\n"
+              "docker exec n1 ip addr\n"
+              "docker exec n2 ping -c 1 localhost\n"
+              "docker exec n2 ping -c 1 ::1\n"
+              "docker exec n1 ping -c 1 ip6-localhost\n"
+              "docker exec n2 nc -z -v -w 2 localhost 80\n"
+              "docker exec n1 ifconfig\n")
+    _, steps = lab(script, "20.10")
+    assert "inet6" not in steps[2].stdout + steps[7].stdout
+    assert steps[3].stdout.startswith("PING localhost (127.0.0.1) 56(84) bytes of data.\n")
+    assert (steps[4].exit_code, steps[4].stderr) == (
+        2, "ping: connect: Cannot assign requested address\n")
+    assert (steps[5].exit_code, steps[5].stdout, steps[5].stderr) == (
+        1, "PING ip6-localhost (::1): 56 data bytes\n", "ping: sendto: Address not available\n")
+    assert steps[6].stderr == (
+        "nc: connect to localhost (127.0.0.1) port 80 (tcp) failed: Connection refused\n"
+        "nc: connect to localhost (::1) port 80 (tcp) failed: Cannot assign requested address\n")
+    _, steps = lab(script, "26.1")
+    assert "inet6 ::1/128 scope host" in steps[2].stdout
+    assert steps[3].stdout.startswith("PING localhost (::1) 56 data bytes\n")
+
+
+def test_legacy_resolv_conf_on_20_10() -> None:
+    """Recorded (20.10: 03-seed-modes, 13-user-bridges, 35-probes-hostname-files): 20.10 writes
+    resolv.conf with libnetwork/resolvconf: the host's file (host mode, default bridge), or
+    search/nameserver/options lines; no header or comments (26.1 generates those)."""
+    script = ("docker run -d --name bb netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name hh --network host netsim-lab/alpine sleep 1000\n"
+              "docker network create u\n"
+              "docker run -d --name u1 --network u netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name u2 --network u --dns-search example.com "
+              "netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name dd --dns 9.9.9.9 --dns-option ndots:2 netsim-lab/alpine "
+              "sleep 1000\n"
+              "docker exec bb cat /etc/resolv.conf\n"
+              "docker exec hh cat /etc/resolv.conf\n"
+              "docker exec u1 cat /etc/resolv.conf\n"
+              "docker exec u2 cat /etc/resolv.conf\n"
+              "docker exec dd cat /etc/resolv.conf\n")
+    _, steps = lab(script, "20.10")
+    assert [s.stdout for s in steps[6:]] == [
+        "nameserver 192.168.0.1\n", "nameserver 192.168.0.1\n",
+        "nameserver 127.0.0.11\noptions ndots:0\n",
+        "search example.com\nnameserver 127.0.0.11\noptions ndots:0\n",
+        "nameserver 9.9.9.9\noptions ndots:2\n"]
+    _, steps = lab(script, "26.1")
+    assert steps[6].stdout.startswith("# Generated by Docker Engine.\n")
+
+
+# ------------------------------------------------------------------------------ Docker 20.10
+
+
+def test_20_aliases_list_the_short_id_once_set_up() -> None:
+    """Recorded on 20.10 (14-aliases:25,33, 38-container-inspect:17): updateNetworkConfig adds
+    the short ID (and a --hostname) to a user-defined network's aliases at the start or on
+    connect; a container never started has only its own; 26.1 keeps them in DNSNames."""
+    script = ("docker network create n\n"
+              "docker create --name a1 --network n --network-alias web netsim-lab/alpine\n"
+              "docker run -d --name b1 --network n --network-alias web -h bee netsim-lab/alpine "
+              "sleep 1000\n"
+              "docker run -d --name c1 netsim-lab/alpine sleep 1000\n"
+              "docker network connect --alias kv n c1\n"
+              "docker inspect -f '{{json .NetworkSettings.Networks.n.Aliases}}' a1 b1 c1\n"
+              "docker inspect -f '{{json .NetworkSettings.Networks.bridge.Aliases}}' c1\n")
+    the_lab, steps = lab(script, "20.10")
+    ids = {c.name: c.id[:12] for c in the_lab.state.hosts["server1"].containers.values()}
+    assert steps[5].stdout == (f'["web"]\n["web","{ids["b1"]}","bee"]\n'
+                               f'["kv","{ids["c1"]}"]\n')
+    assert steps[6].stdout == "null\n"
+    assert lab(script, "26.1")[1][5].stdout == '["web"]\n["web"]\n["kv"]\n'
+
+
+def test_20_host_config_shape() -> None:
+    """Recorded on 20.10 (38-container-inspect:8,23): NetworkMode "default" without --network,
+    ConsoleSize after Runtime, KernelMemory(TCP) 0 after DeviceRequests, unset blkio throttle
+    lists and Ulimits null; 26.1 says "bridge", ConsoleSize after VolumesFrom, [] lists."""
+    script = ("docker run -d --name w1 netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name b1 --network bridge --ulimit nofile=10:20 netsim-lab/alpine "
+              "sleep 1000\n")
+    old, new = (lab(script, v)[0].state for v in ("20.10", "26.1"))
+    hc = render_inspect.container(old, old.container("w1"))["HostConfig"]
+    keys = list(hc)
+    assert hc["NetworkMode"] == "default"
+    assert keys.index("ConsoleSize") == keys.index("Runtime") + 1
+    assert keys[keys.index("DeviceRequests") + 1:][:2] == ["KernelMemory", "KernelMemoryTCP"]
+    assert (hc["BlkioDeviceReadBps"], hc["BlkioDeviceWriteIOps"], hc["Ulimits"]) == (
+        None, None, None)
+    hc_b = render_inspect.container(old, old.container("b1"))["HostConfig"]
+    assert (hc_b["NetworkMode"], hc_b["Ulimits"]) == (
+        "bridge", [{"Name": "nofile", "Hard": 20, "Soft": 10}])
+    hc = render_inspect.container(new, new.container("w1"))["HostConfig"]
+    keys = list(hc)
+    assert hc["NetworkMode"] == "bridge" and "KernelMemory" not in hc
+    assert keys.index("ConsoleSize") == keys.index("VolumesFrom") + 1
+    assert (hc["BlkioDeviceReadBps"], hc["Ulimits"]) == ([], [])
+
+
+def test_20_endpoint_settings_checked_at_start() -> None:
+    """Recorded on 20.10 (17-ipam:20,39, 14-aliases:37): create checks no endpoint against its
+    network, so run -d prints the ID and fails at the start with IPAM's bare words (the
+    container stays Created); network connect refuses in the bare words too. 26.1 refuses at
+    create, under "invalid endpoint settings:"."""
+    script = ("docker network create --subnet 10.10.0.0/24 n\n"
+              "docker run -d --name e1 --network n --ip 10.99.0.5 netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name x1 netsim-lab/alpine sleep 1000\n"
+              "docker network connect --ip 10.99.9.9 n x1\n"
+              "docker network connect --alias cache bridge x1\n"
+              "docker ps -a --format '{{.Names}} {{.Status}}'\n")
+    the_lab, steps = lab(script, "20.10")
+    e1 = the_lab.state.hosts["server1"].containers["e1"]
+    assert (steps[1].exit_code, steps[1].stdout) == (125, e1.id + "\n")
+    assert steps[1].stderr == ("docker: Error response from daemon: Invalid address 10.99.0.5: "
+                               "It does not belong to any of this network's subnets.\n")
+    assert steps[3].stderr == ("Error response from daemon: Invalid address 10.99.9.9: It does "
+                               "not belong to any of this network's subnets\n")
+    assert steps[4].stderr == ("Error response from daemon: network-scoped alias is supported "
+                               "only for containers in user defined networks\n")
+    assert "e1 Created" in steps[5].stdout
+    new = lab(script, "26.1")[1]
+    assert (new[1].stdout, new[1].stderr.split("\n")[0]) == (
+        "", "docker: Error response from daemon: invalid config for network n: invalid "
+            "endpoint settings:")
+    assert new[3].stderr.startswith("Error response from daemon: invalid endpoint settings:\n")
+
+
+def test_20_cli_drops_endpoint_flags_without_network() -> None:
+    """Recorded on 20.10 (14-aliases:38, 17-ipam:22): without --network the CLI makes no
+    endpoint, so --network-alias and --ip are dropped; 26.1 gives them to "default"."""
+    script = ("docker run -d --name d1 --network-alias x netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name e1 --ip 172.17.0.50 netsim-lab/alpine sleep 1000\n"
+              "docker inspect -f '{{.NetworkSettings.IPAddress}}' e1\n")
+    steps = lab(script, "20.10")[1]
+    assert [s.exit_code for s in steps] == [0, 0, 0]
+    assert steps[2].stdout == "172.17.0.3\n"
+    assert [s.exit_code for s in lab(script, "26.1")[1][:2]] == [125, 125]
+
+
+def test_20_ipvlan_without_l3s_and_flags() -> None:
+    """Recorded on 20.10 (27-ipvlan:12,20,23): the ipvlan driver knows l2 and l3 only and
+    never reads ipvlan_flag."""
+    script = ("docker network create -d ipvlan --subnet 10.30.0.0/24 -o parent=eth0 "
+              "-o ipvlan_mode=l3s ia\n"
+              "docker network create -d ipvlan --subnet 10.50.0.0/24 -o parent=eth0 "
+              "-o ipvlan_mode=l3 -o ipvlan_flag=bogus ib\n")
+    steps = lab(script, "20.10")[1]
+    assert steps[0].stderr == ("Error response from daemon: requested ipvlan mode 'l3s' is not "
+                               "valid, 'l2' mode is the ipvlan driver default\n")
+    assert steps[1].exit_code == 0
+    new = lab(script, "26.1")[1]
+    assert new[0].exit_code == 0 and "ipvlan flag 'bogus' is not valid" in new[1].stderr
+
+
+def test_20_overlay_probe_link_and_worker_refusal() -> None:
+    """Measured on 20.10 (ip monitor link: 4: testvxlan, then 8: docker_gwbridge; recorded:
+    29-swarm-overlay-inspect:11,29): the overlay driver's once-per-daemon vxlan probe takes a
+    host index; a worker's overlay create is refused by libnetwork."""
+    script = SWARM + ("docker network create -d overlay --attachable ov\n"
+                      "docker -H server2 network create -d overlay --attachable w1\n"
+                      "docker run -d --name a1 --network ov netsim-lab/alpine sleep 1000\n"
+                      "docker exec a1 ip -4 addr show eth0\n")
+    old, new = lab(script, "20.10")[1], lab(script, "26.1")[1]
+    assert old[3].stderr == ("Error response from daemon: Cannot create a multi-host network "
+                             "from a worker node. Please create the network from a manager "
+                             "node.\n")
+    assert new[3].stderr.startswith("Error response from daemon: This node is not a swarm "
+                                    "manager.")
+    assert old[5].stdout.startswith("14: eth0@if15:")
+    assert new[5].stdout.startswith("13: eth0@if14:")
+
+
+def test_20_network_without_subnets_lists_no_ipam_config() -> None:
+    """Recorded on 20.10 (37-network-ls-inspect:23): buildIpamResources starts from []."""
+    script = "docker network inspect -f '{{json .IPAM.Config}}' host none\n"
+    assert lab(script, "20.10")[1][0].stdout == "[]\n[]\n"
+    assert lab(script, "26.1")[1][0].stdout == "null\nnull\n"
+
+
+def test_legacy_resolv_conf_fallback_servers() -> None:
+    """v20.10.24 libnetwork/resolvconf FilterResolvDNS: the host's loopback servers are cut
+    out; with none left, Google's are appended after a newline, without a final one."""
+    host = _HOSTS[0].model_copy(update={"dns": (ipaddress.IPv4Address("127.0.0.1"),)})
+    _, steps = run_script("docker run -d --name bb netsim-lab/alpine sleep 1000\n"
+                          "docker exec bb cat /etc/resolv.conf\n",
+                          hosts=[host], lan=_LAN, profile="20.10")
+    assert steps[1].stdout == "\nnameserver 8.8.8.8\nnameserver 8.8.4.4"
+
+
+def test_20_one_network_at_create() -> None:
+    """Recorded on 20.10 (24-container-network-errors:19): verifyNetworkingConfig refuses a
+    container on several networks at create (names in Go map order); API 1.44 allows it."""
+    script = ("docker network create n1\ndocker network create n2\n"
+              "docker run -d --name two --network n1 --network n2 netsim-lab/alpine sleep 1000\n")
+    step = lab(script, "20.10")[1][-1]
+    assert (step.exit_code, step.stdout) == (125, "")
+    assert step.stderr == ("docker: Error response from daemon: Container cannot be connected to "
+                           "network endpoints: n1, n2.\nSee 'docker run --help'.\n")
+    assert lab(script, "26.1")[1][-1].exit_code == 0

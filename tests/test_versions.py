@@ -558,6 +558,188 @@ def test_exec_errors_by_engine() -> None:
         "is a directory: unknown: permission denied\r\n")
 
 
+def test_cli_flag_value_texts_20_10() -> None:
+    """docker/cli 20.10.24 (recorded: 20.10, 43-cli-flag-values-strings, 44-…-mount-network):
+    --dns's ``is not an ip address``, --add-host NAME:IP only, --sysctl's ``whitelisted``,
+    no bind-recursive key; 26.1 lacks only image-subpath."""
+    script = ("docker run --rm --dns 8.8.8 netsim-lab/alpine true\n"
+              "docker run --rm --add-host db=not-an-ip netsim-lab/alpine true\n"
+              "docker run --rm --sysctl kernel.hostname=x netsim-lab/alpine true\n"
+              "docker run --rm --mount type=bind,src=/tmp,dst=/x,bind-recursive=maybe "
+              "netsim-lab/alpine true\n"
+              "docker run --rm --mount type=image,src=a,dst=/x,image-subpath=y netsim-lab/alpine "
+              "true\n")
+    old = [s.stderr.splitlines()[0] for s in _steps(script, "20.10")]
+    assert old[0].endswith('flag: 8.8.8 is not an ip address')
+    assert old[1].endswith('flag: bad format for add-host: "db=not-an-ip"')
+    assert old[2].endswith("flag: sysctl 'kernel.hostname=x' is not whitelisted")
+    assert old[3].endswith("flag: unexpected key 'bind-recursive' in 'bind-recursive=maybe'")
+    new = [s.stderr.splitlines()[0] for s in _steps(script, "26.1")]
+    assert new[0].endswith("flag: IP address is not correctly formatted: 8.8.8")
+    assert new[1].endswith('flag: invalid IP address in add-host: "not-an-ip"')
+    assert new[2].endswith("flag: sysctl 'kernel.hostname=x' is not allowed")
+    assert "bind-recursive" in new[3] and "unexpected key" not in new[3]
+    assert new[4].endswith("flag: unexpected key 'image-subpath' in 'image-subpath=y'")
+
+
+def test_client_not_found_and_port_texts_20_10() -> None:
+    """The moby client 20.10 rewords a 404 of the calls it wraps; docker port names the port
+    with its protocol and passes strconv's error on bare (recorded: 20.10, 39-, 51-, 52-,
+    53-, 54-…)."""
+    script = ("docker run -d --name web -p 8080:80 netsim-lab/nginx\n"
+              "docker port web 81\n"
+              "docker port web abc\n"
+              "docker port nosuch\n"
+              "docker rm nosuch\n"
+              "docker network rm nosuch\n"
+              "docker network inspect nosuch\n"
+              "docker exec nosuch ls\n"
+              "docker kill nosuch\n")
+    old = [s.stderr for s in _steps(script, "20.10")]
+    assert old[1:8] == [
+        "Error: No public port '81/tcp' published for web\n",
+        'strconv.ParseUint: parsing "abc": invalid syntax\n',
+        "Error: No such container: nosuch\n", "Error: No such container: nosuch\n",
+        "Error: No such network: nosuch\n", "Error: No such network: nosuch\n",
+        "Error: No such container: nosuch\n"]
+    assert old[8] == ("Error response from daemon: Cannot kill container: nosuch: No such "
+                      "container: nosuch\n")
+    new = [s.stderr for s in _steps(script, "26.1")]
+    assert new[1:5] == [
+        "Error: No public port '81' published for web\n",
+        'Error: invalid port (abc): strconv.ParseUint: parsing "abc": invalid syntax\n',
+        "Error response from daemon: No such container: nosuch\n",
+        "Error response from daemon: No such container: nosuch\n"]
+    assert new[5] == "Error response from daemon: network nosuch not found\n"
+    assert new[8].startswith("Error response from daemon: cannot kill container: nosuch")
+
+
+def test_daemon_texts_20_10() -> None:
+    """v20.10.24's daemon: ``Container … is not running``, ``You cannot remove a running
+    container``, no ``failed to create task for container:``, and bookworm's runc says
+    ``permission denied`` for a directory; the kernel-memory warning (recorded: 20.10,
+    40-, 49-, 52-, 54-…)."""
+    script = ("docker create --name cc netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name ca netsim-lab/alpine sleep 1000\n"
+              "docker exec cc ls\n"
+              "docker rm ca\n"
+              "docker run --rm netsim-lab/alpine /etc\n"
+              "docker exec ca /etc\n"
+              "docker run -d --kernel-memory 10m netsim-lab/alpine sleep 1000\n")
+    steps = _steps(script, "20.10")
+    cc, ca = (steps[i].stdout.strip() for i in (0, 1))
+    assert steps[2].stderr == f"Error response from daemon: Container {cc} is not running\n"
+    assert steps[3].stderr == (
+        f"Error response from daemon: You cannot remove a running container {ca}. Stop the "
+        "container before attempting removal or force remove\n")
+    assert steps[4].stderr == (
+        "docker: Error response from daemon: failed to create shim task: OCI runtime create "
+        "failed: runc create failed: unable to start container process: exec: \"/etc\": "
+        "permission denied: unknown.\n")
+    assert steps[5].stdout.endswith('exec: "/etc": permission denied: unknown\r\n')
+    assert steps[6].stderr == ("WARNING: Specifying a kernel memory limit is deprecated and "
+                               "will be removed in a future release.\n")
+    new = _steps(script, "26.1")
+    assert new[2].stderr.startswith("Error response from daemon: container ")
+    assert "failed to create task for container: " in new[4].stderr
+    assert new[6].stderr == ""
+
+
+def test_network_create_texts_20_10() -> None:
+    """v20.10.24 has no ValidateIPAM: host bits and a range bigger than its subnet pass (the
+    range covers the subnet), a subnet net.ParseCIDR refuses is named once; an unknown
+    --scope has no store; a second bridge on docker0 is taken for the stale default; the
+    macvlan driver's typo (recorded: 20.10, 45-, 46-, 48-network-…)."""
+    script = ("docker network create --subnet 10.1.2.3/24 bad1\n"
+              "docker network create --subnet 10.1.0.0/24 --ip-range 10.1.0.0/16 bad2\n"
+              "docker network create --subnet 10.1.0.5/24 --ip-range 10.1.0.0/16 bad3\n"
+              "docker network create --subnet bad n4\n"
+              "docker network create --scope bogus n27\n"
+              "docker network create -o com.docker.network.bridge.name=docker0 bad11\n"
+              "docker network create -d macvlan -o parent=.10 --subnet 10.10.9.0/24 mv4\n")
+    old = _steps(script, "20.10")
+    assert [s.exit_code for s in old] == [0, 0, 1, 1, 1, 0, 1]
+    assert old[2].stderr == ("Error response from daemon: Pool overlaps with other one on this "
+                             "address space\n")
+    assert old[3].stderr == ("Error response from daemon: Invalid subnet bad : invalid CIDR "
+                             "address: bad\n")
+    assert old[4].stderr.startswith("Error response from daemon: This node is not a swarm manager")
+    assert old[6].stderr == ("Error response from daemon: -o parent interface does was not found "
+                             "on the host:\n")
+    new = _steps(script, "26.1")
+    assert [s.exit_code for s in new] == [1, 1, 1, 1, 0, 1, 1]
+    assert new[6].stderr == ("Error response from daemon: -o parent interface was not found on "
+                             "the host:\n")
+
+
+def test_endpoint_addresses_20_10() -> None:
+    """v20.10.24: without --network the CLI drops --ip; create checks only that an address
+    parses as its family; network connect says it in buildCreateEndpointOptions' words;
+    --mac-address with container: mode is refused (recorded: 20.10, 44-, 50-, 53-…)."""
+    script = ("docker network create --subnet 10.2.0.0/24 lab2\n"
+              "docker run -d --name ca --network lab2 netsim-lab/alpine sleep 1000\n"
+              "docker run -d --name x1 --ip bad netsim-lab/alpine sleep 1000\n"
+              "docker run --rm --network lab2 --ip6 10.2.0.9 netsim-lab/alpine true\n"
+              "docker network connect --ip 1.2.3 lab2 ca\n"
+              "docker network connect --link-local-ip bad lab2 ca\n"
+              "docker run -d --network container:ca --mac-address 02:42:ac:11:00:99 "
+              "netsim-lab/alpine sleep 1000\n")
+    steps = _steps(script, "20.10")
+    assert steps[2].exit_code == 0
+    assert steps[3].stderr == ("docker: Error response from daemon: invalid IPv6 address: "
+                               "10.2.0.9.\nSee 'docker run --help'.\n")
+    assert steps[4].stderr == "Error response from daemon: Invalid IPv4 address: 1.2.3)\n"
+    assert steps[5].stderr == "Error response from daemon: Invalid link-local IP address: [bad]\n"
+    assert steps[6].stderr.startswith(
+        "docker: Error response from daemon: conflicting options: mac-address and the network "
+        "mode.")
+    new = _steps(script, "26.1")
+    assert new[2].exit_code == 125 and new[6].exit_code == 0
+
+
+def test_cli_misc_20_10() -> None:
+    """docker/cli 20.10.24: the missing context's words, ps -q with --format uses the format,
+    container prune answered no still totals, the older lowercase text; swarm init without
+    pools ignores the mask length; gRPC's dial error without a colon (recorded: 20.10, 40-,
+    49-, 52-, 54-, 55-…)."""
+    script = ("docker --context nosuch ps\n"
+              "docker run -d --name ca netsim-lab/alpine sleep 1000\n"
+              "docker ps -q --format '{{.Names}}'\n"
+              "docker container prune\n"
+              "docker run --rm Alpine true\n"
+              "docker swarm init --default-addr-pool-mask-length 30\n"
+              "docker swarm init --default-addr-pool 10.20.0.0/16 "
+              "--default-addr-pool-mask-length 8\n")
+    steps = _steps(script, "20.10")
+    assert steps[0].stderr == ('unable to resolve docker endpoint: context "nosuch" does not '
+                               "exist\n")
+    assert (steps[2].stdout, steps[2].stderr) == ("ca\n", "")
+    assert steps[3].stdout.endswith("[y/N] Total reclaimed space: 0B\n")
+    assert steps[4].stderr.startswith(
+        "docker: invalid reference format: repository name must be lowercase.")
+    assert steps[5].exit_code == 0
+    assert "already part of a swarm" in steps[6].stderr
+    new = _steps(script, "26.1")
+    assert new[0].stderr.startswith("Failed to initialize: unable to resolve docker endpoint")
+    assert new[2].stderr.startswith("WARNING: Ignoring custom format")
+    assert new[3].stdout.endswith("[y/N] ")
+    assert "repository name (library/Alpine) must be lowercase" in new[4].stderr
+    assert new[5].stderr == "Error response from daemon: subnet size is out of range: 30\n"
+
+
+def test_run_start_failure_logs_the_canceled_wait_20_10() -> None:
+    """docker/cli 20.10.24: an attached run without --rm whose start fails logs the cancelled
+    wait (measured on 20.10; recorded: 39-port-and-cli-errors:48); with --rm, or on 26.1, not."""
+    script = ("docker run --network nosuch netsim-lab/alpine true\n"
+              "docker run --rm --network nosuch netsim-lab/alpine true\n")
+    old = _steps(script, "20.10")
+    assert re.fullmatch(r'docker: Error response from daemon: network nosuch not found\.\n'
+                        r'time="[^"]+" level=error msg="error waiting for container: context '
+                        r'canceled"\n', old[0].stderr)
+    assert "waiting" not in old[1].stderr
+    assert "waiting" not in _steps(script, "26.1")[0].stderr
+
+
 # -------------------------------------------------------- no version numbers outside here
 
 _INLINE = re.compile(

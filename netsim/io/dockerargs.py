@@ -1103,7 +1103,10 @@ def _v_link(v: str) -> None:
 
 def _v_ip_address(v: str) -> None:
     if not _net_parse_ip(_go_trim_space(v)):
-        raise _GoError(f"IP address is not correctly formatted: {v}")
+        profile = _CLI_PROFILE.get()  # EngineProfile.cli_ip_address_error
+        text = (profile.cli_ip_address_error if profile is not None
+                else "IP address is not correctly formatted: {value}")
+        raise _GoError(text.format(value=v))
 
 
 def _v_dns_search(v: str) -> None:
@@ -1119,6 +1122,15 @@ def _v_dns_search(v: str) -> None:
 
 
 def _v_extra_host(v: str) -> None:
+    profile = _CLI_PROFILE.get()
+    if profile is not None and not profile.cli_add_host_equals:
+        # v20.10.24:opts/hosts.go:163-176: NAME:IP only (EngineProfile.cli_add_host_equals)
+        k, sep, val = v.partition(":")
+        if not sep or k == "":
+            raise _GoError(f"bad format for add-host: {_go_quote(v)}")
+        if val != "host-gateway" and not _net_parse_ip(_go_trim_space(val)):
+            raise _GoError(f"invalid IP address in add-host: {_go_quote(val)}")
+        return
     k, sep, val = v.partition("=")
     if not sep:
         k, sep, val = v.partition(":")
@@ -1132,12 +1144,15 @@ def _v_extra_host(v: str) -> None:
 
 
 def _v_sysctl(v: str) -> None:
+    profile = _CLI_PROFILE.get()  # EngineProfile.cli_sysctl_refusal
+    refusal = (profile.cli_sysctl_refusal if profile is not None
+               else "sysctl '{value}' is not allowed").format(value=v)
     k, sep, _ = v.partition("=")
     if not sep or k == "":
-        raise _GoError(f"sysctl '{v}' is not allowed")
+        raise _GoError(refusal)
     if k in _SYSCTL_NAMES or k.startswith(("net.", "fs.mqueue.")):
         return
-    raise _GoError(f"sysctl '{v}' is not allowed")
+    raise _GoError(refusal)
 
 
 def _v_ulimit(v: str) -> None:
@@ -1249,9 +1264,13 @@ def _v_mount(v: str, *, nonrecursive: str = "refused", log: list[str] | None = N
     uses: set[str] = set()
     propagation = ""
     bind_recursive = ""
+    profile = _CLI_PROFILE.get()
+    absent = profile.cli_mount_keys_absent if profile is not None else ()
     for fld in _csv_read(v):
         key, sep, val = fld.partition("=")
         key = key.lower()
+        if sep and key in absent:  # EngineProfile.cli_mount_keys_absent
+            raise _GoError(f"unexpected key '{key}' in '{fld}'")
         if not sep:
             if key in ("readonly", "ro"):
                 read_only = True

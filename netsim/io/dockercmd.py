@@ -73,14 +73,16 @@ def _net(text: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
 
 
 def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = False,
-                   range_must_be_cidr: bool = True) -> NetworkCreate:
+                   range_must_be_cidr: bool = True,
+                   ipam_validated: bool = True) -> NetworkCreate:
     """``docker network create`` → the request (cli/command/network/create.go).
 
     ``string_addresses``: docker/cli ≤ 28.x (EngineProfile.cli_parses_addresses false) keeps
     ``--subnet/--ip-range/--gateway/--aux-address`` as strings, consolidated by string rules,
     and a subnet it never parsed is refused by the daemon (:func:`_legacy_ipam_configs`);
     ``range_must_be_cidr``: there, an ``--ip-range`` must parse as a CIDR (EngineProfile.
-    cli_ip_range_must_be_cidr)."""
+    cli_ip_range_must_be_cidr); ``ipam_validated`` false: the daemon only parses each subnet
+    (EngineProfile.ipam_config_validated)."""
     name = p.args[0]
     driver = p.get("driver") or "bridge"
     subnets = split_values(p.get_all("subnet"))
@@ -89,7 +91,7 @@ def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = Fals
     aux = p.get_all("aux-address")
     if string_addresses:
         _legacy_ipam_configs(subnets, ranges, gateways, aux,
-                             range_must_be_cidr=range_must_be_cidr)
+                             range_must_be_cidr=range_must_be_cidr, validated=ipam_validated)
     configs = _ipam_configs(subnets, ranges, gateways, aux)
     fields = dict(
         name=name,
@@ -158,13 +160,16 @@ def _go_parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | N
 
 
 def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[str],
-                         aux: list[str], *, range_must_be_cidr: bool = True) -> None:
+                         aux: list[str], *, range_must_be_cidr: bool = True,
+                         validated: bool = True) -> None:
     """createIPAMConfig of docker/cli ≤ 28.x over strings (v28.5.2:cli/command/network/
     create.go:140-272, subnetMatches), then the daemon's ValidateIPAM for what the CLI never
     parsed (v28.5.2:api/types/network/ipam.go: ``invalid network config:`` + ``invalid subnet
     X: invalid CIDR block notation``); measured: conformance/recorded/28.5,
     45-network-create-cli-errors. Returns quietly when the values are ones the typed path
-    (:func:`_ipam_configs`) handles alike."""
+    (:func:`_ipam_configs`) handles alike. ``validated`` false: the daemon has no ValidateIPAM
+    and refuses the first subnet net.ParseCIDR refuses (v20.10.24:daemon/network.go:409-427
+    getIpamConfig: ``Invalid subnet X : invalid CIDR address: X``)."""
     if len(subnets) < len(ranges) or len(subnets) < len(gateways):
         raise _cli_error("every ip-range or gateway must have a corresponding subnet")
 
@@ -199,6 +204,13 @@ def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[s
     for value in _kv(aux).values():
         if not any(matches(s, value) for s in subnets):
             raise _cli_error(f"no matching subnet for aux-address {value}")
+    if not validated:
+        for s in subnets:
+            try:
+                _go_parse_cidr(s)
+            except DockerCliError as err:
+                raise DaemonError(f"Invalid subnet {s} : {err.text}") from None
+        return
     bad = []
     for s in subnets:
         try:
@@ -455,14 +467,18 @@ def _legacy_expose(value: str) -> bool:
 
 def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
                    legacy_ports: bool = False,
-                   links_follow_any_network: bool = False) -> ContainerSpec:
+                   links_follow_any_network: bool = False,
+                   legacy_options_need_network: bool = False) -> ContainerSpec:
     """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse).
 
     ``endpoint_check`` (see :data:`EndpointCheck`) sees each endpoint after the CLI's own
     checks, as the daemon would next; ``legacy_ports``: -p/--expose are checked as
     go-connections 0.4 does (EngineProfile.cli_legacy_port_spec); ``links_follow_any_network``:
     ``--link`` goes to the first ``--network`` unless it is ``default``, so a predefined one
-    refuses it (EngineProfile.cli_links_follow_any_network)."""
+    refuses it (EngineProfile.cli_links_follow_any_network); ``legacy_options_need_network``:
+    without ``--network`` the CLI makes no endpoint, so ``--network-alias``, ``--ip``,
+    ``--ip6`` and ``--link-local-ip`` are dropped (EngineProfile.cli_network_opts_need_network).
+    """
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
     if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
         raise _cli_error("invalid reference format")
@@ -474,6 +490,8 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     ip6 = p.get("ip6")
     mac = p.get("mac-address")
     llips = split_values(p.get_all("link-local-ip"))
+    if legacy_options_need_network and not networks:
+        aliases, ip, ip6, llips = (), None, None, []
     # parseNetworkOpts: legacy options apply to the first network
     first = networks[0] if networks else EndpointConfig.model_construct(network="default")
     if aliases and first.aliases:

@@ -80,6 +80,7 @@ from netsim.ids import hex_id
 from netsim.images import ImageInfo, lookup, parse_image_ref
 from netsim.state import EPOCH as _STATE_EPOCH
 from netsim.state import ContainerState, EndpointState, HostState, NetworkState, State, SubnetState
+from netsim.versions import EngineProfile
 
 __all__ = ["EPOCH", "any_object", "container", "network", "timestamp"]
 
@@ -536,7 +537,8 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
             # network without --ipam-opt (the cluster's spec keeps a nil map)
             "Options": (_sorted_map(spec.ipam_options) or (None if n.scope == "swarm" else {}))
             if spec is not None else None,
-            "Config": config,
+            # (EngineProfile.ipam_config_empty_list)
+            "Config": [] if config is None and profile.ipam_config_empty_list else config,
         },
         "Internal": spec.internal if spec is not None else n.internal,
         "Attachable": n.attachable,
@@ -666,6 +668,17 @@ def _resolve_ref_mode(hs: HostState, mode: str) -> str:
         return mode
 
 
+def _network_mode(hs: HostState, c: ContainerState, profile: EngineProfile) -> str:
+    """HostConfig.NetworkMode: ``container:<ID>`` for a joiner; ``default`` as the CLI sent it
+    when no ``--network`` was given (EngineProfile.network_mode_default_kept)."""
+    if c.sandbox_owner:
+        return "container:" + c.sandbox_owner
+    if profile.network_mode_default_kept and (
+            not c.spec.networks or c.spec.networks[0].network == "default"):
+        return "default"
+    return _resolve_ref_mode(hs, c.network_mode)
+
+
 def _port_bindings(c: ContainerState) -> dict[str, Any]:
     out: dict[str, list[dict[str, str]]] = {}
     for b in c.spec.port_bindings():
@@ -696,13 +709,17 @@ def _extra_host(value: str) -> str:
     return f"{k}:{v}"
 
 
-def _throttle(values: Iterable[str], *, bps: bool) -> list[dict[str, Any]]:
-    """``--device-write-bps /dev/sda:1mb`` → [{"Path": "/dev/sda", "Rate": 1048576}]."""
+def _throttle(values: Iterable[str], *, bps: bool,
+              null: bool = False) -> list[dict[str, Any]] | None:
+    """``--device-write-bps /dev/sda:1mb`` → [{"Path": "/dev/sda", "Rate": 1048576}]; none
+    given: ``null`` with ``null`` (EngineProfile.cli_unset_lists_null), else ``[]``."""
     out = []
     for v in values:
         path, _, rate = v.rpartition(":")
         value = _ram_in_bytes(rate) if bps else _int(rate)
         out.append({"Path": path, "Rate": value or 0})
+    if not out and null:
+        return None
     return out
 
 
@@ -969,11 +986,18 @@ def _dns_names(c: ContainerState, ep: EndpointState) -> list[str] | None:
 
 
 def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
-                       omit_empty: bool = False) -> dict[str, Any]:
+                       omit_empty: bool = False, short_id_alias: bool = False) -> dict[str, Any]:
     """One ``NetworkSettings.Networks`` entry; ``omit_empty``: the engine's EndpointIPAMConfig
-    leaves out empty addresses (≤ 28.x strings with omitempty: ``{}``)."""
+    leaves out empty addresses (≤ 28.x strings with omitempty: ``{}``); ``short_id_alias``:
+    the daemon adds the short ID and hostname to the aliases of a user-defined network's
+    endpoint it has set up (EngineProfile.aliases_list_short_id)."""
     cfg = ep.config
     connected = not _from_run(c, ep)
+    aliases = list(cfg.aliases)
+    if short_id_alias and _is_user_defined(ep.network) and (connected or c.started is not None):
+        for name in (c.id[:12], c.hostname):
+            if name and name not in aliases:
+                aliases.append(name)
     ipam: dict[str, Any] | None = None
     if cfg.ipv4_address is not None or cfg.ipv6_address is not None or cfg.link_local_ips \
             or connected:
@@ -996,7 +1020,7 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
     return {
         "IPAMConfig": ipam,
         "Links": list(cfg.links) or None,
-        "Aliases": list(cfg.aliases) if (cfg.aliases or connected) else None,
+        "Aliases": aliases if (aliases or connected) else None,
         "DriverOpts": _sorted_map(cfg.driver_opts) if (cfg.driver_opts or connected) else None,
         "GwPriority": cfg.gw_priority,
         "NetworkID": ep.network_id if c.started is not None else "",
@@ -1171,6 +1195,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
                   *(f"/sys/devices/system/cpu/cpu{n}/thermal_throttle"
                     for n in hs.host.thermal_throttle if profile.masks_thermal_throttle)]
         readonly = list(_READONLY_PATHS)
+    unset_null = profile.cli_unset_lists_null  # unset blkio throttles and ulimits: null
     gpus = [_gpu_request(v) for v in flags.all("gpus")]
     cdi = [d for d in flags.all("device") if re.fullmatch(r"[^/:=]+/[^/:=]+=\S+", d)]
     if cdi:
@@ -1184,15 +1209,15 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Binds": binds or None,
         "ContainerIDFile": flags.last("cidfile") or "",
         "LogConfig": {"Type": log_driver, "Config": _sorted_map(_kv_map(flags.all("log-opt")))},
-        "NetworkMode": _resolve_ref_mode(hs, c.network_mode)
-        if not c.sandbox_owner else "container:" + c.sandbox_owner,
+        "NetworkMode": _network_mode(hs, c, profile),
         "PortBindings": _port_bindings(c),
         "RestartPolicy": _restart_policy(spec.restart),
         "AutoRemove": spec.auto_remove,
         "VolumeDriver": flags.last("volume-driver") or "",
         "VolumesFrom": flags.all("volumes-from") or None,
-        "ConsoleSize": [0, 0],
     }
+    if not profile.host_config_console_size_late:
+        hc["ConsoleSize"] = [0, 0]
     annotations = _kv_map(flags.all("annotation"))
     if annotations:
         hc["Annotations"] = _sorted_map(annotations)
@@ -1231,6 +1256,10 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         hc["Sysctls"] = _sorted_map(sysctls)
     hc.update({
         "Runtime": flags.last("runtime") or "runc",
+    })
+    if profile.host_config_console_size_late:
+        hc["ConsoleSize"] = [0, 0]
+    hc.update({
         "Isolation": flags.last("isolation") or "",
         # Resources (embedded)
         "CpuShares": flags.as_int("cpu-shares"),
@@ -1239,10 +1268,11 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "CgroupParent": flags.last("cgroup-parent") or "",
         "BlkioWeight": flags.as_int("blkio-weight"),
         "BlkioWeightDevice": _weight_devices(flags.all("blkio-weight-device")),
-        "BlkioDeviceReadBps": _throttle(flags.all("device-read-bps"), bps=True),
-        "BlkioDeviceWriteBps": _throttle(flags.all("device-write-bps"), bps=True),
-        "BlkioDeviceReadIOps": _throttle(flags.all("device-read-iops"), bps=False),
-        "BlkioDeviceWriteIOps": _throttle(flags.all("device-write-iops"), bps=False),
+        "BlkioDeviceReadBps": _throttle(flags.all("device-read-bps"), bps=True, null=unset_null),
+        "BlkioDeviceWriteBps": _throttle(flags.all("device-write-bps"), bps=True, null=unset_null),
+        "BlkioDeviceReadIOps": _throttle(flags.all("device-read-iops"), bps=False, null=unset_null),
+        "BlkioDeviceWriteIOps": _throttle(flags.all("device-write-iops"), bps=False,
+                                          null=unset_null),
         "CpuPeriod": flags.as_int("cpu-period"),
         "CpuQuota": flags.as_int("cpu-quota"),
         "CpuRealtimePeriod": flags.as_int("cpu-rt-period"),
@@ -1252,6 +1282,9 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Devices": devices,
         "DeviceCgroupRules": flags.all("device-cgroup-rule") or None,
         "DeviceRequests": gpus or None,
+        # --kernel-memory is discarded without kmem accounting (cgroup v2)
+        **({"KernelMemory": 0, "KernelMemoryTCP": 0} if profile.host_config_kernel_memory
+           else {}),
         "MemoryReservation": flags.as_bytes("memory-reservation"),
         "MemorySwap": memory_swap,
         # cgroup v2 has no memory.swappiness: the daemon drops it (verifyPlatformContainer…)
@@ -1259,7 +1292,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         # set to false at create; dropped again at start on cgroup v2 (no OomKillDisable)
         "OomKillDisable": None if started_once and cgroup_v2 else False,
         "PidsLimit": pids_limit if pids_limit > 0 else None,
-        "Ulimits": _ulimits(flags.all("ulimit")),
+        "Ulimits": _ulimits(flags.all("ulimit")) or (None if unset_null else []),
         "CpuCount": flags.as_int("cpu-count"),
         "CpuPercent": 0,  # Linux: "does not support CPU percent. Percent discarded."
         "IOMaximumIOps": flags.as_int("io-maxiops"),
@@ -1344,7 +1377,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     if not c.network_mode.startswith("container:"):
         networks = _sorted_map(
             (ep.network, _shaped(_endpoint_settings(
-                hs, c, ep, omit_empty=state.profile.ipam_config_omits_empty),
+                hs, c, ep, omit_empty=state.profile.ipam_config_omits_empty,
+                short_id_alias=state.profile.aliases_list_short_id),
                                  state.profile.endpoint_settings_keys))
             for ep in c.endpoints if not _gateway_only(ep))
     # ≤ 28.x: the deprecated NetworkSettingsBase fields (never set by the daemon, ``Bridge``
