@@ -33,6 +33,7 @@ from netsim.engine import Engine, runc_start_error
 from netsim.errors import DaemonError, DockerCliError, DockerError, InputError, ScriptError
 from netsim.io.dockerargs import (
     COMMANDS,
+    DaemonInfo,
     ParsedCommand,
     UnsupportedCommandError,
     go_int,
@@ -384,7 +385,9 @@ class Lab:
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         out = _Out()
         try:
-            parsed = parse_docker_argv(list(argv[1:]), profile=self.engine.profile)
+            # the CLI negotiates the daemon's API version (isSupported reads it)
+            daemon = DaemonInfo(api_version=self.engine.profile.api_version)
+            parsed = parse_docker_argv(list(argv[1:]), daemon=daemon, profile=self.engine.profile)
         except UnsupportedCommandError as err:
             out.err(f"netsim: {err.what}", NOT_SIMULATED)
             return Step(line, host, text, out.code, "", "".join(out.stderr), host)

@@ -433,6 +433,9 @@ class EngineProfile(BaseModel):
     #: flags this CLI release does not have, as ``"COMMAND --FLAG"`` (netsim's command names):
     #: an ``unknown flag`` there (git grep of the flag definitions in cli/command/ at each tag)
     cli_absent_flags: tuple[str, ...] = ()
+    #: commands this CLI release does not have (``docker volume update``: docker/cli v22.06,
+    #: absent from v20.10.24:cli/command/volume/cmd.go)
+    cli_absent_commands: tuple[str, ...] = ()
     #: ``docker stop``/``restart`` take ``-t, --time`` (v26.1.5:cli/command/container/stop.go:
     #: 45, restart.go:44); v28.0.0 renamed it ``--timeout`` and kept ``--time`` deprecated
     cli_stop_time_flag: bool = False
@@ -719,6 +722,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
             cli_stop_time_flag=True, cli_absent_flags=_ABSENT_FLAGS_20,
+            cli_absent_commands=("volume update",),
             cli_deprecated_flags=(),
             cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
             cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="accepted",

@@ -518,3 +518,14 @@ def test_flags_and_values_of_older_clis() -> None:
         "gw-priority\n")
     assert last("docker run --rm --quiet netsim-lab/alpine true", "20.10")[2].startswith(
         "unknown flag: --quiet\n")
+
+
+def test_commands_an_older_cli_lacks() -> None:
+    """20.10's CLI has no ``volume update`` (docker/cli v22.06): the word is an argument of the
+    volume group, whose flags refuse ``--availability``."""
+    code, _, err = last("docker volume update --availability pause v", "20.10")
+    assert code == 125
+    assert err.startswith("unknown flag: --availability\nSee 'docker volume --help'.\n\n"
+                          "Usage:  docker volume COMMAND\n")
+    assert "  update " not in err
+    assert last("docker volume update --availability pause v", "26.1")[0] == 126  # simulated no

@@ -2379,6 +2379,8 @@ def _usage_string(path: list[str], node: _Cmd, profile: EngineProfile | None) ->
             continue
         if child.spec is not None and ("swarm", "manager") in child.spec.annotations:
             continue
+        if profile is not None and " ".join([*path, child.name]) in profile.cli_absent_commands:
+            continue
         lines.append(f"  {child.name.ljust(pad)} {_short(child, [*path, child.name], profile)}")
     lines += ["", f"Run '{cmd_path} COMMAND --help' for more information on a command.", ""]
     return "\n".join(lines)
@@ -2587,6 +2589,9 @@ def _parse(argv: Sequence[str], run: _Run) -> ParsedCommand:
                 pending.append(arg)
                 continue
             nxt = node.find_next(arg)
+            if (nxt is not None and run.profile is not None
+                    and " ".join([*path, nxt.name]) in run.profile.cli_absent_commands):
+                nxt = None  # this CLI release has no such command
             consumed = i
             break
         if nxt is None:
