@@ -645,8 +645,10 @@ class Engine:
             # daemon/network.go:292 (the trailing space of Docker's text is trimmed by the CLI)
             raise DaemonError(f"operation is not permitted on predefined {spec.name} network",
                               status=403)
-        if spec.name in rt.networks:
-            # daemon/libnetwork/error.go NetworkNameError
+        if spec.name in rt.networks or (
+                spec.name == "" and self.profile.empty_network_name_is_default):
+            # daemon/libnetwork/error.go NetworkNameError (EngineProfile.
+            # empty_network_name_is_default: "" is the default network's name there)
             raise DaemonError(f"network with name {spec.name} already exists", status=409)
         # EngineProfile.ipam_config_validated: no ValidateIPAM before v25.0
         errors = _validate_ipam(spec) if self.profile.ipam_config_validated else []
@@ -657,6 +659,7 @@ class Engine:
             # several as "* " bullets
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
+        self._check_name(spec.name)
         self._check_new_network(rt, spec)
         if isinstance(spec, BridgeNetwork):
             _check_bridge_options(spec, self.profile.bridge_gateway_modes)
@@ -2229,6 +2232,13 @@ class Engine:
         self.swarm.ingress_gateways.pop(rt.host.name, None)  # (the address stays taken)
         del self.swarm.nodes[rt.host.name]  # docker_gwbridge stays (nothing deletes it)
 
+    def _check_name(self, name: str) -> None:
+        """libnetwork NewNetwork's first check: a name that is empty or only blanks
+        (EngineProfile.invalid_network_name_message; the client trims the text's end)."""
+        if not name.strip():
+            raise DaemonError(self.profile.invalid_network_name_message.format(name=name).rstrip(),
+                              status=400)
+
     def _overlay_create(self, rt: _Host, spec: OverlayNetwork, errors: list[str], *,
                         ingress: bool = False) -> Outcome:
         node = self._node(rt)
@@ -2247,6 +2257,7 @@ class Engine:
         if errors:
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
+        self._check_name(spec.name)
         if not spec.ipv4:
             raise DaemonError("IPv4 cannot be disabled in a Swarm scoped network", status=400)
         cfg = spec.ipam[0] if spec.ipam else None

@@ -1720,7 +1720,7 @@ def describe(op: Operation) -> str:
         name = f" --name {c.name}" if c.name else ""
         return f"docker {op.op}{name}{nets} {c.image}"
     if isinstance(op, NetworkCreate):
-        return f"docker network create -d {op.network.driver} {op.network.name}"
+        return f"docker network create -d {op.network.driver} {shlex.quote(op.network.name)}"
     if isinstance(op, NetworkConnect):
         return f"docker network connect {op.endpoint.network} {op.container}"
     if isinstance(op, NetworkDisconnect):

@@ -185,7 +185,8 @@ class IpamConfig(_Model):
 
 
 class _NetworkBase(_Model):
-    name: str = Field(min_length=1)
+    #: any string: the daemon refuses an empty or blank one in its own words (Engine._check_name)
+    name: str
     ipam: tuple[IpamConfig, ...] = ()
     ipam_driver: str = "default"
     ipam_options: dict[str, str] = {}

@@ -341,6 +341,20 @@ class EngineProfile(BaseModel):
     #: bridge.go:630-676 checkConflict, defaultBridgeNetworkConflict; netsim models only that
     #: the create succeeds; recorded: 20.10, 46-network-create-daemon-errors:30)
     default_bridge_conflict_stale: bool = False
+    #: the refusal of a network name that is empty or only blanks (libnetwork NewNetwork's
+    #: first check, strings.TrimSpace(name) == ""; ``{name}`` as given, the client trims the
+    #: text's end): ``invalid name: name is empty`` (v28.5.2:libnetwork/controller.go:520-521;
+    #: docker-v29.1.5:daemon/libnetwork/controller.go:512-513); before, ErrInvalidName
+    #: ``invalid name: X`` (v26.1.5:libnetwork/controller.go:474-475, error.go:42;
+    #: v20.10.24:vendor/github.com/docker/libnetwork/controller.go:726-727, config/config.go:
+    #: 266 IsValidName). Recorded: 57-error-sites-more:9-10 (20.10: :10 only)
+    invalid_network_name_message: str = "invalid name: name is empty"
+    #: ``network create ''`` looks the name up first and the lookup takes "" for the default
+    #: network, so the name is a duplicate: ``network with name  already exists``
+    #: (v20.10.24:daemon/network.go:110-112 GetNetworkByName, 299-310 createNetwork with the
+    #: CLI's CheckDuplicate); v26.1.5 has no such lookup (daemon/network.go:293-306).
+    #: Recorded: 20.10, 57-error-sites-more:9
+    empty_network_name_is_default: bool = False
     #: the macvlan driver's refusal of a missing parent's base link, ``{parent}`` (v26.1.5:
     #: libnetwork/drivers/macvlan/macvlan_setup.go:154; v20.10.24: vendor/…/macvlan_setup.go:
     #: 155 says ``does was not found``)
@@ -819,6 +833,9 @@ PROFILES: dict[str, EngineProfile] = {
             # CLI: vendor/github.com/docker/distribution/reference/normalize.go:45
             ipam_config_validated=False, unknown_scope_refused=True,
             default_bridge_conflict_stale=True,
+            # daemon/network.go:110-112, 299-310; vendor/github.com/docker/libnetwork/
+            # controller.go:726-727, error.go:75-77 (ErrInvalidName)
+            empty_network_name_is_default=True, invalid_network_name_message="invalid name: {name}",
             macvlan_missing_parent_message=(
                 "-o parent interface does was not found on the host: {parent}"),
             reference_error_names_repository=False,
@@ -896,6 +913,8 @@ PROFILES: dict[str, EngineProfile] = {
             cli_links_follow_any_network=True, cli_inspect_legacy_type_check=True,
             # the CLI: opts/mount.go (no image-subpath before docker/cli v28.0.0)
             cli_mount_keys_absent=("image-subpath",),
+            # libnetwork/controller.go:474-475, error.go:42-44 (ErrInvalidName)
+            invalid_network_name_message="invalid name: {name}",
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",

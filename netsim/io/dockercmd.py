@@ -373,8 +373,10 @@ def _go_split_host_port(hostport: str) -> str:
         if end < 0:
             raise fail("missing ']' in address")
         if end + 1 != i:
-            raise fail("missing port in address" if end + 1 == len(hostport) else
-                       "too many colons in address")
+            # Go's net/ipsock.go: no ':' behind the ']', or a ':' that is not the last one
+            # (recorded: 57-error-sites-more:14-15, ``[::1]x:`` and ``[::1]:x:``)
+            raise fail("missing port in address" if end + 1 == len(hostport)
+                       or hostport[end + 1] != ":" else "too many colons in address")
         host = hostport[1:end]
         if "[" in hostport[1:] or "]" in hostport[end + 1:]:
             raise fail("unexpected '[' in address")
