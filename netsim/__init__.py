@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
     from netsim.model import (
         BridgeNetwork,
         ContainerCreate,
+        ContainerPause,
         ContainerPrune,
         ContainerRemove,
         ContainerRename,
@@ -116,6 +117,7 @@ __all__ = [
     "PROFILES",
     "BridgeNetwork",
     "ContainerCreate",
+    "ContainerPause",
     "ContainerPrune",
     "ContainerRemove",
     "ContainerRename",

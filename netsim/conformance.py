@@ -763,7 +763,11 @@ def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Contex
 def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context,
                   ctx_net: _Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
     shuffled = mine.shuffled if mine is not None else ()
-    recorded = _side(st.exit_code, st.stdout, st.stderr, st.command, ctx_rec, shuffled)
+    # a line run on the recorder's pseudo-terminal (conformance/lab/bin/runscript.py: stdout
+    # only): without -i the CLI leaves it cooked (docker/cli hijack.go setupInput), so its
+    # ONLCR adds a \r before each \n of what docker wrote (``run -t … echo hi``: hi\r\r\n)
+    stdout = st.stdout.replace("\r\n", "\n") if st.tty else st.stdout
+    recorded = _side(st.exit_code, stdout, st.stderr, st.command, ctx_rec, shuffled)
     if mine is None:
         reason = error or "netsim ran no command on this line"
         verdict: Verdict = "disagree"

@@ -70,6 +70,7 @@ __all__ = [
     "hosts_text",
     "internet_answer",
     "lookup",
+    "mx_query",
     "query",
     "query_series",
     "resolv_conf",
@@ -140,6 +141,12 @@ DNS_RULES: dict[str, str] = {
     "dns.direct": "docs network/_index.md: containers on the default bridge use the host's "
                   "nameservers (resolv.conf copied from the host)",
     "dns.no-server": "a resolver that cannot reach its nameserver times out",
+    "dns.mx": "moby daemon/libnetwork/resolver.go handleMXQuery: a name with an address gets "
+              "NOERROR and no records (implicit MX); others are forwarded",
+    "dns.unpackable": "moby daemon/libnetwork/resolver.go serveDNS reply: a reply WriteMsg "
+                      "cannot pack (a label over 63 bytes) becomes SERVFAIL (none before v25.0)",
+    "dns.refused": "a nameserver address whose machine has nothing on 53/udp: its ICMP port "
+                   "unreachable fails the client's next send or receive (ECONNREFUSED)",
     "dns.hosts": "docs network/_index.md: /etc/hosts (localhost, hostname, --add-host, legacy "
                  "links) is read before DNS",
     "dns.internet": "netsim's internet DNS (README, Simplifications)",
@@ -500,7 +507,8 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
             first.sandbox_owner is None) else c
     if owner.network_mode == "host" and not owner.spec.add_hosts:
         return host_hosts(state, host)
-    ipv6 = not _ipv6_disabled(owner)
+    # EngineProfile.hosts_ipv6_block_always: 20.10 writes it whatever the sysctl
+    ipv6 = state.profile.hosts_ipv6_block_always or not _ipv6_disabled(owner)
     out = [HostsEntry(IPv4("127.0.0.1"), ("localhost",))]
     if ipv6:
         out += _IPV6_BLOCK_SPELLED if state.profile.hosts_ipv6_zero_spelled else _IPV6_BLOCK
@@ -535,6 +543,11 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     full = owner.hostname + (f".{owner.spec.domainname}" if owner.spec.domainname else "")
     names = (full, full.split(".", 1)[0]) if "." in full else (full,)
     for ep in owner.active_endpoints():
+        if ep.network == "docker_gwbridge":
+            # no line for the docker_gwbridge endpoint an overlay-only sandbox gets (or one
+            # run on it): v28.5.2:libnetwork/endpoint.go getEtcHostsAddrs (v20.10.24:
+            # vendor/github.com/docker/libnetwork/endpoint.go doUpdateHostsFile)
+            continue
         for iface in (ep.ipv4, ep.ipv6):
             if iface is not None:
                 out.append(HostsEntry(iface.ip, names))
@@ -897,6 +910,22 @@ def _server_reachable(state: State, source: str, server: str) -> bool:
     return trace.disposition is Disposition.DELIVERED
 
 
+def _server_refuses(state: State, source: str, server: str) -> bool:
+    """Whether ``server`` is reached but nothing listens on 53/udp there (a container that
+    serves no DNS): the kernel's port unreachable (:attr:`Symptom.REFUSED`), not silence."""
+    from netsim.reach import Symptom, reach
+
+    lan_gw = state.lan.gateway
+    if ipaddress.ip_address(server).is_loopback or (lan_gw is not None and
+                                                    server == str(lan_gw)):
+        return False
+    try:
+        trace = reach(state, source, server, port=53, proto="udp")
+    except InputError:
+        return False
+    return trace.symptom is Symptom.REFUSED
+
+
 def _forward(cl: _Client, rc: ResolvConf, name: str, qtype: QType,
              server: str, *, served: bool = True) -> DnsAnswer:
     """A name the embedded server does not know (``resolver.go`` ``serveDNS``,
@@ -998,6 +1027,15 @@ def _query(cl: _Client, name: str, qtype: QType, rng: random.Random,
         ptr = _embedded_ptr(cl, ip)
         if ptr is not None:
             found_name, network = ptr
+            if any(len(label.encode()) > 63 for label in found_name.split(".")):
+                # miekg/dns cannot pack the answer (a container name over 63 bytes is one
+                # label): resolver.go reply (EngineProfile.dns_unpackable_reply_servfail)
+                servfail = cl.state.profile.dns_unpackable_reply_servfail
+                return DnsAnswer(cl.label, qname, qtype, target,
+                                 Rcode.SERVFAIL if servfail else None, (), "embedded", network,
+                                 f"{ip} is {found_name}, whose first label is over 63 bytes: "
+                                 "the reply cannot be packed", "dns.unpackable",
+                                 recursion_available=False)
             rec = Record(qname, "PTR", LOCAL_TTL, found_name + ".")
             return DnsAnswer(cl.label, qname, qtype, target, Rcode.NOERROR, (rec,), "embedded",
                              network, f"{ip} is {found_name} on network {network}", "dns.ptr")
@@ -1031,6 +1069,10 @@ def _upstream_only(cl: _Client, qname: str, qtype: QType, server: str) -> DnsAns
     """A query straight to an upstream server (no embedded DNS on the way)."""
     # @lan and @internet: their resolver works
     reachable = cl.host is None or _server_reachable(cl.state, cl.label, server)
+    if not reachable and _server_refuses(cl.state, cl.label, server):
+        return DnsAnswer(cl.label, qname, qtype, server, None, (), "none", None,
+                         f"nothing listens on {server}:53/udp; it answers with ICMP port "
+                         "unreachable", "dns.refused")
     if not reachable:
         return DnsAnswer(cl.label, qname, qtype, server, None, (), "none", None,
                          f"the nameserver {server} cannot be reached from {cl.label}",
@@ -1041,6 +1083,24 @@ def _upstream_only(cl: _Client, qname: str, qtype: QType, server: str) -> DnsAns
     return DnsAnswer(cl.label, qname, qtype, server, rcode, records, "upstream", None,
                      f"{why}: {server} answers {rcode.value}",
                      "dns.direct" if cl.container is not None else "dns.internet")
+
+
+def mx_query(state: State, client: str, name: str, *, server: str | None = None) -> DnsAnswer:
+    """An MX query (resolver.go handleMXQuery): a name the embedded server has an address for,
+    of either family, gets NOERROR with no records ("implicit MX", RFC 5321 §5.1; createRespMsg:
+    RA set, no OPT); any other name is forwarded like an unserved type (:func:`unserved_query`).
+    The answer's ``qtype`` says A: netsim's records have no MX type."""
+    cl = _client(state, client)
+    rc = _client_resolv(cl)
+    target = server or (rc.nameservers[0] if rc.nameservers else "")
+    if cl.container is not None and target == EMBEDDED_DNS and rc.embedded:
+        found = next((f for f in (_embedded_resolve(cl, name, t) for t in ("A", "AAAA"))
+                      if f is not None and f.addresses), None)
+        if found is not None:
+            return DnsAnswer(cl.label, name, "A", target, Rcode.NOERROR, (), "embedded",
+                             found.network, f"'{name}' is a name on network {found.network}: "
+                             "Docker answers MX with no records (implicit MX)", "dns.mx")
+    return unserved_query(state, client, name, server=server)
 
 
 def unserved_query(state: State, client: str, name: str, *,

@@ -42,6 +42,7 @@ from netsim.ipam import (
 from netsim.model import (
     BridgeNetwork,
     ContainerCreate,
+    ContainerPause,
     ContainerPrune,
     ContainerRemove,
     ContainerRename,
@@ -617,6 +618,8 @@ class Engine:
                 if c.running:
                     self._stop(rt, c)
                 return self._container_start(rt, c.id)
+            case ContainerPause():
+                return self._container_pause(rt, op.container, pause=op.op == "pause")
             case ContainerRemove():
                 if op.link:
                     return self._link_rm(rt, op.container)
@@ -1260,9 +1263,28 @@ class Engine:
 
     def _container_start(self, rt: _Host, ref: str) -> Outcome:
         c = self._find_container(rt, ref)
+        if c.paused:
+            # daemon/start.go ContainerStart: checked before Running (v20.10.24:31, v28.5.2)
+            raise DaemonError("cannot start a paused container, try unpause instead",
+                              status=409)
         if c.running:
             return Outcome(id=c.id)  # docker start on a running container: a no-op
-        self._start(rt, c)
+        exited = self._start(rt, c)  # set: the main process ended at once (start -a's status)
+        return Outcome(id=c.id, exit_code=exited,
+                       stderr=self._last_stderr if exited is not None else "")
+
+    def _container_pause(self, rt: _Host, ref: str, *, pause: bool) -> Outcome:
+        """``docker pause``/``unpause`` (daemon/pause.go containerPause: not running, then
+        errNotPaused's "already paused"; daemon/unpause.go: "not paused" first, running or
+        not). The freezer leaves the sandbox, endpoints and port mappings as they are."""
+        c = self._find_container(rt, ref)
+        if not pause and not c.paused:
+            raise DaemonError(f"Container {c.id} is not paused", status=500)
+        if pause and not c.running:
+            raise DaemonError(self.profile.not_running_message.format(id=c.id), status=409)
+        if pause and c.paused:
+            raise DaemonError(f"Container {c.id} is already paused", status=409)
+        rt.containers[c.name] = c.model_copy(update={"paused": pause})
         return Outcome(id=c.id)
 
     def _start(self, rt: _Host, c: ContainerState) -> int | None:
@@ -1311,20 +1333,19 @@ class Engine:
                 self._release_endpoint(rt, ep, c.id)
             self._sandbox_gone(rt, c.id)
             rt.ports.release(c.id)
+            if self.profile.setup_networking_prefix and not err.text.startswith((
+                    "failed to set up container networking", "failed to create task")) and not (
+                    mode.startswith("container:") or "non running" in err.text
+                    or err.text.endswith("not attached to default bridge network")):
+                # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
+                err = DaemonError(f"failed to set up container networking: {err.text}",
+                                  status=err.status)
+            self._start_failed(rt, c, err.text)
             if c.spec.auto_remove:
                 # daemon/start.go containerStart (v28.5.2:119-126): a failed start of an
                 # AutoRemove container removes it
-                self._remove(rt, c)
-            if self.profile.setup_networking_prefix and not err.text.startswith((
-                    "failed to set up container networking", "failed to create task")):
-                if (mode.startswith("container:") or "non running" in err.text
-                        or err.text.endswith("not attached to default bridge network")):
-                    raise
-                # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
-                raise DaemonError(
-                    f"failed to set up container networking: {err.text}", status=err.status
-                ) from None
-            raise
+                self._remove(rt, rt.containers.get(c.name, c))
+            raise err from None
         exit_code = self._run_outcome(c.spec)
         self._last_stderr = ""
         if exit_code is None and not self.hold_foreground:
@@ -1346,6 +1367,7 @@ class Engine:
                 "started": self.clock,
                 # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
                 "exit_code": 0,
+                "error": "",  # container/state.go setRunning: ErrorMsg = ""
             }
         )
         if self._last_stderr:
@@ -1354,6 +1376,23 @@ class Engine:
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)
         return exit_code
+
+    def _start_failed(self, rt: _Host, c: ContainerState, text: str) -> None:
+        """A failed start's State: Error is the error's text, ExitCode 126/127 where the
+        runtime could not exec the program (daemon/errors.go setExitCodeFromError; v20.10.24
+        translateContainerdStartErr), else 128 (exitUnknown) unless a code is already set;
+        the status stays (v28.5.2:daemon/start.go:106-113, v20.10.24:daemon/start.go:121-127)."""
+        low = text.lower()
+        code = c.exit_code
+        if "oci runtime" in low and ("permission denied" in low or "is a directory" in low):
+            code = 126
+        elif "oci runtime" in low and ("no such file or directory" in low
+                                       or "executable file not found" in low
+                                       or "not a directory" in low):
+            code = 127
+        elif code == 0:
+            code = 128
+        rt.containers[c.name] = c.model_copy(update={"error": text, "exit_code": code})
 
     def _check_links(self, rt: _Host, c: ContainerState) -> None:
         """Legacy links, when the container is on the default bridge (v28.5.2:daemon/
@@ -1393,6 +1432,9 @@ class Engine:
         c = self._find_container(rt, ref)
         if not c.running:
             raise DaemonError(self.profile.not_running_message.format(id=c.id), status=409)
+        if c.paused:  # getActiveContainer: errExecPaused(name), the reference as given
+            raise DaemonError(f"Container {ref} is paused, unpause the container before exec",
+                              status=409)
         self._check_links(rt, c)
         return c
 
@@ -1784,6 +1826,7 @@ class Engine:
         new = c.model_copy(
             update={
                 "status": "exited",
+                "paused": False,  # container/state.go SetStopped (stop/kill thaw it first)
                 "embedded_dns": False,
                 "exit_code": exit_code,
                 # ≤ 26.x releaseNetwork leaves a stopped container's SandboxID (inspect)
@@ -1820,13 +1863,21 @@ class Engine:
     def _container_rm(self, rt: _Host, ref: str, force: bool) -> Outcome:
         c = self._find_container(rt, ref)
         if c.running and not force:
-            # daemon/delete.go containerRm + cleanupContainer
+            # daemon/delete.go containerRm + cleanupContainer (a paused one: "Unpause and then
+            # stop…", v20.10.24:84-88; "must be unpaused first", v26.1.5:93-94, v28.5.2:93-94)
             if self.profile.rm_running_legacy_text:  # EngineProfile.rm_running_legacy_text
+                if c.paused:
+                    raise DaemonError(
+                        f"You cannot remove a paused container {c.id}. Unpause and then stop "
+                        "the container before attempting removal or force remove", status=409)
                 raise DaemonError(
                     f"You cannot remove a running container {c.id}. Stop the container before "
                     "attempting removal or force remove", status=409)
             # EngineProfile.rm_error_names_container
             shown = f"/{c.name}" if self.profile.rm_error_names_container else ref
+            if c.paused:
+                raise DaemonError(f'cannot remove container "{shown}": container is paused and '
+                                  "must be unpaused first", status=409)
             raise DaemonError(
                 f'cannot remove container "{shown}": container is running: stop the container '
                 "before removing or force remove",
@@ -2035,15 +2086,49 @@ class Engine:
         """swarmkit identity.NewID: 25 characters of [0-9a-z]."""
         return ids.base36(self.seed, 25, *parts, self._nth("swarm-id", *parts))
 
+    def advertise_address(self, host: str, given: str | None) -> str:
+        """The ``ADDR:PORT`` a node advertises (daemon/cluster/listen_addr.go
+        resolveAdvertiseAddr), or the daemon's error for a bad ``--advertise-addr``."""
+        return self._advertise(self._rt(host), given)
+
     def _advertise(self, rt: _Host, given: str | None) -> str:
-        if given:
-            host, _, port = given.partition(":")
-            return f"{host}:{port or '2377'}"
-        return f"{rt.host.address}:2377"
+        if not given:
+            # autodetection: the one UP "device" link's global address; a veth NIC (the lab's)
+            # is no device, so the fallback looks at every UP interface outside Docker's
+            # subnets (resolveSystemAddrViaSubnetCheck): the host's one NIC either way
+            # (v28.5.2:daemon/cluster/listen_addr_linux.go, listen_addr.go)
+            return f"{rt.host.address}:2377"
+        # net.SplitHostPort, else the whole text is the host and the port the listen port's
+        m = re.fullmatch(r"\[([^\[\]]*)\]:([^:\[\]]*)|([^:\[\]]*):([^:\[\]]*)", given)
+        host, port = ((m.group(1) or m.group(3) or "", m.group(2) or m.group(4) or "")
+                      if m else (given, ""))
+        # resolveInputIPAddr: an interface's address first (IPv4 preferred), then a literal IP
+        # that is not unspecified; anything else is errBadAdvertiseAddr (listen_addr.go:16)
+        ip: ipaddress.IPv4Address | ipaddress.IPv6Address | None = None
+        if host == rt.host.interface:
+            ip = rt.host.address
+        elif host == "lo":
+            ip = ipaddress.IPv4Address("127.0.0.1")
+        else:
+            bridge = next((n.state for n in rt.networks.values()
+                           if n.state.driver == "bridge" and n.state.interface == host), None)
+            sub = bridge.ipv4_subnet if bridge is not None else None
+            if sub is not None and isinstance(sub.gateway, ipaddress.IPv4Address):
+                ip = sub.gateway
+            elif "%" not in host:  # Go's net.ParseIP takes no IPv6 zone
+                try:
+                    ip = ipaddress.ip_address(host)
+                except ValueError:
+                    ip = None
+        if ip is None or ip.is_unspecified:
+            raise DaemonError("advertise address must be a non-zero IP address or network "
+                              "interface (with optional port number)", status=400)
+        return f"{ip if ip.version == 4 else f'[{ip}]'}:{port or '2377'}"
 
     def _swarm_init(self, rt: _Host, op: SwarmInit) -> Outcome:
         if self._node(rt) is not None or rt.host.name in self._pending_join:
             raise DaemonError(_ALREADY_IN_SWARM, status=503)
+        address = self._advertise(rt, op.advertise_addr)  # before the pools (swarm.go Init)
         if op.default_addr_pool_mask_length > 29:
             # daemon/cluster/listen_addr.go:108
             raise DaemonError(f"subnet size is out of range: {op.default_addr_pool_mask_length}")
@@ -2052,7 +2137,10 @@ class Engine:
             if p.size < p.base.prefixlen:
                 raise DaemonError(f'invalid CIDR: "{p.base}". Subnet size is too small for '
                                   f"pool: {p.size}")
-        cluster = ids.base36(self.seed, 25, "cluster", rt.host.name)
+        # a new cluster each init, with new join tokens (swarmkit ca.GenerateJoinToken; measured:
+        # 58-reference-examples, init after leave prints another token)
+        n = self._nth("cluster", rt.host.name)
+        cluster = ids.base36(self.seed, 25, "cluster", rt.host.name, *((n,) if n > 1 else ()))
         self.swarm = _Swarm(
             cluster_id=cluster,
             space=AddressSpace(pools=tuple(pools) or GLOBAL_SCOPE_POOLS),
@@ -2060,7 +2148,7 @@ class Engine:
             worker_token=ids.join_token(self.seed, cluster, "worker"),
             manager_token=ids.join_token(self.seed, cluster, "manager"),
         )
-        self._add_node(rt, "manager", self._advertise(rt, op.advertise_addr))
+        self._add_node(rt, "manager", address)
         # the ingress network takes the pool's first subnet (swarmkit allocator doNetworkInit)
         self._overlay_create(rt, OverlayNetwork(name="ingress", ingress=True), [],
                              ingress=True)
@@ -2257,9 +2345,20 @@ class Engine:
         if errors:
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
+        if spec.ingress and spec.attachable:
+            # swarmkit manager/controlapi/network.go validateNetworkSpec, its first check
+            raise DaemonError("rpc error: code = InvalidArgument desc = ingress network cannot "
+                              "be attachable", status=400)
         self._check_name(spec.name)
         if not spec.ipv4:
             raise DaemonError("IPv4 cannot be disabled in a Swarm scoped network", status=400)
+        present = next((n.state.id for n in self.swarm.networks.values()
+                        if isinstance(n.state.spec, OverlayNetwork) and n.state.spec.ingress),
+                       None)
+        if spec.ingress and present is not None:
+            # controlapi/network.go CreateNetwork: one ingress network per swarm
+            raise DaemonError("rpc error: code = AlreadyExists desc = ingress network "
+                              f"({present}) is already present", status=409)
         cfg = spec.ipam[0] if spec.ipam else None
         allocated = True
         if cfg is not None and cfg.subnet is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import ipaddress
 import json
 import random
 import re
@@ -49,6 +50,7 @@ from netsim.io.dockercmd import (
 from netsim.io.script import Directive, ScriptLine, parse_script
 from netsim.model import (
     ContainerCreate,
+    ContainerPause,
     ContainerPrune,
     ContainerRemove,
     ContainerRename,
@@ -86,6 +88,8 @@ if TYPE_CHECKING:
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
 
 NOT_SIMULATED = 126
+#: the clients of a TCP/UDP service (what a paused server leaves hanging: _probe_into)
+_APP_CLIENT = re.compile(r"(?<![\w.-])(curl|wget|nc|ncat|netcat|telnet)(?![\w.-])")
 
 
 @dataclass(frozen=True)
@@ -589,9 +593,25 @@ def _network_create(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 def _network_rm(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     """Errors print as they happen; any failure adds ``exit status 1`` (network/remove.go)."""
+    from netsim.render import inspect as render_inspect
+
     force = p.get("force") == "true"
     failed = False
     for ref in p.args:
+        try:
+            ingress = bool(render_inspect.network(lab.state, host, ref).get("Ingress"))
+        except (KeyError, DockerError):
+            ingress = False
+        if ingress:
+            # the routing-mesh warning, then no answer (a script has no terminal): skipped
+            # (v28.5.2:cli/command/network/remove.go, internal/prompt/prompt.go Confirm;
+            # v20.10.24:cli/command/utils.go PromptForConfirmation), even with --force
+            out.stdout.append(
+                "WARNING! Before removing the routing-mesh network, make sure all the nodes in "
+                "your swarm run the same docker engine version. Otherwise, removal may not be "
+                "effective and functionality of newly create ingress networks will be impaired."
+                "\nAre you sure you want to continue? [y/N] ")
+            continue
         try:
             lab._exec(NetworkRemove(host=host, name=ref, force=force))
             out.out(ref)
@@ -615,7 +635,10 @@ def _network_prune(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
         return
     outcome = lab._exec(NetworkPrune(host=host))
     if outcome.names:
-        out.out("Deleted Networks:\n" + "".join(n + "\n" for n in outcome.names))
+        # cli/command/network/prune.go: Fprintln of a text that already ends in "\n" (a blank
+        # line after the names, on every version)
+        out.stdout.append("Deleted Networks:\n" + "".join(n + "\n" for n in outcome.names)
+                          + "\n")
 
 
 def _network_connect(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -709,10 +732,14 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
             p, endpoint_check=_string_addresses(lab, host),
             legacy_ports=lab.engine.profile.cli_legacy_port_spec,
             links_follow_any_network=lab.engine.profile.cli_links_follow_any_network,
-            legacy_options_need_network=lab.engine.profile.cli_network_opts_need_network)
+            legacy_options_need_network=lab.engine.profile.cli_network_opts_need_network,
+            restart_rm_legacy_text=lab.engine.profile.cli_restart_rm_legacy_text)
     except DockerCliError as err:
         _reference_error(lab, p.args[0] if p.args else "", err)
         raise
+    dns_warning = _localhost_dns_warning(lab.engine.profile, spec.dns)
+    if dns_warning and lab.engine.profile.cli_localhost_dns_warning == "before_create":
+        out.err(f"WARNING: {dns_warning}")
     if _content_trust(lab, p, spec.image, out):
         return
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
@@ -756,6 +783,8 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
         lab.engine.hold_foreground = False
     for w in outcome.warnings:
         out.err(f"WARNING: {w}")
+    if dns_warning and lab.engine.profile.cli_localhost_dns_warning == "after_create":
+        out.err(f"WARNING: {dns_warning}")  # appended to the daemon's warnings (create.go)
     made = lab.engine.container(host, outcome.id) if outcome.id else None
     if made is not None:  # record generated names so that a replay gives the same
         lab._log(
@@ -772,14 +801,34 @@ def _create(lab: Lab, p: ParsedCommand, host: str, out: _Out, *, start: bool = F
         lab.engine.execute(ContainerStop(host=host, container=made.name, exit_code=out.code))
         return
     if outcome.exit_code is not None:  # attached: its output, then its exit status
-        out.code = outcome.exit_code
-        if spec.command and spec.command[0] == "echo":
-            out.out(" ".join(spec.command[1:]))
-        if outcome.stderr:  # e.g. a server that could not bind its port (engine._early_exit)
-            out.err(outcome.stderr.rstrip("\n"), outcome.exit_code)
+        _attached_output(out, spec, outcome.exit_code, outcome.stderr)
     elif made is not None and made.running and (spec.interactive or spec.tty):
         lab.shell = _Shell(host=host, container=made.name, main_process=True,
                            program=_main_program(made))
+
+
+_LOCALHOST_DNS_26 = re.compile(r"((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)")
+
+
+def _localhost_dns_warning(profile: EngineProfile, dns: Sequence[str]) -> str:
+    """The CLI's warning for the first loopback ``--dns`` (EngineProfile.
+    cli_localhost_dns_warning): ≤ 26.x matches docker/cli's ``ipLocalhost`` regexp anywhere in
+    the text (v26.1.5:cli/command/container/create.go:293-312), 28.x parses it (netip
+    ``IsLoopback``, printed canonical: v28.5.2:cli/command/container/create.go:401-409)."""
+    if not profile.cli_localhost_dns_warning:
+        return ""
+    for text in dns:
+        if profile.cli_localhost_dns_warning == "before_create":
+            if _LOCALHOST_DNS_26.search(text):
+                return f"Localhost DNS setting (--dns={text}) may fail in containers."
+            continue
+        try:
+            addr = ipaddress.ip_address(text)
+        except ValueError:
+            continue
+        if addr.is_loopback:
+            return f"Localhost DNS ({addr}) may fail in containers."
+    return ""
 
 
 def _reference_error(lab: Lab, image: str, err: DockerCliError) -> None:
@@ -964,6 +1013,17 @@ def _reverse_names(state: State, address: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _attached_output(out: _Out, spec: ContainerSpec, exit_code: int, stderr: str) -> None:
+    """An attached container whose main process ended at once (run, start -a): what netsim
+    knows it printed, and its exit status as the command's."""
+    out.code = exit_code
+    if spec.command and spec.command[0] == "echo":
+        # -t: the container's pseudo-terminal (ONLCR) ends each line in \r\n
+        out.out(" ".join(spec.command[1:]) + ("\r\n" if spec.tty else ""))
+    if stderr:  # e.g. a server that could not bind its port (engine._early_exit)
+        out.err(stderr.rstrip("\n"), exit_code)
+
+
 def _foreground_probe(spec: ContainerSpec) -> list[str] | None:
     """The command of a foreground ``docker run`` when netsim simulates it (a probe such as
     ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None."""
@@ -994,9 +1054,27 @@ def _start(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     for ref in p.args:
         try:
             _check_start(lab, host, ref)
-            lab._exec(ContainerStart(host=host, container=ref))
-            if not attach:
+            before = _container(lab, host, ref) if attach else None
+            # start -a of a command netsim simulates: it runs attached, as in a foreground
+            # docker run (_run), and its status is the container's
+            probe_argv = (_foreground_probe(before.spec)
+                          if before is not None and not before.running else None)
+            lab.engine.hold_foreground = probe_argv is not None
+            try:
+                outcome = lab._exec(ContainerStart(host=host, container=ref))
+            finally:
+                lab.engine.hold_foreground = False
+            c = _container(lab, host, ref) if attach else None
+            if c is None:
                 out.out(ref)
+            elif probe_argv is not None and c.running:
+                _probe_into(out, lab, f"{host}/{c.name}", probe_argv)
+                lab.engine.execute(ContainerStop(host=host, container=c.name,
+                                                 exit_code=out.code))
+            elif outcome.exit_code is not None:
+                # start -a: the container's output, then its exit status as the CLI's
+                # (cli/command/container/start.go: StatusError{StatusCode: status})
+                _attached_output(out, c.spec, outcome.exit_code, outcome.stderr)
         except DaemonError as err:
             if attach:  # start -a returns the daemon's error as it is
                 raise
@@ -1362,6 +1440,14 @@ def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str],
     from netsim.probes import PACKAGE_MANAGERS, Packages, install, probe
 
     state = lab.state
+    paused = sorted(c.name for hs in state.hosts.values() for c in hs.containers.values()
+                    if c.paused and c.listening)
+    if paused and _APP_CLIENT.search(" ".join(argv)):
+        # a frozen server: its kernel still completes a TCP handshake, but no process reads
+        # or answers (cgroup freezer), so a client hangs until its own timeout
+        out.err(f"netsim: talking to a paused container's services is not simulated "
+                f"({', '.join(paused)} paused)", NOT_SIMULATED)
+        return
     cid = None
     if not where.startswith("@"):
         host, _, name = where.partition("/")
@@ -1373,7 +1459,10 @@ def _probe_into(out: _Out, lab: Lab, where: str, argv: Sequence[str],
         lab.packages[cid] = after
     else:
         result = probe(state, where, list(argv), seed=lab.seed, rng=lab.dns_rng, shell=shell,
-                       installed=before.tools)
+                       installed=before.tools, files=before.files)
+        if result.written and cid is not None:  # the container's filesystem keeps them
+            lab.packages[cid] = dataclasses.replace(
+                before, files=before.files | frozenset(result.written))
     out.stdout.append(result.stdout)
     out.stderr.append(result.stderr)
     out.code = result.exit_code
@@ -1383,6 +1472,12 @@ def _attach(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     c = _inspected(lab, host, p.args[0])
     if not c.running:  # cli/command/container/attach.go (≤ 28.x: "You cannot attach …")
         text = "cannot attach to a stopped container, start it first"
+        if lab.engine.profile.cli_legacy_error_texts:
+            text = "You " + text
+        out.err(text, 1)
+        return
+    if c.paused:  # cli/command/container/attach.go (≤ 28.x: "You cannot attach …")
+        text = "cannot attach to a paused container, unpause it first"
         if lab.engine.profile.cli_legacy_error_texts:
             text = "You " + text
         out.err(text, 1)
@@ -1416,10 +1511,14 @@ def _swarm_init(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     size = go_int(p.get("default-addr-pool-mask-length") or "24") or 24
     texts = [v.strip() for v in split_values(p.get_all("default-addr-pool"))]
     swarm = lab.state.swarm
-    if swarm is not None and host in swarm.nodes:
+    member = (swarm is not None and host in swarm.nodes) or lab.engine.pending_join(host)
+    if member:
         texts = []  # daemon/cluster/swarm.go Init: errSwarmExists first (the engine says it)
-    elif not texts and lab.engine.profile.cli_swarm_init_pools_null:
-        size = 24  # no pool list: the size is neither checked nor used
+    else:
+        # swarm.go Init resolves the advertise address before it checks the pools
+        lab.engine.advertise_address(host, p.get("advertise-addr") or None)
+        if not texts and lab.engine.profile.cli_swarm_init_pools_null:
+            size = 24  # no pool list: the size is neither checked nor used
     if texts:
         # daemon/cluster/listen_addr.go validateDefaultAddrPool (v28.5.2 and docker-v29.1.5)
         if size > 29:
@@ -1490,23 +1589,10 @@ def _swarm_join_token(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
 
 
 def _pause(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
-    """``docker pause``/``unpause``: their refusals (measured: "container ID is not running",
-    "Container ID is not paused"); netsim has no paused state, so pausing a running container
-    is not simulated (and none is ever paused)."""
-    unpause = p.command == "unpause"
-
-    def one(ref: str) -> None:
-        c = _container(lab, host, ref)
-        if unpause:
-            raise DaemonError(f"Container {c.id} is not paused", status=409)
-        if not c.running:
-            raise DaemonError(lab.engine.profile.not_running_message.format(id=c.id), status=409)
-        raise _NotSimulated(f"netsim: pausing a container is not simulated ({ref})")
-
-    try:
-        _each(out, p.args, one)
-    except _NotSimulated as err:
-        out.err(str(err), NOT_SIMULATED)
+    """``docker pause``/``unpause``: each argument as typed, or the daemon's refusal (engine
+    _container_pause; cli/command/container/pause.go, unpause.go)."""
+    op = "unpause" if p.command == "unpause" else "pause"
+    _each(out, p.args, lambda ref: lab._exec(ContainerPause(op=op, host=host, container=ref)))
 
 
 def _top(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -1515,10 +1601,6 @@ def _top(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
     if not c.running:
         raise DaemonError(lab.engine.profile.not_running_message.format(id=c.id), status=409)
     out.err("netsim: 'docker top' of a running container is not simulated", NOT_SIMULATED)
-
-
-class _NotSimulated(Exception):
-    """A command netsim stops at with a note."""
 
 
 def _pull(lab: Lab, p: ParsedCommand, host: str, out: _Out) -> None:
@@ -1731,7 +1813,7 @@ def describe(op: Operation) -> str:
         return f"docker rename {op.container} {op.new_name}"
     if isinstance(op, ContainerRemove):
         return f"docker rm {'-f ' if op.force else ''}{op.container}"
-    if isinstance(op, ContainerStart | ContainerStop | ContainerRestart):
+    if isinstance(op, ContainerStart | ContainerStop | ContainerRestart | ContainerPause):
         return f"docker {op.op} {op.container}"
     if isinstance(op, Expect):
         return f"# netsim: expect {op.text}"

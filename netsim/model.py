@@ -29,6 +29,7 @@ __all__ = [
     "PREDEFINED_NETWORKS",
     "BridgeNetwork",
     "ContainerCreate",
+    "ContainerPause",
     "ContainerPrune",
     "ContainerRemove",
     "ContainerRename",
@@ -602,6 +603,14 @@ class ContainerRestart(_Op):
     container: str
 
 
+class ContainerPause(_Op):
+    """``docker pause`` (``op="unpause"``: ``docker unpause``): the freezer cgroup stops (or
+    thaws) the container's processes; its sandbox, endpoints and published ports stay."""
+
+    op: Literal["pause", "unpause"] = "pause"
+    container: str
+
+
 class ContainerRemove(_Op):
     op: Literal["rm"] = "rm"
     container: str
@@ -664,6 +673,7 @@ Operation = Annotated[
     | ContainerStart
     | ContainerStop
     | ContainerRestart
+    | ContainerPause
     | ContainerRemove
     | ContainerRename
     | ContainerPrune

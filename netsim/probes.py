@@ -28,9 +28,9 @@ the seed), a reply's TTL is 64 minus the routers on the way (the internet answer
 counters in ``ifconfig`` are 0 (docker0's 2 dropped packets excepted); ``curl`` and ``wget``
 print what the server serves when netsim knows it (:attr:`netsim.images.ImageInfo.web`: nginx,
 httpd, the lab's nginx stand-in; :func:`netsim.images.internet_site`), with the simulated clock
-as the ``Date`` and the meter of an instant transfer, and a one-line netsim note otherwise (the
-files they save are not kept); ``ping`` without ``-c`` is shown as if stopped after 4 packets;
-package managers print a note instead of their download log.
+as the ``Date`` and the meter of an instant transfer, and a one-line netsim note otherwise (of
+the files they save only the names are kept); ``ping`` without ``-c`` is shown as if stopped
+after 4 packets; package managers print a note instead of their download log.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import datetime as dt
 import hashlib
 import ipaddress
 import math
+import posixpath
 import random
 import re
 import shlex
@@ -62,6 +63,7 @@ from netsim.dns import (
     host_resolv_file,
     hosts_text,
     lookup,
+    mx_query,
     query,
     resolv_conf,
     reverse_name,
@@ -107,6 +109,8 @@ class ProbeResult:
     stderr: str
     exit_code: int
     trace: Trace | None = None
+    #: files the command created in the container (absolute paths), which it keeps
+    written: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"stdout": self.stdout, "stderr": self.stderr, "exit_code": self.exit_code,
@@ -215,6 +219,8 @@ class _Where:
     #: the interactive shell the command is typed into (program as started, line number in
     #: the session), None for ``docker exec``
     shell: tuple[str, int] | None = None
+    #: the files earlier commands created in the container (:attr:`Packages.files`)
+    files: frozenset[str] = frozenset()
 
 
 def _where(state: State, where: str, seed: int,
@@ -531,6 +537,21 @@ def _hosts_entries(w: _Where) -> tuple[HostsEntry, ...]:
     return etc_hosts(w.state, w.host, w.container)
 
 
+def _ipv6_network(w: _Where) -> str | None:
+    """An IPv6-enabled network (``--ipv6``) the container's sandbox is on, if any: Docker gives
+    its endpoints IPv6 addresses (/etc/hosts lines, AAAA records, glibc's RFC 6724 choice),
+    which netsim does not model, so commands there are not simulated."""
+    if w.container is None or w.host is None:
+        return None
+    owner = sandbox_owner(w.state, w.host, w.container) or w.container
+    nets = w.state.hosts[w.host].networks
+    for ep in owner.active_endpoints():
+        net = nets.get(ep.network)
+        if net is not None and net.spec is not None and net.spec.ipv6:
+            return net.name
+    return None
+
+
 def _has_global_ipv6(w: _Where) -> bool:
     """Whether the vantage point has an IPv6 address beyond lo and link-local ones."""
     if w.container is None or w.host is None:
@@ -556,6 +577,13 @@ def _ping_target(w: _Where, impl: str, target: str,
     if isinstance(literal, IPv6):
         if literal == loopback6:
             return literal, Lookup(target, (literal,), "literal", canonical=target)
+        if not _has_global_ipv6(w) and not _loopback6(w):
+            # IPv6 off in the whole namespace (EngineProfile.netns_ipv6_off): no source
+            # address, as for ::1 (recorded 20.10: 58-reference-examples:75)
+            if impl == "iputils":
+                return ProbeResult("", "ping: connect: Cannot assign requested address\n", 2)
+            return ProbeResult(f"PING {target} ({literal}): 56 data bytes\n",
+                               "ping: sendto: Address not available\n", 1)
         if not _has_global_ipv6(w):
             # no IPv6 route: connect() of the route probe fails (measured)
             if impl == "iputils":
@@ -1168,9 +1196,9 @@ def _wget_args(args: list[str]) -> tuple[dict[str, str | bool], list[str]]:
 def _wget(w: _Where, args: list[str]) -> ProbeResult:
     """BusyBox wget: "Connecting to …", ``-S`` headers, "saving to 'index.html'" and the bar on
     stderr (``-q``: none of them), the body in the file or on stdout (``-O-``); ``--spider``;
-    ``-T N``; ``server returned error`` for a status other than 2xx. The file is taken not to
-    exist yet (netsim keeps no container files: a second download into the same name fails
-    in reality with "can't open 'index.html': File exists")."""
+    ``-T N``; ``server returned error`` for a status other than 2xx. A file an earlier wget
+    saved stays (:attr:`_Where.files`, relative names taken from ``/``): without ``-O`` a
+    second download into it fails (wget.c opens it O_EXCL; ``-O FILE`` may overwrite)."""
     if not w.tools.wget:
         return _missing(w, "wget")
     opts, urls = _wget_args(args)
@@ -1228,9 +1256,12 @@ def _wget(w: _Where, args: list[str]) -> ProbeResult:
         tail = "" if quiet else "writing to stdout\n" + _wget_bar("-", size) + \
             "written to stdout\n"
         return ProbeResult(r.body, head + tail, 0, trace)
+    written = posixpath.normpath(posixpath.join("/", target))
+    if not isinstance(opts.get("O"), str) and written in w.files:
+        return ProbeResult("", head + f"wget: can't open '{target}': File exists\n", 1, trace)
     tail = "" if quiet else (f"saving to '{target}'\n" + _wget_bar(target.rsplit("/", 1)[-1],
                                                                    size) + f"'{target}' saved\n")
-    return ProbeResult("", head + tail, 0, trace)
+    return ProbeResult("", head + tail, 0, trace, written=(written,))
 
 
 #: the /etc/services names OpenBSD nc prints (``getservbyport``), where the image has the file
@@ -2003,6 +2034,7 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
     server: str | None = None
     name: str | None = None
     qtype: QType = "A"
+    mx = False  # an MX query (netsim.dns.mx_query)
     short = False
     i = 0
     while i < len(args):
@@ -2014,9 +2046,12 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
             i += 1
         elif a == "-t" and i + 1 < len(args):
             t = args[i + 1].upper()
-            if t not in ("A", "AAAA", "PTR"):
-                return _not_simulated(f"dig -t {args[i + 1]}", "only A, AAAA and PTR queries")
-            qtype = t  # type: ignore[assignment]
+            if t not in ("A", "AAAA", "PTR", "MX"):
+                return _not_simulated(f"dig -t {args[i + 1]}",
+                                      "only A, AAAA, PTR and MX queries")
+            mx = t == "MX"
+            if not mx:
+                qtype = t  # type: ignore[assignment]
             i += 1
         elif a in ("+short",):
             short = True
@@ -2026,8 +2061,11 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
             return _not_simulated(f"dig {a}", "dig NAME [A|AAAA] [@SERVER] [+short], dig -x ADDR")
         elif a.upper() in ("A", "AAAA", "PTR"):  # a type word, before or after the name
             qtype = a.upper()  # type: ignore[assignment]
-        elif a.upper() in ("MX", "TXT", "NS", "SOA", "CNAME", "SRV", "ANY", "HTTPS", "CAA"):
-            return _not_simulated(f"dig {a}", "only A, AAAA and PTR queries")
+            mx = False
+        elif a.upper() == "MX":
+            mx = True
+        elif a.upper() in ("TXT", "NS", "SOA", "CNAME", "SRV", "ANY", "HTTPS", "CAA"):
+            return _not_simulated(f"dig {a}", "only A, AAAA, PTR and MX queries")
         elif name is None:
             name = a
         else:
@@ -2037,7 +2075,8 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
         return _not_simulated("dig without a name (the root's NS records)", "dig NAME")
     if server is not None and not _is_address(server):
         return _not_simulated(f"dig @{server}", "a server given by its address")
-    answer = _dns_query(w, name, qtype, server)
+    answer = (mx_query(w.state, w.label, name, server=server) if mx
+              else _dns_query(w, name, qtype, server))
     target = answer.server
     modern = _bind_version(version) >= (9, 17, 0)
     # dig.c: a server given with @ adds "; (N server(s) found)" to the command line it echoes
@@ -2046,7 +2085,9 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
                 ";; global options: +cmd"]
     if answer.rcode is None:  # no reply: dighost.c recv_done / 9.9's connection timed out
         # nothing listens on 127.0.0.11 without the embedded server; a silent one times out
-        refused = target == EMBEDDED_DNS and answer.rule != "dns.silent"
+        refused = ((target == EMBEDDED_DNS
+                    and answer.rule not in ("dns.silent", "dns.unpackable"))
+                   or answer.rule == "dns.refused")
         why = "connection refused" if refused else "timed out"
         if short:
             lines = [f";; communications error to {target}#53: {why}"] * 3
@@ -2069,7 +2110,7 @@ def _dig(w: _Where, args: list[str]) -> ProbeResult:
              f";; flags: {flags}; QUERY: 1, ANSWER: {n}, AUTHORITY: 0, ADDITIONAL: 0"]
     if not answer.recursion_available:
         lines.append(";; WARNING: recursion requested but not available")
-    lines += ["", ";; QUESTION SECTION:", _dig_question(qname, qtype), ""]
+    lines += ["", ";; QUESTION SECTION:", _dig_question(qname, "MX" if mx else qtype), ""]
     if answer.records:
         lines += [";; ANSWER SECTION:", *(_dig_rr(r) for r in answer.records), ""]
     lines += [f";; Query time: {_query_ms(w, answer)} msec",
@@ -2111,8 +2152,9 @@ def _nslookup(w: _Where, args: list[str]) -> ProbeResult:
     first = _dns_query(w, name, "PTR" if is_ptr else "A", server)
     target = first.server
     head = [f"Server:\t\t{target}", f"Address:\t{target}#53", ""]
-    if first.rcode is None:
-        lines = [f";; communications error to {target}#53: timed out"] * 3
+    if first.rcode is None:  # dighost.c, as dig's (a refusing server: connection refused)
+        why = "connection refused" if first.rule == "dns.refused" else "timed out"
+        lines = [f";; communications error to {target}#53: {why}"] * 3
         return ProbeResult("\n".join([*lines, ";; no servers could be reached", ""]) + "\n",
                            "", 1)
     if is_ptr:
@@ -2172,7 +2214,12 @@ def _busybox_nslookup(w: _Where, name: str, server: str | None, is_ptr: bool) ->
     answers = [_dns_query(w, n, t, server) for n, t in queries]
     target = answers[0].server
     if all(a.rcode is None for a in answers):
-        return ProbeResult(";; connection timed out; no servers could be reached\n\n", "", 1)
+        # a server that refuses (port unreachable): nslookup.c send_queries reports the failed
+        # write once, then waits out its retries (recorded: 58-reference-examples:61)
+        refused = (f"nslookup: write to '{target}': Connection refused\n"
+                   if answers[0].rule == "dns.refused" else "")
+        return ProbeResult(";; connection timed out; no servers could be reached\n\n", refused,
+                           1)
     replies = list(zip(queries, answers, strict=True))
     for k in range(0, len(replies) - 1, 2):
         if not is_ptr and _aaaa_first(w, replies[k][1]):
@@ -2223,8 +2270,9 @@ def _host(w: _Where, args: list[str]) -> ProbeResult:
     if _is_address(name):
         qtype = "PTR"
     first = _dns_query(w, name, qtype or "A", server)
-    if first.rcode is None:
-        lines = [f";; communications error to {first.server}#53: timed out"] * 2
+    if first.rcode is None:  # dighost.c, as dig's (a refusing server: connection refused)
+        why = "connection refused" if first.rule == "dns.refused" else "timed out"
+        lines = [f";; communications error to {first.server}#53: {why}"] * 2
         return ProbeResult("\n".join([*lines, ";; no servers could be reached"]) + "\n", "", 1)
     if first.rcode is not Rcode.NOERROR:
         return ProbeResult(f"Host {name} not found: {first.rcode.number}({first.rcode.value})\n",
@@ -2259,6 +2307,8 @@ def _getent(w: _Where, args: list[str]) -> ProbeResult:
     impl = w.tools.getent
     if impl is None:
         return _missing(w, "getent")
+    if len(args) >= 2 and args[0] in ("ahosts", "ahostsv4") and impl == "glibc":
+        return _getent_ahosts(w, args)
     if len(args) < 2 or args[0] != "hosts":
         return _not_simulated(f"getent {' '.join(args)}", "getent hosts NAME…")
     out: list[str] = []
@@ -2287,6 +2337,30 @@ def _getent(w: _Where, args: list[str]) -> ProbeResult:
         addrs = found.addresses if impl == "glibc" else found.addresses[:1]
         out += [_getent_line(impl, str(a), canonical, aliases, name) for a in addrs]
     return ProbeResult("".join(out), "", 0)
+
+
+def _getent_ahosts(w: _Where, args: list[str]) -> ProbeResult:
+    """glibc ``getent ahosts``/``ahostsv4`` (nss/getent.c ahosts_keys_int): getaddrinfo with
+    AI_ADDRCONFIG|AI_CANONNAME and no socket type, so each address comes three times (STREAM,
+    DGRAM, RAW), printed ``"%-15s %-6s %s"`` with ai_canonname on the first entry only; exit
+    status 2 when a name has no address. In a container without IPv6 (lo's ::1 does not count
+    for AI_ADDRCONFIG: sysdeps/unix/sysv/linux/check_pf.c) both give the IPv4 answer."""
+    if w.container is None or _has_global_ipv6(w):
+        return _not_simulated(f"getent {' '.join(args)}",
+                              "getent ahosts NAME in a container without IPv6")
+    out: list[str] = []
+    code = 0
+    for name in args[1:]:
+        look = _resolve(w, name)
+        if not look.ok:
+            code = 2
+            continue
+        canonical = look.canonical or name
+        for k, addr in enumerate(look.addresses):
+            for j, kind in enumerate(("STREAM", "DGRAM", "RAW")):
+                shown = canonical if k == 0 and j == 0 else ""
+                out.append(f"{addr!s:<15} {kind:<6} {shown}\n")
+    return ProbeResult("".join(out), "", code)
 
 
 def _getent_line(impl: str, ip: str, canonical: str, aliases: tuple[str, ...],
@@ -2332,14 +2406,35 @@ def _cat(w: _Where, args: list[str]) -> ProbeResult:
         return _missing(w, "cat")
     paths = [a for a in args if not a.startswith("-") or a == "-"]
     out: list[str] = []
+    errors: list[str] = []
     for path in paths:
         text = _file(w, path)
+        if text is None and _certainly_missing(w, path):
+            # cat goes on to the next file and exits 1: BusyBox (coreutils/cat.c, open_or_warn:
+            # "can't open '%s'") and GNU coreutils (cat.c: "%s" and strerror) word it otherwise
+            errors.append(f"cat: can't open '{path}': No such file or directory\n"
+                          if impl == "busybox" else f"cat: {path}: No such file or directory\n")
+            continue
         if text is None:
             return ProbeResult("".join(out), f"netsim: cat {path}: only /etc/hosts, "
                                "/etc/resolv.conf and /etc/hostname are simulated\n",
                                NOT_SIMULATED)
         out.append(text)
-    return ProbeResult("".join(out), "", 0)
+    return ProbeResult("".join(out), "".join(errors), 1 if errors else 0)
+
+
+def _certainly_missing(w: _Where, path: str) -> bool:
+    """Whether ``path`` is certainly absent from the container: an absolute path under a
+    top-level name the image's root does not have (:func:`netsim.images.missing_directory`)."""
+    from netsim.images import lookup, missing_directory
+
+    if w.container is None:
+        return False
+    try:
+        info = lookup(w.container.spec.image)
+    except ValueError:
+        return False
+    return missing_directory(info, path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -2356,6 +2451,8 @@ class Packages:
 
     lists_updated: bool = False  # apt-get update ran (apt needs the package lists)
     tools: Mapping[str, ToolImpl] = field(default_factory=dict)
+    #: files its commands created (:attr:`ProbeResult.written`)
+    files: frozenset[str] = frozenset()
 
 
 def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
@@ -2411,7 +2508,7 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
                                ), before
         return (ProbeResult("", f"netsim: {tool} update: package index downloaded from {mirror} "
                                 "(its output is not simulated)\n", 0),
-                Packages(True, before.tools))
+                Packages(True, before.tools, before.files))
     if action != installs[manager] or not names:
         return ProbeResult("", f"netsim: only '{tool} update' and '{tool} {installs[manager]} "
                                "PACKAGE…' are simulated\n", NOT_SIMULATED), before
@@ -2437,7 +2534,7 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     if unknown:
         note += f"; netsim simulates no tool of {', '.join(unknown)}"
     return ProbeResult("", note + " (the package manager's output is not simulated)\n", 0), \
-        Packages(before.lists_updated, tools)
+        Packages(before.lists_updated, tools, before.files)
 
 
 # --------------------------------------------------------------------------------------------
@@ -2515,9 +2612,11 @@ def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: rand
 
 def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
           rng: random.Random | None = None, shell: tuple[str, int] | None = None,
-          installed: Mapping[str, ToolImpl] | None = None) -> ProbeResult:
+          installed: Mapping[str, ToolImpl] | None = None,
+          files: frozenset[str] = frozenset()) -> ProbeResult:
     """Run one command at ``where`` (a container: ``NAME`` or ``HOST/NAME``; ``@host``,
-    ``@NAME``, ``@lan``, ``@internet``) and return what it prints.
+    ``@NAME``, ``@lan``, ``@internet``) and return what it prints. ``files``: what earlier
+    commands created in the container (:attr:`ProbeResult.written`).
 
     >>> from netsim import apply
     >>> from netsim.model import ContainerCreate, ContainerSpec
@@ -2536,6 +2635,7 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     if isinstance(found, ProbeResult):
         return found
     found.shell = shell
+    found.files = files
     if installed and found.container is not None:
         found.tools = toolbox_for(found.container.spec.image, installed)
     if not words:
@@ -2553,6 +2653,11 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     if prog in _SHELL_PROGRAMS and len(words) > 2 and words[1] == "-c":
         return _shell_c(state, where, words, seed=seed, rng=found.rng, installed=installed,
                         busybox=found.tools.cat == "busybox")
+    ipv6_net = _ipv6_network(found)
+    if ipv6_net is not None:
+        return ProbeResult("", f"netsim: '{prog}' in a container on the IPv6 network {ipv6_net} "
+                               "is not simulated (netsim gives endpoints no IPv6 addresses)\n",
+                           NOT_SIMULATED)
     handler = _PROBES.get(prog)
     where_text = "inside a container" if found.container is not None else "at " + found.label
     if handler is None:

@@ -158,7 +158,13 @@ class ContainerState(_Frozen):
     host: str
     spec: ContainerSpec
     status: Literal["created", "running", "exited", "removing"] = "created"
+    #: frozen by ``docker pause``: still running (its sandbox, endpoints and ports stay), and
+    #: both State.Running and State.Paused (container/state.go)
+    paused: bool = Field(default=False, repr=False)
     exit_code: int = 0
+    #: State.Error: the last start's error (daemon/start.go containerStart SetError), cleared
+    #: by a successful start (container/state.go setRunning)
+    error: str = Field(default="", repr=False)
     hostname: str
     #: HostConfig.NetworkMode as Docker stores it (``bridge``, ``host``, ``none``,
     #: ``container:<id>``, or a network name)
@@ -192,6 +198,12 @@ class ContainerState(_Frozen):
     @property
     def running(self) -> bool:
         return self.status == "running"
+
+    @property
+    def state_string(self) -> str:
+        """State.Status, ps's ``.State`` and its ``status=`` filter: ``paused`` for a paused
+        container (container/state.go StateString)."""
+        return "paused" if self.paused and self.running else self.status
 
     @property
     def short_id(self) -> str:

@@ -36,6 +36,8 @@ __all__ = ["DEFAULT_PROFILE", "PROFILES", "EngineProfile", "profile"]
 VlanGateway = Literal["always", "unless_internal_or_l3", "only_when_given"]
 #: the order a container's port bindings are allocated in (EngineProfile.port_binding_order)
 PortBindingOrder = Literal["sort_port_map", "driver"]
+#: when the CLI warns of a loopback ``--dns`` (EngineProfile.cli_localhost_dns_warning)
+LocalhostDnsWarning = Literal["", "before_create", "after_create"]
 
 
 class EngineProfile(BaseModel):
@@ -212,6 +214,12 @@ class EngineProfile(BaseModel):
     #: ≤ 27.x: v26.1.5:libnetwork/etchosts/etchosts.go:33-34) instead of netip's ``fe00::``/
     #: ``ff00::`` (moby 80e4631998, v28.0.0)
     hosts_ipv6_zero_spelled: bool = False
+    #: the IPv6 block of /etc/hosts is written even when the container has IPv6 off
+    #: (``--sysctl net.ipv6.conf.all.disable_ipv6=1``): etchosts.Build always writes its
+    #: defaultContent (v20.10.24:vendor/github.com/docker/libnetwork/etchosts/etchosts.go:
+    #: 29-35, 98-99); BuildNoIPv6 came later (v26.1.5:libnetwork/etchosts/etchosts.go:78-80;
+    #: recorded 20.10: 58-reference-examples:32)
+    hosts_ipv6_block_always: bool = False
     #: bridge endpoints' veth pair is made in the host's namespace and its peer moved into the
     #: container's (v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1000-1006 d.nlh.LinkAdd),
     #: so eth0 keeps the host's index (``4: eth0@if5``); from moby 65120d586b (v28.0.0)
@@ -408,6 +416,13 @@ class EngineProfile(BaseModel):
     #: 469-474 verifyPlatformContainerResources); API 1.42 dropped the option (moby af6307fbda,
     #: v22.06: the daemon clears it without a word)
     kernel_memory_warning: bool = False
+    #: a reply of the embedded DNS that cannot be packed (a PTR answer naming a container whose
+    #: name is a label over 63 bytes) becomes a bare SERVFAIL, no RA, no OPT (moby 5eaf898fcb,
+    #: v25.0.0: v28.5.2:libnetwork/resolver.go:442-460 reply); before, WriteMsg's error was only
+    #: logged and no reply was sent (v20.10.24:vendor/github.com/docker/libnetwork/
+    #: resolver.go:545-547), so the client times out (recorded 28.5/26.1:
+    #: 58-reference-examples:46)
+    dns_unpackable_reply_servfail: bool = True
 
     # ---------------------------------------------------------------- the docker CLI
     # (the CLI of the same release: docker/cli at the engine's tag; the 28.5 profile is the
@@ -420,6 +435,11 @@ class EngineProfile(BaseModel):
     #: (v28.5.2 vs v29.1.5: cli/command/container/{start,port,rename,attach}.go,
     #: cli/command/system/inspect.go)
     cli_legacy_error_texts: bool = False
+    #: ``--rm`` with a ``--restart`` policy other than ``no`` is refused in the older words
+    #: ``Conflicting options: --restart and --rm`` (v20.10.24:cli/command/container/opts.go:
+    #: 657-659, v26.1.5:706-708), not ``conflicting options: cannot specify both --restart and
+    #: --rm`` (v28.5.2:706-708, v29.1.5:715-717; recorded: 28.5, 58-reference-examples:155)
+    cli_restart_rm_legacy_text: bool = False
     #: ``cli.RequiresMaxArgs`` ends in ``SRun '… --help' for more information`` (a typo in
     #: cli/required.go from docker/cli c60b360c33, v28.0.0, until e069ded4c3, v29.0.0)
     cli_max_args_typo: bool = False
@@ -488,6 +508,13 @@ class EngineProfile(BaseModel):
     #: ≤ 28.x: v28.5.2:cli/command/container/opts.go:674) instead of ``null`` (v29.1.5:
     #: opts.go:683 converts it with toNetipAddrSlice, which gives nil for none)
     cli_dns_empty_list: bool = False
+    #: a loopback ``--dns`` gets a CLI warning on stderr: ≤ 26.x ``WARNING: Localhost DNS
+    #: setting (--dns=127.0.0.1) may fail in containers.`` before the create (regexp
+    #: ``((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)``: v26.1.5:cli/command/container/
+    #: create.go:193-194, 293-312); 28.x ``WARNING: Localhost DNS (127.0.0.1) may fail in
+    #: containers.`` after the daemon's own warnings (netip IsLoopback: v28.5.2:cli/command/
+    #: container/create.go:373-375, 401-409); docker/cli c06c08531a (v29.0.0) removed it
+    cli_localhost_dns_warning: LocalhostDnsWarning = ""
     #: ``HostConfig.BlkioDevice{Read,Write}{Bps,IOps}`` and ``Ulimits`` without their flags
     #: are ``null``: the CLI appends to a nil slice (v20.10.24:opts/throttledevice.go:95-100,
     #: opts/ulimit.go:46-55); docker/cli d0dee3cebe (v25.0.0) pre-allocates them (``[]``)
@@ -769,6 +796,7 @@ PROFILES: dict[str, EngineProfile] = {
             ipam_config_empty_list=True,
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
             masked_paths=_MASKED_20, masks_thermal_throttle=False, cli_dns_empty_list=True,
+            cli_localhost_dns_warning="before_create",
             config_prints_onbuild=True,
             # api/types/container/host_config.go:364-365,427-430; runconfig/hostconfig.go:26-35;
             # daemon/container_operations.go:695-720 updateNetworkConfig; the CLI:
@@ -780,6 +808,7 @@ PROFILES: dict[str, EngineProfile] = {
             # bridge.go (veth by d.nlh.LinkAdd); the CLI: cli/command/container/run.go:282-288
             # reportError, formatter/container.go (no brackets)
             hosts_ipv6_zero_spelled=True, veth_created_in_host_netns=True,
+            hosts_ipv6_block_always=True,
             cli_ps_brackets_ipv6=False, cli_port_brackets_ipv6=False, cli_port_map_order=True,
             single_network_at_create=True,
             cli_run_error_see_help=True,
@@ -848,8 +877,10 @@ PROFILES: dict[str, EngineProfile] = {
             # container_routes.go:268, libcontainerd/remote/client.go, daemon/daemon_unix.go:
             # 469-474; bookworm's runc 1.1.5 (Go 1.19)
             rm_running_legacy_text=True, not_running_message="Container {id} is not running",
+            cli_restart_rm_legacy_text=True,
             kill_error_prefix="Cannot kill container", create_task_error_prefix=False,
             runc_reports_eisdir=False, kernel_memory_warning=True,
+            dns_unpackable_reply_servfail=False,
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
@@ -860,6 +891,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_deprecated_flags=(),
             cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
             cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="warned",
+            cli_restart_rm_legacy_text=True,
             # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
             # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
@@ -880,6 +912,7 @@ PROFILES: dict[str, EngineProfile] = {
             ipam_config_omits_empty=True, ipam_config_shows_allocated_gateway=False,
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_20,
             masked_paths=_MASKED_26, masks_thermal_throttle=False, cli_dns_empty_list=True,
+            cli_localhost_dns_warning="before_create",
             config_prints_onbuild=True,
             # libnetwork/etchosts/etchosts.go:33-34; bridge_linux.go:1000-1006 (recorded on
             # 26.1.5: 01-seed-basics, 03-seed-modes); the CLI: formatter/container.go:334,
@@ -943,6 +976,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_parses_addresses=False, cli_content_trust=True, cli_legacy_port_spec=True,
             cli_dct_retirement_warning=True,
             cli_bind_nonrecursive="warned", cli_dns_empty_list=True,
+            cli_localhost_dns_warning="after_create",
             image_store="graphdriver", graph_driver_data_keys=_GRAPH_DATA_28,
             masked_paths=_MASKED_28, masks_thermal_throttle=True, config_prints_onbuild=True,
         ),

@@ -188,11 +188,15 @@ def test_wget_to_stdout_shows_its_progress() -> None:
 
 def test_wget_saves_a_file() -> None:
     """Measured: without -O, index.html (or the URL's last path component) is saved: "saving
-    to 'F'", the bar named by the file's base name, "'F' saved"; -q prints nothing."""
+    to 'F'", the bar named by the file's base name, "'F' saved"; -q prints nothing. The file
+    stays: a later download into the same name without -O fails (recorded:
+    58-reference-examples:94)."""
     def err(target: str, host: str, size: int) -> str:
         name = target.rsplit("/", 1)[-1]
         return (f"Connecting to {host}\nsaving to '{target}'\n"
                 f"{name:<20} 100% {BAR}{size:6d}  0:00:00 ETA\n'{target}' saved\n")
+
+    exists = "wget: can't open 'index.html': File exists\n"
 
     web, google = "web (172.18.0.2:80)", "google.com (203.0.113.213:80)"
     assert run("docker exec a1 wget -T 2 http://web/",
@@ -204,9 +208,10 @@ def test_wget_saves_a_file() -> None:
                "docker exec a1 wget -O /dev/null http://web/",
                "docker exec a1 wget http://google.com/",
                "docker exec a1 wget http://google.com/page.txt") == [
-        ("", err("index.html", web, 183), 0), ("", "", 0), ("", err("index.html", web, 183), 0),
+        ("", err("index.html", web, 183), 0), ("", exists, 1),
+        ("", f"Connecting to {web}\n{exists}", 1),
         ("", err("/tmp/page", web, 183), 0), ("", "", 0), ("", "", 0),
-        ("", err("/dev/null", web, 183), 0), ("", err("index.html", google, 35), 0),
+        ("", err("/dev/null", web, 183), 0), ("", f"Connecting to {google}\n{exists}", 1),
         ("", err("page.txt", google, 35), 0)]
 
 

@@ -470,7 +470,8 @@ def _legacy_expose(value: str) -> bool:
 def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
                    legacy_ports: bool = False,
                    links_follow_any_network: bool = False,
-                   legacy_options_need_network: bool = False) -> ContainerSpec:
+                   legacy_options_need_network: bool = False,
+                   restart_rm_legacy_text: bool = False) -> ContainerSpec:
     """``docker run``/``create`` flags → ContainerSpec (cli/command/container/opts.go parse).
 
     ``endpoint_check`` (see :data:`EndpointCheck`) sees each endpoint after the CLI's own
@@ -479,7 +480,8 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     ``--link`` goes to the first ``--network`` unless it is ``default``, so a predefined one
     refuses it (EngineProfile.cli_links_follow_any_network); ``legacy_options_need_network``:
     without ``--network`` the CLI makes no endpoint, so ``--network-alias``, ``--ip``,
-    ``--ip6`` and ``--link-local-ip`` are dropped (EngineProfile.cli_network_opts_need_network).
+    ``--ip6`` and ``--link-local-ip`` are dropped (EngineProfile.cli_network_opts_need_network);
+    ``restart_rm_legacy_text``: EngineProfile.cli_restart_rm_legacy_text.
     """
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
     if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
@@ -494,6 +496,12 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     llips = split_values(p.get_all("link-local-ip"))
     if legacy_options_need_network and not networks:
         aliases, ip, ip6, llips = (), None, None, []
+    restart = p.get("restart") or "no"
+    if p.get("rm") == "true" and restart.partition(":")[0] not in ("", "no"):
+        # opts.go parse: AutoRemove with a policy that is not "no" (RestartPolicy.IsNone),
+        # before parseNetworkOpts
+        raise _cli_error("Conflicting options: --restart and --rm" if restart_rm_legacy_text
+                         else "conflicting options: cannot specify both --restart and --rm")
     # parseNetworkOpts: legacy options apply to the first network
     first = networks[0] if networks else EndpointConfig.model_construct(network="default")
     if aliases and first.aliases:
@@ -607,7 +615,7 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
             tty=p.get("tty") == "true",
             detach=p.get("detach") == "true",
             auto_remove=p.get("rm") == "true",
-            restart=p.get("restart") or "no",
+            restart=restart,
             env=tuple(p.get_all("env")),
             labels=tuple(p.get_all("label")),
             options=options,

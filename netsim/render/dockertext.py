@@ -65,7 +65,8 @@ def human_duration(seconds: int) -> str:
 def status(c: ContainerState, now: int) -> str:
     """moby ``container.State.String``: ``Up 5 seconds``, ``Exited (0) 3 seconds ago``…"""
     if c.status == "running":
-        return "Up " + human_duration(now - (c.started or 0))
+        paused = " (Paused)" if c.paused else ""  # container/state.go String
+        return "Up " + human_duration(now - (c.started or 0)) + paused
     if c.status == "created":
         return "Created"
     if c.status == "removing":
@@ -260,7 +261,7 @@ def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]
     if key == "id":
         return [c for c in containers if c.id.startswith(value)]
     if key == "status":
-        return [c for c in containers if c.status == value]
+        return [c for c in containers if c.state_string == value]
     if key == "network":
         return [c for c in containers
                 if any(value in (e.network, e.network_id) for e in c.endpoints)]
@@ -305,7 +306,7 @@ def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -
         "RunningFor": human_duration(state.clock - c.created) + " ago",
         "Platform": _NilOf("pointer"),
         "Ports": _ports_column(c, state),
-        "State": c.status,
+        "State": c.state_string,
         "Status": status(c, state.clock),
         "Size": "0B",
         "Labels": ",".join(f"{k}={v}" for k, v in sorted(labels.items())),

@@ -1011,6 +1011,15 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
         if omit_empty:
             ipam = {k: v for k, v in ipam.items() if v}
     active = ep.active
+    net_state = hs.networks.get(ep.network)
+    if active and ep.ipv4 is not None and net_state is not None and net_state.scope == "swarm":
+        # a swarm network's attachment replaces it with the address swarmkit allocated
+        # (v28.5.2:daemon/container_operations.go:702-712, executor/container/container.go
+        # getEndpointConfig); a stop clears it again unless the user gave one
+        # (cleanOperationalData: IPAMOperational)
+        ipam = {"IPv4Address": str(ep.ipv4.ip), "IPv6Address": ""}
+        if omit_empty:
+            ipam = {k: v for k, v in ipam.items() if v}
     v6_gateway = ""
     if active and ep.ipv6 is not None:
         net = hs.networks.get(ep.network)
@@ -1137,15 +1146,15 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     # ---------------------------------------------------------------- State
     health_cfg = _health(flags)
     st: dict[str, Any] = {
-        "Status": c.status,
+        "Status": c.state_string,
         "Running": running,
-        "Paused": False,
+        "Paused": c.paused,
         "Restarting": False,
         "OOMKilled": False,
         "Dead": False,
         "Pid": _pid(c),
         "ExitCode": c.exit_code,
-        "Error": "",
+        "Error": c.error,
         "StartedAt": timestamp(c.started),
         "FinishedAt": timestamp(c.finished),
     }
