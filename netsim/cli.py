@@ -37,32 +37,42 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 def _load(path: str, *, seed: int, strict: bool = False,
           engine: str | None = None) -> tuple[Lab, list[Step]]:
-    """Replay any supported input (recognised by content) and return the lab and its steps.
+    """Replay any supported input and return the lab and its steps.
 
-    ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
+    The format is chosen by the file's name or ``--format`` (netsim.io.inputs), never by its
+    content. ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
     ``# netsim: engine`` line or ``engine_version``; an unknown one is an InputError.
     """
-    from netsim.io.scenario import looks_like_scenario, parse_scenario, step_lines
+    from netsim.io.inputs import input_format, read_input
+    from netsim.io.scenario import parse_scenario, step_lines
     from netsim.lab import run_scenario, run_script
     from netsim.versions import profile
 
     chosen = profile(engine, where="--engine") if engine is not None else None
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError(path, f"cannot read the file: {err.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", accepted="a scenario (YAML/JSON) or a "
-                         "script of docker commands") from None
-    if looks_like_scenario(text):
-        return run_scenario(parse_scenario(text, source=path), seed=seed, strict=strict,
+    fmt = input_format(path, _given_format())
+    text = read_input(path)
+    source = "<stdin>" if path == "-" else path
+    if fmt == "scenario":
+        return run_scenario(parse_scenario(text, source=source), seed=seed, strict=strict,
                             lines=step_lines(text), profile=chosen)
-    return run_script(text, source=path, seed=seed, strict=strict, profile=chosen)
+    return run_script(text, source=source, seed=seed, strict=strict, profile=chosen)
+
+
+def _given_format() -> str | None:
+    """The ``--format`` of the command being run (kept by :data:`_format_option`)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("netsim.format") if ctx is not None else None
+
+
+def _keep_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta["netsim.format"] = value
+
+
+_format_option = click.option(
+    "--format", "input_format", default=None, metavar="F", expose_value=False,
+    callback=_keep_format,
+    help="Read FILE as 'script' or 'scenario' (default: by its name: .sh or no extension a "
+         "script, .yaml/.yml/.json a scenario; '-' reads standard input).")
 
 
 #: the Docker Engines netsim models (netsim.versions.PROFILES; not imported here, so that
@@ -90,6 +100,7 @@ def cli() -> None:
 @click.option("--draw", "draw", default=None, metavar="OUT",
               help="Also draw the final state to OUT (.png, .svg, .pdf, .dot, .mmd).")
 @_engine_option
+@_format_option
 def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
         engine: str | None) -> None:
     """Replay FILE and print what Docker would print for each command."""
@@ -117,6 +128,7 @@ def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
 @click.option("--host", "host", default=None, help="The Docker host (when FILE has several).")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
             engine: str | None) -> None:
     """docker inspect-shaped JSON of NAMES (containers or networks), or of everything."""
@@ -159,6 +171,7 @@ def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
 @click.option("-o", "--output", "output", required=True, help="Where to write (.yaml or .json).")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def export(file: str, output: str, seed: int, engine: str | None) -> None:
     """Write FILE (any input) as a native scenario."""
     from netsim.io.scenario import dump_scenario
@@ -194,6 +207,7 @@ def _port_option(value: str | None) -> tuple[int | None, str | None]:
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int,
           engine: str | None) -> None:
     """Can SRC reach DST? The verdict and the trace that explains it.
@@ -219,6 +233,7 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
 @click.option("--no-vantage", is_flag=True, help="Only containers as sources.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int,
            engine: str | None) -> None:
     """Who reaches whom: a truth table ('.' reaches, 'X' does not).
@@ -248,6 +263,7 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
 @click.option("--json", "as_json", is_flag=True, help="Print stdout, stderr, exit code, trace.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int,
           engine: str | None) -> None:
     """Run one probe (ping, curl, wget, nc -z, dig, nslookup, host, getent hosts, cat
@@ -314,6 +330,7 @@ def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
 @click.option("--port", default=None, help="The flow's port: N, N/tcp or N/udp.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | None,
          seed: int, engine: str | None) -> None:
     """Draw FILE's topology: hosts, bridges, veth pairs, containers, the LAN, published ports.
@@ -344,6 +361,7 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
 @click.option("--json", "as_json", is_flag=True, help="Print every answer and the tally as JSON.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the answers' shuffles.")
 @_engine_option
+@_format_option
 def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool,
         seed: int, engine: str | None) -> None:
     """What CLIENT's resolver answers for NAME, over --times queries, and which address came
@@ -373,6 +391,7 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_format_option
 def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
     """Check FILE's expectations (`# netsim: expect …` lines) against the prediction.
 
@@ -396,17 +415,17 @@ def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
 
 @cli.command()
 @click.argument("file")
+@_format_option
 def validate(file: str) -> None:
     """Check that FILE reads: prints 'ok' or the first problem (exit 2)."""
-    from netsim.io.scenario import looks_like_scenario, parse_scenario
+    from netsim.io.inputs import input_format, read_input
+    from netsim.io.scenario import parse_scenario
     from netsim.io.script import parse_script
     from netsim.lab import _setup_from_directives
 
-    try:
-        text = Path(file).read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(file, f"cannot read the file: {err.strerror}") from None
-    if looks_like_scenario(text):
+    fmt = input_format(file, _given_format())
+    text = read_input(file)
+    if fmt == "scenario":
         scenario = parse_scenario(text, source=file)
         click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
     else:

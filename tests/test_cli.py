@@ -60,19 +60,20 @@ def test_strict_stops_at_first_failure(tmp_path: Path) -> None:
         ("# netsim: host\ndocker ps\n", "s.sh:1: bad 'host' directive"),
         ("# netsim: frobnicate\n", "s.sh:1: unknown netsim directive (got 'frobnicate'"),
         ("version: 1\nsteps:\n  - op: network-create\n    network: {name: n, driver: foo}\n",
-         "s.sh:4: steps.0.network: unknown 'driver' (accepted: 'bridge', 'macvlan'"),
+         "s.yaml:4: steps.0.network: unknown 'driver' (accepted: 'bridge', 'macvlan'"),
         ("version: 1\nsteps:\n  - op: fly\n",
-         "s.sh:3: steps.0: unknown 'op' (accepted: 'network-create'"),
+         "s.yaml:3: steps.0: unknown 'op' (accepted: 'network-create'"),
         ("version: 1\nhosts:\n  - {name: a, colour: red}\n",
-         "s.sh:3: hosts.0.colour: unknown field"),
+         "s.yaml:3: hosts.0.colour: unknown field"),
         ("# netsim: host server1 address=192.168.0.100\ncat /etc/hosts\n",
          "s.sh: bad host or LAN declaration: host address 192.168.0.100 is not on the LAN "
          "198.51.100.0/24"),
     ],
 )
 def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: str, expected: str) -> None:
-    """Malformed input: one line naming file:line and what is wrong; exit 2; no traceback."""
-    f = tmp_path / "s.sh"
+    """Malformed input: one line naming file:line and what is wrong; exit 2; no traceback (a
+    scenario in a .yaml file: the name chooses the reader)."""
+    f = tmp_path / expected.partition(":")[0]
     f.write_text(content)
     r = netsim("run", str(f))
     assert r.returncode == 2, (r.stdout, r.stderr)

@@ -19,7 +19,6 @@ from netsim.model import Scenario
 
 __all__ = [
     "dump_scenario",
-    "looks_like_scenario",
     "parse_scenario",
     "read_scenario",
     "scenario_json_schema",
@@ -105,6 +104,11 @@ def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
         first = err.errors()[0]
         loc = _clean_loc(tuple(first["loc"]))
         node = _node_for(root, loc)
+        if first["type"] == "extra_forbidden" and loc:  # an unknown key: its own line
+            parent = _node_for(root, loc[:-1])
+            if isinstance(parent, yaml.MappingNode):
+                node = next((k for k, _ in parent.value if isinstance(k, yaml.ScalarNode)
+                             and k.value == str(loc[-1])), node)
         line = f":{node.start_mark.line + 1}" if node is not None else ""
         path = ".".join(str(p) for p in loc) or "(top)"
         msg, accepted = _describe(dict(first))
@@ -160,18 +164,6 @@ def dump_scenario(scenario: Scenario, *, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, indent=2) + "\n"
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
-
-
-def looks_like_scenario(text: str) -> bool:
-    """Whether a file's content is a native scenario (rather than a script of commands)."""
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        return True
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and bool({"version", "steps", "hosts", "lan"} & set(data))
 
 
 def scenario_json_schema() -> str:

@@ -1,0 +1,83 @@
+"""Which reader an input goes to: chosen by its name or ``--format``, never by its content.
+
+A file named ``*.sh``, or with no extension, is a script of docker commands; ``*.yaml``,
+``*.yml`` and ``*.json`` are scenarios; ``-`` is standard input, read as a script unless
+``--format`` says otherwise. ``--format`` overrides the name. A file that does not parse as its
+format is reported by that format's reader (``file:line: …``, exit 2); a name netsim cannot
+place, or an empty input, is one line here.
+
+>>> input_format("setup.sh"), input_format("notes"), input_format("stack.yml")
+('script', 'script', 'scenario')
+>>> input_format("stack.yml", "script")
+'script'
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal, get_args
+
+from netsim.errors import InputError
+
+__all__ = ["FORMATS", "InputFormat", "input_format", "read_input"]
+
+InputFormat = Literal["script", "scenario"]
+
+#: the formats ``--format`` accepts
+FORMATS: tuple[str, ...] = get_args(InputFormat)
+
+#: file-name extensions and the format each names
+_BY_SUFFIX: dict[str, InputFormat] = {
+    "": "script", ".sh": "script",
+    ".yaml": "scenario", ".yml": "scenario", ".json": "scenario",
+}
+
+_ACCEPTED = ("a name ending in .sh or without an extension (a script), .yaml, .yml or .json "
+             "(a scenario), or --format " + "|".join(FORMATS))
+
+
+def input_format(path: str, given: str | None = None) -> InputFormat:
+    """The format of the input ``path``: ``given`` (``--format``) if set, else by its name."""
+    if given is not None:
+        for fmt in FORMATS:
+            if given == fmt:
+                return fmt  # type: ignore[return-value]  # one of InputFormat's values
+        raise InputError("--format", "unknown input format", got=given,
+                         accepted=", ".join(FORMATS))
+    if path == "-":
+        return "script"
+    suffix = Path(path).suffix.lower()
+    found = _BY_SUFFIX.get(suffix)
+    if found is None:
+        raise InputError(path, "cannot tell the input's format from its name", got=suffix,
+                         accepted=_ACCEPTED)
+    return found
+
+
+def read_input(path: str) -> str:
+    """The text of ``path`` (``-``: standard input), or one InputError saying why not."""
+    if path == "-":
+        try:
+            text = sys.stdin.read()
+        except UnicodeDecodeError:
+            raise InputError("<stdin>", "not UTF-8 text") from None
+        where = "<stdin>"
+    else:
+        p = Path(path)
+        try:
+            text = p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(path, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(path, "is a directory, not a file") from None
+        except OSError as err:
+            raise InputError(path, f"cannot read the file: {err.strerror}") from None
+        except UnicodeDecodeError:
+            raise InputError(path, "not UTF-8 text", accepted="a scenario (YAML/JSON) or a "
+                             "script of docker commands") from None
+        where = path
+    if not text.strip():
+        raise InputError(where, "the input is empty",
+                         accepted="a script of docker commands or a scenario")
+    return text
