@@ -1,6 +1,8 @@
 """Names: Docker's embedded DNS server, a container's ``/etc/hosts`` and ``/etc/resolv.conf``.
 
-What a container's resolver answers, following ``docker-semantics.md`` §2 (Engine 29.1):
+What a container's resolver answers (Engine 29.1; moby ``docker-v29.1.0``: daemon/libnetwork/
+resolver.go, sandbox.go ResolveName, daemon/container_operations.go buildEndpointDNSNames; Docker's
+networking overview https://docs.docker.com/engine/network/; ``docs/reference/dns-docker.md``):
 
 * A container with at least one endpoint on a user-defined network gets the embedded DNS server
   ``127.0.0.11`` (:func:`resolv_conf`); one with only the default bridge, ``host`` or ``none``

@@ -7,7 +7,8 @@ Docker would refuse. :func:`apply` runs a whole list and returns the final :clas
 
 The rules are Engine 29.1's; where an older engine differs, the engine reads a named field of its
 :class:`netsim.versions.EngineProfile` (``Engine(profile=…)``), never a version number.
-References are to ``shared/docker-semantics.md`` sections (§) and to moby at ``docker-v29.1.0``.
+Source paths without a tag are in moby/moby at ``docker-v29.1.0``; ``docs/reference/*.md`` are
+this repository's reference notes.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ from netsim.versions import DEFAULT_PROFILE, EngineProfile, PortBindingOrder
 
 __all__ = ["Engine", "Outcome", "apply", "apply_scenario"]
 
-#: Linux's default ``ip_local_port_range``; Docker's ephemeral host ports come from it (§4.2).
+#: Linux's default ``ip_local_port_range``; Docker's ephemeral host ports come from it
+#: (daemon/libnetwork/portallocator/portallocator_linux.go getDynamicPortRange).
 EPHEMERAL_PORTS = (32768, 60999)
 
 _IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -175,7 +177,7 @@ class _PortAllocator:
         bindHostPorts retries up to maxAllocatePortAttempts). ``per_address``: an allocator
         with one map per address (≤ 26.x: EngineProfile.port_allocator_per_address), which
         also searches for an ephemeral port from where that address's map left off."""
-        if start == 0:  # ephemeral: search after the last port handed out, wrapping (§4.2)
+        if start == 0:  # ephemeral: after the last port handed out, wrapping (portallocator.go)
             lo, hi = EPHEMERAL_PORTS
             key = f"{addrs[0]}/{proto}" if per_address else proto
             last = self.last.get(key, hi)
@@ -482,7 +484,8 @@ class Engine:
             rt.network_names_by_id[net.state.id] = name
 
     def _reserved(self) -> list[ipaddress.IPv4Network]:
-        """Networks the hosts are on: IPAM never chooses a pool that overlaps them (§3.1)."""
+        """Networks the hosts are on: IPAM never chooses a pool that overlaps them
+        (daemon/libnetwork/netutils/utils_linux.go InferReservedNetworks)."""
         return [self.lan.subnet]
 
     def _find_network(self, rt: _Host, ref: str) -> _Net:
@@ -812,7 +815,8 @@ class Engine:
         """The bridge driver's own check (drivers/bridge/bridge_linux.go checkConflict).
 
         It catches what IPAM lets through: a reused Linux bridge name, and the overlapping
-        subnets the ``--ip-range`` quirk allows (§3.4).
+        subnets the ``--ip-range`` quirk allows (ipams/defaultipam/address_space.go allocateSubnetL
+        skips the overlap check of the parent subnet when a range is given).
         """
         mine = next((x for x in subnets if x.subnet.version == 4), None)
         for other in rt.networks.values():
@@ -838,7 +842,8 @@ class Engine:
     def _gateway(
         self, spec: NetworkSpec, pool: SubnetPool, given: _IPAddr | None
     ) -> _IPAddr | None:
-        """The gateway address IPAM reserves (§3.2, §1.11, §1.12)."""
+        """The gateway address IPAM reserves (daemon/libnetwork/network.go ipamAllocateVersion;
+        drivers/{macvlan,ipvlan} GetSkipGwAlloc)."""
         if given is not None:
             if given in pool.own:
                 return given
@@ -1174,7 +1179,8 @@ class Engine:
     ) -> list[EndpointState]:
         """The NetworkSettings.Networks a created container has (no addresses yet)."""
         if mode.startswith("container:"):
-            return []  # the joiner has no endpoints of its own (§1.10)
+            # the joiner has no endpoints of its own (container_operations.go initializeNetworking)
+            return []
         # host and none containers have an endpoint on the host/null network, with no address
         configs = list(spec.networks) or [EndpointConfig(network="bridge")]
         out = []
@@ -1288,7 +1294,8 @@ class Engine:
         return Outcome(id=c.id)
 
     def _start(self, rt: _Host, c: ContainerState) -> int | None:
-        """Start a container: join its sandbox's networks, bind its ports (§0, §3.2, §4)."""
+        """Start a container: join its sandbox's networks, bind its ports
+        (daemon/container_operations.go allocateNetwork)."""
         mode = c.network_mode
         owner = None
         if mode.startswith("container:"):
@@ -1537,7 +1544,7 @@ class Engine:
                         "no available IPv4 addresses on this network's address pools: "
                         f"{st.name} ({st.id})", status=503) from None
             ipv4 = ipaddress.IPv4Interface((int(addr), sub.subnet.prefixlen))
-            # overlay endpoints get no gateway: docker_gwbridge provides it (§1.13)
+            # overlay endpoints get no gateway: docker_gwbridge provides it (default_gateway.go)
             # nor ipvlan l3 ones, also where IPAM reserved a gateway (ipvlan_joinleave.go: a
             # default route via the interface)
             l3 = st.driver == "ipvlan" and st.options.get("ipvlan_mode") in ("l3", "l3s")
@@ -1690,7 +1697,7 @@ class Engine:
             return []
         net = rt.networks[gw.network].state
         if net.driver != "bridge":
-            return []  # macvlan/ipvlan: no port mapping (§4.4)
+            return []  # macvlan/ipvlan: no port mapping (drivers/bridge/port_mapping_linux.go)
         if net.internal:
             # a gateway endpoint on an --internal network (EngineProfile.bridge_internal_gateway)
             # gets no external connectivity (v20.10.24:vendor/github.com/docker/libnetwork/
@@ -1811,7 +1818,8 @@ class Engine:
         return Outcome(id=c.id)
 
     def _stop(self, rt: _Host, c: ContainerState, exit_code: int | None = None) -> None:
-        """Stop: release addresses and ports; keep the endpoint configuration (§3.2)."""
+        """Stop: release addresses and ports; keep the endpoint configuration
+        (container_operations.go releaseNetwork)."""
         for ep in c.endpoints:
             self._release_endpoint(rt, ep, c.id)
         self._sandbox_gone(rt, c.id)
@@ -1947,7 +1955,7 @@ class Engine:
     # ------------------------------------------------------------------ connect / disconnect
 
     def _network_connect(self, rt: _Host, ref: str, cfg: EndpointConfig) -> Outcome:
-        """docker network connect (§5; daemon/container_operations.go ConnectToNetwork)."""
+        """docker network connect (daemon/container_operations.go ConnectToNetwork)."""
         c = self._find_container(rt, ref)
         mode = c.network_mode
         try:
@@ -2010,7 +2018,8 @@ class Engine:
             "embedded_dns": c.embedded_dns or self._needs_resolver(rt, ep)})
         new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
         updated = updated.model_copy(update={"endpoints": new_eps})
-        # the gateway endpoint may change; port mappings follow it (§0)
+        # the gateway endpoint may change; port mappings follow it (sandbox.go Endpoint.Less,
+        # bridge_linux.go ProgramExternalConnectivity)
         updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
         return Outcome(id=c.id)
@@ -2025,7 +2034,8 @@ class Engine:
                 and net.state.driver not in ("host", "null"))
 
     def _rebind(self, rt: _Host, c: ContainerState) -> ContainerState:
-        """Re-program published ports after the set of endpoints changed (§0)."""
+        """Re-program published ports after the set of endpoints changed: they are programmed on the
+        gateway endpoint only (bridge_linux.go ProgramExternalConnectivity)."""
         if not (c.spec.publish or c.spec.publish_all):
             return c
         rt.ports.release(c.id)
@@ -2033,7 +2043,7 @@ class Engine:
         return c.model_copy(update={"port_mappings": tuple(mappings)})
 
     def _network_disconnect(self, rt: _Host, netref: str, ref: str, force: bool) -> Outcome:
-        """docker network disconnect (§5; container_operations.go DisconnectFromNetwork)."""
+        """docker network disconnect (container_operations.go DisconnectFromNetwork)."""
         try:
             c = self._find_container(rt, ref)
         except DaemonError:
@@ -2364,7 +2374,8 @@ class Engine:
         if cfg is not None and cfg.subnet is not None:
             subnet: _IPNet = cfg.subnet.network
             if self.swarm.space.overlaps(subnet):
-                allocated = False  # create succeeds; the allocator fails (inferred, §4.2)
+                allocated = False  # create succeeds; the allocator fails (inferred,
+                # docs/reference/swarm-overlay.md §4.2)
             else:
                 self.swarm.space.request(subnet)
         else:
@@ -2423,7 +2434,8 @@ class Engine:
         rt.overlay_once = True
 
     def _overlay_user(self, rt: _Host, name: str, cid: str, pool: SubnetPool) -> None:
-        """A task's address is allocated first, then the node's LB if it has none (§5.2)."""
+        """A task's address is allocated first, then the node's LB if it has none
+        (docs/reference/swarm-overlay.md §5.2)."""
         assert self.swarm is not None
         info = self.swarm.overlays[name]
         if rt.host.name not in info.lb:
@@ -2686,7 +2698,8 @@ def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork, *,
 
 
 def _dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:
-    """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only, §2.2)."""
+    """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only:
+    updateNetworkConfig)."""
     if not net.is_user_defined:
         return ()
     names = [c.name, *cfg.aliases, c.id[:12], c.hostname]

@@ -209,14 +209,17 @@ def forwarding(state: State) -> nx.DiGraph[str]:
     Extra nodes keep Docker's rules expressible as paths:
 
     * ``host:H`` is a sink: the host never forwards one bridge network's packet into another
-      (raw-PREROUTING and the DOCKER filter chain drop it, §1.2), and an ``--internal`` network
-      reaches only its own gateway ``gw:H/NET`` (no default route, §1.5);
-    * a bridge with ICC off has no edges from the bridge to its members' veths (§1.6), only the
-      host (``hostsrc:H``) reaches them;
+      (raw-PREROUTING and the DOCKER filter chain drop it: moby docker-v29.1.0
+      daemon/libnetwork/drivers/bridge/internal/iptabler), and an ``--internal`` network
+      reaches only its own gateway ``gw:H/NET`` (no default route: drivers/bridge/bridge_linux.go
+      Join calls SetGateway only when the network is not internal);
+    * a bridge with ICC off has no edges from the bridge to its members' veths (iptabler:
+      ``-i br -o br -j DROP``), only the host (``hostsrc:H``) reaches them;
     * the LAN as seen from host H (``lan@H``, per VLAN ``lan@H.10``) leads to the other hosts and
       their macvlan children, never to H's own: the kernel keeps a macvlan parent and its
-      children apart, both ways (§1.11); a ``macvlan_mode=private`` child has no edge to or
-      from its parent NIC's node (its siblings), only from the other hosts' LAN.
+      children apart, both ways (moby daemon/libnetwork/docs/macvlan.md); a
+      ``macvlan_mode=private`` child has no edge to or from its parent NIC's node (its
+      siblings), only from the other hosts' LAN.
 
     Simplification: addresses are not looked at, so a bridge container on one host reaching a
     macvlan container of another host counts whether or not the LAN routes that subnet.

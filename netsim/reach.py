@@ -8,7 +8,7 @@ userland proxy on, ICC on unless the network says otherwise) and returns a :clas
 *disposition* (a closed set, :class:`Disposition`), what the client sees (:class:`Symptom`), and
 the hops, each with one sentence and the Docker rule that decided it.
 
-The rules follow ``docker-semantics.md`` §1 and §4.5 (sources in :data:`RULES`). What netsim
+Each rule names where Docker documents or implements it in :data:`RULES`. What netsim
 simplifies is said in README ("Simplifications"): gateway modes other than ``nat`` are treated as
 ``nat``; macvlan ``vepa`` mode as ``bridge`` (``private`` mode is modelled); the LAN's machines
 have no routes to
@@ -162,7 +162,7 @@ _D = "https://docs.docker.com/engine/network/"
 _M = "moby daemon/libnetwork/"
 #: The rules a hop can cite: id -> where Docker documents or implements it.
 RULES: dict[str, str] = {
-    "lo": "kernel: 127.0.0.0/8 is the namespace's own loopback; docker-semantics.md §0",
+    "lo": "kernel: 127.0.0.0/8 is the namespace's own loopback",
     "local": "kernel: an address of the namespace itself is delivered locally",
     "route.onlink": "kernel: an address inside an interface's subnet is on-link (ARP on it)",
     "route.default": f"{_M}sandbox.go (Endpoint.Less picks the gateway endpoint); "
@@ -206,7 +206,8 @@ RULES: dict[str, str] = {
                      "connection: cmd/docker-proxy tcp_proxy.go clientLoop)",
     "host.process": f"{_D}drivers/host/ (a host-mode container is a process of the host)",
     "host.reaches": f"{_D}drivers/bridge/ (the host reaches every container on its bridges, "
-                    "internal ones too); docker-semantics.md §1.1",
+                    "internal ones too: the bridge's address is in the host's namespace); "
+                    "moby test TestInternalNwConnectivity",
     "listen": "kernel: a socket listening on the port accepts; none: TCP RST / ICMP port "
               "unreachable",
     "icmp": "kernel: every namespace answers ICMP echo",

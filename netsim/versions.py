@@ -2,7 +2,7 @@
 
 Every rule that differs between engines reads a named field of the profile the engine was built
 under (:attr:`netsim.state.State.profile`); no other module compares version numbers. The
-default is :data:`DEFAULT_PROFILE`, Engine 29.1 (``shared/docker-semantics.md``); the older
+default is :data:`DEFAULT_PROFILE`, Engine 29.1; the older
 ones are the engines the conformance lab records (``conformance/lab/lab.sh``: Debian's
 ``docker.io`` 28.5.2, 26.1.5 and 20.10.24).
 

@@ -1,4 +1,7 @@
-"""Every error and warning string of docker-semantics.md appendix A, pinned whole.
+"""The networking errors and warnings users meet most, each string pinned whole (moby
+docker-v29.1.0: daemon/daemon_unix.go, daemon/internal/runconfig/hostconfig.go and
+hostconfig_unix.go, daemon/container_operations.go, daemon/libnetwork/ipamapi/contract.go,
+portallocator/portallocator.go, network.go, error.go).
 
 Each test types the commands a user would and compares the complete stderr of the failing
 command with what docker 29.1 prints (daemon errors are prefixed by the CLI).
@@ -95,8 +98,8 @@ def test_static_ip_on_default_bridge() -> None:
     lab = Lab()
     code, _out, err = last(lab, "run -d --ip 172.17.0.9 nginx")
     assert code == 125
-    # docker-v29.1.0 daemon/container_operations.go:533 has no hyphens (the appendix's
-    # hyphenated text is a later engine's); daemon/create.go:376 adds the network prefix
+    # docker-v29.1.0 daemon/container_operations.go:533 has no hyphens (the hyphenated text
+    # is docker-v29.2.0's and later); daemon/create.go:376 adds the network prefix
     assert err == (
         "docker: Error response from daemon: invalid config for network bridge: invalid "
         "endpoint settings:\nuser specified IP address is supported on user defined networks "

@@ -1,5 +1,6 @@
-"""Docker's embedded DNS and /etc/hosts, rule by rule (docker-semantics.md §2), and the name
-outcomes of the seed and of Docker's standalone-container tutorials."""
+"""Docker's embedded DNS and /etc/hosts, rule by rule (moby docker-v29.1.0 daemon/libnetwork/
+resolver.go, sandbox.go ResolveName, etchosts/etchosts.go; docs/reference/dns-docker.md), and the
+name outcomes of the seed and of Docker's standalone-container tutorials."""
 
 from __future__ import annotations
 

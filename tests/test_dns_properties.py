@@ -1,5 +1,7 @@
-"""Properties of the embedded DNS over random setups, against an oracle written from the rules
-of docker-semantics.md §2 (not from netsim.dns)."""
+"""Properties of the embedded DNS over random setups, against an oracle written from Docker's
+name-resolution code (moby docker-v29.1.0: daemon/libnetwork/sandbox.go ResolveName, network.go
+ResolveName, resolver.go handleIPQuery; daemon/container_operations.go buildEndpointDNSNames),
+not from netsim.dns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Engine rules beyond appendix A: IPAM choices, ports, lifecycle, version switches."""
+"""Engine rules beyond the error strings of test_appendix_a.py: IPAM choices, ports, lifecycle,
+version switches."""
 
 from __future__ import annotations
 

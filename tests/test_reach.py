@@ -1,5 +1,5 @@
-"""One test per reachability rule (docker-semantics.md §1, §4.5): the disposition and the rule
-of the hop that decided it."""
+"""One test per reachability rule (each rule's Docker source is in netsim.reach.RULES): the
+disposition and the rule of the hop that decided it."""
 
 from __future__ import annotations
 

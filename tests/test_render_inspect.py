@@ -83,7 +83,7 @@ def inspect_network(lab: Lab, name: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------
-# §4.3: docker run -d --name web -p 8080:80 nginx
+# docker-cli-output.md §4.3: docker run -d --name web -p 8080:80 nginx
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""docker-semantics.md §5 (connect / disconnect) row by row, and every -p form of §4.1."""
+"""docker network connect / disconnect, case by case (moby docker-v29.1.0
+daemon/container_operations.go ConnectToNetwork, DisconnectFromNetwork; docker/cli v29.1.0
+cli/command/container/opts.go), and every -p form (docker/cli v29.1.0
+vendor/github.com/docker/go-connections/nat/nat.go ParsePortSpec;
+https://docs.docker.com/engine/network/port-publishing/)."""
 
 from __future__ import annotations
 
@@ -94,7 +98,9 @@ def test_network_run_twice_and_mixed_modes() -> None:
 
 
 def test_gateway_and_ports_follow_the_gateway_endpoint() -> None:
-    """Multi-homed: the default gateway sorts by name; ports are programmed on it (§0)."""
+    """Multi-homed: the default gateway sorts by name; ports are programmed on it (moby
+    daemon/libnetwork/sandbox.go Endpoint.Less, drivers/bridge/bridge_linux.go
+    ProgramExternalConnectivity)."""
     lab = Lab()
     run(lab, "network create zeta", "network create alpha",
         "run -d --name web --network zeta -p 8080:80 nginx", "network connect alpha web")

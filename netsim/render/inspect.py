@@ -37,7 +37,7 @@ Deterministic stand-ins for what Docker draws at random or reads from the host:
 * An anonymous volume (``-v /data``) is named SHA-256(container ID + ``"volume"`` + target).
 * ``MaskedPaths`` ends (≥ 28.0) with the ``thermal_throttle`` directories of the host's
   :attr:`netsim.model.Host.thermal_throttle` CPUs (Docker adds one per host CPU that has it;
-  §4.3 shows one).
+  docker-cli-output.md §4.3 shows one).
 * ``GraphDriver`` (graph-driver image store, ≤ 28.x): the layer IDs in its directories are
   SHA-256-derived from the seed, the host and the container (its RW and ``-init`` layers) or
   the image (one image layer).
@@ -59,7 +59,7 @@ Simplifications (what netsim does not know):
   unknown) is left out.
 * An endpoint added by ``docker network connect`` is recognised as one whose network is not in
   the ``docker run``/``create`` ``--network`` list; it shows the CLI's empty ``IPAMConfig``,
-  ``Aliases`` and ``DriverOpts`` (§1.3).
+  ``Aliases`` and ``DriverOpts`` (docker-cli-output.md §1.3).
 """
 
 from __future__ import annotations
@@ -528,7 +528,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "Created": timestamp(n.created),
         "Scope": n.scope,
         "Driver": n.driver,
-        # NewNetwork defaults enableIPv4 to true, also for host/none (§1.5)
+        # NewNetwork defaults enableIPv4 to true, also for host/none (docker-cli-output.md §1.5)
         "EnableIPv4": spec.ipv4 if spec is not None else True,
         "EnableIPv6": spec.ipv6 if spec is not None else False,
         "IPAM": {
