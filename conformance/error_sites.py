@@ -115,7 +115,7 @@ OWN_CALLEES = {"InputError", "ScriptError", "ScenarioError", "UnsupportedCommand
 OWN_SCOPES = {
     "netsim/model.py": {"Lan", "Host", "ImageDecl", "Scenario"},
     "netsim/images.py": {"_check_ports", "ImageInfo"},
-    "netsim/lab.py": {"_image_decl", "_setup_from_directives", "run_script", "describe"},
+    "netsim/lab.py": {"_image_decl", "setup_from_directives", "run_script", "describe"},
     "netsim/engine.py": {"Engine._rt"},
 }
 
@@ -665,7 +665,7 @@ def trace_recordings(sources: Sources, recorded: Path = RECORDED,
                      evidence: bool = True) -> Reach:
     """Compare every recording under the tracer; with ``evidence``, also replay the 28.5
     scripts under the 29.1 profile (keys with engine ``29.1``)."""
-    from netsim.conformance import _replay, compare, parse_allowlist
+    from netsim.conformance import compare, parse_allowlist, replay
     from netsim.errors import InputError
     from netsim.io.recording import read_recording
 
@@ -691,7 +691,7 @@ def trace_recordings(sources: Sources, recorded: Path = RECORDED,
                     update={"profile": EVIDENCE_PROFILE})})
                 tracer.key = (EVIDENCE_PROFILE, _script_number(rec.name), 0)
                 try:
-                    _replay(other, seed=0)
+                    replay(other, seed=0)
                 except InputError:
                     pass
                 finally:

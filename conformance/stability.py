@@ -21,10 +21,10 @@ import yaml  # noqa: E402
 
 from netsim.conformance import (  # noqa: E402
     Allowance,
-    _context,
-    _replay,
-    _side,
+    context_for,
+    normalized_side,
     parse_allowlist,
+    replay,
 )
 from netsim.errors import InputError  # noqa: E402
 from netsim.io.recording import Recording, read_recording  # noqa: E402
@@ -35,10 +35,10 @@ def differences(a: Recording, b: Recording, allowed: tuple[Allowance, ...] = ())
     if a.script != b.script:
         return [f"{a.name}: the two recordings are of different scripts"]
     try:
-        shuffled = {line: s.shuffled for line, s in _replay(a, seed=0).items()}
+        shuffled = {line: s.shuffled for line, s in replay(a, seed=0).items()}
     except InputError:
         shuffled = {}
-    ca, cb = _context(a.engine.profile), _context(a.engine.profile)
+    ca, cb = context_for(a.engine.profile), context_for(a.engine.profile)
     out = []
     lines_b = {s.line: s for s in b.steps}
     for sa in a.steps:
@@ -49,8 +49,8 @@ def differences(a: Recording, b: Recording, allowed: tuple[Allowance, ...] = ())
         if any(x.matches(a, sa.command) for x in allowed):
             continue
         groups = shuffled.get(sa.line, ())
-        na = _side(sa.exit_code, sa.stdout, sa.stderr, sa.command, ca, groups)
-        nb = _side(sb.exit_code, sb.stdout, sb.stderr, sb.command, cb, groups)
+        na = normalized_side(sa.exit_code, sa.stdout, sa.stderr, sa.command, ca, groups)
+        nb = normalized_side(sb.exit_code, sb.stdout, sb.stderr, sb.command, cb, groups)
         for field in ("exit_code", "stdout", "stderr"):
             va, vb = getattr(na, field), getattr(nb, field)
             if va != vb:

@@ -421,7 +421,7 @@ def validate(file: str) -> None:
     from netsim.io.inputs import input_format, read_input
     from netsim.io.scenario import parse_scenario
     from netsim.io.script import parse_script
-    from netsim.lab import _setup_from_directives
+    from netsim.lab import setup_from_directives
 
     fmt = input_format(file, _given_format())
     text = read_input(file)
@@ -430,7 +430,7 @@ def validate(file: str) -> None:
         click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
     else:
         lines = parse_script(text, source=file)
-        _setup_from_directives(lines, file)
+        setup_from_directives(lines, file)
         n = sum(1 for s in lines if s.directive is None)
         click.echo(f"{file}: ok (script, {n} commands)")
 

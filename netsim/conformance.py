@@ -68,7 +68,7 @@ class _Namer:
 
 
 @dataclass
-class _Context:
+class Context:
     """The per-script, per-side state of the normalizations."""
 
     ids: _Namer = field(default_factory=lambda: _Namer("ID"))
@@ -87,13 +87,13 @@ class Normalization:
 
     name: str
     why: str
-    apply: Callable[[str, str, _Context], str]  # (text, command, context) -> text
+    apply: Callable[[str, str, Context], str]  # (text, command, context) -> text
 
 
 _ENTRY = re.compile(r'^( *)"[0-9a-f]{64}": [{\[]$')
 
 
-def _id_keyed_order(text: str, command: str, ctx: _Context) -> str:
+def _id_keyed_order(text: str, command: str, ctx: Context) -> str:
     """Sort the entries of indented JSON objects keyed by IDs (``"Containers": {"<id>": …}``)
     by their content with the IDs left out: Go's encoder orders map keys, so these entries come
     in the order of random IDs."""
@@ -138,7 +138,7 @@ _CREATES = re.compile(
     r"|^docker (?:-H \S+ |--host[= ]\S+ )*network create\b.*?(\S+)$")
 
 
-def _name_created(stdout: str, command: str, ctx: _Context) -> None:
+def _name_created(stdout: str, command: str, ctx: Context) -> None:
     """An ID printed by ``docker run/create --name N`` or ``docker network create N`` is N's."""
     m = _CREATES.search(command)
     if m is None:
@@ -154,7 +154,7 @@ def _mixed(token: str) -> bool:
     return any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
 
 
-def _ids(text: str, command: str, ctx: _Context) -> str:
+def _ids(text: str, command: str, ctx: Context) -> str:
     def long(m: re.Match[str]) -> str:
         return ctx.ids(m.group(0)[:12])
 
@@ -189,7 +189,7 @@ def _eui64_mac(address: str) -> str | None:
     return ":".join(f"{x:02x}" for x in (b[8] ^ 2, b[9], b[10], b[13], b[14], b[15]))
 
 
-def _macs(text: str, command: str, ctx: _Context) -> str:
+def _macs(text: str, command: str, ctx: Context) -> str:
     if ctx.random_macs:
         def mac(m: re.Match[str]) -> str:
             v = m.group(0).lower()
@@ -202,7 +202,7 @@ def _macs(text: str, command: str, ctx: _Context) -> str:
     return _random_macs_only(text, ctx)
 
 
-def _random_macs_only(text: str, ctx: _Context) -> str:
+def _random_macs_only(text: str, ctx: Context) -> str:
     """Engines before 28.0 derive an endpoint's MAC from its IPv4 address (02:42 and the
     address: compared as printed). A MAC without Docker's 02:42 is the kernel's random one (a
     veth's host end, the lab's NICs), and in an interface listing one of an interface that is no
@@ -249,7 +249,7 @@ _AGO = re.compile(r"\b(?:Less than a second|About a minute|About an hour|\d+ (?:
 _GAP = re.compile(r" {2,}")
 
 
-def _clock(text: str, command: str, ctx: _Context) -> str:
+def _clock(text: str, command: str, ctx: Context) -> str:
     text = _RFC3339.sub("<TIME>", text)
     text = _GO_TIME.sub("<TIME>", text)
     aged = _AGO.sub("<AGE>", text)
@@ -265,7 +265,7 @@ _IFCONFIG_BYTES = re.compile(r"RX bytes:\d+ \([^)]*\)  TX bytes:\d+ \([^)]*\)")
 _NET_TOOLS_COUNTS = re.compile(r"^(\s+[RT]X packets )\d+  bytes \d+ \([^)]*\)", re.MULTILINE)
 
 
-def _counters(text: str, command: str, ctx: _Context) -> str:
+def _counters(text: str, command: str, ctx: Context) -> str:
     text = _IFCONFIG_COUNTS.sub(r"\1<N>", text)
     text = _IFCONFIG_BYTES.sub("RX bytes:<N>  TX bytes:<N>", text)
     return _NET_TOOLS_COUNTS.sub(r"\1<N>  bytes <N>", text)
@@ -274,14 +274,14 @@ def _counters(text: str, command: str, ctx: _Context) -> str:
 _PID = re.compile(r'("Pid": )[1-9]\d*')
 
 
-def _pids(text: str, command: str, ctx: _Context) -> str:
+def _pids(text: str, command: str, ctx: Context) -> str:
     return _PID.sub(r"\1<PID>", text)
 
 
 _TENTATIVE = re.compile(r"(?<= scope link) tentative(?= )")
 
 
-def _dad(text: str, command: str, ctx: _Context) -> str:
+def _dad(text: str, command: str, ctx: Context) -> str:
     return _TENTATIVE.sub("", text)
 
 
@@ -292,7 +292,7 @@ _DIG_META = re.compile(r"^;; (Query time: \d+ msec|WHEN: .*)$", re.MULTILINE)
 _DIG_QID = re.compile(r"(?<=status: )(\w+), id: \d+")
 
 
-def _timings(text: str, command: str, ctx: _Context) -> str:
+def _timings(text: str, command: str, ctx: Context) -> str:
     text = _PING_TIME.sub("time=<T> ms", text)
     text = _PING_TOTAL.sub("<T>ms", text)
     text = _PING_RTT.sub(r"\1 \2 = <T> ms", text)
@@ -310,7 +310,7 @@ _CURL_OPTIONAL = re.compile(
 _HTTP_DATES = re.compile(r"^([<\s]*)(Date|Last-Modified|ETag): .*$", re.MULTILINE | re.IGNORECASE)
 
 
-def _http(text: str, command: str, ctx: _Context) -> str:
+def _http(text: str, command: str, ctx: Context) -> str:
     text = _HTTP_DATES.sub(lambda m: f"{m.group(1)}{m.group(2)}: <{m.group(2).upper()}>", text)
     if "curl" not in command:
         return text
@@ -337,21 +337,21 @@ def _http(text: str, command: str, ctx: _Context) -> str:
 _TOKEN = re.compile(r"\bSWMTKN-1-[0-9a-z]+-[0-9a-z]+\b")
 
 
-def _tokens(text: str, command: str, ctx: _Context) -> str:
+def _tokens(text: str, command: str, ctx: Context) -> str:
     return _TOKEN.sub(lambda m: ctx.tokens(m.group(0)), text)
 
 
 _VETH = re.compile(r"\bveth[0-9a-f]{7}\b")
 
 
-def _veths(text: str, command: str, ctx: _Context) -> str:
+def _veths(text: str, command: str, ctx: Context) -> str:
     return _VETH.sub(lambda m: ctx.veths(m.group(0)), text)
 
 
 _DNS_TOOLS = re.compile(r"\b(dig|nslookup|host|getent)\b")
 
 
-def _shuffle(text: str, command: str, ctx: _Context) -> str:
+def _shuffle(text: str, command: str, ctx: Context) -> str:
     """Sort the runs of consecutive answer lines of a DNS tool (lines that name an address)."""
     if not _DNS_TOOLS.search(command):
         return text
@@ -372,7 +372,7 @@ def _shuffle(text: str, command: str, ctx: _Context) -> str:
 _ACTIVE = re.compile(r"(has active endpoints \()([^)]*)(\))")
 
 
-def _endpoint_lists(text: str, command: str, ctx: _Context) -> str:
+def _endpoint_lists(text: str, command: str, ctx: Context) -> str:
     return _ACTIVE.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", ")))
                        + m.group(3), text)
 
@@ -384,7 +384,7 @@ _PORT_LISTING = re.compile(r"docker (?:container )?port \S+\s*\Z")
 _LINK_LINE = re.compile(r"^\S+\t\S+ \S+ \S+$")
 
 
-def _map_orders(text: str, command: str, ctx: _Context) -> str:
+def _map_orders(text: str, command: str, ctx: Context) -> str:
     """More Go map orders: which binding of a port (0.0.0.0 or ::) a conflict names, the order
     of a container's legacy links in its /etc/hosts (one line per link), the networks 20.10
     lists when refusing several at create (sorted), and the order of the ports in ``docker port
@@ -417,7 +417,7 @@ _WAIT_CANCELED = re.compile(r'^time="[^"\n]*" level=error msg="error waiting for
                             r'context canceled"\n', re.M)
 
 
-def _wait_race(text: str, command: str, ctx: _Context) -> str:
+def _wait_race(text: str, command: str, ctx: Context) -> str:
     """20.10's CLI logs a cancelled wait after ``docker run`` (EngineProfile.
     cli_run_logs_wait_canceled); with ``--rm`` its wait races the removal, and two recordings
     of one script disagreed on the line: there it is dropped on both sides."""
@@ -426,7 +426,7 @@ def _wait_race(text: str, command: str, ctx: _Context) -> str:
     return text
 
 
-def _nslookup_race(text: str, command: str, ctx: _Context) -> str:
+def _nslookup_race(text: str, command: str, ctx: Context) -> str:
     if "nslookup" not in command or "\n\n" not in text:
         return text
     body = text.rstrip("\n")
@@ -490,7 +490,7 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
 )
 
 
-def normalize(text: str, command: str, ctx: _Context,
+def normalize(text: str, command: str, ctx: Context,
               shuffled: Sequence[Sequence[tuple[str, Sequence[str]]]] = ()) -> str:
     """Both sides' text through every normalization (``shuffled``: the step's shuffled DNS
     answers, from netsim's replay, for the shuffle-choice normalization)."""
@@ -699,7 +699,7 @@ class ConformanceReport:
 # --------------------------------------------------------------------------- comparing
 
 
-def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
+def replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     """netsim's steps for the recording's script on the lab's topology, by line."""
     from netsim.lab import run_script
     from netsim.model import Host, Lan
@@ -718,56 +718,55 @@ def _replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     return {s.line: s for s in steps}
 
 
-def _context(profile: str) -> _Context:
+def context_for(profile: str) -> Context:
     """A fresh normalization state for one side of a script recorded on ``profile``: whether
     the engine gives endpoints random MACs (then they are named), and whether its CLI lists
     ``docker port`` in Go map order."""
     from netsim.versions import profile as engine_profile
 
     p = engine_profile(profile)
-    return _Context(random_macs=p.random_macs, port_map_order=p.cli_port_map_order,
+    return Context(random_macs=p.random_macs, port_map_order=p.cli_port_map_order,
                     wait_race=p.cli_run_logs_wait_canceled)
 
 
 def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 0) -> ScriptResult:
     """Replay one recording's script in netsim and compare each command."""
     try:
-        predicted = _replay(rec, seed=seed)
+        predicted = replay(rec, seed=seed)
         error = ""
     except InputError as err:
         predicted, error = {}, err.line()
     except Exception as err:  # a bug in netsim: that script fails, the others are compared
         predicted, error = {}, f"netsim: internal error: {type(err).__name__}: {err}"
-    ctx_rec, ctx_net = _context(rec.engine.profile), _context(rec.engine.profile)
+    ctx_rec, ctx_net = context_for(rec.engine.profile), context_for(rec.engine.profile)
     results = []
     for st in rec.steps:
         mine = predicted.pop(st.line, None)
         results.append(_compare_step(rec, st, mine, ctx_rec, ctx_net, allowlist, error))
     for line in sorted(predicted):  # commands netsim ran that the lab did not
         s = predicted[line]
-        results.append(StepResult(line, s.host, s.command, "disagree",
-                                  Output(None, "", ""), _side(s.exit_code, s.stdout, s.stderr,
-                                                              s.command, ctx_net),
-                                  ("command",), "the lab ran no command on this line"))
+        mine = normalized_side(s.exit_code, s.stdout, s.stderr, s.command, ctx_net)
+        results.append(StepResult(line, s.host, s.command, "disagree", Output(None, "", ""),
+                                  mine, ("command",), "the lab ran no command on this line"))
     return ScriptResult(rec.name, rec.engine.profile, rec.engine.version, rec.recorded,
                         tuple(results), error)
 
 
-def _side(code: int | None, stdout: str, stderr: str, command: str, ctx: _Context,
+def normalized_side(code: int | None, stdout: str, stderr: str, command: str, ctx: Context,
           shuffled: Sequence[Sequence[tuple[str, Sequence[str]]]] = ()) -> Output:
     _name_created(stdout, command, ctx)
     return Output(code, normalize(stdout.replace("\r\n", "\n"), command, ctx, shuffled),
                   normalize(stderr.replace("\r\n", "\n"), command, ctx, shuffled))
 
 
-def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context,
-                  ctx_net: _Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
+def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: Context,
+                  ctx_net: Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
     shuffled = mine.shuffled if mine is not None else ()
     # a line run on the recorder's pseudo-terminal (conformance/lab/bin/runscript.py: stdout
     # only): without -i the CLI leaves it cooked (docker/cli hijack.go setupInput), so its
     # ONLCR adds a \r before each \n of what docker wrote (``run -t … echo hi``: hi\r\r\n)
     stdout = st.stdout.replace("\r\n", "\n") if st.tty else st.stdout
-    recorded = _side(st.exit_code, stdout, st.stderr, st.command, ctx_rec, shuffled)
+    recorded = normalized_side(st.exit_code, stdout, st.stderr, st.command, ctx_rec, shuffled)
     if mine is None:
         reason = error or "netsim ran no command on this line"
         verdict: Verdict = "disagree"
@@ -777,7 +776,8 @@ def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: _Context
                 break
         return StepResult(st.line, st.host, st.command, verdict, recorded, None, ("command",),
                           reason)
-    predicted = _side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net, shuffled)
+    predicted = normalized_side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net,
+                                shuffled)
     differs = tuple(k for k, a, b in (
         ("exit status", recorded.exit_code, predicted.exit_code),
         ("stdout", recorded.stdout, predicted.stdout),

@@ -1696,7 +1696,7 @@ _FORMS = {
 }
 
 
-def _setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
+def setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
     list[Host], Lan | None, list[ImageDecl], list[ScriptLine], EngineProfile | None
 ]:
     """Read the leading ``host``/``lan``/``image``/``engine`` directives (the engine: None
@@ -1759,7 +1759,7 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     topology); the script's own ``host``/``lan``/``engine`` directives are then an error.
     """
     lines = parse_script(text, source=source)
-    declared_hosts, declared_lan, images, rest, declared_engine = _setup_from_directives(
+    declared_hosts, declared_lan, images, rest, declared_engine = setup_from_directives(
         lines, source)
     if hosts is not None or lan is not None:
         if declared_hosts or declared_lan is not None or declared_engine is not None:

@@ -13,7 +13,7 @@ import yaml
 from netsim.cli import main
 from netsim.conformance import (
     NORMALIZATIONS,
-    _Context,
+    Context,
     compare,
     compare_all,
     normalize,
@@ -99,7 +99,7 @@ def test_missing_and_extra_commands_disagree() -> None:
 
 def test_ids_are_numbered_so_reuse_must_match() -> None:
     """IDs become <IDn> by first use: the same ID twice must be the same twice on both sides."""
-    ctx = _Context()
+    ctx = Context()
     a, b = "ab" * 32, "cd" * 32
     text = normalize(f"{a}\n{b[:12]}\n{a[:12]}\n", "docker ps", ctx)
     assert text == "<ID1>\n<ID2>\n<ID1>\n"
@@ -110,7 +110,7 @@ def test_derived_macs_compared_random_ones_named() -> None:
     kernel's MACs (no 02:42: a host's NIC, a veth's host end) and a bridge's (02:42 and 4 random
     bytes, recorded on 26.1.5: 21-host-network-probes:7) are random, as are the link-local
     addresses made from them."""
-    ctx = _Context(random_macs=False)
+    ctx = Context(random_macs=False)
     host = ("2: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP\n"
             "    link/ether 7e:5c:fe:6d:09:11 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n"
             "    inet6 fe80::7c5c:feff:fe6d:911/64 scope link proto kernel_ll \n"
@@ -139,7 +139,7 @@ def test_derived_macs_compared_random_ones_named() -> None:
 
 def test_normalizations_keep_behaviour() -> None:
     """Normalizations rewrite only random or clock-bound parts: addresses, names, counts stay."""
-    ctx = _Context(random_macs=True)
+    ctx = Context(random_macs=True)
     ping = ("PING a1 (172.18.0.2): 56 data bytes\n"
             "64 bytes from 172.18.0.2: seq=0 ttl=64 time=0.205 ms\n"
             "round-trip min/avg/max = 0.089/0.147/0.205 ms\n")
@@ -149,7 +149,7 @@ def test_normalizations_keep_behaviour() -> None:
         "round-trip min/avg/max = <T> ms\n")
     mac = normalize("link/ether 92:51:7c:ab:30:f6 brd ff:ff:ff:ff:ff:ff", "ip link", ctx)
     assert mac == "link/ether <MAC1> brd ff:ff:ff:ff:ff:ff"
-    derived = _Context(random_macs=False)
+    derived = Context(random_macs=False)
     assert normalize("02:42:ac:11:00:02", "x", derived) == "02:42:ac:11:00:02"
     assert normalize("Up 3 seconds", "docker ps", ctx) == "Up <AGE>"
     assert normalize("Created 2 minutes ago", "docker ps", ctx) == "Created <AGE> ago"
@@ -169,7 +169,7 @@ def test_normalizations_keep_behaviour() -> None:
     # 20.10's cancelled-wait log line: dropped only where it races a --rm removal
     line = ('time="2026-12-04T12:00:00Z" level=error msg="error waiting for container: '
             'context canceled"\n')
-    racy = _Context(wait_race=True)
+    racy = Context(wait_race=True)
     assert normalize("docker: x.\n" + line, "docker run --rm a", racy) == "docker: x.\n"
     assert normalize("docker: x.\n" + line, "docker run a", racy).endswith("canceled\"\n")
 
@@ -275,14 +275,14 @@ def test_docs_table_and_pending_list_are_current(report: Any) -> None:
 
 def test_order_normalizations() -> None:
     """Entries keyed by random IDs, Go map orders and BusyBox's answer race compare as sets."""
-    ctx = _Context()
+    ctx = Context()
     a, b = "a" * 64, "b" * 64
     one = (f'    "Containers": {{\n        "{b}": {{\n            "Name": "x"\n        }},\n'
            f'        "{a}": {{\n            "Name": "y"\n        }}\n    }}')
     two = (f'    "Containers": {{\n        "{a}": {{\n            "Name": "y"\n        }},\n'
            f'        "{b}": {{\n            "Name": "x"\n        }}\n    }}')
-    assert normalize(one, "docker network inspect n", _Context()) == normalize(
-        two, "docker network inspect n", _Context())
+    assert normalize(one, "docker network inspect n", Context()) == normalize(
+        two, "docker network inspect n", Context())
     err = "error while removing network: network n has active endpoints (b, a)"
     assert normalize(err, "docker network rm n", ctx).endswith("(a, b)")
     ns = "Server:\t\t127.0.0.11\n\nName:\tx\nAddress: ::1\n\nName:\tx\nAddress: 1.2.3.4\n"
@@ -293,15 +293,15 @@ def test_order_normalizations() -> None:
 def test_ids_are_named_after_what_created_them() -> None:
     """An ID printed by run --name N / network create N is <ID:N>: one missing ID on one side
     does not renumber the others."""
-    ctx = _Context()
-    from netsim.conformance import _side
+    ctx = Context()
+    from netsim.conformance import normalized_side
 
-    out = _side(0, "c" * 64 + "\n", "", "docker run -d --name web netsim-lab/nginx", ctx)
+    out = normalized_side(0, "c" * 64 + "\n", "", "docker run -d --name web netsim-lab/nginx", ctx)
     assert out.stdout == "<ID:web>\n"
-    out = _side(0, "d" * 64 + "\n", "", "docker network create mynet", ctx)
+    out = normalized_side(0, "d" * 64 + "\n", "", "docker network create mynet", ctx)
     assert out.stdout == "<ID:mynet>\n"
-    assert _side(0, "e" * 64 + "\n", "", "docker run -d netsim-lab/nginx", ctx).stdout == (
-        "<ID1>\n")
+    out = normalized_side(0, "e" * 64 + "\n", "", "docker run -d netsim-lab/nginx", ctx)
+    assert out.stdout == "<ID1>\n"
 
 
 def test_shuffle_choice_accepts_any_address_of_the_answer() -> None:
@@ -310,9 +310,9 @@ def test_shuffle_choice_accepts_any_address_of_the_answer() -> None:
     real = "64 bytes from c1.net (172.18.0.2): icmp_seq=1"
     mine = "64 bytes from c2.net (172.18.0.3): icmp_seq=1"
     other = "64 bytes from c9.net (172.18.0.9): icmp_seq=1"
-    assert normalize(real, "ping", _Context(), groups) == normalize(mine, "ping", _Context(),
+    assert normalize(real, "ping", Context(), groups) == normalize(mine, "ping", Context(),
                                                                     groups)
-    assert normalize(other, "ping", _Context(), groups) != normalize(mine, "ping", _Context(),
+    assert normalize(other, "ping", Context(), groups) != normalize(mine, "ping", Context(),
                                                                      groups)
 
 
@@ -320,19 +320,19 @@ def test_map_orders() -> None:
     """Which port binding a conflict names, and the order of link lines, are Go map orders."""
     a = "Bind for 0.0.0.0:8080 failed: port is already allocated"
     b = "Bind for :::8080 failed: port is already allocated"
-    assert normalize(a, "docker run", _Context()) == normalize(b, "docker run", _Context())
+    assert normalize(a, "docker run", Context()) == normalize(b, "docker run", Context())
     one = "127.0.0.1\tlocalhost\n172.17.0.2\td1 aaa db\n172.17.0.3\tother bbb c1\n172.17.0.7\tx\n"
     two = "127.0.0.1\tlocalhost\n172.17.0.3\tother bbb c1\n172.17.0.2\td1 aaa db\n172.17.0.7\tx\n"
     cmd = "docker exec web cat /etc/hosts"
-    assert normalize(one, cmd, _Context()) == normalize(two, cmd, _Context())
-    assert normalize(one, "docker ps", _Context()) != normalize(two, "docker ps", _Context())
+    assert normalize(one, cmd, Context()) == normalize(two, cmd, Context())
+    assert normalize(one, "docker ps", Context()) != normalize(two, "docker ps", Context())
     # 20.10's docker port walks a Go map: ports grouped, each port's bindings in printed order
     one = "443/tcp -> 0.0.0.0:8443\n443/tcp -> :::8443\n80/tcp -> 0.0.0.0:8082\n80/tcp -> :::8082\n"
     two = "80/tcp -> 0.0.0.0:8082\n80/tcp -> :::8082\n443/tcp -> 0.0.0.0:8443\n443/tcp -> :::8443\n"
     swapped = ("80/tcp -> :::8082\n80/tcp -> 0.0.0.0:8082\n443/tcp -> 0.0.0.0:8443\n"
                "443/tcp -> :::8443\n")
-    old = _Context(port_map_order=True)
+    old = Context(port_map_order=True)
     assert normalize(one, "docker port p7", old) == normalize(two, "docker port p7", old)
     assert normalize(one, "docker port p7", old) != normalize(swapped, "docker port p7", old)
-    assert normalize(one, "docker port p7", _Context()) != normalize(two, "docker port p7",
-                                                                      _Context())
+    assert normalize(one, "docker port p7", Context()) != normalize(two, "docker port p7",
+                                                                      Context())

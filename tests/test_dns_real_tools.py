@@ -176,10 +176,10 @@ def test_real_tool_prints_what_netsim_prints(lab: Lab, netns: str, client: str, 
     conformance comparison also leaves open, netsim.conformance "nslookup-race")."""
     real, predicted = real_vs_netsim(lab, netns, client, command, tmp_path, monkeypatch)
     if client == "bb":
-        from netsim.conformance import _Context, normalize
+        from netsim.conformance import Context, normalize
 
-        real = (normalize(real[0], command, _Context()), real[1])
-        predicted = (normalize(predicted[0], command, _Context()), predicted[1])
+        real = (normalize(real[0], command, Context()), real[1])
+        predicted = (normalize(predicted[0], command, Context()), predicted[1])
     assert real == predicted
 
 

@@ -289,11 +289,11 @@ def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]
 def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -> Any:
     """formatter.ContainerContext for one container (None: the empty one docker/cli runs a
     ``--format`` on before listing, cli/command/container/list.go)."""
-    from netsim.render.gotemplate import GoStruct, _NilOf
+    from netsim.render.gotemplate import GoStruct, NilOf
 
     if c is None:
         fields: dict[str, Any] = {k: "" for k in _PS_FIELDS}
-        fields["Platform"] = _NilOf("pointer")
+        fields["Platform"] = NilOf("pointer")
         return GoStruct("*formatter.ContainerContext", fields, {"Label": lambda _: ""})
     command = container_command(c)
     labels = dict(lbl.partition("=")[::2] for lbl in c.spec.labels)
@@ -304,7 +304,7 @@ def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -
         "Command": _go_quote(command if no_trunc else _ellipsis(command, 20)),
         "CreatedAt": _created_at(c.created),
         "RunningFor": human_duration(state.clock - c.created) + " ago",
-        "Platform": _NilOf("pointer"),
+        "Platform": NilOf("pointer"),
         "Ports": _ports_column(c, state),
         "State": c.state_string,
         "Status": status(c, state.clock),

@@ -171,7 +171,7 @@ _SLICE_KEYS = frozenset({
 })
 
 
-class _NilOf:
+class NilOf:
     """A typed nil (a JSON ``null`` in a typed run): how Go prints it depends on its type."""
 
     __slots__ = ("kind",)
@@ -199,8 +199,8 @@ def typed(data: Any, key: str = "", parent: str = "") -> Any:
         return [typed(v, "", key) for v in data]
     if data is None:
         if key in _MAP_KEYS or (parent, key) in _MAP_UNDER:
-            return _NilOf("map")
-        return _NilOf("slice" if key in _SLICE_KEYS else "pointer")
+            return NilOf("map")
+        return NilOf("slice" if key in _SLICE_KEYS else "pointer")
     return data
 
 
@@ -268,7 +268,7 @@ def _fmt_v(value: Any, top: bool = True) -> str:
     """Go's ``%v`` of a value (``fmt.Fprint``)."""
     if value is INVALID:
         return "<no value>" if top else "<invalid reflect.Value>"
-    if isinstance(value, _NilOf):
+    if isinstance(value, NilOf):
         return {"slice": "[]", "map": "map[]"}.get(value.kind, "<nil>")
     if value is None:
         return "<nil>"
@@ -365,7 +365,7 @@ def _json_string(s: str) -> str:
 
 def go_json(value: Any) -> str:
     """docker/cli's ``json`` template function: compact, no HTML escaping, no newline."""
-    if value is INVALID or value is None or isinstance(value, _NilOf):
+    if value is INVALID or value is None or isinstance(value, NilOf):
         return "null"
     if isinstance(value, GoStruct | _Struct):
         return go_json(value.as_json)
@@ -1405,7 +1405,7 @@ class _State:
                 if len(r.pipe.decl) > 1:
                     self.errorf(f"can't use {val} to iterate over more than one variable")
                 items = [(i, i) for i in range(val)]
-            elif val is INVALID or val is None or isinstance(val, _NilOf):
+            elif val is INVALID or val is None or isinstance(val, NilOf):
                 items = []
             else:
                 self.errorf(f"range can't iterate over {_fmt_v(val)}")
@@ -1551,8 +1551,8 @@ class _State:
                     self.errorf(f"wrong number of args for {name}: want 0 got {got}")
                 return receiver.fields[name]
             self.errorf(f"can't evaluate field {name} in type {typ}")
-        if receiver is None or isinstance(receiver, _NilOf):
-            kind = receiver.kind if isinstance(receiver, _NilOf) else "interface"
+        if receiver is None or isinstance(receiver, NilOf):
+            kind = receiver.kind if isinstance(receiver, NilOf) else "interface"
             if kind == "map":
                 if has_args:
                     self.errorf(f"{name} is not a method but has arguments")
@@ -1655,7 +1655,7 @@ class _State:
             return "json.Number"
         if value is None:
             return "interface {}"
-        if isinstance(value, _NilOf):
+        if isinstance(value, NilOf):
             return {"map": "map[string]string", "slice": "[]string"}.get(value.kind, "*struct")
         return _type_name(value, False)
 
@@ -1704,7 +1704,7 @@ class _State:
 
 def _truth(val: Any) -> bool:
     """Go's ``isTrue``: zero values are false, structs always true."""
-    if val is INVALID or val is None or isinstance(val, _NilOf):
+    if val is INVALID or val is None or isinstance(val, NilOf):
         return False
     if isinstance(val, JsonNumber):
         return len(val) > 0
@@ -1780,7 +1780,7 @@ def _index(item: Any, *indexes: Any) -> Any:
     if v is INVALID or v is None:
         raise _CallError("index of untyped nil")
     for ix in indexes:
-        if isinstance(v, _NilOf):
+        if isinstance(v, NilOf):
             if v.kind == "map":
                 v = INVALID
                 continue
@@ -1809,7 +1809,7 @@ def _index(item: Any, *indexes: Any) -> Any:
 def _len(item: Any) -> int:
     if item is INVALID or item is None:
         raise _CallError("len of nil pointer" if item is not INVALID else "len of untyped nil")
-    if isinstance(item, _NilOf):
+    if isinstance(item, NilOf):
         if item.kind in ("map", "slice"):
             return 0
         raise _CallError("len of nil pointer")
