@@ -1,5 +1,5 @@
-"""Engine rules beyond the error strings of test_appendix_a.py: IPAM choices, ports, lifecycle,
-version switches."""
+"""Engine rules beyond the error strings of test_error_texts_pinned.py: IPAM choices, ports,
+lifecycle, version switches."""
 
 from __future__ import annotations
 
