@@ -72,6 +72,7 @@ from netsim.model import (
     SwarmInit,
     SwarmJoin,
     SwarmLeave,
+    parse_go_bool,
     parse_port_specs,
 )
 from netsim.state import (
@@ -2642,7 +2643,7 @@ def _check_bridge_options(spec: BridgeNetwork, gw_modes: tuple[str, ...]) -> Non
         reason = None
         if key in _BRIDGE_BOOLS:
             try:
-                _parse_go_bool(value)
+                parse_go_bool(value)
             except ValueError as err:
                 reason = str(err)
         elif key in ("com.docker.network.bridge.gateway_mode_ipv4",
@@ -2657,15 +2658,6 @@ def _check_bridge_options(spec: BridgeNetwork, gw_modes: tuple[str, ...]) -> Non
              spec.options.get("com.docker.network.bridge.gateway_mode_ipv6"))
     if "isolated" in modes and "isolated" in gw_modes and not spec.internal:
         raise DaemonError("gateway mode 'isolated' can only be used for an internal network")
-
-
-def _parse_go_bool(value: str) -> bool:
-    """Go's ``strconv.ParseBool``."""
-    if value in ("1", "t", "T", "TRUE", "true", "True"):
-        return True
-    if value in ("0", "f", "F", "FALSE", "false", "False"):
-        return False
-    raise ValueError(f'strconv.ParseBool: parsing "{value}": invalid syntax')
 
 
 def _check_vlan_options(spec: MacvlanNetwork | IpvlanNetwork, *,

@@ -57,6 +57,7 @@ __all__ = [
     "SwarmInit",
     "SwarmJoin",
     "SwarmLeave",
+    "parse_go_bool",
     "parse_port_spec",
     "parse_port_specs",
 ]
@@ -75,7 +76,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
-def _parse_bool(value: str) -> bool:
+def parse_go_bool(value: str) -> bool:
     """Go's ``strconv.ParseBool``, which Docker uses for boolean driver options."""
     if value in ("1", "t", "T", "TRUE", "true", "True"):
         return True
@@ -206,7 +207,7 @@ class _NetworkBase(_Model):
 
     def _bool_option(self, key: str, default: bool) -> bool:
         value = self.options.get(key)
-        return default if value is None else _parse_bool(value)
+        return default if value is None else parse_go_bool(value)
 
 
 class BridgeNetwork(_NetworkBase):

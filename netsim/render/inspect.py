@@ -194,11 +194,12 @@ def _go_ip(text: str) -> str:
 
 def _parse_bool(value: str | None, default: bool = False) -> bool:
     """Go ``strconv.ParseBool`` (flag values); anything else gives ``default``."""
-    if value in ("1", "t", "T", "TRUE", "true", "True"):
-        return True
-    if value in ("0", "f", "F", "FALSE", "false", "False"):
-        return False
-    return default
+    from netsim.model import parse_go_bool
+
+    try:
+        return parse_go_bool(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _int(value: str | None, default: int = 0) -> int:
