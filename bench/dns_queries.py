@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from netsim.dns import DnsAnswer, query, query_series
-from netsim.engine import Engine
-from netsim.model import ContainerCreate, ContainerSpec, EndpointConfig
-from netsim.reach import topology_index
+from netsim.analysis.dns import DnsAnswer, query, query_series
+from netsim.analysis.reach import topology_index
+from netsim.api import ContainerCreate, ContainerSpec, EndpointConfig
+from netsim.daemon.engine import Engine
 from netsim.state import State
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -15,9 +15,9 @@ import argparse
 import sys
 import time
 
+from netsim.diagram.layout import layout, overlapping
+from netsim.diagram.mpl import draw_layout, to_bytes
 from netsim.lab import Lab
-from netsim.render.layout import layout, overlapping
-from netsim.render.mpl import draw_layout, to_bytes
 from netsim.state import State
 
 
@@ -46,8 +46,8 @@ def measure(n: int) -> dict[str, float]:
     svg = to_bytes(draw_layout(lay), "svg")
     t3 = time.perf_counter()
     try:
-        from netsim.render.dot import to_dot
-        from netsim.render.mermaid import to_mermaid
+        from netsim.diagram.dot import to_dot
+        from netsim.diagram.mermaid import to_mermaid
 
         dot, mmd = to_dot(lay), to_mermaid(lay)
     except ImportError:

@@ -19,9 +19,7 @@ import random
 import time
 import tracemalloc
 
-from netsim.engine import Engine
-from netsim.lab import run_script
-from netsim.model import (
+from netsim.api import (
     BridgeNetwork,
     ContainerCreate,
     ContainerSpec,
@@ -31,6 +29,8 @@ from netsim.model import (
     NetworkCreate,
     Operation,
 )
+from netsim.daemon.engine import Engine
+from netsim.lab import run_script
 
 
 def synthetic(containers: int, seed: int = 1) -> tuple[list[Operation], list[str]]:

@@ -30,10 +30,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from netsim.engine import Engine
-from netsim.graph import forwarding
-from netsim.model import Operation
-from netsim.reach import Matrix, forwarding_pairs, matrix, reach, topology_index
+from netsim.analysis.graph import forwarding
+from netsim.analysis.reach import Matrix, forwarding_pairs, matrix, reach, topology_index
+from netsim.api import Operation
+from netsim.daemon.engine import Engine
 from netsim.state import State
 
 sys.path.insert(0, str(Path(__file__).parent))

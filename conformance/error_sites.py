@@ -1,14 +1,17 @@
 """List every Docker error text netsim can print and the recorded corpus lines that reach it:
 
     python conformance/error_sites.py            # writes conformance/corpus/ERROR-SITES.md
-    python conformance/error_sites.py --check    # exit 1: the file is stale or a reason missing
+    python conformance/error_sites.py --check    # exit 1: the file is stale, a reason missing,
+                                                 # or a setting names what moved away
 
-1. **Sites**, found with :mod:`ast` in :data:`SOURCES` (the kinds are :data:`KINDS`): a site
-   is a file, a line and the message template as written (f-string placeholders and other
+1. **Sites**, found with :mod:`ast` in the files under :data:`SOURCE_ROOTS` (less
+   :data:`SOURCE_EXCLUDED` and the shims at old paths; the kinds are :data:`KINDS`): a site is
+   a file, a line and the message template as written (f-string placeholders and other
    non-literal parts shown as ``{expr}``; a message without literal text is shown as the source
    line). Module string constants that are error texts (``ERR_…``, or a site's whole message)
    and the text fields of :class:`netsim.versions.EngineProfile` (their value per profile) are
-   listed beside them, reached through the lines that use them.
+   listed beside them, reached through the lines that use them. :func:`config_problems` names
+   the settings (TEXT_FUNCTIONS, OWN_SCOPES …) that a move or a split left pointing at nothing.
 2. **Reach**: every recording in ``conformance/recorded/`` is compared as ``netsim conformance``
    does (:func:`netsim.conformance.compare`) under a line tracer (``sys.monitoring`` on Python
    3.12+, ``sys.settrace`` before) that notes, for each site line executed, the engine, script
@@ -36,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from types import CodeType, FrameType
 from typing import Any
@@ -51,72 +55,120 @@ REASONS = HERE / "error-sites-reasons.yaml"
 RECORDED = HERE / "recorded"
 ALLOWED = HERE / "allowed.yaml"
 
-#: the files whose error texts are Docker's (paths relative to the repository)
-SOURCES = (
-    "netsim/engine.py",
-    "netsim/io/dockerargs.py",
-    "netsim/io/dockercmd.py",
-    "netsim/lab.py",
-    "netsim/images.py",
-    "netsim/ipam.py",
-    "netsim/model.py",
-    "netsim/render/dockertext.py",
-    "netsim/probes.py",
+#: where netsim's Docker error texts are written (paths relative to the repository): files, and
+#: directories whose ``.py`` files are all read (sorted), less :data:`SOURCE_EXCLUDED` and the
+#: shims left behind by a move (a module whose docstring starts ``Shim``). A module split or moved
+#: within these roots stays listed; :func:`config_problems` names the settings below that a move
+#: leaves pointing at nothing.
+SOURCE_ROOTS = (
+    "netsim/daemon",  # the engine (the Engine's mixins, the network drivers, IPAM, ports)
+    "netsim/dockercli",  # the docker CLI: flags, parse, convert, command handlers, tables
+    "netsim/golang",  # Go's strconv, go-units, time, netip, csv and quoting as the CLI uses them
+    "netsim/api",  # the Docker API objects and their checks
+    "netsim/images",  # image references, the images' programs and the catalogue's checks
+    "netsim/probes",  # the tools run inside containers
+    "netsim/lab.py",  # the Python API: directives, scripts, scenarios
 )
+#: code under :data:`SOURCE_ROOTS` that makes no Docker error texts of its own and is not read
+#: (``fnmatch`` patterns, ``*`` crossing directories): the Go template engine and Docker's
+#: template functions, inspect's JSON, the ``sh -c`` interpreter, ID generation
+SOURCE_EXCLUDED = (
+    "netsim/golang/template/*",
+    "netsim/dockercli/templates.py",
+    "netsim/dockercli/output/inspect*.py",
+    "netsim/probes/shell.py",
+    "netsim/daemon/ids.py",
+)
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch(rel, pat) for pat in patterns)
+
+
+def _is_shim(text: str) -> bool:
+    """Whether a module is a shim left at an old path (its docstring starts ``Shim``)."""
+    doc = ast.get_docstring(ast.parse(text))
+    return doc is not None and doc.startswith("Shim")
+
+
+def source_files(root: Path) -> tuple[str, ...]:
+    """The files of :data:`SOURCE_ROOTS` under ``root``, sorted, as paths relative to it."""
+    found: set[str] = set()
+    for entry in SOURCE_ROOTS:
+        path = root / entry
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []
+        for f in files:
+            rel = f.relative_to(root).as_posix()
+            if "__pycache__" in rel or _matches(rel, SOURCE_EXCLUDED):
+                continue
+            if _is_shim(f.read_text(encoding="utf-8")):
+                continue
+            found.add(rel)
+    return tuple(sorted(found))
+
+
+#: the files read in this repository
+SOURCES = source_files(ROOT)
+
+#: functions (qualified names) whose literal results are error texts (kind "text")
+TEXT_FUNCTIONS = {
+    "netsim/daemon/publishing.py": {"PublishingMixin._unbindable"},
+    "netsim/dockercli/flags/cobra.py": {"is_supported", "args_error", "args_error.old",
+                                        "flag_error_text"},
+    "netsim/dockercli/commands/run.py": {"run_error"},
+    "netsim/dockercli/commands/common.py": {"client_text"},
+    "netsim/images/reference.py": {"uppercase_error"},
+    "netsim/images/runtime.py": {"exec_failure", "runtime_reason", "user_failure"},
+    "netsim/dockercli/output/port.py": {"port", "_nat_new_port_lookup"},
+}
+#: the files whose ``out.err(…)`` calls are sites: the command handlers (``fnmatch`` patterns)
+OUT_ERR_FILES = ("netsim/dockercli/commands/*.py", "netsim/lab.py")
+#: the positional argument where an error's message starts, when not the first (callees the
+#: sources call: ScenarioError(where, message) is raised only outside them)
+MESSAGE_ARG = {"ScriptError": 1, "InputError": 1, "PydanticCustomError": 1, "AddrError": 1,
+               "_fail": 1}
+_PREFIXED = re.compile(r"^(Error response from daemon: |Error: |docker: |OCI runtime )")
+#: files whose framed literals are no sites (``fnmatch`` patterns): the images' own programs
+#: print ``Error: …``
+_PREFIXED_SKIP = ("netsim/images/*",)
 
 #: the kinds of site, in the order one line's sites are kept (one site per line)
 KINDS = {
     "raise": "`raise CALL(…)`: an exception built where it is raised (any callee)",
     "error": "a call of an exception class outside a raise (`DaemonError(…)`, "
-             "`DockerCliError(…)`, dockerargs' `_GoError`/`_NumError`/`_AddrError`/`_FlagError`, "
-             "any `…Error(…)`)",
-    "out.err": "lab.py's `out.err(…)`: what a command handler prints on stderr",
+             "`DockerCliError(…)`, golang's `GoError`/`NumError`/`AddrError`, pflag's "
+             "`FlagError`, any `…Error(…)`)",
+    "out.err": "a command handler's `out.err(…)` (dockercli/commands/, lab.py): what it prints "
+               "on stderr",
     "text": "the literal texts returned (or appended to the error list) by the functions that "
             "make error texts (TEXT_FUNCTIONS): " + ", ".join(
-                "`" + f.removeprefix("netsim/").removesuffix(".py").split("/")[-1] + "." + n + "`"
-                for f, names in {
-                    "netsim/engine.py": ("Engine._unbindable",),
-                    "netsim/io/dockerargs.py": ("_is_supported", "_args_error",
-                                                "_args_error.old", "_flag_error_text"),
-                    "netsim/lab.py": ("_run_error", "_client_text"),
-                    "netsim/images.py": ("uppercase_error", "exec_failure", "runtime_reason",
-                                         "user_failure"),
-                    "netsim/render/dockertext.py": ("port", "_nat_new_port_lookup"),
-                }.items() for n in names),
+                "`" + f.removeprefix("netsim/").removesuffix(".py") + ":" + n + "`"
+                for f, names in TEXT_FUNCTIONS.items() for n in sorted(names)),
     "prefixed": "a string literal with Docker's framing and words after it (`Error response "
                 "from daemon: …`, `Error: …`, `docker: …`, `OCI runtime …`), or an f-string "
                 "that starts with a local name bound to such a framing, that is not part of a "
-                "site above (probes.py, the kill/restart wrappers and `docker exec`'s runtime "
-                "errors of lab.py); not in images.py, whose `Error: …` texts are the images' "
-                "own programs'",
+                "site above (the probes, the kill/restart wrappers and `docker exec`'s runtime "
+                "errors of the command handlers); not in images/, whose `Error: …` texts are "
+                "the images' own programs'",
 }
-
-#: functions (qualified names) whose literal results are error texts (kind "text")
-TEXT_FUNCTIONS = {
-    "netsim/engine.py": {"Engine._unbindable"},
-    "netsim/io/dockerargs.py": {"_is_supported", "_args_error", "_args_error.old",
-                                "_flag_error_text"},
-    "netsim/lab.py": {"_run_error", "_client_text"},
-    "netsim/images.py": {"uppercase_error", "exec_failure", "runtime_reason", "user_failure"},
-    "netsim/render/dockertext.py": {"port", "_nat_new_port_lookup"},
-}
-#: the positional argument where an error's message starts, when not the first
-MESSAGE_ARG = {"ScriptError": 1, "InputError": 1, "ScenarioError": 1, "PydanticCustomError": 1,
-               "_AddrError": 1, "_fail": 1}
-_PREFIXED = re.compile(r"^(Error response from daemon: |Error: |docker: |OCI runtime )")
-_PREFIXED_SKIP = {"netsim/images.py"}
 
 #: netsim's own errors (not Docker's): these exception classes, texts starting ``netsim:``,
-#: lab.py's ``out.err(…, NOT_SIMULATED)``, and the scopes below (declarations of hosts, LAN,
-#: images and scenarios; the image catalogue's own checks)
+#: a command handler's ``out.err(…, NOT_SIMULATED)``, and the scopes below (declarations of
+#: hosts, LAN, images and scenarios; the image catalogue's loader and its own checks; the
+#: registries of network drivers and probe families), ``*`` for a whole file
 OWN_CALLEES = {"InputError", "ScriptError", "ScenarioError", "UnsupportedCommandError",
                "_NotSimulated", "UnsupportedFilter", "AssertionError", "KeyError",
-               "PydanticCustomError", "NotImplementedError", "RuntimeError", "TypeError"}
+               "PydanticCustomError", "NotImplementedError", "RuntimeError", "TypeError",
+               "AttributeError", "CatalogueError"}
 OWN_SCOPES = {
-    "netsim/model.py": {"Lan", "Host", "ImageDecl", "Scenario"},
-    "netsim/images.py": {"_check_ports", "ImageInfo"},
+    "netsim/api/hosts.py": {"Lan", "Host"},
+    "netsim/api/scenario.py": {"ImageDecl", "Scenario"},
+    "netsim/images/models.py": {"check_ports", "ImageInfo", "ProgramFacts"},
+    "netsim/images/catalogue.py": {"*"},
     "netsim/lab.py": {"_image_decl", "setup_from_directives", "run_script", "describe"},
-    "netsim/engine.py": {"Engine._rt"},
+    "netsim/daemon/core.py": {"EngineCore._rt"},
+    "netsim/daemon/drivers/base.py": {"register", "get"},
+    "netsim/probes/registry.py": {"register"},
 }
 
 #: EngineProfile's str fields that are no error texts: identities, and the tail of a flag's
@@ -196,9 +248,11 @@ class ProfileText:
 class Sources:
     """Everything found in the sources."""
 
+    files: tuple[str, ...]  # the files read, as paths relative to the repository
     sites: list[Site]
     constants: list[Constant]
     profile_texts: list[ProfileText]
+    profile_file: str = "netsim/versions/engine_profile.py"  # where EngineProfile is defined
 
     def watched(self) -> dict[str, set[int]]:
         """The lines to trace, by path relative to the repository."""
@@ -353,7 +407,8 @@ class _Finder(ast.NodeVisitor):
                 isinstance(a, ast.Name) and a.id == "NOT_SIMULATED" for a in call.args):
             return True
         own = OWN_SCOPES.get(self.rel, set())
-        return any(".".join(self.scope[:i + 1]) in own for i in range(len(self.scope)))
+        return "*" in own or any(".".join(self.scope[:i + 1]) in own
+                                 for i in range(len(self.scope)))
 
     def _add(self, node: ast.AST, line: int, template: str, kind: str, own: bool) -> None:
         self.sites.append(Site(self.rel, line, template, kind, self.qualname, own))
@@ -373,7 +428,7 @@ class _Finder(ast.NodeVisitor):
             if callee.endswith("Error") and callee[:1] in "_ABCDEFGHIJKLMNOPQRSTUVWXYZ":
                 template = self._message(node, node)
                 self._add(node, node.lineno, template, "error", self._own(callee, template))
-            elif (self.rel == "netsim/lab.py" and callee == "err"
+            elif (_matches(self.rel, OUT_ERR_FILES) and callee == "err"
                   and isinstance(node.func, ast.Attribute)
                   and isinstance(node.func.value, ast.Name) and node.func.value.id == "out"):
                 template = self._message(node, node)
@@ -416,7 +471,7 @@ class _Finder(ast.NodeVisitor):
         self.pending.append((node, self.qualname))  # its parts are not literals of their own
 
     def finish(self) -> list[Site]:
-        if self.rel not in _PREFIXED_SKIP:
+        if not _matches(self.rel, _PREFIXED_SKIP):
             for node, scope in self.pending:
                 if id(node) in self.inside:
                     continue
@@ -467,6 +522,13 @@ def _scoped_walk(tree: ast.AST, scope: str = "<module>") -> Iterator[tuple[ast.A
         yield from _scoped_walk(child, inner)
 
 
+def _profile_file() -> str:
+    """Where EngineProfile is defined, relative to the repository."""
+    from netsim.versions import EngineProfile
+
+    return EngineProfile.__module__.replace(".", "/") + ".py"
+
+
 def _profile_fields() -> dict[str, dict[str, str]]:
     """Each text field of EngineProfile and its value per profile."""
     from netsim.versions import PROFILES, EngineProfile
@@ -477,11 +539,12 @@ def _profile_fields() -> dict[str, dict[str, str]]:
 
 
 def find_sites(root: Path = ROOT) -> Sources:
-    """Every site, error constant and profile text of :data:`SOURCES` (no netsim code runs,
-    but EngineProfile's fields and values are read from netsim.versions)."""
-    trees = {rel: ast.parse((root / rel).read_text(encoding="utf-8"), filename=rel)
-             for rel in SOURCES}
-    texts = {rel: (root / rel).read_text(encoding="utf-8") for rel in SOURCES}
+    """Every site, error constant and profile text of the source files under ``root`` (see
+    :data:`SOURCE_ROOTS`; no netsim code runs, but EngineProfile's fields and values are read
+    from netsim.versions)."""
+    files = source_files(root)
+    texts = {rel: (root / rel).read_text(encoding="utf-8") for rel in files}
+    trees = {rel: ast.parse(texts[rel], filename=rel) for rel in files}
     raw_constants = {rel: _module_constants(t) for rel, t in trees.items()}
     plain = _Renderer({}, set())
     constants_text = {name: plain.render(value)
@@ -490,7 +553,7 @@ def find_sites(root: Path = ROOT) -> Sources:
     renderer = _Renderer(constants_text, set(profile))
 
     sites: list[Site] = []
-    for rel in SOURCES:
+    for rel in files:
         finder = _Finder(rel, texts[rel], renderer, set(constants_text))
         finder.visit(trees[rel])
         sites.extend(finder.finish())
@@ -535,8 +598,44 @@ def find_sites(root: Path = ROOT) -> Sources:
                 by_name[name].uses.add((rel, node.lineno, scope))
             for pt in by_field.get(name, ()):
                 pt.uses.add((rel, node.lineno, scope))
-    return Sources(sites, constants, sorted(profile_texts.values(),
-                                             key=lambda p: (p.field_name, p.profiles)))
+    return Sources(files, sites, constants,
+                   sorted(profile_texts.values(), key=lambda p: (p.field_name, p.profiles)),
+                   _profile_file())
+
+
+def config_problems(root: Path = ROOT) -> list[str]:
+    """What in the settings above points at nothing under ``root`` (a file moved or split, a
+    function renamed): a root that does not exist, an exclusion or file pattern that matches no
+    source file, a file of TEXT_FUNCTIONS or OWN_SCOPES that is not read, a function or class
+    they name that the file does not define, a MESSAGE_ARG callee no source calls."""
+    files = source_files(root)
+    problems = [f"SOURCE_ROOTS: {entry} does not exist" for entry in SOURCE_ROOTS
+                if not (root / entry).exists()]
+    every = [f.relative_to(root).as_posix() for entry in SOURCE_ROOTS
+             if (root / entry).is_dir() for f in (root / entry).rglob("*.py")]
+    problems += [f"SOURCE_EXCLUDED: {pat} matches no file" for pat in SOURCE_EXCLUDED
+                 if not _matches_any(pat, every)]
+    for name, patterns in (("OUT_ERR_FILES", OUT_ERR_FILES), ("_PREFIXED_SKIP", _PREFIXED_SKIP)):
+        problems += [f"{name}: {pat} matches no source file" for pat in patterns
+                     if not _matches_any(pat, files)]
+    callees: set[str] = set()
+    for rel in files:
+        tree = ast.parse((root / rel).read_text(encoding="utf-8"), filename=rel)
+        callees |= {_callee(n) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        defined = {f"{scope}.{node.name}" if scope != "<module>" else node.name
+                   for node, scope in _scoped_walk(tree)
+                   if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
+        for name, table in (("TEXT_FUNCTIONS", TEXT_FUNCTIONS), ("OWN_SCOPES", OWN_SCOPES)):
+            problems += [f"{name}: {rel} defines no {q}"
+                         for q in sorted(table.get(rel, set()) - defined - {"*"})]
+    for name, table in (("TEXT_FUNCTIONS", TEXT_FUNCTIONS), ("OWN_SCOPES", OWN_SCOPES)):
+        problems += [f"{name}: {rel} is not a source file" for rel in table if rel not in files]
+    problems += [f"MESSAGE_ARG: no source calls {c}" for c in MESSAGE_ARG if c not in callees]
+    return problems
+
+
+def _matches_any(pattern: str, files: Iterable[str]) -> bool:
+    return any(fnmatch(f, pattern) for f in files)
 
 
 # --------------------------------------------------------------------------- tracing
@@ -857,7 +956,7 @@ def render(sources: Sources, reach: Reach, reasons: Sequence[Reason]) -> Listing
     own = [s for s in sources.sites if s.own]
     body: list[str] = ["## Docker error sites", ""]
     reached = 0
-    for rel in SOURCES:
+    for rel in sources.files:
         mine = [s for s in docker if s.file == rel]
         if not mine:
             continue
@@ -890,9 +989,9 @@ def render(sources: Sources, reach: Reach, reasons: Sequence[Reason]) -> Listing
     not_reached.clear()
 
     body += ["## Engine profile texts", "",
-             "Text fields of `EngineProfile` (netsim/versions.py): each value with the profiles "
-             "that have it, reached where a line that reads the field (not in a condition) runs "
-             "under one of them together with a site of the same function.",
+             f"Text fields of `EngineProfile` ({sources.profile_file}): each value with the "
+             "profiles that have it, reached where a line that reads the field (not in a "
+             "condition) runs under one of them together with a site of the same function.",
              "", "| field | profiles | text | reached through its uses at |", "|---|---|---|---|"]
     prof_reached = 0
     for p in sources.profile_texts:
@@ -903,7 +1002,7 @@ def render(sources: Sources, reach: Reach, reasons: Sequence[Reason]) -> Listing
             prof_reached += 1
             cell = reached_text(real, reach.differs)[0]
         else:
-            cell = unreached(p.template, "netsim/versions.py", "EngineProfile",
+            cell = unreached(p.template, sources.profile_file, "EngineProfile",
                              f"EngineProfile.{p.field_name}", evidence)
         body.append(f"| `{p.field_name}` | {', '.join(p.profiles)} | {_code(p.text)} | {cell} |")
     body.append("")
@@ -913,8 +1012,9 @@ def render(sources: Sources, reach: Reach, reasons: Sequence[Reason]) -> Listing
              "Script and scenario syntax errors, host/LAN/image declaration checks, the image "
              "catalogue's own validation, internal assertions and the `netsim: … is not "
              "simulated` notes: the sites of " + ", ".join(f"`{c}`" for c in sorted(OWN_CALLEES))
-             + ", texts that start `netsim:`, lab.py's `out.err(…, NOT_SIMULATED)`, and the "
-             "sites in " + ", ".join(f"`{f.removeprefix('netsim/')}:{n}`"
+             + ", texts that start `netsim:`, a command handler's `out.err(…, NOT_SIMULATED)`, "
+             "and the sites in " + ", ".join(f"`{f.removeprefix('netsim/')}`" if n == "*" else
+                                    f"`{f.removeprefix('netsim/')}:{n}`"
                                     for f, names in OWN_SCOPES.items() for n in sorted(names))
              + ".", "", "| file:line | text | seen at |", "|---|---|---|"]
     for s in own:
@@ -956,7 +1056,10 @@ def render(sources: Sources, reach: Reach, reasons: Sequence[Reason]) -> Listing
         "was generated; the message templates identify each site.",
         "",
         "**Sites** are found with Python's `ast` in " + ", ".join(
-            f"`{s.removeprefix('netsim/')}`" for s in SOURCES) + " (one per source line):",
+            f"`{s.removeprefix('netsim/')}{'/' if not s.endswith('.py') else ''}`"
+            for s in SOURCE_ROOTS) + " (not in " + ", ".join(
+            f"`{s.removeprefix('netsim/')}`" for s in SOURCE_EXCLUDED)
+        + ", nor in the shims left at old paths), one site per source line:",
         "",
         *(f"* **{k}**: {v}" for k, v in KINDS.items()),
         "",
@@ -1001,9 +1104,12 @@ def build(evidence: bool = True) -> tuple[Listing, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--check", action="store_true",
-                    help="regenerate in memory; exit 1 if the committed file differs or a "
-                         "reason is missing")
+                    help="regenerate in memory; exit 1 if the committed file differs, a "
+                         "reason is missing or a setting points at nothing")
     args = ap.parse_args(argv)
+    problems = config_problems()
+    for problem in problems:
+        print(f"stale setting: {problem}", file=sys.stderr)
     listing, seconds = build()
     print(f"{listing.summary} ({seconds:.1f} s)")
     for m in listing.missing:
@@ -1023,10 +1129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                                         shown, "regenerated", lineterm="", n=0)
             print("\n".join(list(diff)[:40]), file=sys.stderr)
             print(f"{shown} is stale: run python conformance/error_sites.py", file=sys.stderr)
-        return 1 if stale or listing.missing else 0
+        return 1 if stale or listing.missing or problems else 0
     OUTPUT.write_text(listing.text, encoding="utf-8")
     print(f"wrote {shown}")
-    return 1 if listing.missing else 0
+    return 1 if listing.missing or problems else 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,38 @@
 """netsim: predict what Docker Engine 29.1 networking does, without a Docker engine.
 
-The pure core: declare operations (:mod:`netsim.model`), apply them with Docker's rules
-(:mod:`netsim.engine`), read the resolved :class:`State` (:mod:`netsim.state`). The rules are
+How a question flows through the package (each box is a room of the package; a change goes in
+the room that owns its notion, and nowhere else)::
+
+      docker commands       scenario YAML/JSON      (compose, inspect dumps: next)
+            |                       |
+        io/script.py          io/scenario.py         io/inputs.py picks the reader by name
+            |                       |
+      dockercli/ (flags/ parse.py convert.py: flags -> api/ objects, as docker/cli does)
+            |                       |
+            +-----------> api/ operations <----------+
+                              |
+                daemon/  (the engine: networks, containers, endpoints, ports, swarm,
+                          overlay, ipam; drivers/: one module per network driver)
+                              |
+                          state.py  (the frozen State: hosts, networks, sandboxes, endpoints)
+                              |
+      +-------------+---------+-----------+--------------------+------------------+
+      |             |                     |                    |                  |
+  analysis/     analysis/dns/        probes/ (ping, dig,   dockercli/        diagram/ (layout,
+  graph.py,     (embedded DNS,       curl, ip …: one        commands/ +       mpl, dot,
+  reach/,       /etc/hosts,          module per tool        output/ (what     mermaid,
+  vantage.py,   resolv.conf)         family, a registry)    `docker …` prints) notebook)
+  check.py
+
+Rooms that serve all the others: ``versions/`` (one EngineProfile per supported engine: the
+only place where engines differ), ``images/`` (the image catalogue, as data in
+``catalogue.yaml``), ``golang/`` (Go's own parsing and text/template, used by the CLI and the
+daemon alike), ``errors.py`` (the one error tree), ``lab.py`` (the Python API of a notebook:
+:class:`netsim.lab.Lab`), ``cli.py`` (the only module that prints or exits),
+``conformance.py`` (replays of real engines' recordings).
+
+The pure core: declare operations (:mod:`netsim.api`), apply them with Docker's rules
+(:mod:`netsim.daemon`), read the resolved :class:`State` (:mod:`netsim.state`). The rules are
 Engine 29.1's unless another supported engine's :class:`EngineProfile` is chosen
 (:mod:`netsim.versions`: 20.10, 26.1, 28.5, 29.1).
 
@@ -15,30 +46,19 @@ Engine 29.1's unless another supported engine's :class:`EngineProfile` is chosen
 >>> str(state.container("web").endpoints[0].ipv4)
 '172.18.0.2/16'
 
-Who reaches whom: :func:`netsim.reach.reach` (one flow, explained: a :class:`Trace`) and
-:func:`netsim.reach.matrix` (all pairs); what Docker's embedded DNS answers, /etc/hosts and
-resolv.conf: :mod:`netsim.dns` (:func:`netsim.dns.query`, :func:`netsim.dns.query_series`); what
-``ping``/``curl``/``dig``/``ip addr`` print: :func:`netsim.probes.probe`; the State as a networkx
-graph: :mod:`netsim.graph`.
-
-For typing docker commands one at a time (scripts, notebooks) see :class:`netsim.lab.Lab`.
+Who reaches whom: :func:`netsim.analysis.reach.reach` (one flow, explained: a :class:`Trace`)
+and :func:`netsim.analysis.reach.matrix` (all pairs); what Docker's embedded DNS answers,
+/etc/hosts and resolv.conf: :mod:`netsim.analysis.dns`; what ``ping``/``curl``/``dig``/``ip
+addr`` print: :func:`netsim.probes.probe`; the State as a networkx graph:
+:mod:`netsim.analysis.graph`.
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names, for type checkers; at run time they load on first use
-    from netsim.dns import DnsAnswer, DnsSeries, Rcode, ResolvConf
-    from netsim.engine import Engine, Outcome, apply, apply_scenario
-    from netsim.errors import (
-        DaemonError,
-        DockerCliError,
-        DockerError,
-        InputError,
-        NetsimError,
-        ScenarioError,
-        ScriptError,
-    )
-    from netsim.model import (
+    from netsim.analysis.dns import DnsAnswer, DnsSeries, Rcode, ResolvConf
+    from netsim.analysis.reach import Disposition, Hop, Matrix, Symptom, Trace
+    from netsim.api import (
         BridgeNetwork,
         ContainerCreate,
         ContainerPause,
@@ -69,8 +89,17 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         SwarmJoin,
         SwarmLeave,
     )
+    from netsim.daemon.engine import Engine, Outcome, apply, apply_scenario
+    from netsim.errors import (
+        DaemonError,
+        DockerCliError,
+        DockerError,
+        InputError,
+        NetsimError,
+        ScenarioError,
+        ScriptError,
+    )
     from netsim.probes import ProbeResult
-    from netsim.reach import Disposition, Hop, Matrix, Symptom, Trace
     from netsim.state import (
         ContainerState,
         EndpointState,
@@ -88,16 +117,16 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
 # where each public name lives; loading the engine (and its image catalogue) is deferred so
 # that ``import netsim.errors`` (and so ``netsim --help``) stays fast
 _HOMES = {
-    **dict.fromkeys(["Engine", "Outcome", "apply", "apply_scenario"], "netsim.engine"),
+    **dict.fromkeys(["Engine", "Outcome", "apply", "apply_scenario"], "netsim.daemon.engine"),
     **dict.fromkeys(["DEFAULT_PROFILE", "PROFILES", "EngineProfile"], "netsim.versions"),
     **dict.fromkeys(["DaemonError", "DockerCliError", "DockerError", "InputError", "NetsimError",
                      "ScenarioError", "ScriptError"], "netsim.errors"),
     **dict.fromkeys(["ContainerState", "EndpointState", "HostState", "NetworkState",
                      "PortMapping", "State", "SubnetState", "SwarmNode", "SwarmState"],
                     "netsim.state"),
-    **dict.fromkeys(["Disposition", "Hop", "Matrix", "Symptom", "Trace"], "netsim.reach"),
+    **dict.fromkeys(["Disposition", "Hop", "Matrix", "Symptom", "Trace"], "netsim.analysis.reach"),
     "ProbeResult": "netsim.probes",
-    **dict.fromkeys(["DnsAnswer", "DnsSeries", "Rcode", "ResolvConf"], "netsim.dns"),
+    **dict.fromkeys(["DnsAnswer", "DnsSeries", "Rcode", "ResolvConf"], "netsim.analysis.dns"),
 }
 
 
@@ -105,7 +134,7 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     if name in __all__:
-        module = importlib.import_module(_HOMES.get(name, "netsim.model"))
+        module = importlib.import_module(_HOMES.get(name, "netsim.api"))
         value = getattr(module, name)
         globals()[name] = value
         return value

@@ -132,7 +132,7 @@ def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
 def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
             engine: str | None) -> None:
     """docker inspect-shaped JSON of NAMES (containers or networks), or of everything."""
-    from netsim.render import inspect as render
+    from netsim.dockercli.output import inspect as render
 
     lab, _ = _load(file, seed=seed, engine=engine)
     state = lab.state
@@ -216,7 +216,7 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
     DST: a container, an IPv4 address, localhost, or @NAME (a Docker host's address).
     Exit status 0 when delivered, 1 when not.
     """
-    from netsim.reach import reach as trace_flow
+    from netsim.analysis.reach import reach as trace_flow
 
     number, proto = _port_option(port)
     lab, _ = _load(file, seed=seed, engine=engine)
@@ -241,7 +241,7 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
     Rows are sources (every container, then @HOST, @lan, @internet), columns destination
     containers, numbered in the header and listed under the table.
     """
-    from netsim.reach import matrix as all_pairs
+    from netsim.analysis.reach import matrix as all_pairs
 
     number, proto = _port_option(port)
     lab, _ = _load(file, seed=seed, engine=engine)
@@ -291,7 +291,7 @@ _DRAW_FORMATS = ("png", "svg", "pdf", "dot", "mmd")
 
 def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
     """Write a picture of ``state`` to ``out``; the format is the file's extension."""
-    from netsim.render.layout import layout
+    from netsim.diagram.layout import layout
 
     ext = Path(out).suffix.lower().lstrip(".")
     if ext not in _DRAW_FORMATS:
@@ -300,16 +300,16 @@ def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
                              f".{f}" for f in _DRAW_FORMATS))
     lay = layout(state, highlight=trace, title=title)
     if ext == "dot":
-        from netsim.render.dot import to_dot
+        from netsim.diagram.dot import to_dot
 
         data = to_dot(lay).encode()
     elif ext == "mmd":
-        from netsim.render.mermaid import to_mermaid
+        from netsim.diagram.mermaid import to_mermaid
 
         data = to_mermaid(lay).encode()
     else:
         try:
-            from netsim.render.mpl import draw_layout, to_bytes
+            from netsim.diagram.mpl import draw_layout, to_bytes
         except ImportError:
             raise InputError(out, "drawing PNG, SVG or PDF needs matplotlib",
                              accepted="pip install 'netsim[draw]', or a .dot/.mmd file") from None
@@ -337,7 +337,7 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
 
     With --highlight SRC DST (as for `netsim reach`) the flow is drawn on it with its verdict.
     """
-    from netsim.reach import reach
+    from netsim.analysis.reach import reach
 
     lab, _ = _load(file, seed=seed, engine=engine)
     trace = None
@@ -370,7 +370,7 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
     CLIENT: a container (NAME or HOST/NAME) or @host, @NAME, @lan, @internet. Exit status 0
     when the name has an address, 1 when not (NXDOMAIN, no data, no server).
     """
-    from netsim.dns import query_series
+    from netsim.analysis.dns import query_series
 
     lab, _ = _load(file, seed=seed, engine=engine)
     kind: Literal["A", "AAAA", "PTR"] = "AAAA" if qtype.upper() == "AAAA" else (
@@ -398,7 +398,7 @@ def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
     Prints each expectation, what netsim predicts and ok/FAIL; exit 0 when all hold, 1 when
     one does not.
     """
-    from netsim.check import FORMS, table
+    from netsim.analysis.check import FORMS, table
 
     lab, _ = _load(file, seed=seed, engine=engine)
     if not lab.checks:

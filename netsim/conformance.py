@@ -701,8 +701,8 @@ class ConformanceReport:
 
 def replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     """netsim's steps for the recording's script on the lab's topology, by line."""
+    from netsim.api import Host, Lan
     from netsim.lab import run_script
-    from netsim.model import Host, Lan
 
     # the lab's hosts name the LAN router as their DNS server, their eth0 is a veth whose peer
     # is lan-srvN in netsim-lan (index 4, 5, … there: lo, br0, wan0 come first), and their

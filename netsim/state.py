@@ -1,6 +1,6 @@
 """What the engine resolved: the networks, sandboxes and endpoints a Docker Engine would hold.
 
-A :class:`State` is a frozen snapshot. It is produced by :mod:`netsim.engine` and read by
+A :class:`State` is a frozen snapshot. It is produced by :mod:`netsim.daemon.engine` and read by
 everything downstream (graph, reachability, DNS, rendering). Names follow Docker's vocabulary:
 a container has a *sandbox* (its network namespace) holding one *endpoint* per network it is
 attached to; a port *mapping* is a published port as the engine bound it.
@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from netsim.model import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
+from netsim.api import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = [
@@ -117,7 +117,7 @@ class EndpointState(_Frozen):
     #: libnetwork's default-gateway endpoint on ``docker_gwbridge`` for a container whose
     #: networks give it no gateway (overlay-only): not listed in NetworkSettings.Networks
     gateway_only: bool = False
-    #: the kernel's numbers for the interface (netsim.engine ``_Netns``): its index in the
+    #: the kernel's numbers for the interface (netsim.daemon.engine ``_Netns``): its index in the
     #: container's namespace; the index of its link (``@ifN``: the veth peer, in the host's or
     #: the overlay's namespace, or the macvlan/ipvlan parent in the host's); the container
     #: namespace's id for the namespace of that link (``link-netnsid``); and the host's id for

@@ -101,7 +101,7 @@ different containers:"""),
         (PY, """for _ in range(4):
     print(lab.docker("exec network_alias_ping ping -c 1 alicek106").stdout.splitlines()[1])"""),
         (MD, "Over many queries each address comes first about a third of the time:"),
-        (PY, """from netsim.dns import query_series
+        (PY, """from netsim.analysis.dns import query_series
 
 series = query_series(lab.state, "network_alias_ping", "alicek106", 3000, seed=1)
 for ip, count in series.tally():
@@ -128,8 +128,8 @@ its own server** (the kernel keeps the parent NIC and its macvlan children apart
 talk to the other server."""),
         (PY, """from ipaddress import IPv4Address, IPv4Network
 
+from netsim.api import Host, Lan
 from netsim.lab import Lab
-from netsim.model import Host, Lan
 
 lab = Lab(lan=Lan(subnet=IPv4Network("192.168.0.0/24"), gateway=IPv4Address("192.168.0.1")),
           hosts=[Host(name="server1", address=IPv4Address("192.168.0.50")),
@@ -193,8 +193,8 @@ print(lab.expect("q1 does not reach q2 because ICC_DISABLED"))"""),
 
 A small stack: a reverse proxy on `front` and `back`, an app on `back` and `data`, a database
 on the **internal** `data` network. Before deploying, ask netsim who reaches whom."""),
-        (PY, """from netsim.lab import Lab
-from netsim.reach import matrix
+        (PY, """from netsim.analysis.reach import matrix
+from netsim.lab import Lab
 
 lab = Lab()
 lab.docker("network create front")

@@ -6,7 +6,7 @@ import ipaddress
 
 from hypothesis import strategies as st
 
-from netsim.model import (
+from netsim.api import (
     BridgeNetwork,
     ContainerCreate,
     ContainerRemove,
@@ -206,7 +206,7 @@ def lan_runs(draw: st.DrawFn) -> Operation:
 
 
 def lan_programs() -> st.SearchStrategy[list[Operation]]:
-    from netsim.model import MacvlanNetwork
+    from netsim.api import MacvlanNetwork
 
     setup: list[Operation] = []
     for i, host in enumerate(LAN_HOSTS):

@@ -67,3 +67,28 @@ def test_no_private_name_crosses_a_module(tmp_path: Path) -> None:
                      "inspect._thing()\nfrom netsim.lab import run_script\n", encoding="utf-8")
     assert private_uses(probe, tmp_path) == [
         "netsim/probe.py:1: from netsim.lab import _helper", "netsim/probe.py:3: inspect._thing"]
+
+
+#: the largest a module of the package may grow (issue 13: a newcomer reads one in a sitting)
+MAX_LINES = 800
+
+
+def test_no_module_is_over_800_lines() -> None:
+    """Every module of the package has at most 800 lines."""
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in ROOT.joinpath("netsim").rglob("*.py")}
+    assert {p: n for p, n in sizes.items() if n > MAX_LINES} == {}
+    assert len(sizes) > 100  # the walk found the package
+
+
+def test_the_package_docstring_draws_every_subpackage() -> None:
+    """netsim/__init__.py's docstring names every subpackage and top-level module, so that a
+    newcomer finds the room for a change."""
+    import netsim
+
+    doc = netsim.__doc__ or ""
+    rooms = sorted(p.name if p.is_dir() else p.stem
+                   for p in ROOT.joinpath("netsim").iterdir()
+                   if (p.is_dir() and (p / "__init__.py").exists())
+                   or (p.suffix == ".py" and not p.name.startswith("_")))
+    assert [r for r in rooms if f"{r}/" not in doc and f"{r}.py" not in doc] == []

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SCENARIOS
 
-from netsim.check import parse_expectation
+from netsim.analysis.check import parse_expectation
+from netsim.analysis.reach import Disposition
 from netsim.errors import InputError
-from netsim.reach import Disposition
 
 WITH_EXPECTATIONS = sorted(p for p in SCENARIOS.glob("*.sh")
                            if "# netsim: expect" in p.read_text())

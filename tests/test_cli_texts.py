@@ -4,15 +4,15 @@ argument-count errors, address flags, port specs, content trust, missing program
 Every 28.5 text here was measured on the conformance lab (Debian's docker.io 28.5.2+dfsg4,
 CLI 28.5.2: conformance/recorded/28.5, scripts 36- to 56-, and lab runs made while writing these
 rules); the 29.1 texts are read from docker/cli v29.1.5 and moby docker-v29.1.5 (the paths are
-in netsim/versions.py beside each ``cli_*`` field).
+in netsim/versions/ beside each ``cli_*`` field).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from netsim.api import Host, Lan
 from netsim.lab import Step, run_script
-from netsim.model import Host, Lan
 
 OCI = "OCI runtime exec failed: exec failed: unable to start container process: "
 TASK = ("failed to create task for container: failed to create shim task: OCI runtime create "

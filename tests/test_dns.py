@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from conftest import SCENARIOS
 
-from netsim.dns import (
+from netsim.analysis.dns import (
     Rcode,
     etc_hosts,
     hosts_text,

@@ -1,7 +1,7 @@
 """Properties of the embedded DNS over random setups, against an oracle written from Docker's
 name-resolution code (moby docker-v29.1.0: daemon/libnetwork/sandbox.go ResolveName, network.go
 ResolveName, resolver.go handleIPQuery; daemon/container_operations.go buildEndpointDNSNames),
-not from netsim.dns."""
+not from netsim.analysis.dns."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import reach_programs
 
-from netsim.dns import Rcode, query, query_series
-from netsim.engine import Engine
+from netsim.analysis.dns import Rcode, query, query_series
+from netsim.api import Operation
+from netsim.daemon.engine import Engine
 from netsim.errors import DaemonError
-from netsim.model import Operation
 from netsim.state import ContainerState, EndpointState, State
 
 SETTINGS = settings(max_examples=150, deadline=None,

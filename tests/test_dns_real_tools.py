@@ -25,7 +25,8 @@ from typing import Any
 
 import pytest
 
-import netsim.dns as dns
+import netsim.analysis.dns as dns
+from netsim.analysis.dns import queries
 from netsim.lab import Lab, run_script
 from netsim.probes import probe
 
@@ -82,11 +83,11 @@ def netns() -> Iterator[str]:
 
 
 class Recorder:
-    """Wraps netsim.dns._query: every answer netsim's probe received, in order."""
+    """Wraps netsim.analysis.dns.queries._query: every answer netsim's probe received, in order."""
 
     def __init__(self) -> None:
         self.answers: list[dns.DnsAnswer] = []
-        self.original = dns._query
+        self.original = queries._query
 
     def __call__(self, *args: Any, **kwargs: Any) -> dns.DnsAnswer:
         answer = self.original(*args, **kwargs)
@@ -124,7 +125,7 @@ def real_vs_netsim(lab: Lab, ns: str, client: str, command: str, work: Path,
     st = lab.state
     c = st.container(client)
     rec = Recorder()
-    monkeypatch.setattr(dns, "_query", rec)
+    monkeypatch.setattr(queries, "_query", rec)
     installed = lab.packages[c.id].tools if c.id in lab.packages else None
     predicted = probe(st, client, command, rng=random.Random(11), installed=installed)
     monkeypatch.undo()

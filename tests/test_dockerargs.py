@@ -1,4 +1,4 @@
-"""Tests of netsim.io.dockerargs: docker v29.1 command-line parsing and its exact error texts."""
+"""Tests of netsim.dockercli.flags: docker v29.1 command-line parsing and its exact error texts."""
 
 from __future__ import annotations
 
@@ -7,16 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from netsim.errors import DockerCliError, DockerError
-from netsim.io import dockerargs
-from netsim.io.dockerargs import (
-    COMMANDS,
-    GLOBAL_FLAGS,
+from netsim.dockercli.flags import COMMANDS, GLOBAL_FLAGS, FlagSpec
+from netsim.dockercli.parse import (
     DaemonInfo,
-    FlagSpec,
     ParsedCommand,
     UnsupportedCommandError,
     parse_docker_argv,
+)
+from netsim.errors import DockerCliError, DockerError
+from netsim.golang.csv import read_record
+from netsim.golang.netip import net_parse_cidr, net_parse_ip, parse_addr
+from netsim.golang.quote import go_quote, go_quote_rune
+from netsim.golang.values import (
+    GoError,
+    NumError,
+    parse_duration,
+    parse_int,
+    parse_uint,
+    ram_in_bytes,
 )
 
 RUN_USAGE = "Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"
@@ -652,11 +660,11 @@ def test_parsed_command_is_frozen() -> None:
 
 
 def test_go_quote() -> None:
-    q = dockerargs._go_quote
+    q = go_quote
     assert q('a"b\\c') == '"a\\"b\\\\c"'
     assert q("\t\n\x01\x7f") == '"\\t\\n\\x01\\x7f"'
     assert q("é\u00a0") == '"é\\u00a0"'
-    assert dockerargs._go_quote_rune(ord("'")) == "'\\''"
+    assert go_quote_rune(ord("'")) == "'\\''"
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -668,30 +676,30 @@ def test_go_quote() -> None:
     ("9999999999h", 'time: invalid duration "9999999999h"'),
 ])
 def test_go_duration_errors(text: str, message: str) -> None:
-    with pytest.raises(dockerargs._GoError) as info:
-        dockerargs._parse_duration(text)
+    with pytest.raises(GoError) as info:
+        parse_duration(text)
     assert str(info.value) == message
 
 
 def test_go_duration_values() -> None:
-    d = dockerargs._parse_duration
+    d = parse_duration
     assert d("0") == 0 and d("1h2m3.5s") == 3723_500_000_000 and d("-1.5ms") == -1_500_000
     assert d("1\u00b5s") == 1000 and d("300ms") == 300_000_000
 
 
 def test_go_numbers() -> None:
-    assert dockerargs._parse_int("0b101", 0, 64) == 5
-    assert dockerargs._parse_int("-0o17", 0, 64) == -15
-    assert dockerargs._parse_int("017", 0, 64) == 15
-    assert dockerargs._parse_uint("0xFFFF", 0, 16) == 0xFFFF
-    with pytest.raises(dockerargs._NumError) as info:
-        dockerargs._parse_uint("0x10000", 0, 16)
+    assert parse_int("0b101", 0, 64) == 5
+    assert parse_int("-0o17", 0, 64) == -15
+    assert parse_int("017", 0, 64) == 15
+    assert parse_uint("0xFFFF", 0, 16) == 0xFFFF
+    with pytest.raises(NumError) as info:
+        parse_uint("0x10000", 0, 16)
     assert str(info.value) == 'strconv.ParseUint: parsing "0x10000": value out of range'
-    with pytest.raises(dockerargs._NumError):
-        dockerargs._parse_int("1__0", 0, 64)
-    assert dockerargs._ram_in_bytes("1.5g") == 1610612736
-    assert dockerargs._ram_in_bytes("10 KiB") == 10240
-    assert dockerargs._ram_in_bytes("512") == 512
+    with pytest.raises(NumError):
+        parse_int("1__0", 0, 64)
+    assert ram_in_bytes("1.5g") == 1610612736
+    assert ram_in_bytes("10 KiB") == 10240
+    assert ram_in_bytes("512") == 512
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -707,19 +715,19 @@ def test_go_numbers() -> None:
     ("12345::", 'ParseAddr("12345::"): each group must have 4 or less digits (at "12345::")'),
 ])
 def test_go_netip_errors(text: str, message: str) -> None:
-    with pytest.raises(dockerargs._GoError) as info:
-        dockerargs._netip_parse_addr(text)
+    with pytest.raises(GoError) as info:
+        parse_addr(text)
     assert str(info.value) == message
 
 
 def test_go_ip_and_cidr() -> None:
-    assert dockerargs._net_parse_ip("::ffff:1.2.3.4")
-    assert dockerargs._net_parse_ip("2001:db8::33")
-    assert not dockerargs._net_parse_ip("fe80::1%eth0")
-    assert dockerargs._net_parse_cidr("10.0.0.0/08")
-    assert not dockerargs._net_parse_cidr("10.0.0.0/33")
-    assert not dockerargs._net_parse_cidr("10.0.0.0")
-    assert dockerargs._net_parse_cidr("fd00::/64")
+    assert net_parse_ip("::ffff:1.2.3.4")
+    assert net_parse_ip("2001:db8::33")
+    assert not net_parse_ip("fe80::1%eth0")
+    assert net_parse_cidr("10.0.0.0/08")
+    assert not net_parse_cidr("10.0.0.0/33")
+    assert not net_parse_cidr("10.0.0.0")
+    assert net_parse_cidr("fd00::/64")
 
 
 @pytest.mark.parametrize(("text", "result"), [
@@ -731,7 +739,7 @@ def test_go_ip_and_cidr() -> None:
     ('"a\nb",c', ["a\nb", "c"]),
 ])
 def test_go_csv(text: str, result: list[str]) -> None:
-    assert dockerargs._csv_read(text) == result
+    assert read_record(text) == result
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -741,8 +749,8 @@ def test_go_csv(text: str, result: list[str]) -> None:
     ("\n", "EOF"),
 ])
 def test_go_csv_errors(text: str, message: str) -> None:
-    with pytest.raises(dockerargs._GoError) as info:
-        dockerargs._csv_read(text)
+    with pytest.raises(GoError) as info:
+        read_record(text)
     assert str(info.value) == message
 
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from netsim.ipam import AddressSpace
+from netsim.daemon.ipam import AddressSpace
 from netsim.lab import Step, run_script
 from netsim.versions import PROFILES
 

@@ -8,7 +8,10 @@ import ipaddress
 
 import pytest
 
-from netsim.engine import Engine
+from netsim.analysis.reach import Disposition, matrix, reach
+from netsim.api import ContainerCreate, ContainerSpec, EndpointConfig, Host, Lan
+from netsim.daemon.engine import Engine
+from netsim.dockercli.output import inspect as render_inspect
 from netsim.errors import DaemonError
 from netsim.images import (
     SMALL_NC_USAGE,
@@ -19,9 +22,6 @@ from netsim.images import (
     usage_failure,
 )
 from netsim.lab import Lab, Step, run_script
-from netsim.model import ContainerCreate, ContainerSpec, EndpointConfig, Host, Lan
-from netsim.reach import Disposition, matrix, reach
-from netsim.render import inspect as render_inspect
 from netsim.versions import PROFILES
 
 _HOSTS = [Host(name=n, address=ipaddress.IPv4Address(a), dns=(ipaddress.IPv4Address(
@@ -128,7 +128,7 @@ def test_small_busybox_nc_refuses_options_it_lacks() -> None:
 
 def test_probes_and_images_agree_on_the_small_nc_usage() -> None:
     """The engine's copy of BusyBox's small nc usage is the probes' text."""
-    from netsim.probes import _BUSYBOX_USAGE
+    from netsim.probes import BUSYBOX_USAGE as _BUSYBOX_USAGE
 
     assert _BUSYBOX_USAGE["nc"] == SMALL_NC_USAGE
 

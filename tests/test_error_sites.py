@@ -41,7 +41,7 @@ def _tree(tmp_path: Path, es: ModuleType, files: dict[str, str]) -> Path:
 def test_sites_templates_and_kinds(tmp_path: Path, es: ModuleType) -> None:
     """Each kind of site, its template as written, and netsim's own messages told apart."""
     root = _tree(tmp_path, es, {
-        "netsim/engine.py": '''
+        "netsim/daemon/engine.py": '''
             ERR_GONE = "it is gone"
 
             def a(x, p):
@@ -66,7 +66,7 @@ def test_sites_templates_and_kinds(tmp_path: Path, es: ModuleType) -> None:
     })
     found = es.find_sites(root)
     sites = {(s.file, s.line): s for s in found.sites}
-    engine = "netsim/engine.py"
+    engine = "netsim/daemon/engine.py"
     assert sites[(engine, 6)].template == "bad {x!r} here"
     assert sites[(engine, 6)].kind == "raise"
     assert sites[(engine, 7)].template == "ERR_GONE = it is gone"
@@ -87,6 +87,33 @@ def test_sites_templates_and_kinds(tmp_path: Path, es: ModuleType) -> None:
     assert "not_running_message" in fields
     texts = [p for p in found.profile_texts if p.field_name == "not_running_message"]
     assert any((engine, 10, "b") in p.uses for p in texts)
+
+
+def test_sources_come_from_the_roots_less_exclusions_and_shims(tmp_path: Path,
+                                                               es: ModuleType) -> None:
+    """A module split or added under a root is read; a shim left at an old path, the excluded
+    code and files outside the roots are not; settings naming what moved away are reported."""
+    files = {
+        "netsim/daemon/engine.py": "def f():\n    pass\n",
+        "netsim/daemon/drivers/new.py": "",
+        "netsim/daemon/old.py": '"""Shim (issue 13 wave 1): moved to netsim.daemon."""\n',
+        "netsim/golang/template/parse.py": "",
+        "netsim/cli.py": "",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    assert es.source_files(tmp_path) == ("netsim/daemon/drivers/new.py",
+                                         "netsim/daemon/engine.py")
+    problems = es.config_problems(tmp_path)
+    assert "SOURCE_ROOTS: netsim/lab.py does not exist" in problems
+    assert any(p.startswith("TEXT_FUNCTIONS: netsim/daemon/publishing.py ") for p in problems)
+
+
+def test_the_settings_name_what_the_sources_define(es: ModuleType) -> None:
+    """Every file and function of TEXT_FUNCTIONS and OWN_SCOPES exists where they say (a
+    module moved or split since leaves them pointing at nothing: its sites would be lost)."""
+    assert es.config_problems() == []
 
 
 def test_tracer_notes_the_key_of_each_watched_line(tmp_path: Path, es: ModuleType) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from netsim import ids
+from netsim.daemon import ids
 from netsim.lab import Lab
 
 RUN_HELP = "\n\nRun 'docker run --help' for more information\n"

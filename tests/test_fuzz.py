@@ -127,7 +127,7 @@ def test_random_probes_never_crash(where: str, words: list[str]) -> None:
 def test_random_flows_never_crash(src: str, dst: str, port: int | None, proto: str | None
                                   ) -> None:
     """reach() with any source, destination and port: a Trace or one InputError."""
-    from netsim.reach import reach
+    from netsim.analysis.reach import reach
 
     try:
         t = reach(FUZZ_STATE, src, dst, port=port, proto=proto)  # type: ignore[arg-type]
@@ -147,7 +147,7 @@ EXPECT_WORDS = ["web", "db", "@host", "@lan", "@internet", "8.8.8.8", "reaches",
 @given(st.lists(st.sampled_from(EXPECT_WORDS), min_size=0, max_size=8))
 def test_random_expectations_never_crash(words: list[str]) -> None:
     """Any expectation text is parsed and checked, or rejected with one InputError."""
-    from netsim.check import evaluate, parse_expectation
+    from netsim.analysis.check import evaluate, parse_expectation
 
     with contextlib.suppress(InputError):
         exp = parse_expectation(words, "fuzz")

@@ -1,5 +1,6 @@
-"""Go's text/template as docker runs it (netsim/render/gotemplate.py): parsing, execution, the
-builtins and docker's functions, Go's error texts, and docker inspect's typed-then-raw retry.
+"""Go's text/template as docker runs it (netsim/golang/template/, netsim/dockercli/
+templates.py): parsing, execution, the builtins and docker's functions, Go's error texts, and
+docker inspect's typed-then-raw retry.
 
 Expected texts marked "measured" were printed by Docker 28.5.2 (CLI 28.5.2, Go 1.24) in the
 conformance lab (conformance/recorded/28.5, 36- to 56-, and lab runs while writing this); the
@@ -13,17 +14,10 @@ from typing import Any
 
 import pytest
 
-from netsim.render import gotemplate
-from netsim.render.gotemplate import (
-    DOCKER_FUNCS,
-    ExecError,
-    GoMap,
-    GoStruct,
-    ParseError,
-    UnsupportedTemplate,
-    parse,
-    render,
-)
+from netsim.dockercli import templates
+from netsim.dockercli.templates import DOCKER_FUNCS, HEADER_FUNCS, parse, render
+from netsim.golang import template as gotemplate
+from netsim.golang.template import ExecError, GoMap, GoStruct, ParseError, UnsupportedTemplate
 
 #: a container's inspect JSON, cut down (the shapes netsim's inspect writes)
 CONTAINER: dict[str, Any] = {
@@ -64,7 +58,7 @@ def fails(template: str, data: Any = CONTAINER) -> str:
 
 def test_docstring_examples() -> None:
     """The module's doctests run."""
-    assert doctest.testmod(gotemplate).failed == 0
+    assert doctest.testmod(templates).failed == 0
 
 
 # --------------------------------------------------------------------------- what users write
@@ -224,7 +218,7 @@ def test_docker_functions_are_defined_and_headers_keep_names() -> None:
         DOCKER_FUNCS)
     header = GoMap({"Names": "NAMES"})
     tmpl = parse("{{lower .Names}} {{json .Names}}")
-    assert tmpl.execute(header, funcs=gotemplate.HEADER_FUNCS) == "NAMES NAMES"
+    assert tmpl.execute(header, funcs=HEADER_FUNCS) == "NAMES NAMES"
 
 
 def test_go_structs_with_methods() -> None:

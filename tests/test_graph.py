@@ -6,7 +6,7 @@ from __future__ import annotations
 import networkx as nx
 from conftest import SCENARIOS
 
-from netsim.graph import forwarding, topology
+from netsim.analysis.graph import forwarding, topology
 from netsim.lab import run_script
 
 SETUP = """

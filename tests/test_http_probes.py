@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from netsim.api import Host, Lan
 from netsim.images import HTTP_DATE, internet_site, lookup, served_site
 from netsim.lab import Step, run_script
-from netsim.model import Host, Lan
 from netsim.probes import probe
 from netsim.state import EPOCH
 

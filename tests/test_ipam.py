@@ -6,8 +6,8 @@ import ipaddress
 
 import pytest
 
+from netsim.daemon.ipam import AddressSpace, SubnetPool
 from netsim.errors import DaemonError
-from netsim.ipam import AddressSpace, SubnetPool
 
 
 def test_pool_sequence_is_dockers() -> None:

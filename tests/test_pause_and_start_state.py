@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from netsim.api import ContainerPause
 from netsim.lab import Lab
-from netsim.model import ContainerPause
 from netsim.versions import PROFILES
 
 PAUSED_SETUP = ("run -d --name pz netsim-lab/alpine sleep 1000", "pause pz")

@@ -23,9 +23,9 @@ import re
 
 import pytest
 
+from netsim.api import Host, Lan
 from netsim.conformance import NORMALIZATIONS
 from netsim.lab import Lab, Step, run_script
-from netsim.model import Host, Lan
 from netsim.probes import probe
 
 LAB_HOSTS = (

@@ -24,8 +24,8 @@ import re
 
 import pytest
 
+from netsim.api import Host, Lan
 from netsim.lab import Step, run_script
-from netsim.model import Host, Lan
 from netsim.probes import probe
 
 #: the lab's topology, as netsim.conformance replays recordings on it

@@ -7,10 +7,10 @@ import contextlib
 from hypothesis import HealthCheck, given, settings
 from strategies import programs
 
-from netsim.engine import Engine
+from netsim.api import Operation, Scenario
+from netsim.daemon.engine import Engine
 from netsim.errors import DaemonError
 from netsim.io.scenario import dump_scenario, parse_scenario
-from netsim.model import Operation, Scenario
 from netsim.state import State
 
 

@@ -1,4 +1,4 @@
-"""One test per reachability rule (each rule's Docker source is in netsim.reach.RULES): the
+"""One test per reachability rule (each rule's Docker source is in netsim.analysis.reach.RULES): the
 disposition and the rule of the hop that decided it."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import json
 import pytest
 from conftest import SCENARIOS
 
+from netsim.analysis.reach import RULES, Disposition, Symptom, matrix, reach
 from netsim.errors import InputError
 from netsim.lab import run_script
-from netsim.reach import RULES, Disposition, Symptom, matrix, reach
 from netsim.state import State
 
 D = Disposition
@@ -139,8 +139,8 @@ def test_icc_off() -> None:
 
 def test_icc_off_legacy_link_opens_exposed_ports() -> None:
     """On a default bridge with ICC off, --link opens the linked container's exposed ports."""
-    from netsim.engine import Engine
-    from netsim.model import ContainerCreate, ContainerSpec
+    from netsim.api import ContainerCreate, ContainerSpec
+    from netsim.daemon.engine import Engine
 
     engine = Engine()
     net = engine._hosts["host"].networks["bridge"]
@@ -343,7 +343,8 @@ def test_unknown_names_are_input_errors(two_bridges: State) -> None:
 
 def test_every_disposition_is_documented() -> None:
     """The closed set: every disposition has a one-line meaning and a symptom."""
-    from netsim.reach import _SYMPTOM, DISPOSITIONS
+    from netsim.analysis.reach import DISPOSITIONS
+    from netsim.analysis.reach import SYMPTOMS as _SYMPTOM
 
     assert set(DISPOSITIONS) == set(Disposition) == set(_SYMPTOM)
 

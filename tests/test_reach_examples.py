@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import SCENARIOS
 
+from netsim.analysis.reach import Disposition, matrix, reach
 from netsim.lab import Lab, run_script
 from netsim.probes import probe
-from netsim.reach import Disposition, matrix, reach
 
 
 def replay(text: str) -> Lab:

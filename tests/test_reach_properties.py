@@ -9,11 +9,11 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from strategies import LAN_HOSTS, lan_programs, reach_programs
 
-from netsim.engine import Engine
+from netsim.analysis.graph import forwarding
+from netsim.analysis.reach import forwarding_pairs, matrix, reach
+from netsim.api import Host, Lan, NetworkDisconnect, Operation
+from netsim.daemon.engine import Engine
 from netsim.errors import DaemonError
-from netsim.graph import forwarding
-from netsim.model import Host, Lan, NetworkDisconnect, Operation
-from netsim.reach import forwarding_pairs, matrix, reach
 from netsim.state import State
 
 SETTINGS = settings(max_examples=150, deadline=None,

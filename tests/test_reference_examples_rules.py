@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from netsim.api import Host, Lan
 from netsim.io.recording import RecordedStep
 from netsim.lab import Step, run_script
-from netsim.model import Host, Lan
 
 #: the lab's topology, as netsim.conformance replays a recording on it
 HOSTS = [Host(name=n, address=a, dns=("192.168.0.1",), nic="veth", nic_peer=4 + i)

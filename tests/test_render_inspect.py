@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from netsim.dockercli.output import inspect as render
 from netsim.lab import Lab
-from netsim.render import inspect as render
 from netsim.state import EndpointState
 
 HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -676,7 +676,7 @@ def test_module_doctests() -> None:
 
 
 def _lab_28_5() -> Lab:
-    from netsim.model import Host
+    from netsim.api import Host
     from netsim.versions import profile
 
     host = Host(name="server1", apparmor=False, cgroup="v1", thermal_throttle=())

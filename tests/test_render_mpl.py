@@ -10,14 +10,14 @@ import pytest
 from conftest import BUNDLED, SCENARIOS
 from conftest import load_bundled as load
 
+from netsim.analysis.reach import reach
+from netsim.diagram.layout import Layout, layout, overlapping
 from netsim.lab import Lab, run_script
-from netsim.reach import reach
-from netsim.render.layout import Layout, layout, overlapping
 from netsim.state import State
 
 pytest.importorskip("matplotlib")
 
-from netsim.render.mpl import BAD, OK, draw, draw_layout, text_fits, to_bytes
+from netsim.diagram.mpl import BAD, OK, draw, draw_layout, text_fits, to_bytes
 
 
 def all_text(lay: Layout) -> str:
@@ -98,9 +98,9 @@ def test_fifty_containers_do_not_overlap() -> None:
 
 def test_notebook_display() -> None:
     """register() gives State an SVG, Matrix and DnsSeries a PNG; lab.reach draws its path."""
-    from netsim.dns import DnsSeries
-    from netsim.reach import Matrix
-    from netsim.render.notebook import register
+    from netsim.analysis.dns import DnsSeries
+    from netsim.analysis.reach import Matrix
+    from netsim.diagram.notebook import register
 
     class Formatter:
         def __init__(self) -> None:
@@ -134,9 +134,9 @@ def test_notebook_display() -> None:
 def test_heatmap_and_dns_chart() -> None:
     """The matrix heatmap has a row label per row and a column per container; the DNS chart
     one bar per address of the alias."""
-    from netsim.dns import query_series
-    from netsim.reach import matrix
-    from netsim.render.mpl import dns_chart, matrix_heatmap
+    from netsim.analysis.dns import query_series
+    from netsim.analysis.reach import matrix
+    from netsim.diagram.mpl import dns_chart, matrix_heatmap
 
     lab = Lab()
     lab.docker("network create n")

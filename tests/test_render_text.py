@@ -15,13 +15,13 @@ import pytest
 import yaml
 from conftest import BUNDLED, SCENARIOS
 
+from netsim.analysis.reach import reach
+from netsim.diagram.dot import to_dot
+from netsim.diagram.layout import Layout, layout
+from netsim.diagram.mermaid import to_mermaid
 from netsim.io.scenario import parse_scenario
 from netsim.io.script import parse_script
 from netsim.lab import run_scenario, run_script
-from netsim.reach import reach
-from netsim.render.dot import to_dot
-from netsim.render.layout import Layout, layout
-from netsim.render.mermaid import to_mermaid
 from netsim.state import State
 
 QUOTED = r'"(?:[^"\\]|\\.)*"'

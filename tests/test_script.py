@@ -54,8 +54,8 @@ def test_fast_word_split_matches_shlex(text: str) -> None:
 
 def test_lab_docker_runs_on_the_host_given() -> None:
     """Lab.docker(…, host=NAME) runs the command on that Docker host (it used to be ignored)."""
+    from netsim.api import Host
     from netsim.lab import Lab
-    from netsim.model import Host
 
     lab = Lab(hosts=[Host(name="server1"), Host(name="server2")])
     step = lab.docker("run -d --name c2 alpine sleep 1d", host="server2")

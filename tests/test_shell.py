@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netsim.lab import run_script
-from netsim.shell import Result, Unsupported, parse, run
+from netsim.probes.shell import Result, Unsupported, parse, run
 
 SETUP = ("docker run -d --name a1 netsim-lab/alpine sleep 1000\n"
          "docker run -d --name d1 netsim-lab/debian sleep 1000\n")

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from netsim.api import Scenario
 from netsim.errors import ScenarioError
-from netsim.model import Scenario
 
 __all__ = [
     "dump_scenario",

@@ -1,0 +1,12 @@
+"""Analysis of a frozen State: who reaches whom, what names resolve to, what a setup expects.
+
+* :mod:`netsim.analysis.graph`: the State as a networkx graph (node ids shared by everything);
+* :mod:`netsim.analysis.index`: the topology index (the State's facts for fast lookups);
+* :mod:`netsim.analysis.vantage`: the one parser of where a flow, query or probe starts or ends
+  (``NAME``, ``HOST/NAME``, ``@host``, ``@NAME``, ``@lan``, ``@internet``, an address);
+* :mod:`netsim.analysis.reach`: one flow explained hop by hop, and the all-pairs matrix;
+* :mod:`netsim.analysis.dns`: Docker's embedded DNS server, /etc/hosts and /etc/resolv.conf;
+* :mod:`netsim.analysis.check`: ``# netsim: expect`` lines checked against a State.
+
+This package's ``__init__`` imports nothing: ``import netsim.cli`` stays quick.
+"""

@@ -1,0 +1,206 @@
+"""Expectations written next to a setup, checked against netsim's prediction.
+
+A script states what must hold at that point of the replay, in ``# netsim: expect`` lines::
+
+    # netsim: expect alpine1 reaches alpine2
+    # netsim: expect alpine1 reaches web on 80
+    # netsim: expect alpine1 does not reach alpine3
+    # netsim: expect alpine1 does not reach alpine3 because ISOLATED_NETWORKS
+    # netsim: expect alpine1 resolves alpine2
+    # netsim: expect client resolves alicek106 to 172.18.0.2,172.18.0.3,172.18.0.4
+    # netsim: expect alpine1 does not resolve alpine3
+    # netsim: expect alpine1 runs ping -c 1 alpine3 and exits 1
+
+``SRC`` and ``DST`` are what ``netsim reach`` takes (a container, ``HOST/NAME``, ``@host``,
+``@lan``, ``@internet``, an address); a ``DST`` that is none of these is a name, resolved at
+``SRC`` first (``wordpress reaches mysql on 3306``: the link alias). ``on`` takes ``N``,
+``N/tcp`` or ``N/udp``. A name is
+resolved as the container's programs resolve it (/etc/hosts, then its DNS server); ``to`` lists
+every address the answer must hold, in any order. :func:`parse_expectation` reads the words
+after ``expect``; :func:`evaluate` checks one against a State.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from netsim.analysis.reach.trace import DISPOSITIONS, Disposition
+from netsim.errors import InputError
+from netsim.state import State
+
+__all__ = ["FORMS", "CheckResult", "Expectation", "evaluate", "parse_expectation", "table"]
+
+FORMS = ("SRC reaches DST [on PORT]; SRC does not reach DST [on PORT] [because DISPOSITION]; "
+         "SRC resolves NAME [to ADDR,…]; SRC does not resolve NAME; "
+         "SRC runs COMMAND… and exits N")
+
+
+class Expectation(BaseModel):
+    """One thing that must hold: a flow, a name, or a command's exit status."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["reach", "resolve", "run"]
+    src: str
+    negate: bool = False
+    target: str = ""  # DST, NAME
+    port: int | None = None
+    proto: Literal["tcp", "udp"] | None = None
+    disposition: Disposition | None = None
+    addresses: tuple[str, ...] = ()
+    command: tuple[str, ...] = ()
+    exit_code: int | None = None
+    text: str = ""  # as written
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """An expectation, where it was written, what netsim predicts, and whether it holds."""
+
+    line: int
+    expectation: Expectation
+    outcome: str
+    ok: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {"line": self.line, "expectation": self.expectation.text,
+                "outcome": self.outcome, "ok": self.ok}
+
+    def __str__(self) -> str:
+        return f"{'ok' if self.ok else 'FAIL'}: {self.expectation.text} (netsim: {self.outcome})"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        colour = "#2ca02c" if self.ok else "#d62728"
+        return (f'<p><b style="color:{colour}">{"ok" if self.ok else "FAIL"}</b> '
+                f"<code>{escape(self.expectation.text)}</code> — netsim: "
+                f"<code>{escape(self.outcome)}</code></p>")
+
+
+def parse_expectation(words: list[str], where: str) -> Expectation:
+    """The words after ``# netsim: expect``; InputError (with the accepted forms) otherwise."""
+    text = " ".join(words)
+
+    def bad(what: str) -> InputError:
+        return InputError(where, f"bad expectation: {what}", got=text, accepted=FORMS)
+
+    if len(words) < 2:
+        raise bad("too short")
+    src, rest = words[0], words[1:]
+    negate = False
+    if rest[:2] == ["does", "not"] or rest[:1] == ["cannot"]:
+        negate = True
+        rest = rest[2:] if rest[0] == "does" else rest[1:]
+        if rest and rest[0] in ("reach", "resolve"):
+            rest = [rest[0] + ("es" if rest[0] == "reach" else "s"), *rest[1:]]
+    if not rest:
+        raise bad("no verb")
+    verb, args = rest[0], rest[1:]
+    if verb == "reaches":
+        if not args:
+            raise bad("reaches what?")
+        target, opts = args[0], args[1:]
+        port: int | None = None
+        proto: Literal["tcp", "udp"] | None = None
+        disposition: Disposition | None = None
+        while opts:
+            if opts[0] == "on" and len(opts) > 1:
+                number, _, p = opts[1].partition("/")
+                if not number.isdigit() or not 0 < int(number) < 65536 or p not in ("", "tcp",
+                                                                                     "udp"):
+                    raise bad(f"not a port: {opts[1]}")
+                port, proto = int(number), ("udp" if p == "udp" else "tcp")
+                opts = opts[2:]
+            elif opts[0] == "because" and len(opts) > 1 and negate:
+                if opts[1] not in DISPOSITIONS:
+                    raise InputError(where, "unknown disposition", got=opts[1],
+                                     accepted=", ".join(DISPOSITIONS))
+                disposition = Disposition(opts[1])
+                opts = opts[2:]
+            else:
+                raise bad(f"unexpected '{opts[0]}'")
+        return Expectation(kind="reach", src=src, negate=negate, target=target, port=port,
+                           proto=proto, disposition=disposition, text=text)
+    if verb == "resolves":
+        if not args:
+            raise bad("resolves what?")
+        addresses: tuple[str, ...] = ()
+        if len(args) == 3 and args[1] == "to" and not negate:
+            addresses = tuple(a for a in args[2].split(",") if a)
+        elif len(args) != 1:
+            raise bad("resolves NAME [to ADDR,…]")
+        return Expectation(kind="resolve", src=src, negate=negate, target=args[0],
+                           addresses=addresses, text=text)
+    if verb == "runs" and not negate:
+        if len(args) < 4 or args[-3:-1] != ["and", "exits"] or not args[-1].isdigit():
+            raise bad("runs COMMAND… and exits N")
+        return Expectation(kind="run", src=src, command=tuple(args[:-3]),
+                           exit_code=int(args[-1]), text=text)
+    raise bad(f"unknown verb '{verb}'")
+
+
+def evaluate(state: State, exp: Expectation, line: int, *,
+             rng: random.Random | None = None) -> CheckResult:
+    """Check one expectation against ``state``. A source or target netsim does not know is an
+    InputError (a typo is not a failed expectation)."""
+    rng = rng if rng is not None else random.Random(0)
+    if exp.kind == "reach":
+        from netsim.analysis.dns import lookup
+        from netsim.analysis.reach import reach
+
+        try:
+            trace = reach(state, exp.src, exp.target, port=exp.port, proto=exp.proto)
+        except InputError:
+            # not a container nor an address: a name, resolved as the source's programs do
+            look = lookup(state, exp.src, exp.target, rng=rng)
+            if not look.addresses:
+                ok = exp.negate and exp.disposition in (None, Disposition.NAME_NOT_RESOLVED)
+                return CheckResult(line, exp, Disposition.NAME_NOT_RESOLVED.value, ok)
+            trace = reach(state, exp.src, str(look.addresses[0]), port=exp.port,
+                          proto=exp.proto)
+        ok = trace.delivered != exp.negate
+        if exp.disposition is not None:
+            ok = ok and trace.disposition is exp.disposition
+        return CheckResult(line, exp, trace.disposition.value, ok)
+    if exp.kind == "resolve":
+        from netsim.analysis.dns import lookup
+
+        look = lookup(state, exp.src, exp.target, rng=rng)
+        found = look.answer.addresses if look.answer is not None else tuple(
+            str(a) for a in look.addresses)
+        if found:
+            outcome = " ".join(sorted(found))
+        else:
+            rcode = look.answer.rcode if look.answer is not None else None
+            outcome = f"not found ({rcode.value if rcode is not None else 'no answer'})"
+        ok = bool(found) != exp.negate
+        if exp.addresses:
+            ok = ok and set(found) == set(exp.addresses)
+        return CheckResult(line, exp, outcome, ok)
+    from netsim.probes import probe
+
+    result = probe(state, exp.src, list(exp.command), rng=rng)
+    return CheckResult(line, exp, f"exit {result.exit_code}", result.exit_code == exp.exit_code)
+
+
+def table(results: list[CheckResult]) -> list[str]:
+    """The lines ``netsim check`` prints."""
+    width = max([len(r.expectation.text) for r in results] + [11])
+    owidth = max([len(r.outcome) for r in results] + [7])
+    lines = [f"{'line':>5}  {'expectation':<{width}}  {'outcome':<{owidth}}  result"]
+    for r in results:
+        lines.append(f"{r.line:>5}  {r.expectation.text:<{width}}  {r.outcome:<{owidth}}  "
+                     f"{'ok' if r.ok else 'FAIL'}")
+    failed = sum(not r.ok for r in results)
+    lines.append(f"{len(results)} expectation{'s' if len(results) != 1 else ''}: "
+                 + ("all hold" if not failed else f"{failed} do{'es' if failed == 1 else ''} "
+                                                  "not hold"))
+    return lines

@@ -1,0 +1,322 @@
+"""Who reaches whom, all pairs at once: :func:`matrix`, a :class:`Matrix` of ``.`` and ``X``.
+
+Computed from the topology index (:mod:`netsim.analysis.index`) with sets (Python ints as
+bitsets), never a path search per pair; tests check that it equals
+:func:`netsim.analysis.reach.reach` cell by cell and the path search over
+:func:`netsim.analysis.graph.forwarding` (:func:`forwarding_pairs` gives its node ids).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+
+from netsim.analysis.graph import host_node, sandbox_source
+from netsim.analysis.index import (
+    Domain,
+    Iface,
+    Sandbox,
+    TopologyIndex,
+    private_pair,
+    topology_index,
+)
+from netsim.analysis.reach.trace import Proto
+from netsim.state import ContainerState, State, gc_paused
+
+__all__ = ["Matrix", "forwarding_pairs", "matrix"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Matrix(_Frozen):
+    """Who reaches whom: rows are sources, columns destination containers; ``.`` reaches."""
+
+    sources: tuple[str, ...]
+    destinations: tuple[str, ...]
+    port: int | None
+    proto: Proto
+    _rows: list[int] = PrivateAttr(default_factory=list)
+
+    def reaches(self, src: str, dst: str) -> bool:
+        i, j = self.sources.index(src), self.destinations.index(dst)
+        return bool(self._rows[i] >> j & 1)
+
+    def row(self, src: str) -> str:
+        return self._row(self._rows[self.sources.index(src)])
+
+    def _row(self, bits: int) -> str:
+        n = len(self.destinations)
+        text = format(bits, f"0{n}b")[::-1] if n else ""
+        return text.replace("1", ".").replace("0", "X")
+
+    def rows(self) -> Iterator[tuple[str, str]]:
+        for name, bits in zip(self.sources, self._rows, strict=True):
+            yield name, self._row(bits)
+
+    @property
+    def count(self) -> int:
+        return sum(bin(r).count("1") for r in self._rows)
+
+    def lines(self) -> Iterator[str]:
+        """The text table, line by line (what ``netsim matrix`` streams out)."""
+        width = max((len(s) for s in self.sources), default=0)
+        yield (f"who reaches whom ({self.port}/{self.proto})" if self.port else
+               "who reaches whom (ping)")
+        yield " " * width + "  " + "".join(f"{i % 10}" for i in range(len(self.destinations)))
+        for name, row in self.rows():
+            yield f"{name:<{width}}  {row}"
+        yield "columns: " + "  ".join(f"{i}={d}" for i, d in enumerate(self.destinations))
+
+    def json_chunks(self) -> Iterator[str]:
+        """:meth:`to_json`'s text in pieces, one row at a time."""
+        yield (f'{{\n "port": {json.dumps(self.port)},\n "proto": {json.dumps(self.proto)},\n'
+               f' "sources": {json.dumps(list(self.sources))},\n'
+               f' "destinations": {json.dumps(list(self.destinations))},\n "rows": [')
+        for i, (_, row) in enumerate(self.rows()):
+            yield ("\n  " if i == 0 else ",\n  ") + json.dumps(row)
+        yield "\n ]\n}" if self.sources else "]\n}"
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        head = "".join(f"<th>{escape(d)}</th>" for d in self.destinations)
+        body = "".join(
+            f"<tr><th>{escape(n)}</th>" + "".join(
+                f"<td style='color:{'#1a7f37' if ch == '.' else '#cf222e'}'>{ch}</td>"
+                for ch in row) + "</tr>" for n, row in self.rows())
+        return f"<table><tr><th></th>{head}</tr>{body}</table>"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"port": self.port, "proto": self.proto, "sources": list(self.sources),
+                "destinations": list(self.destinations),
+                "rows": [row for _, row in self.rows()]}
+
+    def to_json(self) -> str:
+        return "".join(self.json_chunks())
+
+
+def _natural(text: str) -> list[Any]:
+    import re
+
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
+def _labels(state: State) -> list[tuple[str, str, ContainerState]]:
+    """Every container as (label, host, container), labelled HOST/NAME when names repeat."""
+    seen: dict[str, int] = {}
+    for c in state.containers():
+        seen[c.name] = seen.get(c.name, 0) + 1
+    out = []
+    for hname, hs in state.hosts.items():
+        for c in hs.containers.values():
+            out.append((c.name if seen[c.name] == 1 else f"{hname}/{c.name}", hname, c))
+    out.sort(key=lambda t: _natural(t[0]))
+    return out
+
+
+def matrix(state: State, *, port: int | None = None, proto: Proto | None = None,
+           vantage: bool = True) -> Matrix:
+    """All pairs at once, from sets of network members (no path search per pair).
+
+    Rows: every container, then (with ``vantage``) ``@HOST`` for each Docker host, ``@lan`` and
+    ``@internet``. Columns: every container. A cell is ``.`` exactly when :func:`reach` from the
+    row to the column delivers (for ``port``: connects).
+    """
+    with gc_paused():
+        return _matrix(state, port, proto, vantage)
+
+
+def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool) -> Matrix:
+    p: Proto = proto or ("tcp" if port is not None else "icmp")
+    if p == "icmp":
+        port = None
+    ix = topology_index(state)
+    labels = _labels(state)
+    col_of: dict[tuple[str, str], int] = {(h, c.name): j for j, (_, h, c) in enumerate(labels)}
+    key = f"{port}/{p}" if port is not None else None
+
+    # columns of each sandbox (owner + joiners), and what the sandbox listens on
+    sb_cols: dict[int, int] = {}
+    for sb in ix.sandboxes:
+        cols = 0
+        for c in sb.containers:
+            cols |= 1 << col_of[(sb.host, c.name)]
+        sb_cols[id(sb)] = cols
+    # per L2 domain: the columns whose container holds an address there (and accepts)
+    dom_cols: dict[str, int] = {}
+    for dom in ix.domains.values():
+        bits = 0
+        for owner in dom.owners.values():
+            if owner.iface is not None:
+                sb = owner.iface.sandbox
+                if key is None or key in sb.listening:
+                    bits |= sb_cols[id(sb)]
+        dom_cols[dom.key] = bits
+    # host-mode containers of each host (their address is the host's LAN address)
+    host_cols: dict[str, int] = {}
+    for h in ix.hosts.values():
+        bits = 0
+        if h.lan_ip is not None and ix.host_accepts(h, h.lan_ip, port, p):
+            for c in h.host_mode:
+                bits |= 1 << col_of[(h.name, c.name)]
+        host_cols[h.name] = bits
+    # bridges of each host (what the host reaches on-link)
+    host_bridge_cols = {h.name: _or(dom_cols[d.key] for _, d in h.bridges)
+                        for h in ix.hosts.values()}
+    lan_hosts = {h.name: h for h in ix.hosts.values()}
+    lan = ix.domains["lan"]
+
+    def lan_cols(exclude_host: str | None,
+                 onlink: Sequence[ipaddress.IPv4Network] = ()) -> int:
+        """Columns reachable on the LAN segment: other hosts' macvlan children and host-mode
+        containers of other hosts (not those of ``exclude_host``: macvlan isolation), except
+        addresses the source reaches on-link through one of its own interfaces."""
+        bits = 0
+        for ip, owner in lan.owners.items():
+            if onlink and any(ip in subnet for subnet in onlink):
+                continue
+            if owner.kind == "iface" and owner.iface is not None:
+                sb = owner.iface.sandbox
+                if sb.host != exclude_host and ip in ix.lan.subnet and (
+                        key is None or key in sb.listening):
+                    bits |= sb_cols[id(sb)]
+            elif owner.kind == "host" and owner.host is not None and owner.host != exclude_host:
+                bits |= host_cols[owner.host]
+        return bits
+
+    lan_from = {h: lan_cols(h) for h in lan_hosts}
+    rows: list[int] = []
+    sources: list[str] = []
+    for label, hname, c in labels:
+        sources.append(label)
+        if not c.running:
+            rows.append(0)
+            continue
+        if (hname, c.name) in ix.host_members:
+            rows.append(_host_row(ix, hname, host_bridge_cols, host_cols, lan_from))
+            continue
+        found = ix.sandbox_of.get((hname, c.name))
+        if found is None or not found.ifaces:
+            rows.append(0)
+            continue
+        rows.append(_sandbox_row(ix, found, key, sb_cols, dom_cols, host_cols, lan_from,
+                                 lan_cols))
+    if vantage:
+        for h in ix.hosts.values():
+            sources.append(f"@{h.name}")
+            rows.append(_host_row(ix, h.name, host_bridge_cols, host_cols, lan_from))
+        sources.append("@lan")
+        rows.append(lan_cols(None))
+        sources.append("@internet")
+        rows.append(_or(host_cols.values()))
+    m = Matrix(sources=tuple(sources), destinations=tuple(t[0] for t in labels), port=port,
+               proto=p)
+    m._rows = rows
+    return m
+
+
+def _or(values: Iterable[int]) -> int:
+    bits = 0
+    for v in values:
+        bits |= v
+    return bits
+
+
+def _host_row(ix: TopologyIndex, hname: str, host_bridge_cols: dict[str, int],
+              host_cols: dict[str, int], lan_from: dict[str, int]) -> int:
+    """A process of host ``hname``: every container on its bridges, itself, and the LAN."""
+    return host_bridge_cols[hname] | host_cols[hname] | lan_from[hname]
+
+
+def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[int, int],
+                 dom_cols: dict[str, int], host_cols: dict[str, int],
+                 lan_from: dict[str, int],
+                 lan_cols: Callable[[str | None, Sequence[ipaddress.IPv4Network]], int]) -> int:
+    bits = 0
+    if key is None or key in sb.listening:
+        bits |= sb_cols[id(sb)]  # its own addresses
+    for i in sb.ifaces:
+        # on-link: the first interface whose subnet holds the address wins (kernel order)
+        dom = ix.domains[i.domain]
+        if any(j is not i and j.subnet == i.subnet for j in sb.ifaces[:sb.ifaces.index(i)]):
+            continue
+        if dom.kind == "bridge":
+            assert dom.net is not None
+            if dom.net.icc:
+                bits |= dom_cols[dom.key]
+            elif key is not None:
+                bits |= _linked_cols(ix, sb, i, dom, key, sb_cols)
+        elif dom.kind in ("l3", "overlay"):
+            bits |= dom_cols[dom.key]
+        else:  # a macvlan/ipvlan l2 segment (maybe the LAN itself)
+            for ip, owner in dom.owners.items():
+                if ip not in i.subnet:
+                    continue
+                if owner.kind == "iface" and owner.iface is not None:
+                    other = owner.iface.sandbox
+                    if private_pair(i, owner.iface):
+                        continue  # macvlan.private
+                    if key is None or key in other.listening:
+                        bits |= sb_cols[id(other)]
+                elif owner.kind == "host" and owner.host is not None and owner.host != sb.host:
+                    bits |= host_cols[owner.host]
+    gw = sb.default
+    if gw is None or gw.net.driver != "bridge":
+        return bits
+    # through the host: its own LAN address (host-mode containers) and, masqueraded, the LAN;
+    # but an address inside one of the sandbox's own subnets goes out on-link instead
+    onlink = [i.subnet for i in sb.ifaces if i.subnet.overlaps(ix.lan.subnet)]
+    lan_ip = ix.hosts[sb.host].lan_ip
+    if lan_ip is None or not any(lan_ip in subnet for subnet in onlink):
+        bits |= host_cols[sb.host]
+    if gw.net.masquerade:
+        bits |= lan_cols(sb.host, onlink) if onlink else lan_from[sb.host]
+    return bits
+
+
+
+def _linked_cols(ix: TopologyIndex, sb: Sandbox, i: Iface, dom: Domain, key: str,
+                 sb_cols: dict[int, int]) -> int:
+    """With ICC off, legacy links still open the linked container's exposed ports."""
+    bits = 0
+    me = sb.containers[0]
+    for owner in dom.owners.values():
+        if owner.iface is None or owner.iface.sandbox is sb:
+            continue
+        other = owner.iface.sandbox
+        them = other.containers[0]
+        if key not in other.listening:
+            continue
+        mine = any(t == them.name for t, _ in me.legacy_links)
+        theirs = any(t == me.name for t, _ in them.legacy_links)
+        target = them if mine else me
+        if (mine or theirs) and key in target.exposed_ports:
+            bits |= sb_cols[id(other)]
+    return bits
+
+
+def forwarding_pairs(state: State) -> list[tuple[str, str]]:
+    """(source, destination) pairs of the ICMP matrix as graph node ids, for cross-checks:
+    each container as its sandbox node (a host-mode one as ``hostsrc:H`` / ``host:H``)."""
+    ix = topology_index(state)
+    out = []
+    for label, hname, c in _labels(state):
+        del label
+        if (hname, c.name) in ix.host_members:
+            out.append((f"hostsrc:{hname}", host_node(hname)))
+            continue
+        sb = ix.sandbox_of.get((hname, c.name))
+        if sb is None or not sb.ifaces or not c.running:
+            out.append(("", ""))
+        else:
+            out.append((sandbox_source(hname, sb.name), sb.node))
+    return out

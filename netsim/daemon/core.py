@@ -1,0 +1,281 @@
+"""The world the daemon's concerns share, and its lookups.
+
+:class:`EngineCore` is the base of every concern's mixin (netsim.daemon's docstring says why
+mixins): it declares the engine's state, set by :class:`netsim.daemon.engine.Engine`, finds
+hosts, networks, containers and swarm nodes as the daemon does, and declares (abstract) the
+operations one concern calls in another, so that each module type-checks on its own.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from netsim.api import ContainerSpec, ImageDecl, Lan, NetworkSpec
+from netsim.daemon import ids
+from netsim.daemon.errors import not_found_container, not_found_network
+from netsim.daemon.ipam import SubnetPool
+from netsim.daemon.runtime import HostRuntime, NetworkRuntime, SwarmRuntime
+from netsim.errors import DaemonError
+from netsim.images import ImageInfo
+from netsim.state import ContainerState, EndpointState, NetworkState, PortMapping, SwarmNode
+from netsim.versions import EngineProfile
+
+__all__ = ["EngineCore", "Outcome"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one operation did: the ID it created (if any) and the warnings Docker prints."""
+
+    id: str | None = None
+    warnings: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # e.g. the networks/containers a prune removed
+    #: set when a started container's main process ended at once (``echo``, ``true``…)
+    exit_code: int | None = None
+    #: what that process printed on stderr, where netsim knows it
+    stderr: str = ""
+
+
+class EngineCore(ABC):
+    """The engine's state and the lookups every concern uses (see the module docstring)."""
+
+    #: the LAN the hosts share
+    lan: Lan
+    #: what netsim's stand-ins for Docker's random IDs are drawn from (netsim.daemon.ids)
+    seed: int
+    #: the engine whose rules apply (netsim.versions); the State carries it
+    profile: EngineProfile
+    #: images declared by the input (``# netsim: image …``), by reference
+    images: dict[str, ImageDecl]
+    _image_cache: dict[str, ImageInfo | ImageDecl | None]
+    #: netsim's logical clock (seconds)
+    clock: int
+    _drawn: dict[tuple[object, ...], int]
+    #: the ID of the last container created (also when its start then failed)
+    last_created: str | None
+    #: set by the Lab around a foreground ``docker run`` whose command it simulates itself
+    #: (a probe): the main process is then held running until the Lab stops it with the
+    #: probe's exit status
+    hold_foreground: bool
+    #: the swarm, once a host inits one
+    swarm: SwarmRuntime | None
+    #: what the main process of the container started last printed before it ended
+    _last_stderr: str
+    #: hosts whose swarm join timed out and goes on in the background
+    _pending_join: set[str]
+    #: each Docker host's daemon, by host name
+    _hosts: dict[str, HostRuntime]
+
+    # ------------------------------------------------------------------ lookups
+
+    def _nth(self, *key: object) -> int:
+        """How many times this key has been drawn (IDs stay put when unrelated steps change)."""
+        n = self._drawn.get(key, 0) + 1
+        self._drawn[key] = n
+        return n
+
+    def _rt(self, host: str) -> HostRuntime:
+        try:
+            return self._hosts[host]
+        except KeyError:
+            raise DaemonError(f"unknown Docker host {host!r}") from None
+
+    def tick(self, seconds: int = 1) -> None:
+        """Advance netsim's logical clock (used for Created/StartedAt and ``docker ps`` ages)."""
+        self.clock += seconds
+
+    def _reserved(self) -> list[ipaddress.IPv4Network]:
+        """Networks the hosts are on: IPAM never chooses a pool that overlaps them
+        (daemon/libnetwork/netutils/utils_linux.go InferReservedNetworks)."""
+        return [self.lan.subnet]
+
+    def _find_network(self, rt: HostRuntime, ref: str) -> NetworkRuntime:
+        """Look a network up as the daemon does: full name, then full ID, then ID prefix."""
+        if ref in rt.network_names_by_id:
+            return rt.networks[rt.network_names_by_id[ref]]
+        if ref in rt.networks:
+            return rt.networks[ref]
+        matches = [n for n in rt.networks.values() if n.state.id.startswith(ref)]
+        if len(matches) == 1 and ref:
+            return matches[0]
+        if len(matches) > 1:
+            raise DaemonError(f"network {ref} is ambiguous ({len(matches)} matches found)")
+        raise not_found_network(ref)
+
+    def _find_container(self, rt: HostRuntime, ref: str) -> ContainerState:
+        """Full ID, then name, then unique ID prefix (daemon/container.go GetContainer); a
+        legacy link's name ``PARENT/ALIAS`` is a name of its target (the daemon's name index)."""
+        ref = ref.lstrip("/") if ref.startswith("/") else ref
+        if ref in rt.names_by_id:
+            return rt.containers[rt.names_by_id[ref]]
+        if ref in rt.containers:
+            return rt.containers[ref]
+        if "/" in ref:
+            parent, _, alias = ref.rpartition("/")
+            owner = rt.containers.get(parent.strip("/"))
+            target = next((t for t, a in owner.legacy_links if a == alias), None) \
+                if owner is not None else None
+            if target is not None and target in rt.containers:
+                return rt.containers[target]
+        matches = [c for c in rt.containers.values() if c.id.startswith(ref)] if ref else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise DaemonError(f"multiple IDs found with provided prefix: {ref}", status=400)
+        raise not_found_container(ref)
+
+    def _node(self, rt: HostRuntime) -> SwarmNode | None:
+        return self.swarm.nodes.get(rt.host.name) if self.swarm is not None else None
+
+    def _swarm_id(self, *parts: object) -> str:
+        """swarmkit identity.NewID: 25 characters of [0-9a-z]."""
+        return ids.base36(self.seed, 25, *parts, self._nth("swarm-id", *parts))
+
+    def _check_name(self, name: str) -> None:
+        """libnetwork NewNetwork's first check: a name that is empty or only blanks
+        (EngineProfile.invalid_network_name_message; the client trims the text's end)."""
+        if not name.strip():
+            raise DaemonError(self.profile.invalid_network_name_message.format(name=name).rstrip(),
+                              status=400)
+
+    def find_container(self, host: str, ref: str) -> ContainerState:
+        """A container as the daemon finds it; Docker's error (no such / ambiguous) if not."""
+        return self._find_container(self._rt(host), ref)
+
+    def container(self, host: str, ref: str) -> ContainerState | None:
+        """A container by ID, name or unique ID prefix, or None (no snapshot is built)."""
+        try:
+            return self._find_container(self._rt(host), ref)
+        except DaemonError:
+            return None
+
+    @property
+    def host_names(self) -> list[str]:
+        """The hosts' names, in the order they were declared."""
+        return list(self._hosts)
+
+    # ------------------------------------------------------------------ across concerns
+    # (each is implemented by one mixin and called from another)
+
+    @abstractmethod
+    def _network_create(self, rt: HostRuntime, spec: NetworkSpec) -> Outcome:
+        """networks: ``docker network create`` on ``rt``."""
+
+    @abstractmethod
+    def _overlay_create(self, rt: HostRuntime, spec: NetworkSpec, errors: list[str], *,
+                        ingress: bool = False) -> Outcome:
+        """overlay: a swarm network, created by the manager's allocator."""
+
+    @abstractmethod
+    def _overlay_lookup(self, ref: str) -> NetworkRuntime | None:
+        """overlay: a swarm network by exact name or ID, or None."""
+
+    @abstractmethod
+    def _overlay_attach(self, rt: HostRuntime, ref: str) -> NetworkRuntime:
+        """overlay: attach this node to a swarm network (or Docker's error)."""
+
+    @abstractmethod
+    def _overlay_user(self, rt: HostRuntime, name: str, cid: str, pool: SubnetPool) -> None:
+        """overlay: a container of this node uses the network (its LB on first use)."""
+
+    @abstractmethod
+    def _overlay_unuse(self, rt: HostRuntime, name: str, cid: str) -> None:
+        """overlay: a container stops using it (the last one frees the node's LB)."""
+
+    @abstractmethod
+    def _overlay_once(self, rt: HostRuntime) -> None:
+        """overlay: the overlay driver's once-per-daemon set-up."""
+
+    @abstractmethod
+    def _overlay_gone(self, rt: HostRuntime, name: str) -> None:
+        """overlay: the network's namespaces on this node are destroyed."""
+
+    @abstractmethod
+    def _overlay_rm(self, rt: HostRuntime, net: NetworkRuntime) -> Outcome:
+        """overlay: ``docker network rm`` of a swarm network."""
+
+    @abstractmethod
+    def _visible_overlays(self, rt: HostRuntime) -> dict[str, NetworkState]:
+        """overlay: the swarm networks this node shows."""
+
+    @abstractmethod
+    def _default_gateway(self, rt: HostRuntime, c: ContainerState,
+                         eps: list[EndpointState]) -> tuple[EndpointState, ...]:
+        """overlay: the docker_gwbridge endpoint an overlay-only sandbox gets (or loses)."""
+
+    @abstractmethod
+    def _initial_endpoints(
+        self, rt: HostRuntime, spec: ContainerSpec, mode: str
+    ) -> list[EndpointState]:
+        """endpoints: the endpoints a created container has (no addresses yet)."""
+
+    @abstractmethod
+    def _join(self, rt: HostRuntime, c: ContainerState, ep: EndpointState, index: int, *,
+              gateway_only: bool = False) -> EndpointState:
+        """endpoints: connect one endpoint (address, MAC, interface)."""
+
+    @abstractmethod
+    def _release_endpoint(self, rt: HostRuntime, ep: EndpointState,
+                          cid: str | None = None) -> None:
+        """endpoints: an endpoint leaves: its interface and address go."""
+
+    @abstractmethod
+    def _sandbox_gone(self, rt: HostRuntime, cid: str) -> None:
+        """endpoints: the container's namespace is destroyed."""
+
+    @abstractmethod
+    def _needs_resolver(self, rt: HostRuntime, ep: EndpointState) -> bool:
+        """endpoints: the endpoint needs the embedded DNS server."""
+
+    @abstractmethod
+    def _register_links(
+        self, rt: HostRuntime, spec: ContainerSpec, mode: str
+    ) -> list[tuple[str, str]]:
+        """links: a created container's legacy links."""
+
+    @abstractmethod
+    def _check_links(self, rt: HostRuntime, c: ContainerState) -> None:
+        """links: the legacy links hold (at a start or an exec)."""
+
+    @abstractmethod
+    def _check_linkable(self, rt: HostRuntime, c: ContainerState) -> None:
+        """links: ≤ 27.x, a link target must be on the default bridge."""
+
+    @abstractmethod
+    def _bind_ports(
+        self, rt: HostRuntime, c: ContainerState, joined: Sequence[EndpointState]
+    ) -> list[PortMapping]:
+        """publishing: program the container's published ports."""
+
+    @abstractmethod
+    def _rebind(self, rt: HostRuntime, c: ContainerState) -> ContainerState:
+        """publishing: re-program them after the container's endpoints changed."""
+
+    @abstractmethod
+    def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
+        """processes: the ports the container's processes listen on."""
+
+    @abstractmethod
+    def _image_exposed(self, reference: str) -> list[str]:
+        """processes: the image's exposed ports."""
+
+    @abstractmethod
+    def _run_outcome(self, spec: ContainerSpec) -> int | None:
+        """processes: None if the main process keeps running, else its exit code."""
+
+    @abstractmethod
+    def _check_exec(self, spec: ContainerSpec) -> None:
+        """processes: runc can exec the main program (else Docker's error)."""
+
+    @abstractmethod
+    def _early_exit(self, rt: HostRuntime, c: ContainerState,
+                    owner: ContainerState | None) -> tuple[int | None, str]:
+        """processes: a main program that starts and ends at once: its status, stderr."""
+
+    @abstractmethod
+    def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,
+                        kill: bool = False) -> int | None:
+        """processes: the status ``docker stop``/``kill`` leave."""

@@ -1,0 +1,138 @@
+"""What the macvlan and ipvlan drivers share: libnetwork's drivers/macvlan and drivers/ipvlan are
+twins (a parent link, a VLAN sub-interface made on demand, a dummy parent for a parentless
+network); :mod:`.macvlan` and :mod:`.ipvlan` hold what differs."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from netsim.api import IpvlanNetwork, MacvlanNetwork
+from netsim.daemon.drivers.base import DriverDefaults, get
+from netsim.errors import DaemonError
+
+if TYPE_CHECKING:
+    from netsim.api import NetworkSpec
+    from netsim.daemon.runtime import HostRuntime
+    from netsim.state import NetworkState, SubnetState
+    from netsim.versions import EngineProfile
+
+__all__ = ["VlanDriver", "vlan_spec"]
+
+
+def vlan_spec(spec: NetworkSpec) -> MacvlanNetwork | IpvlanNetwork:
+    """``spec`` as the macvlan/ipvlan network it is."""
+    if not isinstance(spec, MacvlanNetwork | IpvlanNetwork):
+        raise TypeError(f"not a macvlan or ipvlan network: {spec!r}")
+    return spec
+
+
+def _host_links(rt: HostRuntime) -> set[str]:
+    """The links of a Docker host's namespace that a macvlan/ipvlan parent may name: lo,
+    its NIC, docker0 and the other bridges, and the VLAN links networks made."""
+    links = {"lo", rt.host.interface}
+    for net in rt.networks.values():
+        if net.state.interface:
+            links.add(net.state.interface)
+    return links
+
+
+class VlanDriver(DriverDefaults):
+    """A driver whose endpoints are links on a parent interface of the host."""
+
+    def check_mode(self, spec: MacvlanNetwork | IpvlanNetwork, profile: EngineProfile) -> None:
+        """The driver's mode (and flag) options."""
+
+    def l3(self, spec: MacvlanNetwork | IpvlanNetwork) -> bool:
+        """Its endpoints are routed, not bridged (ipvlan l3/l3s)."""
+        return False
+
+    def parent_in_use(self, other: NetworkState, spec: MacvlanNetwork | IpvlanNetwork,
+                      profile: EngineProfile) -> None:
+        """Docker's error when another network of the driver is on the same parent."""
+
+    def missing_parent_message(self, profile: EngineProfile) -> str:
+        """The error for a VLAN sub-interface whose base link does not exist (``{parent}``)."""
+        return "-o parent interface was not found on the host: {parent}"
+
+    def check_options(self, spec: NetworkSpec, profile: EngineProfile) -> None:
+        """The drivers' parseNetworkOptions, run by GetSkipGwAlloc before IPAM allocates
+        anything (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:198-240,
+        ipvlan/ipvlan_network.go:188-236): the mode, ipvlan's flag, the loopback as parent."""
+        spec = vlan_spec(spec)
+        self.check_mode(spec, profile)
+        if spec.parent == "lo":
+            raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
+
+    def skip_gateway(self, spec: NetworkSpec, profile: EngineProfile) -> bool:
+        """The drivers' GetSkipGwAlloc (netsim.versions EngineProfile.vlan_gateway)."""
+        spec = vlan_spec(spec)
+        rule = profile.vlan_gateway
+        if rule == "only_when_given":  # 29.0+: none unless --gateway
+            return True
+        if rule == "unless_internal_or_l3":  # 28.x
+            if spec.internal or spec.parent is None:
+                return True  # internal (or parentless, hence internal) networks
+            if self.l3(spec):
+                return True
+        return False
+
+    def create(self, rt: HostRuntime, spec: NetworkSpec, nid: str,
+               subnets: list[SubnetState], profile: EngineProfile) -> None:
+        """The drivers' createNetwork (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:
+        73-128, ipvlan/ipvlan_network.go:72-112): the parent used by another network of the
+        driver, then a parent that does not exist, which must be a VLAN sub-interface to make
+        (macvlan_setup.go createVlanLink, parseVlan)."""
+        spec = vlan_spec(spec)
+        parent = spec.parent
+        if parent is None:
+            return  # a dummy link dm-/di-<id12> of its own
+        # d.getNetworks() walks a Go map: any order; netsim names the newest network (the
+        # one measured in 26-macvlan-modes-errors)
+        for other in reversed(rt.networks.values()):
+            o = other.state
+            if o.driver != self.name or o.interface != parent:
+                continue
+            self.parent_in_use(o, spec, profile)
+        links = _host_links(rt)
+        if parent in links:
+            return
+        if "." not in parent:
+            raise DaemonError(
+                f"invalid subinterface vlan name {parent}, example formatting is eth0.10")
+        parts = parent.split(".")
+        if len(parts) != 2:
+            raise DaemonError("required interface name format is: name.vlan_id, ex. eth0.10 "
+                              f"for vlan 10, instead received {parent}")
+        base, vid = parts
+        if not re.fullmatch(r"[+-]?[0-9]+", vid):  # strconv.Atoi
+            raise DaemonError(f"unable to parse a valid vlan id from: {vid} (ex. eth0.10 for "
+                              "vlan 10)")
+        if base not in links:
+            # (the client trims the message: client/request.go checkResponseErr)
+            text = self.missing_parent_message(profile)
+            raise DaemonError(text.format(parent=base).rstrip())
+        if not 1 <= int(vid) <= 4094:
+            raise DaemonError(f"vlan id must be between 1-4094, received: {int(vid)}")
+
+    def interface(self, spec: NetworkSpec, nid: str) -> str | None:
+        """The parent (``-o parent``)."""
+        return vlan_spec(spec).parent
+
+    def internal(self, spec: NetworkSpec) -> bool:
+        """``--internal``, or no parent (a dummy link of its own: no way out)."""
+        return spec.internal or vlan_spec(spec).parent is None
+
+    def network_link(self, rt: HostRuntime, spec: NetworkSpec) -> int | None:
+        """The NIC, the VLAN link it creates (``eth0.10``; shared with the networks already
+        on it) or the dummy parent of a parentless one."""
+        spec = vlan_spec(spec)
+        if spec.parent is None:
+            return rt.netns.alloc()
+        if spec.parent == rt.host.interface:
+            return 2
+        for other in rt.networks.values():
+            o = other.state
+            if isinstance(get(o.driver), VlanDriver) and o.interface == spec.parent:
+                return o.ifindex
+        return rt.netns.alloc() if "." in spec.parent else None

@@ -1,0 +1,364 @@
+"""Endpoints: a sandbox joining and leaving networks -- its addresses, MAC, interface (and the
+kernel's numbers for it), DNS names -- and ``docker network connect/disconnect``. What depends
+on the network's driver is asked of the driver (:mod:`netsim.daemon.drivers`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from netsim.api import ContainerSpec, EndpointConfig
+from netsim.daemon import drivers, ids
+from netsim.daemon.core import EngineCore, Outcome
+from netsim.daemon.drivers import CONTAINER_MODE
+from netsim.daemon.errors import attach_timeout
+from netsim.daemon.netns import Netns
+from netsim.daemon.runtime import HostRuntime, NetworkRuntime
+from netsim.errors import DaemonError
+from netsim.state import ContainerState, EndpointState, NetworkState
+
+__all__ = ["EndpointsMixin", "dns_names"]
+
+
+class EndpointsMixin(EngineCore):
+    """Endpoints of containers on one host's networks."""
+
+    def _initial_endpoints(
+        self, rt: HostRuntime, spec: ContainerSpec, mode: str
+    ) -> list[EndpointState]:
+        """The NetworkSettings.Networks a created container has (no addresses yet)."""
+        if CONTAINER_MODE.applies(mode):
+            # the joiner has no endpoints of its own (container_operations.go initializeNetworking)
+            return []
+        # host and none containers have an endpoint on the host/null network, with no address
+        configs = list(spec.networks) or [EndpointConfig(network="bridge")]
+        out = []
+        for cfg in configs:
+            netname = "bridge" if cfg.network == "default" else cfg.network
+            try:
+                net = self._find_network(rt, netname).state
+            except DaemonError:
+                # create succeeds; the start fails (daemon/create.go validates known networks)
+                out.append(EndpointState(network=netname, network_id="", config=cfg))
+                continue
+            if cfg.network != net.name:
+                cfg = cfg.model_copy(update={"network": net.name})
+            try:
+                if not self.profile.endpoint_settings_checked_at_start:
+                    self._validate_endpoint(net, cfg)
+            except DaemonError as err:
+                # daemon/create.go:376 + container_operations.go:563
+                raise DaemonError(
+                    f"invalid config for network {net.name}: invalid endpoint settings:\n"
+                    f"{err.text}", status=400) from None
+            out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
+        return out
+
+    def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig, *,
+                           ipam: bool = True) -> None:
+        """daemon/container_operations.go validateEndpointSettings (create and connect): every
+        problem is collected; several are listed as ``* `` bullets (v28.5.2:
+        daemon/container_operations.go:534-579, docker-v29.1.5: :520-560). Where the daemon
+        checks at the endpoint's set-up (EngineProfile.endpoint_settings_checked_at_start),
+        the first problem alone; ``ipam`` false leaves out what only IPAM finds (an address
+        outside the subnets: a stopped container's ``network connect`` there)."""
+        errors: list[str] = []
+        driver = drivers.get(net.driver)
+        if not net.is_user_defined or not driver.sandbox_interface:
+            if cfg.ipv4_address or cfg.ipv6_address:
+                # runconfig ErrUnsupportedNetworkAndIP (docker-v29.1.5: :533)
+                errors.append(
+                    "user specified IP address is supported on user defined networks only")
+            if cfg.aliases:
+                errors.append(self.profile.predefined_alias_message)
+        if cfg.ipv4_address is not None:
+            v4 = [s for s in net.subnets if s.subnet.version == 4]
+            # a configured subnet is "static" (v28.5.2:api/types/network/endpoint.go:103-124
+            # validateEndpointIPAddress); the bridge driver's default network's is too
+            static = [s for s in v4 if driver.configured_subnet(net, s)]
+            if self.profile.static_ip_needs_user_subnet and not static:
+                errors.append(
+                    "user specified IP address is supported only when connecting to networks "
+                    "with user configured subnets")
+            elif ipam and not any(
+                    cfg.ipv4_address in s.subnet
+                    for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
+                errors.append(self.profile.static_ip_outside_subnet_message.format(
+                    ip=cfg.ipv4_address))
+        if errors and self.profile.endpoint_settings_checked_at_start:
+            raise DaemonError(errors[0], status=400)
+        if errors:
+            text = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
+            raise DaemonError(text, status=400)
+
+    def _join(self, rt: HostRuntime, c: ContainerState, ep: EndpointState, index: int, *,
+              gateway_only: bool = False) -> EndpointState:
+        """Connect one endpoint: allocate its address and MAC, name its interface."""
+        # the stored NetworkID is preferred over the name (container_operations.go:1131);
+        # it is stored at the first start (network.go buildEndpointInfo), not at create: a
+        # container never started looks its networks up by name (measured:
+        # 52-container-lifecycle-errors, "network lab1 not found")
+        network_id = ep.network_id if c.started is not None else ""
+        by_id = rt.network_names_by_id.get(network_id)
+        found = rt.networks[by_id] if by_id is not None else None
+        if found is None and not network_id:
+            found = rt.networks.get(ep.network)
+        if found is None and self._node(rt) is not None:
+            found = self._overlay_attach(rt, network_id or ep.network)
+        if found is None:
+            raise DaemonError(f"network {network_id or ep.network} not found", status=404)
+        net = found
+        st = net.state
+        driver = drivers.get(st.driver)
+        if ep.network_id != st.id:
+            ep = ep.model_copy(update={"network": st.name, "network_id": st.id})
+        if self.profile.endpoint_settings_checked_at_start:
+            self._validate_endpoint(st, ep.config)  # updateNetworkConfig, then IPAM
+        ipv4: ipaddress.IPv4Interface | None = None
+        gateway = None
+        sub = st.ipv4_subnet
+        if sub is not None:
+            pool = next(p for p in net.pools if p.subnet == sub.subnet)
+            if ep.config.ipv4_address is not None:
+                addr = pool.allocate(ep.config.ipv4_address)
+            else:
+                try:
+                    addr = pool.allocate_any()
+                except DaemonError:
+                    if driver.scope == "swarm":
+                        raise attach_timeout() from None
+                    # libnetwork/endpoint.go assignAddressVersion
+                    raise DaemonError(
+                        "no available IPv4 addresses on this network's address pools: "
+                        f"{st.name} ({st.id})", status=503) from None
+            ipv4 = ipaddress.IPv4Interface((int(addr), sub.subnet.prefixlen))
+            # the default route, via the subnet's gateway where the driver gives one (not on an
+            # overlay, an ipvlan l3 network, an --internal one)
+            if (driver.endpoint_gateway(st, self.profile)
+                    and isinstance(sub.gateway, ipaddress.IPv4Address)):
+                gateway = sub.gateway
+            if driver.scope == "swarm":  # the node's load balancer on first use
+                try:
+                    self._overlay_user(rt, st.name, c.id, pool)
+                except DaemonError:
+                    pool.release(addr)
+                    raise attach_timeout() from None
+        join_no = self._nth("join", c.id, st.id)
+        endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
+        if not driver.sandbox_interface:
+            # no interface of its own: the host's namespace, or one with only lo
+            return ep.model_copy(update={"endpoint_id": endpoint_id})
+        if ep.config.mac_address:
+            mac = ep.config.mac_address.lower()
+        else:
+            # the driver's (ipvlan: the parent's; before 28.0, and on an overlay, derived from
+            # the IPv4 address: 02:42:ac:11:00:02), else a random one
+            mac = driver.endpoint_mac(ipv4, self._host_mac(rt), self.profile) or \
+                ids.mac_address(self.seed, c.id, st.id, join_no)
+        used = {e.ifname for e in c.endpoints if e.ifname}
+        ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
+                      if f"eth{i}" not in used)
+        if self.profile.ifname_counter_per_sandbox:
+            sb = rt.sandboxes.setdefault(c.id, Netns())
+            ifname = f"eth{sb.next_eth}"
+            sb.next_eth += 1
+        return ep.model_copy(
+            update={
+                "endpoint_id": endpoint_id,
+                "ifname": ifname,
+                "ipv4": ipv4,
+                "gateway": gateway,
+                "mac": mac,
+                "host_veth": ids.veth_name(self.seed, c.id, st.id, join_no)
+                if driver.host_veth
+                else None,
+                "dns_names": dns_names(c, st, ep.config),
+                **self._plug(rt, c, st, gateway_only=gateway_only),
+            }
+        )
+
+    def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
+              gateway_only: bool) -> dict[str, int | None]:
+        """The kernel's numbers for a new endpoint's interface (:class:`Netns`): the driver
+        makes it (its ``plug``: a veth made in the sandbox, or a link made in the host's
+        namespace and moved there), then the sandbox and the host number each other's
+        namespace."""
+        host = rt.netns
+        sb = rt.sandboxes.setdefault(c.id, Netns())
+        key = f"sandbox:{c.id}"
+        ifindex, link, peer_ns = drivers.get(net.driver).plug(
+            rt, sb, net, gateway_only=gateway_only, profile=self.profile)
+        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": sb.nsid(peer_ns),
+                "host_netnsid": host.nsid(key)}
+
+    def _unplug(self, rt: HostRuntime, ep: EndpointState, cid: str | None) -> None:
+        """An endpoint's interface leaves its sandbox: libnetwork moves it back to the host's
+        namespace (osl ``RemoveInterface``: a new index there when its own is taken, as eth0's
+        2 always is) and deletes it, a veth with its host end."""
+        if ep.ifindex is None:
+            return
+        host = rt.netns
+        host.live.discard(host.move_in(ep.ifindex))
+        if ep.host_veth is not None and ep.link_ifindex is not None:
+            host.live.discard(ep.link_ifindex)
+        sb = rt.sandboxes.get(cid) if cid is not None else None
+        if sb is not None:
+            sb.live.discard(ep.ifindex)
+
+    def _sandbox_gone(self, rt: HostRuntime, cid: str) -> None:
+        """The container's namespace is destroyed: its id in the host's is freed."""
+        rt.sandboxes.pop(cid, None)
+        rt.netns.nsids.pop(f"sandbox:{cid}", None)
+
+    def _host_mac(self, rt: HostRuntime) -> str:
+        return ids.mac_address(self.seed, "host-nic", rt.host.name)
+
+    def _release_endpoint(self, rt: HostRuntime, ep: EndpointState,
+                          cid: str | None = None) -> None:
+        self._unplug(rt, ep, cid)
+        net = rt.networks.get(ep.network)
+        if net is None and self.swarm is not None:
+            net = self.swarm.networks.get(ep.network)
+            if net is not None and cid is not None:
+                self._overlay_unuse(rt, ep.network, cid)
+        if net is None or ep.ipv4 is None:
+            return
+        for pool in net.pools:
+            if ep.ipv4.ip in pool.subnet:
+                pool.release(ep.ipv4.ip)
+
+    def _network_connect(self, rt: HostRuntime, ref: str, cfg: EndpointConfig) -> Outcome:
+        """docker network connect (daemon/container_operations.go ConnectToNetwork)."""
+        c = self._find_container(rt, ref)
+        mode = c.network_mode
+        try:
+            net: NetworkRuntime | None = self._find_network(rt, cfg.network)
+        except DaemonError:
+            net = None
+            if c.running and self._node(rt) is not None:
+                net = self._overlay_attach(rt, cfg.network)  # raises Docker's words
+            elif c.running:
+                raise
+            # stopped: stored as given; the start will fail (inferred, :1043)
+        if net is None:
+            if c.endpoint(cfg.network) is None:
+                ep = EndpointState(network=cfg.network, network_id="", config=cfg)
+                rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+            return Outcome(id=c.id)
+        st = net.state
+        existing_ep = c.endpoint(st.name)
+        if (c.running and st.scope == "swarm" and existing_ep is not None
+                and existing_ep.endpoint_id):
+            # daemon/container_operations.go findAndAttachNetwork (v28.5.2:288-296): a
+            # dynamic (swarm) network the container is attached to
+            raise DaemonError(f"{c.name} is already attached to network {st.name}", status=409)
+        driver = drivers.get(st.driver)
+        if driver.host_namespace and mode != "host":
+            raise DaemonError(self.profile.host_connect_refusal, status=403)
+        if CONTAINER_MODE.applies(mode) or (mode == "host" and st.name != "host"):
+            raise DaemonError(
+                "container sharing network namespace with another container or host cannot be "
+                "connected to any other network",
+                status=403,
+            )
+        if mode == "none" or driver.private:
+            raise DaemonError(
+                "container cannot be connected to multiple networks with one of the networks in "
+                "private (none) mode",
+                status=403,
+            )
+        if cfg.network != st.name:
+            cfg = cfg.model_copy(update={"network": st.name})
+        try:
+            self._validate_endpoint(st, cfg, ipam=c.running)
+        except DaemonError as err:
+            if self.profile.endpoint_settings_checked_at_start:
+                raise
+            raise DaemonError(f"invalid endpoint settings:\n{err.text}", status=400) from None
+        existing = c.endpoint(st.name)
+        if existing is not None:
+            if not c.running:
+                return Outcome(id=c.id)  # updateNetworkSettings returns early (:173-183)
+            raise DaemonError(
+                f"endpoint with name {c.name} already exists in network {st.name}", status=403
+            )
+        ep = EndpointState(network=st.name, network_id=st.id, config=cfg)
+        if not c.running:
+            rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+            return Outcome(id=c.id)
+        ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
+        updated = c.model_copy(update={
+            "endpoints": (*c.endpoints, ep),
+            "embedded_dns": c.embedded_dns or self._needs_resolver(rt, ep)})
+        new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
+        updated = updated.model_copy(update={"endpoints": new_eps})
+        # the gateway endpoint may change; port mappings follow it (sandbox.go Endpoint.Less,
+        # bridge_linux.go ProgramExternalConnectivity)
+        updated = self._rebind(rt, updated)
+        rt.containers[c.name] = updated
+        return Outcome(id=c.id)
+
+    def _needs_resolver(self, rt: HostRuntime, ep: EndpointState) -> bool:
+        """An endpoint with name resolution enabled: a user-defined network's (not the default
+        bridge, host or none; daemon/network.go CreateOptionDisableResolution)."""
+        if ep.gateway_only:
+            return False
+        net = rt.networks.get(ep.network) or self._overlay_lookup(ep.network)
+        return (net is not None and net.state.is_user_defined
+                and drivers.get(net.state.driver).embedded_dns)
+
+    def _network_disconnect(self, rt: HostRuntime, netref: str, ref: str, force: bool) -> Outcome:
+        """docker network disconnect (container_operations.go DisconnectFromNetwork)."""
+        try:
+            c = self._find_container(rt, ref)
+        except DaemonError:
+            if force:
+                # daemon/container_operations.go ForceEndpointDelete (v28.5.2:804-815): the
+                # network must exist; then an endpoint named like the container (none is left
+                # behind by netsim's containers)
+                self._find_network(rt, netref)
+                raise DaemonError(f"endpoint {ref} not found", status=404) from None
+            raise
+        try:
+            net: NetworkRuntime | None = self._find_network(rt, netref)
+        except DaemonError:
+            # an overlay the container is attached to (a swarm-scoped network)
+            net = self._overlay_lookup(netref) if self._node(rt) is not None else None
+            if net is None and c.running and not force:
+                raise
+        name = net.state.name if net is not None else netref
+        ep = c.endpoint(name)
+        if ep is None and net is not None:
+            ep = next((e for e in c.endpoints if e.network_id == net.state.id), None)
+        if c.running and net is not None:
+            if (net is not None and drivers.get(net.state.driver).host_namespace
+                    and c.network_mode == "host"):
+                raise DaemonError(self.profile.host_disconnect_refusal, status=403)
+            if ep is None:
+                raise DaemonError(f"container {c.id} is not connected to network {name}",
+                                  status=403)
+        elif ep is None:
+            raise DaemonError(f"container {c.id} is not connected to the network {name}",
+                              status=403)
+        self._release_endpoint(rt, ep, c.id)
+        rest = tuple(e for e in c.endpoints if e is not ep)
+        updated = c.model_copy(update={"endpoints": rest})
+        if c.running:
+            updated = updated.model_copy(update={"endpoints": self._default_gateway(
+                rt, updated, list(updated.endpoints))})
+            updated = self._rebind(rt, updated)
+        rt.containers[c.name] = updated
+        return Outcome(id=c.id)
+
+
+def dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:
+    """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only:
+    updateNetworkConfig)."""
+    if not net.is_user_defined:
+        return ()
+    names = [c.name, *cfg.aliases, c.id[:12], c.hostname]
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return tuple(out)

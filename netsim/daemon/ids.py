@@ -1,0 +1,93 @@
+"""Deterministic stand-ins for Docker's random identifiers.
+
+Docker draws container and network IDs, endpoint IDs, veth names and (since 28.0) MAC addresses
+at random. netsim derives each one from the seed and what it identifies (a SHA-256 of both), so
+the same input and seed give the same output byte for byte, and an unrelated change elsewhere in
+a setup does not renumber everything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+__all__ = ["base36", "generated_name", "hex_id", "join_token", "mac_address", "veth_name"]
+
+
+def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
+    text = "\x1f".join([str(seed), *map(str, parts)])
+    return hashlib.sha256(text.encode()).digest()
+
+
+def hex_id(seed: int, *parts: object) -> str:
+    """A 64-hex ID like Docker's ``stringid.GenerateRandomID``.
+
+    As Docker does, IDs whose 12-char short form is all digits are skipped (they would read as
+    numbers; moby ``pkg/stringid``).
+    """
+    salt = 0
+    while True:
+        value = _digest(seed, (*parts, salt) if salt else parts).hex()
+        if not value[:12].isdigit():
+            return value
+        salt += 1
+
+
+def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
+    """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``);
+    ``docker_prefix``: Docker's ``02:42`` and 4 random bytes (its genMAC before 28.0)."""
+    raw = bytearray(_digest(seed, ("mac", *parts))[:6])
+    raw[0] = (raw[0] & 0xFE) | 0x02
+    if docker_prefix:
+        raw[:2] = b"\x02\x42"
+    return ":".join(f"{b:02x}" for b in raw)
+
+
+def veth_name(seed: int, *parts: object) -> str:
+    """A host-side veth name: ``veth`` + 7 hex characters (bridge driver ``vethLen``)."""
+    return "veth" + _digest(seed, ("veth", *parts)).hex()[:7]
+
+
+# Docker's ``namesgenerator`` joins an adjective and a notable scientist's surname. netsim uses
+# its own short lists in the same form (``adjective_surname``); see docs/simplifications.md.
+_LEFT = (
+    "admiring", "bold", "brave", "clever", "eager", "elegant", "focused", "gallant", "happy",
+    "jolly", "keen", "loving", "modest", "nifty", "optimistic", "peaceful", "quirky", "relaxed",
+    "serene", "sharp", "stoic", "tender", "upbeat", "vibrant", "wizardly", "youthful", "zealous",
+)
+_RIGHT = (
+    "babbage", "bohr", "curie", "darwin", "einstein", "euler", "faraday", "fermi", "galileo",
+    "gauss", "hopper", "hypatia", "kepler", "lamarr", "lovelace", "maxwell", "meitner", "newton",
+    "noether", "pascal", "ritchie", "shannon", "tesla", "thompson", "turing", "wozniak", "yalow",
+)
+
+
+def generated_name(seed: int, index: int, retry: int = 0) -> str:
+    """A container name for ``docker run`` without ``--name``, as ``adjective_surname``.
+
+    Like Docker, a retry appends a digit (``namesgenerator.GetRandomName(retry)``).
+    """
+    rng = random.Random(_digest(seed, ("name", index, retry)))
+    name = f"{rng.choice(_LEFT)}_{rng.choice(_RIGHT)}"
+    if retry:
+        name += str(rng.randrange(10))
+    return name
+
+
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def base36(seed: int, length: int, *parts: object) -> str:
+    """``length`` characters of ``[0-9a-z]`` (swarmkit ``identity.NewID`` is 25 of them)."""
+    value = int.from_bytes(_digest(seed, ("b36", *parts)) * 2, "big")
+    out = []
+    for _ in range(length):
+        value, r = divmod(value, 36)
+        out.append(_B36[r])
+    return "".join(out)
+
+
+def join_token(seed: int, cluster: str, role: str) -> str:
+    """``SWMTKN-1-<50 base36>-<25 base36>``: the CA digest part is shared by both roles
+    (swarmkit ca/config.go)."""
+    return f"SWMTKN-1-{base36(seed, 50, 'ca', cluster)}-{base36(seed, 25, 'secret', cluster, role)}"

@@ -1,0 +1,171 @@
+"""What a container's main program does, from the image's facts (:mod:`netsim.images`): the ports
+it listens on, whether it keeps running or exits (and with what), whether runc can exec it,
+and the status ``docker stop``/``kill`` leave."""
+
+from __future__ import annotations
+
+from netsim.api import ContainerSpec, ImageDecl
+from netsim.daemon.core import EngineCore
+from netsim.daemon.errors import runc_start_error
+from netsim.daemon.runtime import HostRuntime
+from netsim.images import (
+    ImageInfo,
+    bind_failure,
+    default_command_runs,
+    effective_argv,
+    exec_failure,
+    listening_ports,
+    lookup,
+    stop_exit_code,
+    unmet_env,
+    usage_failure,
+)
+from netsim.state import ContainerState
+
+__all__ = ["ProcessesMixin"]
+
+
+class ProcessesMixin(EngineCore):
+    """Containers' main programs, as the images netsim knows (or is told of) run them."""
+
+    def declare_image(self, decl: ImageDecl) -> None:
+        """Facts about an image netsim does not know (``# netsim: image …``)."""
+        self.images[decl.name] = decl
+        self._image_cache.clear()
+
+    def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
+        if reference in self.images:
+            return self.images[reference]
+        if reference not in self._image_cache:
+            self._image_cache[reference] = self._lookup_image(reference)
+        return self._image_cache[reference]
+
+    def _lookup_image(self, reference: str) -> ImageInfo | ImageDecl | None:
+        if reference in self.images:
+            return self.images[reference]
+        base = reference.split("@")[0]
+        repo = base.rsplit(":", 1)[0] if ":" in base.rsplit("/", 1)[-1] else base
+        if repo in self.images:
+            return self.images[repo]
+        return lookup(reference)
+
+    def _image_exposed(self, reference: str) -> list[str]:
+        info = self._image(reference)
+        if info is None:
+            return []
+        if isinstance(info, ImageDecl):
+            return list(info.expose)
+        return list(info.exposed)
+
+    def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
+        """The ports the container's processes listen on (images.listening_ports)."""
+        info = self._image(spec.image)
+        if isinstance(info, ImageDecl):
+            if spec.command or spec.entrypoint is not None:
+                return listening_ports(None, spec.command, entrypoint=spec.entrypoint)
+            return info.listen if info.listen is not None else info.expose
+        return listening_ports(info, spec.command, entrypoint=spec.entrypoint)
+
+    def _run_outcome(self, spec: ContainerSpec) -> int | None:
+        """None if the container's main process keeps running, else its exit code."""
+        if self.hold_foreground:
+            return None
+        info = self._image(spec.image)
+        if isinstance(info, ImageDecl):
+            if spec.command:
+                runs = default_command_runs(None, spec.command, spec.interactive, spec.tty)
+            else:
+                runs = info.runs == "server" or (
+                    info.runs == "shell" and (spec.interactive or spec.tty))
+            return None if runs else 0
+        env = dict(e.partition("=")[::2] for e in spec.env)
+        if default_command_runs(info, spec.command, spec.interactive, spec.tty, env=env,
+                                entrypoint=spec.entrypoint):
+            return None
+        if info is None:
+            return 0
+        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(spec.command) == 1:
+            return 1  # `false` fails, as it does everywhere
+        missing = unmet_env(info, argv, env)
+        if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
+            return missing.exit_code
+        return info.exit_code or 0
+
+    def _check_exec(self, spec: ContainerSpec) -> None:
+        """runc cannot start the main program (images.exec_failure): the start fails once the
+        networking is set up (daemon/start.go: the task is created after initializeNetworking),
+        with containerd's and runc's words; docker run turns them into 127 or 126."""
+        info = self._image(spec.image)
+        if not isinstance(info, ImageInfo):
+            return
+        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        if not argv:
+            return
+        failure = exec_failure(info, argv[0])
+        if failure is None:
+            return
+        raise runc_start_error(self.profile, argv[0], failure[1])
+
+    def _early_exit(self, rt: HostRuntime, c: ContainerState,
+                    owner: ContainerState | None) -> tuple[int | None, str]:
+        """A main program that starts and ends at once: one refusing its options
+        (images.usage_failure), or a server whose port another process of its network
+        namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
+        beside a host-network server or a published port, 20-host-network-service)."""
+        info = self._image(c.spec.image)
+        if not isinstance(info, ImageInfo):
+            return None, ""
+        argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+        refused = usage_failure(info, argv)
+        if refused is not None:
+            return 1, refused
+        mine = [k for k in self._listening(c.spec) if k.endswith("/tcp")]
+        if mine and set(mine) & self._namespace_ports(rt, c, owner):
+            return 1, bind_failure(info, argv)
+        return None, ""
+
+    def _namespace_ports(self, rt: HostRuntime, c: ContainerState,
+                         owner: ContainerState | None) -> set[str]:
+        """The TCP ports already held in the network namespace ``c`` is joining: the host's
+        (host-network containers' listeners, and every published host port, which the daemon
+        binds for docker-proxy) or a ``container:`` owner's (its and its joiners' listeners)."""
+        host_ns = c.network_mode == "host" or (owner is not None and owner.network_mode == "host")
+        held: set[str] = set()
+        if host_ns:
+            for other in rt.containers.values():
+                if other.id != c.id and other.running and (
+                        other.network_mode == "host" or self._in_host_ns(rt, other)):
+                    held.update(other.listening)
+            held.update(f"{port}/{proto}" for (_a, proto, port) in rt.ports.bound)
+        elif owner is not None:
+            for other in rt.containers.values():
+                if other.id != c.id and other.running and (
+                        other.id == owner.id or other.sandbox_owner == owner.id):
+                    held.update(other.listening)
+        return held
+
+    def _in_host_ns(self, rt: HostRuntime, c: ContainerState) -> bool:
+        if c.sandbox_owner is None:
+            return False
+        owner = rt.containers.get(rt.names_by_id.get(c.sandbox_owner, ""))
+        return owner is not None and owner.network_mode == "host"
+
+    def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,
+                        kill: bool = False) -> int | None:
+        """The status ``docker stop`` leaves: 0 if the main program handles the stop signal,
+        137 if PID 1 ignores it and is killed after the timeout (images.stop_exit_code); for
+        ``docker kill -s`` also None: the signal is ignored and the container runs on."""
+        info = self._image(spec.image)
+        init = any(k == "init" and v == "true" for k, v in spec.options)
+        if isinstance(info, ImageDecl):
+            if spec.command or spec.entrypoint is not None:
+                info = None
+            elif info.runs == "shell":  # a declared image: a shell ignores SIGTERM
+                return stop_exit_code(None, ("sh",), interactive=True, init=init,
+                                      signal=signal, kill=kill)
+            else:  # a declared server is assumed to handle it
+                return stop_exit_code(None, ("server",), init=init, signal=signal, kill=kill)
+        return stop_exit_code(info, spec.command, entrypoint=spec.entrypoint,
+                              interactive=spec.interactive, tty=spec.tty, init=init,
+                              signal=signal, kill=kill)

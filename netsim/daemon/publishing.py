@@ -1,0 +1,165 @@
+"""Published ports (``-p``, ``-P``): programmed on the sandbox's gateway endpoint when its
+driver publishes ports (bridge_linux.go ProgramExternalConnectivity), each host port from the
+host's allocator (:mod:`netsim.daemon.ports`) and bound by the kernel -- or refused in the
+engine's words."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Sequence
+
+from netsim.api import PortBinding, parse_port_specs
+from netsim.daemon import drivers
+from netsim.daemon.core import EngineCore
+from netsim.daemon.drivers import CONTAINER_MODE
+from netsim.daemon.ports import order_bindings
+from netsim.daemon.runtime import HostRuntime, IPAddr
+from netsim.errors import DaemonError
+from netsim.state import ContainerState, EndpointState, PortMapping, default_route_endpoint
+
+__all__ = ["PublishingMixin"]
+
+
+class PublishingMixin(EngineCore):
+    """Port publishing of one host's containers."""
+
+    def _bind_ports(
+        self, rt: HostRuntime, c: ContainerState, joined: Sequence[EndpointState]
+    ) -> list[PortMapping]:
+        """Publish ports on the gateway endpoint (bridge_linux.go ProgramExternalConnectivity)."""
+        spec = c.spec
+        if c.network_mode == "host" or CONTAINER_MODE.applies(c.network_mode):
+            return []
+        bindings: list[PortBinding] = parse_port_specs(spec.publish)
+        if spec.publish_all:
+            explicit = {b.port_key for b in bindings}
+            for key in c.exposed_ports:
+                if key not in explicit:
+                    port, proto = key.split("/")
+                    bindings.append(PortBinding(container_port=int(port), proto=proto))
+        if not bindings:
+            return []
+        bindings = order_bindings(bindings, self.profile.port_binding_order)
+        gw = default_route_endpoint(
+            joined, lambda name: net.state if (net := rt.networks.get(name)) else None)
+        if gw is None:
+            return []
+        net = rt.networks[gw.network].state
+        if not drivers.get(net.driver).publishes_ports:
+            return []  # macvlan/ipvlan: no port mapping (drivers/bridge/port_mapping_linux.go)
+        if net.internal:
+            # a gateway endpoint on an --internal network (EngineProfile.bridge_internal_gateway)
+            # gets no external connectivity (v20.10.24:vendor/github.com/docker/libnetwork/
+            # endpoint.go:586 ``if !n.internal``)
+            return []
+        out: list[PortMapping] = []
+        default_ip = net.options.get("com.docker.network.bridge.host_binding_ipv4", "")
+        try:
+            for b in bindings:
+                host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
+                addrs = [host_ip] if host_ip else ["0.0.0.0", "::"]
+                ranged = b.host_port_start != b.host_port_end or b.host_port_start == 0
+                skip: set[int] = set()
+                while True:
+                    host_port = rt.ports.allocate(
+                        c.id, addrs, b.proto, b.host_port_start, b.host_port_end,
+                        frozenset(skip), per_address=self.profile.port_allocator_per_address)
+                    failed = next(((a, r) for a in addrs if (r := self._unbindable(
+                        rt, a, b.proto, host_port, c.id)) is not None), None)
+                    if failed is None:
+                        break
+                    if not ranged or failed[1] != "address already in use" or len(skip) >= 9:
+                        raise DaemonError(self._bind_error(failed[0], host_port, b, gw,
+                                                           failed[1]))
+                    # another port of the range: the allocator moves on (up to 10 attempts)
+                    rt.ports.release_port(c.id, addrs, b.proto, host_port)
+                    skip.add(host_port)
+                out.extend(
+                    PortMapping(
+                        container_port=b.container_port, proto=b.proto, host_ip=a,
+                        host_port=host_port
+                    )
+                    for a in addrs
+                )
+        except DaemonError as err:
+            rt.ports.release(c.id)
+            # libnetwork/endpoint.go:661
+            setup = ("failed to set up container networking: "
+                     if self.profile.setup_networking_prefix else "")
+            raise DaemonError(
+                f"{setup}driver failed programming external "
+                f"connectivity on endpoint {c.name} ({gw.endpoint_id}): {err.text}",
+                status=500,
+            ) from None
+        return out
+
+    def _rebind(self, rt: HostRuntime, c: ContainerState) -> ContainerState:
+        """Re-program published ports after the set of endpoints changed: they are programmed on the
+        gateway endpoint only (bridge_linux.go ProgramExternalConnectivity)."""
+        if not (c.spec.publish or c.spec.publish_all):
+            return c
+        rt.ports.release(c.id)
+        mappings = self._bind_ports(rt, c, [e for e in c.endpoints if e.active])
+        return c.model_copy(update={"port_mappings": tuple(mappings)})
+
+    def _host_addresses(self, rt: HostRuntime) -> set[IPAddr]:
+        """The addresses a process of the host may bind: its NIC's, its bridges' gateways."""
+        out: set[ipaddress.IPv4Address | ipaddress.IPv6Address] = {
+            ipaddress.ip_address("::1")}
+        if rt.host.address is not None:
+            out.add(rt.host.address)
+        for net in rt.networks.values():
+            if drivers.get(net.state.driver).gateway_on_host:
+                out.update(s.gateway for s in net.state.subnets if s.gateway is not None)
+        return out
+
+    def _unbindable(self, rt: HostRuntime, addr: str, proto: str, port: int,
+                    cid: str) -> str | None:
+        """Why the kernel refuses to bind ``addr:port`` for a published port (None: it binds):
+        an address the host does not have (EADDRNOTAVAIL), or a port a process in the host's
+        namespace (a host-network container) already holds (EADDRINUSE)."""
+        if addr not in ("0.0.0.0", "::"):
+            ip = ipaddress.ip_address(addr)
+            if not (ip.is_loopback or ip in self._host_addresses(rt)) and self._not_mine(rt, ip):
+                return "cannot assign requested address"
+        if any(self._holds(other, addr, f"{port}/{proto}") for other in rt.containers.values()
+               if other.id != cid and other.running and other.network_mode == "host"):
+            return "address already in use"
+        if self.profile.port_allocator_per_address and rt.ports.kernel_clash(addr, proto, port):
+            # another published port's docker-proxy holds it (EngineProfile.
+            # port_allocator_per_address: the allocator let both through)
+            return "address already in use"
+        return None
+
+    def _not_mine(self, rt: HostRuntime, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        """An address netsim knows the host does not have: another one of the LAN's, or of a
+        subnet of the host's Docker networks (its own there are the gateways). Any other may be
+        on a NIC netsim does not model, so it is taken as the host's."""
+        if ip in self.lan.subnet:
+            return True
+        return any(ip in s.subnet for net in rt.networks.values() for s in net.state.subnets)
+
+    @staticmethod
+    def _holds(c: ContainerState, addr: str, key: str) -> bool:
+        """A host-network container's program listens on ``key`` on every address (netsim's
+        listeners bind the unspecified address), so it holds ``addr`` of the same family."""
+        return key in c.listening and ":" not in addr
+
+    def _bind_error(self, addr: str, port: int, b: PortBinding, gw: EndpointState,
+                    reason: str) -> str:
+        """The refusal of a published port the kernel would not bind, in the engine's words
+        (EngineProfile.host_port_bind_error)."""
+        v6 = ":" in addr
+        host_ip = f"[{addr}]" if v6 else addr
+        ranged = b.host_port_end > b.host_port_start or b.host_port_start == 0
+        text = self.profile.host_port_bind_error.format(
+            host_ip=host_ip, host_port=port, binding_port=port if not ranged else
+            (f"{b.host_port_start}-{b.host_port_end}" if b.host_port_start else ""),
+            container_ip=gw.ipv4.ip if gw.ipv4 is not None else "",
+            container_port=b.container_port, proto=b.proto, family="6" if v6 else "4",
+            reason=reason)
+        if ranged and text.startswith("failed to bind host port for "):
+            # port_mapping_linux.go:626: a port picked from a range names itself first
+            text = text.replace("failed to bind host port for ",
+                                f"failed to bind host port {port} for ", 1)
+        return text

@@ -1,0 +1,79 @@
+"""The daemon's mutable world: each Docker host's runtime, its networks', the swarm's.
+
+These are the engine's own bookkeeping (address pools, port bindings, namespaces); what they
+resolve to is published as the frozen :class:`netsim.state.State`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+
+from netsim.api import Host
+from netsim.daemon.ipam import AddressSpace, SubnetPool
+from netsim.daemon.netns import Netns
+from netsim.daemon.ports import PortAllocator
+from netsim.state import ContainerState, HostLink, NetworkState, SwarmNode
+
+__all__ = ["HostRuntime", "IPAddr", "IPNet", "NetworkRuntime", "OverlayRuntime", "SwarmRuntime"]
+
+#: an address, and a subnet, of either family
+IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNet = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass
+class NetworkRuntime:
+    """Mutable runtime of one network: its state plus the address pools of its subnets."""
+
+    state: NetworkState
+    pools: list[SubnetPool]
+
+
+@dataclass
+class OverlayRuntime:
+    """Swarm-side bookkeeping of one overlay network (the subnet pool is in its NetworkRuntime)."""
+
+    attachable: bool
+    #: False when the allocator could not give it its subnet (an overlapping --subnet)
+    allocated: bool = True
+    #: the per-node load-balancer address (``lb-<net>``; ``ingress-sbox`` for ingress)
+    lb: dict[str, ipaddress.IPv4Address] = field(default_factory=dict)
+    #: running users per host (container IDs)
+    users: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class SwarmRuntime:
+    """The swarm: its cluster, global address space, nodes and overlay networks."""
+
+    cluster_id: str
+    space: AddressSpace
+    mask: int
+    nodes: dict[str, SwarmNode] = field(default_factory=dict)
+    networks: dict[str, NetworkRuntime] = field(default_factory=dict)  # overlays by name
+    overlays: dict[str, OverlayRuntime] = field(default_factory=dict)
+    next_vni: int = 4096  # ovmanager hands out VNIs serially from 4096
+    ingress_gateways: dict[str, ipaddress.IPv4Address] = field(default_factory=dict)
+    worker_token: str = ""
+    manager_token: str = ""
+
+
+@dataclass
+class HostRuntime:
+    """One Docker host's daemon: its networks, containers, address space, ports, namespaces."""
+
+    host: Host
+    space: AddressSpace
+    networks: dict[str, NetworkRuntime] = field(default_factory=dict)  # by name, creation order
+    network_names_by_id: dict[str, str] = field(default_factory=dict)
+    containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
+    names_by_id: dict[str, str] = field(default_factory=dict)
+    ports: PortAllocator = field(default_factory=PortAllocator)
+    #: the host's network namespace, and each running container's (by container ID)
+    netns: Netns = field(default_factory=Netns)
+    sandboxes: dict[str, Netns] = field(default_factory=dict)
+    #: the host end of the swarm ingress sandbox's docker_gwbridge veth
+    links: list[HostLink] = field(default_factory=list)
+    #: the overlay driver's once-per-daemon set-up has run (EngineProfile.overlay_test_vxlan)
+    overlay_once: bool = False

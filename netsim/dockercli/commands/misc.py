@@ -1,0 +1,32 @@
+"""Commands about images and the like, which change no networking: ``docker pull`` (Docker
+Content Trust's refusal) and the ones netsim only notes (``docker images``)."""
+
+from __future__ import annotations
+
+from netsim.dockercli.commands.context import Output, Session
+from netsim.dockercli.commands.run import content_trust
+from netsim.dockercli.parse import ParsedCommand
+
+__all__ = ["noop", "pull"]
+
+
+def pull(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
+    """``docker pull``: only Docker Content Trust's refusal (≤ 28.x) is simulated."""
+    from netsim.images import parse_image_ref
+
+    image = p.args[0]
+    if session.profile.cli_content_trust and p.get("disable-content-trust") == "false":
+        try:
+            ref = parse_image_ref(image)
+        except ValueError:
+            ref = None
+        if ref is not None and not ref.tag_explicit and not ref.digest:
+            out.out("Using default tag: latest")  # cli/command/image/pull.go
+        if content_trust(session, p, image, out):
+            return
+    noop(session, p, host, out)
+
+
+def noop(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
+    """A command that changes nothing netsim models (``docker images`` …): a note."""
+    out.err(f"netsim: 'docker {p.path}' does not change networking; nothing simulated")

@@ -1,0 +1,269 @@
+"""``docker run`` and ``docker create``, and what starting a container involves on the CLI side:
+the image's files that stop a start, an attached command netsim simulates, the error texts."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Sequence
+
+from netsim.api import ContainerCreate, ContainerRemove, ContainerSpec, ContainerStop
+from netsim.daemon.engine import runc_start_error
+from netsim.dockercli.commands.common import find_container
+from netsim.dockercli.commands.context import Output, Session, Shell
+from netsim.dockercli.commands.endpoints import string_addresses
+from netsim.dockercli.commands.exec import main_program, probe_into
+from netsim.dockercli.convert import container_spec
+from netsim.dockercli.parse import ParsedCommand
+from netsim.errors import DaemonError, DockerCliError
+from netsim.versions import EngineProfile
+
+__all__ = ["attached_output", "check_start", "content_trust", "create", "foreground_probe",
+           "run", "run_error", "start_failure"]
+
+
+def run_error(profile: EngineProfile, command: str, text: str, *,
+              with_help: bool = True) -> str:
+    """How ``docker run``/``create`` print an error (:attr:`EngineProfile.cli_run_error_see_help`:
+    v26.1.5:cli/command/container/run.go:295-301 reportError, no help line for a start
+    failure; from v28.0.0 a blank line and the ``Run … for more information`` line)."""
+    if profile.cli_run_error_see_help:
+        line = f"docker: {text.removesuffix('.')}."
+        return f"{line}\nSee 'docker {command} --help'." if with_help else line
+    return f"docker: {text}\n\nRun 'docker {command} --help' for more information"
+
+
+def run(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
+    """``docker run``: create, then start (attached unless ``-d``)."""
+    create(session, p, host, out, start=True)
+
+
+def content_trust(session: Session, p: ParsedCommand, image: str, out: Output) -> bool:
+    """``--disable-content-trust=false`` on a CLI that has Docker Content Trust (≤ 28.x): the
+    CLI first asks the image's notary server for the tag (image.TrustedReference). netsim's
+    internet answers HTTPS with plain HTTP (README "Where netsim simplifies"), so the TLS
+    handshake fails; for a docker.io image a 28.5 CLI warns about DCT's retirement first
+    (v28.5.2:cli/trust/trust.go:111-125, :245; EngineProfile.cli_dct_retirement_warning).
+    Measured: conformance/recorded/28.5, 40-cli-unknown-commands-flags. True when it stopped
+    the command."""
+    from netsim.images import parse_image_ref
+
+    if not session.profile.cli_content_trust or p.get("disable-content-trust") != "false":
+        return False
+    try:
+        ref = parse_image_ref(image)
+    except ValueError:
+        return False
+    if ref.digest and not ref.tag_explicit:
+        return False  # only a tagged reference is resolved through notary
+    if ref.registry == "docker.io" and session.profile.cli_dct_retirement_warning:
+        out.stderr.append("WARNING: Docker is retiring DCT for Docker Official Images (DOI).\n"
+                          "         For details, refer to https://docs.docker.com/go/"
+                          "dct-deprecation/\n\n")
+    text = ("Error: error contacting notary server: tls: first record does not look like a TLS "
+            "handshake")
+    if p.command == "run":
+        out.err(run_error(session.profile, "run", text), 125)
+    else:
+        out.err(text, 1)
+    return True
+
+
+def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
+           start: bool = False) -> None:
+    """``docker create`` (``start``: ``docker run``): the container spec from the command
+    line, the CLI's warnings and checks, then the daemon's create (and start)."""
+    from netsim.images import effective_argv, lookup
+
+    try:
+        spec = container_spec(
+            p, endpoint_check=string_addresses(session, host),
+            legacy_ports=session.profile.cli_legacy_port_spec,
+            links_follow_any_network=session.profile.cli_links_follow_any_network,
+            legacy_options_need_network=session.profile.cli_network_opts_need_network,
+            restart_rm_legacy_text=session.profile.cli_restart_rm_legacy_text)
+    except DockerCliError as err:
+        _reference_error(session, p.args[0] if p.args else "", err)
+        raise
+    dns_warning = _localhost_dns_warning(session.profile, spec.dns)
+    if dns_warning and session.profile.cli_localhost_dns_warning == "before_create":
+        out.err(f"WARNING: {dns_warning}")
+    if content_trust(session, p, spec.image, out):
+        return
+    op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
+    before = session.engine.last_created
+    if start:
+        try:
+            info = lookup(spec.image)
+        except ValueError:
+            info = None
+        failure = start_failure(session, spec.image, effective_argv(
+            info, spec.command, entrypoint=spec.entrypoint), spec.options) \
+            if info is not None else None
+        if failure is not None:  # created, then the start fails: the container stays Created
+            created_only = session.engine.execute(op.model_copy(update={"op": "create"}))
+            made_c = (session.engine.container(host, created_only.id) if created_only.id
+                      else None)
+            if made_c is not None:
+                session.record_operation(op.model_copy(update={
+                    "op": "create", "container": spec.model_copy(update={"name": made_c.name})}))
+                if spec.detach:  # run -d prints the ID before the start (run.go)
+                    out.out(made_c.id)
+                if p.get("rm") == "true":  # AutoRemove: the daemon removes it again
+                    session.apply_operation(ContainerRemove(host=host, container=made_c.name,
+                                                            force=True))
+                failure.at_start = True
+            raise failure
+    probe_argv = foreground_probe(spec) if start and not spec.detach else None
+    session.engine.hold_foreground = probe_argv is not None
+    try:
+        outcome = session.engine.execute(op)
+    except DaemonError as err:
+        cid = session.engine.last_created
+        created = session.engine.container(host, cid) if cid and cid != before else None
+        err.at_start = bool(cid and cid != before)  # made, then the start failed (--rm: gone)
+        if created is not None:  # created, but the start failed: a created container remains
+            named = spec.model_copy(update={"name": created.name})
+            session.record_operation(op.model_copy(update={"op": "create", "container": named}))
+            if spec.detach:  # run -d prints the ID before the start (run.go:161-212)
+                out.out(created.id)
+        raise
+    finally:
+        session.engine.hold_foreground = False
+    for w in outcome.warnings:
+        out.err(f"WARNING: {w}")
+    if dns_warning and session.profile.cli_localhost_dns_warning == "after_create":
+        out.err(f"WARNING: {dns_warning}")  # appended to the daemon's warnings (create.go)
+    made = session.engine.container(host, outcome.id) if outcome.id else None
+    if made is not None:  # record generated names so that a replay gives the same
+        session.record_operation(
+            op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))
+    else:
+        session.engine.tick()
+    if not start or spec.detach:
+        out.out(outcome.id or "")
+        return
+    if probe_argv is not None and made is not None and made.running:
+        # attached to a command netsim simulates: it runs in the started container, prints,
+        # and its status is the container's exit status (and docker run's)
+        probe_into(out, session, f"{host}/{made.name}", probe_argv)
+        session.engine.execute(ContainerStop(host=host, container=made.name, exit_code=out.code))
+        return
+    if outcome.exit_code is not None:  # attached: its output, then its exit status
+        attached_output(out, spec, outcome.exit_code, outcome.stderr)
+    elif made is not None and made.running and (spec.interactive or spec.tty):
+        session.open_shell(Shell(host=host, container=made.name, main_process=True,
+                                 program=main_program(made)))
+
+
+_LOCALHOST_DNS_26 = re.compile(r"((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)")
+
+
+def _localhost_dns_warning(profile: EngineProfile, dns: Sequence[str]) -> str:
+    """The CLI's warning for the first loopback ``--dns`` (EngineProfile.
+    cli_localhost_dns_warning): ≤ 26.x matches docker/cli's ``ipLocalhost`` regexp anywhere in
+    the text (v26.1.5:cli/command/container/create.go:293-312), 28.x parses it (netip
+    ``IsLoopback``, printed canonical: v28.5.2:cli/command/container/create.go:401-409)."""
+    if not profile.cli_localhost_dns_warning:
+        return ""
+    for text in dns:
+        if profile.cli_localhost_dns_warning == "before_create":
+            if _LOCALHOST_DNS_26.search(text):
+                return f"Localhost DNS setting (--dns={text}) may fail in containers."
+            continue
+        try:
+            addr = ipaddress.ip_address(text)
+        except ValueError:
+            continue
+        if addr.is_loopback:
+            return f"Localhost DNS ({addr}) may fail in containers."
+    return ""
+
+
+def _reference_error(session: Session, image: str, err: DockerCliError) -> None:
+    """The image reference refused for capitals in the older words when this CLI vendors them
+    (EngineProfile.reference_error_names_repository)."""
+    from netsim.images import uppercase_error, uppercase_repository
+
+    remote = uppercase_repository(image)
+    if (remote is not None and not session.profile.reference_error_names_repository
+            and err.text == uppercase_error(remote)):
+        raise DockerCliError(uppercase_error(remote, named=False), exit_code=err.exit_code)
+
+
+def attached_output(out: Output, spec: ContainerSpec, exit_code: int, stderr: str) -> None:
+    """An attached container whose main process ended at once (run, start -a): what netsim
+    knows it printed, and its exit status as the command's."""
+    out.code = exit_code
+    if spec.command and spec.command[0] == "echo":
+        # -t: the container's pseudo-terminal (ONLCR) ends each line in \r\n
+        out.out(" ".join(spec.command[1:]) + ("\r\n" if spec.tty else ""))
+    if stderr:  # e.g. a server that could not bind its port (engine._early_exit)
+        out.err(stderr.rstrip("\n"), exit_code)
+
+
+def foreground_probe(spec: ContainerSpec) -> list[str] | None:
+    """The command of a foreground ``docker run`` when netsim simulates it (a probe such as
+    ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None."""
+    from netsim.images import default_command_runs, effective_argv, lookup
+    from netsim.probes import simulates
+
+    if not spec.command or spec.interactive or spec.tty:
+        return None
+    try:
+        info = lookup(spec.image)
+    except ValueError:
+        return None
+    if info is None:
+        return None
+    argv = list(effective_argv(info, spec.command, entrypoint=spec.entrypoint))
+    if not argv or not simulates(argv):
+        return None
+    if default_command_runs(info, spec.command, False, False, entrypoint=spec.entrypoint):
+        return None  # e.g. ping without -c: it would never end
+    return argv
+
+
+def start_failure(session: Session, image: str, argv: Sequence[str],
+                  options: Sequence[tuple[str, str]] = ()) -> DaemonError | None:
+    """Why the daemon cannot start the container, when netsim knows the image's files: a
+    ``-u`` name its /etc/passwd lacks (``unable to find user …``), or a program it does not
+    have (the runtime's ``failed to create task for container: …``)."""
+    from netsim.images import exec_failure, lookup, user_failure
+
+    try:
+        info = lookup(image)
+    except ValueError:
+        return None
+    users = [v for k, v in options if k == "user"]
+    refused = user_failure(info, users[-1]) if users else None
+    if refused is not None:
+        return DaemonError(refused, status=500)
+    if not argv:
+        return None
+    failure = exec_failure(info, argv[0])
+    if failure is None:
+        return None
+    return runc_start_error(session.profile, argv[0], failure[1])
+
+
+def check_start(session: Session, host: str, ref: str) -> None:
+    """Raise the daemon's error when the container cannot start for its image's files (its
+    ``-u`` user or its program is missing: :func:`start_failure`); the container stays
+    Created."""
+    from netsim.images import effective_argv, lookup
+
+    try:
+        c = find_container(session, host, ref)
+    except DaemonError:
+        return  # the engine says "No such container"
+    if c.running:
+        return
+    try:
+        info = lookup(c.spec.image)
+    except ValueError:
+        return
+    failure = start_failure(session, c.spec.image, effective_argv(
+        info, c.spec.command, entrypoint=c.spec.entrypoint), c.spec.options)
+    if failure is not None:
+        raise failure

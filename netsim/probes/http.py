@@ -1,0 +1,522 @@
+"""HTTP clients: curl 8.14 and BusyBox's ``wget``, and what answers at the other end of a
+connection.
+
+Measured against the conformance lab (Docker Engine 28.5.2; curl 8.14.1 in netsim-lab/debian,
+BusyBox 1.38 wget in netsim-lab/alpine; conformance/recorded/28.5/31-probes-wget-curl.json).
+Transfers are printed as the lab prints an instant local one: curl's meter with the speeds of
+1 ms (size × 1000 bytes/s), wget's bar at "0:00:00 ETA"; Date is the simulated clock. They print
+what the server serves when netsim knows it (:attr:`netsim.images.ImageInfo.web`: nginx, httpd,
+the lab's nginx stand-in; :func:`netsim.images.internet_site`), and a one-line netsim note
+otherwise; of the files they save only the names are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from netsim.analysis.graph import INTERNET
+from netsim.analysis.reach import Symptom, Trace
+from netsim.images import HTTP_DATE, HttpResponse, WebSite, internet_site, served_site
+from netsim.images import lookup as image_lookup
+from netsim.probes.busybox import busybox_usage
+from netsim.probes.context import (
+    MUSL_ERRNO,
+    IPv4,
+    ProbeResult,
+    Where,
+    connect,
+    jitter,
+    resolve,
+    source_address,
+)
+from netsim.probes.registry import Need, Program, Tool, register
+from netsim.state import EPOCH, ContainerState
+
+__all__ = ["CURL", "TOOL", "WGET"]
+
+#: curl (whichever the image's is); BusyBox has no curl applet
+CURL = Need("curl", "curl", debian="curl", busybox=False)
+#: BusyBox's wget (GNU wget's texts are not simulated); not in a Debian-like image
+WGET = Need("wget", "wget", busybox=True)
+
+
+def _split_url(url: str) -> tuple[str, int, str] | None:
+    scheme = "http"
+    rest = url
+    if "://" in url:
+        scheme, _, rest = url.partition("://")
+    hostport = rest.split("/", 1)[0]
+    if not hostport:
+        return None
+    host, sep, port = hostport.rpartition(":") if hostport.count(":") == 1 else (hostport, "",
+                                                                                  "")
+    if not sep:
+        host = hostport
+        port = "443" if scheme == "https" else "80"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        return None
+    return host, int(port), scheme
+
+
+#: curl's version in the User-Agent of ``curl -v`` (Debian trixie's, as in the lab)
+_CURL_VERSION = "8.14.1"
+_CURL_METER_HEAD = (
+    "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+    "                                 Dload  Upload   Total   Spent    Left  Speed\n")
+
+
+def _url_path(url: str) -> str:
+    """The path of a URL as the client requests it ("/" when the URL has none)."""
+    rest = url.split("://", 1)[-1]
+    _, slash, path = rest.partition("/")
+    return "/" + path if slash else "/"
+
+
+def _http_site(w: Where, trace: Trace) -> WebSite | None:
+    """What answers HTTP at the end of a delivered TCP flow: the image's own web server
+    (:func:`netsim.images.served_site`) in the container the flow reached (through a published
+    port: on the container's port), netsim's internet, or None (netsim does not know)."""
+    from netsim.analysis.reach import topology_index
+
+    hop, port = trace.deciding, trace.port
+    if port is None:
+        return None
+    if hop.rule == "internet" and hop.node == INTERNET:
+        return internet_site(trace.address or trace.dst) if port == 80 else None
+    ix = topology_index(w.state)
+    cport = port
+    if hop.rule == "listen":
+        sb = next((s for s in ix.sandboxes if s.node == hop.node), None)
+        if sb is None:
+            return None
+        names = {c.name for c in sb.containers}
+        if any(h.rule in ("publish", "publish.proxy") for h in trace.hops):
+            cport = next((cp for _ip, c, cp in ix.hosts[sb.host].published.get((port, "tcp"), ())
+                          if c.name in names), port)
+        candidates: Sequence[ContainerState] = sb.containers
+    elif hop.rule == "host.process":
+        h = next((h for h in ix.hosts.values() if h.node == hop.node), None)
+        if h is None:
+            return None
+        candidates = h.host_mode
+    else:
+        return None
+    for c in candidates:
+        if f"{cport}/tcp" in c.listening:
+            try:
+                info = image_lookup(c.spec.image)
+            except ValueError:
+                return None
+            return served_site(info, c.spec.command, entrypoint=c.spec.entrypoint, port=cport)
+    return None
+
+
+def _http_date(w: Where) -> str:
+    """An HTTP date (RFC 9110 IMF-fixdate) of the simulated clock."""
+    t = EPOCH + dt.timedelta(seconds=w.state.clock)
+    return t.strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+
+def _http_head_lines(w: Where, r: HttpResponse) -> list[str]:
+    """The status line and the header lines of a response, as sent."""
+    date = _http_date(w)
+    return [r.status, *(f"{k}: {date if v == HTTP_DATE else v}" for k, v in r.headers)]
+
+
+def _arp_ms(w: Where, name: str) -> int:
+    """When a connect to an address nobody answers ARP for fails (the kernel's 3 probes)."""
+    return 3060 + jitter(w, "arp", name) % 40
+
+
+def _max5(n: int) -> str:
+    """curl lib/progress.c max5data: a size or speed in at most 5 characters."""
+    if n < 100000:
+        return f"{n:5d}"
+    if n < 10000 * 1024:
+        return f"{n // 1024:4d}k"
+    if n < 100 * 1024 * 1024:
+        return f"{n // 1048576:2d}.{n % 1048576 // 104857}M"
+    return f"{n // 1048576:4d}M"
+
+
+def _curl_time(seconds: int) -> str:
+    """curl's time2str: --:--:-- for nothing yet."""
+    if seconds <= 0:
+        return "--:--:--"
+    return f"{seconds // 3600:2d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _meter_line(total_pct: int = 0, total: int = 0, dl_pct: int = 0, dl: int = 0,
+                speed: int = 0, spent: int = 0) -> str:
+    """One update of curl's progress meter (lib/progress.c progress_meter), with its \\r."""
+    return (f"\r{total_pct:3d} {_max5(total)}  {dl_pct:3d} {_max5(dl)}  {0:3d} {_max5(0)}  "
+            f"{_max5(speed)}  {_max5(0)} --:--:-- {_curl_time(spent)} --:--:-- {_max5(speed)}")
+
+
+def _meter_wait(ms: int) -> str:
+    """The meter's updates while a connect goes nowhere for ``ms``: one a second, and the last
+    one when curl gives up (as the lab prints them: -m 2 gives 0:00:01, 0:00:02)."""
+    ticks = [s for s in range(1, ms // 1000 + 1) if s * 1000 + 10 < ms]
+    return "".join(_meter_line(spent=s) for s in ticks) + _meter_line(spent=ms // 1000) + "\n"
+
+
+@dataclass
+class _CurlArgs:
+    url: str | None = None
+    silent: bool = False
+    show_error: bool = False
+    head: bool = False
+    include: bool = False
+    verbose: bool = False
+    fail: bool = False
+    output: str | None = None
+    timeout: str | None = None
+    write_out: str | None = None
+    method: str | None = None
+
+
+#: curl's options that take a value (short letters and long names)
+_CURL_VALUE_SHORT = frozenset("AbcCdeEFHKmorTuwxXYyzQt")
+_CURL_VALUE_LONG = frozenset({
+    "--max-time", "--connect-timeout", "--output", "--header", "--request", "--data",
+    "--data-raw", "--data-binary", "--data-urlencode", "--user", "--user-agent", "--write-out",
+    "--referer", "--resolve", "--connect-to", "--proxy", "--retry", "--retry-delay",
+    "--retry-max-time", "--cacert", "--cert", "--key", "--cookie", "--cookie-jar", "--form",
+    "--range", "--upload-file", "--interface", "--dns-servers", "--limit-rate",
+    "--max-filesize", "--noproxy", "--unix-socket", "--url", "--config", "--max-redirs"})
+_CURL_FLAGS = {"s": "silent", "--silent": "silent", "S": "show_error",
+               "--show-error": "show_error", "I": "head", "--head": "head", "i": "include",
+               "--include": "include", "v": "verbose", "--verbose": "verbose", "f": "fail",
+               "--fail": "fail"}
+
+
+def _curl_value(o: _CurlArgs, opt: str, value: str) -> None:
+    if opt in ("-m", "--max-time", "--connect-timeout"):
+        o.timeout = value
+    elif opt in ("-o", "--output"):
+        o.output = value
+    elif opt in ("-w", "--write-out"):
+        o.write_out = value
+    elif opt in ("-X", "--request"):
+        o.method = value
+    elif opt == "--url":
+        o.url = value
+
+
+def _curl_args(args: list[str]) -> _CurlArgs:
+    o = _CurlArgs()
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a.startswith("--"):
+            if a in _CURL_VALUE_LONG:
+                _curl_value(o, a, args[i] if i < len(args) else "")
+                i += 1
+            elif a in _CURL_FLAGS:
+                setattr(o, _CURL_FLAGS[a], True)
+        elif a.startswith("-") and len(a) > 1:
+            for j, ch in enumerate(a[1:], 2):
+                if ch in _CURL_VALUE_SHORT:  # the rest of the word, or the next word
+                    if j < len(a):
+                        _curl_value(o, "-" + ch, a[j:])
+                    else:
+                        _curl_value(o, "-" + ch, args[i] if i < len(args) else "")
+                        i += 1
+                    break
+                if ch in _CURL_FLAGS:
+                    setattr(o, _CURL_FLAGS[ch], True)
+        elif o.url is None:
+            o.url = a
+    return o
+
+
+def _curl_write_out(o: _CurlArgs, values: Mapping[str, str]) -> tuple[str, str]:
+    """``-w FORMAT``: its text (stdout) and curl's warnings (stderr) for unknown variables."""
+    if o.write_out is None:
+        return "", ""
+    out: list[str] = []
+    err = ""
+    fmt = o.write_out
+    i = 0
+    escapes = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}
+    while i < len(fmt):
+        if fmt.startswith("%{", i) and "}" in fmt[i:]:
+            end = fmt.index("}", i)
+            var = fmt[i + 2:end]
+            if var in values:
+                out.append(values[var])
+            else:
+                err += f"curl: unknown --write-out variable: '{var}'\n"
+            i = end + 1
+        elif fmt.startswith("%%", i):
+            out.append("%")
+            i += 2
+        elif fmt[i] == "\\" and i + 1 < len(fmt) and fmt[i + 1] in escapes:
+            out.append(escapes[fmt[i + 1]])
+            i += 2
+        else:
+            out.append(fmt[i])
+            i += 1
+    return "".join(out), err
+
+
+def _curl(w: Where, args: list[str]) -> ProbeResult:
+    """curl 8 (http): the body on stdout (or in ``-o FILE``), headers with ``-i``/``-I``, and,
+    stdout not being a terminal under ``docker exec``, the progress meter on stderr unless
+    ``-s``; ``-S``, ``-v``, ``-f``, ``-m N``, ``-w FORMAT``."""
+    o = _curl_args(args)
+    if o.url is None:
+        return ProbeResult("", "curl: try 'curl --help' or 'curl --manual' for more "
+                               "information\n", 2)
+    parts = _split_url(o.url)
+    if parts is None:
+        return ProbeResult("", "curl: (3) URL rejected: Bad hostname\n", 3)
+    name, port, scheme = parts
+    err_on = not o.silent or o.show_error
+    meter = "" if o.silent else _CURL_METER_HEAD + _meter_line()
+    values = {"http_code": "000", "response_code": "000", "remote_ip": "", "remote_port": "",
+              "size_download": "0", "url_effective": o.url if "/" in o.url.split("://")[-1]
+              else o.url + "/"}
+
+    def failed(code: int, line: str, trace: Trace | None, progress: str = "",
+               verbose: str = "") -> ProbeResult:
+        values["exitcode"] = str(code)
+        out, warn = _curl_write_out(o, values)
+        text = meter + verbose + progress + (line + "\n" if err_on else "")
+        return ProbeResult(out, text + warn, code, trace)
+
+    look = resolve(w, name)
+    if not look.ok:
+        return failed(6, f"curl: (6) Could not resolve host: {name}", None)
+    ip = look.addresses[0]
+    trace = connect(w, ip, port)
+    s = trace.symptom
+    timeout_ms = int(float(o.timeout) * 1000) if o.timeout is not None and \
+        _is_number(o.timeout) else None
+    is_ip = name == str(ip)
+    resolved = "" if is_ip else (f"* Host {name}:{port} was resolved.\n* IPv6: (none)\n"
+                                 f"* IPv4: {', '.join(str(a) for a in look.addresses)}\n")
+    trying = f"*   Trying {ip}:{port}...\n"
+    if s is Symptom.RESET:
+        # docker-proxy accepted the connection and reset it, the request unread (measured:
+        # conformance/recorded/*/15-ports:33, exit 56)
+        values.update(remote_ip=str(ip), remote_port=str(port))
+        verbose = ""
+        if o.verbose:
+            verb = "HEAD" if o.head or (o.method or "").upper() == "HEAD" else "GET"
+            host_header = name if port == 80 else f"{name}:{port}"
+            verbose = (resolved + trying + f"* Connected to {name} ({ip}) port {port}\n"
+                       f"* using HTTP/1.x\n> {verb} {_url_path(o.url)} HTTP/1.1\r\n"
+                       f"> Host: {host_header}\r\n> User-Agent: curl/{_CURL_VERSION}\r\n"
+                       "> Accept: */*\r\n> \r\n* Request completely sent off\n"
+                       "* Recv failure: Connection reset by peer\n")
+        progress = _meter_wait(0) if meter else ""
+        if verbose:
+            progress += "* closing connection #0\n"
+        return failed(56, "curl: (56) Recv failure: Connection reset by peer", trace,
+                      progress, verbose)
+    if s is not Symptom.OK:
+        where = f"Failed to connect to {name} port {port}"
+        arp = _arp_ms(w, name)
+        if timeout_ms is not None and (s is Symptom.TIMEOUT or (
+                s is Symptom.HOST_UNREACHABLE and timeout_ms < arp)):
+            ms = timeout_ms + 2
+            return failed(28, f"curl: (28) Connection timed out after {ms} milliseconds",
+                          trace, _meter_wait(ms) if meter else "")
+        if s is Symptom.TIMEOUT:
+            ms = 133000 + jitter(w, "curl", name, port)
+            return failed(28, f"curl: (28) {where} after {ms} ms: Could not connect to server",
+                          trace, _meter_wait(ms) if meter else "")
+        ms = arp if s is Symptom.HOST_UNREACHABLE else 0
+        verbose = ""
+        if o.verbose and s is Symptom.REFUSED:
+            src = source_address(w, ip) if isinstance(ip, IPv4) else "::"
+            eport = 32768 + jitter(w, "eport", name, port) * 28
+            verbose = (resolved + trying + f"* connect to {ip} port {port} from {src} port "
+                       f"{eport} failed: Connection refused\n* {where} after {ms} ms: Could "
+                       "not connect to server\n")
+        progress = _meter_wait(ms) if meter else ""
+        if verbose:
+            progress += "* closing connection #0\n"
+        return failed(7, f"curl: (7) {where} after {ms} ms: Could not connect to server",
+                      trace, progress, verbose)
+    site = _http_site(w, trace) if scheme == "http" else None
+    if site is None:
+        what = "HTTP" if scheme == "http" else scheme.upper()
+        return ProbeResult("", f"netsim: curl connected to {ip}:{port}; the {what} exchange is "
+                               "not simulated\n", 0, trace)
+    method: Literal["GET", "HEAD"] = "HEAD" if o.head or (o.method or "").upper() == "HEAD" \
+        else "GET"
+    path = _url_path(o.url)
+    r = site.response(method, path)
+    head_lines = _http_head_lines(w, r)
+    head_text = "".join(line + "\r\n" for line in head_lines) + "\r\n"
+    length = r.header("Content-Length")
+    size = len(r.body.encode())
+    values.update(http_code=str(r.code), response_code=str(r.code), remote_ip=str(ip),
+                  remote_port=str(port), size_download=str(size))
+    verbose = ""
+    if o.verbose:
+        host_header = name if port == 80 else f"{name}:{port}"
+        verbose = (resolved + trying + f"* Connected to {name} ({ip}) port {port}\n"
+                   f"* using HTTP/1.x\n> {method} {path} HTTP/1.1\r\n> Host: {host_header}\r\n"
+                   f"> User-Agent: curl/{_CURL_VERSION}\r\n> Accept: */*\r\n> \r\n")
+        if method == "GET" and length is not None:
+            verbose += "* Request completely sent off\n"
+        if r.version == "HTTP/1.0":
+            verbose += "* HTTP 1.0, assume close after body\n"
+        verbose += "".join(f"< {line}\r\n" for line in head_lines) + "< \r\n"
+        if method == "HEAD":
+            verbose += (f"{{ [{length or 0} bytes data]\n* we are done reading and this is set "
+                        "to close, stop send\n* abort upload\n")
+        elif length is None:
+            verbose += f"{{ [{size} bytes data]\n* abort upload\n{{ [0 bytes data]\n"
+        else:
+            verbose += f"{{ [{size} bytes data]\n"
+    end = ("* shutting down connection #0\n" if r.closes
+           else f"* Connection #0 to host {name} left intact\n") if o.verbose else ""
+    if o.fail and r.code >= 400:
+        progress = _meter_line() + "\n" if meter else ""
+        return failed(22, f"curl: (22) The requested URL returned error: {r.code}", trace,
+                      progress, verbose)
+    values["exitcode"] = "0"
+    if method == "HEAD":
+        text = head_text
+        progress = _meter_line(total=int(length or 0)) + "\n"
+    else:
+        text = (head_text if o.include else "") + r.body
+        progress = _meter_line(100, size, 100 if length is not None else 0, size,
+                               size * 1000) + "\n"
+    out, warn = _curl_write_out(o, values)
+    stdout = ("" if o.output is not None else text) + out
+    stderr = (meter + verbose + progress if meter else verbose) + end + warn
+    return ProbeResult(stdout, stderr, 0, trace)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _wget_bar(name: str, size: int) -> str:
+    """BusyBox's progress bar when stderr is not a terminal (libbb/progress.c: the name in 20
+    columns, 32 stars), finished at once: "0:00:00 ETA" as the lab prints a local transfer."""
+    unit = 0
+    while size >= 100000:
+        unit += 1
+        size >>= 10
+    return f"{name:<20.20}{100:4d}% |{'*' * 32}|{size:6d}{' kMGTPEZY'[unit]} 0:00:00 ETA\n"
+
+
+def _wget_args(args: list[str]) -> tuple[dict[str, str | bool], list[str]]:
+    """BusyBox wget's options (getopt32: bundled letters, a value glued or the next word)."""
+    opts: dict[str, str | bool] = {}
+    urls: list[str] = []
+    takes = set("OoTUPY")
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a.startswith("--"):
+            key, eq, value = a.partition("=")
+            if key in ("--output-document", "--timeout", "--user-agent", "--header",
+                       "--directory-prefix", "--output-file") and not eq:
+                value = args[i] if i < len(args) else ""
+                i += 1
+            long = {"--output-document": "O", "--timeout": "T", "--quiet": "q",
+                    "--server-response": "S", "--spider": "spider"}
+            opts[long.get(key, key)] = value if key in long and long[key] in ("O", "T") \
+                else True
+        elif a.startswith("-") and a != "-":
+            for j, ch in enumerate(a[1:], 2):
+                if ch in takes:
+                    if j < len(a):
+                        opts[ch] = a[j:]
+                    else:
+                        opts[ch] = args[i] if i < len(args) else ""
+                        i += 1
+                    break
+                opts[ch] = True
+        else:
+            urls.append(a)
+    return opts, urls
+
+
+def _wget(w: Where, args: list[str]) -> ProbeResult:
+    """BusyBox wget: "Connecting to …", ``-S`` headers, "saving to 'index.html'" and the bar on
+    stderr (``-q``: none of them), the body in the file or on stdout (``-O-``); ``--spider``;
+    ``-T N``; ``server returned error`` for a status other than 2xx. A file an earlier wget
+    saved stays (:attr:`Where.files`, relative names taken from ``/``): without ``-O`` a
+    second download into it fails (wget.c opens it O_EXCL; ``-O FILE`` may overwrite)."""
+    opts, urls = _wget_args(args)
+    quiet = bool(opts.get("q"))
+    unknown = next((k for k in opts if len(k) == 1 and k not in "cqSOoTUPY"), None)
+    if unknown is not None:  # musl getopt's complaint, then the usage (measured)
+        return busybox_usage(w, "wget", f"unrecognized option: {unknown}")
+    if not urls:
+        return busybox_usage(w, "wget")
+    url = urls[0]
+    parts = _split_url(url)
+    if parts is None:
+        return ProbeResult("", f"wget: bad address '{url}'\n", 1)
+    name, port, scheme = parts
+    look = resolve(w, name)
+    if not look.ok:
+        return ProbeResult("", f"wget: bad address '{name}'\n", 1)
+    ip = look.addresses[0]
+    trace = connect(w, ip, port)
+    shown = name if ":" not in url.split("://")[-1].split("/")[0] else f"{name}:{port}"
+    head = "" if quiet else f"Connecting to {shown} ({ip}:{port})\n"
+    timeout = opts.get("T")
+    timeout_s = float(timeout) if isinstance(timeout, str) and _is_number(timeout) else None
+    s = trace.symptom
+    if s is Symptom.RESET:  # connected; the reply is a reset (BusyBox wget.c, bb_perror_msg)
+        return ProbeResult("", head + "wget: error getting response: Connection reset by "
+                                      "peer\n", 1, trace)
+    if s is not Symptom.OK:
+        if timeout_s is not None and (s is Symptom.TIMEOUT or (
+                s is Symptom.HOST_UNREACHABLE and timeout_s * 1000 < _arp_ms(w, name))):
+            return ProbeResult("", head + "wget: download timed out\n", 1, trace)
+        return ProbeResult("", head + f"wget: can't connect to remote host ({ip}): "
+                                      f"{MUSL_ERRNO[s]}\n", 1, trace)
+    site = _http_site(w, trace) if scheme == "http" else None
+    if site is None:
+        what = "HTTP" if scheme == "http" else scheme.upper()
+        return ProbeResult("", head + f"netsim: wget connected to {ip}:{port}; the {what} "
+                                      "exchange is not simulated\n", 0, trace)
+    path = _url_path(url)
+    r = site.response("GET", path)
+    lines = _http_head_lines(w, r)
+    ok = 200 <= r.code < 300
+    if opts.get("S"):
+        head += "".join(f"  {line}\n" for line in (lines if ok else lines[:1]))
+        head += "  \n" if ok else ""
+    if not ok:
+        return ProbeResult("", head + f"wget: server returned error: {r.status}\n", 1, trace)
+    if opts.get("spider"):
+        return ProbeResult("", head + ("" if quiet else "remote file exists\n"), 0, trace)
+    target = opts.get("O")
+    if not isinstance(target, str):
+        target = path.split("?", 1)[0].rsplit("/", 1)[-1] or "index.html"
+    size = len(r.body.encode())
+    if target == "-":
+        tail = "" if quiet else "writing to stdout\n" + _wget_bar("-", size) + \
+            "written to stdout\n"
+        return ProbeResult(r.body, head + tail, 0, trace)
+    written = posixpath.normpath(posixpath.join("/", target))
+    if not isinstance(opts.get("O"), str) and written in w.files:
+        return ProbeResult("", head + f"wget: can't open '{target}': File exists\n", 1, trace)
+    tail = "" if quiet else (f"saving to '{target}'\n" + _wget_bar(target.rsplit("/", 1)[-1],
+                                                                   size) + f"'{target}' saved\n")
+    return ProbeResult("", head + tail, 0, trace, written=(written,))
+
+
+TOOL = register(Tool("http", (Program("curl", _curl, CURL), Program("wget", _wget, WGET))))
