@@ -16,7 +16,6 @@ from netsim.images import (
     DIG_VERSIONS,
     KNOWN,
     PACKAGES,
-    UNKNOWN_IMAGE_TOOLS,
     CatalogueError,
     ImageInfo,
     inspect_facts,
@@ -262,7 +261,6 @@ def test_package_facts() -> None:
     assert PACKAGES["microdnf"] == PACKAGES["yum"]
     assert dict(PACKAGES["apt-get"]["dnsutils"]) == {"dig": "bind", "nslookup": "bind",
                                                      "host": "bind"}
-    assert UNKNOWN_IMAGE_TOOLS["ping"] == "iputils" and len(UNKNOWN_IMAGE_TOOLS) == 13
     assert package_mirror(info_of("ubuntu:14.04"), "apt-get") == "archive.ubuntu.com"
     assert package_mirror(info_of("debian"), "apt-get") == "deb.debian.org"
     assert package_mirror(info_of("mysql"), "microdnf") == "yum.oracle.com"
@@ -336,3 +334,12 @@ def test_a_catalogue_that_is_not_a_mapping(tmp_path: Path) -> None:
         load_catalogue(path)
     with pytest.raises(CatalogueError, match="cannot be read"):
         load_catalogue(tmp_path / "missing.yaml")
+
+
+def test_an_unknown_image_has_the_probes_debian_like_tools() -> None:
+    """The tools of an image the catalogue does not know are held in one place: the probe
+    families' own declarations (netsim.probes.toolbox.debian_like), not the catalogue."""
+    from netsim.probes.toolbox import debian_like, toolbox_for
+
+    assert toolbox_for("myorg/api:1.2") == debian_like()
+    assert debian_like().get("ping") == "iputils"

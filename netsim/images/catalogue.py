@@ -32,7 +32,6 @@ __all__ = [
     "DIG_VERSIONS",
     "KNOWN",
     "PACKAGES",
-    "UNKNOWN_IMAGE_TOOLS",
     "Catalogue",
     "CatalogueError",
     "image_release",
@@ -78,7 +77,6 @@ class _CatalogueFile(BaseModel, frozen=True, extra="forbid"):
     dig_versions: dict[str, str]
     packages: dict[PackageManager, dict[str, dict[str, ToolImpl]]]
     package_mirrors: _MirrorsDecl
-    unknown_image_tools: dict[str, ToolImpl]
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,6 @@ class Catalogue:
     packages: Mapping[str, Mapping[str, Mapping[str, ToolImpl]]]
     mirrors_by_manager: Mapping[PackageManager, str]
     mirrors_by_release: Mapping[str, str]
-    unknown_image_tools: Mapping[str, ToolImpl]
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,7 +181,6 @@ def _build(raw: object, name: str) -> Catalogue:
             for manager, by_name in decl.packages.items()}),
         mirrors_by_manager=MappingProxyType(dict(decl.package_mirrors.by_manager)),
         mirrors_by_release=MappingProxyType(dict(decl.package_mirrors.by_release)),
-        unknown_image_tools=MappingProxyType(dict(decl.unknown_image_tools)),
     )
 
 
@@ -272,8 +268,6 @@ KNOWN: Mapping[str, CatalogEntry] = _Lazy(lambda c: c.repositories)
 DIG_VERSIONS: Mapping[str, str] = _Lazy(lambda c: c.dig_versions)
 #: what installing a package adds, by package manager and package name
 PACKAGES: Mapping[str, Mapping[str, Mapping[str, ToolImpl]]] = _Lazy(lambda c: c.packages)
-#: the tools assumed in an image netsim does not know, once a package was installed in it
-UNKNOWN_IMAGE_TOOLS: Mapping[str, ToolImpl] = _Lazy(lambda c: c.unknown_image_tools)
 
 
 def lookup(ref: str | ImageRef) -> ImageInfo | None:

@@ -18,8 +18,9 @@ from netsim.analysis.reach import Symptom, Trace, reach
 from netsim.probes.toolbox import Toolbox, debian_like, toolbox_for
 from netsim.state import ContainerState, State
 
-__all__ = ["ARP_GIVES_UP", "MUSL_ERRNO", "NOT_SIMULATED", "IPv4", "IPv6", "ProbeResult", "Vantage",
-           "Where", "connect", "gai_error", "has_global_ipv6", "has_loopback6", "hosts_entries",
+__all__ = ["ARP_GIVES_UP", "MUSL_ERRNO", "NOT_SIMULATED", "IPv4", "IPv6", "ProbeResult",
+           "ProbeSite", "Where", "connect", "gai_error", "has_global_ipv6", "has_loopback6",
+           "hosts_entries",
            "in_host_ns", "ipv6_network", "jitter", "locate", "missing", "not_simulated",
            "parse_seconds", "resolve", "source_address", "vantage_of"]
 
@@ -70,7 +71,7 @@ class Where:
 
 
 @dataclass(frozen=True)
-class Vantage:
+class ProbeSite:
     """A place named on a probe's command line: what reach() calls it, the Docker host whose
     namespace it is in (None: @lan/@internet) and its container (None: a vantage point)."""
 
@@ -79,24 +80,22 @@ class Vantage:
     container: ContainerState | None
 
 
-def vantage_of(state: State, where: str) -> Vantage | ProbeResult:
-    """The place ``where`` names (a container: ``NAME`` or ``HOST/NAME``; ``@host``, ``@NAME``,
-    ``@lan``, ``@internet``), or netsim's error for an unknown ``@NAME``: the one place the
-    probes read such a name."""
-    from netsim.analysis.reach import topology_index
+def vantage_of(state: State, where: str) -> ProbeSite | ProbeResult:
+    """The place ``where`` names, read by the one vantage parser
+    (:func:`netsim.analysis.vantage.resolve_vantage`), or netsim's error for an unknown
+    ``@NAME`` (exit 2, as a result: a probe prints it rather than raising)."""
+    from netsim.analysis.vantage import UnknownVantage, resolve_vantage
 
-    if where in ("@lan", "@internet"):
-        return Vantage(where, None, None)
-    if where.startswith("@"):
-        name = where[1:]
-        if name == "host" and "host" not in state.hosts:
-            name = next(iter(state.hosts))
-        if name not in state.hosts:
-            return ProbeResult("", f"netsim: unknown vantage point {where} (Docker hosts: "
-                                   f"{', '.join(state.hosts)}; or @lan, @internet)\n", 2)
-        return Vantage(f"@{name}", name, None)
-    host, c = topology_index(state).find(where)
-    return Vantage(where, host, c)
+    try:
+        v = resolve_vantage(state, where, role="probe")
+    except UnknownVantage as err:
+        return ProbeResult("", err.line() + "\n", 2)
+    if v.kind == "host":
+        return ProbeSite(f"@{v.host}", v.host, None)
+    if v.kind != "container":  # @lan, @internet
+        return ProbeSite(where, None, None)
+    assert v.host is not None and v.name is not None
+    return ProbeSite(where, v.host, state.container(v.name, v.host))
 
 
 def locate(state: State, where: str, seed: int, rng: random.Random) -> Where | ProbeResult:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from netsim.analysis.reach import Symptom
-from netsim.images import PACKAGES, ToolImpl, image_release
+from netsim.images import PACKAGES, ToolImpl, package_mirror
 from netsim.images import lookup as image_lookup
 from netsim.probes.context import NOT_SIMULATED, ProbeResult, connect, locate, missing, resolve
 from netsim.probes.toolbox import toolbox_for
@@ -21,11 +21,6 @@ __all__ = ["PACKAGE_MANAGERS", "Packages", "install"]
 
 #: the commands :func:`install` handles
 PACKAGE_MANAGERS = ("apt-get", "apt", "apk", "yum", "dnf", "microdnf")
-
-
-#: where each package manager downloads from (the name is resolved and reached like any other)
-_MIRRORS = {"apt-get": "deb.debian.org", "apk": "dl-cdn.alpinelinux.org",
-            "yum": "mirrorlist.centos.org", "microdnf": "yum.oracle.com"}
 
 
 @dataclass(frozen=True)
@@ -77,8 +72,9 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
             return ProbeResult("", "E: Could not open lock file /var/lib/dpkg/lock-frontend - "
                                    "open (13: Permission denied)\n", 100), before
     info = image_lookup(found.container.spec.image)
-    ubuntu = info is not None and image_release(info).startswith("ubuntu")
-    mirror = "archive.ubuntu.com" if ubuntu else _MIRRORS[manager]
+    # where the manager downloads from (the catalogue's package_mirrors); the name is resolved
+    # and reached like any other
+    mirror = package_mirror(info, manager)
     look = resolve(found, mirror)
     reachable = look.ok and connect(found, look.addresses[0], 80).symptom is Symptom.OK
     installs = {"apt-get": "install", "apk": "add", "yum": "install", "microdnf": "install"}

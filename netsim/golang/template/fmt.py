@@ -7,33 +7,10 @@ import math
 import re
 from typing import Any
 
+from netsim.golang.quote import go_quote
 from netsim.golang.template.values import INVALID, GoMap, GoStruct, JsonNumber, JsonStruct, NilOf
 
 __all__ = ["float_v", "fmt_v", "go_json", "go_quote", "sprint", "sprintf", "sprintln", "type_name"]
-
-
-def go_quote(s: str) -> str:
-    """Go's ``strconv.Quote``."""
-    out = ['"']
-    for ch in s:
-        cp = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch.isprintable() and ch != "\x7f":
-            out.append(ch)
-        elif ch in "\a\b\f\n\r\t\v":
-            out.append({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
-                        "\t": "\\t", "\v": "\\v"}[ch])
-        elif cp < 0x80 or (0xD800 <= cp <= 0xDFFF):
-            out.append(f"\\x{cp:02x}")
-        elif cp < 0x10000:
-            out.append(f"\\u{cp:04x}")
-        else:
-            out.append(f"\\U{cp:08x}")
-    out.append('"')
-    return "".join(out)
 
 
 def fmt_v(value: Any, top: bool = True) -> str:
