@@ -25,7 +25,14 @@ from pathlib import Path
 
 from netsim.analysis.dns import DnsAnswer, query, query_series
 from netsim.analysis.reach import topology_index
-from netsim.api import ContainerCreate, ContainerSpec, EndpointConfig
+from netsim.api import (
+    ContainerConfig,
+    ContainerCreate,
+    ContainerSpec,
+    EndpointSettings,
+    HostConfig,
+    NetworkingConfig,
+)
 from netsim.daemon.engine import Engine
 from netsim.state import State
 
@@ -63,8 +70,10 @@ def main() -> None:
     ops, lines = synthetic(n)
     for i in range(POOL):
         ops.append(ContainerCreate(container=ContainerSpec(
-            name=f"pool{i}", image="nginx", detach=True,
-            networks=(EndpointConfig(network="net0", aliases=("pool",)),))))
+            name=f"pool{i}", Config=ContainerConfig(Image="nginx"),
+            HostConfig=HostConfig(NetworkMode="net0"),
+            NetworkingConfig=NetworkingConfig(
+                EndpointsConfig={"net0": EndpointSettings(Aliases=("pool",))}))))
         lines.append(f"docker run -d --name pool{i} --network net0 --network-alias pool nginx")
     engine = Engine()
     for op in ops:

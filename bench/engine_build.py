@@ -21,15 +21,18 @@ import tracemalloc
 
 from netsim.api import (
     BridgeNetwork,
+    ContainerConfig,
     ContainerCreate,
     ContainerSpec,
     EndpointConfig,
+    HostConfig,
     IpamConfig,
     NetworkConnect,
     NetworkCreate,
     Operation,
 )
 from netsim.daemon.engine import Engine
+from netsim.dockercli.publish import port_map
 from netsim.lab import run_script
 
 
@@ -49,8 +52,9 @@ def synthetic(containers: int, seed: int = 1) -> tuple[list[Operation], list[str
         k = rng.choice((1, 1, 2, 3))
         nets = rng.sample(range(networks), k=min(k, networks))
         publish = (f"{20000 + i}:80",) if i % 10 == 0 else ()
-        spec = ContainerSpec(name=f"c{i}", image="nginx", publish=publish,
-                             networks=(EndpointConfig(network=f"net{nets[0]}"),), detach=True)
+        spec = ContainerSpec(name=f"c{i}", Config=ContainerConfig(Image="nginx"),
+                             HostConfig=HostConfig(NetworkMode=f"net{nets[0]}",
+                                                   PortBindings=port_map(publish)))
         ops.append(ContainerCreate(container=spec))
         pub = f" -p {publish[0]}" if publish else ""
         lines.append(f"docker run -d --name c{i} --network net{nets[0]}{pub} nginx")

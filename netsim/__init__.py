@@ -31,17 +31,26 @@ daemon alike), ``errors.py`` (the one error tree), ``lab.py`` (the Python API of
 :class:`netsim.lab.Lab`), ``cli.py`` (the only module that prints or exits),
 ``conformance.py`` (replays of real engines' recordings).
 
+Choices a newcomer may wonder about: Go's own behaviour (``golang/``) is a room of its own, not
+part of the CLI, because the daemon parses driver options with the same ``strconv`` rules; the
+topology index sits in ``analysis/index.py``, not in ``reach/``, because the vantage parser, DNS
+and the probes read it too; ``daemon/`` splits one engine into mixins by concern (they share one
+state machine and call each other both ways); ``container:`` sharing is a network *mode*, not a
+driver (Docker has no such driver), so it is ``daemon/drivers/container.py``'s
+``CONTAINER_MODE``, not a registered driver.
+
 The pure core: declare operations (:mod:`netsim.api`), apply them with Docker's rules
 (:mod:`netsim.daemon`), read the resolved :class:`State` (:mod:`netsim.state`). The rules are
 Engine 29.1's unless another supported engine's :class:`EngineProfile` is chosen
 (:mod:`netsim.versions`: 20.10, 26.1, 28.5, 29.1).
 
->>> from netsim import BridgeNetwork, ContainerCreate, ContainerSpec, EndpointConfig
->>> from netsim import NetworkCreate, apply
+>>> from netsim import BridgeNetwork, ContainerConfig, ContainerCreate, ContainerSpec
+>>> from netsim import HostConfig, NetworkCreate, apply
 >>> state = apply([
 ...     NetworkCreate(network=BridgeNetwork(name="mybridge")),
 ...     ContainerCreate(container=ContainerSpec(
-...         name="web", image="nginx", networks=(EndpointConfig(network="mybridge"),))),
+...         name="web", Config=ContainerConfig(Image="nginx"),
+...         HostConfig=HostConfig(NetworkMode="mybridge"))),
 ... ])
 >>> str(state.container("web").endpoints[0].ipv4)
 '172.18.0.2/16'
@@ -60,6 +69,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
     from netsim.analysis.reach import Disposition, Hop, Matrix, Symptom, Trace
     from netsim.api import (
         BridgeNetwork,
+        ContainerConfig,
         ContainerCreate,
         ContainerPause,
         ContainerPrune,
@@ -70,7 +80,9 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         ContainerStart,
         ContainerStop,
         EndpointConfig,
+        EndpointSettings,
         Host,
+        HostConfig,
         ImageDecl,
         IpamConfig,
         IpvlanNetwork,
@@ -79,8 +91,10 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         NetworkConnect,
         NetworkCreate,
         NetworkDisconnect,
+        NetworkingConfig,
         NetworkPrune,
         NetworkRemove,
+        NetworkSpec,
         Operation,
         OverlayNetwork,
         PortBinding,
@@ -145,6 +159,7 @@ __all__ = [
     "DEFAULT_PROFILE",
     "PROFILES",
     "BridgeNetwork",
+    "ContainerConfig",
     "ContainerCreate",
     "ContainerPause",
     "ContainerPrune",
@@ -162,11 +177,13 @@ __all__ = [
     "DockerCliError",
     "DockerError",
     "EndpointConfig",
+    "EndpointSettings",
     "EndpointState",
     "Engine",
     "EngineProfile",
     "Hop",
     "Host",
+    "HostConfig",
     "HostState",
     "ImageDecl",
     "InputError",
@@ -181,7 +198,9 @@ __all__ = [
     "NetworkDisconnect",
     "NetworkPrune",
     "NetworkRemove",
+    "NetworkSpec",
     "NetworkState",
+    "NetworkingConfig",
     "Operation",
     "Outcome",
     "OverlayNetwork",

@@ -38,6 +38,7 @@ from netsim.api import (
     ContainerRestart,
     ContainerStart,
     ContainerStop,
+    EndpointSettings,
     Expect,
     Host,
     ImageDecl,
@@ -515,9 +516,11 @@ def describe(op: Operation) -> str:
     """A short docker command line naming what an operation does (for display only)."""
     if isinstance(op, ContainerCreate):
         c = op.container
-        nets = "".join(f" --network {e.network}" for e in c.networks)
+        implicit = (c.HostConfig.NetworkMode == "default"  # no --network given
+                    and c.NetworkingConfig.EndpointsConfig == {"default": EndpointSettings()})
+        nets = "" if implicit else "".join(f" --network {n}" for n, _ in c.attachments())
         name = f" --name {c.name}" if c.name else ""
-        return f"docker {op.op}{name}{nets} {c.image}"
+        return f"docker {op.op}{name}{nets} {c.Config.Image}"
     if isinstance(op, NetworkCreate):
         return f"docker network create -d {op.network.driver} {shlex.quote(op.network.name)}"
     if isinstance(op, NetworkConnect):

@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from netsim.api import ContainerSpec, EndpointConfig, Host, Lan, NetworkSpec
+from netsim.api import ContainerSpec, EndpointSettings, Host, Lan, NetworkSpec
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = [
@@ -63,7 +63,8 @@ class NetworkState(_Frozen):
 
     id: str
     name: str
-    driver: Literal["bridge", "host", "null", "macvlan", "ipvlan", "overlay"]
+    #: the name of its driver (netsim.daemon.drivers: ``drivers.get(net.driver)``)
+    driver: str
     scope: Literal["local", "swarm"] = "local"
     host: str | None
     predefined: bool = False
@@ -104,7 +105,7 @@ class EndpointState(_Frozen):
 
     network: str
     network_id: str
-    config: EndpointConfig
+    config: EndpointSettings
     endpoint_id: str = ""
     ifname: str | None = None
     ipv4: ipaddress.IPv4Interface | None = None
@@ -129,7 +130,7 @@ class EndpointState(_Frozen):
 
     @property
     def aliases(self) -> tuple[str, ...]:
-        return self.config.aliases
+        return self.config.Aliases
 
     @property
     def active(self) -> bool:
@@ -371,19 +372,20 @@ def default_route_endpoint(endpoints: Iterable[EndpointState],
     An internal network's endpoint has a gateway only where the bridge driver gave it one
     (EngineProfile.bridge_internal_gateway). An ipvlan l3 endpoint on a network that is not
     internal routes ``default dev eth0`` without a gateway address
-    (``drivers/ipvlan/ipvlan_joinleave.go``). ``network`` looks a network up by name.
+    (``drivers/ipvlan/ipvlan_joinleave.go``: the driver's ``default_dev_route``). ``network``
+    looks a network up by name.
     """
+    from netsim.daemon.drivers import get as driver_of
+
     best: tuple[int, bool, str] | None = None
     chosen = None
     for ep in endpoints:
         net = network(ep.network)
         if net is None:
             continue
-        l3 = (net.driver == "ipvlan" and net.options.get("ipvlan_mode") in ("l3", "l3s")
-              and not net.internal)
-        if ep.gateway is None and not l3:
+        if ep.gateway is None and not driver_of(net.driver).default_dev_route(net):
             continue
-        key = (-ep.config.gw_priority, net.internal, net.name)
+        key = (-ep.config.GwPriority, net.internal, net.name)
         if best is None or key < best:
             best, chosen = key, ep
     return chosen
@@ -400,7 +402,7 @@ def sandbox_order(endpoints: Iterable[EndpointState],
     def key(ep: EndpointState) -> tuple[int, bool, bool, bool, str]:
         net = network(ep.network)
         internal = net is not None and net.internal
-        return (-ep.config.gw_priority, ep.network == "docker_gwbridge", internal,
+        return (-ep.config.GwPriority, ep.network == "docker_gwbridge", internal,
                 ep.gateway is None, ep.network)
 
     return sorted(endpoints, key=key)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from netsim.api import (
     BridgeNetwork,
+    ContainerConfig,
     ContainerCreate,
     ContainerRemove,
     ContainerRestart,
@@ -15,16 +16,32 @@ from netsim.api import (
     ContainerStart,
     ContainerStop,
     EndpointConfig,
+    HostConfig,
     IpamConfig,
     NetworkConnect,
     NetworkCreate,
     NetworkDisconnect,
+    NetworkingConfig,
     NetworkRemove,
     Operation,
 )
 
 NETWORKS = ("n0", "n1", "n2", "n3")
 CONTAINERS = tuple(f"c{i}" for i in range(8))
+
+
+def container(name: str, image: str, nets: tuple[EndpointConfig, ...] = (),
+              command: tuple[str, ...] = (), publish: tuple[str, ...] = ()) -> ContainerSpec:
+    """The create request of ``docker run --name NAME [--network …] [-p …] IMAGE COMMAND``:
+    the first network is the network mode, every one has its endpoint settings."""
+    from netsim.dockercli.publish import port_map
+
+    return ContainerSpec(
+        name=name, Config=ContainerConfig(Image=image, Cmd=command),
+        HostConfig=HostConfig(NetworkMode=nets[0].network if nets else "default",
+                              PortBindings=port_map(publish)),
+        NetworkingConfig=NetworkingConfig(
+            EndpointsConfig={e.network: e.settings() for e in nets}))
 
 
 @st.composite
@@ -84,7 +101,7 @@ def runs(draw: st.DrawFn) -> Operation:
     start = draw(st.integers(0, 3)) > 0
     return ContainerCreate(
         op="run" if start else "create",
-        container=ContainerSpec(name=name, image="nginx", networks=nets),
+        container=container(name, "nginx", nets),
     )
 
 
@@ -156,8 +173,7 @@ def reach_runs(draw: st.DrawFn) -> Operation:
     if mode not in ("host", "container") and draw(st.integers(0, 2)) == 0:
         publish = (draw(st.sampled_from(["8080:80", "127.0.0.1:8081:80", "9090:8080",
                                          "8082:6379"])),)
-    return ContainerCreate(op="run", container=ContainerSpec(
-        name=name, image=image, command=command, networks=nets, publish=publish, detach=True))
+    return ContainerCreate(op="run", container=container(name, image, nets, command, publish))
 
 
 def reach_ops() -> st.SearchStrategy[Operation]:
@@ -201,8 +217,8 @@ def lan_runs(draw: st.DrawFn) -> Operation:
         "mv+br": (EndpointConfig(network="mv"), EndpointConfig(network="br")),
     }[mode]
     publish = ("8080:80",) if mode in ("br", "default") and draw(st.booleans()) else ()
-    return ContainerCreate(op="run", host=host, container=ContainerSpec(
-        name=name, image="nginx", networks=nets, publish=publish, detach=True))
+    return ContainerCreate(op="run", host=host,
+                           container=container(name, "nginx", nets, publish=publish))
 
 
 def lan_programs() -> st.SearchStrategy[list[Operation]]:

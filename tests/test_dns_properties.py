@@ -63,7 +63,7 @@ def oracle(st: State, client: ContainerState, target: ContainerState) -> set[str
     shared = [n for n in mine if n in theirs]
     if not shared:
         return None
-    first = min(shared, key=lambda n: (-mine[n].config.gw_priority, nets[n].internal,
+    first = min(shared, key=lambda n: (-mine[n].config.GwPriority, nets[n].internal,
                                        mine[n].gateway is None, n))
     ip = theirs[first].ipv4
     assert ip is not None

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS_DIR = ROOT / "netsim" / "dockercli" / "commands"
 
 OUTPUT_MODULES = ["netsim.dockercli.output.inspect", "netsim.dockercli.output.inspect_common",
-                  "netsim.dockercli.output.inspect_flags", "netsim.dockercli.output.port"]
+                  "netsim.dockercli.output.inspect_mounts", "netsim.dockercli.output.port"]
 
 
 @pytest.mark.parametrize("name", OUTPUT_MODULES)

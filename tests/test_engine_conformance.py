@@ -9,7 +9,17 @@ import ipaddress
 import pytest
 
 from netsim.analysis.reach import Disposition, matrix, reach
-from netsim.api import ContainerCreate, ContainerSpec, EndpointConfig, Host, Lan
+from netsim.api import (
+    ContainerConfig,
+    ContainerCreate,
+    ContainerSpec,
+    EndpointIPAMConfig,
+    EndpointSettings,
+    Host,
+    HostConfig,
+    Lan,
+    NetworkingConfig,
+)
 from netsim.daemon.engine import Engine
 from netsim.dockercli.output import inspect as render_inspect
 from netsim.errors import DaemonError
@@ -408,8 +418,11 @@ def test_endpoint_settings_errors_are_all_listed() -> None:
     """An address and an alias on the default bridge: every refusal, as bullets
     (validateEndpointSettings), the alias in each engine daemon's words; measured for 28.5
     (53-network-connect-rm-errors)."""
-    spec = ContainerSpec(image="nginx", networks=(EndpointConfig(
-        network="bridge", aliases=("x",), ipv4_address=ipaddress.IPv4Address("10.0.0.5")),))
+    spec = ContainerSpec(
+        Config=ContainerConfig(Image="nginx"), HostConfig=HostConfig(NetworkMode="bridge"),
+        NetworkingConfig=NetworkingConfig(EndpointsConfig={"bridge": EndpointSettings(
+            Aliases=("x",),
+            IPAMConfig=EndpointIPAMConfig(IPv4Address=ipaddress.IPv4Address("10.0.0.5")))}))
     texts = {}
     for name in ("28.5", "29.1"):
         with pytest.raises(DaemonError) as caught:

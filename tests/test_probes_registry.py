@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from netsim import apply
-from netsim.api import ContainerCreate, ContainerSpec
+from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec
 from netsim.images import DIG_VERSIONS, TOOL_NAMES
 from netsim.probes import (
     Need,
@@ -34,8 +34,8 @@ OLD_DISPATCH = ("true", "false", "ping", "curl", "wget", "nc", "ip", "ifconfig",
 
 @pytest.fixture(scope="module")
 def state() -> State:
-    return apply([ContainerCreate(container=ContainerSpec(name=n, image=image,
-                                                          command=("sleep", "1d")))
+    return apply([ContainerCreate(container=ContainerSpec(
+        name=n, Config=ContainerConfig(Image=image, Cmd=("sleep", "1d"))))
                   for n, image in (("a1", "alpine"), ("d1", "debian"))])
 
 

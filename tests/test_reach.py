@@ -139,17 +139,19 @@ def test_icc_off() -> None:
 
 def test_icc_off_legacy_link_opens_exposed_ports() -> None:
     """On a default bridge with ICC off, --link opens the linked container's exposed ports."""
-    from netsim.api import ContainerCreate, ContainerSpec
+    from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec, HostConfig
     from netsim.daemon.engine import Engine
 
     engine = Engine()
     net = engine._hosts["host"].networks["bridge"]
     net.state = net.state.model_copy(update={"icc": False})
-    engine.execute(ContainerCreate(container=ContainerSpec(name="db", image="mysql:5.7",
-                                   env=("MYSQL_ROOT_PASSWORD=x",))))
-    engine.execute(ContainerCreate(container=ContainerSpec(name="web", image="nginx",
-                                   links=("db:mysql",))))
-    engine.execute(ContainerCreate(container=ContainerSpec(name="other", image="nginx")))
+    engine.execute(ContainerCreate(container=ContainerSpec(name="db", Config=ContainerConfig(
+        Image="mysql:5.7", Env=("MYSQL_ROOT_PASSWORD=x",)))))
+    engine.execute(ContainerCreate(container=ContainerSpec(
+        name="web", Config=ContainerConfig(Image="nginx"),
+        HostConfig=HostConfig(Links=("db:mysql",)))))
+    engine.execute(ContainerCreate(container=ContainerSpec(
+        name="other", Config=ContainerConfig(Image="nginx"))))
     st = engine.state()
     check(st, "web", "db", D.DELIVERED, "listen", port=3306)
     check(st, "web", "db", D.ICC_DISABLED, "bridge.icc")  # ping is not an exposed port

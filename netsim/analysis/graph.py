@@ -16,6 +16,8 @@ Node ids come from Docker's names, so they are stable and readable::
     if:H/NAME/eth0            an interface inside it (also ``…/lo``)
     overlay:NET               an overlay network's VXLAN segment, across hosts
     segment:H/NET             the private segment of a parent-less macvlan/ipvlan network
+                              (or of another driver whose children hang off a link of its
+                              own: netsim.daemon.drivers Attachment ``parent``)
     lan, router, internet     the hosts' LAN, its router, and everything beyond it
 
 Every node has ``kind`` (the first word of its id) and ``label``; edges have ``kind``
@@ -25,6 +27,8 @@ Every node has ``kind`` (the first word of its id) and ``label``; edges have ``k
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from netsim.daemon.drivers import get as driver_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -94,8 +98,9 @@ def segment_node(host: str, network: str) -> str:
 
 
 def parent_nic(host_iface: str, net: NetworkState) -> str | None:
-    """The host NIC a macvlan/ipvlan network hangs off (None: a dummy parent, no LAN)."""
-    parent = net.options.get("parent")
+    """The host NIC a network's children (macvlan/ipvlan) hang off (None: a dummy parent, no
+    LAN): its driver's ``parent_link``."""
+    parent = driver_of(net.driver).parent_link(net)
     if not parent:
         return None
     vlan = parent.partition(".")[2]
@@ -142,12 +147,13 @@ def topology(state: State) -> nx.MultiGraph[str]:
         g.add_edge(nic, LAN, kind="member")
         for net in hs.networks.values():
             sub = net.ipv4_subnet
-            if net.driver == "bridge" and net.host == hname:
+            attachment = driver_of(net.driver).attachment(net)
+            if attachment == "bridge" and net.host == hname:
                 bn = bridge_node(hname, net.name)
                 g.add_node(bn, kind="bridge", label=f"{net.interface} {sub.subnet if sub else ''}",
                            host=hname, network=net.name)
                 g.add_edge(hn, bn, kind="l3")
-            elif net.driver in ("macvlan", "ipvlan"):
+            elif attachment in ("parent", "l3"):
                 parent = parent_nic(hs.host.interface, net)
                 if parent is None:
                     g.add_node(segment_node(hname, net.name), kind="segment", host=hname,
@@ -156,7 +162,7 @@ def topology(state: State) -> nx.MultiGraph[str]:
                     sub_nic = nic_node(hname, parent)
                     g.add_node(sub_nic, kind="nic", label=parent, host=hname)
                     g.add_edge(nic, sub_nic, kind="vlan")
-            elif net.driver == "overlay" and overlay_node(net.name) not in g:
+            elif attachment == "overlay" and overlay_node(net.name) not in g:
                 g.add_node(overlay_node(net.name), kind="overlay",
                            label=f"{net.name} {sub.subnet if sub else ''}", network=net.name)
         for c in hs.containers.values():
@@ -190,16 +196,17 @@ def _add_container(g: nx.MultiGraph[str], state: State, hname: str, c: Container
         g.add_node(ifn, kind="if", label=f"{ep.ifname} {ep.ipv4 or ''}", host=hname,
                    container=c.name, network=net.name, mac=ep.mac)
         g.add_edge(sb, ifn, kind="l3")
-        if net.driver == "bridge":
+        attachment = driver_of(net.driver).attachment(net)
+        if attachment == "bridge":
             veth = veth_node(hname, ep.host_veth or f"veth-{c.name}-{ep.ifname}")
             g.add_node(veth, kind="veth", label=ep.host_veth or "veth", host=hname)
             g.add_edge(ifn, veth, kind="veth")
             g.add_edge(veth, bridge_node(hname, net.name), kind="port")
-        elif net.driver in ("macvlan", "ipvlan"):
+        elif attachment in ("parent", "l3"):
             parent = parent_nic(hs.host.interface, net)
             target = segment_node(hname, net.name) if parent is None else nic_node(hname, parent)
             g.add_edge(ifn, target, kind=net.driver)
-        elif net.driver == "overlay":
+        elif attachment == "overlay":
             g.add_edge(ifn, overlay_node(net.name), kind="vxlan")
 
 
@@ -259,7 +266,9 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                 ifn = iface_node(hname, c.name, ep.ifname)
                 g.add_edge(out, ifn)
                 g.add_edge(ifn, sb)
-                if net.driver == "bridge":
+                driver = driver_of(net.driver)
+                attachment = driver.attachment(net)
+                if attachment == "bridge":
                     br = bridge_node(hname, net.name)
                     port = veth_node(hname, ep.host_veth or ifn)
                     g.add_edge(out, port)  # sent out of this interface: onto its veth
@@ -269,7 +278,7 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                     if net.icc:
                         g.add_edge(br, port)
                     g.add_edge(br, f"gw:{hname}/{net.name}")  # the bridge's own address
-                elif net.driver in ("macvlan", "ipvlan"):
+                elif attachment in ("parent", "l3"):
                     parent = parent_nic(hs.host.interface, net)
                     if parent is None:
                         seg = segment_node(hname, net.name)
@@ -280,7 +289,7 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                     vlan = parent.partition(".")[2]
                     # out on the wire, straight from the child: the parent NIC is no router
                     g.add_edge(out, f"lan@{hname}{'.' + vlan if vlan else ''}")
-                    if net.driver == "macvlan" and net.options.get("macvlan_mode") == "private":
+                    if driver.private_children(net):
                         # private mode: nothing passes between it and its siblings on the
                         # parent (Linux macvlan.c), only the wire reaches it
                         for other in hosts:
@@ -292,7 +301,7 @@ def forwarding(state: State) -> nx.DiGraph[str]:
                     for other in hosts:
                         if other != hname:
                             g.add_edge(f"lan@{other}{'.' + vlan if vlan else ''}", nic)
-                elif net.driver == "overlay":
+                elif attachment == "overlay":
                     ov = overlay_node(net.name)
                     g.add_edge(out, ov)
                     g.add_edge(ov, ifn)
@@ -312,10 +321,10 @@ def _gateway_edges(g: nx.DiGraph[str], state: State, hname: str, c: ContainerSta
         net = hs.networks.get(ep.network)
         if net is None or net.internal or ep.gateway is None:
             continue
-        key = (-ep.config.gw_priority, net.name)
+        key = (-ep.config.GwPriority, net.name)
         if best is None or key < best[0]:
             best = (key, net)
-    if best is None or best[1].driver != "bridge":
+    if best is None or driver_of(best[1].driver).attachment(best[1]) != "bridge":
         return
     address = hs.host.address
     onlink = any(address is not None and ep.ipv4 is not None and address in ep.ipv4.network

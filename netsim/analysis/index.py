@@ -28,6 +28,7 @@ from netsim.analysis.graph import (
     sandbox_owner,
     segment_node,
 )
+from netsim.daemon.drivers import get as driver_of
 from netsim.state import (
     ContainerState,
     EndpointState,
@@ -44,7 +45,6 @@ __all__ = [
     "Owner",
     "Sandbox",
     "TopologyIndex",
-    "macvlan_private",
     "private_pair",
     "topology_index",
 ]
@@ -63,6 +63,9 @@ class Iface:
     subnet: ipaddress.IPv4Network
     domain: str  # the L2 domain key
     node: str
+    #: its driver keeps it apart from its siblings on the parent (macvlan private mode: the
+    #: driver's ``private_children``)
+    private: bool = False
 
 
 @dataclass(eq=False, slots=True)
@@ -145,6 +148,8 @@ class TopologyIndex:
         #: containers in a host's own namespace: host mode, and container: joiners of one
         self.host_members: set[tuple[str, str]] = set()
         self._overlays: list[tuple[ipaddress.IPv4Network, Domain]] | None = None
+        #: (host, network) -> its endpoints' L2 domain and whether they are private children
+        self._attached: dict[tuple[str, str], tuple[Domain, bool]] = {}
         lan = self._domain("lan", "lan", LAN)
         if self.lan.gateway is not None:
             lan.owners[self.lan.gateway] = Owner("router")
@@ -157,7 +162,8 @@ class TopologyIndex:
                 lan.owners.setdefault(hs.host.address, Owner("host", host=hname))
             for net in hs.networks.values():
                 sub = net.ipv4_subnet
-                if net.driver == "bridge" and sub is not None and net.host == hname:
+                if (sub is not None and net.host == hname
+                        and driver_of(net.driver).attachment(net) == "bridge"):
                     dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
                                        bridge_node(hname, net.name), net, hname)
                     subnet = ipaddress.IPv4Network(sub.subnet)
@@ -220,25 +226,34 @@ class TopologyIndex:
             net = hs.networks.get(ep.network)
             if net is None or ep.ipv4 is None or ep.ifname is None:
                 continue
-            dom = self._endpoint_domain(hname, host, net)
+            attached = self._attached.get((hname, net.name))
+            if attached is None:
+                attached = self._attached[(hname, net.name)] = (
+                    self._endpoint_domain(hname, host, net),
+                    driver_of(net.driver).private_children(net))
+            dom, private = attached
             iface = Iface(sb, ep, net, ep.ipv4.ip, ep.ipv4.network, dom.key,
-                           iface_node(hname, c.name, ep.ifname))
+                           iface_node(hname, c.name, ep.ifname), private)
             sb.ifaces.append(iface)
             dom.owners.setdefault(iface.ip, Owner("iface", iface))
         gw = default_route_endpoint((i.ep for i in sb.ifaces), hs.networks.get)
         sb.default = next((i for i in sb.ifaces if i.ep is gw), None)
 
     def _endpoint_domain(self, hname: str, host: HostNs, net: NetworkState) -> Domain:
-        if net.driver == "bridge":
+        """The L2 domain its driver attaches a network's endpoints to: the host's bridge, the
+        swarm's overlay, or the parent's segment (the LAN or a VLAN of it, a segment of its
+        own without a parent, the parent's routing for ipvlan l3)."""
+        attachment = driver_of(net.driver).attachment(net)
+        if attachment == "bridge":
             return self.domains[f"bridge:{hname}/{net.name}"]
-        if net.driver == "overlay":
+        if attachment == "overlay":
             return self._domain(f"overlay:{net.name}", "overlay", overlay_node(net.name), net)
         iface = self.state.hosts[hname].host.interface
         parent = parent_nic(iface, net)
         if parent is None:
             return self._domain(f"segment:{hname}/{net.name}", "l2",
                                 segment_node(hname, net.name), net, hname)
-        if net.driver == "ipvlan" and net.options.get("ipvlan_mode", "l2") in ("l3", "l3s"):
+        if attachment == "l3":
             return self._domain(f"l3:{hname}/{parent}", "l3", nic_node(hname, parent), net,
                                 hname)
         vlan = parent.partition(".")[2]
@@ -290,15 +305,10 @@ def _build_index(state: State) -> TopologyIndex:
         return TopologyIndex(state)
 
 
-def macvlan_private(net: NetworkState) -> bool:
-    """A macvlan network in ``macvlan_mode=private``."""
-    return net.driver == "macvlan" and net.options.get("macvlan_mode") == "private"
-
-
 def private_pair(a: Iface, b: Iface) -> bool:
-    """Two macvlan children of one parent on one host, either in private mode: the kernel's
-    macvlan port delivers nothing between them (macvlan.private)."""
-    return (a.sandbox is not b.sandbox and a.sandbox.host == b.sandbox.host
-            and a.net.driver == b.net.driver == "macvlan"
-            and a.net.interface == b.net.interface
-            and (macvlan_private(a.net) or macvlan_private(b.net)))
+    """Two children of one parent on one host, of one driver, either of them private (a
+    macvlan in private mode): the kernel's macvlan port delivers nothing between them
+    (macvlan.private)."""
+    return ((a.private or b.private) and a.sandbox is not b.sandbox
+            and a.sandbox.host == b.sandbox.host and a.net.driver == b.net.driver
+            and a.net.interface == b.net.interface)

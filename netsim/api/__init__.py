@@ -11,19 +11,60 @@ not its model, rejects host bits with its own words (``invalid subnet 10.1.2.3/2
 10.1.2.0/24``), and netsim must report exactly that.
 
 One module per kind of Docker object: :mod:`netsim.api.network` (networks and their IPAM),
-:mod:`netsim.api.ports` (``-p``/``--expose``), :mod:`netsim.api.container` (containers and their
-endpoints), :mod:`netsim.api.hosts` (Docker hosts and their LAN), :mod:`netsim.api.operations`
-(one model per docker command) and :mod:`netsim.api.scenario` (a whole setup).
+:mod:`netsim.api.ports` (published and exposed ports), :mod:`netsim.api.container` (the create
+request of a container: its ``Config`` and ``NetworkingConfig``), :mod:`netsim.api.hostconfig`
+(its ``HostConfig``), :mod:`netsim.api.hosts` (Docker hosts and their LAN),
+:mod:`netsim.api.operations` (one model per docker command) and :mod:`netsim.api.scenario` (a
+whole setup).
 
->>> from netsim.api import ContainerSpec, EndpointConfig
->>> ContainerSpec(image="nginx", networks=(EndpointConfig(network="web"),)).network_mode
-'web'
+A container is what Docker's API receives, not a command line: no field holds a ``docker run``
+flag as typed. The docker CLI (:mod:`netsim.dockercli.container_opts`) and the scenario reader
+(:mod:`netsim.io.scenario_v1`) turn their inputs into these objects. Their fields carry Docker's
+JSON names verbatim (``HostConfig.PortBindings``, ``Config.ExposedPorts``,
+``EndpointSettings.IPAMConfig.IPv4Address``, ``Resources.NanoCpus`` …), not snake_case
+aliases: the objects then read like the Engine API reference and like ``docker inspect``, which
+prints them with only the daemon's defaults and the engine's shape added, and one name serves
+the Python attribute, the scenario file and the JSON alike. ``X | None`` keeps "not given"
+apart from a zero value where Docker does (a pointer in Go, or a field the CLI sets only when
+its flag is given: ``Init``, ``StopTimeout``, ``Healthcheck``, ``MaskedPaths`` …).
+
+>>> from netsim.api import ContainerConfig, ContainerSpec, HostConfig
+>>> spec = ContainerSpec(Config=ContainerConfig(Image="nginx"),
+...                      HostConfig=HostConfig(NetworkMode="web"))
+>>> spec.network_mode, [name for name, _ in spec.attachments()]
+('web', ['web'])
 """
 
 from __future__ import annotations
 
 from netsim.api.base import ApiModel, IPAddress, IPInterface
-from netsim.api.container import ContainerSpec, EndpointConfig
+from netsim.api.container import (
+    ContainerConfig,
+    ContainerSpec,
+    EndpointConfig,
+    EndpointIPAMConfig,
+    EndpointSettings,
+    HealthConfig,
+    NetworkingConfig,
+    is_user_defined_mode,
+    valid_container_name,
+)
+from netsim.api.hostconfig import (
+    BindOptions,
+    DeviceMapping,
+    DeviceRequest,
+    Driver,
+    HostConfig,
+    LogConfig,
+    Mount,
+    Resources,
+    RestartPolicy,
+    ThrottleDevice,
+    TmpfsOptions,
+    Ulimit,
+    VolumeOptions,
+    WeightDevice,
+)
 from netsim.api.hosts import DEFAULT_HOST, Host, Lan
 from netsim.api.network import (
     PREDEFINED_NETWORKS,
@@ -33,7 +74,6 @@ from netsim.api.network import (
     MacvlanNetwork,
     NetworkSpec,
     OverlayNetwork,
-    parse_go_bool,
 )
 from netsim.api.operations import (
     ContainerCreate,
@@ -55,14 +95,16 @@ from netsim.api.operations import (
     SwarmJoin,
     SwarmLeave,
 )
-from netsim.api.ports import PortBinding, parse_expose, parse_port_spec, parse_port_specs
+from netsim.api.ports import KeySet, PortBinding, PortMap, PortSet, Proto, port_key_parts
 from netsim.api.scenario import ImageDecl, Scenario
 
 __all__ = [
     "DEFAULT_HOST",
     "PREDEFINED_NETWORKS",
     "ApiModel",
+    "BindOptions",
     "BridgeNetwork",
+    "ContainerConfig",
     "ContainerCreate",
     "ContainerPause",
     "ContainerPrune",
@@ -72,31 +114,51 @@ __all__ = [
     "ContainerSpec",
     "ContainerStart",
     "ContainerStop",
+    "DeviceMapping",
+    "DeviceRequest",
+    "Driver",
     "EndpointConfig",
+    "EndpointIPAMConfig",
+    "EndpointSettings",
     "Expect",
+    "HealthConfig",
     "Host",
+    "HostConfig",
     "IPAddress",
     "IPInterface",
     "ImageDecl",
     "IpamConfig",
     "IpvlanNetwork",
+    "KeySet",
     "Lan",
+    "LogConfig",
     "MacvlanNetwork",
+    "Mount",
     "NetworkConnect",
     "NetworkCreate",
     "NetworkDisconnect",
     "NetworkPrune",
     "NetworkRemove",
     "NetworkSpec",
+    "NetworkingConfig",
     "Operation",
     "OverlayNetwork",
     "PortBinding",
+    "PortMap",
+    "PortSet",
+    "Proto",
+    "Resources",
+    "RestartPolicy",
     "Scenario",
     "SwarmInit",
     "SwarmJoin",
     "SwarmLeave",
-    "parse_expose",
-    "parse_go_bool",
-    "parse_port_spec",
-    "parse_port_specs",
+    "ThrottleDevice",
+    "TmpfsOptions",
+    "Ulimit",
+    "VolumeOptions",
+    "WeightDevice",
+    "is_user_defined_mode",
+    "port_key_parts",
+    "valid_container_name",
 ]

@@ -1,15 +1,24 @@
-"""Networks as ``docker network create`` declares them: one model per driver, their IPAM
-configuration, and Go's ``strconv.ParseBool`` for boolean driver options."""
+"""Networks as ``docker network create`` declares them: :class:`NetworkSpec` (Docker's
+``network.CreateRequest``, one model whatever the driver) and its IPAM configuration.
+
+What a driver's options mean (``com.docker.network.bridge.enable_icc``, ``parent``,
+``macvlan_mode`` …) is the driver's business, in its module of :mod:`netsim.daemon.drivers`;
+:func:`BridgeNetwork`, :func:`MacvlanNetwork`, :func:`IpvlanNetwork` and :func:`OverlayNetwork`
+only fix the driver of the spec they make.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from pydantic import Field
+from pydantic import ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 from netsim.api.base import ApiModel, IPAddress, IPInterface
 
 __all__ = [
+    "DRIVERS_CONTEXT",
     "PREDEFINED_NETWORKS",
     "BridgeNetwork",
     "IpamConfig",
@@ -17,20 +26,16 @@ __all__ = [
     "MacvlanNetwork",
     "NetworkSpec",
     "OverlayNetwork",
-    "parse_go_bool",
 ]
 
 #: Networks every Docker host has from the start (``docker network ls`` on a fresh engine).
 PREDEFINED_NETWORKS = ("bridge", "host", "none")
 
-
-def parse_go_bool(value: str) -> bool:
-    """Go's ``strconv.ParseBool``, which Docker uses for boolean driver options."""
-    if value in ("1", "t", "T", "TRUE", "true", "True"):
-        return True
-    if value in ("0", "f", "F", "FALSE", "false", "False"):
-        return False
-    raise ValueError(f'strconv.ParseBool: parsing "{value}": invalid syntax')
+#: the key of a validation context (``model_validate(…, context={DRIVERS_CONTEXT: names})``)
+#: naming the drivers a network may have: a scenario file names one of them or is refused when
+#: read (netsim.io.scenario); without it any driver is taken, and the daemon refuses one it
+#: does not know in Docker's words (``plugin "foo" not found``)
+DRIVERS_CONTEXT = "network_drivers"
 
 
 class IpamConfig(ApiModel):
@@ -42,7 +47,22 @@ class IpamConfig(ApiModel):
     aux_addresses: dict[str, IPAddress] = {}  # noqa: RUF012 (a pydantic field: copied per model)
 
 
-class _NetworkBase(ApiModel):
+#: the constructor each driver's specs show in their repr (:func:`network_constructor`)
+_REPR_NAMES: dict[str, str] = {}
+
+
+class NetworkSpec(ApiModel):
+    """``docker network create``'s request, Docker's ``network.CreateRequest``
+    (v28.5.2:api/types/network/create_request.go), whatever the driver.
+
+    Its fields, by their API names: ``Name`` (:attr:`name`), ``Driver`` (:attr:`driver`;
+    "" is the daemon's default, bridge), ``Scope``, ``EnableIPv4``/``EnableIPv6``
+    (:attr:`ipv4`/:attr:`ipv6`), ``IPAM.Driver``/``IPAM.Config``/``IPAM.Options``
+    (:attr:`ipam_driver`, :attr:`ipam`, :attr:`ipam_options`), ``Internal``, ``Attachable``,
+    ``Ingress``, ``ConfigOnly``, ``ConfigFrom.Network`` (:attr:`config_from`), ``Options``
+    (the driver's ``-o`` options) and ``Labels``.
+    """
+
     #: any string: the daemon refuses an empty or blank one in its own words (Engine._check_name)
     name: str
     ipam: tuple[IpamConfig, ...] = ()
@@ -60,74 +80,46 @@ class _NetworkBase(ApiModel):
     scope: str | None = None
     config_only: bool = False
     config_from: str | None = None
+    #: ``-d``: the name of a registered network driver (netsim.daemon.drivers)
+    driver: str = "bridge"
 
-    def _bool_option(self, key: str, default: bool) -> bool:
-        value = self.options.get(key)
-        return default if value is None else parse_go_bool(value)
+    @model_validator(mode="before")
+    @classmethod
+    def _known_driver(cls, data: Any, info: ValidationInfo) -> Any:
+        known = (info.context or {}).get(DRIVERS_CONTEXT) if info is not None else None
+        if known is None or not isinstance(data, Mapping):
+            return data
+        driver = data.get("driver", "bridge")
+        if not isinstance(driver, str) or driver not in known:
+            raise PydanticCustomError("unknown_driver", "unknown 'driver'", {
+                "accepted": ", ".join(repr(d) for d in known)})
+        return data
 
-
-class BridgeNetwork(_NetworkBase):
-    """A user-defined bridge network (``docker network create [-d bridge]``)."""
-
-    driver: Literal["bridge"] = "bridge"
-
-    @property
-    def icc(self) -> bool:
-        # docs: engine/network/drivers/bridge.md, option table
-        return self._bool_option("com.docker.network.bridge.enable_icc", True)
-
-    @property
-    def masquerade(self) -> bool:
-        return self._bool_option("com.docker.network.bridge.enable_ip_masquerade", True)
-
-    @property
-    def bridge_name(self) -> str | None:
-        return self.options.get("com.docker.network.bridge.name")
-
-    @property
-    def gateway_mode_ipv4(self) -> str:
-        return self.options.get("com.docker.network.bridge.gateway_mode_ipv4", "nat")
-
-    @property
-    def host_binding_ipv4(self) -> str | None:
-        return self.options.get("com.docker.network.bridge.host_binding_ipv4")
+    def __repr_name__(self) -> str:
+        return _REPR_NAMES.get(self.driver, type(self).__name__)
 
 
-class MacvlanNetwork(_NetworkBase):
-    """A macvlan network: containers appear as machines on the parent NIC's LAN."""
+def network_constructor(driver: str, name: str, doc: str) -> Callable[..., NetworkSpec]:
+    """A function named ``name`` making a :class:`NetworkSpec` of ``driver`` (the spec's repr
+    names it)."""
 
-    driver: Literal["macvlan"] = "macvlan"
+    def make(**fields: Any) -> NetworkSpec:
+        return NetworkSpec(**{**fields, "driver": driver})
 
-    @property
-    def parent(self) -> str | None:
-        return self.options.get("parent") or None
-
-    @property
-    def mode(self) -> str:
-        return self.options.get("macvlan_mode") or "bridge"
-
-
-class IpvlanNetwork(_NetworkBase):
-    """An ipvlan network (l2, l3 or l3s); containers share the parent's MAC."""
-
-    driver: Literal["ipvlan"] = "ipvlan"
-
-    @property
-    def parent(self) -> str | None:
-        return self.options.get("parent") or None
-
-    @property
-    def mode(self) -> str:
-        return self.options.get("ipvlan_mode") or "l2"
+    make.__name__ = make.__qualname__ = name
+    make.__doc__ = doc
+    _REPR_NAMES[driver] = name
+    return make
 
 
-class OverlayNetwork(_NetworkBase):
-    """A swarm-scoped overlay network spanning Docker hosts."""
-
-    driver: Literal["overlay"] = "overlay"
-
-
-NetworkSpec = Annotated[
-    BridgeNetwork | MacvlanNetwork | IpvlanNetwork | OverlayNetwork,
-    Field(discriminator="driver"),
-]
+BridgeNetwork = network_constructor(
+    "bridge", "BridgeNetwork", "A user-defined bridge network (``docker network create [-d "
+    "bridge]``).")
+MacvlanNetwork = network_constructor(
+    "macvlan", "MacvlanNetwork", "A macvlan network: containers appear as machines on the parent "
+    "NIC's LAN.")
+IpvlanNetwork = network_constructor(
+    "ipvlan", "IpvlanNetwork", "An ipvlan network (l2, l3 or l3s); containers share the "
+    "parent's MAC.")
+OverlayNetwork = network_constructor(
+    "overlay", "OverlayNetwork", "A swarm-scoped overlay network spanning Docker hosts.")

@@ -38,10 +38,11 @@ class ContainersMixin(EngineCore):
         mode = spec.network_mode
         warnings: list[str] = []
         self._validate_network_mode(rt, spec, mode)
-        if self.profile.single_network_at_create and len(spec.networks) > 1:
+        endpoints_config = spec.NetworkingConfig.EndpointsConfig
+        if self.profile.single_network_at_create and len(endpoints_config) > 1:
             # v20.10.24:daemon/create.go:331-341 (EngineProfile.single_network_at_create); the
             # names are the EndpointsConfig keys as given, in Go map order
-            names = ", ".join(cfg.network for cfg in spec.networks)
+            names = ", ".join(endpoints_config)
             raise DaemonError(f"Container cannot be connected to network endpoints: {names}",
                               status=400)
         if CONTAINER_MODE.applies(mode):
@@ -57,23 +58,22 @@ class ContainersMixin(EngineCore):
         idx = self._nth("container", rt.host.name, name)
         cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
         exposed = sorted(
-            set(self._image_exposed(spec.image))
-            | set(spec.exposed_ports())
-            | {b.port_key for b in spec.port_bindings()},
+            set(self._image_exposed(spec.Config.Image))
+            | set(spec.Config.ExposedPorts)
+            | set(spec.HostConfig.PortBindings),
             key=port_sort_key,
         )
-        if self.profile.kernel_memory_warning and any(
-                k == "kernel-memory" and _positive_size(v) for k, v in spec.options):
+        if self.profile.kernel_memory_warning and (spec.HostConfig.KernelMemory or 0) > 0:
             # v20.10.24:daemon/daemon_unix.go:469-474 (EngineProfile.kernel_memory_warning)
             warnings.append("Specifying a kernel memory limit is deprecated and will be removed "
                             "in a future release.")
-        if mode == "host" and spec.publish:
+        if mode == "host" and spec.HostConfig.PortBindings:
             # daemon/daemon_unix.go verifyPlatformContainerSettings
             warnings.append("Published ports are discarded when using host network mode")
         # daemon/container.go: the short ID; host mode: the host's (container: mode takes the
         # owner's at start, initializeNetworkingPaths)
-        hostname = spec.hostname or cid[:12]
-        if mode == "host" and not spec.hostname:
+        hostname = spec.Config.Hostname or cid[:12]
+        if mode == "host" and not spec.Config.Hostname:
             hostname = rt.host.effective_hostname
         state = ContainerState(
             id=cid,
@@ -86,7 +86,7 @@ class ContainersMixin(EngineCore):
             exposed_ports=tuple(exposed),
             legacy_links=tuple(legacy_links),
             created=self.clock,
-            image_id="sha256:" + ids.hex_id(0, "image", spec.image.split("@")[0]),
+            image_id="sha256:" + ids.hex_id(0, "image", spec.Config.Image.split("@")[0]),
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
@@ -114,7 +114,7 @@ class ContainersMixin(EngineCore):
         if mode == "host" and self.profile.mac_address_per_container and mac_of(spec):
             # v20.10.24:runconfig/hostconfig.go:67-69 (EngineProfile.mac_address_per_container)
             raise DaemonError("conflicting options: mac-address and the network mode", status=400)
-        if mode == "host" and spec.links:
+        if mode == "host" and spec.HostConfig.Links:
             # daemon/daemon_unix.go registerLinks
             raise DaemonError(
                 "conflicting options: host type networking can't be used with links. This would "
@@ -182,7 +182,7 @@ class ContainersMixin(EngineCore):
                 err = DaemonError(f"failed to set up container networking: {err.text}",
                                   status=err.status)
             self._start_failed(rt, c, err.text)
-            if c.spec.auto_remove:
+            if c.spec.HostConfig.AutoRemove:
                 # daemon/start.go containerStart (v28.5.2:119-126): a failed start of an
                 # AutoRemove container removes it
                 self._remove(rt, rt.containers.get(c.name, c))
@@ -289,7 +289,7 @@ class ContainersMixin(EngineCore):
             }
         )
         rt.containers[c.name] = new
-        if c.spec.auto_remove:
+        if c.spec.HostConfig.AutoRemove:
             self._remove(rt, new)
 
     def _container_rm(self, rt: HostRuntime, ref: str, force: bool) -> Outcome:
@@ -360,9 +360,3 @@ class ContainersMixin(EngineCore):
         rt.containers[new_name] = renamed
         rt.names_by_id[c.id] = new_name
         return Outcome(id=c.id)
-
-
-def _positive_size(text: str) -> bool:
-    """A size flag's value (go-units RAMInBytes, already checked by the CLI) is above 0."""
-    m = re.match(r"\d+(?:\.\d+)?", text.strip())
-    return m is not None and float(m.group()) > 0

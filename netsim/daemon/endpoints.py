@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from netsim.api import ContainerSpec, EndpointConfig
+from netsim.api import ContainerSpec, EndpointSettings
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.drivers import CONTAINER_MODE
@@ -31,18 +31,15 @@ class EndpointsMixin(EngineCore):
             # the joiner has no endpoints of its own (container_operations.go initializeNetworking)
             return []
         # host and none containers have an endpoint on the host/null network, with no address
-        configs = list(spec.networks) or [EndpointConfig(network="bridge")]
         out = []
-        for cfg in configs:
-            netname = "bridge" if cfg.network == "default" else cfg.network
+        for name, cfg in spec.attachments():
+            netname = "bridge" if name == "default" else name
             try:
                 net = self._find_network(rt, netname).state
             except DaemonError:
                 # create succeeds; the start fails (daemon/create.go validates known networks)
                 out.append(EndpointState(network=netname, network_id="", config=cfg))
                 continue
-            if cfg.network != net.name:
-                cfg = cfg.model_copy(update={"network": net.name})
             try:
                 if not self.profile.endpoint_settings_checked_at_start:
                     self._validate_endpoint(net, cfg)
@@ -54,7 +51,7 @@ class EndpointsMixin(EngineCore):
             out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
         return out
 
-    def _validate_endpoint(self, net: NetworkState, cfg: EndpointConfig, *,
+    def _validate_endpoint(self, net: NetworkState, cfg: EndpointSettings, *,
                            ipam: bool = True) -> None:
         """daemon/container_operations.go validateEndpointSettings (create and connect): every
         problem is collected; several are listed as ``* `` bullets (v28.5.2:
@@ -69,7 +66,7 @@ class EndpointsMixin(EngineCore):
                 # runconfig ErrUnsupportedNetworkAndIP (docker-v29.1.5: :533)
                 errors.append(
                     "user specified IP address is supported on user defined networks only")
-            if cfg.aliases:
+            if cfg.Aliases:
                 errors.append(self.profile.predefined_alias_message)
         if cfg.ipv4_address is not None:
             v4 = [s for s in net.subnets if s.subnet.version == 4]
@@ -148,8 +145,8 @@ class EndpointsMixin(EngineCore):
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
             return ep.model_copy(update={"endpoint_id": endpoint_id})
-        if ep.config.mac_address:
-            mac = ep.config.mac_address.lower()
+        if ep.config.MacAddress:
+            mac = ep.config.MacAddress.lower()
         else:
             # the driver's (ipvlan: the parent's; before 28.0, and on an overlay, derived from
             # the IPv4 address: 02:42:ac:11:00:02), else a random one
@@ -227,22 +224,23 @@ class EndpointsMixin(EngineCore):
             if ep.ipv4.ip in pool.subnet:
                 pool.release(ep.ipv4.ip)
 
-    def _network_connect(self, rt: HostRuntime, ref: str, cfg: EndpointConfig) -> Outcome:
+    def _network_connect(self, rt: HostRuntime, ref: str, network: str,
+                         cfg: EndpointSettings) -> Outcome:
         """docker network connect (daemon/container_operations.go ConnectToNetwork)."""
         c = self._find_container(rt, ref)
         mode = c.network_mode
         try:
-            net: NetworkRuntime | None = self._find_network(rt, cfg.network)
+            net: NetworkRuntime | None = self._find_network(rt, network)
         except DaemonError:
             net = None
             if c.running and self._node(rt) is not None:
-                net = self._overlay_attach(rt, cfg.network)  # raises Docker's words
+                net = self._overlay_attach(rt, network)  # raises Docker's words
             elif c.running:
                 raise
             # stopped: stored as given; the start will fail (inferred, :1043)
         if net is None:
-            if c.endpoint(cfg.network) is None:
-                ep = EndpointState(network=cfg.network, network_id="", config=cfg)
+            if c.endpoint(network) is None:
+                ep = EndpointState(network=network, network_id="", config=cfg)
                 rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
             return Outcome(id=c.id)
         st = net.state
@@ -267,8 +265,6 @@ class EndpointsMixin(EngineCore):
                 "private (none) mode",
                 status=403,
             )
-        if cfg.network != st.name:
-            cfg = cfg.model_copy(update={"network": st.name})
         try:
             self._validate_endpoint(st, cfg, ipam=c.running)
         except DaemonError as err:
@@ -351,12 +347,12 @@ class EndpointsMixin(EngineCore):
         return Outcome(id=c.id)
 
 
-def dns_names(c: ContainerState, net: NetworkState, cfg: EndpointConfig) -> tuple[str, ...]:
+def dns_names(c: ContainerState, net: NetworkState, cfg: EndpointSettings) -> tuple[str, ...]:
     """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only:
     updateNetworkConfig)."""
     if not net.is_user_defined:
         return ()
-    names = [c.name, *cfg.aliases, c.id[:12], c.hostname]
+    names = [c.name, *cfg.Aliases, c.id[:12], c.hostname]
     out: list[str] = []
     for n in names:
         if n and n not in out:

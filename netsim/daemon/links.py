@@ -29,7 +29,7 @@ class LinksMixin(EngineCore):
         if _is_user_defined_mode(mode):
             return []
         out = []
-        for link in spec.links:
+        for link in spec.HostConfig.Links:
             target, _, alias = link.partition(":")
             target = target.lstrip("/")
             try:

@@ -65,6 +65,10 @@ class NetworksMixin(EngineCore):
             rt.network_names_by_id[net.state.id] = name
 
     def _network_create(self, rt: HostRuntime, spec: NetworkSpec) -> Outcome:
+        if not spec.driver:
+            # the daemon's default driver (v28.5.2:daemon/network.go createNetwork)
+            spec = spec.model_copy(update={"driver": "bridge"})
+        driver = self._network_driver(spec.driver)
         if spec.name in ("bridge", "host", "none", "default"):
             # daemon/network.go:292 (the trailing space of Docker's text is trimmed by the CLI)
             raise DaemonError(f"operation is not permitted on predefined {spec.name} network",
@@ -76,7 +80,6 @@ class NetworksMixin(EngineCore):
             raise DaemonError(f"network with name {spec.name} already exists", status=409)
         # EngineProfile.ipam_config_validated: no ValidateIPAM before v25.0
         errors = validate_ipam(spec) if self.profile.ipam_config_validated else []
-        driver = drivers.get(spec.driver)
         if driver.scope == "swarm":
             return self._overlay_create(rt, spec, errors)
         if errors:
@@ -187,6 +190,21 @@ class NetworksMixin(EngineCore):
         rt.networks[spec.name] = NetworkRuntime(state, pools)
         rt.network_names_by_id[nid] = spec.name
         return Outcome(id=nid)
+
+    @staticmethod
+    def _network_driver(name: str) -> drivers.NetworkDriver:
+        """The driver of a network to create, or Docker's refusal: no such driver (libnetwork
+        resolveDriver finds no plugin of that name: v28.5.2:plugin/errors.go errNotFound), or
+        one whose only network is predefined (v28.5.2:libnetwork/drivers/host/host.go,
+        null/null.go CreateNetwork). netsim refuses both before anything else is checked, as
+        it always has (Docker checks a predefined or taken name and the IPAM config first)."""
+        try:
+            driver = drivers.get(name)
+        except KeyError:
+            raise DaemonError(f'plugin "{name}" not found', status=404) from None
+        if not driver.user_networks:
+            raise DaemonError(f'only one instance of "{name}" network is allowed', status=403)
+        return driver
 
     def _gateway(
         self, spec: NetworkSpec, pool: SubnetPool, given: IPAddr | None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from netsim.api import EndpointConfig, NetworkSpec
+from netsim.api import EndpointSettings, NetworkSpec
 from netsim.daemon import ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import SubnetPool
@@ -185,7 +185,7 @@ class OverlayMixin(EngineCore):
         if gw is None:
             return tuple(current)
         ep = EndpointState(network="docker_gwbridge", network_id=gw.state.id,
-                           config=EndpointConfig(network="docker_gwbridge"))
+                           config=EndpointSettings())
         joined = self._join(rt, c.model_copy(update={"endpoints": tuple(current)}), ep,
                             len([e for e in current if e.ifname]), gateway_only=True)
         return (*current, joined.model_copy(update={"gateway_only": True, "dns_names": ()}))

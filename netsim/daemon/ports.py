@@ -1,5 +1,6 @@
-"""Published ports on a Docker host: libnetwork's port allocator and the order a container's
-bindings are allocated in."""
+"""Published ports on a Docker host: how the daemon reads a container's
+``HostConfig.PortBindings`` (:class:`PortRequest`), libnetwork's port allocator and the order a
+container's bindings are allocated in."""
 
 from __future__ import annotations
 
@@ -7,15 +8,48 @@ import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from netsim.api import PortBinding
+from netsim.api import PortMap, Proto, port_key_parts
 from netsim.errors import DaemonError
 from netsim.versions import PortBindingOrder
 
-__all__ = ["EPHEMERAL_PORTS", "PortAllocator", "order_bindings", "port_sort_key"]
+__all__ = ["EPHEMERAL_PORTS", "PortAllocator", "PortRequest", "order_bindings", "port_requests",
+           "port_sort_key"]
 
 #: Linux's default ``ip_local_port_range``; Docker's ephemeral host ports come from it
 #: (daemon/libnetwork/portallocator/portallocator_linux.go getDynamicPortRange).
 EPHEMERAL_PORTS = (32768, 60999)
+
+
+@dataclass(frozen=True)
+class PortRequest:
+    """One container port to publish, as the daemon reads a PortBindings entry (libnetwork
+    types.PortBinding): ``host_port_start == 0`` an ephemeral port; a range longer than one
+    port, the first free port of the range."""
+
+    container_port: int
+    proto: Proto
+    host_ip: str = ""  # "" = every address (0.0.0.0 and ::)
+    host_port_start: int = 0
+    host_port_end: int = 0
+
+    @property
+    def port_key(self) -> str:
+        return f"{self.container_port}/{self.proto}"
+
+
+def port_requests(bindings: PortMap) -> list[PortRequest]:
+    """HostConfig.PortBindings → the requests, port by port (``HostPort`` "" ephemeral,
+    ``8000-8010`` a range: nat.ParsePortRangeToInt)."""
+    out: list[PortRequest] = []
+    for key, entries in bindings.items():
+        port, proto = port_key_parts(key)
+        for b in entries:
+            low, _, high = b.HostPort.partition("-")
+            start = int(low) if low else 0
+            out.append(PortRequest(container_port=port, proto=proto, host_ip=b.HostIp,
+                                   host_port_start=start,
+                                   host_port_end=int(high) if high else start))
+    return out
 
 
 @dataclass
@@ -136,8 +170,8 @@ class PortAllocator:
 _PROTO_NUMBERS = {"tcp": 6, "udp": 17, "sctp": 132}
 
 
-def order_bindings(bindings: list[PortBinding],
-                   rule: PortBindingOrder) -> list[PortBinding]:
+def order_bindings(bindings: list[PortRequest],
+                   rule: PortBindingOrder) -> list[PortRequest]:
     """The order a container's port bindings are allocated in (EngineProfile.
     port_binding_order), which decides which gets the first ephemeral port."""
     if rule == "sort_port_map":
@@ -148,7 +182,7 @@ def order_bindings(bindings: list[PortBinding],
         # daemon's input is a Go map's order: netsim takes the host port first.)
         ranked = sorted(bindings, key=lambda b: (-b.host_port_start, -b.container_port,
                                                  b.proto != "tcp"))
-        groups: dict[str, list[PortBinding]] = {}
+        groups: dict[str, list[PortRequest]] = {}
         for b in ranked:
             groups.setdefault(b.port_key, []).append(b)
         return [b for group in groups.values() for b in group]

@@ -59,33 +59,35 @@ class ProcessesMixin(EngineCore):
 
     def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
         """The ports the container's processes listen on (images.listening_ports)."""
-        info = self._image(spec.image)
+        cfg = spec.Config
+        info = self._image(cfg.Image)
         if isinstance(info, ImageDecl):
-            if spec.command or spec.entrypoint is not None:
-                return listening_ports(None, spec.command, entrypoint=spec.entrypoint)
+            if cfg.Cmd or cfg.Entrypoint is not None:
+                return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
             return info.listen if info.listen is not None else info.expose
-        return listening_ports(info, spec.command, entrypoint=spec.entrypoint)
+        return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
 
     def _run_outcome(self, spec: ContainerSpec) -> int | None:
         """None if the container's main process keeps running, else its exit code."""
         if self.hold_foreground:
             return None
-        info = self._image(spec.image)
+        cfg = spec.Config
+        info = self._image(cfg.Image)
         if isinstance(info, ImageDecl):
-            if spec.command:
-                runs = default_command_runs(None, spec.command, spec.interactive, spec.tty)
+            if cfg.Cmd:
+                runs = default_command_runs(None, cfg.Cmd, cfg.OpenStdin, cfg.Tty)
             else:
                 runs = info.runs == "server" or (
-                    info.runs == "shell" and (spec.interactive or spec.tty))
+                    info.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
             return None if runs else 0
-        env = dict(e.partition("=")[::2] for e in spec.env)
-        if default_command_runs(info, spec.command, spec.interactive, spec.tty, env=env,
-                                entrypoint=spec.entrypoint):
+        env = dict(e.partition("=")[::2] for e in cfg.Env)
+        if default_command_runs(info, cfg.Cmd, cfg.OpenStdin, cfg.Tty, env=env,
+                                entrypoint=cfg.Entrypoint):
             return None
         if info is None:
             return 0
-        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
-        if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(spec.command) == 1:
+        argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+        if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(cfg.Cmd) == 1:
             return 1  # `false` fails, as it does everywhere
         missing = unmet_env(info, argv, env)
         if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
@@ -96,10 +98,10 @@ class ProcessesMixin(EngineCore):
         """runc cannot start the main program (images.exec_failure): the start fails once the
         networking is set up (daemon/start.go: the task is created after initializeNetworking),
         with containerd's and runc's words; docker run turns them into 127 or 126."""
-        info = self._image(spec.image)
+        info = self._image(spec.Config.Image)
         if not isinstance(info, ImageInfo):
             return
-        argv = effective_argv(info, spec.command, entrypoint=spec.entrypoint)
+        argv = effective_argv(info, spec.Config.Cmd, entrypoint=spec.Config.Entrypoint)
         if not argv:
             return
         failure = exec_failure(info, argv[0])
@@ -113,10 +115,10 @@ class ProcessesMixin(EngineCore):
         (images.usage_failure), or a server whose port another process of its network
         namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
         beside a host-network server or a published port, 20-host-network-service)."""
-        info = self._image(c.spec.image)
+        info = self._image(c.spec.Config.Image)
         if not isinstance(info, ImageInfo):
             return None, ""
-        argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+        argv = effective_argv(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint)
         refused = usage_failure(info, argv)
         if refused is not None:
             return 1, refused
@@ -156,16 +158,17 @@ class ProcessesMixin(EngineCore):
         """The status ``docker stop`` leaves: 0 if the main program handles the stop signal,
         137 if PID 1 ignores it and is killed after the timeout (images.stop_exit_code); for
         ``docker kill -s`` also None: the signal is ignored and the container runs on."""
-        info = self._image(spec.image)
-        init = any(k == "init" and v == "true" for k, v in spec.options)
+        cfg = spec.Config
+        info = self._image(cfg.Image)
+        init = spec.HostConfig.Init is True  # --init: docker-init is PID 1 (tini)
         if isinstance(info, ImageDecl):
-            if spec.command or spec.entrypoint is not None:
+            if cfg.Cmd or cfg.Entrypoint is not None:
                 info = None
             elif info.runs == "shell":  # a declared image: a shell ignores SIGTERM
                 return stop_exit_code(None, ("sh",), interactive=True, init=init,
                                       signal=signal, kill=kill)
             else:  # a declared server is assumed to handle it
                 return stop_exit_code(None, ("server",), init=init, signal=signal, kill=kill)
-        return stop_exit_code(info, spec.command, entrypoint=spec.entrypoint,
-                              interactive=spec.interactive, tty=spec.tty, init=init,
+        return stop_exit_code(info, cfg.Cmd, entrypoint=cfg.Entrypoint,
+                              interactive=cfg.OpenStdin, tty=cfg.Tty, init=init,
                               signal=signal, kill=kill)

@@ -8,11 +8,11 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Sequence
 
-from netsim.api import PortBinding, parse_port_specs
+from netsim.api import port_key_parts
 from netsim.daemon import drivers
 from netsim.daemon.core import EngineCore
 from netsim.daemon.drivers import CONTAINER_MODE
-from netsim.daemon.ports import order_bindings
+from netsim.daemon.ports import PortRequest, order_bindings, port_requests
 from netsim.daemon.runtime import HostRuntime, IPAddr
 from netsim.errors import DaemonError
 from netsim.state import ContainerState, EndpointState, PortMapping, default_route_endpoint
@@ -27,16 +27,16 @@ class PublishingMixin(EngineCore):
         self, rt: HostRuntime, c: ContainerState, joined: Sequence[EndpointState]
     ) -> list[PortMapping]:
         """Publish ports on the gateway endpoint (bridge_linux.go ProgramExternalConnectivity)."""
-        spec = c.spec
+        host_config = c.spec.HostConfig
         if c.network_mode == "host" or CONTAINER_MODE.applies(c.network_mode):
             return []
-        bindings: list[PortBinding] = parse_port_specs(spec.publish)
-        if spec.publish_all:
+        bindings = port_requests(host_config.PortBindings)
+        if host_config.PublishAllPorts:
             explicit = {b.port_key for b in bindings}
             for key in c.exposed_ports:
                 if key not in explicit:
-                    port, proto = key.split("/")
-                    bindings.append(PortBinding(container_port=int(port), proto=proto))
+                    port, proto = port_key_parts(key)
+                    bindings.append(PortRequest(container_port=port, proto=proto))
         if not bindings:
             return []
         bindings = order_bindings(bindings, self.profile.port_binding_order)
@@ -96,7 +96,7 @@ class PublishingMixin(EngineCore):
     def _rebind(self, rt: HostRuntime, c: ContainerState) -> ContainerState:
         """Re-program published ports after the set of endpoints changed: they are programmed on the
         gateway endpoint only (bridge_linux.go ProgramExternalConnectivity)."""
-        if not (c.spec.publish or c.spec.publish_all):
+        if not (c.spec.HostConfig.PortBindings or c.spec.HostConfig.PublishAllPorts):
             return c
         rt.ports.release(c.id)
         mappings = self._bind_ports(rt, c, [e for e in c.endpoints if e.active])
@@ -145,7 +145,7 @@ class PublishingMixin(EngineCore):
         listeners bind the unspecified address), so it holds ``addr`` of the same family."""
         return key in c.listening and ":" not in addr
 
-    def _bind_error(self, addr: str, port: int, b: PortBinding, gw: EndpointState,
+    def _bind_error(self, addr: str, port: int, b: PortRequest, gw: EndpointState,
                     reason: str) -> str:
         """The refusal of a published port the kernel would not bind, in the engine's words
         (EngineProfile.host_port_bind_error)."""

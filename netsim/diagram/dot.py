@@ -34,8 +34,9 @@ _EDGE_STYLE = {
     "joiner": 'color="#3a8a2e", style=dotted, constraint=false',
     "host-stack": 'color="#d08c2a", style=dashed',
 }
-_BAR_FILL = {"overlay": "#1f77b4", "macvlan": "#8c564b", "ipvlan": "#8c564b",
-             "internal": "#bbbbbb"}
+#: a bar's fill by its style: how its driver attaches endpoints (children of a parent link:
+#: macvlan, ipvlan), or internal
+_BAR_FILL = {"overlay": "#1f77b4", "parent": "#8c564b", "l3": "#8c564b", "internal": "#bbbbbb"}
 _OK, _BLOCKED = "#2ca02c", "#d62728"
 
 

@@ -44,6 +44,7 @@ from netsim.analysis.graph import (
     sandbox_owner,
     segment_node,
 )
+from netsim.daemon.drivers import get as driver_of
 from netsim.state import ContainerState, NetworkState, State, sandbox_order
 
 if TYPE_CHECKING:
@@ -85,7 +86,10 @@ class Box:
     h: float
     lines: tuple[str, ...] = ()
     badges: tuple[str, ...] = ()
-    style: str = ""  # "stopped", "host-mode", "none", "joiner", "internal"
+    #: containers: "stopped", "host-mode", "none", "joiner"; bars: "internal", else how the
+    #: network's driver attaches its endpoints (netsim.daemon.drivers Attachment: "bridge",
+    #: "parent", "l3", "overlay")
+    style: str = ""
     parent: str | None = None  # the box this one is drawn inside
 
     @property
@@ -176,20 +180,29 @@ class _HostPlan:
 
 
 def _bar_order(net: NetworkState) -> tuple[int, list[Any]]:
-    rank = {"bridge": 1 if net.name != "bridge" else 0, "overlay": 3, "macvlan": 4, "ipvlan": 4}
+    """The default bridge first, then by the driver's rank (netsim.daemon.drivers
+    ``draw_rank``), docker_gwbridge after the user-defined bridges."""
+    if net.name == "bridge":  # a name only the default bridge has
+        return 0, _natural(net.name)
     if net.name == "docker_gwbridge":
         return 2, _natural(net.name)
-    return rank.get(net.driver, 5), _natural(net.name)
+    return driver_of(net.driver).draw_rank, _natural(net.name)
+
+
+def _parent_child(net: NetworkState) -> bool:
+    """Its endpoints are children of a parent link (macvlan, ipvlan), not bridge ports."""
+    return driver_of(net.driver).attachment(net) in ("parent", "l3")
 
 
 def _plan(state: State, host: str) -> _HostPlan:
     hs = state.hosts[host]
     used = {e.network for c in hs.containers.values() for e in c.endpoints if e.active}
     bars = sorted((n for n in hs.networks.values()
-                   if n.driver in ("bridge", "macvlan", "ipvlan")
+                   if driver_of(n.driver).drawn_as == "bar"
                    and (n.name in used or not n.predefined)), key=_bar_order)
-    overlays = sorted((n for n in hs.networks.values() if n.driver == "overlay"
-                       and n.name in used), key=lambda n: _natural(n.name))
+    overlays = sorted((n for n in hs.networks.values()
+                       if driver_of(n.driver).drawn_as == "band" and n.name in used),
+                      key=lambda n: _natural(n.name))
     order = {n.name: i for i, n in enumerate([*bars, *overlays])}
 
     def first_net(c: ContainerState) -> tuple[int, int]:
@@ -224,7 +237,7 @@ def _plan(state: State, host: str) -> _HostPlan:
 def _container_lines(state: State, host: str, c: ContainerState) -> tuple[list[str], list[str],
                                                                           str]:
     """(head lines, interface lines with their ids after a tab, style)."""
-    head = [c.name, c.spec.image]
+    head = [c.name, c.spec.Config.Image]
     ifaces: list[str] = []
     if not c.running:
         nets = ", ".join(e.network for e in c.endpoints if not e.gateway_only) or c.network_mode
@@ -284,10 +297,9 @@ def _bar_label(net: NetworkState) -> tuple[list[str], list[str]]:
         badges.append("[internal]")
     if not net.icc:
         badges.append("[ICC off]")
-    if net.driver in ("macvlan", "ipvlan"):
-        mode = net.options.get(f"{net.driver}_mode", "bridge" if net.driver == "macvlan"
-                               else "l2")
-        lines.append(f"{net.driver} {mode} on parent {net.interface or '(none)'}")
+    mode = driver_of(net.driver).mode_label(net)
+    if mode is not None:
+        lines.append(mode)
     return lines, badges
 
 
@@ -383,8 +395,9 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
                                  style="internal" if net.internal else ""))
                 boxes.append(Box(f"{bid}{tag}", "bar", inner_x - GAP / 2, by - 1.5,
                                  trunk_x - inner_x + GAP / 2, 3.0,
-                                 style="internal" if net.internal else net.driver))
-                if net.driver in ("macvlan", "ipvlan"):
+                                 style="internal" if net.internal else
+                                 driver_of(net.driver).attachment(net)))
+                if _parent_child(net):
                     edges.append(Edge(f"{bid}{tag}|{nic.id}", "parent", bid, nic.id,
                                       ((trunk_x, by), (trunk_x, nic.y))))
                 elif not net.internal:
@@ -408,12 +421,12 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
                 net = ep_net
                 lx = box.x + PAD + 6 + k * 6
                 ifnode = iface_node(plan.name, c.name, ep.ifname or "eth0")
-                if net.driver == "overlay":
+                if driver_of(net.driver).drawn_as == "band":
                     overlay_drops.setdefault(net.name, []).append((lx, box.id, ifnode))
                     continue
                 if (t, net.name) not in bar_y:
                     continue
-                kind: EdgeKind = "macvlan" if net.driver in ("macvlan", "ipvlan") else "veth"
+                kind: EdgeKind = "macvlan" if _parent_child(net) else "veth"
                 node = (f"veth:{plan.name}/{ep.host_veth}" if ep.host_veth
                         else f"{ifnode}|{_bar_id(plan.name, net)}")
                 edges.append(Edge(node, kind, ifnode, _bar_id(plan.name, net),
@@ -492,7 +505,7 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
 
 
 def _bar_id(host: str, net: NetworkState) -> str:
-    if net.driver in ("macvlan", "ipvlan") and not net.interface:
+    if not net.interface and _parent_child(net):
         return segment_node(host, net.name)
     return bridge_node(host, net.name)
 

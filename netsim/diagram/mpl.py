@@ -26,8 +26,9 @@ OK, BAD, PORT = "#2ca02c", "#d62728", "#1f77b4"
 
 _FILL = {"": "#eef4fb", "stopped": "#eeeeee", "host-mode": "#fdf1e0", "none": "#f5f5f5",
          "joiner": "#edf7ea"}
-_BAR = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4", "macvlan": "#8c564b",
-        "ipvlan": "#8c564b"}
+#: a bar's colour by its style (layout.Box.style: the driver's attachment, or internal)
+_BAR = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4", "parent": "#8c564b",
+        "l3": "#8c564b"}
 _EDGE: dict[str, dict[str, Any]] = {
     "veth": {"color": "#333333", "lw": 0.9},
     "macvlan": {"color": "#8c564b", "lw": 0.9, "ls": (0, (4, 2))},

@@ -2,7 +2,10 @@
 
 ``parse_scenario(text, source=…)`` is pure; ``read_scenario(path)`` wraps it. A validation
 problem is reported as one :class:`netsim.errors.ScenarioError` naming ``file:line`` and the
-field's dotted path, e.g. ``lab.yaml:7: steps.1.network.ipam.0.subnet: …``.
+field's dotted path, e.g. ``lab.yaml:7: steps.1.network.ipam.0.subnet: …``. The file's own
+words for a container (:mod:`netsim.io.scenario_v1`) become Docker's API objects as the docker
+CLI makes them; :func:`dump_scenario` writes them back in those words where they say the
+container exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from netsim.api import Scenario
+from netsim.api.network import DRIVERS_CONTEXT
+from netsim.daemon import drivers
 from netsim.errors import ScenarioError
+from netsim.io.scenario_v1 import ScenarioFile
 
 __all__ = [
     "dump_scenario",
@@ -25,7 +31,8 @@ __all__ = [
     "step_lines",
 ]
 
-# the discriminators that exclude_defaults would drop, per model class name
+# the discriminators that exclude_defaults would drop (op; a network's driver, written even
+# when it is the default, bridge)
 _DISCRIMINATORS = ("op", "driver")
 
 
@@ -53,15 +60,15 @@ def _node_for(root: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node |
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    """Drop the union-member tags pydantic inserts (``steps.0.network-create.network.bridge``)."""
+    """Drop the union-member tags pydantic inserts (``steps.0.network-create.network``)."""
     out: list[int | str] = []
     for i, part in enumerate(loc):
         prev = loc[i - 1] if i else None
         prev2 = loc[i - 2] if i > 1 else None
         if prev2 == "steps" and isinstance(prev, int) and isinstance(part, str):
             continue  # the operation tag
-        if prev == "network" and part in ("bridge", "macvlan", "ipvlan", "overlay"):
-            continue  # the driver tag
+        if prev == "container" and part in ("fields", "request"):
+            continue  # how the container is given (netsim.io.scenario_v1.ContainerStep)
         out.append(part)
     return tuple(out)
 
@@ -99,7 +106,8 @@ def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
         raise ScenarioError(source, "a scenario must be a mapping", got=type(data).__name__,
                             accepted="keys version, lan, hosts, images, steps")
     try:
-        return Scenario.model_validate(data)
+        # a network's driver is one of those registered (else "unknown 'driver'")
+        found = ScenarioFile.model_validate(data, context={DRIVERS_CONTEXT: drivers.creatable()})
     except ValidationError as err:
         first = err.errors()[0]
         loc = _clean_loc(tuple(first["loc"]))
@@ -116,6 +124,10 @@ def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
         shown = got if isinstance(got, str | int | float | bool) else None
         raise ScenarioError(f"{source}{line}: {path}", msg, got=shown,
                             accepted=accepted) from None
+    try:
+        return found.to_api()
+    except ValueError as err:  # pydantic's ValidationError too
+        raise ScenarioError(source, str(err).splitlines()[0]) from None
 
 
 def step_lines(text: str) -> list[int]:
@@ -159,7 +171,7 @@ def _dump(model: BaseModel) -> dict[str, Any]:
 
 def dump_scenario(scenario: Scenario, *, fmt: str = "yaml") -> str:
     """Write a scenario; reading the text back gives an equal Scenario."""
-    data = _dump(scenario)
+    data = _dump(ScenarioFile.of(scenario))
     data = {"version": scenario.version, **data}
     if fmt == "json":
         return json.dumps(data, indent=2) + "\n"
@@ -168,4 +180,4 @@ def dump_scenario(scenario: Scenario, *, fmt: str = "yaml") -> str:
 
 def scenario_json_schema() -> str:
     """The JSON Schema of the native format, as committed in netsim/schema/."""
-    return json.dumps(Scenario.model_json_schema(), indent=2, sort_keys=True) + "\n"
+    return json.dumps(ScenarioFile.model_json_schema(), indent=2, sort_keys=True) + "\n"

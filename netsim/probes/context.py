@@ -116,7 +116,7 @@ def locate(state: State, where: str, seed: int, rng: random.Random) -> Where | P
     if not c.running:
         return ProbeResult("", "Error response from daemon: "
                            f"{state.profile.not_running_message.format(id=c.id)}\n", 1)
-    return Where(state, found.label, found.host, c, toolbox_for(c.spec.image), seed, rng)
+    return Where(state, found.label, found.host, c, toolbox_for(c.spec.Config.Image), seed, rng)
 
 
 def missing(w: Where, tool: str) -> ProbeResult:

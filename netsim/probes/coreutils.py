@@ -88,7 +88,7 @@ def _certainly_missing(w: Where, path: str) -> bool:
     if w.container is None:
         return False
     try:
-        info = lookup(w.container.spec.image)
+        info = lookup(w.container.spec.Config.Image)
     except ValueError:
         return False
     return missing_directory(info, path)

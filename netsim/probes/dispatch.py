@@ -50,7 +50,7 @@ def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: rand
         found = locate(state, where, seed, rng)
         if isinstance(found, Where) and found.container is not None:
             try:
-                info = lookup(found.container.spec.image)
+                info = lookup(found.container.spec.Config.Image)
             except ValueError:
                 info = None
             failure = exec_failure(info, argv[0])
@@ -76,9 +76,9 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     commands created in the container (:attr:`ProbeResult.written`).
 
     >>> from netsim import apply
-    >>> from netsim.api import ContainerCreate, ContainerSpec
-    >>> st = apply([ContainerCreate(container=ContainerSpec(name=n, image="alpine",
-    ...             command=("sleep", "1d"))) for n in ("a1", "a2")])
+    >>> from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec
+    >>> st = apply([ContainerCreate(container=ContainerSpec(name=n, Config=ContainerConfig(
+    ...             Image="alpine", Cmd=("sleep", "1d")))) for n in ("a1", "a2")])
     >>> print(probe(st, "a1", "ping -c 1 172.17.0.3").stdout, end="")
     PING 172.17.0.3 (172.17.0.3): 56 data bytes
     64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.083 ms
@@ -94,7 +94,7 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     found.shell = shell
     found.files = files
     if installed and found.container is not None:
-        found.tools = toolbox_for(found.container.spec.image, installed)
+        found.tools = toolbox_for(found.container.spec.Config.Image, installed)
     if not words:
         return ProbeResult("", "", 0)
     prog = words[0].rsplit("/", 1)[-1]

@@ -108,10 +108,11 @@ def _http_site(w: Where, trace: Trace) -> WebSite | None:
     for c in candidates:
         if f"{cport}/tcp" in c.listening:
             try:
-                info = image_lookup(c.spec.image)
+                info = image_lookup(c.spec.Config.Image)
             except ValueError:
                 return None
-            return served_site(info, c.spec.command, entrypoint=c.spec.entrypoint, port=cport)
+            return served_site(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint,
+                               port=cport)
     return None
 
 

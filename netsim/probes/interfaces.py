@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from netsim.analysis.graph import sandbox_owner
+from netsim.daemon.drivers import get as driver_of
 from netsim.probes.context import IPv4, Where, in_host_ns
 from netsim.state import ContainerState, EndpointState, State
 
@@ -58,15 +59,13 @@ def eui64_link_local(mac: str) -> str:
 
 
 def _endpoint_mtu(state: State, host: str, ep: EndpointState) -> int:
-    """An endpoint's MTU: an overlay's is 1450 (VXLAN's 50 bytes off the NIC's 1500); a
-    bridge network may set its own (``com.docker.network.driver.mtu``)."""
+    """An endpoint's MTU, its network driver's (``endpoint_mtu``): an overlay's is 1450
+    (VXLAN's 50 bytes off the NIC's 1500); a network may set its own
+    (``com.docker.network.driver.mtu``)."""
     net = state.hosts[host].networks.get(ep.network)
     if net is None:
         return 1500
-    if net.driver == "overlay":
-        return 1450
-    mtu = net.options.get("com.docker.network.driver.mtu", "")
-    return int(mtu) if mtu.isdigit() and int(mtu) > 0 else 1500
+    return driver_of(net.driver).endpoint_mtu(net)
 
 
 def _host_links(state: State, host: str) -> list[Link]:
@@ -115,7 +114,8 @@ def _host_links(state: State, host: str) -> list[Link]:
     for net in hs.networks.values():
         if net.ifindex is None or net.ifindex in seen or net.host != host:
             continue
-        if net.driver == "bridge" and net.interface:
+        kind = driver_of(net.driver).host_link(net)
+        if kind == "bridge" and net.interface:
             seen.add(net.ifindex)
             sub = net.ipv4_subnet
             addr = (ipaddress.IPv4Interface(f"{sub.gateway}/{sub.subnet.prefixlen}")
@@ -129,7 +129,7 @@ def _host_links(state: State, host: str) -> list[Link]:
                               # the daemon's first bridge drops the IPv6 packets sent while it
                               # has no carrier (measured: TX dropped 2 on every lab host)
                               tx_dropped=2 if net.name == "bridge" else 0))
-        elif net.driver in ("macvlan", "ipvlan") and "." in (net.interface or ""):
+        elif kind == "vlan":
             seen.add(net.ifindex)
             links.append(Link(net.ifindex, net.interface or "", 2, nic_mac, 1500, None,
                               "ether", link_local=True))

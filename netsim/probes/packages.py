@@ -49,7 +49,7 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     if found.container is None:
         return ProbeResult("", "netsim: installing packages on a Docker host is not simulated\n",
                            NOT_SIMULATED), before
-    found.tools = toolbox_for(found.container.spec.image, before.tools)
+    found.tools = toolbox_for(found.container.spec.Config.Image, before.tools)
     tool = argv[0].rsplit("/", 1)[-1] if argv else ""
     manager = found.tools.packages
     aliases = {"apt": "apt-get", "dnf": "yum"}
@@ -58,11 +58,10 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     args = [a for a in argv[1:] if not a.startswith("-")]
     action = args[0] if args else ""
     names = args[1:]
-    if found.container.spec.options and any(k == "user" and v not in ("root", "0")
-                                             for k, v in found.container.spec.options):
+    if found.container.spec.Config.User not in ("", "root", "0"):  # -u
         user = "non-root"
     else:
-        image = image_lookup(found.container.spec.image)
+        image = image_lookup(found.container.spec.Config.Image)
         user = "root" if image is None or image.user in ("root", "0") else "non-root"
     if user != "root":
         if manager == "apk":
@@ -71,7 +70,7 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
         if manager == "apt-get":
             return ProbeResult("", "E: Could not open lock file /var/lib/dpkg/lock-frontend - "
                                    "open (13: Permission denied)\n", 100), before
-    info = image_lookup(found.container.spec.image)
+    info = image_lookup(found.container.spec.Config.Image)
     # where the manager downloads from (the catalogue's package_mirrors); the name is resolved
     # and reached like any other
     mirror = package_mirror(info, manager)

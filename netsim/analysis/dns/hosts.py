@@ -44,9 +44,10 @@ _IPV6_BLOCK_SPELLED = tuple(
 
 
 def _ipv6_disabled(c: ContainerState) -> bool:
-    return any(k == "sysctl" and v.replace(" ", "") in (
+    """``--sysctl net.ipv6.conf.{all,lo}.disable_ipv6=1`` (HostConfig.Sysctls)."""
+    return any(f"{k}={v}".replace(" ", "") in (
         "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.lo.disable_ipv6=1")
-        for k, v in c.spec.options)
+        for k, v in c.spec.HostConfig.Sysctls.items())
 
 
 def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, ...]:
@@ -66,14 +67,14 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
         first = next((o for o in hs.containers.values() if o.id == c.sandbox_owner), None)
         owner = first if first is not None and first.running and (
             first.sandbox_owner is None) else c
-    if owner.network_mode == "host" and not owner.spec.add_hosts:
+    if owner.network_mode == "host" and not owner.spec.HostConfig.ExtraHosts:
         return host_hosts(state, host)
     # EngineProfile.hosts_ipv6_block_always: 20.10 writes it whatever the sysctl
     ipv6 = state.profile.hosts_ipv6_block_always or not _ipv6_disabled(owner)
     out = [HostsEntry(IPv4("127.0.0.1"), ("localhost",))]
     if ipv6:
         out += _IPV6_BLOCK_SPELLED if state.profile.hosts_ipv6_zero_spelled else _IPV6_BLOCK
-    for entry in owner.spec.add_hosts:
+    for entry in owner.spec.HostConfig.ExtraHosts:
         # HOST:IP or HOST=IP (docker/cli opts/hosts.go ValidateExtraHost)
         name, sep, addr = entry.partition("=") if "=" in entry else entry.partition(":")
         if not sep:
@@ -101,7 +102,8 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
     if owner.network_mode == "host":
         return tuple(out)
     # sandbox_dns_unix.go: hostname plus "." + domainname; a dotted name adds its first label
-    full = owner.hostname + (f".{owner.spec.domainname}" if owner.spec.domainname else "")
+    domain = owner.spec.Config.Domainname
+    full = owner.hostname + (f".{domain}" if domain else "")
     names = (full, full.split(".", 1)[0]) if "." in full else (full,)
     for ep in owner.active_endpoints():
         if ep.network == "docker_gwbridge":

@@ -170,24 +170,24 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
     file as it is. ``container:`` joiners share their owner's file.
     """
     owner = sandbox_owner(state, host, c) or c
-    spec = owner.spec
+    hc = owner.spec.HostConfig
     nets = state.hosts[host].networks
     joined = [e for e in owner.endpoints if e.active and not e.gateway_only
               and e.network in nets]
     # (a host with systemd-resolved's stub would make Docker read its uplink file for the
     # default bridge and none: internal/resolvconf/resolvconf_path.go; netsim's hosts have none)
     src = host_resolv_file(state, host)
-    overrides = _overrides(bool(spec.dns), bool(spec.dns_search), bool(spec.dns_options))
+    overrides = _overrides(bool(hc.Dns), bool(hc.DnsSearch), bool(hc.DnsOptions))
     transform: Literal["internal resolver", "legacy", ""] = "legacy"
     if owner.network_mode == "host":
         transform = ""
     elif owner.embedded_dns:
         transform = "internal resolver"
-    servers = tuple(spec.dns) or src.nameservers
-    search = tuple(x for x in spec.dns_search if x != ".") if spec.dns_search else src.search
-    options = tuple(spec.dns_options) if spec.dns_options else src.options
+    servers = tuple(hc.Dns) or src.nameservers
+    search = tuple(x for x in hc.DnsSearch if x != ".") if hc.DnsSearch else src.search
+    options = tuple(hc.DnsOptions) if hc.DnsOptions else src.options
     has_ndots = any(o.startswith("ndots:") for o in options)
-    ndots_from = ("override" if spec.dns_options else "host") if has_ndots else None
+    ndots_from = ("override" if hc.DnsOptions else "host") if has_ndots else None
     profile = state.profile
     if transform == "internal resolver":
         opts = options if has_ndots else (*options, "ndots:0")
@@ -195,13 +195,13 @@ def resolv_conf(state: State, host: str, c: ContainerState) -> ResolvConf:
         forwards = (any(not nets[e.network].internal for e in joined)
                     or not profile.resolver_internal_policy)
         rc = ResolvConf((EMBEDDED_DNS,), search, opts, src.path, transform,
-                        servers[:MAX_EXT_DNS], not spec.dns, forwards, overrides,
+                        servers[:MAX_EXT_DNS], not hc.Dns, forwards, overrides,
                         ndots_from or "internal", has_ndots,
                         host_marks_loopback_only=profile.ext_dns_host_loopback_only,
                         silent_on_failure=not profile.resolver_servfail_on_failure)
     else:
         defaulted = False
-        if transform == "legacy" and not spec.dns:
+        if transform == "legacy" and not hc.Dns:
             # TransformForLegacyNw: no loopback servers in a container's own namespace
             servers = tuple(ns for ns in servers if not ipaddress.ip_address(ns).is_loopback)
             if not servers:

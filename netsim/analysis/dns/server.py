@@ -193,7 +193,7 @@ def _network_resolve(reg: _Registry, key: tuple[str, str], name: str,
 def _link_aliases(ep: EndpointState) -> dict[str, str]:
     """A user-defined endpoint's ``--link target[:alias]`` entries: alias -> target."""
     out: dict[str, str] = {}
-    for link in ep.config.links:
+    for link in ep.config.Links:
         target, _, alias = link.partition(":")
         target = target.lstrip("/")
         out[alias or target] = target

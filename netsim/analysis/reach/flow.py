@@ -18,12 +18,12 @@ from netsim.analysis.index import (
     Iface,
     Sandbox,
     TopologyIndex,
-    macvlan_private,
     private_pair,
     topology_index,
 )
 from netsim.analysis.reach.trace import SYMPTOMS, Disposition, Hop, Proto, Symptom, Trace
 from netsim.analysis.vantage import resolve_vantage
+from netsim.daemon.drivers import get as driver_of
 from netsim.errors import InputError
 from netsim.state import State
 
@@ -177,7 +177,7 @@ class _Flow:
         self.hop(gw.node, f"{ip} is off-subnet: {sb.name} sends it out of {gw.ep.ifname} "
                           f"(network {gw.net.name}){via}, its default route", "route.default")
         dom = ix.domains[gw.domain]
-        if gw.net.driver == "bridge":
+        if dom.kind == "bridge":  # the bridge's address is the host's: it routes
             h = ix.hosts[sb.host]
             return self.host_forward(h, ip, ingress=gw)
         if dom.kind == "l3":
@@ -253,7 +253,7 @@ class _Flow:
                             "the kernel keeps the parent and its children apart",
                             "macvlan.host")
         if src is not None and private_pair(src, target):
-            mode_of = src if macvlan_private(src.net) else target
+            mode_of = src if src.private else target
             return self.end(Disposition.MACVLAN_PRIVATE_MODE, dom.node,
                             f"{src.sandbox.name} and {target.sandbox.name} are macvlan children "
                             f"of the same parent on {target.sandbox.host} and "
@@ -261,7 +261,7 @@ class _Flow:
                             "macvlan.private")
         self.hop(dom.node, f"{target.sandbox.name} ({target.net.driver} on "
                            f"{target.sandbox.host}) answers ARP for {ip} on the segment",
-                 "macvlan.same")
+                 driver_of(target.net.driver).segment_rule)
         return self.arrive(target.sandbox, ip, f"{ip} is {target.sandbox.name}'s address")
 
     def _link_open(self, src: Iface, dst: Iface) -> bool:
@@ -519,9 +519,9 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     first tried. Raises :class:`InputError` for an unknown name.
 
     >>> from netsim import apply
-    >>> from netsim.api import ContainerCreate, ContainerSpec
-    >>> st = apply([ContainerCreate(container=ContainerSpec(name=n, image="nginx"))
-    ...             for n in ("web1", "web2")])
+    >>> from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec
+    >>> st = apply([ContainerCreate(container=ContainerSpec(
+    ...             name=n, Config=ContainerConfig(Image="nginx"))) for n in ("web1", "web2")])
     >>> reach(st, "web1", "web2", port=80).disposition.value
     'DELIVERED'
     >>> reach(st, "web1", "web2", port=81).disposition.value

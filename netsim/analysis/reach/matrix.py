@@ -270,7 +270,7 @@ def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[
                 elif owner.kind == "host" and owner.host is not None and owner.host != sb.host:
                     bits |= host_cols[owner.host]
     gw = sb.default
-    if gw is None or gw.net.driver != "bridge":
+    if gw is None or ix.domains[gw.domain].kind != "bridge":
         return bits
     # through the host: its own LAN address (host-mode containers) and, masqueraded, the LAN;
     # but an address inside one of the sandbox's own subnets goes out on-link instead

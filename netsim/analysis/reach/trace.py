@@ -172,6 +172,8 @@ RULES: dict[str, str] = {
                        "drivers/net/macvlan.c macvlan_queue_xmit (only bridge-mode children "
                        "reach each other inside the host; a private one's frames, ARP included, "
                        "go out of the parent and are never delivered to a sibling)",
+    "segment.same": "kernel: on a network's own segment (a driver's children of one link), "
+                    "the child holding the address answers ARP and takes the packet",
     "ipvlan.l3": f"{_D}drivers/ipvlan/ (l3: siblings route to each other; the upstream needs "
                  "routes back)",
     "overlay.same": f"{_D}drivers/overlay/ (containers on the same overlay talk across hosts)",

@@ -9,7 +9,10 @@ module that calls :func:`register`; the daemon then finds it by its name with :f
 from __future__ import annotations
 
 from netsim.daemon.drivers.base import (
+    Attachment,
+    DrawnAs,
     DriverDefaults,
+    HostLinkKind,
     NetworkDriver,
     get,
     register,
@@ -33,9 +36,13 @@ __all__ = [
     "MACVLAN",
     "NULL",
     "OVERLAY",
+    "Attachment",
     "ContainerMode",
+    "DrawnAs",
     "DriverDefaults",
+    "HostLinkKind",
     "NetworkDriver",
+    "creatable",
     "get",
     "register",
     "registered",
@@ -45,3 +52,10 @@ __all__ = [
 #: the drivers netsim models, by name
 BUILTIN: dict[str, NetworkDriver] = {d.name: d for d in (BRIDGE, HOST, NULL, MACVLAN, IPVLAN,
                                                           OVERLAY)}
+
+
+def creatable() -> tuple[str, ...]:
+    """The drivers ``docker network create -d`` takes (host and null have only their
+    predefined network): the built-in ones, then any other registered, in registration order."""
+    found = {**BUILTIN, **registered()}
+    return tuple(name for name, d in found.items() if d.user_networks and name in registered())

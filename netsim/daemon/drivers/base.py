@@ -4,8 +4,10 @@ A network driver is one module of this package: a class implementing :class:`Net
 (most start from :class:`DriverDefaults`) and one ``register(…)`` call. The daemon (netsim's
 engine) asks the driver of a network, never its name, what the network does:
 
-* at ``network create``: its options (:meth:`~NetworkDriver.check_options`, run by libnetwork's
-  ``GetSkipGwAlloc`` before IPAM), whether IPAM reserves a gateway
+* at ``network create``: whether it makes networks at all (:attr:`~NetworkDriver.
+  user_networks`: host and null have only their predefined one; an unregistered name is
+  Docker's ``plugin "NAME" not found``), its options (:meth:`~NetworkDriver.check_options`, run
+  by libnetwork's ``GetSkipGwAlloc`` before IPAM), whether IPAM reserves a gateway
   (:meth:`~NetworkDriver.skip_gateway`), the driver's own ``CreateNetwork`` checks once IPAM
   is done (:meth:`~NetworkDriver.create`), the state it gives the network (its host link's
   name and index, internal, icc, masquerade) and whether the swarm allocates it
@@ -16,15 +18,29 @@ engine) asks the driver of a network, never its name, what the network does:
   numbers of its interface (:meth:`~NetworkDriver.plug`), whether it needs the embedded DNS
   resolver, and whether published ports are programmed on it.
 
-The analysis side (what passes between endpoints and why, how a network is drawn) joins this
-protocol in a later wave; new members get a default in :class:`DriverDefaults`, so a driver
-written against this wave's protocol keeps working.
+The analysis side reads a network's driver too, never its name:
+
+* what passes between endpoints and why (:mod:`netsim.analysis.index`, :mod:`netsim.analysis.
+  reach`, :mod:`netsim.analysis.graph`): how an endpoint is attached (:meth:`~NetworkDriver.
+  attachment`: a port of a bridge on the host, a child of a parent link, a routed ipvlan l3
+  child, a VXLAN segment across hosts), its parent link, whether children of one parent are
+  kept apart (macvlan private mode), a default route without a gateway address (ipvlan l3),
+  and the rule a trace cites for on-link delivery on its segment;
+* what a sandbox's interfaces look like to ``ip addr``/``ip route`` (:mod:`netsim.probes.
+  interfaces`): the endpoint's MTU, the network's link in the host's namespace;
+* how it is drawn (:mod:`netsim.diagram.layout`): a bar in its host, a band across hosts, or
+  nothing; its place among the bars; the line naming its mode and parent;
+* what ``docker`` prints about it (inspect, ``ps``'s PORTS): whether the sandbox's ports are
+  reported (the driver that publishes them).
+
+Every member has a default in :class:`DriverDefaults`: a driver that only registers itself
+gets local networks whose endpoints are children of the network's own link, drawn as a bar.
 """
 
 from __future__ import annotations
 
 import ipaddress
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     from netsim.api import NetworkSpec
@@ -34,7 +50,10 @@ if TYPE_CHECKING:
     from netsim.versions import EngineProfile
 
 __all__ = [
+    "Attachment",
+    "DrawnAs",
     "DriverDefaults",
+    "HostLinkKind",
     "NetworkDriver",
     "drop_network_link",
     "get",
@@ -43,6 +62,20 @@ __all__ = [
     "registered",
     "unregister",
 ]
+
+
+#: how an endpoint's interface is attached: ``bridge``, a port of a Linux bridge on the host
+#: (the host is the network's gateway, forwards and masquerades between it and the rest);
+#: ``parent``, a child link of the network's parent (the host's NIC or its VLAN link: a machine
+#: of the LAN; no parent: a segment of its own), never talking to the parent itself; ``l3``, a
+#: child the parent routes (ipvlan l3/l3s); ``overlay``, a VXLAN segment spanning the swarm's
+#: hosts; ``none``: no interface (host, null)
+Attachment: TypeAlias = Literal["bridge", "parent", "l3", "overlay", "none"]
+#: how a network is drawn: a bar in its host's box, a band across the hosts it spans, or not
+DrawnAs: TypeAlias = Literal["bar", "band"] | None
+#: the network's own link in the host's namespace as ``ip link`` lists it: a bridge (with the
+#: gateway's address), a VLAN sub-interface of the NIC, or none listed
+HostLinkKind: TypeAlias = Literal["bridge", "vlan"] | None
 
 
 class NetworkDriver(Protocol):
@@ -99,6 +132,12 @@ class NetworkDriver(Protocol):
     @property
     def gateway_on_host(self) -> bool:
         """The network's gateway address is an address of the host (its bridge's)."""
+        ...
+
+    @property
+    def user_networks(self) -> bool:
+        """``docker network create -d NAME`` makes networks of it; false: only its predefined
+        network exists (host, null: "only one instance of \"host\" network is allowed")."""
         ...
 
     # ---- network create / rm
@@ -164,6 +203,60 @@ class NetworkDriver(Protocol):
         link (peer or parent) and the key of the namespace that link is in."""
         ...
 
+    # ---- what passes between endpoints, and why (netsim.analysis)
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """How its endpoints' interfaces are attached (:data:`Attachment`)."""
+        ...
+
+    def parent_link(self, net: NetworkState) -> str | None:
+        """The host link its endpoints are children of, as named (``-o parent``); None: a
+        link of its own (a dummy parent: no way to the LAN)."""
+        ...
+
+    def private_children(self, net: NetworkState) -> bool:
+        """Its children of one parent on one host do not reach each other (macvlan private
+        mode)."""
+        ...
+
+    def default_dev_route(self, net: NetworkState) -> bool:
+        """An endpoint's default route is ``default dev ethN``, with no gateway address
+        (ipvlan l3), so the endpoint can be a sandbox's default without a gateway."""
+        ...
+
+    @property
+    def segment_rule(self) -> str:
+        """The rule (netsim.analysis.reach RULES) a trace cites when a child on its segment
+        answers ARP for the address sought."""
+        ...
+
+    # ---- what probes read (ip addr, ip route)
+
+    def endpoint_mtu(self, net: NetworkState) -> int:
+        """An endpoint's MTU."""
+        ...
+
+    def host_link(self, net: NetworkState) -> HostLinkKind:
+        """The network's own link as ``ip link`` in the host's namespace lists it."""
+        ...
+
+    # ---- how it is drawn (netsim.diagram)
+
+    @property
+    def drawn_as(self) -> DrawnAs:
+        """A bar in its host, a band across hosts (:data:`DrawnAs`), or not drawn."""
+        ...
+
+    @property
+    def draw_rank(self) -> int:
+        """Its place among a host's bars (user-defined bridges 1, docker_gwbridge 2, overlays
+        3, macvlan/ipvlan 4; the default bridge 0)."""
+        ...
+
+    def mode_label(self, net: NetworkState) -> str | None:
+        """The line a drawing of the network adds under its subnet (its mode and parent)."""
+        ...
+
 
 def mac_from_ipv4(ipv4: ipaddress.IPv4Interface) -> str:
     """Docker's MAC derived from an IPv4 address (``02:42:ac:11:00:02``; genMAC before 28.0)."""
@@ -194,6 +287,10 @@ class DriverDefaults:
     host_veth = False
     publishes_ports = False
     gateway_on_host = False
+    user_networks = True
+    segment_rule = "segment.same"
+    drawn_as: DrawnAs = "bar"
+    draw_rank = 5
 
     def check_options(self, spec: NetworkSpec, profile: EngineProfile) -> None:
         """No options of its own."""
@@ -251,6 +348,36 @@ class DriverDefaults:
         the network's link (else the host's NIC)."""
         ifindex = sandbox.move_in(rt.netns.passing())
         return ifindex, net.ifindex if net.ifindex is not None else 2, "host"
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """Children of the network's link."""
+        return "parent"
+
+    def parent_link(self, net: NetworkState) -> str | None:
+        """A link of its own."""
+        return None
+
+    def private_children(self, net: NetworkState) -> bool:
+        """Children reach each other."""
+        return False
+
+    def default_dev_route(self, net: NetworkState) -> bool:
+        """Via a gateway address."""
+        return False
+
+    def endpoint_mtu(self, net: NetworkState) -> int:
+        """``com.docker.network.driver.mtu`` when a positive number, else 1500 (netlabel.MTU,
+        read by every driver of libnetwork that makes links)."""
+        mtu = net.options.get("com.docker.network.driver.mtu", "")
+        return int(mtu) if mtu.isdigit() and int(mtu) > 0 else 1500
+
+    def host_link(self, net: NetworkState) -> HostLinkKind:
+        """None listed."""
+        return None
+
+    def mode_label(self, net: NetworkState) -> str | None:
+        """None."""
+        return None
 
 
 _REGISTRY: dict[str, NetworkDriver] = {}

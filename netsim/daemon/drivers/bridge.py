@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from netsim.api import BridgeNetwork
-from netsim.daemon.drivers.base import DriverDefaults, register
+from netsim.daemon.drivers.base import Attachment, DriverDefaults, HostLinkKind, register
 from netsim.daemon.ipam import nets_overlap
 from netsim.errors import DaemonError
 from netsim.golang.values import GoError, parse_bool
@@ -19,7 +18,8 @@ if TYPE_CHECKING:
     from netsim.state import NetworkState, SubnetState
     from netsim.versions import EngineProfile
 
-__all__ = ["BRIDGE", "BridgeDriver", "check_bridge_options"]
+__all__ = ["BRIDGE", "BridgeDriver", "bridge_name", "check_bridge_options", "gateway_mode_ipv4",
+           "icc", "masquerade"]
 
 _BRIDGE_BOOLS = ("com.docker.network.bridge.default_bridge",
                  "com.docker.network.bridge.enable_icc",
@@ -28,13 +28,34 @@ _BRIDGE_BOOLS = ("com.docker.network.bridge.default_bridge",
                  "com.docker.network.enable_ipv6")
 
 
-def _bridge(spec: NetworkSpec) -> BridgeNetwork:
-    if not isinstance(spec, BridgeNetwork):
-        raise TypeError(f"not a bridge network: {spec!r}")
-    return spec
+def _bool_option(spec: NetworkSpec, key: str, default: bool) -> bool:
+    value = spec.options.get(key)
+    return default if value is None else parse_bool(value)
 
 
-def check_bridge_options(spec: BridgeNetwork, gw_modes: tuple[str, ...]) -> None:
+def icc(spec: NetworkSpec) -> bool:
+    """``com.docker.network.bridge.enable_icc`` (docs: engine/network/drivers/bridge.md, the
+    option table), true unless given."""
+    return _bool_option(spec, "com.docker.network.bridge.enable_icc", True)
+
+
+def masquerade(spec: NetworkSpec) -> bool:
+    """``com.docker.network.bridge.enable_ip_masquerade``, true unless given."""
+    return _bool_option(spec, "com.docker.network.bridge.enable_ip_masquerade", True)
+
+
+def bridge_name(spec: NetworkSpec) -> str | None:
+    """``com.docker.network.bridge.name``: the Linux bridge's name, when given."""
+    return spec.options.get("com.docker.network.bridge.name")
+
+
+def gateway_mode_ipv4(spec: NetworkSpec) -> str:
+    """``com.docker.network.bridge.gateway_mode_ipv4`` (nat, nat-unprotected, routed,
+    isolated), nat unless given."""
+    return spec.options.get("com.docker.network.bridge.gateway_mode_ipv4", "nat")
+
+
+def check_bridge_options(spec: NetworkSpec, gw_modes: tuple[str, ...]) -> None:
     """The bridge driver's parseNetworkOptions, run by GetSkipGwAlloc before IPAM (v28.5.2:
     libnetwork/drivers/bridge/bridge_linux.go:310-402 fromLabels, 635-673): each option's value
     (a Go map: any order; netsim takes them sorted), then isolated mode on a non-internal
@@ -100,43 +121,44 @@ class BridgeDriver(DriverDefaults):
     host_veth = True
     publishes_ports = True
     gateway_on_host = True
+    draw_rank = 1
 
     def check_options(self, spec: NetworkSpec, profile: EngineProfile) -> None:
         """:func:`check_bridge_options`."""
-        check_bridge_options(_bridge(spec), profile.bridge_gateway_modes)
+        check_bridge_options(spec, profile.bridge_gateway_modes)
 
     def skip_gateway(self, spec: NetworkSpec, profile: EngineProfile) -> bool:
         """bridge_linux.go GetSkipGwAlloc (v28.5.2:712-725): an isolated network has none."""
-        return _bridge(spec).gateway_mode_ipv4 == "isolated" and \
+        return gateway_mode_ipv4(spec) == "isolated" and \
             "isolated" in profile.bridge_gateway_modes
 
     def create(self, rt: HostRuntime, spec: NetworkSpec, nid: str,
                subnets: list[SubnetState], profile: EngineProfile) -> None:
         """One IPv4 subnet, IPv4 or IPv6 enabled, no conflict with another bridge."""
-        spec = _bridge(spec)
         if len([x for x in subnets if x.subnet.version == 4]) > 1:
             # bridge_linux.go processIPAM (v28.5.2:603-606)
             raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
         if not spec.ipv4 and not spec.ipv6:
             # libnetwork/drivers/bridge/bridge_linux.go:744 (v28.5.2)
             raise DaemonError("IPv4 or IPv6 must be enabled", status=400)
-        if spec.bridge_name is not None or any(
+        name = bridge_name(spec)
+        if name is not None or any(
                 c.subnet is not None and c.ip_range is not None for c in spec.ipam):
             # otherwise IPAM already kept the subnet apart and br-<id> names are unique
-            _check_bridge_conflict(rt, nid, spec.bridge_name or f"br-{nid[:12]}", subnets,
+            _check_bridge_conflict(rt, nid, name or f"br-{nid[:12]}", subnets,
                                    profile)
 
     def interface(self, spec: NetworkSpec, nid: str) -> str | None:
         """``com.docker.network.bridge.name``, else ``br-`` and the ID's first 12."""
-        return _bridge(spec).bridge_name or f"br-{nid[:12]}"
+        return bridge_name(spec) or f"br-{nid[:12]}"
 
     def icc(self, spec: NetworkSpec) -> bool:
         """``com.docker.network.bridge.enable_icc``."""
-        return _bridge(spec).icc
+        return icc(spec)
 
     def masquerade(self, spec: NetworkSpec) -> bool:
         """``com.docker.network.bridge.enable_ip_masquerade``."""
-        return _bridge(spec).masquerade
+        return masquerade(spec)
 
     def network_link(self, rt: HostRuntime, spec: NetworkSpec) -> int | None:
         """The bridge it creates."""
@@ -172,6 +194,14 @@ class BridgeDriver(DriverDefaults):
         if bridge is not None and not bridge.state.link_local:
             bridge.state = bridge.state.model_copy(update={"link_local": True})
         return ifindex, link, "host"
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """A veth whose host end is a port of the network's bridge."""
+        return "bridge"
+
+    def host_link(self, net: NetworkState) -> HostLinkKind:
+        """The bridge (``docker0``, ``br-<id12>``), with the gateway's address."""
+        return "bridge" if net.interface else None
 
 
 #: the registered bridge driver

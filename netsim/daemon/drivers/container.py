@@ -23,9 +23,9 @@ __all__ = ["CONTAINER_MODE", "ContainerMode", "mac_of"]
 
 def mac_of(spec: ContainerSpec) -> str | None:
     """``--mac-address``: the container's, or the first network's (where the CLI puts it)."""
-    if spec.mac_address:
-        return spec.mac_address
-    return spec.networks[0].mac_address if spec.networks else None
+    if spec.Config.MacAddress:
+        return spec.Config.MacAddress
+    return spec.attachments()[0][1].MacAddress or None
 
 
 class ContainerMode:
@@ -52,27 +52,28 @@ class ContainerMode:
             return
         if not self.target(mode):
             raise DaemonError(profile.invalid_container_mode_message, status=400)
+        hc = spec.HostConfig
         checks = (
-            (spec.hostname, "conflicting options: hostname and the network mode"),
+            (spec.Config.Hostname, "conflicting options: hostname and the network mode"),
             (
-                spec.links,
+                hc.Links,
                 "conflicting options: container type network can't be used with links. "
                 "This would result in undefined behavior",
             ),
-            (spec.dns, "conflicting options: dns and the network mode"),
+            (hc.Dns, "conflicting options: dns and the network mode"),
             (
-                spec.add_hosts,
+                hc.ExtraHosts,
                 "conflicting options: custom host-to-IP mapping and the network mode",
             ),
             (
-                spec.publish or spec.publish_all,
+                hc.PortBindings or hc.PublishAllPorts,
                 "conflicting options: port publishing and the container type network mode",
             ),
             (
-                spec.expose,
+                spec.Config.ExposedPorts,
                 "conflicting options: port exposing and the container type network mode",
             ),
-            (spec.mac_address or (profile.mac_address_per_container and mac_of(spec)),
+            (spec.Config.MacAddress or (profile.mac_address_per_container and mac_of(spec)),
              "conflicting options: mac-address and the network mode"),
         )
         for value, message in checks:

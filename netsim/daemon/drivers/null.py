@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from netsim.daemon.drivers.base import DriverDefaults, register
+from typing import TYPE_CHECKING
+
+from netsim.daemon.drivers.base import Attachment, DrawnAs, DriverDefaults, register
+
+if TYPE_CHECKING:
+    from netsim.state import NetworkState
 
 __all__ = ["NULL", "NullDriver"]
 
@@ -15,6 +20,15 @@ class NullDriver(DriverDefaults):
     sandbox_interface = False
     private = True
     embedded_dns = False
+    #: its one network is predefined: another is refused
+    #: (v28.5.2:libnetwork/drivers/null/null.go CreateNetwork: "only one instance of \"null\"
+    #: network is allowed")
+    user_networks = False
+    drawn_as: DrawnAs = None
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """No interface."""
+        return "none"
 
 
 #: the registered null driver

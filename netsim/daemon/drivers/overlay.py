@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 from typing import TYPE_CHECKING
 
-from netsim.daemon.drivers.base import DriverDefaults, mac_from_ipv4, register
+from netsim.daemon.drivers.base import Attachment, DrawnAs, DriverDefaults, mac_from_ipv4, register
 
 if TYPE_CHECKING:
     from netsim.daemon.netns import Netns
@@ -24,6 +24,9 @@ class OverlayDriver(DriverDefaults):
 
     name = "overlay"
     scope = "swarm"
+    segment_rule = "overlay.same"
+    drawn_as: DrawnAs = "band"
+    draw_rank = 3
 
     def endpoint_gateway(self, net: NetworkState, profile: EngineProfile) -> bool:
         """Overlay endpoints get no gateway: docker_gwbridge provides it (default_gateway.go)."""
@@ -42,6 +45,15 @@ class OverlayDriver(DriverDefaults):
         host = rt.netns
         inner, link = host.passing(), host.passing()
         return sandbox.move_in(inner), link, f"overlay:{net.name}"
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """A VXLAN segment across the swarm's hosts."""
+        return "overlay"
+
+    def endpoint_mtu(self, net: NetworkState) -> int:
+        """VXLAN's 50 bytes off the NIC's 1500 (drivers/overlay ov_network.go: the VXLAN
+        link's MTU is the host's minus the overlay header)."""
+        return 1450
 
 
 #: the registered overlay driver

@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from netsim.api import IpvlanNetwork, MacvlanNetwork
-from netsim.daemon.drivers.base import DriverDefaults, get
+from netsim.daemon.drivers.base import Attachment, DriverDefaults, HostLinkKind, get
 from netsim.errors import DaemonError
 
 if TYPE_CHECKING:
@@ -17,14 +16,13 @@ if TYPE_CHECKING:
     from netsim.state import NetworkState, SubnetState
     from netsim.versions import EngineProfile
 
-__all__ = ["VlanDriver", "vlan_spec"]
+__all__ = ["VlanDriver", "parent"]
 
 
-def vlan_spec(spec: NetworkSpec) -> MacvlanNetwork | IpvlanNetwork:
-    """``spec`` as the macvlan/ipvlan network it is."""
-    if not isinstance(spec, MacvlanNetwork | IpvlanNetwork):
-        raise TypeError(f"not a macvlan or ipvlan network: {spec!r}")
-    return spec
+def parent(spec: NetworkSpec) -> str | None:
+    """``-o parent``: the host link the network's endpoints are children of (none given, or
+    empty: a dummy link of its own)."""
+    return spec.options.get("parent") or None
 
 
 def _host_links(rt: HostRuntime) -> set[str]:
@@ -40,14 +38,23 @@ def _host_links(rt: HostRuntime) -> set[str]:
 class VlanDriver(DriverDefaults):
     """A driver whose endpoints are links on a parent interface of the host."""
 
-    def check_mode(self, spec: MacvlanNetwork | IpvlanNetwork, profile: EngineProfile) -> None:
+    segment_rule = "macvlan.same"
+    draw_rank = 4
+    #: its ``-o NAME_mode`` option's default (macvlan: bridge; ipvlan: l2)
+    default_mode = ""
+
+    def mode(self, spec: NetworkSpec) -> str:
+        """``-o <driver>_mode`` (empty: the driver's default)."""
+        return spec.options.get(f"{self.name}_mode") or self.default_mode
+
+    def check_mode(self, spec: NetworkSpec, profile: EngineProfile) -> None:
         """The driver's mode (and flag) options."""
 
-    def l3(self, spec: MacvlanNetwork | IpvlanNetwork) -> bool:
+    def l3(self, spec: NetworkSpec) -> bool:
         """Its endpoints are routed, not bridged (ipvlan l3/l3s)."""
         return False
 
-    def parent_in_use(self, other: NetworkState, spec: MacvlanNetwork | IpvlanNetwork,
+    def parent_in_use(self, other: NetworkState, spec: NetworkSpec,
                       profile: EngineProfile) -> None:
         """Docker's error when another network of the driver is on the same parent."""
 
@@ -59,19 +66,17 @@ class VlanDriver(DriverDefaults):
         """The drivers' parseNetworkOptions, run by GetSkipGwAlloc before IPAM allocates
         anything (v28.5.2:libnetwork/drivers/macvlan/macvlan_network.go:198-240,
         ipvlan/ipvlan_network.go:188-236): the mode, ipvlan's flag, the loopback as parent."""
-        spec = vlan_spec(spec)
         self.check_mode(spec, profile)
-        if spec.parent == "lo":
+        if parent(spec) == "lo":
             raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
 
     def skip_gateway(self, spec: NetworkSpec, profile: EngineProfile) -> bool:
         """The drivers' GetSkipGwAlloc (netsim.versions EngineProfile.vlan_gateway)."""
-        spec = vlan_spec(spec)
         rule = profile.vlan_gateway
         if rule == "only_when_given":  # 29.0+: none unless --gateway
             return True
         if rule == "unless_internal_or_l3":  # 28.x
-            if spec.internal or spec.parent is None:
+            if spec.internal or parent(spec) is None:
                 return True  # internal (or parentless, hence internal) networks
             if self.l3(spec):
                 return True
@@ -83,27 +88,26 @@ class VlanDriver(DriverDefaults):
         73-128, ipvlan/ipvlan_network.go:72-112): the parent used by another network of the
         driver, then a parent that does not exist, which must be a VLAN sub-interface to make
         (macvlan_setup.go createVlanLink, parseVlan)."""
-        spec = vlan_spec(spec)
-        parent = spec.parent
-        if parent is None:
+        link = parent(spec)
+        if link is None:
             return  # a dummy link dm-/di-<id12> of its own
         # d.getNetworks() walks a Go map: any order; netsim names the newest network (the
         # one measured in 26-macvlan-modes-errors)
         for other in reversed(rt.networks.values()):
             o = other.state
-            if o.driver != self.name or o.interface != parent:
+            if o.driver != self.name or o.interface != link:
                 continue
             self.parent_in_use(o, spec, profile)
         links = _host_links(rt)
-        if parent in links:
+        if link in links:
             return
-        if "." not in parent:
+        if "." not in link:
             raise DaemonError(
-                f"invalid subinterface vlan name {parent}, example formatting is eth0.10")
-        parts = parent.split(".")
+                f"invalid subinterface vlan name {link}, example formatting is eth0.10")
+        parts = link.split(".")
         if len(parts) != 2:
             raise DaemonError("required interface name format is: name.vlan_id, ex. eth0.10 "
-                              f"for vlan 10, instead received {parent}")
+                              f"for vlan 10, instead received {link}")
         base, vid = parts
         if not re.fullmatch(r"[+-]?[0-9]+", vid):  # strconv.Atoi
             raise DaemonError(f"unable to parse a valid vlan id from: {vid} (ex. eth0.10 for "
@@ -117,22 +121,40 @@ class VlanDriver(DriverDefaults):
 
     def interface(self, spec: NetworkSpec, nid: str) -> str | None:
         """The parent (``-o parent``)."""
-        return vlan_spec(spec).parent
+        return parent(spec)
 
     def internal(self, spec: NetworkSpec) -> bool:
         """``--internal``, or no parent (a dummy link of its own: no way out)."""
-        return spec.internal or vlan_spec(spec).parent is None
+        return spec.internal or parent(spec) is None
 
     def network_link(self, rt: HostRuntime, spec: NetworkSpec) -> int | None:
         """The NIC, the VLAN link it creates (``eth0.10``; shared with the networks already
         on it) or the dummy parent of a parentless one."""
-        spec = vlan_spec(spec)
-        if spec.parent is None:
+        link = parent(spec)
+        if link is None:
             return rt.netns.alloc()
-        if spec.parent == rt.host.interface:
+        if link == rt.host.interface:
             return 2
         for other in rt.networks.values():
             o = other.state
-            if isinstance(get(o.driver), VlanDriver) and o.interface == spec.parent:
+            if isinstance(get(o.driver), VlanDriver) and o.interface == link:
                 return o.ifindex
-        return rt.netns.alloc() if "." in spec.parent else None
+        return rt.netns.alloc() if "." in link else None
+
+    def attachment(self, net: NetworkState) -> Attachment:
+        """A child of the parent (l3: routed by it)."""
+        return "parent"
+
+    def parent_link(self, net: NetworkState) -> str | None:
+        """``-o parent``."""
+        return net.options.get("parent") or None
+
+    def host_link(self, net: NetworkState) -> HostLinkKind:
+        """The VLAN sub-interface it made (``eth0.10``); the NIC and a dummy parent are not
+        its own links to list."""
+        return "vlan" if "." in (net.interface or "") else None
+
+    def mode_label(self, net: NetworkState) -> str | None:
+        """``macvlan bridge on parent eth0`` (the mode as given, else the default)."""
+        mode = net.options.get(f"{self.name}_mode", self.default_mode)
+        return f"{self.name} {mode} on parent {net.interface or '(none)'}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from netsim.api import EndpointConfig
+from netsim.daemon.drivers import get as driver_of
 from netsim.dockercli.commands.context import Session
 from netsim.dockercli.convert import EndpointCheck
 from netsim.errors import DaemonError
@@ -55,7 +56,7 @@ def string_addresses(session: Session, host: str) -> EndpointCheck | None:
         net = found[0] if len(found) == 1 else None
         errors: list[str] = []
         predefined = name in ("bridge", "host", "none") if net is None else (
-            not net.is_user_defined or net.driver in ("host", "null"))
+            not net.is_user_defined or not driver_of(net.driver).user_networks)
         if predefined:
             if v4 or v6:
                 errors.append("user specified IP address is supported on user defined networks "
@@ -72,8 +73,7 @@ def string_addresses(session: Session, host: str) -> EndpointCheck | None:
                 if not addr:
                     continue
                 subnets = [s for s in net.subnets if s.subnet.version == version]
-                static = [s for s in subnets
-                          if s.user_subnet or (net.predefined and net.driver == "bridge")]
+                static = [s for s in subnets if driver_of(net.driver).configured_subnet(net, s)]
                 ip = _ip_or_none(addr)
                 if static and not any(ip is not None and ip in s.subnet for s in static):
                     errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
@@ -136,7 +136,7 @@ def _legacy_address_check(session: Session, host: str, ep: EndpointConfig, conne
     net = found[0] if len(found) == 1 else None
     if net is None:
         return  # the engine says the network is missing
-    if not net.is_user_defined or net.driver in ("host", "null"):
+    if not net.is_user_defined or not driver_of(net.driver).user_networks:
         if v4 or v6:
             raise DaemonError("user specified IP address is supported on user defined networks "
                               "only", status=400)

@@ -30,7 +30,7 @@ def exec_command(session: Session, p: ParsedCommand, host: str, out: Output) -> 
     from netsim.images import lookup, user_failure
 
     try:
-        refused = user_failure(lookup(c.spec.image), p.get("user") or "")
+        refused = user_failure(lookup(c.spec.Config.Image), p.get("user") or "")
     except ValueError:
         refused = None
     if refused is not None:  # daemon/exec.go: the user is looked up before the runtime
@@ -60,7 +60,7 @@ def _exec_failure(session: Session, c: ContainerState, cmd: Sequence[str], workd
     from netsim.images import exec_failure, lookup, missing_directory, runtime_reason
 
     try:
-        info = lookup(c.spec.image)
+        info = lookup(c.spec.Config.Image)
     except ValueError:
         return False
     suffix = ": unknown" if session.profile.runtime_errors_end_in_unknown else ""
@@ -85,10 +85,10 @@ def main_program(c: ContainerState) -> str:
     from netsim.images import effective_argv, lookup
 
     try:
-        info = lookup(c.spec.image)
+        info = lookup(c.spec.Config.Image)
     except ValueError:
         info = None
-    argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+    argv = effective_argv(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint)
     return argv[0] if argv else "sh"
 
 

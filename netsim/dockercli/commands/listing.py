@@ -48,14 +48,15 @@ def logs(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     from netsim.images import effective_argv, lookup, unmet_env
 
     c = inspected(session, host, p.args[0])
-    if c.spec.command and c.spec.command[0] == "echo":
-        out.out(" ".join(c.spec.command[1:]))
+    cfg = c.spec.Config
+    if cfg.Cmd and cfg.Cmd[0] == "echo":
+        out.out(" ".join(cfg.Cmd[1:]))
     if c.main_stderr:  # what its main process printed before it ended (engine._early_exit)
         out.err(c.main_stderr.rstrip("\n"))
-    info = lookup(c.spec.image)
+    info = lookup(cfg.Image)
     if info is not None and c.status == "exited" and c.started is not None:
-        env = dict(e.partition("=")[::2] for e in c.spec.env)
-        argv = effective_argv(info, c.spec.command, entrypoint=c.spec.entrypoint)
+        env = dict(e.partition("=")[::2] for e in cfg.Env)
+        argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
         missing = unmet_env(info, argv, env)
         if missing is not None:
             out.err(missing.message)

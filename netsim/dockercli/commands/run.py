@@ -13,7 +13,7 @@ from netsim.dockercli.commands.common import find_container
 from netsim.dockercli.commands.context import Output, Session, Shell
 from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.exec import main_program, probe_into
-from netsim.dockercli.convert import container_spec
+from netsim.dockercli.container_opts import container_spec
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
 from netsim.versions import EngineProfile
@@ -81,24 +81,27 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
             legacy_ports=session.profile.cli_legacy_port_spec,
             links_follow_any_network=session.profile.cli_links_follow_any_network,
             legacy_options_need_network=session.profile.cli_network_opts_need_network,
-            restart_rm_legacy_text=session.profile.cli_restart_rm_legacy_text)
+            restart_rm_legacy_text=session.profile.cli_restart_rm_legacy_text,
+            profile=session.profile)
     except DockerCliError as err:
         _reference_error(session, p.args[0] if p.args else "", err)
         raise
-    dns_warning = _localhost_dns_warning(session.profile, spec.dns)
+    dns_warning = _localhost_dns_warning(session.profile, spec.HostConfig.Dns)
     if dns_warning and session.profile.cli_localhost_dns_warning == "before_create":
         out.err(f"WARNING: {dns_warning}")
-    if content_trust(session, p, spec.image, out):
+    cfg = spec.Config
+    if content_trust(session, p, cfg.Image, out):
         return
+    detach = p.get("detach") == "true"  # client-side: run -d does not attach
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
     before = session.engine.last_created
     if start:
         try:
-            info = lookup(spec.image)
+            info = lookup(cfg.Image)
         except ValueError:
             info = None
-        failure = start_failure(session, spec.image, effective_argv(
-            info, spec.command, entrypoint=spec.entrypoint), spec.options) \
+        failure = start_failure(session, cfg.Image, effective_argv(
+            info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User) \
             if info is not None else None
         if failure is not None:  # created, then the start fails: the container stays Created
             created_only = session.engine.execute(op.model_copy(update={"op": "create"}))
@@ -107,14 +110,14 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
             if made_c is not None:
                 session.record_operation(op.model_copy(update={
                     "op": "create", "container": spec.model_copy(update={"name": made_c.name})}))
-                if spec.detach:  # run -d prints the ID before the start (run.go)
+                if detach:  # run -d prints the ID before the start (run.go)
                     out.out(made_c.id)
                 if p.get("rm") == "true":  # AutoRemove: the daemon removes it again
                     session.apply_operation(ContainerRemove(host=host, container=made_c.name,
                                                             force=True))
                 failure.at_start = True
             raise failure
-    probe_argv = foreground_probe(spec) if start and not spec.detach else None
+    probe_argv = foreground_probe(spec) if start and not detach else None
     session.engine.hold_foreground = probe_argv is not None
     try:
         outcome = session.engine.execute(op)
@@ -125,7 +128,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         if created is not None:  # created, but the start failed: a created container remains
             named = spec.model_copy(update={"name": created.name})
             session.record_operation(op.model_copy(update={"op": "create", "container": named}))
-            if spec.detach:  # run -d prints the ID before the start (run.go:161-212)
+            if detach:  # run -d prints the ID before the start (run.go:161-212)
                 out.out(created.id)
         raise
     finally:
@@ -140,7 +143,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
             op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))
     else:
         session.engine.tick()
-    if not start or spec.detach:
+    if not start or detach:
         out.out(outcome.id or "")
         return
     if probe_argv is not None and made is not None and made.running:
@@ -151,7 +154,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         return
     if outcome.exit_code is not None:  # attached: its output, then its exit status
         attached_output(out, spec, outcome.exit_code, outcome.stderr)
-    elif made is not None and made.running and (spec.interactive or spec.tty):
+    elif made is not None and made.running and (cfg.OpenStdin or cfg.Tty):
         session.open_shell(Shell(host=host, container=made.name, main_process=True,
                                  program=main_program(made)))
 
@@ -195,9 +198,10 @@ def attached_output(out: Output, spec: ContainerSpec, exit_code: int, stderr: st
     """An attached container whose main process ended at once (run, start -a): what netsim
     knows it printed, and its exit status as the command's."""
     out.code = exit_code
-    if spec.command and spec.command[0] == "echo":
+    cmd = spec.Config.Cmd
+    if cmd and cmd[0] == "echo":
         # -t: the container's pseudo-terminal (ONLCR) ends each line in \r\n
-        out.out(" ".join(spec.command[1:]) + ("\r\n" if spec.tty else ""))
+        out.out(" ".join(cmd[1:]) + ("\r\n" if spec.Config.Tty else ""))
     if stderr:  # e.g. a server that could not bind its port (engine._early_exit)
         out.err(stderr.rstrip("\n"), exit_code)
 
@@ -208,35 +212,35 @@ def foreground_probe(spec: ContainerSpec) -> list[str] | None:
     from netsim.images import default_command_runs, effective_argv, lookup
     from netsim.probes import simulates
 
-    if not spec.command or spec.interactive or spec.tty:
+    cfg = spec.Config
+    if not cfg.Cmd or cfg.OpenStdin or cfg.Tty:
         return None
     try:
-        info = lookup(spec.image)
+        info = lookup(cfg.Image)
     except ValueError:
         return None
     if info is None:
         return None
-    argv = list(effective_argv(info, spec.command, entrypoint=spec.entrypoint))
+    argv = list(effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint))
     if not argv or not simulates(argv):
         return None
-    if default_command_runs(info, spec.command, False, False, entrypoint=spec.entrypoint):
+    if default_command_runs(info, cfg.Cmd, False, False, entrypoint=cfg.Entrypoint):
         return None  # e.g. ping without -c: it would never end
     return argv
 
 
 def start_failure(session: Session, image: str, argv: Sequence[str],
-                  options: Sequence[tuple[str, str]] = ()) -> DaemonError | None:
+                  user: str = "") -> DaemonError | None:
     """Why the daemon cannot start the container, when netsim knows the image's files: a
-    ``-u`` name its /etc/passwd lacks (``unable to find user …``), or a program it does not
-    have (the runtime's ``failed to create task for container: …``)."""
+    ``-u`` name (Config.User) its /etc/passwd lacks (``unable to find user …``), or a program
+    it does not have (the runtime's ``failed to create task for container: …``)."""
     from netsim.images import exec_failure, lookup, user_failure
 
     try:
         info = lookup(image)
     except ValueError:
         return None
-    users = [v for k, v in options if k == "user"]
-    refused = user_failure(info, users[-1]) if users else None
+    refused = user_failure(info, user)
     if refused is not None:
         return DaemonError(refused, status=500)
     if not argv:
@@ -259,11 +263,12 @@ def check_start(session: Session, host: str, ref: str) -> None:
         return  # the engine says "No such container"
     if c.running:
         return
+    cfg = c.spec.Config
     try:
-        info = lookup(c.spec.image)
+        info = lookup(cfg.Image)
     except ValueError:
         return
-    failure = start_failure(session, c.spec.image, effective_argv(
-        info, c.spec.command, entrypoint=c.spec.entrypoint), c.spec.options)
+    failure = start_failure(session, cfg.Image, effective_argv(
+        info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User)
     if failure is not None:
         raise failure

@@ -3,10 +3,11 @@ shape; older engines' differences from the State's :class:`netsim.versions.Engin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from netsim.api import DeviceRequest, HealthConfig, ThrottleDevice
+from netsim.daemon.drivers import get as driver_of
 from netsim.daemon.ids import hex_id
 from netsim.dockercli.output.inspect_common import (
     DOCKER_ROOT,
@@ -19,23 +20,8 @@ from netsim.dockercli.output.inspect_common import (
     sorted_map,
     timestamp,
 )
-from netsim.dockercli.output.inspect_flags import (
-    Flags,
-    device,
-    extra_host,
-    gpu_request,
-    health,
-    kv_map,
-    mount_flag,
-    nano_cpus,
-    ram_in_bytes,
-    restart_policy,
-    throttle,
-    ulimits,
-    volumes,
-    weight_devices,
-)
 from netsim.dockercli.output.inspect_image import image_facts
+from netsim.dockercli.output.inspect_mounts import mount_json, mount_points
 from netsim.images import ImageInfo
 from netsim.state import ContainerState, EndpointState, HostState, State
 from netsim.versions import EngineProfile
@@ -89,33 +75,22 @@ def _network_mode(hs: HostState, c: ContainerState, profile: EngineProfile) -> s
     when no ``--network`` was given (EngineProfile.network_mode_default_kept)."""
     if c.sandbox_owner:
         return "container:" + c.sandbox_owner
-    if profile.network_mode_default_kept and (
-            not c.spec.networks or c.spec.networks[0].network == "default"):
+    if profile.network_mode_default_kept and c.spec.HostConfig.NetworkMode in ("", "default"):
         return "default"
     return _resolve_ref_mode(hs, c.network_mode)
 
 
 def _port_bindings(c: ContainerState) -> dict[str, Any]:
-    out: dict[str, list[dict[str, str]]] = {}
-    for b in c.spec.port_bindings():
-        if b.host_port_start == 0:
-            port = ""
-        elif b.host_port_start == b.host_port_end:
-            port = str(b.host_port_start)
-        else:
-            port = f"{b.host_port_start}-{b.host_port_end}"
-        host_ip = go_ip(b.host_ip) if b.host_ip else ""
-        out.setdefault(b.port_key, []).append({"HostIp": host_ip, "HostPort": port})
-    return sorted_map(out)
+    """HostConfig.PortBindings (the host addresses as netip prints them)."""
+    return sorted_map({key: [{"HostIp": go_ip(b.HostIp) if b.HostIp else "",
+                              "HostPort": b.HostPort} for b in bindings]
+                       for key, bindings in c.spec.HostConfig.PortBindings.items()})
 
 
 def _from_run(c: ContainerState, ep: EndpointState) -> bool:
     """Whether an endpoint comes from ``docker run/create --network`` (not ``network connect``)."""
-    configs = list(c.spec.networks)
-    if not configs:
-        return ep.network == "bridge"
-    for cfg in configs:
-        name = "bridge" if cfg.network == "default" else cfg.network
+    for network, _ in c.spec.attachments():
+        name = "bridge" if network == "default" else network
         if name in (ep.network, ep.network_id) or (ep.network_id and
                                                     ep.network_id.startswith(name)):
             return True
@@ -136,7 +111,7 @@ def _dns_names(c: ContainerState, ep: EndpointState) -> list[str] | None:
     if c.started is None or not _is_user_defined(ep.network):
         return None
     out: list[str] = []
-    for n in (c.name, *ep.config.aliases, c.id[:12], c.hostname):
+    for n in (c.name, *ep.config.Aliases, c.id[:12], c.hostname):
         if n and n not in out:
             out.append(n)
     return out
@@ -150,7 +125,7 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
     endpoint it has set up (EngineProfile.aliases_list_short_id)."""
     cfg = ep.config
     connected = not _from_run(c, ep)
-    aliases = list(cfg.aliases)
+    aliases = list(cfg.Aliases)
     if short_id_alias and _is_user_defined(ep.network) and (connected or c.started is not None):
         for name in (c.id[:12], c.hostname):
             if name and name not in aliases:
@@ -185,10 +160,10 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
             v6_gateway = str(sub6.gateway)
     return {
         "IPAMConfig": ipam,
-        "Links": list(cfg.links) or None,
+        "Links": list(cfg.Links) or None,
         "Aliases": aliases if (aliases or connected) else None,
-        "DriverOpts": sorted_map(cfg.driver_opts) if (cfg.driver_opts or connected) else None,
-        "GwPriority": cfg.gw_priority,
+        "DriverOpts": sorted_map(cfg.DriverOpts) if (cfg.DriverOpts or connected) else None,
+        "GwPriority": cfg.GwPriority,
         "NetworkID": ep.network_id if c.started is not None else "",
         "EndpointID": ep.endpoint_id if active else "",
         "Gateway": str(ep.gateway) if active and ep.gateway is not None else "",
@@ -214,7 +189,8 @@ def _network_ports(hs: HostState, c: ContainerState) -> dict[str, Any]:
     reports = False
     for ep in c.endpoints:
         net = hs.networks.get(ep.network)
-        if ep.active and net is not None and net.driver == "bridge" and not net.internal:
+        if ep.active and net is not None and driver_of(net.driver).publishes_ports and \
+                not net.internal:
             reports = True
     if not reports:
         return {}
@@ -231,14 +207,15 @@ def _entrypoint_and_cmd(
 ) -> tuple[list[str] | None, list[str] | None]:
     """Config.Entrypoint/Cmd after the daemon merged the image (daemon/commit.go merge,
     create.go mergeAndVerifyConfig: an ``--entrypoint ""`` reset gives null)."""
-    user_cmd = list(c.spec.command) or None
-    if c.spec.entrypoint is None:  # no --entrypoint: the image's, and its CMD unless given
+    user_cmd = list(c.spec.Config.Cmd) or None
+    entry = c.spec.Config.Entrypoint
+    if entry is None:  # no --entrypoint: the image's, and its CMD unless given
         entrypoint = list(info.entrypoint) if info is not None and info.entrypoint else None
         cmd = user_cmd or (list(info.cmd) if info is not None and info.cmd else None)
         return entrypoint, cmd
-    if c.spec.entrypoint == () or c.spec.entrypoint == ("",):
+    if entry == () or entry == ("",):
         return None, user_cmd
-    return list(c.spec.entrypoint), user_cmd
+    return list(entry), user_cmd
 
 
 def _env(user: Sequence[str], info: ImageInfo | None) -> list[str] | None:
@@ -265,7 +242,7 @@ def _storage(state: State, c: ContainerState) -> tuple[str, dict[str, Any]]:
         return "overlayfs", {"Storage": {"RootFS": {"Snapshot": {"Name": "overlayfs"}}}}
     root = f"{DOCKER_ROOT}/overlay2"
     layer = hex_id(state.seed, "rw-layer", c.host, c.id)
-    image_layer = hex_id(state.seed, "image-layer", c.host, c.image_id or c.spec.image)
+    image_layer = hex_id(state.seed, "image-layer", c.host, c.image_id or c.spec.Config.Image)
     data = {
         "ID": c.id,
         "LowerDir": f"{root}/{layer}-init/diff:{root}/{image_layer}/diff",
@@ -277,13 +254,44 @@ def _storage(state: State, c: ContainerState) -> tuple[str, dict[str, Any]]:
                                         "Name": "overlay2"}}
 
 
+def _health(h: HealthConfig | None) -> dict[str, Any] | None:
+    """Config.Healthcheck as Docker's JSON writes it (HealthConfig's ``omitempty`` fields)."""
+    if h is None:
+        return None
+    out: dict[str, Any] = {}
+    if h.Test is not None:
+        out["Test"] = list(h.Test)
+    out.update({k: v for k, v in (("Interval", h.Interval), ("Timeout", h.Timeout),
+                                  ("StartPeriod", h.StartPeriod),
+                                  ("StartInterval", h.StartInterval), ("Retries", h.Retries))
+                if v})
+    return out
+
+
+def _device_request(r: DeviceRequest) -> dict[str, Any]:
+    return {"Driver": r.Driver, "Count": r.Count,
+            "DeviceIDs": list(r.DeviceIDs) if r.DeviceIDs is not None else None,
+            "Capabilities": [list(c) for c in r.Capabilities] if r.Capabilities is not None
+            else None,
+            "Options": sorted_map(r.Options) if r.Options is not None else None}
+
+
+def _throttles(devices: tuple[ThrottleDevice, ...], null: bool) -> list[dict[str, Any]] | None:
+    """A blkio throttle list; none given: ``null`` with ``null``
+    (EngineProfile.cli_unset_lists_null), else ``[]``."""
+    if not devices and null:
+        return None
+    return [d.model_dump() for d in devices]
+
+
 def container(state: State, c: ContainerState) -> dict[str, Any]:
-    """``docker inspect CONTAINER`` (one element of the printed list)."""
+    """``docker inspect CONTAINER`` (one element of the printed list): the stored HostConfig
+    and Config, with the daemon's defaults and this engine's shape."""
     hs = state.host(c.host)
     profile = state.profile
     spec = c.spec
-    flags = Flags(spec.options)
-    info, extras = image_facts(spec.image)
+    cfg, hcfg = spec.Config, spec.HostConfig
+    info, extras = image_facts(cfg.Image)
     running = c.running
     started_once = c.started is not None
 
@@ -301,7 +309,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     path, args = (argv[0], argv[1:]) if argv else ("", [])
 
     # ---------------------------------------------------------------- State
-    health_cfg = health(flags)
+    health_cfg = _health(cfg.Healthcheck)
     st: dict[str, Any] = {
         "Status": c.state_string,
         "Running": running,
@@ -320,33 +328,21 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         st["Health"] = {"Status": "starting", "FailingStreak": 0, "Log": []}
 
     # ---------------------------------------------------------------- HostConfig
-    log_driver = flags.last("log-driver") or "json-file"
-    privileged = flags.as_bool("privileged")
-    security_opts = flags.all("security-opt")
-    system_paths_unconfined = "systempaths=unconfined" in security_opts
-    security_opts = [o for o in security_opts if o != "systempaths=unconfined"]
-    ipc = _resolve_ref_mode(hs, flags.last("ipc") or "private")
-    pid_mode = _resolve_ref_mode(hs, flags.last("pid") or "")
+    log_driver = hcfg.LogConfig.Type or "json-file"  # the daemon's default log driver
+    privileged = hcfg.Privileged
+    security_opts = list(hcfg.SecurityOpt)
+    ipc = _resolve_ref_mode(hs, hcfg.IpcMode or "private")
+    pid_mode = _resolve_ref_mode(hs, hcfg.PidMode)
     if (privileged or ipc == "host" or pid_mode == "host") and not any(
         o.split("=")[0] == "label" for o in security_opts
     ):
         security_opts.append("label=disable")  # create.go generateSecurityOpt
-    binds, anonymous, mount_points = volumes(c, flags)
-    mounts_spec: list[dict[str, Any]] = []
-    for raw in flags.all("mount"):
-        m_spec, m_point = mount_flag(c, raw)
-        mounts_spec.append(m_spec)
-        mount_points.append(m_point)
-    memory = flags.as_bytes("memory")
-    swap_raw = flags.last("memory-swap")
-    memory_swap = 0
-    if swap_raw == "-1":
-        memory_swap = -1
-    elif swap_raw:
-        memory_swap = ram_in_bytes(swap_raw) or 0
+    mount_list = mount_points(c)
+    memory = hcfg.Memory
+    memory_swap = hcfg.MemorySwap
     if memory > 0 and memory_swap == 0:
         memory_swap = memory * 2  # daemon_unix.go adaptContainerSettings
-    pids_limit = flags.as_int("pids-limit")
+    pids_limit = hcfg.PidsLimit or 0
     # the daemon's default cgroupns mode: host on cgroup v1 (and for --privileged there),
     # private on v2 (v28.5.2:daemon/config/config_linux.go:26-30,151-155, daemon_unix.go:
     # 354-365 adaptContainerSettings)
@@ -354,122 +350,115 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     cgroupns_default = "private" if cgroup_v2 and not privileged else "host"
     masked: list[str] | None = None
     readonly: list[str] | None = None
-    if system_paths_unconfined:
-        masked, readonly = [], []
+    if hcfg.MaskedPaths is not None or hcfg.ReadonlyPaths is not None:
+        # --security-opt systempaths=unconfined (the CLI sends them empty)
+        masked, readonly = list(hcfg.MaskedPaths or ()), list(hcfg.ReadonlyPaths or ())
     elif not privileged:
         masked = [*profile.masked_paths,
                   *(f"/sys/devices/system/cpu/cpu{n}/thermal_throttle"
                     for n in hs.host.thermal_throttle if profile.masks_thermal_throttle)]
         readonly = list(_READONLY_PATHS)
     unset_null = profile.cli_unset_lists_null  # unset blkio throttles and ulimits: null
-    gpus = [gpu_request(v) for v in flags.all("gpus")]
-    cdi = [d for d in flags.all("device") if re.fullmatch(r"[^/:=]+/[^/:=]+=\S+", d)]
-    if cdi:
-        gpus.append({"Driver": "cdi", "Count": 0, "DeviceIDs": cdi, "Capabilities": None,
-                     "Options": None})
-    devices = [device(d) for d in flags.all("device") if d not in cdi]
     links = [f"/{child}:/{c.name}/{alias}" for child, alias in c.legacy_links
              if child in hs.containers]
 
     hc: dict[str, Any] = {
-        "Binds": binds or None,
-        "ContainerIDFile": flags.last("cidfile") or "",
-        "LogConfig": {"Type": log_driver, "Config": sorted_map(kv_map(flags.all("log-opt")))},
+        "Binds": list(hcfg.Binds) or None,
+        "ContainerIDFile": hcfg.ContainerIDFile,
+        "LogConfig": {"Type": log_driver, "Config": sorted_map(hcfg.LogConfig.Config)},
         "NetworkMode": _network_mode(hs, c, profile),
         "PortBindings": _port_bindings(c),
-        "RestartPolicy": restart_policy(spec.restart),
-        "AutoRemove": spec.auto_remove,
-        "VolumeDriver": flags.last("volume-driver") or "",
-        "VolumesFrom": flags.all("volumes-from") or None,
+        # the daemon makes an empty policy "no"
+        "RestartPolicy": {"Name": hcfg.RestartPolicy.Name or "no",
+                          "MaximumRetryCount": hcfg.RestartPolicy.MaximumRetryCount},
+        "AutoRemove": hcfg.AutoRemove,
+        "VolumeDriver": hcfg.VolumeDriver,
+        "VolumesFrom": list(hcfg.VolumesFrom) or None,
     }
     if not profile.host_config_console_size_late:
-        hc["ConsoleSize"] = [0, 0]
-    annotations = kv_map(flags.all("annotation"))
-    if annotations:
-        hc["Annotations"] = sorted_map(annotations)
+        hc["ConsoleSize"] = list(hcfg.ConsoleSize)
+    if hcfg.Annotations:
+        hc["Annotations"] = sorted_map(hcfg.Annotations)
     hc.update({
-        "CapAdd": flags.all("cap-add") or None,
-        "CapDrop": flags.all("cap-drop") or None,
-        "CgroupnsMode": flags.last("cgroupns") or cgroupns_default,
-        "Dns": [go_ip(d) for d in spec.dns] or ([] if profile.cli_dns_empty_list else None),
-        "DnsOptions": list(spec.dns_options),
-        "DnsSearch": list(spec.dns_search),
-        "ExtraHosts": [extra_host(h) for h in spec.add_hosts] or None,
-        "GroupAdd": flags.all("group-add") or None,
+        "CapAdd": list(hcfg.CapAdd) or None,
+        "CapDrop": list(hcfg.CapDrop) or None,
+        "CgroupnsMode": hcfg.CgroupnsMode or cgroupns_default,
+        "Dns": [go_ip(d) for d in hcfg.Dns] or ([] if profile.cli_dns_empty_list else None),
+        "DnsOptions": list(hcfg.DnsOptions),
+        "DnsSearch": list(hcfg.DnsSearch),
+        "ExtraHosts": list(hcfg.ExtraHosts) or None,
+        "GroupAdd": list(hcfg.GroupAdd) or None,
         "IpcMode": ipc,
-        "Cgroup": "",
+        "Cgroup": hcfg.Cgroup,
         "Links": links or None,
-        "OomScoreAdj": flags.as_int("oom-score-adj"),
+        "OomScoreAdj": hcfg.OomScoreAdj,
         "PidMode": pid_mode,
         "Privileged": privileged,
-        "PublishAllPorts": spec.publish_all,
-        "ReadonlyRootfs": flags.as_bool("read-only"),
+        "PublishAllPorts": hcfg.PublishAllPorts,
+        "ReadonlyRootfs": hcfg.ReadonlyRootfs,
         "SecurityOpt": security_opts or None,
     })
-    storage_opt = kv_map(flags.all("storage-opt"))
-    if storage_opt:
-        hc["StorageOpt"] = sorted_map(storage_opt)
-    tmpfs = {k: v for k, _, v in (t.partition(":") for t in flags.all("tmpfs"))}
-    if tmpfs:
-        hc["Tmpfs"] = sorted_map(tmpfs)
+    if hcfg.StorageOpt:
+        hc["StorageOpt"] = sorted_map(hcfg.StorageOpt)
+    if hcfg.Tmpfs:
+        hc["Tmpfs"] = sorted_map(hcfg.Tmpfs)
     hc.update({
-        "UTSMode": flags.last("uts") or "",
-        "UsernsMode": flags.last("userns") or "",
-        "ShmSize": flags.as_bytes("shm-size") or _DEFAULT_SHM_SIZE,
+        "UTSMode": hcfg.UTSMode,
+        "UsernsMode": hcfg.UsernsMode,
+        "ShmSize": hcfg.ShmSize or _DEFAULT_SHM_SIZE,
     })
-    sysctls = kv_map(flags.all("sysctl"))
-    if sysctls:
-        hc["Sysctls"] = sorted_map(sysctls)
+    if hcfg.Sysctls:
+        hc["Sysctls"] = sorted_map(hcfg.Sysctls)
     hc.update({
-        "Runtime": flags.last("runtime") or "runc",
+        "Runtime": hcfg.Runtime or "runc",
     })
     if profile.host_config_console_size_late:
-        hc["ConsoleSize"] = [0, 0]
+        hc["ConsoleSize"] = list(hcfg.ConsoleSize)
     hc.update({
-        "Isolation": flags.last("isolation") or "",
+        "Isolation": hcfg.Isolation,
         # Resources (embedded)
-        "CpuShares": flags.as_int("cpu-shares"),
+        "CpuShares": hcfg.CpuShares,
         "Memory": memory,
-        "NanoCpus": nano_cpus(flags.last("cpus") or "0"),
-        "CgroupParent": flags.last("cgroup-parent") or "",
-        "BlkioWeight": flags.as_int("blkio-weight"),
-        "BlkioWeightDevice": weight_devices(flags.all("blkio-weight-device")),
-        "BlkioDeviceReadBps": throttle(flags.all("device-read-bps"), bps=True, null=unset_null),
-        "BlkioDeviceWriteBps": throttle(flags.all("device-write-bps"), bps=True, null=unset_null),
-        "BlkioDeviceReadIOps": throttle(flags.all("device-read-iops"), bps=False, null=unset_null),
-        "BlkioDeviceWriteIOps": throttle(flags.all("device-write-iops"), bps=False,
-                                          null=unset_null),
-        "CpuPeriod": flags.as_int("cpu-period"),
-        "CpuQuota": flags.as_int("cpu-quota"),
-        "CpuRealtimePeriod": flags.as_int("cpu-rt-period"),
-        "CpuRealtimeRuntime": flags.as_int("cpu-rt-runtime"),
-        "CpusetCpus": flags.last("cpuset-cpus") or "",
-        "CpusetMems": flags.last("cpuset-mems") or "",
-        "Devices": devices,
-        "DeviceCgroupRules": flags.all("device-cgroup-rule") or None,
-        "DeviceRequests": gpus or None,
+        "NanoCpus": hcfg.NanoCpus,
+        "CgroupParent": hcfg.CgroupParent,
+        "BlkioWeight": hcfg.BlkioWeight,
+        "BlkioWeightDevice": [d.model_dump() for d in hcfg.BlkioWeightDevice],
+        "BlkioDeviceReadBps": _throttles(hcfg.BlkioDeviceReadBps, unset_null),
+        "BlkioDeviceWriteBps": _throttles(hcfg.BlkioDeviceWriteBps, unset_null),
+        "BlkioDeviceReadIOps": _throttles(hcfg.BlkioDeviceReadIOps, unset_null),
+        "BlkioDeviceWriteIOps": _throttles(hcfg.BlkioDeviceWriteIOps, unset_null),
+        "CpuPeriod": hcfg.CpuPeriod,
+        "CpuQuota": hcfg.CpuQuota,
+        "CpuRealtimePeriod": hcfg.CpuRealtimePeriod,
+        "CpuRealtimeRuntime": hcfg.CpuRealtimeRuntime,
+        "CpusetCpus": hcfg.CpusetCpus,
+        "CpusetMems": hcfg.CpusetMems,
+        "Devices": [d.model_dump() for d in hcfg.Devices],
+        "DeviceCgroupRules": list(hcfg.DeviceCgroupRules) or None,
+        "DeviceRequests": [_device_request(r) for r in hcfg.DeviceRequests] or None,
         # --kernel-memory is discarded without kmem accounting (cgroup v2)
         **({"KernelMemory": 0, "KernelMemoryTCP": 0} if profile.host_config_kernel_memory
            else {}),
-        "MemoryReservation": flags.as_bytes("memory-reservation"),
+        "MemoryReservation": hcfg.MemoryReservation,
         "MemorySwap": memory_swap,
         # cgroup v2 has no memory.swappiness: the daemon drops it (verifyPlatformContainer…)
         "MemorySwappiness": None,
         # set to false at create; dropped again at start on cgroup v2 (no OomKillDisable)
         "OomKillDisable": None if started_once and cgroup_v2 else False,
+        # the daemon keeps no limit of 0 or less (daemon_unix.go adaptContainerSettings)
         "PidsLimit": pids_limit if pids_limit > 0 else None,
-        "Ulimits": ulimits(flags.all("ulimit")) or (None if unset_null else []),
-        "CpuCount": flags.as_int("cpu-count"),
+        "Ulimits": [u.model_dump() for u in hcfg.Ulimits] or (None if unset_null else []),
+        "CpuCount": hcfg.CpuCount,
         "CpuPercent": 0,  # Linux: "does not support CPU percent. Percent discarded."
-        "IOMaximumIOps": flags.as_int("io-maxiops"),
-        "IOMaximumBandwidth": flags.as_bytes("io-maxbandwidth"),
+        "IOMaximumIOps": hcfg.IOMaximumIOps,
+        "IOMaximumBandwidth": hcfg.IOMaximumBandwidth,
     })
-    if mounts_spec:
-        hc["Mounts"] = mounts_spec
+    if hcfg.Mounts:
+        hc["Mounts"] = [mount_json(m) for m in hcfg.Mounts]
     hc["MaskedPaths"] = masked
     hc["ReadonlyPaths"] = readonly
-    if flags.given("init"):
-        hc["Init"] = flags.as_bool("init")
+    if hcfg.Init is not None:
+        hc["Init"] = hcfg.Init
 
     # ---------------------------------------------------------------- top level
     paths = _paths(c, owner)
@@ -483,54 +472,49 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         apparmor = "unconfined" if privileged else (apparmor or "docker-default")
 
     # ---------------------------------------------------------------- Config
-    detach = spec.detach
-    attach = {a.lower() for a in flags.all("attach")}
-    attach_stdin = not detach and (spec.interactive or "stdin" in attach)
-    attach_out = not detach and (not attach or "stdout" in attach)
-    attach_err = not detach and (not attach or "stderr" in attach)
-    user = flags.last("user") or ""
+    user = cfg.User
     if not user and info is not None and info.user != "root":
         user = info.user
     hostname = c.hostname
-    domainname = spec.domainname or ""
+    domainname = cfg.Domainname
     if owner is not None and c.started is not None:
-        hostname, domainname = owner.hostname, owner.spec.domainname or ""
+        hostname, domainname = owner.hostname, owner.spec.Config.Domainname
     labels = dict(extras.labels)
-    labels.update(kv_map(spec.labels))
+    labels.update(cfg.Labels)
     config: dict[str, Any] = {
         "Hostname": hostname,
         "Domainname": domainname,
         "User": user,
-        "AttachStdin": attach_stdin,
-        "AttachStdout": attach_out,
-        "AttachStderr": attach_err,
+        "AttachStdin": cfg.AttachStdin,
+        "AttachStdout": cfg.AttachStdout,
+        "AttachStderr": cfg.AttachStderr,
     }
     if c.exposed_ports:
         config["ExposedPorts"] = sorted_map({k: {} for k in c.exposed_ports})
     config.update({
-        "Tty": spec.tty,
-        "OpenStdin": spec.interactive,
-        "StdinOnce": spec.interactive and attach_stdin,
-        "Env": _env(spec.env, info),
+        "Tty": cfg.Tty,
+        "OpenStdin": cfg.OpenStdin,
+        "StdinOnce": cfg.StdinOnce,
+        "Env": _env(cfg.Env, info),
         "Cmd": cmd,
     })
     if health_cfg is not None:
         config["Healthcheck"] = health_cfg
     config.update({
-        "Image": spec.image,
-        "Volumes": sorted_map({k: {} for k in anonymous}) if anonymous else None,
-        "WorkingDir": flags.last("workdir") or "",
+        "Image": cfg.Image,
+        "Volumes": sorted_map({k: {} for k in cfg.Volumes}) if cfg.Volumes else None,
+        "WorkingDir": cfg.WorkingDir,
         "Entrypoint": entrypoint,
     })
     if profile.config_prints_onbuild:
         config["OnBuild"] = None  # the image's ONBUILD is not known
     config["Labels"] = sorted_map(labels)
-    stop_signal = flags.last("stop-signal") or (info.stop_signal if info is not None else "") \
+    stop_signal = cfg.StopSignal or (info.stop_signal if info is not None else "") \
         or extras.stop_signal
     if stop_signal:
         config["StopSignal"] = stop_signal
-    if flags.given("stop-timeout"):
-        config["StopTimeout"] = flags.as_int("stop-timeout")
+    if cfg.StopTimeout is not None:
+        config["StopTimeout"] = cfg.StopTimeout
 
     # ---------------------------------------------------------------- NetworkSettings
     sandbox_id = sandbox_key = ""
@@ -589,7 +573,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "ExecIDs": None,
         "HostConfig": hc,
         **storage,
-        "Mounts": [p.to_json() for p in mount_points],
+        "Mounts": [p.to_json() for p in mount_list],
         "Config": config,
         "NetworkSettings": network_settings,
     }

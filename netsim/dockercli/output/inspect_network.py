@@ -7,6 +7,7 @@ import ipaddress
 from collections.abc import Sequence
 from typing import Any
 
+from netsim.daemon.drivers import get as driver_of
 from netsim.dockercli.output.inspect_common import (
     container_sandbox_id,
     find_network,
@@ -92,7 +93,7 @@ def _sandbox_entries(state: State, host: str, n: NetworkState) -> dict[str, Any]
             "IPv6Address": "",
         }}
     lb = swarm.lb_addresses.get(n.name, {}).get(host)
-    if n.driver != "overlay" or lb is None:
+    if driver_of(n.driver).scope != "swarm" or lb is None:  # the overlay's load balancer
         return {}
     sub = n.ipv4_subnet
     prefix = sub.subnet.prefixlen if sub is not None else 24
@@ -129,7 +130,8 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     hs = state.host(host)
     n = find_network(hs, ref)
     spec = n.spec
-    special = n.driver in ("host", "null")
+    driver = driver_of(n.driver)
+    special = not driver.sandbox_interface  # host, none: no IPAM to report
     subnets = sorted(n.subnets, key=lambda s: s.subnet.version)  # IPv4 configs, then IPv6
 
     profile = state.profile
@@ -182,7 +184,8 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
                                              for s in subnets)
 
     swarm = state.swarm
-    if n.scope == "swarm" and swarm is not None and n.driver == "overlay":
+    overlay = n.scope == "swarm" and swarm is not None and driver.scope == "swarm"
+    if overlay and swarm is not None:
         here = swarm.lb_addresses.get(n.name, {})
         if host not in here:
             # not instantiated on this node: the daemon answers with the cluster's view
@@ -210,7 +213,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
                 "Labels": sorted_map(n.labels) or None,
             }, profile.network_inspect_keys)
     peers: list[dict[str, str]] | None = None
-    if n.scope == "swarm" and swarm is not None and n.driver == "overlay":
+    if overlay and swarm is not None:
         # the nodes the network is instantiated on, as NetworkDB knows them: a random 12-hex
         # node name each (libnetwork/agent.go), and the advertise address
         peers = [{"Name": sha(node.node_id, "networkdb")[:12],

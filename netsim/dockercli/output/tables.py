@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from netsim.daemon.drivers import get as driver_of
 from netsim.images import lookup, parse_image_ref
 from netsim.state import EPOCH, ContainerState, NetworkState, PortMapping, State
 
@@ -89,12 +90,13 @@ def _go_quote(text: str) -> str:
 
 def container_command(c: ContainerState) -> str:
     """The ``Command`` of the container list API: path and args joined by spaces."""
-    info = lookup(c.spec.image)
-    entrypoint = list(c.spec.entrypoint) if c.spec.entrypoint is not None else (
+    cfg = c.spec.Config
+    info = lookup(cfg.Image)
+    entrypoint = list(cfg.Entrypoint) if cfg.Entrypoint is not None else (
         list(info.entrypoint) if info is not None else []
     )
-    cmd = list(c.spec.command) or (
-        list(info.cmd) if info is not None and c.spec.entrypoint is None else []
+    cmd = list(cfg.Cmd) or (
+        list(info.cmd) if info is not None and cfg.Entrypoint is None else []
     )
     # daemon/container/view.go: arguments holding a space are shown in single quotes
     argv = entrypoint + cmd
@@ -171,12 +173,13 @@ def _ports_column(c: ContainerState, state: State | None = None) -> str:
     ):
         return ""
     if state is not None and c.host in state.hosts:
-        # only the bridge driver's gateway endpoint reports the ports (ProgramExternal-
-        # Connectivity): a container on internal networks only has none (measured:
-        # 11-proxy-stack; the same rule as inspect's NetworkSettings.Ports)
+        # only the gateway endpoint of a driver that publishes ports (bridge) reports them
+        # (ProgramExternalConnectivity): a container on internal networks only has none
+        # (measured: 11-proxy-stack; the same rule as inspect's NetworkSettings.Ports)
         nets = state.hosts[c.host].networks
-        if not any(e.active and (n := nets.get(e.network)) is not None and n.driver == "bridge"
-                   and not n.internal for e in c.endpoints):
+        if not any(e.active and (n := nets.get(e.network)) is not None
+                   and driver_of(n.driver).publishes_ports and not n.internal
+                   for e in c.endpoints):
             return ""
     return displayable_ports(c.port_mappings, c.exposed_ports, bracket_ipv6=(
         state is None or state.profile.cli_ps_brackets_ipv6))
@@ -271,13 +274,13 @@ def _ps_filter(containers: list[ContainerState], f: str) -> list[ContainerState]
         return [c for c in containers
                 if any(value in (e.network, e.network_id) for e in c.endpoints)]
     if key == "ancestor":
-        return [c for c in containers if familiar_image(c.spec.image).split(":")[0]
+        return [c for c in containers if familiar_image(c.spec.Config.Image).split(":")[0]
                 == familiar_image(value).split(":")[0]]
     if key == "label":
         k, _, v = value.partition("=")
         return [c for c in containers
-                if any(lbl.partition("=")[0] == k and (not v or lbl.partition("=")[2] == v)
-                       for lbl in c.spec.labels)]
+                if any(key == k and (not v or val == v)
+                       for key, val in c.spec.Config.Labels.items())]
     if key in ("publish", "expose"):  # daemon/list.go: host ports, or the exposed ports
         low, high, proto = _port_filter(value)
 
@@ -301,11 +304,11 @@ def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -
         fields["Platform"] = NilOf("pointer")
         return GoStruct("*formatter.ContainerContext", fields, {"Label": lambda _: ""})
     command = container_command(c)
-    labels = dict(lbl.partition("=")[::2] for lbl in c.spec.labels)
+    labels = dict(c.spec.Config.Labels)
     fields = {
         "ID": c.id if no_trunc else c.id[:12],
         "Names": c.name,
-        "Image": familiar_image(c.spec.image),
+        "Image": familiar_image(c.spec.Config.Image),
         "Command": _go_quote(command if no_trunc else _ellipsis(command, 20)),
         "CreatedAt": _created_at(c.created),
         "RunningFor": human_duration(state.clock - c.created) + " ago",
