@@ -24,9 +24,8 @@ from netsim.api import (
     ContainerConfig,
     ContainerCreate,
     ContainerSpec,
-    EndpointConfig,
     HostConfig,
-    IpamConfig,
+    IPAMConfig,
     NetworkConnect,
     NetworkCreate,
     Operation,
@@ -46,7 +45,7 @@ def synthetic(containers: int, seed: int = 1) -> tuple[list[Operation], list[str
     for n in range(networks):
         subnet = ipaddress.IPv4Network((base + n * 1024, 22))
         ops.append(NetworkCreate(network=BridgeNetwork(
-            name=f"net{n}", ipam=(IpamConfig(subnet=ipaddress.IPv4Interface(str(subnet))),))))
+            name=f"net{n}", ipam=(IPAMConfig(Subnet=ipaddress.IPv4Interface(str(subnet))),))))
         lines.append(f"docker network create --subnet {subnet} net{n}")
     for i in range(containers):
         k = rng.choice((1, 1, 2, 3))
@@ -59,8 +58,7 @@ def synthetic(containers: int, seed: int = 1) -> tuple[list[Operation], list[str
         pub = f" -p {publish[0]}" if publish else ""
         lines.append(f"docker run -d --name c{i} --network net{nets[0]}{pub} nginx")
         for extra in nets[1:]:
-            ops.append(NetworkConnect(container=f"c{i}",
-                                      endpoint=EndpointConfig(network=f"net{extra}")))
+            ops.append(NetworkConnect(network=f"net{extra}", Container=f"c{i}"))
             lines.append(f"docker network connect net{extra} c{i}")
     return ops, lines
 

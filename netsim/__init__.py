@@ -68,7 +68,9 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
     from netsim.analysis.dns import DnsAnswer, DnsSeries, Rcode, ResolvConf
     from netsim.analysis.reach import Disposition, Hop, Matrix, Symptom, Trace
     from netsim.api import (
+        IPAM,
         BridgeNetwork,
+        ConfigReference,
         ContainerConfig,
         ContainerCreate,
         ContainerPause,
@@ -84,7 +86,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         Host,
         HostConfig,
         ImageDecl,
-        IpamConfig,
+        IPAMConfig,
         IpvlanNetwork,
         Lan,
         MacvlanNetwork,
@@ -157,8 +159,10 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "IPAM",
     "PROFILES",
     "BridgeNetwork",
+    "ConfigReference",
     "ContainerConfig",
     "ContainerCreate",
     "ContainerPause",
@@ -185,9 +189,9 @@ __all__ = [
     "Host",
     "HostConfig",
     "HostState",
+    "IPAMConfig",
     "ImageDecl",
     "InputError",
-    "IpamConfig",
     "IpvlanNetwork",
     "Lan",
     "MacvlanNetwork",

@@ -522,9 +522,9 @@ def describe(op: Operation) -> str:
         name = f" --name {c.name}" if c.name else ""
         return f"docker {op.op}{name}{nets} {c.Config.Image}"
     if isinstance(op, NetworkCreate):
-        return f"docker network create -d {op.network.driver} {shlex.quote(op.network.name)}"
+        return f"docker network create -d {op.network.Driver} {shlex.quote(op.network.Name)}"
     if isinstance(op, NetworkConnect):
-        return f"docker network connect {op.endpoint.network} {op.container}"
+        return f"docker network connect {op.network} {op.Container}"
     if isinstance(op, NetworkDisconnect):
         return f"docker network disconnect {op.network} {op.container}"
     if isinstance(op, NetworkRemove):

@@ -17,7 +17,7 @@ from netsim.api import (
     ContainerStop,
     EndpointConfig,
     HostConfig,
-    IpamConfig,
+    IPAMConfig,
     NetworkConnect,
     NetworkCreate,
     NetworkDisconnect,
@@ -45,25 +45,25 @@ def container(name: str, image: str, nets: tuple[EndpointConfig, ...] = (),
 
 
 @st.composite
-def ipam_configs(draw: st.DrawFn) -> tuple[IpamConfig, ...]:
+def ipam_configs(draw: st.DrawFn) -> tuple[IPAMConfig, ...]:
     """No config (pools), or a small /28–/24 subnet with an optional range, gateway and aux."""
     if draw(st.booleans()):
         return ()
     third = draw(st.integers(0, 3))
     prefix = draw(st.integers(24, 28))
     subnet = ipaddress.IPv4Network(f"10.{draw(st.integers(0, 1))}.{third}.0/{prefix}")
-    cfg: dict[str, object] = {"subnet": ipaddress.IPv4Interface(str(subnet))}
+    cfg: dict[str, object] = {"Subnet": ipaddress.IPv4Interface(str(subnet))}
     hosts = list(subnet.hosts())
     if draw(st.booleans()):
         sub_prefix = draw(st.integers(prefix + 1, 30))
         ranges = list(subnet.subnets(new_prefix=sub_prefix))
         rng = draw(st.sampled_from(ranges))
-        cfg["ip_range"] = ipaddress.IPv4Interface(str(rng))
+        cfg["IPRange"] = ipaddress.IPv4Interface(str(rng))
     if draw(st.booleans()):
-        cfg["gateway"] = draw(st.sampled_from(hosts))
+        cfg["Gateway"] = draw(st.sampled_from(hosts))
     if draw(st.booleans()):
-        cfg["aux_addresses"] = {"router": draw(st.sampled_from(hosts))}
-    return (IpamConfig(**cfg),)  # type: ignore[arg-type]
+        cfg["AuxiliaryAddresses"] = {"router": draw(st.sampled_from(hosts))}
+    return (IPAMConfig(**cfg),)  # type: ignore[arg-type]
 
 
 def network_creates() -> st.SearchStrategy[Operation]:
@@ -114,7 +114,8 @@ def container_ops() -> st.SearchStrategy[Operation]:
         st.builds(lambda c: ContainerStart(container=c), name),
         st.builds(lambda c: ContainerRestart(container=c), name),
         st.builds(lambda c, f: ContainerRemove(container=c, force=f), name, st.booleans()),
-        st.builds(lambda n, c, e: NetworkConnect(container=c, endpoint=e), net, name,
+        st.builds(lambda n, c, e: NetworkConnect(network=e.network, Container=c,
+                                                    EndpointConfig=e.settings()), net, name,
                   net.flatmap(endpoint_configs)),
         st.builds(lambda n, c: NetworkDisconnect(network=n, container=c), net, name),
         st.builds(lambda n: NetworkRemove(name=n), net),
@@ -183,7 +184,7 @@ def reach_ops() -> st.SearchStrategy[Operation]:
         reach_runs(), reach_runs(),
         st.builds(lambda c: ContainerStop(container=c), name),
         st.builds(lambda c: ContainerRestart(container=c), name),
-        st.builds(lambda n, c: NetworkConnect(container=c, endpoint=EndpointConfig(network=n)),
+        st.builds(lambda n, c: NetworkConnect(network=n, Container=c),
                   net, name),
         st.builds(lambda n, c: NetworkDisconnect(network=n, container=c), net, name),
     )
@@ -227,10 +228,10 @@ def lan_programs() -> st.SearchStrategy[list[Operation]]:
     setup: list[Operation] = []
     for i, host in enumerate(LAN_HOSTS):
         setup.append(NetworkCreate(host=host, network=MacvlanNetwork(
-            name="mv", options={"parent": "eth0"}, ipam=(IpamConfig(
-                subnet=ipaddress.IPv4Interface("192.168.0.0/24"),
-                ip_range=ipaddress.IPv4Interface(f"192.168.0.{64 * (i + 1)}/26"),
-                gateway=ipaddress.IPv4Address("192.168.0.1")),))))
+            name="mv", options={"parent": "eth0"}, ipam=(IPAMConfig(
+                Subnet=ipaddress.IPv4Interface("192.168.0.0/24"),
+                IPRange=ipaddress.IPv4Interface(f"192.168.0.{64 * (i + 1)}/26"),
+                Gateway=ipaddress.IPv4Address("192.168.0.1")),))))
         setup.append(NetworkCreate(host=host, network=BridgeNetwork(name="br")))
     return st.tuples(st.lists(lan_runs(), min_size=2, max_size=10),
                      st.lists(st.builds(lambda h, c: ContainerStop(host=h, container=c),

@@ -92,3 +92,23 @@ def test_the_package_docstring_draws_every_subpackage() -> None:
                    if (p.is_dir() and (p / "__init__.py").exists())
                    or (p.suffix == ".py" and not p.name.startswith("_")))
     assert [r for r in rooms if f"{r}/" not in doc and f"{r}.py" not in doc] == []
+
+
+#: the CLI's own framing of what it prints (docker/cli cli/command/utils.go, cmd/docker/docker.go)
+CLI_FRAMING = ("Error response from daemon", "docker: ", "See 'docker", "Run 'docker",
+               "Usage:  docker")
+
+
+def test_the_daemon_side_never_formats_cli_text() -> None:
+    """The engine, its API objects and its State hold the daemon's words only; the CLI's
+    framing of them is dockercli/'s (a string literal check over their sources)."""
+    daemon_side = [*ROOT.joinpath("netsim", "daemon").rglob("*.py"),
+                   *ROOT.joinpath("netsim", "api").rglob("*.py"), ROOT / "netsim" / "state.py"]
+    found = []
+    for path in daemon_side:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and any(f in node.value for f in CLI_FRAMING)):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
+    assert found == []
+    assert len(daemon_side) > 20

@@ -15,12 +15,13 @@ import pytest
 
 from netsim.analysis.reach import RULES, matrix, reach
 from netsim.api import (
+    IPAM,
     BridgeNetwork,
     ContainerConfig,
     ContainerCreate,
     ContainerSpec,
     HostConfig,
-    IpamConfig,
+    IPAMConfig,
     MacvlanNetwork,
     NetworkCreate,
     NetworkSpec,
@@ -171,30 +172,30 @@ def test_one_network_model_whatever_the_driver() -> None:
     the one that makes it."""
     spec = MacvlanNetwork(name="m", options={"parent": "eth0"})
     assert type(spec) is NetworkSpec
-    assert spec == NetworkSpec(name="m", driver="macvlan", options={"parent": "eth0"})
-    assert repr(spec).startswith("MacvlanNetwork(name='m', ")
-    assert repr(spec).endswith(", driver='macvlan')")
-    assert BridgeNetwork(name="b").driver == "bridge" == NetworkSpec(name="b").driver
-    assert OverlayNetwork(name="o").driver == "overlay"
+    assert spec == NetworkSpec(Name="m", Driver="macvlan", Options={"parent": "eth0"})
+    assert repr(spec).startswith("MacvlanNetwork(Name='m', ")
+    assert repr(spec).endswith("Driver='macvlan', Options={'parent': 'eth0'})")
+    assert BridgeNetwork(name="b").Driver == "bridge" == NetworkSpec(Name="b").Driver
+    assert OverlayNetwork(name="o").Driver == "overlay"
     assert not isinstance(BridgeNetwork, type)
-    assert NetworkSpec(name="x", driver="anything").driver == "anything"  # the daemon decides
+    assert NetworkSpec(Name="x", Driver="anything").Driver == "anything"  # the daemon decides
 
 
 def test_the_daemon_refuses_a_driver_it_does_not_have() -> None:
     """Through the engine's API, in Docker's words (what ``docker network create -d`` prints)."""
     engine = Engine()
     with pytest.raises(DaemonError, match=r'^plugin "nope" not found$') as err:
-        engine.execute(NetworkCreate(network=NetworkSpec(name="x", driver="nope")))
+        engine.execute(NetworkCreate(network=NetworkSpec(Name="x", Driver="nope")))
     assert err.value.status == 404
     for name in ("host", "null"):
         with pytest.raises(DaemonError, match=rf'^only one instance of "{name}" network is '
                                               r"allowed$"):
-            engine.execute(NetworkCreate(network=NetworkSpec(name="x", driver=name)))
+            engine.execute(NetworkCreate(network=NetworkSpec(Name="x", Driver=name)))
     lab = Lab()
     step = lab.docker("network create -d nope x")
     assert (step.exit_code, step.stderr) == (
         1, 'Error response from daemon: plugin "nope" not found\n')
-    engine.execute(NetworkCreate(network=NetworkSpec(name="dflt", driver="")))
+    engine.execute(NetworkCreate(network=NetworkSpec(Name="dflt", Driver="")))
     assert engine.state().network("dflt").driver == "bridge"  # the daemon's default driver
 
 
@@ -247,7 +248,8 @@ def test_containers_attach_to_a_network_of_ones_own_driver(faux: FauxDriver) -> 
     """Through the engine's public API: a network of the test's driver, two containers on it."""
     engine = Engine()
     engine.execute(NetworkCreate(network=NetworkSpec(
-        name="faux1", driver="faux", ipam=(IpamConfig(subnet="10.99.0.0/24"),))))
+        Name="faux1", Driver="faux",
+        IPAM=IPAM(Config=(IPAMConfig(Subnet="10.99.0.0/24"),)))))
     for name in ("c1", "c2"):
         engine.execute(ContainerCreate(container=ContainerSpec(
             name=name, Config=ContainerConfig(Image="nginx"),

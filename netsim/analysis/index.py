@@ -281,19 +281,6 @@ class TopologyIndex:
                 return sb is not None and f"{cport}/{proto}" in sb.listening
         return f"{port}/{proto}" in h.listening
 
-    # -------------------------------------------------------------- lookups
-
-    def find(self, ref: str) -> tuple[str, ContainerState]:
-        """A container by NAME or HOST/NAME (or an ID prefix); InputError when unknown.
-
-        The lookup is :func:`netsim.analysis.vantage.find_container` (the one parser of
-        vantages); kept here for :mod:`netsim.probes` until it resolves its vantages with
-        :func:`netsim.analysis.vantage.resolve_vantage`.
-        """
-        from netsim.analysis.vantage import find_container
-
-        return find_container(self, ref)
-
 
 def topology_index(state: State) -> TopologyIndex:
     """The lookup index of a State (cached on it)."""

@@ -21,7 +21,9 @@ A container is what Docker's API receives, not a command line: no field holds a 
 flag as typed. The docker CLI (:mod:`netsim.dockercli.container_opts`) and the scenario reader
 (:mod:`netsim.io.scenario_v1`) turn their inputs into these objects. Their fields carry Docker's
 JSON names verbatim (``HostConfig.PortBindings``, ``Config.ExposedPorts``,
-``EndpointSettings.IPAMConfig.IPv4Address``, ``Resources.NanoCpus`` …), not snake_case
+``EndpointSettings.IPAMConfig.IPv4Address``, ``Resources.NanoCpus`` …; and so do a network's
+create request, ``NetworkSpec.IPAM.Config[].Subnet``, and a connect request,
+``NetworkConnect.EndpointConfig``), not snake_case
 aliases: the objects then read like the Engine API reference and like ``docker inspect``, which
 prints them with only the daemon's defaults and the engine's shape added, and one name serves
 the Python attribute, the scenario file and the JSON alike. ``X | None`` keeps "not given"
@@ -67,9 +69,11 @@ from netsim.api.hostconfig import (
 )
 from netsim.api.hosts import DEFAULT_HOST, Host, Lan
 from netsim.api.network import (
+    IPAM,
     PREDEFINED_NETWORKS,
     BridgeNetwork,
-    IpamConfig,
+    ConfigReference,
+    IPAMConfig,
     IpvlanNetwork,
     MacvlanNetwork,
     NetworkSpec,
@@ -100,10 +104,12 @@ from netsim.api.scenario import ImageDecl, Scenario
 
 __all__ = [
     "DEFAULT_HOST",
+    "IPAM",
     "PREDEFINED_NETWORKS",
     "ApiModel",
     "BindOptions",
     "BridgeNetwork",
+    "ConfigReference",
     "ContainerConfig",
     "ContainerCreate",
     "ContainerPause",
@@ -124,10 +130,10 @@ __all__ = [
     "HealthConfig",
     "Host",
     "HostConfig",
+    "IPAMConfig",
     "IPAddress",
     "IPInterface",
     "ImageDecl",
-    "IpamConfig",
     "IpvlanNetwork",
     "KeySet",
     "Lan",

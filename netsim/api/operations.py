@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from netsim.api.base import ApiModel
-from netsim.api.container import ContainerSpec, EndpointConfig
+from netsim.api.container import ContainerSpec, EndpointSettings
 from netsim.api.hosts import DEFAULT_HOST
 from netsim.api.network import NetworkSpec
 
@@ -61,11 +61,15 @@ class NetworkPrune(_Op):
 
 
 class NetworkConnect(_Op):
-    """``docker network connect [--alias …] [--ip …] NETWORK CONTAINER``."""
+    """``docker network connect [--alias …] [--ip …] NETWORK CONTAINER``: the network (the
+    request's path) and Docker's ``network.ConnectRequest`` (docker-v29.1.0, package
+    api/types/network): ``Container`` and its ``EndpointConfig``, which the docker CLI builds
+    (netsim.dockercli.convert.network_connect) and the engine reads as it is."""
 
     op: Literal["network-connect"] = "network-connect"
-    container: str
-    endpoint: EndpointConfig
+    network: str
+    Container: str
+    EndpointConfig: EndpointSettings = Field(default_factory=EndpointSettings)
 
 
 class NetworkDisconnect(_Op):

@@ -119,8 +119,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
             case NetworkPrune():
                 return self._network_prune(rt)
             case NetworkConnect():
-                return self._network_connect(rt, op.container, op.endpoint.network,
-                                             op.endpoint.settings())
+                return self._network_connect(rt, op.Container, op.network, op.EndpointConfig)
             case NetworkDisconnect():
                 return self._network_disconnect(rt, op.network, op.container, op.force)
             case ContainerCreate():

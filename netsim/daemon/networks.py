@@ -5,7 +5,7 @@ driver's (:mod:`netsim.daemon.drivers`); overlays are the swarm's (:mod:`netsim.
 
 from __future__ import annotations
 
-from netsim.api import IpamConfig, NetworkSpec
+from netsim.api import IPAMConfig, NetworkSpec
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import ERR_POOL_OVERLAP, SubnetPool, nets_overlap
@@ -65,52 +65,52 @@ class NetworksMixin(EngineCore):
             rt.network_names_by_id[net.state.id] = name
 
     def _network_create(self, rt: HostRuntime, spec: NetworkSpec) -> Outcome:
-        if not spec.driver:
+        if not spec.Driver:
             # the daemon's default driver (v28.5.2:daemon/network.go createNetwork)
-            spec = spec.model_copy(update={"driver": "bridge"})
-        driver = self._network_driver(spec.driver)
-        if spec.name in ("bridge", "host", "none", "default"):
+            spec = spec.model_copy(update={"Driver": "bridge"})
+        driver = self._network_driver(spec.Driver)
+        if spec.Name in ("bridge", "host", "none", "default"):
             # daemon/network.go:292 (the trailing space of Docker's text is trimmed by the CLI)
-            raise DaemonError(f"operation is not permitted on predefined {spec.name} network",
+            raise DaemonError(f"operation is not permitted on predefined {spec.Name} network",
                               status=403)
-        if spec.name in rt.networks or (
-                spec.name == "" and self.profile.empty_network_name_is_default):
+        if spec.Name in rt.networks or (
+                spec.Name == "" and self.profile.empty_network_name_is_default):
             # daemon/libnetwork/error.go NetworkNameError (EngineProfile.
             # empty_network_name_is_default: "" is the default network's name there)
-            raise DaemonError(f"network with name {spec.name} already exists", status=409)
+            raise DaemonError(f"network with name {spec.Name} already exists", status=409)
         # EngineProfile.ipam_config_validated: no ValidateIPAM before v25.0
         errors = validate_ipam(spec) if self.profile.ipam_config_validated else []
         if driver.scope == "swarm":
             return self._overlay_create(rt, spec, errors)
         if errors:
-            # daemon/network.go validateIpamConfig + daemon/internal/multierror: one error alone,
+            # daemon/network.go validateIPAMConfig + daemon/internal/multierror: one error alone,
             # several as "* " bullets
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
-        self._check_name(spec.name)
+        self._check_name(spec.Name)
         self._check_new_network(rt, spec)
         driver.check_options(spec, self.profile)
-        if spec.ipam_driver not in ("default", "null"):
+        if spec.IPAM.Driver not in ("default", "null"):
             # libnetwork/controller.go getIPAMDriver (plugins.Get): no such IPAM plugin
-            raise DaemonError(f'plugin "{spec.ipam_driver}" not found', status=404)
+            raise DaemonError(f'plugin "{spec.IPAM.Driver}" not found', status=404)
 
-        if spec.scope == "swarm":
+        if spec.Scope == "swarm":
             # a manager's libnetwork refuses it with ManagerRedirectError and the API creates it
             # in the cluster (v28.5.2:libnetwork/controller.go:602-609, api/server/router/
             # network/network_routes.go:226-237): swarmkit names it (identity.NewID)
-            nid = self._swarm_id("network", spec.name)
+            nid = self._swarm_id("network", spec.Name)
         else:
-            nid = ids.hex_id(self.seed, "network", rt.host.name, spec.name,
-                             self._nth("network", rt.host.name, spec.name))
+            nid = ids.hex_id(self.seed, "network", rt.host.name, spec.Name,
+                             self._nth("network", rt.host.name, spec.Name))
         subnets: list[SubnetState] = []
         pools: list[SubnetPool] = []
-        configs: list[IpamConfig | None] = list(spec.ipam) or [None]
+        configs: list[IPAMConfig | None] = list(spec.IPAM.Config) or [None]
         requested: list[IPNet] = []  # given back if anything below fails
         try:
             for cfg in configs:
-                if cfg is not None and cfg.subnet is not None:
-                    subnet: IPNet = cfg.subnet.network
-                    rt.space.request(subnet, check_overlap=cfg.ip_range is None)
+                if cfg is not None and cfg.Subnet is not None:
+                    subnet: IPNet = cfg.Subnet.network
+                    rt.space.request(subnet, check_overlap=cfg.IPRange is None)
                     user_subnet = True
                 else:
                     subnet = rt.space.request_predefined(
@@ -119,7 +119,7 @@ class NetworksMixin(EngineCore):
                     )
                     user_subnet = False
                 requested.append(subnet)
-                ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
+                ip_range = cfg.IPRange.network if cfg is not None and cfg.IPRange else None
                 # a range bigger than its subnet (only unvalidated IPAM configs have one) covers
                 # the subnet (v20.10.24:vendor/github.com/docker/libnetwork/ipam/allocator.go
                 # getAddressRange: the range's host part in the subnet's mask)
@@ -128,8 +128,8 @@ class NetworksMixin(EngineCore):
                 pool = SubnetPool(subnet, drawn, shared=self._same_subnet_pool(
                     rt, subnet, drawn) if user_subnet else None)
                 pools.append(pool)
-                gateway = self._gateway(spec, pool, cfg.gateway if cfg is not None else None)
-                aux = dict(cfg.aux_addresses) if cfg is not None else {}
+                gateway = self._gateway(spec, pool, cfg.Gateway if cfg is not None else None)
+                aux = dict(cfg.AuxiliaryAddresses) if cfg is not None else {}
                 for key, addr in aux.items():
                     # libnetwork/network.go ipamAllocateVersion: after the gateway, every aux
                     # address of the subnet is reserved (not only those inside --ip-range)
@@ -153,7 +153,7 @@ class NetworksMixin(EngineCore):
             # the driver's CreateNetwork, once IPAM is done (libnetwork/controller.go
             # NewNetwork: ipamAllocate, then addNetwork)
             driver.create(rt, spec, nid, subnets, self.profile)
-            if self.profile.unknown_scope_refused and spec.scope not in (None, "", "local",
+            if self.profile.unknown_scope_refused and spec.Scope not in (None, "", "local",
                                                                           "swarm"):
                 # then the store of that scope (EngineProfile.unknown_scope_refused)
                 raise DaemonError('This node is not a swarm manager. Use "docker swarm init" or '
@@ -172,23 +172,23 @@ class NetworksMixin(EngineCore):
         ifindex = driver.network_link(rt, spec)
         state = NetworkState(
             id=nid,
-            name=spec.name,
-            driver=spec.driver,
+            name=spec.Name,
+            driver=spec.Driver,
             host=rt.host.name,
             spec=spec,
             subnets=tuple(subnets),
             interface=interface,
             internal=internal,
-            attachable=spec.attachable,
+            attachable=spec.Attachable,
             icc=icc,
             masquerade=masquerade,
-            options=dict(spec.options),
-            labels=dict(spec.labels),
+            options=dict(spec.Options),
+            labels=dict(spec.Labels),
             created=self.clock,
             ifindex=ifindex,
         )
-        rt.networks[spec.name] = NetworkRuntime(state, pools)
-        rt.network_names_by_id[nid] = spec.name
+        rt.networks[spec.Name] = NetworkRuntime(state, pools)
+        rt.network_names_by_id[nid] = spec.Name
         return Outcome(id=nid)
 
     @staticmethod
@@ -220,7 +220,7 @@ class NetworksMixin(EngineCore):
                 # libnetwork/network.go ipamAllocateVersion (v28.5.2:1603-1605)
                 raise DaemonError(f"failed to allocate gateway ({given}): {err.text}",
                                   status=500) from None
-        if drivers.get(spec.driver).skip_gateway(spec, self.profile):
+        if drivers.get(spec.Driver).skip_gateway(spec, self.profile):
             # the driver's GetSkipGwAlloc (bridge: an isolated network; macvlan, ipvlan:
             # EngineProfile.vlan_gateway)
             return None
@@ -244,14 +244,15 @@ class NetworksMixin(EngineCore):
         """libnetwork/controller.go NewNetwork's checks before any allocation (v28.5.2:
         510-628): an ingress network must be a swarm one, a --config-from network must exist,
         a swarm-scoped network needs a swarm."""
-        if spec.ingress:
+        if spec.Ingress:
             raise DaemonError("Ingress network can only be global scope network", status=403)
-        if spec.config_from is not None:
-            source = rt.networks.get(spec.config_from)
-            if source is None or source.state.spec is None or not source.state.spec.config_only:
-                raise DaemonError(f'configuration network "{spec.config_from}" does not exist',
-                                  status=404)
-        if spec.scope == "swarm":
+        if spec.ConfigFrom is not None:
+            source = rt.networks.get(spec.ConfigFrom.Network)
+            if source is None or source.state.spec is None or not source.state.spec.ConfigOnly:
+                raise DaemonError(
+                    f'configuration network "{spec.ConfigFrom.Network}" does not exist',
+                    status=404)
+        if spec.Scope == "swarm":
             node = self._node(rt)
             if node is None:
                 raise DaemonError("cannot create a swarm scoped network when swarm is not "
@@ -329,19 +330,19 @@ def validate_ipam(spec: NetworkSpec) -> list[str]:
     ValidateIPAM): the subnet and the ip-range as given (host bits kept), every problem of an
     ip-range listed, an IPv6 subnet only checked on an IPv6 network."""
     errors: list[str] = []
-    for cfg in spec.ipam:
-        subnet = cfg.subnet
+    for cfg in spec.IPAM.Config:
+        subnet = cfg.Subnet
         if subnet is None:
             continue
         net = subnet.network
         fam = f"IPv{net.version}"
-        if net.version == 6 and not spec.ipv6:
+        if net.version == 6 and not spec.EnableIPv6:
             continue
         given = subnet.with_prefixlen  # netip.Prefix as parsed: host bits kept
         if subnet.ip != net.network_address:
             errors.append(f"invalid subnet {given}: it should be {net}")
-        if cfg.ip_range is not None:
-            rng = cfg.ip_range
+        if cfg.IPRange is not None:
+            rng = cfg.IPRange
             if rng.version != net.version:
                 errors.append(f"invalid ip-range {rng.with_prefixlen}: parent subnet is an "
                               f"{fam} block")
@@ -355,8 +356,8 @@ def validate_ipam(spec: NetworkSpec) -> list[str]:
                 if not rng.network.overlaps(net):
                     errors.append(f"invalid ip-range {rng.with_prefixlen}: parent subnet "
                                   f"{given} doesn't contain ip-range")
-        checks = [("gateway", str(cfg.gateway), cfg.gateway)] if cfg.gateway is not None else []
-        checks += [("auxiliary address", key, addr) for key, addr in cfg.aux_addresses.items()]
+        checks = [("gateway", str(cfg.Gateway), cfg.Gateway)] if cfg.Gateway is not None else []
+        checks += [("auxiliary address", key, addr) for key, addr in cfg.AuxiliaryAddresses.items()]
         for what, label, addr in checks:
             if addr.version != net.version:
                 errors.append(f"invalid {what} {label}: parent subnet is an {fam} block")

@@ -39,29 +39,29 @@ class OverlayMixin(EngineCore):
             raise DaemonError(
                 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" '
                 "to connect this node to swarm and try again.", status=503)
-        if spec.name in self.swarm.networks:
-            raise DaemonError(f"network with name {spec.name} already exists", status=409)
+        if spec.Name in self.swarm.networks:
+            raise DaemonError(f"network with name {spec.Name} already exists", status=409)
         if errors:
             body = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
             raise DaemonError("invalid network config:\n" + body, status=400)
-        if spec.ingress and spec.attachable:
+        if spec.Ingress and spec.Attachable:
             # swarmkit manager/controlapi/network.go validateNetworkSpec, its first check
             raise DaemonError("rpc error: code = InvalidArgument desc = ingress network cannot "
                               "be attachable", status=400)
-        self._check_name(spec.name)
-        if not spec.ipv4:
+        self._check_name(spec.Name)
+        if not spec.EnableIPv4:
             raise DaemonError("IPv4 cannot be disabled in a Swarm scoped network", status=400)
         present = next((n.state.id for n in self.swarm.networks.values()
-                        if n.state.spec is not None and n.state.spec.ingress),
+                        if n.state.spec is not None and n.state.spec.Ingress),
                        None)
-        if spec.ingress and present is not None:
+        if spec.Ingress and present is not None:
             # controlapi/network.go CreateNetwork: one ingress network per swarm
             raise DaemonError("rpc error: code = AlreadyExists desc = ingress network "
                               f"({present}) is already present", status=409)
-        cfg = spec.ipam[0] if spec.ipam else None
+        cfg = spec.IPAM.Config[0] if spec.IPAM.Config else None
         allocated = True
-        if cfg is not None and cfg.subnet is not None:
-            subnet: IPNet = cfg.subnet.network
+        if cfg is not None and cfg.Subnet is not None:
+            subnet: IPNet = cfg.Subnet.network
             if self.swarm.space.overlaps(subnet):
                 allocated = False  # create succeeds; the allocator fails (inferred,
                 # docs/reference/swarm-overlay.md §4.2)
@@ -69,23 +69,23 @@ class OverlayMixin(EngineCore):
                 self.swarm.space.request(subnet)
         else:
             subnet = self.swarm.space.request_predefined()
-        ip_range = cfg.ip_range.network if cfg is not None and cfg.ip_range else None
+        ip_range = cfg.IPRange.network if cfg is not None and cfg.IPRange else None
         pool = SubnetPool(subnet, ip_range, serial=True)
-        gateway = pool.allocate(cfg.gateway) if cfg is not None and cfg.gateway else (
+        gateway = pool.allocate(cfg.Gateway) if cfg is not None and cfg.Gateway else (
             pool.allocate_any())
         vni = self.swarm.next_vni
         self.swarm.next_vni += 1
-        nid = self._swarm_id("network", spec.name)
-        options = {**spec.options, "com.docker.network.driver.overlay.vxlanid_list": str(vni)}
+        nid = self._swarm_id("network", spec.Name)
+        options = {**spec.Options, "com.docker.network.driver.overlay.vxlanid_list": str(vni)}
         state = NetworkState(
-            id=nid, name=spec.name, driver=spec.driver, scope="swarm", host=None, spec=spec,
+            id=nid, name=spec.Name, driver=spec.Driver, scope="swarm", host=None, spec=spec,
             subnets=(SubnetState(subnet=subnet, ip_range=ip_range, gateway=gateway,
-                                 user_subnet=cfg is not None and cfg.subnet is not None),),
-            internal=spec.internal, attachable=spec.attachable, options=options,
-            labels=dict(spec.labels), created=self.clock,
+                                 user_subnet=cfg is not None and cfg.Subnet is not None),),
+            internal=spec.Internal, attachable=spec.Attachable, options=options,
+            labels=dict(spec.Labels), created=self.clock,
         )
-        self.swarm.networks[spec.name] = NetworkRuntime(state, [pool])
-        self.swarm.overlays[spec.name] = OverlayRuntime(attachable=spec.attachable and not ingress,
+        self.swarm.networks[spec.Name] = NetworkRuntime(state, [pool])
+        self.swarm.overlays[spec.Name] = OverlayRuntime(attachable=spec.Attachable and not ingress,
                                                   allocated=allocated)
         return Outcome(id=nid)
 

@@ -16,8 +16,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from netsim.api import (
+    IPAM,
+    ConfigReference,
     EndpointConfig,
-    IpamConfig,
+    IPAMConfig,
     NetworkConnect,
     NetworkCreate,
     NetworkSpec,
@@ -81,25 +83,25 @@ def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = Fals
         _legacy_ipam_configs(subnets, ranges, gateways, aux,
                              range_must_be_cidr=range_must_be_cidr, validated=ipam_validated)
     configs = _ipam_configs(subnets, ranges, gateways, aux)
-    fields = dict(
-        name=name,
-        driver=driver,
-        ipam=tuple(configs),
-        ipam_driver=p.get("ipam-driver") or "default",
-        ipam_options=_kv(p.get_all("ipam-opt")),
-        internal=p.get("internal") == "true",
-        attachable=p.get("attachable") == "true",
-        ingress=p.get("ingress") == "true",
-        ipv4=p.get("ipv4") != "false",
-        ipv6=p.get("ipv6") == "true",
-        options=_kv(p.get_all("opt")),
-        labels=_kv(p.get_all("label")),
-        config_only=p.get("config-only") == "true",
-        config_from=p.get("config-from") or None,
+    fields: dict[str, Any] = dict(
+        Name=name,
+        Driver=driver,
+        IPAM=IPAM(Driver=p.get("ipam-driver") or "default",
+                  Options=_kv(p.get_all("ipam-opt")), Config=tuple(configs)),
+        Internal=p.get("internal") == "true",
+        Attachable=p.get("attachable") == "true",
+        Ingress=p.get("ingress") == "true",
+        EnableIPv4=p.get("ipv4") != "false",
+        EnableIPv6=p.get("ipv6") == "true",
+        Options=_kv(p.get_all("opt")),
+        Labels=_kv(p.get_all("label")),
+        ConfigOnly=p.get("config-only") == "true",
+        ConfigFrom=ConfigReference(Network=p.get("config-from")) if p.get("config-from")
+        else None,
     )
     scope = p.get("scope")
     if scope:
-        fields["scope"] = scope
+        fields["Scope"] = scope
     # any driver: the daemon refuses one it does not know (netsim.daemon.networks)
     try:
         network = NetworkSpec(**fields)
@@ -203,7 +205,7 @@ def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[s
 
 def _ipam_configs(
     subnets: list[str], ranges: list[str], gateways: list[str], aux: list[str]
-) -> list[IpamConfig]:
+) -> list[IPAMConfig]:
     """createIPAMConfig (cli/command/network/create.go), with its errors."""
     if len(subnets) < len(ranges) or len(subnets) < len(gateways):
         raise _cli_error("every ip-range or gateway must have a corresponding subnet")
@@ -268,7 +270,10 @@ def _ipam_configs(
                 match = True
         if not match:
             raise _cli_error(f"no matching subnet for aux-address {value}")
-    return [IpamConfig(**d) for d in data.values()]
+    names = {"subnet": "Subnet", "ip_range": "IPRange", "gateway": "Gateway",
+             "aux_addresses": "AuxiliaryAddresses"}
+    return [IPAMConfig.model_validate({names[k]: v for k, v in d.items()})
+            for d in data.values()]
 
 
 # ------------------------------------------------------------------------ endpoints
@@ -303,4 +308,7 @@ def network_connect(p: ParsedCommand, *, host: str,
         )
     except ValidationError as err:
         raise _cli_error(_first_validation_message(err)) from None
-    return NetworkConnect(host=host, container=container, endpoint=endpoint)
+    # connect.go: the request's EndpointConfig (an IPAMConfig only when an address is given,
+    # as netsim has always sent it)
+    return NetworkConnect(host=host, network=network, Container=container,
+                          EndpointConfig=endpoint.settings())

@@ -8,13 +8,26 @@ create request with the very functions ``docker run`` uses
 same API objects for the same container. A ``run``/``create`` step may also give the request
 itself (``container: {name, Config, HostConfig, NetworkingConfig}`` in Docker's names), which
 is how :func:`scenario_container` writes a container the fields cannot say.
+
+A network, too, is written in the format's words (:class:`ScenarioNetwork`: ``name``,
+``driver``, ``internal``, ``ipam: [{subnet, ip_range, gateway, aux_addresses}]``, ``options``
+…) and a ``network-connect`` step names its attachment as ``endpoint: {network, aliases, …}``
+(:class:`ConnectStep`); both become Docker's requests (:class:`netsim.api.NetworkSpec`,
+:class:`netsim.api.NetworkConnect`) and are written back from them.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import (
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from netsim.api import (
     ApiModel,
@@ -35,6 +48,7 @@ from netsim.api import (
     NetworkDisconnect,
     NetworkPrune,
     NetworkRemove,
+    NetworkSpec,
     Operation,
     Scenario,
     SwarmInit,
@@ -42,10 +56,12 @@ from netsim.api import (
     SwarmLeave,
     valid_container_name,
 )
+from netsim.api.base import IPAddress, IPInterface
 from netsim.api.hosts import DEFAULT_HOST
+from netsim.api.network import IPAM, ConfigReference, IPAMConfig, check_driver
 
-__all__ = ["ContainerStep", "FileStep", "ScenarioContainer", "ScenarioFile",
-           "scenario_container"]
+__all__ = ["ConnectStep", "ContainerStep", "FileStep", "NetworkStep", "ScenarioContainer",
+           "ScenarioFile", "ScenarioIpam", "ScenarioNetwork", "scenario_container"]
 
 #: how the fields of :class:`ScenarioContainer` become ``docker run`` flags (the others:
 #: ``networks``, ``command``, ``entrypoint``, ``mac_address``, ``options``)
@@ -201,6 +217,105 @@ def _container_kind(value: Any) -> str:
     return "fields"
 
 
+class ScenarioIpam(ApiModel):
+    """One address pool as the scenario format writes it: a ``--subnet`` with its
+    ``--ip-range``, ``--gateway`` and ``--aux-address`` entries."""
+
+    subnet: IPInterface | None = None
+    ip_range: IPInterface | None = None
+    gateway: IPAddress | None = None
+    aux_addresses: dict[str, IPAddress] = {}  # noqa: RUF012 (a pydantic field: copied per model)
+
+    def to_api(self) -> IPAMConfig:
+        return IPAMConfig(Subnet=self.subnet, IPRange=self.ip_range, Gateway=self.gateway,
+                          AuxiliaryAddresses=dict(self.aux_addresses))
+
+    @classmethod
+    def of(cls, config: IPAMConfig) -> ScenarioIpam:
+        return cls(subnet=config.Subnet, ip_range=config.IPRange, gateway=config.Gateway,
+                   aux_addresses=dict(config.AuxiliaryAddresses))
+
+
+class ScenarioNetwork(ApiModel):
+    """A network as the scenario format declares it (``docker network create``'s words):
+    ``name``, ``driver``, ``ipam: [{subnet, ip_range, gateway, aux_addresses}]``,
+    ``ipam_driver``, ``ipam_options``, ``internal``, ``ipv6``, ``options`` (``-o``),
+    ``labels``, ``config_from`` …; :meth:`to_api` gives Docker's create request."""
+
+    name: str
+    ipam: tuple[ScenarioIpam, ...] = ()
+    ipam_driver: str = "default"
+    ipam_options: dict[str, str] = {}  # noqa: RUF012 (a pydantic field: copied per model)
+    internal: bool = False
+    attachable: bool = False
+    ingress: bool = False
+    ipv4: bool = True
+    ipv6: bool = False
+    options: dict[str, str] = {}  # noqa: RUF012 (a pydantic field: copied per model)
+    labels: dict[str, str] = {}  # noqa: RUF012 (a pydantic field: copied per model)
+    #: ``--scope``: local, swarm or global
+    scope: str | None = None
+    config_only: bool = False
+    config_from: str | None = None
+    #: ``-d``: the name of a registered network driver (netsim.daemon.drivers)
+    driver: str = "bridge"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_driver(cls, data: Any, info: ValidationInfo) -> Any:
+        return check_driver(data, "driver", info)
+
+    def to_api(self) -> NetworkSpec:
+        """The create request ``docker network create`` would send for this network."""
+        return NetworkSpec(
+            Name=self.name, Driver=self.driver, Scope=self.scope, EnableIPv4=self.ipv4,
+            EnableIPv6=self.ipv6,
+            IPAM=IPAM(Driver=self.ipam_driver, Options=dict(self.ipam_options),
+                      Config=tuple(c.to_api() for c in self.ipam)),
+            Internal=self.internal, Attachable=self.attachable, Ingress=self.ingress,
+            ConfigOnly=self.config_only,
+            ConfigFrom=None if self.config_from is None else ConfigReference(
+                Network=self.config_from),
+            Options=dict(self.options), Labels=dict(self.labels))
+
+    @classmethod
+    def of(cls, spec: NetworkSpec) -> ScenarioNetwork:
+        """How the format writes ``spec`` (the inverse of :meth:`to_api`)."""
+        return cls(
+            name=spec.Name, ipam=tuple(ScenarioIpam.of(c) for c in spec.IPAM.Config),
+            ipam_driver=spec.IPAM.Driver, ipam_options=dict(spec.IPAM.Options),
+            internal=spec.Internal, attachable=spec.Attachable, ingress=spec.Ingress,
+            ipv4=spec.EnableIPv4, ipv6=spec.EnableIPv6, options=dict(spec.Options),
+            labels=dict(spec.Labels), scope=spec.Scope, config_only=spec.ConfigOnly,
+            config_from=spec.ConfigFrom.Network if spec.ConfigFrom is not None else None,
+            driver=spec.Driver)
+
+
+class NetworkStep(ApiModel):
+    """A ``network-create`` step: ``docker network create``."""
+
+    host: str = DEFAULT_HOST
+    op: Literal["network-create"] = "network-create"
+    network: ScenarioNetwork
+
+    def to_api(self) -> NetworkCreate:
+        return NetworkCreate(host=self.host, network=self.network.to_api())
+
+
+class ConnectStep(ApiModel):
+    """A ``network-connect`` step: ``docker network connect``, the attachment in the format's
+    words (``endpoint: {network, aliases, ipv4_address, …}``)."""
+
+    host: str = DEFAULT_HOST
+    op: Literal["network-connect"] = "network-connect"
+    container: str
+    endpoint: EndpointConfig
+
+    def to_api(self) -> NetworkConnect:
+        return NetworkConnect(host=self.host, network=self.endpoint.network,
+                              Container=self.container, EndpointConfig=self.endpoint.settings())
+
+
 class ContainerStep(ApiModel):
     """A ``run``/``create`` step: ``docker create`` (``op: create``) or ``docker run``."""
 
@@ -218,10 +333,10 @@ class ContainerStep(ApiModel):
 
 
 FileStep = Annotated[
-    NetworkCreate
+    NetworkStep
     | NetworkRemove
     | NetworkPrune
-    | NetworkConnect
+    | ConnectStep
     | NetworkDisconnect
     | ContainerStep
     | ContainerStart
@@ -247,18 +362,30 @@ class ScenarioFile(Scenario):
 
     def to_api(self) -> Scenario:
         """The scenario of API operations."""
-        steps: list[Operation] = [s.to_api() if isinstance(s, ContainerStep) else s
-                                  for s in self.steps]
+        steps: list[Operation] = [
+            s.to_api() if isinstance(s, ContainerStep | NetworkStep | ConnectStep) else s
+            for s in self.steps]
         data = {name: getattr(self, name) for name in type(self).model_fields if name != "steps"}
         return Scenario.model_validate({**data, "steps": steps})
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioFile:
         """How a file writes ``scenario`` (containers in the format's fields where they can)."""
-        steps: list[Any] = [
-            ContainerStep(host=s.host, op=s.op, container=scenario_container(s.container))
-            if isinstance(s, ContainerCreate) else s for s in scenario.steps]
+        steps: list[Any] = [_file_step(s) for s in scenario.steps]
         data = {name: getattr(scenario, name) for name in type(scenario).model_fields
                 if name != "steps"}
         return cls.model_validate({**data, "steps": steps})
 
+
+
+def _file_step(op: Operation) -> Any:
+    """How a file writes one operation (a container, a network or an attachment in the
+    format's words)."""
+    if isinstance(op, ContainerCreate):
+        return ContainerStep(host=op.host, op=op.op, container=scenario_container(op.container))
+    if isinstance(op, NetworkCreate):
+        return NetworkStep(host=op.host, network=ScenarioNetwork.of(op.network))
+    if isinstance(op, NetworkConnect):
+        return ConnectStep(host=op.host, container=op.Container,
+                           endpoint=EndpointConfig.of(op.network, op.EndpointConfig))
+    return op

@@ -187,7 +187,7 @@ def ipv6_network(w: Where) -> str | None:
     nets = w.state.hosts[w.host].networks
     for ep in owner.active_endpoints():
         net = nets.get(ep.network)
-        if net is not None and net.spec is not None and net.spec.ipv6:
+        if net is not None and net.spec is not None and net.spec.EnableIPv6:
             return net.name
     return None
 

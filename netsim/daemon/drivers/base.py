@@ -309,7 +309,7 @@ class DriverDefaults:
 
     def internal(self, spec: NetworkSpec) -> bool:
         """``--internal``."""
-        return spec.internal
+        return spec.Internal
 
     def icc(self, spec: NetworkSpec) -> bool:
         """Containers may talk to each other."""

@@ -29,7 +29,7 @@ _BRIDGE_BOOLS = ("com.docker.network.bridge.default_bridge",
 
 
 def _bool_option(spec: NetworkSpec, key: str, default: bool) -> bool:
-    value = spec.options.get(key)
+    value = spec.Options.get(key)
     return default if value is None else parse_bool(value)
 
 
@@ -46,13 +46,13 @@ def masquerade(spec: NetworkSpec) -> bool:
 
 def bridge_name(spec: NetworkSpec) -> str | None:
     """``com.docker.network.bridge.name``: the Linux bridge's name, when given."""
-    return spec.options.get("com.docker.network.bridge.name")
+    return spec.Options.get("com.docker.network.bridge.name")
 
 
 def gateway_mode_ipv4(spec: NetworkSpec) -> str:
     """``com.docker.network.bridge.gateway_mode_ipv4`` (nat, nat-unprotected, routed,
     isolated), nat unless given."""
-    return spec.options.get("com.docker.network.bridge.gateway_mode_ipv4", "nat")
+    return spec.Options.get("com.docker.network.bridge.gateway_mode_ipv4", "nat")
 
 
 def check_bridge_options(spec: NetworkSpec, gw_modes: tuple[str, ...]) -> None:
@@ -61,8 +61,8 @@ def check_bridge_options(spec: NetworkSpec, gw_modes: tuple[str, ...]) -> None:
     (a Go map: any order; netsim takes them sorted), then isolated mode on a non-internal
     network. ``gw_modes``: the gateway modes the driver knows (EngineProfile.
     bridge_gateway_modes; none: the gateway_mode options are not the driver's and go unread)."""
-    for key in sorted(spec.options):
-        value = spec.options[key]
+    for key in sorted(spec.Options):
+        value = spec.Options[key]
         reason = None
         if key in _BRIDGE_BOOLS:
             try:
@@ -77,9 +77,9 @@ def check_bridge_options(spec: NetworkSpec, gw_modes: tuple[str, ...]) -> None:
             reason = f'strconv.Atoi: parsing "{value}": invalid syntax'
         if reason is not None:
             raise DaemonError(f"failed to parse {key} value: {value} ({reason})", status=400)
-    modes = (spec.options.get("com.docker.network.bridge.gateway_mode_ipv4"),
-             spec.options.get("com.docker.network.bridge.gateway_mode_ipv6"))
-    if "isolated" in modes and "isolated" in gw_modes and not spec.internal:
+    modes = (spec.Options.get("com.docker.network.bridge.gateway_mode_ipv4"),
+             spec.Options.get("com.docker.network.bridge.gateway_mode_ipv6"))
+    if "isolated" in modes and "isolated" in gw_modes and not spec.Internal:
         raise DaemonError("gateway mode 'isolated' can only be used for an internal network")
 
 
@@ -138,12 +138,12 @@ class BridgeDriver(DriverDefaults):
         if len([x for x in subnets if x.subnet.version == 4]) > 1:
             # bridge_linux.go processIPAM (v28.5.2:603-606)
             raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
-        if not spec.ipv4 and not spec.ipv6:
+        if not spec.EnableIPv4 and not spec.EnableIPv6:
             # libnetwork/drivers/bridge/bridge_linux.go:744 (v28.5.2)
             raise DaemonError("IPv4 or IPv6 must be enabled", status=400)
         name = bridge_name(spec)
         if name is not None or any(
-                c.subnet is not None and c.ip_range is not None for c in spec.ipam):
+                c.Subnet is not None and c.IPRange is not None for c in spec.IPAM.Config):
             # otherwise IPAM already kept the subnet apart and br-<id> names are unique
             _check_bridge_conflict(rt, nid, name or f"br-{nid[:12]}", subnets,
                                    profile)

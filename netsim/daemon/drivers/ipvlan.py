@@ -35,7 +35,7 @@ class IpvlanDriver(VlanDriver):
                 f"requested ipvlan mode '{mode}' is not valid, 'l2' mode is the ipvlan "
                 "driver default"
             )
-        flag = spec.options.get("ipvlan_flag") or "bridge"
+        flag = spec.Options.get("ipvlan_flag") or "bridge"
         if l3s_and_flags and flag not in ("bridge", "private", "vepa"):
             raise DaemonError(
                 f"requested ipvlan flag '{flag}' is not valid, 'bridge' is the ipvlan driver "

@@ -22,7 +22,7 @@ __all__ = ["VlanDriver", "parent"]
 def parent(spec: NetworkSpec) -> str | None:
     """``-o parent``: the host link the network's endpoints are children of (none given, or
     empty: a dummy link of its own)."""
-    return spec.options.get("parent") or None
+    return spec.Options.get("parent") or None
 
 
 def _host_links(rt: HostRuntime) -> set[str]:
@@ -45,7 +45,7 @@ class VlanDriver(DriverDefaults):
 
     def mode(self, spec: NetworkSpec) -> str:
         """``-o <driver>_mode`` (empty: the driver's default)."""
-        return spec.options.get(f"{self.name}_mode") or self.default_mode
+        return spec.Options.get(f"{self.name}_mode") or self.default_mode
 
     def check_mode(self, spec: NetworkSpec, profile: EngineProfile) -> None:
         """The driver's mode (and flag) options."""
@@ -68,7 +68,7 @@ class VlanDriver(DriverDefaults):
         ipvlan/ipvlan_network.go:188-236): the mode, ipvlan's flag, the loopback as parent."""
         self.check_mode(spec, profile)
         if parent(spec) == "lo":
-            raise DaemonError(f"loopback interface is not a valid {spec.driver} parent link")
+            raise DaemonError(f"loopback interface is not a valid {spec.Driver} parent link")
 
     def skip_gateway(self, spec: NetworkSpec, profile: EngineProfile) -> bool:
         """The drivers' GetSkipGwAlloc (netsim.versions EngineProfile.vlan_gateway)."""
@@ -76,7 +76,7 @@ class VlanDriver(DriverDefaults):
         if rule == "only_when_given":  # 29.0+: none unless --gateway
             return True
         if rule == "unless_internal_or_l3":  # 28.x
-            if spec.internal or parent(spec) is None:
+            if spec.Internal or parent(spec) is None:
                 return True  # internal (or parentless, hence internal) networks
             if self.l3(spec):
                 return True
@@ -125,7 +125,7 @@ class VlanDriver(DriverDefaults):
 
     def internal(self, spec: NetworkSpec) -> bool:
         """``--internal``, or no parent (a dummy link of its own: no way out)."""
-        return spec.internal or parent(spec) is None
+        return spec.Internal or parent(spec) is None
 
     def network_link(self, rt: HostRuntime, spec: NetworkSpec) -> int | None:
         """The NIC, the VLAN link it creates (``eth0.10``; shared with the networks already

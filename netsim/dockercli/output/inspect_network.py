@@ -145,8 +145,8 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
                 # ≤ 28.x show a local network's IPAM config as given (daemon/network.go
                 # buildIPAMResources): the --gateway, if any; a swarm network's comes from the
                 # cluster's allocator, gateway included (daemon/cluster/convert/network.go)
-                gateway = next((c.gateway for c in (spec.ipam if spec is not None else ())
-                                if c.subnet is not None and c.subnet.network == s.subnet), None)
+                gateway = next((c.Gateway for c in (spec.IPAM.Config if spec is not None else ())
+                                if c.Subnet is not None and c.Subnet.network == s.subnet), None)
             entry: dict[str, Any] = {
                 "Subnet": str(s.subnet),
                 "IPRange": str(s.ip_range) if s.ip_range is not None else "",
@@ -197,16 +197,16 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
             return shaped({
                 "Name": n.name, "Id": n.id, "Created": timestamp(n.created), "Scope": n.scope,
                 "Driver": n.driver if allocated else "",
-                "EnableIPv4": True, "EnableIPv6": spec.ipv6 if spec is not None else False,
+                "EnableIPv4": True, "EnableIPv6": spec.EnableIPv6 if spec is not None else False,
                 "IPAM": {
-                    "Driver": (spec.ipam_driver if spec is not None else "default")
+                    "Driver": (spec.IPAM.Driver if spec is not None else "default")
                     if allocated else "",
-                    "Options": (sorted_map(spec.ipam_options) or None)
+                    "Options": (sorted_map(spec.IPAM.Options) or None)
                     if spec is not None and allocated else None,
                     "Config": config if allocated else None,
                 },
                 "Internal": n.internal, "Attachable": n.attachable,
-                "Ingress": spec.ingress if spec is not None else False,
+                "Ingress": spec.Ingress if spec is not None else False,
                 "ConfigFrom": {"Network": ""}, "ConfigOnly": False,
                 "Containers": None,
                 "Options": sorted_map(n.options) if allocated else None,
@@ -227,22 +227,23 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "Scope": n.scope,
         "Driver": n.driver,
         # NewNetwork defaults enableIPv4 to true, also for host/none (docker-cli-output.md §1.5)
-        "EnableIPv4": spec.ipv4 if spec is not None else True,
-        "EnableIPv6": spec.ipv6 if spec is not None else False,
+        "EnableIPv4": spec.EnableIPv4 if spec is not None else True,
+        "EnableIPv6": spec.EnableIPv6 if spec is not None else False,
         "IPAM": {
-            "Driver": spec.ipam_driver if spec is not None else "default",
+            "Driver": spec.IPAM.Driver if spec is not None else "default",
             # the CLI always sends a map; the predefined networks have none, nor has a swarm
             # network without --ipam-opt (the cluster's spec keeps a nil map)
-            "Options": (sorted_map(spec.ipam_options) or (None if n.scope == "swarm" else {}))
+            "Options": (sorted_map(spec.IPAM.Options) or (None if n.scope == "swarm" else {}))
             if spec is not None else None,
             # (EngineProfile.ipam_config_empty_list)
             "Config": [] if config is None and profile.ipam_config_empty_list else config,
         },
-        "Internal": spec.internal if spec is not None else n.internal,
+        "Internal": spec.Internal if spec is not None else n.internal,
         "Attachable": n.attachable,
-        "Ingress": spec.ingress if spec is not None else False,
-        "ConfigFrom": {"Network": (spec.config_from or "") if spec is not None else ""},
-        "ConfigOnly": spec.config_only if spec is not None else False,
+        "Ingress": spec.Ingress if spec is not None else False,
+        "ConfigFrom": {"Network": spec.ConfigFrom.Network
+                       if spec is not None and spec.ConfigFrom is not None else ""},
+        "ConfigOnly": spec.ConfigOnly if spec is not None else False,
         "Options": sorted_map(n.options),
         "Labels": sorted_map(n.labels),
         "Containers": containers,
