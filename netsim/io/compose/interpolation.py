@@ -1,6 +1,7 @@
 """Compose's variable interpolation, as compose-go's ``template`` package does it.
 
-Forms (Compose Specification, "Interpolation"; compose-go ``template/template.go``):
+Forms (Compose Specification, "Interpolation"; compose-go ``template/template.go``, whose
+``DefaultPattern`` reads names case-insensitively):
 ``$VAR`` and ``${VAR}`` (unset: a warning and ""), ``${VAR:-default}`` (unset or empty),
 ``${VAR-default}`` (unset), ``${VAR:?err}`` / ``${VAR?err}`` (an error), ``${VAR:+alt}`` /
 ``${VAR+alt}``, nesting inside the default, error or alternative, and ``$$`` for a literal
@@ -114,7 +115,7 @@ def _expand(text: str, template: str, env: Mapping[str, str], path: str,
 def _lookup(name: str, env: Mapping[str, str], warnings: list[str]) -> str:
     if name in env:
         return env[name]
-    # compose-go template.go: logrus warning, then "" (the CLI prints it on stderr)
+    # compose-go template/template.go: a logrus warning, then "" (the CLI prints it on stderr)
     warnings.append(f'The "{name}" variable is not set. Defaulting to a blank string.')
     return ""
 
@@ -142,7 +143,8 @@ def _braced(inner: str, template: str, env: Mapping[str, str], path: str,
     if present and value is not None:
         return value
     message = _expand(arg, template, env, path, warnings)
-    # compose-go template.go (MissingRequiredError) inside interpolation.go's path error
+    # compose-go template/template.go MissingRequiredError, wrapped by
+    # interpolation/interpolation.go newPathError
     detail = f": {message}" if message else ""
     raise InterpolationError(f"error while interpolating {path}: required variable {name} "
                              f"is missing a value{detail}")

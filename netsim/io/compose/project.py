@@ -1,6 +1,6 @@
 """A Compose project's name, as Docker Compose v2 chooses it.
 
-Precedence (compose-go ``cli/options.go`` ``ProjectOptions``; docs: compose/how-tos/
+Precedence (compose-go ``loader/loader.go`` ``projectName``; docs: compose/how-tos/
 project-name.md): ``-p``, then ``COMPOSE_PROJECT_NAME``, then the top-level ``name:``, then
 the project directory's name. Measured with Compose 2.40.3 (conformance lab, 2026-12-04): the
 file's ``name:`` and a directory's name are normalized (``My Proj`` → ``myproj``, ``Bad!`` →
@@ -23,22 +23,21 @@ from pathlib import PurePosixPath
 
 __all__ = ["ProjectNameError", "normalize_project_name", "project_name"]
 
-# compose-go loader/normalize.go NormalizeProjectName and the validity pattern
-_VALID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
 class ProjectNameError(ValueError):
     """A project name Compose refuses (the text is Compose's)."""
 
 
 def normalize_project_name(name: str) -> str:
-    """Lowercase, drop every character but ``a-z0-9_-``, then drop leading ``_`` and ``-``."""
+    """Lowercase, drop every character but ``a-z0-9_-``, then drop leading ``_`` and ``-``
+    (compose-go loader/loader.go ``NormalizeProjectName``)."""
     kept = re.sub(r"[^a-z0-9_-]", "", name.lower())
     return kept.lstrip("_-")
 
 
 def _checked(name: str) -> str:
-    if not _VALID.fullmatch(name):
+    # compose-go loader/loader.go projectName: a name set imperatively must be its own
+    # normal form, else InvalidProjectNameErr
+    if normalize_project_name(name) != name:
         raise ProjectNameError(
             f'invalid project name "{name}": must consist only of lowercase alphanumeric '
             "characters, hyphens, and underscores as well as start with a letter or number")
@@ -56,6 +55,6 @@ def project_name(*, option: str | None = None, env: Mapping[str, str] | None = N
     if from_env:
         return _checked(from_env)
     normalized = normalize_project_name(name or PurePosixPath(directory).name)
-    if not normalized:
+    if not normalized:  # compose-go loader/loader.go (loadYamlModel)
         raise ProjectNameError("project name must not be empty")
     return normalized
