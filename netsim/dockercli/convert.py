@@ -24,6 +24,7 @@ from netsim.api import (
     NetworkCreate,
     NetworkSpec,
 )
+from netsim.dockercli.container_values import kv_map
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
 from netsim.golang.values import go_int
@@ -42,15 +43,6 @@ def split_values(values: Iterable[str]) -> list[str]:
         if v == "":
             continue
         out.extend(next(csv.reader([v])))
-    return out
-
-
-def _kv(values: Iterable[str]) -> dict[str, str]:
-    """opts.MapOpts / ConvertKVStringsToMap: ``k=v`` (a bare ``k`` maps to "")."""
-    out: dict[str, str] = {}
-    for v in values:
-        key, _, val = v.partition("=")
-        out[key] = val
     return out
 
 
@@ -87,14 +79,14 @@ def network_create(p: ParsedCommand, *, host: str, string_addresses: bool = Fals
         Name=name,
         Driver=driver,
         IPAM=IPAM(Driver=p.get("ipam-driver") or "default",
-                  Options=_kv(p.get_all("ipam-opt")), Config=tuple(configs)),
+                  Options=kv_map(p.get_all("ipam-opt")), Config=tuple(configs)),
         Internal=p.get("internal") == "true",
         Attachable=p.get("attachable") == "true",
         Ingress=p.get("ingress") == "true",
         EnableIPv4=p.get("ipv4") != "false",
         EnableIPv6=p.get("ipv6") == "true",
-        Options=_kv(p.get_all("opt")),
-        Labels=_kv(p.get_all("label")),
+        Options=kv_map(p.get_all("opt")),
+        Labels=kv_map(p.get_all("label")),
         ConfigOnly=p.get("config-only") == "true",
         ConfigFrom=ConfigReference(Network=p.get("config-from")) if p.get("config-from")
         else None,
@@ -180,7 +172,7 @@ def _legacy_ipam_configs(subnets: list[str], ranges: list[str], gateways: list[s
     for g in gateways:
         if not any(matches(s, g) for s in subnets):
             raise _cli_error(f"no matching subnet for gateway {g}")
-    for value in _kv(aux).values():
+    for value in kv_map(aux).values():
         if not any(matches(s, value) for s in subnets):
             raise _cli_error(f"no matching subnet for aux-address {value}")
     if not validated:
@@ -254,7 +246,7 @@ def _ipam_configs(
             match = True
         if not match:
             raise _cli_error(f"no matching subnet for gateway {gw}")
-    for name, value in _kv(aux).items():
+    for name, value in kv_map(aux).items():
         if value == "":
             continue
         try:
@@ -288,7 +280,7 @@ def network_connect(p: ParsedCommand, *, host: str,
                     endpoint_check: EndpointCheck | None = None) -> NetworkConnect:
     """``docker network connect`` (cli/command/network/connect.go)."""
     network, container = p.args[0], p.args[1]
-    driver_opts = _kv(split_values(p.get_all("driver-opt")))
+    driver_opts = kv_map(split_values(p.get_all("driver-opt")))
     if endpoint_check is not None:
         raw: dict[str, Any] = {  # the strings as typed, before the model types them
             "network": network, "aliases": tuple(split_values(p.get_all("alias"))),
