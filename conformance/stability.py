@@ -3,7 +3,7 @@
     python conformance/stability.py DIR_A DIR_B
 
 For each recording in DIR_A with a namesake in DIR_B (same script), every command's exit status,
-stdout and stderr are normalized as netsim's comparison does (netsim/conformance.py
+stdout and stderr are normalized as netsim's comparison does (netsim/conformance/normalize.py
 NORMALIZATIONS, and the shuffled DNS answers netsim's replay reports for that command) and must
 then be equal, except commands conformance/allowed.yaml allows (some allow Docker's own
 randomness). Prints each difference and exits 1 if there is one; 0 when the two agree.

@@ -3,13 +3,14 @@
 How a question flows through the package (each box is a room of the package; a change goes in
 the room that owns its notion, and nowhere else)::
 
-      docker commands       scenario YAML/JSON      (compose, inspect dumps: next)
-            |                       |
-        io/script.py          io/scenario.py         io/inputs.py picks the reader by name
-            |                       |
-      dockercli/ (flags/ parse.py convert.py: flags -> api/ objects, as docker/cli does)
-            |                       |
-            +-----------> api/ operations <----------+
+      docker commands       scenario YAML/JSON      compose.yaml        (inspect dumps: next)
+            |                       |                   |
+        io/script.py          io/scenario.py      io/compose/ (loader: files, .env,
+            |                       |             interpolation, merge, extends, schema)
+      dockercli/ (flags/ parse.py convert.py:       composecli/ (`docker compose …`:
+      flags -> api/ objects, as docker/cli does)    up, down, ps, config, exec …)
+            |                       |                   |
+            +-----------> api/ operations <-------------+      io/inputs.py picks by name
                               |
                 daemon/  (the engine: networks, containers, endpoints, ports, swarm,
                           overlay, ipam; drivers/: one module per network driver)
@@ -28,8 +29,10 @@ Rooms that serve all the others: ``versions/`` (one EngineProfile per supported 
 only place where engines differ), ``images/`` (the image catalogue, as data in
 ``catalogue.yaml``), ``golang/`` (Go's own parsing and text/template, used by the CLI and the
 daemon alike), ``errors.py`` (the one error tree), ``lab.py`` (the Python API of a notebook:
-:class:`netsim.lab.Lab`), ``cli.py`` (the only module that prints or exits),
-``conformance.py`` (replays of real engines' recordings).
+:class:`netsim.lab.Lab`), ``hostshell.py`` (a Docker host's shell for a script's other lines:
+``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over ``io/workspace.py``'s files),
+``cli.py`` (the only module that prints or exits), ``conformance/`` (replays of real
+engines' recordings: the comparison, and in ``normalize.py`` what is random in Docker).
 
 Choices a newcomer may wonder about: Go's own behaviour (``golang/``) is a room of its own, not
 part of the CLI, because the daemon parses driver options with the same ``strconv`` rules; the

@@ -55,6 +55,10 @@ def _load(path: str, *, seed: int, strict: bool = False,
     if fmt == "scenario":
         return run_scenario(parse_scenario(text, source=source), seed=seed, strict=strict,
                             lines=step_lines(text), profile=chosen)
+    if fmt == "compose":
+        from netsim.lab import up_compose_file
+
+        return up_compose_file(path, seed=seed, profile=chosen)
     return run_script(text, source=source, seed=seed, strict=strict, profile=chosen)
 
 
@@ -71,8 +75,10 @@ def _keep_format(ctx: click.Context, _param: click.Parameter, value: str | None)
 _format_option = click.option(
     "--format", "input_format", default=None, metavar="F", expose_value=False,
     callback=_keep_format,
-    help="Read FILE as 'script' or 'scenario' (default: by its name: .sh or no extension a "
-         "script, .yaml/.yml/.json a scenario; '-' reads standard input).")
+    help="Read FILE as 'script', 'scenario' or 'compose' (default: by its name: .sh or no "
+         "extension a script, compose.yaml/docker-compose.yml/NAME.compose.yaml a Compose "
+         "project brought up with 'docker compose up -d', other .yaml/.yml/.json a scenario; "
+         "'-' reads standard input).")
 
 
 #: the Docker Engines netsim models (netsim.versions.PROFILES; not imported here, so that
@@ -428,6 +434,12 @@ def validate(file: str) -> None:
     if fmt == "scenario":
         scenario = parse_scenario(text, source=file)
         click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
+    elif fmt == "compose":
+        from netsim.lab import read_compose_file
+
+        project = read_compose_file(file)
+        click.echo(f"{file}: ok (Compose project {project.name}, "
+                   f"{len(project.enabled)} services)")
     else:
         lines = parse_script(text, source=file)
         setup_from_directives(lines, file)

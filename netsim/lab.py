@@ -14,16 +14,30 @@ the docker CLI prints), runs a script's other lines (a program in a shell, ``# n
 directives) and keeps what the commands did. The lab is the commands'
 :class:`~netsim.dockercli.commands.context.Session`. It never prints itself: every command gives
 back a :class:`Step`.
+
+Each Docker host has a :class:`~netsim.io.workspace.Workspace`: the script's current directory,
+exported variables and the files it writes (``cat > compose.yaml <<'EOF'``). A line that is not
+``docker …`` runs on the host's shell (:mod:`netsim.hostshell`: ``cd``, ``mkdir``, ``cat``,
+``printf`` … as bash and coreutils answer) or, for any other program, as a probe; every line's
+redirections (``> out.yaml``, ``2>&1``, ``2>/dev/null``) apply, ``docker …`` lines included.
+
+>>> lab, steps = run_script("mkdir -p /root/shop\\ncd /root/shop\\n"
+...                         "printf 'services: {}\\\\n' > compose.yaml\\ncat compose.yaml\\n",
+...                         sandboxed=True)
+>>> steps[-1].stdout, lab.workspace(lab.current_host).cwd
+('services: {}\\n', '/root/shop')
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
+import posixpath
 import random
 import re
 import shlex
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +73,9 @@ from netsim.dockercli.commands.context import Handler as Handler
 from netsim.dockercli.commands.context import Output, Shell
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError, DockerError, InputError, ScriptError
-from netsim.io.script import Directive, ScriptLine, parse_script
+from netsim.hostshell import BUILTINS, new_workspace, redirected, run_builtin
+from netsim.io.script import Command, Directive, Redirect, ScriptLine, parse_script, split_command
+from netsim.io.workspace import Workspace
 from netsim.state import State
 from netsim.versions import DEFAULT_PROFILE, PROFILES, EngineProfile
 
@@ -67,6 +83,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from netsim.analysis.check import CheckResult
+    from netsim.io.compose.model import Project
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -144,9 +161,16 @@ class Lab:
         images: Iterable[ImageDecl] = (),
         seed: int = 0,
         profile: EngineProfile | str = DEFAULT_PROFILE,
+        workdir: str | None = None,
+        sandboxed: bool = False,
     ) -> None:
         """``profile`` is the Docker Engine modelled: a profile or its version (``"28.5"``,
-        :func:`netsim.versions.profile`); InputError for one netsim does not model."""
+        :func:`netsim.versions.profile`); InputError for one netsim does not model.
+
+        ``workdir`` is the hosts' first current directory (by default the process's own, or
+        ``/root`` when ``sandboxed``: then the hosts' files are only those the script writes,
+        in an empty Debian root, as on the conformance lab; otherwise reads of files the script
+        did not write go to the real disk). Writes never reach the disk."""
         self.engine = Engine(
             hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
             profile=versions.profile(profile, where="profile"),
@@ -166,6 +190,12 @@ class Lab:
         self.packages: dict[str, Packages] = {}
         #: the ``# netsim: expect`` lines met so far, checked where they stand
         self.checks: list[CheckResult] = []
+        self.sandboxed = sandboxed
+        self.workdir = _workdir(workdir, sandboxed)
+        #: each Docker host's current directory, environment and files
+        self.workspaces: dict[str, Workspace] = {
+            h: new_workspace(self.workdir, sandboxed=sandboxed) for h in self.engine.host_names}
+        self._line_env: tuple[tuple[str, str], ...] = ()  # the running command's NAME=value
 
     # ---------------------------------------------------------------- public API
 
@@ -188,6 +218,41 @@ class Lab:
             argv = ["docker", *argv]
         return self._record(self._docker(argv, host or self.current_host, line,
                                          " ".join(shlex.quote(a) for a in argv)))
+
+    def compose(self, *args: str, text: str | None = None, directory: str | None = None,
+                host: str | None = None) -> Step:
+        """``docker compose ARGS…`` on a host (a notebook's ``!docker compose up -d``).
+        ``text``, when given, is a compose file written first to ``compose.yaml`` in
+        ``directory`` (created if need be; default: the current directory), which then
+        becomes the current directory: ``lab.compose("up", "-d", text=…)``."""
+        where = host or self.current_host
+        ws = self.workspace(where)
+        if directory is not None:
+            ws.mkdir(directory, parents=True)
+            ws.chdir(directory)
+        if text is not None:
+            ws.write_text("compose.yaml", text)
+        return self.docker(shlex.join(["compose", *args]), host=where)
+
+    @classmethod
+    def from_file(cls, path: str, *, seed: int = 0,
+                  profile: EngineProfile | str | None = None,
+                  format: str | None = None) -> Lab:
+        """Any input netsim reads, replayed (``netsim run FILE``): a script, a scenario, or a
+        Compose project brought up as ``docker compose up -d`` in its directory. The format
+        is chosen by the file's name or ``format``; a malformed file is an InputError."""
+        from netsim.io.inputs import input_format, read_input
+
+        fmt = input_format(path, format)
+        if fmt == "compose":
+            return up_compose_file(path, seed=seed, profile=profile)[0]
+        text = read_input(path)
+        if fmt == "scenario":
+            from netsim.io.scenario import parse_scenario, step_lines
+
+            return run_scenario(parse_scenario(text, source=path), seed=seed,
+                                lines=step_lines(text), profile=profile)[0]
+        return run_script(text, source=path, seed=seed, profile=profile)[0]
 
     def reach(self, src: str, dst: str, *, port: int | None = None) -> Flow:
         """One flow on the current state (``netsim reach``); in Jupyter it shows the topology
@@ -232,17 +297,16 @@ class Lab:
         if sl.directive is not None:
             self._directive(sl.directive, sl.line)
             return None
-        text = sl.text
         prefix_err = "".join(w + "\n" for w in sl.warnings)
-        argv = list(sl.argv)
-        if _SUBST.search(text):
-            argv = self._substitute(text, sl.line)
-        if not argv:  # e.g. a substitution that printed nothing: the shell runs nothing
-            step = Step(sl.line, self.current_host, text, 0, "", "", self.current_host)
-        elif argv[0] == "docker":
-            step = self._docker(argv, self.current_host, sl.line, text)
-        else:
-            step = self._host_line(argv, sl.line, text)
+        cmd = Command(sl.argv, sl.env, sl.redirects, None, sl.unsupported)
+        if _SUBST.search(sl.command):
+            cmd = self._substitute(sl.command, sl.line)
+        self._line_env = cmd.env
+        try:
+            step = (self._shell_line(cmd, sl) if self.shell is not None
+                    else self._host_line(cmd, sl))
+        finally:
+            self._line_env = ()
         if prefix_err:
             step = Step(step.line, step.host, step.command, step.exit_code, step.stdout,
                         prefix_err + step.stderr, step.where)
@@ -271,6 +335,19 @@ class Lab:
         """Type the script's next lines into ``shell`` (until ``exit`` or a detach)."""
         self.shell = shell
 
+    def workspace(self, host: str) -> Workspace:
+        """Docker host ``host``'s current directory, exported variables and files."""
+        ws = self.workspaces.get(host)
+        if ws is None:  # a host the engine learnt of later
+            ws = self.workspaces[host] = new_workspace(self.workdir, sandboxed=self.sandboxed)
+        return ws
+
+    def environ(self, host: str) -> Mapping[str, str]:
+        """The running command's environment: the host's exported variables, ``PWD`` (bash
+        exports it) and the command's ``NAME=value`` prefixes."""
+        ws = self.workspace(host)
+        return {**ws.env, "PWD": ws.cwd, **dict(self._line_env)}
+
     # ---------------------------------------------------------------- internals
 
     def _record(self, step: Step) -> Step:
@@ -282,13 +359,18 @@ class Lab:
         self.steps.append(step)
         return step
 
-    def _substitute(self, text: str, line: int) -> list[str]:
+    def _substitute(self, command: str, line: int) -> Command:
+        """The command line with each ``$(docker …)`` run and replaced by its output's words."""
         def repl(m: re.Match[str]) -> str:
             inner = self._docker(shlex.split(m.group("cmd")), self.current_host, line,
                                  m.group("cmd"))
             return " ".join(shlex.quote(w) for w in inner.stdout.split())
 
-        return shlex.split(_SUBST.sub(repl, text), comments=True)
+        try:
+            return split_command(_SUBST.sub(repl, command))[0]
+        except ValueError as err:
+            raise ScriptError(f"line {line}", f"cannot split the command into words: {err}",
+                              got=command, accepted="a shell command line") from None
 
     def _directive(self, d: Directive, line: int) -> None:
         where = f"line {line}"
@@ -340,31 +422,80 @@ class Lab:
         # kept for `netsim export` (no clock tick: checking changes nothing)
         self.operations.append(Expect(host=self.current_host, text=shlex.join(d.args)))
 
-    def _host_line(self, argv: list[str], line: int, text: str) -> Step:
-        host = self.current_host
-        if self.shell is not None:
-            sh = self.shell
-            where = f"container:{sh.container}"
-            if argv and argv[0] == "exit":
-                self.shell = None
-                code = int(argv[1]) % 256 if len(argv) > 1 and argv[1].isdigit() else 0
-                if sh.main_process:  # the shell was the container's main process
-                    with contextlib.suppress(DaemonError):
-                        self.apply_operation(ContainerStop(host=sh.host, container=sh.container,
-                                                           exit_code=code))
-                return Step(line, sh.host, text, code, "exit\n", "", where)
+    def _shell_line(self, cmd: Command, sl: ScriptLine) -> Step:
+        """A line typed into a container's shell (``docker exec -it C sh`` …)."""
+        sh = self.shell
+        assert sh is not None
+        where = f"container:{sh.container}"
+        argv = list(cmd.argv)
+        if argv and argv[0] == "exit":
+            self.shell = None
+            code = int(argv[1]) % 256 if len(argv) > 1 and argv[1].isdigit() else 0
+            if sh.main_process:  # the shell was the container's main process
+                with contextlib.suppress(DaemonError):
+                    self.apply_operation(ContainerStop(host=sh.host, container=sh.container,
+                                                       exit_code=code))
+            return Step(sl.line, sh.host, sl.text, code, "exit\n", "", where)
+        sh.lines += 1
+        if sl.heredoc is not None or any(_to_file(r) for r in cmd.redirects):
             out = Output()
-            sh.lines += 1
-            probe_into(out, self, f"{sh.host}/{sh.container}", argv,
-                       shell=(sh.program, sh.lines))
-            return Step(line, sh.host, text, out.code, out.stdout_text, out.stderr_text, where)
-        out = Output()
-        probe_into(out, self, f"@{host}", argv)
-        return Step(line, host, text, out.code, out.stdout_text, out.stderr_text, host)
+            out.err("netsim: files in a container's shell (a here-document, a redirection to a "
+                    "file) are not simulated", NOT_SIMULATED)
+        else:
+            def run(stdin: str | None) -> Output:
+                out = Output()
+                probe_into(out, self, f"{sh.host}/{sh.container}", argv,
+                           shell=(sh.program, sh.lines))
+                return out
+
+            out = redirected(None, cmd.redirects, None, 1, run)
+        return Step(sl.line, sh.host, sl.text, out.code, out.stdout_text, out.stderr_text, where)
+
+    def _host_line(self, cmd: Command, sl: ScriptLine) -> Step:
+        """A line typed on the current Docker host: ``docker …``, a shell builtin, a probe."""
+        host = where = self.current_host
+        ws = self.workspace(host)
+        argv = list(cmd.argv)
+        line = sl.text.count("\n") + 1  # bash counts a here-document's lines
+
+        def run(stdin: str | None) -> Output:
+            nonlocal where
+            if not argv:  # NAME=value alone: shell variables (an exported one stays exported)
+                for name, value in cmd.env:
+                    (ws.env if name in ws.env else ws.variables)[name] = value
+                return Output()
+            if argv[0] == "docker":
+                where, out = run_docker(self, argv, host)
+                return out
+            if argv[0] in BUILTINS and cmd.unsupported is not None:
+                out = Output()
+                out.err(f"netsim: {cmd.unsupported} is not simulated", NOT_SIMULATED)
+                return out
+            found = run_builtin(ws, argv, stdin, line)
+            if found is not None:
+                return found
+            out = Output()
+            probe_into(out, self, f"@{host}", argv)
+            return out
+
+        out = redirected(ws, cmd.redirects, sl.heredoc, line, run)
+        return Step(sl.line, where, sl.text, out.code, out.stdout_text, out.stderr_text, where)
 
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         where, out = run_docker(self, argv, host)
         return Step(line, where, text, out.code, out.stdout_text, out.stderr_text, where)
+
+
+def _to_file(r: Redirect) -> bool:
+    return not r.target.startswith("&") and r.target != "/dev/null"
+
+
+def _workdir(workdir: str | None, sandboxed: bool) -> str:
+    """The hosts' first current directory (an absolute POSIX path)."""
+    base = "/root" if sandboxed else os.getcwd().replace(os.sep, "/")
+    if not base.startswith("/"):  # not a POSIX disk: the workspace is memory over nothing
+        base = "/root"
+    return base if workdir is None else posixpath.normpath(posixpath.join(base, workdir))
 
 
 def _reverse_names(state: State, address: str) -> tuple[str, ...]:
@@ -468,7 +599,8 @@ def setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
 def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                strict: bool = False, hosts: Sequence[Host] | None = None,
                lan: Lan | None = None,
-               profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
+               profile: EngineProfile | str | None = None, workdir: str | None = None,
+               sandboxed: bool | None = None) -> tuple[Lab, list[Step]]:
     """Replay a whole script; returns the lab (final state) and one Step per command.
 
     With ``strict``, the replay stops after the first command that fails. ``profile`` (a
@@ -476,11 +608,15 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     modelled, whatever the script's ``# netsim: engine`` line says (``netsim run --engine``).
     ``hosts`` and ``lan``, when given, are the setup (as for a conformance replay on the lab's
     topology); the script's own ``host``/``lan``/``engine`` directives are then an error.
+    ``workdir`` and ``sandboxed`` are the :class:`Lab`'s; ``sandboxed`` defaults to whether
+    ``hosts`` or ``lan`` are given (a replay on the lab's topology starts, as the lab's
+    scripts do, in an empty ``/root``).
     """
     lines = parse_script(text, source=source)
     declared_hosts, declared_lan, images, rest, declared_engine = setup_from_directives(
         lines, source)
-    if hosts is not None or lan is not None:
+    replay = hosts is not None or lan is not None
+    if replay:
         if declared_hosts or declared_lan is not None or declared_engine is not None:
             raise InputError(source, "this replay sets the hosts, LAN and engine itself; the "
                              "script must not declare them",
@@ -490,7 +626,8 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
         declared_engine or DEFAULT_PROFILE)
     hosts, lan = declared_hosts, declared_lan
     try:
-        lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, profile=chosen)
+        lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, profile=chosen,
+                  workdir=workdir, sandboxed=replay if sandboxed is None else sandboxed)
     except ValidationError as err:  # one line: the first problem, without pydantic's framing
         msg = str(err.errors()[0]["msg"]).removeprefix("Value error, ")
         raise InputError(source, f"bad host or LAN declaration: {msg}",
@@ -510,6 +647,33 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
             if strict and step.exit_code != 0:
                 break
     return lab, steps
+
+
+def read_compose_file(path: str) -> Project:
+    """The Compose project of the file ``path`` (read from the disk, in its directory, with
+    its ``.env``; the shell environment is not read, so the same file always gives the same
+    project); InputError ``FILE[:LINE]: <Compose's text>`` when Compose would refuse it."""
+    from netsim.io.compose.loader import ComposeError, DiskFiles, LoadOptions, load_project
+
+    full = os.path.abspath(path).replace(os.sep, "/")
+    try:
+        return load_project(DiskFiles(), LoadOptions(cwd=posixpath.dirname(full),
+                                                     files=(posixpath.basename(full),)))
+    except ComposeError as err:
+        raise InputError(err.where() or path, str(err).replace("\n", " ")) from None
+
+
+def up_compose_file(path: str, *, seed: int = 0,
+                    profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
+    """``docker compose -f FILE up -d`` in the file's directory, in a new lab (what ``netsim
+    run compose.yaml`` shows); a file Compose would refuse is an InputError first."""
+    read_compose_file(path)
+    full = os.path.abspath(path).replace(os.sep, "/")
+    lab = Lab(seed=seed, profile=profile if profile is not None else DEFAULT_PROFILE,
+              workdir=posixpath.dirname(full))
+    step = lab.docker(shlex.join(["compose", "-f", posixpath.basename(full), "up", "-d"]),
+                      line=1)
+    return lab, [step]
 
 
 def describe(op: Operation) -> str:
@@ -542,14 +706,17 @@ def describe(op: Operation) -> str:
 
 def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
                  lines: Sequence[int] = (),
-                 profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
+                 profile: EngineProfile | str | None = None, workdir: str | None = None,
+                 sandboxed: bool = False) -> tuple[Lab, list[Step]]:
     """Apply a scenario's steps in a lab, one Step each (what Docker would answer).
 
     ``lines`` are the steps' line numbers in the file, when known. ``profile``, when given,
-    replaces the scenario's ``engine_version`` (``netsim run --engine``).
+    replaces the scenario's ``engine_version`` (``netsim run --engine``). ``workdir`` and
+    ``sandboxed`` are the :class:`Lab`'s.
     """
     lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed,
-              profile=profile if profile is not None else scenario.profile)
+              profile=profile if profile is not None else scenario.profile, workdir=workdir,
+              sandboxed=sandboxed)
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
         line = lines[i] if i < len(lines) else i + 1

@@ -164,8 +164,16 @@ def test_normalizations_keep_behaviour() -> None:
     assert {n.name for n in NORMALIZATIONS} == {
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
         "dad", "counters", "pids", "veth-names", "endpoint-lists", "map-orders", "nslookup-race",
-        "shuffle", "wait-race"}
+        "shuffle", "wait-race", "compose-progress", "compose-services-order"}
     assert all(n.why for n in NORMALIZATIONS)
+    # Compose's concurrent progress lines: ordered by object, each object's lines in order
+    up = (" Container b-1  Creating\n Container a-1  Creating\n Container a-1  Created\n"
+          " Container b-1  Created\nError: x\n Network n  Removed\n")
+    assert normalize(up, "docker compose up -d", ctx) == (
+        " Container a-1  Creating\n Container a-1  Created\n Container b-1  Creating\n"
+        " Container b-1  Created\nError: x\n Network n  Removed\n")
+    assert normalize(up, "docker ps", ctx) == up
+    assert normalize("web\ndb\n", "docker compose config --services", ctx) == "db\nweb\n"
     # 20.10's cancelled-wait log line: dropped only where it races a --rm removal
     line = ('time="2026-12-04T12:00:00Z" level=error msg="error waiting for container: '
             'context canceled"\n')

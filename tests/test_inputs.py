@@ -41,8 +41,9 @@ def test_format_option_and_unknown_names() -> None:
 
 
 def test_a_yaml_that_is_no_scenario_exits_2(tmp_path: Path) -> None:
-    """A .yaml file is read as a scenario whatever it holds: a compose-like file is one line."""
-    f = tmp_path / "compose.yaml"
+    """A .yaml file not named as a compose file is read as a scenario whatever it holds: a
+    compose-like file is one line (the name, not the content, chooses the reader)."""
+    f = tmp_path / "stack.yaml"
     f.write_text("services:\n  web:\n    image: nginx\n")
     r = netsim("run", str(f))
     assert r.returncode == 2 and r.stdout == ""

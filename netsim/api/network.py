@@ -68,7 +68,8 @@ class IPAM(DockerObject):
     model_config = DockerObject.model_config
 
     Driver: str = "default"
-    Options: dict[str, str] = Field(default_factory=dict)
+    #: None: the client sent no map (Compose's create request); the docker CLI sends one
+    Options: dict[str, str] | None = Field(default_factory=dict)
     Config: tuple[IPAMConfig, ...] = ()
 
 

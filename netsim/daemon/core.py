@@ -152,6 +152,14 @@ class EngineCore(ABC):
         except DaemonError:
             return None
 
+    def containers(self, host: str) -> list[ContainerState]:
+        """The host's containers, oldest first (no snapshot is built)."""
+        return list(self._rt(host).containers.values())
+
+    def network_states(self, host: str) -> list[NetworkState]:
+        """The host's networks, in creation order (no snapshot is built)."""
+        return [n.state for n in self._rt(host).networks.values()]
+
     @property
     def host_names(self) -> list[str]:
         """The hosts' names, in the order they were declared."""

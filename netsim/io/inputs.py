@@ -1,19 +1,24 @@
 """Which reader an input goes to: chosen by its name or ``--format``, never by its content.
 
-A file named ``*.sh``, or with no extension, is a script of docker commands; ``*.yaml``,
-``*.yml`` and ``*.json`` are scenarios; ``-`` is standard input, read as a script unless
-``--format`` says otherwise. ``--format`` overrides the name. A file that does not parse as its
-format is reported by that format's reader (``file:line: …``, exit 2); a name netsim cannot
-place, or an empty input, is one line here.
+A file named ``*.sh``, or with no extension, is a script of docker commands; a file Docker
+Compose would find by its name (``compose.yaml``, ``compose.yml``, ``docker-compose.yml``,
+``docker-compose.yaml``, their ``.override`` files) or named ``*.compose.yaml``/``.yml`` is a
+Compose project; other ``*.yaml``, ``*.yml`` and ``*.json`` files are scenarios; ``-`` is
+standard input, read as a script unless ``--format`` says otherwise. ``--format`` overrides
+the name. A file that does not parse as its format is reported by that format's reader
+(``file:line: …``, exit 2); a name netsim cannot place, or an empty input, is one line here.
 
 >>> input_format("setup.sh"), input_format("notes"), input_format("stack.yml")
 ('script', 'script', 'scenario')
+>>> input_format("shop/compose.yaml"), input_format("docker-compose.override.yml")
+('compose', 'compose')
 >>> input_format("stack.yml", "script")
 'script'
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Literal, get_args
@@ -22,7 +27,7 @@ from netsim.errors import InputError
 
 __all__ = ["FORMATS", "InputFormat", "input_format", "read_input"]
 
-InputFormat = Literal["script", "scenario"]
+InputFormat = Literal["script", "scenario", "compose"]
 
 #: the formats ``--format`` accepts
 FORMATS: tuple[str, ...] = get_args(InputFormat)
@@ -33,8 +38,14 @@ _BY_SUFFIX: dict[str, InputFormat] = {
     ".yaml": "scenario", ".yml": "scenario", ".json": "scenario",
 }
 
-_ACCEPTED = ("a name ending in .sh or without an extension (a script), .yaml, .yml or .json "
-             "(a scenario), or --format " + "|".join(FORMATS))
+#: the names of compose files: Compose's default names and override names
+#: (compose-go cli/options.go DefaultFileNames, DefaultOverrideFileNames) and NAME.compose.yaml
+_COMPOSE_NAME = re.compile(r"(?:docker-)?compose(?:\.override)?\.ya?ml|.+\.compose\.ya?ml",
+                           re.IGNORECASE)
+
+_ACCEPTED = ("a name ending in .sh or without an extension (a script), compose.yaml, "
+             "docker-compose.yml or NAME.compose.yaml (a Compose project), .yaml, .yml or "
+             ".json (a scenario), or --format " + "|".join(FORMATS))
 
 
 def input_format(path: str, given: str | None = None) -> InputFormat:
@@ -47,6 +58,8 @@ def input_format(path: str, given: str | None = None) -> InputFormat:
                          accepted=", ".join(FORMATS))
     if path == "-":
         return "script"
+    if _COMPOSE_NAME.fullmatch(Path(path).name):
+        return "compose"
     suffix = Path(path).suffix.lower()
     found = _BY_SUFFIX.get(suffix)
     if found is None:

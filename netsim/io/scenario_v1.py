@@ -283,7 +283,7 @@ class ScenarioNetwork(ApiModel):
         """How the format writes ``spec`` (the inverse of :meth:`to_api`)."""
         return cls(
             name=spec.Name, ipam=tuple(ScenarioIpam.of(c) for c in spec.IPAM.Config),
-            ipam_driver=spec.IPAM.Driver, ipam_options=dict(spec.IPAM.Options),
+            ipam_driver=spec.IPAM.Driver, ipam_options=dict(spec.IPAM.Options or {}),
             internal=spec.Internal, attachable=spec.Attachable, ingress=spec.Ingress,
             ipv4=spec.EnableIPv4, ipv6=spec.EnableIPv6, options=dict(spec.Options),
             labels=dict(spec.Labels), scope=spec.Scope, config_only=spec.ConfigOnly,

@@ -4,7 +4,7 @@
 # => the network and hostname of that server, a throw-away mount namespace, and the hosts'
 # userland (Debian trixie: curl, ping, dig, ip …, the same whatever the engine) with the
 # engine's docker CLI (and Compose plugin) bind-mounted in, via chroot.
-# The command text comes in $LAB_LINE; the engine's root in $NETSIM_LAB_ROOT.
+# The command text comes in $LAB_LINE, its directory in $LAB_CWD; the engine's root in $NETSIM_LAB_ROOT.
 S=$1
 R=$NETSIM_LAB_ROOT
 E=$NETSIM_LAB_STATE/etc/$S
@@ -22,4 +22,4 @@ cd $H
 exec chroot $H /usr/bin/env -i HOME=/root TERM=${TERM:-xterm} LANG=C.UTF-8 \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   DOCKER_HOST=unix:///run/netsim-$S/docker.sock DOCKER_CONFIG=/root/.docker \
-  LAB_LINE="$LAB_LINE" /bin/bash -c 'cd /root && eval "$LAB_LINE"'
+  LAB_LINE="$LAB_LINE" LAB_CWD="${LAB_CWD:-/root}" /bin/bash -c 'cd /root && cd "$LAB_CWD" && eval "$LAB_LINE"'

@@ -17,6 +17,9 @@ Directives (comment lines):
   # @pty  / # @nopty                 force / forbid a pseudo-terminal for the NEXT line
   # @input TEXT                      keystrokes for the NEXT line (\\n, \\t, \\x04 escapes)
 Per line, `docker -H srv2 ...` (or server2) addresses the other daemon.
+A line that is only `cd DIR` sets the directory of the following lines (each line is a fresh
+shell; the first starts in /root, emptied of earlier scripts' files when the run starts). A
+here-document (`cat > compose.yaml <<'EOF'` … `EOF`) belongs to the line that opens it.
 
 TTY policy: a foreground `docker run/create/exec/start/attach` carrying -t/--tty
 (or `start -i`, `attach`) runs under a pseudo-terminal (80x24); the runner types
@@ -33,8 +36,10 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import shlex
+import shutil
 import signal
 import struct
 import subprocess
@@ -45,6 +50,10 @@ import time
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAXOUT = 1 << 20
 SERVERS = {"server1": "srv1", "server2": "srv2"}
+# a here-document's operator: <<WORD, <<'WORD', <<"WORD", <<-WORD (bash(1) "Here Documents")
+HEREDOC = re.compile(r"<<(?P<dash>-?)\s*(?P<q>['\"]?)(?P<word>[A-Za-z_][A-Za-z0-9_]*)(?P=q)")
+# a line that is only `cd DIR`: the directory of the following lines, as in a terminal
+CD = re.compile(r"^cd(?:\s+(?P<dir>\S+))?\s*$")
 
 RUN_BOOL_SHORT = set("dtiPq")
 RUN_VAL_SHORT = set("acehlmpuvw")
@@ -160,8 +169,11 @@ def read_script(path):
         with open(path, encoding="utf-8") as f:
             text = f.read()
     out, buf, start = [], "", None
-    for n, raw in enumerate(text.splitlines(), 1):
-        s = raw.rstrip("\r")
+    lines = text.splitlines()
+    n = 0
+    while n < len(lines):
+        s = lines[n].rstrip("\r")
+        n += 1
         if buf == "":
             if s.strip() == "":
                 continue
@@ -170,7 +182,19 @@ def read_script(path):
             buf += s[:-1] + " "
             continue
         buf += s
-        out.append((start, buf.strip()))
+        m = None if buf.lstrip().startswith("#") else HEREDOC.search(buf)
+        if m:  # a here-document: its lines, up to the delimiter, belong to the command
+            word, body = m.group("word"), []
+            while n < len(lines):
+                raw = lines[n].rstrip("\r")
+                n += 1
+                if (raw.lstrip("\t") if m.group("dash") else raw) == word:
+                    break
+                body.append(raw)
+            buf = buf.strip() + "\n" + "".join(b + "\n" for b in body) + word
+            out.append((start, buf))
+        else:
+            out.append((start, buf.strip()))
         buf = ""
     if buf.strip():
         out.append((start, buf.strip()))
@@ -191,7 +215,7 @@ def unescape(s):
     return s.encode("utf-8").decode("unicode_escape").encode("latin-1")
 
 
-def run_line(srv, line, timeout, use_pty, stdin_bytes):
+def run_line(srv, line, timeout, use_pty, stdin_bytes, cwd="/root"):
     pid = dockerd_pid(srv)
     if pid is None:
         return dict(
@@ -212,6 +236,7 @@ def run_line(srv, line, timeout, use_pty, stdin_bytes):
     ]
     env = {
         "LAB_LINE": line,
+        "LAB_CWD": cwd,
         "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
         "TERM": "xterm",
         "NETSIM_LAB_ROOT": os.environ["NETSIM_LAB_ROOT"],
@@ -290,6 +315,22 @@ def run_line(srv, line, timeout, use_pty, stdin_bytes):
     )
 
 
+def clear_home():
+    """Empty /root of the hosts' userland (files earlier scripts wrote there): each script
+    starts, as on a new machine, in an empty home directory."""
+    home = os.path.join(os.environ["NETSIM_LAB_STATE"], "images/build/hostland/root")
+    if not os.path.isdir(home):
+        return
+    for name in os.listdir(home):
+        if name.startswith("."):
+            continue  # the shell's and docker's own files (.bashrc, .docker)
+        path = os.path.join(home, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.unlink(path)
+
+
 def main():
     args = sys.argv[1:]
     timeout = 30.0
@@ -300,8 +341,9 @@ def main():
     if len(args) != 1:
         print("usage: lab.sh run [--reset|--fresh] [--timeout S] SCRIPT|-", file=sys.stderr)
         sys.exit(2)
-    srv, force_pty, stdin_next = "srv1", None, None
+    srv, force_pty, stdin_next, cwd = "srv1", None, None, "/root"
     results, T0 = [], time.time()
+    clear_home()
     for n, line in read_script(args[0]):
         if line.startswith("#"):
             d = line.lstrip("#").strip()
@@ -325,7 +367,12 @@ def main():
         auto_pty, _ = docker_tty_mode(line)
         use_pty = auto_pty if force_pty is None else force_pty
         t = time.time()
-        r = run_line(srv, line, timeout, use_pty, stdin_next)
+        r = run_line(srv, line, timeout, use_pty, stdin_next, cwd)
+        cd = CD.match(line)
+        if cd and r["exit_code"] == 0:  # each line is a fresh shell: the runner keeps the cwd
+            target = cd.group("dir") or "~"
+            target = "/root" + target[1:] if target.startswith("~") else target
+            cwd = os.path.normpath(os.path.join(cwd, target))
         results.append(
             dict(
                 line=n,

@@ -75,6 +75,11 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
     """Run one ``docker …`` command line (``argv[0]`` is ``docker``) typed on ``host``: the host
     it ran on (the one ``-H``/``--context`` names) and what it printed."""
     out = Output()
+    if len(argv) > 1 and argv[1] == "compose":  # the Compose CLI plugin (netsim.composecli)
+        from netsim.composecli import run_compose
+
+        run_compose(session, argv[2:], host, out)
+        return host, out
     try:
         # the CLI negotiates the daemon's API version (isSupported reads it)
         daemon = DaemonInfo(api_version=session.profile.api_version)

@@ -10,7 +10,7 @@ reaches into the lab's internals; :class:`netsim.lab.Lab` is one Session.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from netsim.api import Operation
     from netsim.daemon.engine import Engine
     from netsim.dockercli.parse import ParsedCommand
+    from netsim.io.workspace import Workspace
     from netsim.probes import Packages
     from netsim.state import State
     from netsim.versions import EngineProfile
@@ -105,6 +106,17 @@ class Session(Protocol):
 
     def open_shell(self, shell: Shell) -> None:
         """Type the script's next lines into this shell (until ``exit`` or a detach)."""
+
+    def workspace(self, host: str) -> Workspace:
+        """Docker host ``host``'s shell state: its current directory, exported variables and
+        the files the script wrote there (read through to the real disk unless sandboxed).
+        The docker CLI reads its files (compose files, ``--env-file``) on the host where the
+        command is typed."""
+
+    def environ(self, host: str) -> Mapping[str, str]:
+        """The environment of the command being run on ``host``: the workspace's exported
+        variables, ``PWD``, and the command's own ``NAME=value`` prefixes (those last only
+        while it runs)."""
 
 
 #: a ``docker …`` command: ``handler(session, parsed, host, out)``

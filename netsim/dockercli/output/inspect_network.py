@@ -201,7 +201,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
                 "IPAM": {
                     "Driver": (spec.IPAM.Driver if spec is not None else "default")
                     if allocated else "",
-                    "Options": (sorted_map(spec.IPAM.Options) or None)
+                    "Options": (sorted_map(spec.IPAM.Options or {}) or None)
                     if spec is not None and allocated else None,
                     "Config": config if allocated else None,
                 },
@@ -232,8 +232,10 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "IPAM": {
             "Driver": spec.IPAM.Driver if spec is not None else "default",
             # the CLI always sends a map; the predefined networks have none, nor has a swarm
-            # network without --ipam-opt (the cluster's spec keeps a nil map)
-            "Options": (sorted_map(spec.IPAM.Options) or (None if n.scope == "swarm" else {}))
+            # network without --ipam-opt (the cluster's spec keeps a nil map), nor a network
+            # Compose created (measured: 69-compose-ipam-static)
+            "Options": (sorted_map(spec.IPAM.Options or {})
+                        or (None if n.scope == "swarm" or spec.IPAM.Options is None else {}))
             if spec is not None else None,
             # (EngineProfile.ipam_config_empty_list)
             "Config": [] if config is None and profile.ipam_config_empty_list else config,

@@ -18,8 +18,8 @@ from netsim.images import lookup, parse_image_ref
 from netsim.state import EPOCH, ContainerState, NetworkState, PortMapping, State
 
 __all__ = ["FormatError", "UnsupportedFilter", "container_command", "displayable_ports",
-           "familiar_image", "human_duration", "join_host_port", "network_ls", "ps", "status",
-           "tabwrite"]
+           "familiar_image", "format_rows", "human_duration", "join_host_port", "network_ls",
+           "ports_column", "ps", "status", "tabwrite"]
 
 
 def tabwrite(rows: Sequence[Sequence[str]], *, minwidth: int = 10, padding: int = 3) -> str:
@@ -166,7 +166,8 @@ def familiar_image(reference: str) -> str:
         return reference
 
 
-def _ports_column(c: ContainerState, state: State | None = None) -> str:
+def ports_column(c: ContainerState, state: State | None = None) -> str:
+    """The PORTS column of a container (docker ps, docker compose ps)."""
     # host / none / container: modes have no port information (NetworkSettings.Ports is empty)
     if not c.running or c.network_mode in ("host", "none") or c.network_mode.startswith(
         "container:"
@@ -226,7 +227,7 @@ def _header_context(headers: dict[str, str]) -> Any:
                     {"Label": _label_header}, is_map=True)
 
 
-def _format(rows: Sequence[Any], fmt: str, headers: dict[str, str]) -> str:
+def format_rows(rows: Sequence[Any], fmt: str, headers: dict[str, str]) -> str:
     """docker/cli formatter.Context.Write: ``table`` formats get a header (the template run on
     the column names with templates.HeaderFunctions, its errors ignored) and tabwriter
     alignment; ``json`` is ``{{json .}}``; ``\\t`` and ``\\n`` typed in the format become a tab
@@ -313,7 +314,7 @@ def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -
         "CreatedAt": _created_at(c.created),
         "RunningFor": human_duration(state.clock - c.created) + " ago",
         "Platform": NilOf("pointer"),
-        "Ports": _ports_column(c, state),
+        "Ports": ports_column(c, state),
         "State": c.state_string,
         "Status": status(c, state.clock),
         "Size": "0B",
@@ -362,7 +363,7 @@ def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
     if quiet:
         return "".join((c.id if no_trunc else c.id[:12]) + "\n" for c in containers)
     rows = [_container_context(c, state, no_trunc) for c in containers]
-    return _format(rows, fmt or _PS_DEFAULT, _PS_HEADERS)
+    return format_rows(rows, fmt or _PS_DEFAULT, _PS_HEADERS)
 
 
 def _created_at(seconds: int) -> str:
@@ -409,7 +410,7 @@ def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool =
         "Labels": ",".join(f"{k}={v}" for k, v in sorted(n.labels.items())),
         "CreatedAt": _created_at(n.created),
     }, n.labels) for n in nets]
-    return _format(rows, fmt or _NETWORK_DEFAULT, _NETWORK_HEADERS)
+    return format_rows(rows, fmt or _NETWORK_DEFAULT, _NETWORK_HEADERS)
 
 
 def _network_context(fields: dict[str, str], labels: dict[str, str]) -> Any:

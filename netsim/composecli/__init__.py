@@ -1,0 +1,73 @@
+"""The ``docker compose`` plugin (Docker Compose v2.40.3), as one package: its command line
+(:mod:`.options`), the project its options choose and the containers it finds by label
+(:mod:`.project`), and its commands: :mod:`.lifecycle` (up, create, down, start, stop,
+restart, rm, scale), :mod:`.listing` (config, ps, port, ls) and :mod:`.execute` (exec, run).
+
+:func:`run_compose` runs one ``docker compose …`` line typed on a Docker host against a
+:class:`~netsim.dockercli.commands.context.Session`; the project is read from the session's
+workspace (the script's files and current directory). Errors are Compose's texts on stderr
+with exit status 1; what netsim does not simulate says so, with status 126.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from weakref import WeakKeyDictionary
+
+from netsim.composecli import execute, lifecycle, listing
+from netsim.composecli.lifecycle import Failed
+from netsim.composecli.options import ComposeCommand, ComposeUsageError, parse
+from netsim.composecli.project import Context, load
+from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
+from netsim.errors import DockerError
+from netsim.io.compose.convert import COMPOSE_VERSION
+from netsim.io.compose.loader import ComposeError
+
+__all__ = ["run_compose"]
+
+#: command → handler on the loaded project
+HANDLERS: dict[str, Callable[[Context, ComposeCommand], None]] = {
+    "up": lifecycle.up, "create": lifecycle.create, "down": lifecycle.down,
+    "start": lifecycle.start, "stop": lifecycle.stop, "restart": lifecycle.restart,
+    "rm": lifecycle.rm, "scale": lifecycle.scale, "config": listing.config,
+    "ps": listing.ps, "port": listing.port, "exec": execute.exec_service,
+    "run": execute.run_service,
+}
+
+
+#: the keys already reported as not simulated, per session (each is said once)
+_NOTED: WeakKeyDictionary[object, set[str]] = WeakKeyDictionary()
+
+
+def run_compose(session: Session, argv: Sequence[str], host: str, out: Output) -> None:
+    """``docker compose ARGV…`` on ``host``: what Compose prints and its exit status."""
+    try:
+        cmd = parse(argv)
+    except ComposeUsageError as err:
+        text = str(err)
+        out.err(text, NOT_SIMULATED if text.startswith("netsim:") else 1)
+        return
+    if cmd.option("help") == "true":
+        out.err("netsim: Compose's help text is not reproduced", NOT_SIMULATED)
+        return
+    if cmd.command == "version":
+        out.out(COMPOSE_VERSION if cmd.true("short") else
+                f"Docker Compose version {COMPOSE_VERSION}")
+        return
+    if cmd.command == "ls":
+        listing.ls(session, host, cmd, out)
+        return
+    try:
+        ctx = load(session, host, cmd, out)
+        noted = _NOTED.setdefault(session, set())
+        for key in ctx.project.not_simulated:
+            if key not in noted:
+                noted.add(key)
+                out.err(f"netsim: services.*.{key} is read but not simulated")
+        HANDLERS[cmd.command](ctx, cmd)
+    except ComposeError as err:
+        out.err(str(err), 1)
+    except Failed as err:
+        out.err(err.text, 1)
+    except DockerError as err:
+        out.err(err.text, 1)

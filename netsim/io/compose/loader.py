@@ -1,0 +1,615 @@
+"""Load a Compose project as ``docker compose`` 2.40 does: find the files, read the
+environment, parse, interpolate, include, extend, merge, validate, canonicalise and check.
+
+The steps follow compose-go's loader (``cli/options.go`` ProjectOptions and
+``loader/loader.go`` ``loadYamlModel``/``loadYamlFile``): for each file in order, its YAML
+(every document), interpolation with typed casts, ``include``, ``extends``, the merge onto
+the files before it, the schema check (``validating FILE: …``) and the canonical form; then
+the project's name, its normalisation (the default network, network names) and the
+consistency checks (undefined networks or services, ``network_mode`` with ``networks``,
+dependency cycles). Every refusal is a :class:`ComposeError` carrying Compose's text.
+
+Files are read through a :class:`Files` (a script's workspace, or the disk).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from netsim.io.compose import canonical, schema
+from netsim.io.compose.canonical import CanonicalError
+from netsim.io.compose.dotenv import DotenvError, parse_dotenv
+from netsim.io.compose.extends import apply_extends
+from netsim.io.compose.interpolation import InterpolationError, path_text, substitute
+from netsim.io.compose.merge import MergeError, enforce_unicity, merge, strip_markers
+from netsim.io.compose.model import (
+    ComposeNetwork,
+    Dependency,
+    Port,
+    Project,
+    Service,
+    ServiceNetwork,
+)
+from netsim.io.compose.project import ProjectNameError, project_name
+from netsim.io.compose.yamlfile import ComposeYamlError, Document, load_documents
+
+__all__ = ["ComposeError", "DiskFiles", "Files", "LoadOptions", "load_project"]
+
+#: compose-go cli/options.go DefaultFileNames and DefaultOverrideFileNames
+DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+OVERRIDE_FILES = ("compose.override.yaml", "compose.override.yml",
+                  "docker-compose.override.yml", "docker-compose.override.yaml")
+
+#: keys of a service netsim reads and simulates; any other key is accepted, printed by
+#: ``config`` and listed once as not simulated
+SIMULATED = frozenset({
+    "image", "command", "entrypoint", "container_name", "hostname", "domainname", "networks",
+    "network_mode", "links", "external_links", "ports", "expose", "deploy", "scale",
+    "depends_on", "profiles", "environment", "labels", "dns", "extra_hosts", "mac_address",
+    "user", "working_dir", "tty", "stdin_open", "restart", "privileged", "extends",
+})
+
+
+class ComposeError(ValueError):
+    """Compose refuses the project; ``str()`` is the text ``docker compose`` prints;
+    ``file`` and ``line`` say where, when netsim knows (Compose itself does not say)."""
+
+    def __init__(self, text: str, *, file: str | None = None, line: int | None = None,
+                 path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(text)
+        self.file = file
+        self.line = line
+        self.path = path  # the value it is about, when known
+
+    def where(self) -> str:
+        """``file:line``, ``file`` or ""."""
+        if self.file is None:
+            return ""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+class Files(Protocol):
+    """Where compose files are read from (a script's workspace, or the disk)."""
+
+    def read_text(self, path: str) -> str:
+        """The file's text; FileNotFoundError/IsADirectoryError as ``open`` raises them."""
+
+    def exists(self, path: str) -> bool:
+        """Whether ``path`` names a file or directory."""
+
+
+class DiskFiles:
+    """The real disk, read-only."""
+
+    def read_text(self, path: str) -> str:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    def exists(self, path: str) -> bool:
+        return posixpath.exists(path)
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """The options of ``docker compose`` that choose and read the project."""
+
+    cwd: str
+    files: tuple[str, ...] = ()  # -f, as given
+    project_name: str | None = None  # -p
+    project_directory: str | None = None  # --project-directory
+    profiles: tuple[str, ...] = ()  # --profile
+    env_files: tuple[str, ...] = ()  # --env-file
+    environ: Mapping[str, str] = field(default_factory=dict)  # the shell's environment
+
+
+def _go_open_error(path: str, err: OSError) -> ComposeError:
+    why = "is a directory" if isinstance(err, IsADirectoryError) else \
+        "no such file or directory"
+    return ComposeError(f"open {path}: {why}")
+
+
+def find_files(files: Files, opts: LoadOptions) -> list[str]:
+    """The compose files: ``-f`` (relative to the directory), ``COMPOSE_FILE``, else the first
+    default name found in the directory or a parent, with its override file (compose-go
+    cli/options.go WithDefaultConfigPath)."""
+    given = list(opts.files)
+    if not given and opts.environ.get("COMPOSE_FILE"):
+        sep = opts.environ.get("COMPOSE_PATH_SEPARATOR", ":")
+        given = [f for f in opts.environ["COMPOSE_FILE"].split(sep) if f]
+    if given:
+        base = opts.project_directory or opts.cwd
+        return [f if f == "-" else posixpath.normpath(posixpath.join(
+            opts.cwd if not opts.project_directory else base, f)) for f in given]
+    directory = posixpath.normpath(posixpath.join(opts.cwd, opts.project_directory or "."))
+    while True:
+        for name in DEFAULT_FILES:
+            candidate = posixpath.join(directory, name)
+            if files.exists(candidate):
+                found = [candidate]
+                for override in OVERRIDE_FILES:
+                    o = posixpath.join(directory, override)
+                    if files.exists(o):
+                        found.append(o)
+                        break
+                return found
+        parent = posixpath.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    raise ComposeError("no configuration file provided: not found")
+
+
+def project_environment(files: Files, opts: LoadOptions, working_dir: str) -> dict[str, str]:
+    """The variables interpolation reads: the ``.env`` of the project directory (or each
+    ``--env-file``), under the shell's environment (compose-go cli/options.go
+    WithDotEnv: the OS environment wins)."""
+    env_files = [posixpath.join(opts.cwd, f) for f in opts.env_files] or [
+        posixpath.join(working_dir, ".env")]
+    env: dict[str, str] = {}
+    for path in env_files:
+        try:
+            text = files.read_text(path)
+        except (FileNotFoundError, NotADirectoryError) as err:
+            if opts.env_files:
+                raise ComposeError(f"couldn't find env file: {path}") from err
+            continue
+        except IsADirectoryError:
+            continue
+        try:
+            env.update(parse_dotenv(text, source=path,
+                                    lookup=lambda k: opts.environ.get(k, env.get(k))))
+        except DotenvError as err:
+            raise ComposeError(str(err)) from None
+    env.update(opts.environ)
+    return env
+
+
+# ----------------------------------------------------------------------------- interpolation
+
+def _bool(value: str) -> bool:
+    low = value.lower()
+    if low in ("true", "y", "yes", "on"):
+        return True
+    if low in ("false", "n", "no", "off"):
+        return False
+    raise ValueError(f"invalid boolean: {value}")
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value, 10)
+    except ValueError:
+        raise ValueError(f'strconv.Atoi: parsing "{value}": invalid syntax') from None
+
+
+def _int64(value: str) -> int:
+    try:
+        return int(value, 10)
+    except ValueError:
+        raise ValueError(f'strconv.ParseInt: parsing "{value}": invalid syntax') from None
+
+
+def _float(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f'strconv.ParseFloat: parsing "{value}": invalid syntax') from None
+
+
+#: compose-go loader/interpolate.go interpolateTypeCastMapping: paths whose interpolated text
+#: is read as a number or a boolean ("*" : any key or list item)
+_CASTS: dict[tuple[str, ...], Callable[[str], Any]] = {
+    **{("services", "*", k): _int64 for k in ("cpu_count", "cpu_period", "cpu_quota",
+                                               "cpu_rt_period", "cpu_rt_runtime", "cpu_shares",
+                                               "oom_score_adj", "pids_limit")},
+    ("services", "*", "cpu_percent"): _float, ("services", "*", "cpus"): _float,
+    **{("services", "*", k): _bool for k in ("init", "oom_kill_disable", "privileged",
+                                              "read_only", "stdin_open", "tty")},
+    ("services", "*", "deploy", "replicas"): _int, ("services", "*", "scale"): _int,
+    ("services", "*", "healthcheck", "retries"): _int,
+    ("services", "*", "healthcheck", "disable"): _bool,
+    ("services", "*", "ports", "*", "target"): _int,
+    **{("networks", "*", k): _bool for k in ("external", "internal", "attachable",
+                                              "enable_ipv4", "enable_ipv6")},
+    ("volumes", "*", "external"): _bool,
+}
+
+
+def _cast_for(path: tuple[str | int, ...]) -> Callable[[str], Any] | None:
+    for pattern, cast in _CASTS.items():
+        if len(pattern) == len(path) and all(p == "*" or p == q for p, q in zip(pattern, path,
+                                                                             strict=True)):
+            return cast
+    return None
+
+
+def interpolate(value: Any, env: Mapping[str, str], warnings: list[str],
+                path: tuple[str | int, ...] = ()) -> Any:
+    """Every string of ``value`` with its variables replaced (Compose's texts on failure)."""
+    if isinstance(value, dict):
+        return {k: interpolate(v, env, warnings, (*path, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [interpolate(v, env, warnings, (*path, i)) for i, v in enumerate(value)]
+    if not isinstance(value, str):
+        return value
+    where = path_text(path)
+    try:
+        result = substitute(value, env, where)
+    except InterpolationError as err:
+        raise ComposeError(str(err), path=path) from None
+    for w in result.warnings:
+        if w not in warnings:
+            warnings.append(w)
+    cast = _cast_for(path)
+    if cast is None:
+        return result.value
+    try:
+        return cast(result.value)
+    except ValueError as err:
+        raise ComposeError(f"error while interpolating {where}: failed to cast to "
+                           f"expected type: {err}", path=path) from None
+
+
+# ----------------------------------------------------------------------------- files
+
+@dataclass
+class _State:
+    files: Files
+    opts: LoadOptions
+    env: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+    included: list[str] = field(default_factory=list)
+    #: each file's documents as parsed (their lines), for netsim's own file:line
+    documents: dict[str, list[Document]] = field(default_factory=dict)
+
+    def locate(self, path: tuple[str | int, ...]) -> tuple[str | None, int | None]:
+        """The last file that sets ``path`` and the line of its value there."""
+        for file in reversed(list(self.documents)):
+            for doc in self.documents[file]:
+                value: Any = doc.value
+                for part in path:
+                    found, value = _child(value, part)
+                    if not found:
+                        break
+                else:
+                    return file, doc.line_of(path)
+        return (next(iter(self.documents), None), None)
+
+
+def _child(value: Any, part: str | int) -> tuple[bool, Any]:
+    """``value[part]`` when it has it (a mapping's key, a list's index)."""
+    if isinstance(value, dict) and part in value:
+        return True, value[part]
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return True, value[part]
+    return False, None
+
+
+def _read_model(state: _State, path: str) -> list[dict[str, Any]]:
+    """A file's documents, each a mapping, interpolated."""
+    try:
+        text = state.files.read_text(path)
+    except OSError as err:
+        raise _go_open_error(path, err) from None
+    try:
+        docs = load_documents(text, path)
+    except ComposeYamlError as err:
+        raise ComposeError(str(err), file=path, line=err.line) from None
+    state.documents[path] = docs
+    out = []
+    for doc in docs:
+        if doc.value is None:
+            continue
+        if not isinstance(doc.value, dict):
+            raise ComposeError("top-level object must be a mapping")
+        try:
+            out.append(interpolate(doc.value, state.env, state.warnings))
+        except ComposeError as err:
+            raise ComposeError(str(err), file=path, line=doc.line_of(err.path)) from None
+    return out
+
+
+_SECTIONS = ("services", "networks", "volumes", "secrets", "configs")
+
+
+def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, Any]:
+    for cfg in _read_model(state, path):
+        for section in _SECTIONS:
+            if section in cfg and cfg[section] is not None and not isinstance(cfg[section],
+                                                                               dict):
+                raise ComposeError(f"{section} must be a mapping")
+        if "include" in cfg:
+            merged = _apply_include(state, path, cfg.pop("include"), merged)
+        services = cfg.get("services")
+        if isinstance(services, dict) and any(isinstance(s, dict) and "extends" in s
+                                              for s in services.values()):
+            base_dir = posixpath.dirname(path)
+
+            def load_other(name: str, _dir: str = base_dir) -> dict[str, Any]:
+                other = posixpath.normpath(posixpath.join(_dir, name))
+                docs = _read_model(state, other)
+                return docs[0] if docs else {}
+
+            def locate(name: str, _dir: str = base_dir) -> str:
+                return posixpath.normpath(posixpath.join(_dir, name))
+
+            try:
+                cfg["services"] = apply_extends(services, load_file=load_other, where=path,
+                                                locate=locate)
+            except ValueError as err:
+                raise ComposeError(str(err)) from None
+        try:  # loader/loader.go loadYamlFile: merge, then EnforceUnicity
+            merged = enforce_unicity(strip_markers(merge(merged, cfg)))
+        except MergeError as err:
+            raise ComposeError(str(err)) from None
+        problem = schema.check_where(merged)
+        if problem is not None:
+            file, line = state.locate(tuple(int(p) if p.isdigit() else p
+                                            for p in problem[1]))
+            raise ComposeError(f"validating {path}: {problem[0]}", file=file, line=line)
+        if "version" in merged:
+            # compose-go loader/loader.go warnObsoleteVersion
+            state.warnings.append(f"{path}: the attribute `version` is obsolete, it will be "
+                                  "ignored, please remove it to avoid potential confusion")
+            del merged["version"]
+        _canonical(merged)
+        try:  # the canonical form can reveal duplicates (a port range and its override)
+            merged = enforce_unicity(merged)
+        except MergeError as err:
+            raise ComposeError(str(err)) from None
+    return merged
+
+
+def _apply_include(state: _State, path: str, includes: Any, merged: dict[str, Any]
+                   ) -> dict[str, Any]:
+    """``include:`` (compose-go loader/include.go): each included project is loaded on its
+    own (its directory, its own ``.env``) and its resources added; a resource defined twice
+    is an error."""
+    base = posixpath.dirname(path)
+    for entry in includes or []:
+        paths = canonical.string_list(entry.get("path") if isinstance(entry, dict) else entry)
+        files = [posixpath.normpath(posixpath.join(base, p)) for p in paths]
+        for f in files:
+            if f in state.included:
+                chain = "\n include ".join([*state.included, f])
+                raise ComposeError(f"include cycle detected:\n{chain}")
+        state.included.append(path)
+        sub: dict[str, Any] = {}
+        for f in files:
+            sub = _load_file(state, f, sub)
+        state.included.pop()
+        for section in _SECTIONS:
+            for key, value in (sub.get(section) or {}).items():
+                mine = merged.setdefault(section, {})
+                if key in mine and mine[key] != value:
+                    raise ComposeError(f"imported compose file {files[0]} defines conflicting "
+                                       f"{section[:-1]} {key}")
+                mine[key] = value
+    return merged
+
+
+def _canonical(model: dict[str, Any]) -> None:
+    """The canonical form of every service (in place)."""
+    for name, svc in (model.get("services") or {}).items():
+        if not isinstance(svc, dict):
+            continue
+        try:
+            if "ports" in svc:
+                svc["ports"] = canonical.ports(svc["ports"])
+            for key in ("command", "entrypoint"):
+                if key in svc and not isinstance(svc[key], list):
+                    svc[key] = canonical.command(svc[key])
+            if "networks" in svc:
+                svc["networks"] = canonical.networks(svc["networks"])
+            if "depends_on" in svc:
+                svc["depends_on"] = canonical.depends_on(svc["depends_on"])
+            for key in ("environment", "labels", "annotations", "sysctls"):
+                if key in svc:
+                    svc[key] = canonical.mapping(svc[key])
+            for key in ("dns", "dns_search", "tmpfs", "expose"):
+                if key in svc:
+                    svc[key] = canonical.string_list(svc[key])
+        except CanonicalError as err:
+            raise ComposeError(str(err), path=("services", name)) from None
+
+
+# ----------------------------------------------------------------------------- the project
+
+def _normalize(model: dict[str, Any], name: str, env: Mapping[str, str]) -> None:
+    """compose-go loader/normalize.go: the default network where a service needs it, each
+    network's Docker name, the environment's unset values from the environment."""
+    services = model.setdefault("services", {}) or {}
+    model["services"] = services
+    networks = model.get("networks") or {}
+    uses_default = False
+    for svc in services.values():
+        if not svc.get("network_mode") and not svc.get("networks"):
+            svc["networks"] = {"default": None}
+        if "default" in (svc.get("networks") or {}):
+            uses_default = True
+    if uses_default and "default" not in networks:
+        networks["default"] = None
+    for key, net in list(networks.items()):
+        net = dict(net or {})
+        ext = net.get("external")
+        if isinstance(ext, dict):  # the legacy external: {name: X}
+            net["external"] = True
+            if ext.get("name"):
+                net["name"] = ext["name"]
+        if not net.get("name"):
+            net["name"] = key if net.get("external") else f"{name}_{key}"
+        ordered = {"name": net.pop("name")}
+        ordered.update(net)
+        networks[key] = ordered
+    if networks:
+        model["networks"] = networks
+    for svc in services.values():
+        environment = svc.get("environment")
+        if isinstance(environment, dict):
+            for k, v in environment.items():
+                if v is None and k in env:
+                    environment[k] = env[k]
+
+
+def _check(model: dict[str, Any]) -> None:
+    """compose-go loader/validate.go checkConsistency, in its order."""
+    services = model.get("services") or {}
+    networks = model.get("networks") or {}
+    for sname in sorted(services):
+        svc = services[sname]
+        if svc.get("network_mode") and svc.get("networks"):
+            raise ComposeError(f"service {sname} declares mutually exclusive `network_mode` "
+                               "and `networks`: invalid compose project",
+                               path=("services", sname, "network_mode"))
+        for net in svc.get("networks") or {}:
+            if net not in networks:
+                raise ComposeError(f'service "{sname}" refers to undefined network {net}: '
+                                   "invalid compose project", path=("services", sname, "networks"))
+        for dep in svc.get("depends_on") or {}:
+            if dep not in services:
+                raise ComposeError(f'service "{sname}" depends on undefined service "{dep}": '
+                                   "invalid compose project",
+                                   path=("services", sname, "depends_on"))
+        mode = svc.get("network_mode") or ""
+        if mode.startswith("service:") and mode[8:] not in services:
+            raise ComposeError(f'service "{sname}" depends on undefined service '
+                               f'"{mode[8:]}": invalid compose project',
+                               path=("services", sname, "network_mode"))
+
+
+def _cycle(project: Project) -> None:
+    """compose-go graph/cycle.go: a dependency cycle, named from the first service in it."""
+    def walk(name: str, trail: list[str]) -> None:
+        if name in trail:
+            cycle = [*trail[trail.index(name):], name]
+            raise ComposeError("dependency cycle detected: " + " -> ".join(cycle),
+                               path=("services", name))
+        for dep in sorted(project.dependencies(name)):
+            walk(dep, [*trail, name])
+
+    for name in sorted(project.services):
+        walk(name, [])
+
+
+def _service(name: str, svc: dict[str, Any]) -> Service:
+    nets = []
+    for key, spec in sorted((svc.get("networks") or {}).items()):  # a Go map: no order
+        spec = spec or {}
+        nets.append((key, ServiceNetwork(
+            aliases=tuple(spec.get("aliases") or ()),
+            ipv4_address=spec.get("ipv4_address") or "",
+            ipv6_address=spec.get("ipv6_address") or "",
+            mac_address=spec.get("mac_address") or "",
+            priority=int(spec.get("priority") or 0),
+            gw_priority=int(spec.get("gw_priority") or 0),
+            driver_opts=tuple((k, str(v)) for k, v in (spec.get("driver_opts") or {}).items()),
+            interface_name=spec.get("interface_name") or "")))
+    deploy = svc.get("deploy") or {}
+    replicas = deploy.get("replicas", svc.get("scale", 1))
+    cmd = svc.get("command")
+    entry = svc.get("entrypoint")
+    return Service(
+        name=name, image=svc.get("image") or "",
+        command=tuple(cmd) if cmd is not None else None,
+        entrypoint=tuple(entry) if entry is not None else None,
+        container_name=svc.get("container_name") or "", hostname=svc.get("hostname") or "",
+        domainname=svc.get("domainname") or "", networks=tuple(nets),
+        network_mode=svc.get("network_mode") or "",
+        links=tuple(svc.get("links") or ()), external_links=tuple(svc.get("external_links")
+                                                                  or ()),
+        ports=tuple(Port(target=int(p["target"]), published=str(p.get("published") or ""),
+                         host_ip=p.get("host_ip") or "", protocol=p.get("protocol") or "tcp",
+                         mode=p.get("mode") or "ingress") for p in svc.get("ports") or ()),
+        expose=tuple(svc.get("expose") or ()),
+        replicas=int(replicas if replicas is not None else 1),
+        depends_on=tuple((d, Dependency(condition=v.get("condition", "service_started"),
+                                        required=bool(v.get("required", True)),
+                                        restart=bool(v.get("restart", False))))
+                         for d, v in (svc.get("depends_on") or {}).items()),
+        profiles=tuple(svc.get("profiles") or ()),
+        environment=tuple((svc.get("environment") or {}).items()),
+        labels=tuple((k, v or "") for k, v in (svc.get("labels") or {}).items()),
+        dns=tuple(svc.get("dns") or ()), extra_hosts=tuple(
+            svc.get("extra_hosts") or ()) if isinstance(svc.get("extra_hosts"), list) else (),
+        mac_address=svc.get("mac_address") or "", user=str(svc.get("user") or ""),
+        working_dir=svc.get("working_dir") or "", tty=bool(svc.get("tty")),
+        stdin_open=bool(svc.get("stdin_open")), restart=svc.get("restart") or "",
+        privileged=bool(svc.get("privileged")),
+        has_healthcheck="healthcheck" in svc and not (svc["healthcheck"] or {}).get("disable"))
+
+
+def _network(key: str, net: dict[str, Any]) -> ComposeNetwork:
+    ipam = net.get("ipam") or {}
+    return ComposeNetwork(
+        key=key, name=net["name"], driver=net.get("driver") or "",
+        driver_opts=tuple((k, str(v)) for k, v in (net.get("driver_opts") or {}).items()),
+        ipam_driver=ipam.get("driver") or "",
+        ipam_config=tuple(dict(c) for c in ipam.get("config") or ()),
+        ipam_options=tuple((k, str(v)) for k, v in (ipam.get("options") or {}).items()),
+        external=bool(net.get("external")), internal=bool(net.get("internal")),
+        attachable=bool(net.get("attachable")), enable_ipv6=net.get("enable_ipv6"),
+        enable_ipv4=net.get("enable_ipv4"),
+        labels=tuple((k, v or "") for k, v in canonical.mapping(net.get("labels") or {}).items()))
+
+
+def active_profiles(opts: LoadOptions) -> tuple[str, ...]:
+    """``--profile`` values, else ``COMPOSE_PROFILES`` (comma-separated)."""
+    if opts.profiles:
+        return opts.profiles
+    return tuple(p.strip() for p in opts.environ.get("COMPOSE_PROFILES", "").split(",")
+                 if p.strip())
+
+
+def load_project(files: Files, opts: LoadOptions) -> Project:
+    """The project ``docker compose`` with these options would act on, or ComposeError."""
+    paths = find_files(files, opts)
+    working_dir = posixpath.normpath(posixpath.join(opts.cwd, opts.project_directory)) \
+        if opts.project_directory else posixpath.dirname(paths[0])
+    env = project_environment(files, opts, working_dir)
+    state = _State(files, opts, env)
+    try:
+        return _load(state, paths, working_dir)
+    except ComposeError as err:
+        if err.file is not None or not err.path:
+            raise
+        file, line = state.locate(err.path)
+        raise ComposeError(str(err), file=file, line=line, path=err.path) from None
+
+
+def _load(state: _State, paths: list[str], working_dir: str) -> Project:
+    opts, env = state.opts, state.env
+    model: dict[str, Any] = {}
+    for path in paths:
+        model = _load_file(state, path, model)
+    if not model:
+        raise ComposeError("empty compose file")
+    try:
+        name = project_name(option=opts.project_name, env=env,
+                            name=model.get("name") if isinstance(model.get("name"), str)
+                            else None, directory=working_dir)
+    except ProjectNameError as err:
+        raise ComposeError(str(err)) from None
+    _normalize(model, name, env)
+    _check(model)
+    out: dict[str, Any] = {"name": name, "services": model.get("services") or {}}
+    for key in ("networks", "volumes", "secrets", "configs", "models"):
+        if model.get(key):
+            out[key] = model[key]
+    out.update({k: v for k, v in model.items() if k.startswith("x-")})
+    services = {n: _service(n, s) for n, s in out["services"].items()}
+    profiles = active_profiles(opts)
+    disabled = frozenset(n for n, s in services.items()
+                         if s.profiles and "*" not in profiles
+                         and not set(s.profiles) & set(profiles))
+    unsimulated = sorted({k for s in out["services"].values() for k in s
+                          if k not in SIMULATED and not k.startswith("x-")})
+    project = Project(
+        name=name, working_dir=working_dir, config_files=tuple(paths), services=services,
+        networks={k: _network(k, v) for k, v in (out.get("networks") or {}).items()},
+        model=out, environment=env, disabled=disabled, warnings=tuple(state.warnings),
+        not_simulated=tuple(unsimulated))
+    _cycle(project)
+    return project
