@@ -228,6 +228,73 @@ reach the app?"""),
         (PY, """print(lab.expect("@internet reaches @host on 80"))
 print(lab.expect("proxy does not reach app"))"""),
     ],
+    "07-compose-three-tier": [
+        (MD, """# 7. A Compose project: from the file to the matrix to the picture (컴포즈 프로젝트)
+
+Most stacks are described by a `compose.yaml`, not by `docker run` lines. This one is the
+classic three tiers: a reverse **proxy** published on port 8080 on the `front` network, an
+**app** on `front` and `back`, and a **database** only on `back`, reachable there under the
+extra name `database`. `docker compose up -d` in a directory named `shop` makes the project
+`shop`: networks `shop_front` and `shop_back`, containers `shop-proxy-1` … (Docker Compose
+2.40's names, which netsim reproduces)."""),
+        (PY, """from netsim.analysis.reach import matrix
+from netsim.lab import Lab
+
+COMPOSE = \"\"\"
+services:
+  proxy:
+    image: nginx
+    ports: ["8080:80"]
+    networks: [front]
+  app:
+    image: nginx
+    networks: [front, back]
+  db:
+    image: postgres
+    environment:
+      POSTGRES_PASSWORD: example
+    networks:
+      back:
+        aliases: [database]
+networks:
+  front:
+  back:
+\"\"\"
+
+lab = Lab(sandboxed=True)
+up = lab.compose("up", "-d", text=COMPOSE, directory="/root/shop")
+print(up.stderr)"""),
+        (MD, "What `docker compose ps` would print, and what the database answers to by name:"),
+        (PY, """print(lab.docker("compose ps --format '{{.Name}}  {{.Service}}  {{.Ports}}'").stdout)
+print(lab.docker("compose exec app getent hosts database").stdout)"""),
+        (MD, "Who reaches whom (`.` reaches, `x` does not):"),
+        (PY, """m = matrix(lab.state)
+print("\\n".join(m.lines()))"""),
+        (MD, "The picture: one bridge per network, the proxy's published port on the host's NIC:"),
+        (PY, "lab.state"),
+        (MD, "The proxy cannot open the database: they share no network, and the trace says so:"),
+        (PY, """print(lab.reach("shop-proxy-1", "shop-db-1", port=5432))"""),
+        (MD, """## What if the database joins the front network?
+
+A one-line change in the file (`networks: [back, front]` for `db`). Bring the changed project
+up in a fresh lab and compare the two matrices: every pair that is new is a path you have just
+opened."""),
+        (PY, """changed = COMPOSE.replace("      back:\\n        aliases: [database]",
+                          "      back:\\n        aliases: [database]\\n      front:")
+lab = Lab(sandboxed=True)  # a fresh lab: the changed project
+lab.compose("up", "-d", text=changed, directory="/root/shop")
+after = matrix(lab.state)
+reach_before = {(s, d) for s, row in m.rows() for d, cell in zip(m.destinations, row) if cell == "."}
+reach_after = {(s, d) for s, row in after.rows() for d, cell in zip(after.destinations, row) if cell == "."}
+for pair in sorted(reach_after - reach_before):
+    print("new path:", pair)"""),
+        (MD, """## Exercise
+
+In the changed project, can the proxy now reach the database's port 5432? And does the
+internet reach the database through the host? Write both as expectations."""),
+        (PY, """print(lab.expect("shop-proxy-1 reaches shop-db-1 on 5432"))
+print(lab.expect("@internet does not reach shop-db-1"))"""),
+    ],
 }
 
 

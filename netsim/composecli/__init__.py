@@ -63,7 +63,7 @@ def run_compose(session: Session, argv: Sequence[str], host: str, out: Output) -
         for key in ctx.project.not_simulated:
             if key not in noted:
                 noted.add(key)
-                out.err(f"netsim: services.*.{key} is read but not simulated")
+                out.err(f"netsim: {key} is read but not simulated")
         HANDLERS[cmd.command](ctx, cmd)
     except ComposeError as err:
         out.err(str(err), 1)

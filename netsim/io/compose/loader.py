@@ -604,8 +604,9 @@ def _load(state: _State, paths: list[str], working_dir: str) -> Project:
     disabled = frozenset(n for n, s in services.items()
                          if s.profiles and "*" not in profiles
                          and not set(s.profiles) & set(profiles))
-    unsimulated = sorted({k for s in out["services"].values() for k in s
+    unsimulated = sorted({f"services.*.{k}" for s in out["services"].values() for k in s
                           if k not in SIMULATED and not k.startswith("x-")})
+    unsimulated += [k for k in ("volumes", "secrets", "configs", "models") if out.get(k)]
     project = Project(
         name=name, working_dir=working_dir, config_files=tuple(paths), services=services,
         networks={k: _network(k, v) for k, v in (out.get("networks") or {}).items()},

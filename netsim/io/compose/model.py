@@ -128,6 +128,8 @@ class Project:
     environment: dict[str, str] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()
+    #: the keys netsim reads but does not simulate, as paths (``services.*.healthcheck``,
+    #: ``volumes``)
     not_simulated: tuple[str, ...] = ()
 
     @property
