@@ -31,7 +31,8 @@ only place where engines differ), ``images/`` (the image catalogue, as data in
 daemon alike), ``errors.py`` (the one error tree), ``lab.py`` (the Python API of a notebook:
 :class:`netsim.lab.Lab`), ``hostshell.py`` (a Docker host's shell for a script's other lines:
 ``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over ``io/workspace.py``'s files),
-``cli.py`` (the only module that prints or exits), ``conformance/`` (replays of real
+``replay.py`` (any input file replayed in a lab: a script, a scenario, a Compose project
+brought up), ``cli.py`` (the only module that prints or exits), ``conformance/`` (replays of real
 engines' recordings: the comparison, and in ``normalize.py`` what is random in Docker).
 
 Choices a newcomer may wonder about: Go's own behaviour (``golang/``) is a room of its own, not

@@ -43,23 +43,11 @@ def _load(path: str, *, seed: int, strict: bool = False,
     content. ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
     ``# netsim: engine`` line or ``engine_version``; an unknown one is an InputError.
     """
-    from netsim.io.inputs import input_format, read_input
-    from netsim.io.scenario import parse_scenario, step_lines
-    from netsim.lab import run_scenario, run_script
+    from netsim.replay import replay_file
     from netsim.versions import profile
 
     chosen = profile(engine, where="--engine") if engine is not None else None
-    fmt = input_format(path, _given_format())
-    text = read_input(path)
-    source = "<stdin>" if path == "-" else path
-    if fmt == "scenario":
-        return run_scenario(parse_scenario(text, source=source), seed=seed, strict=strict,
-                            lines=step_lines(text), profile=chosen)
-    if fmt == "compose":
-        from netsim.lab import up_compose_file
-
-        return up_compose_file(path, seed=seed, profile=chosen)
-    return run_script(text, source=source, seed=seed, strict=strict, profile=chosen)
+    return replay_file(path, seed=seed, strict=strict, profile=chosen, format=_given_format())
 
 
 def _given_format() -> str | None:
@@ -435,7 +423,7 @@ def validate(file: str) -> None:
         scenario = parse_scenario(text, source=file)
         click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
     elif fmt == "compose":
-        from netsim.lab import read_compose_file
+        from netsim.replay import read_compose_file
 
         project = read_compose_file(file)
         click.echo(f"{file}: ok (Compose project {project.name}, "

@@ -83,7 +83,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from netsim.analysis.check import CheckResult
-    from netsim.io.compose.model import Project
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -241,18 +240,9 @@ class Lab:
         """Any input netsim reads, replayed (``netsim run FILE``): a script, a scenario, or a
         Compose project brought up as ``docker compose up -d`` in its directory. The format
         is chosen by the file's name or ``format``; a malformed file is an InputError."""
-        from netsim.io.inputs import input_format, read_input
+        from netsim.replay import replay_file
 
-        fmt = input_format(path, format)
-        if fmt == "compose":
-            return up_compose_file(path, seed=seed, profile=profile)[0]
-        text = read_input(path)
-        if fmt == "scenario":
-            from netsim.io.scenario import parse_scenario, step_lines
-
-            return run_scenario(parse_scenario(text, source=path), seed=seed,
-                                lines=step_lines(text), profile=profile)[0]
-        return run_script(text, source=path, seed=seed, profile=profile)[0]
+        return replay_file(path, seed=seed, profile=profile, format=format)[0]
 
     def reach(self, src: str, dst: str, *, port: int | None = None) -> Flow:
         """One flow on the current state (``netsim reach``); in Jupyter it shows the topology
@@ -409,6 +399,11 @@ class Lab:
             raise ScriptError(where, "unknown netsim directive", got=d.kind,
                               accepted="host, lan, image, on, sleep, detach, expect, engine")
 
+    def keep_expectation(self, text: str, line: int) -> None:
+        """Check one expectation now and keep it with :attr:`checks` (what ``netsim check``
+        reports), as a ``# netsim: expect`` line at ``line`` would."""
+        self._expect(Directive("expect", tuple(shlex.split(text))), line)
+
     def _expect(self, d: Directive, line: int) -> None:
         """``# netsim: expect …``: checked now, against the state at this point of the replay."""
         from netsim.analysis.check import evaluate, parse_expectation
@@ -466,6 +461,9 @@ class Lab:
                 return Output()
             if argv[0] == "docker":
                 where, out = run_docker(self, argv, host)
+                return out
+            if argv[0] == "docker-compose":  # Compose v2's standalone binary: the same plugin
+                where, out = run_docker(self, ["docker", "compose", *argv[1:]], host)
                 return out
             if argv[0] in BUILTINS and cmd.unsupported is not None:
                 out = Output()
@@ -647,33 +645,6 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
             if strict and step.exit_code != 0:
                 break
     return lab, steps
-
-
-def read_compose_file(path: str) -> Project:
-    """The Compose project of the file ``path`` (read from the disk, in its directory, with
-    its ``.env``; the shell environment is not read, so the same file always gives the same
-    project); InputError ``FILE[:LINE]: <Compose's text>`` when Compose would refuse it."""
-    from netsim.io.compose.loader import ComposeError, DiskFiles, LoadOptions, load_project
-
-    full = os.path.abspath(path).replace(os.sep, "/")
-    try:
-        return load_project(DiskFiles(), LoadOptions(cwd=posixpath.dirname(full),
-                                                     files=(posixpath.basename(full),)))
-    except ComposeError as err:
-        raise InputError(err.where() or path, str(err).replace("\n", " ")) from None
-
-
-def up_compose_file(path: str, *, seed: int = 0,
-                    profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
-    """``docker compose -f FILE up -d`` in the file's directory, in a new lab (what ``netsim
-    run compose.yaml`` shows); a file Compose would refuse is an InputError first."""
-    read_compose_file(path)
-    full = os.path.abspath(path).replace(os.sep, "/")
-    lab = Lab(seed=seed, profile=profile if profile is not None else DEFAULT_PROFILE,
-              workdir=posixpath.dirname(full))
-    step = lab.docker(shlex.join(["compose", "-f", posixpath.basename(full), "up", "-d"]),
-                      line=1)
-    return lab, [step]
 
 
 def describe(op: Operation) -> str:

@@ -201,3 +201,27 @@ def test_a_malformed_compose_file_is_one_line_and_exit_2(tmp_path: Path, text: s
     r = netsim("run", str(f))
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr == f"{d}/" + line.format(dir=d) + "\n"
+
+
+def test_the_standalone_docker_compose_binary() -> None:
+    """`docker-compose …` lines (Compose v2's standalone binary) are the same plugin."""
+    script = ("mkdir -p /root/x\ncd /root/x\nprintf 'services:\\n  web:\\n    image: nginx\\n'"
+              " > compose.yaml\ndocker-compose up -d\ndocker-compose ps --services\n")
+    _, steps = run_script(script, sandboxed=True)
+    assert steps[-2].exit_code == 0 and " Container x-web-1  Started\n" in steps[-2].stderr
+    assert steps[-1].stdout == "web\n"
+
+
+def test_netsim_check_reads_a_compose_files_expectations(tmp_path: Path) -> None:
+    """netsim check on a compose file: its x-netsim expectations, checked once the project is
+    up (the bundled scenarios/shop/compose.yaml holds); a malformed extension is one line."""
+    r = netsim("check", "scenarios/shop/compose.yaml")
+    assert r.returncode == 0 and "4 expectations: all hold" in r.stdout
+    (tmp_path / "shop").mkdir()
+    f = tmp_path / "shop" / "compose.yaml"
+    f.write_text(THREE_TIER + "x-netsim:\n  expect:\n    - shop-proxy-1 reaches shop-db-1\n")
+    r = netsim("check", str(f))
+    assert r.returncode == 1 and "FAIL" in r.stdout
+    f.write_text(THREE_TIER + "x-netsim:\n  expct: []\n")
+    r = netsim("check", str(f))
+    assert r.returncode == 2 and r.stderr.startswith(f"{f}: x-netsim: unknown or malformed")

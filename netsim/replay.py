@@ -1,0 +1,104 @@
+"""Any input file, replayed in a :class:`~netsim.lab.Lab`: what ``netsim run|reach|matrix …
+FILE`` and :meth:`Lab.from_file` start from.
+
+The reader is chosen by the file's name or ``--format`` (:mod:`netsim.io.inputs`), never by
+its content: a script is replayed line by line, a scenario step by step, and a Compose project
+is brought up as ``docker compose -f FILE up -d`` in the file's directory, then its
+``x-netsim: {expect: […]}`` expectations are checked.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netsim.errors import InputError, ScriptError
+from netsim.lab import Lab, Step, run_scenario, run_script
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
+
+if TYPE_CHECKING:
+    from netsim.io.compose.model import Project
+
+__all__ = ["read_compose_file", "replay_file", "up_compose_file"]
+
+
+def replay_file(path: str, *, seed: int = 0, strict: bool = False,
+                profile: EngineProfile | str | None = None,
+                format: str | None = None) -> tuple[Lab, list[Step]]:
+    """Replay the input ``path`` (``-``: standard input); the lab and one Step per command."""
+    from netsim.io.inputs import input_format, read_input
+
+    fmt = input_format(path, format)
+    if fmt == "compose":
+        return up_compose_file(path, seed=seed, profile=profile)
+    text = read_input(path)
+    source = "<stdin>" if path == "-" else path
+    if fmt == "scenario":
+        from netsim.io.scenario import parse_scenario, step_lines
+
+        return run_scenario(parse_scenario(text, source=source), seed=seed, strict=strict,
+                            lines=step_lines(text), profile=profile)
+    return run_script(text, source=source, seed=seed, strict=strict, profile=profile)
+
+
+def read_compose_file(path: str) -> Project:
+    """The Compose project of the file ``path`` (read from the disk, in its directory, with
+    its ``.env``; the shell environment is not read, so the same file always gives the same
+    project); InputError ``FILE[:LINE]: <Compose's text>`` when Compose would refuse it."""
+    from netsim.io.compose.loader import ComposeError, DiskFiles, LoadOptions, load_project
+
+    full = os.path.abspath(path).replace(os.sep, "/")
+    try:
+        return load_project(DiskFiles(), LoadOptions(cwd=posixpath.dirname(full),
+                                                     files=(posixpath.basename(full),)))
+    except ComposeError as err:
+        raise InputError(err.where() or path, str(err).replace("\n", " ")) from None
+
+
+def up_compose_file(path: str, *, seed: int = 0,
+                    profile: EngineProfile | str | None = None) -> tuple[Lab, list[Step]]:
+    """``docker compose -f FILE up -d`` in the file's directory, in a new lab (what ``netsim
+    run compose.yaml`` shows); a file Compose would refuse is an InputError first."""
+    project = read_compose_file(path)
+    expectations = _compose_expectations(path, project.model.get("x-netsim"))
+    full = os.path.abspath(path).replace(os.sep, "/")
+    lab = Lab(seed=seed, profile=profile if profile is not None else DEFAULT_PROFILE,
+              workdir=posixpath.dirname(full))
+    step = lab.docker(shlex.join(["compose", "-f", posixpath.basename(full), "up", "-d"]),
+                      line=1)
+    for line, text in expectations:
+        try:
+            lab.keep_expectation(text, line)
+        except ScriptError as err:
+            raise InputError(f"{path}:{line}", err.what, got=err.got,
+                             accepted=err.accepted) from None
+    return lab, [step]
+
+
+def _compose_expectations(path: str, ext: Any) -> list[tuple[int, str]]:
+    """The ``x-netsim: {expect: [...]}`` extension of a compose file (Compose ignores ``x-``
+    keys): the expectations ``netsim check`` verifies once the project is up, with their
+    lines."""
+    if ext is None:
+        return []
+    form = "x-netsim: {expect: [\"SRC reaches DST [on PORT]\", …]}"
+    if not isinstance(ext, dict) or set(ext) - {"expect"}:
+        raise InputError(f"{path}: x-netsim", "unknown or malformed netsim extension",
+                         got=ext if not isinstance(ext, dict) else ", ".join(sorted(ext)),
+                         accepted=form)
+    items = ext.get("expect") or []
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise InputError(f"{path}: x-netsim.expect", "must be a list of expectations",
+                         got=items, accepted=form)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    out = []
+    for text in items:
+        line = next((i for i, t in enumerate(lines, 1) if text in t), 0)
+        out.append((line, text))
+    return out
