@@ -53,4 +53,5 @@ docker compose up -d
 docker compose ps --format '{{.Name}} {{.Image}} {{.Command}}'
 docker inspect -f '{{index .Config.Labels "com.docker.compose.depends_on"}}' ext2-app-1
 docker compose exec app ping -c 1 web2
+# @timeout 120
 docker compose down

@@ -336,7 +336,8 @@ clean_daemon() {   # containers, networks, volumes, swarm (+ non-lab images with
   D $s swarm leave --force >/dev/null 2>&1
   ids=$(D $s ps -aq); [ -z "$ids" ] || D $s rm -f -v $ids >/dev/null 2>&1
   D $s network prune -f >/dev/null 2>&1
-  D $s volume prune -f >/dev/null 2>&1
+  # every volume, named ones too (volume prune keeps named volumes from Engine 23 on)
+  ids=$(D $s volume ls -q 2>/dev/null); [ -z "$ids" ] || D $s volume rm -f $ids >/dev/null 2>&1
   if [ "${2:-}" = images ]; then
     local keep=" $LAB_IMAGES " img
     for img in $(D $s image ls --format '{{.Repository}}:{{.Tag}}'); do

@@ -4,37 +4,35 @@ in a one-off container (docker/compose v2.40.3 ``cmd/compose/exec.go``, ``run.go
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from netsim.api import ContainerCreate, ContainerRemove, ContainerStart
-from netsim.composecli.lifecycle import Failed, selected
+from netsim.composecli.lifecycle import Failed, bring_up, selected, shared_network_mode
 from netsim.composecli.options import ComposeCommand
-from netsim.composecli.project import Context, check_services, progress
+from netsim.composecli.project import Context, check_services, specified_container
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError
 from netsim.io.compose.convert import LABEL, container_spec
-from netsim.io.compose.loader import ComposeError
 
 __all__ = ["exec_service", "run_service"]
 
 
 def exec_service(ctx: Context, cmd: ComposeCommand) -> None:
     """``docker compose exec [--index N] SERVICE COMMAND…``: in the service's running
-    container number N (1); ``service "X" is not running`` otherwise."""
+    container number N, else its lowest-numbered running one (pkg/compose/exec.go
+    getExecTarget); ``service "X" is not running`` otherwise."""
     service, *argv = cmd.args
-    index = int(cmd.get("index") or "0") or 1
-    running = [c for c in ctx.containers(service) if c.running
-               and c.spec.Config.Labels.get(LABEL["number"]) == str(index)]
-    if service not in ctx.project.services or not running:
-        raise ComposeError(f'service "{service}" is not running')
-    probe_into(ctx.out, ctx.session, f"{ctx.host}/{running[0].name}", argv)
+    target = specified_container(ctx, service, int(cmd.get("index") or "0"))
+    probe_into(ctx.out, ctx.session, f"{ctx.host}/{target.name}", argv)
 
 
-def _run_name(ctx: Context, service: str) -> str:
-    """``<project>-<service>-run-<12 hex>`` (pkg/compose/run.go: a random ID; netsim's is
-    drawn from the seed and the clock)."""
+def _run_slug(ctx: Context, service: str) -> str:
+    """The one-off container's slug (pkg/compose/run.go: a random 64-hex ID, its first 12 in
+    the name ``<project>-<service>-run-<12 hex>``; netsim's is drawn from the seed and the
+    clock)."""
     from netsim.daemon import ids
 
-    return f"{ctx.project.name}-{service}-run-" + ids.hex_id(
-        ctx.session.seed, "compose-run", service, ctx.session.engine.clock)[:12]
+    return ids.hex_id(ctx.session.seed, "compose-run", service, ctx.session.engine.clock)
 
 
 def run_service(ctx: Context, cmd: ComposeCommand) -> None:
@@ -44,30 +42,28 @@ def run_service(ctx: Context, cmd: ComposeCommand) -> None:
     service, *argv = cmd.args
     check_services(ctx, (service,))
     project = ctx.project
-    if not cmd.true("no-deps"):
-        deps = [d for d in selected(ctx, (service,)) if d != service]
-        for dep in deps:
-            for c in ctx.containers(dep):
-                if c.running:
-                    progress(ctx.out, "Container", c.name, "Running")
-                else:
-                    try:
-                        ctx.session.apply_operation(ContainerStart(host=ctx.host,
-                                                                   container=c.name))
-                    except DaemonError as err:
-                        raise Failed(f"Error response from daemon: {err.text}") from None
+    # run.go prepareRun → startDependencies: create (the networks, the dependencies'
+    # containers) and start the project without the service (with --no-deps: nothing but
+    # the networks)
+    chosen = selected(ctx, (service,))
+    deps = [] if cmd.true("no-deps") else [d for d in chosen if d != service]
+    bring_up(ctx, deps, networks_of=chosen, remove_orphans=cmd.get("remove-orphans"))
     svc = project.services[service]
+    # pkg/compose/run.go prepareRun: no restart policy; cmd/compose/run.go: the service's
+    # ports only with --service-ports
+    svc = replace(svc, restart="", container_name="")
     if not cmd.true("service-ports"):
-        from dataclasses import replace
-
         svc = replace(svc, ports=())
     if argv:
-        from dataclasses import replace
-
         svc = replace(svc, command=tuple(argv))
-    name = cmd.get("name") or _run_name(ctx, service)
-    spec, _ = container_spec(project, svc, 1, oneoff=True, name=name,
-                             containers_of=lambda s: [c.name for c in ctx.containers(s)])
+    slug = _run_slug(ctx, service)
+    name = cmd.get("name") or f"{project.name}-{service}-run-{slug[:12]}"
+    # createContainer(…, -1, …): no container number, aliases only with --use-aliases
+    mode = shared_network_mode(ctx, svc)  # run.go prepareRun: resolveServiceReferences
+    spec, _ = container_spec(project, svc, -1, oneoff=True, name=name, network_mode=mode,
+                             containers_of=lambda s: [c.name for c in ctx.containers(s)],
+                             use_aliases=cmd.true("use-aliases"),
+                             extra_labels={LABEL["slug"]: slug})
     try:
         ctx.session.apply_operation(ContainerCreate(host=ctx.host, op="create",
                                                     container=spec))

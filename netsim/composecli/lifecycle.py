@@ -10,6 +10,8 @@ and, as Compose does, creates every container before starting any.
 
 from __future__ import annotations
 
+import re
+
 from netsim.api import (
     ContainerCreate,
     ContainerRemove,
@@ -21,13 +23,17 @@ from netsim.api import (
     NetworkRemove,
 )
 from netsim.composecli.options import ComposeCommand
-from netsim.composecli.project import Context, check_services, log_warning, progress
+from netsim.composecli.project import Context, log_warning, progress
+from netsim.composecli.volumes import ensure_volumes, remove_volumes
 from netsim.errors import DaemonError
+from netsim.golang.quote import go_quote
 from netsim.io.compose.convert import LABEL, container_spec, network_spec
 from netsim.io.compose.loader import ComposeError
+from netsim.io.compose.model import Service
 from netsim.state import ContainerState
 
-__all__ = ["create", "down", "restart", "rm", "scale", "start", "stop", "up"]
+__all__ = ["bring_up", "create", "down", "restart", "rm", "scale", "shared_network_mode", "start",
+           "stop", "up"]
 
 
 class Failed(Exception):
@@ -43,23 +49,42 @@ def _api_at_least(ctx: Context, version: str) -> bool:
     return have >= tuple(int(x) for x in version.split("."))
 
 
+def _string_to_bool(value: str) -> bool:
+    """docker/compose pkg/utils StringToBool (COMPOSE_* variables)."""
+    return value.lower() in ("true", "1")
+
+
+def _enabled_with(ctx: Context, names: tuple[str, ...]) -> set[str]:
+    """The services enabled once the named ones are (compose-go types.Project
+    WithServicesEnabled: each named disabled service's profiles join the active ones)."""
+    project = ctx.project
+    extra = {p for n in names if n in project.disabled for p in project.services[n].profiles}
+    return set(project.enabled) | {n for n in project.disabled
+                                   if extra & set(project.services[n].profiles)}
+
+
 def selected(ctx: Context, names: tuple[str, ...], *, deps: bool = True) -> list[str]:
-    """The services a command acts on, in dependency order: those named (whatever their
-    profiles) with their dependencies, else every enabled service (compose-go
-    types.Project.ForServices / WithProfiles)."""
-    check_services(ctx, names)
+    """The services a command acts on, in dependency order: those named (their profiles
+    enabled) with their dependencies, else every enabled service (compose-go types.Project
+    WithServicesEnabled, WithSelectedServices → withServices: a dependency that is not
+    enabled is ``no such service`` unless it is ``required: false``)."""
     project = ctx.project
     if not names:
         return project.dependency_order()
+    enabled = _enabled_with(ctx, names)
     wanted: list[str] = []
 
-    def add(name: str) -> None:
+    def add(name: str, required: bool = True) -> None:
+        if name not in enabled:
+            if required:
+                raise ComposeError(f"no such service: {name}")
+            return
         if name in wanted:
             return
         wanted.append(name)
         if deps:
-            for dep in project.dependencies(name):
-                add(dep)
+            for dep, cond in project.services[name].depends_on:
+                add(dep, cond.required)
 
     for name in names:
         add(name)
@@ -67,21 +92,33 @@ def selected(ctx: Context, names: tuple[str, ...], *, deps: bool = True) -> list
 
 
 def _scales(ctx: Context, cmd: ComposeCommand) -> dict[str, int]:
+    """The containers wanted per service: the file's, then each ``--scale SERVICE=NUM``
+    (cmd/compose/create.go applyScaleOpts, up.go setServiceScale on the selected project)."""
     out = {name: svc.replicas for name, svc in ctx.project.services.items()}
+    chosen: set[str] | None = None
     for value in cmd.get_all("scale"):
-        name, _, count = value.partition("=")
-        if name not in ctx.project.services:
-            raise ComposeError(f"no such service: {name}")
-        try:
-            out[name] = int(count)
-        except ValueError:
-            raise ComposeError(f"invalid scale value for {name}: {count}") from None
+        parts = value.split("=")
+        if len(parts) != 2:
+            raise ComposeError(f"invalid --scale option {go_quote(value)}. Should be "
+                               "SERVICE=NUM")
+        name, count = parts
+        if not re.fullmatch(r"[+-]?[0-9]+", count):
+            raise ComposeError(f"strconv.Atoi: parsing {go_quote(count)}: invalid syntax")
+        if chosen is None:
+            chosen = set(selected(ctx, cmd.args))
+        if name not in chosen:  # types.Project.GetService
+            why = "disabled" if name in ctx.project.services else "not found"
+            raise ComposeError(f"no such service: {name}: {why}")
+        out[name] = int(count)
     return out
 
 
 def _ensure_networks(ctx: Context, services: list[str]) -> None:
-    """create.go ensureNetworks: the networks the services use, external ones checked, the
-    others created unless Compose finds them by their labels."""
+    """create.go ensureNetworks: the networks the services use (types.Project
+    WithoutUnnecessaryResources); an external one must exist (resolveExternalNetwork); another
+    is created unless one of its name exists (resolveOrCreateNetwork: that one is used if its
+    com.docker.compose.network label is the network's key, with a warning when it is not the
+    project's)."""
     project = ctx.project
     used: set[str] = set()
     for name in services:
@@ -98,32 +135,82 @@ def _ensure_networks(ctx: Context, services: list[str]) -> None:
             continue
         found = existing.get(net.name)
         if found is not None:
-            if LABEL["project"] not in found.labels:
+            owner = found.labels.get(LABEL["project"])
+            if owner is None:
                 log_warning(ctx.session, ctx.out,
                             f"a network with name {net.name} exists but was not created by "
                             "compose.\nSet `external: true` to use an existing network")
+            elif owner != project.name:
+                log_warning(ctx.session, ctx.out,
+                            f"a network with name {net.name} exists but was not created for "
+                            f"project {go_quote(project.name)}.\nSet `external: true` to use an "
+                            "existing network")
+            have = found.labels.get(LABEL["network"], "")
+            if have != key:
+                raise ComposeError(f"network {net.name} was found but has incorrect label "
+                                   f"{LABEL['network']} set to {go_quote(have)} (expected: "
+                                   f"{go_quote(key)})")
             continue
         progress(ctx.out, "Network", net.name, "Creating")
         try:
             ctx.session.apply_operation(NetworkCreate(host=ctx.host,
                                                       network=network_spec(project, net)))
         except DaemonError as err:
-            text = f"Error response from daemon: {err.text}"
-            progress(ctx.out, "Network", net.name, text)
-            raise Failed(text) from None
+            progress(ctx.out, "Network", net.name, "Error")
+            raise Failed(f"failed to create network {net.name}: Error response from daemon: "
+                         f"{err.text}") from None
         progress(ctx.out, "Network", net.name, "Created")
+
+
+def _orphans(ctx: Context, flag: str | None) -> None:
+    """create.go create: the project's containers of no service of the file (and its exited
+    one-off containers) are removed with ``--remove-orphans`` (or COMPOSE_REMOVE_ORPHANS),
+    else warned about, unless COMPOSE_IGNORE_ORPHANS (containers.go isOrphaned)."""
+    env = ctx.session.environ(ctx.host)
+    remove = flag == "true" if flag is not None else _string_to_bool(
+        env.get("COMPOSE_REMOVE_ORPHANS", ""))
+    orphans = [c for c in ctx.containers() if _service_of(c) not in ctx.project.services]
+    orphans += [c for c in ctx.containers(oneoff=True) if c.status == "exited"]
+    if not orphans or _string_to_bool(env.get("COMPOSE_IGNORE_ORPHANS", "")):
+        return
+    if remove:
+        for c in sorted(orphans, key=lambda c: c.name):
+            _remove(ctx, c)
+        return
+    names = " ".join(sorted(c.name for c in orphans))
+    log_warning(ctx.session, ctx.out, f"Found orphan containers ([{names}]) for this project. "
+                "If you removed or renamed this service in your compose file, you can run "
+                "this command with the --remove-orphans flag to clean it up.")
+
+
+def _service_of(c: ContainerState) -> str:
+    return c.spec.Config.Labels.get(LABEL["service"], "")
+
+
+def _number_of(c: ContainerState) -> int:
+    try:
+        return int(c.spec.Config.Labels.get(LABEL["number"], "0") or 0)
+    except ValueError:
+        return 0
+
+
+def shared_network_mode(ctx: Context, svc: Service) -> str | None:
+    """``network_mode: service:X`` as convergence.go resolveSharedNamespaces resolves it:
+    ``container:<ID>`` of X's first container by name (None: another mode)."""
+    if not svc.network_mode.startswith("service:"):
+        return None
+    target = svc.network_mode.removeprefix("service:")
+    shared = sorted(ctx.containers(target), key=lambda c: c.name)
+    if not shared:
+        raise Failed(f"cannot share network namespace with service {target}: container "
+                     "missing")
+    return f"container:{shared[0].id}"
 
 
 def _create_container(ctx: Context, service: str, number: int) -> None:
     project = ctx.project
     svc = project.services[service]
-    mode = None
-    if svc.network_mode.startswith("service:"):
-        target = svc.network_mode.removeprefix("service:")
-        running = ctx.containers(target)
-        if not running:
-            raise ComposeError(f"service {target} is not running")  # unmeasured wording
-        mode = f"container:{running[0].id}"
+    mode = shared_network_mode(ctx, svc)
     spec, later = container_spec(
         project, svc, number, network_mode=mode,
         containers_of=lambda s: [c.name for c in ctx.containers(s)],
@@ -172,21 +259,23 @@ def _converge(ctx: Context, cmd: ComposeCommand, *, start: bool) -> None:
     services = selected(ctx, cmd.args, deps=not cmd.true("no-deps"))
     if not services:
         raise ComposeError("no service selected")
-    scales = _scales(ctx, cmd)
-    _ensure_networks(ctx, services)
+    # the networks of the services with their dependencies (--no-deps narrows the project
+    # only after cmd/compose's ToProject: types.Project.WithoutUnnecessaryResources)
+    bring_up(ctx, services, networks_of=selected(ctx, cmd.args), scales=_scales(ctx, cmd),
+             start=start, remove_orphans=cmd.get("remove-orphans"))
+
+
+def bring_up(ctx: Context, services: list[str], *, networks_of: list[str],
+             scales: dict[str, int] | None = None, start: bool = True,
+             remove_orphans: str | None = None) -> None:
+    """create.go create then the start: the networks ``networks_of`` use, the orphans, each
+    service's containers (convergence.go ensureService) and, with ``start``, their start once
+    their dependencies are (``run`` brings its dependencies up so: run.go startDependencies)."""
+    _ensure_networks(ctx, networks_of)
+    ensure_volumes(ctx, networks_of)
+    _orphans(ctx, remove_orphans)
     for name in services:  # create phase (convergence.go ensureService)
-        existing = ctx.containers(name)
-        wanted = scales[name]
-        for c in existing:
-            number = int(c.spec.Config.Labels.get(LABEL["number"], "0") or 0)
-            if number > wanted:
-                _remove(ctx, c)
-            elif c.running:
-                progress(ctx.out, "Container", c.name, "Running")
-        have = {int(c.spec.Config.Labels.get(LABEL["number"], "0") or 0) for c in existing}
-        for number in range(1, wanted + 1):
-            if number not in have:
-                _create_container(ctx, name, number)
+        _ensure_service(ctx, name, (scales or {}).get(name, ctx.project.services[name].replicas))
     if not start:
         return
     # start phase (convergence.go startService, each service once its dependencies are
@@ -205,6 +294,26 @@ def _converge(ctx: Context, cmd: ComposeCommand, *, start: bool) -> None:
             _wait_dependencies(ctx, name)
         for c in pending:
             _start(ctx, c)
+
+
+def _ensure_service(ctx: Context, name: str, expected: int) -> None:
+    """convergence.go ensureService: the containers by number; those past ``expected`` (the
+    highest numbers) are removed, the running ones said so; the missing ones are created
+    numbered after the highest there is (nextContainerNumber: gaps are not filled)."""
+    svc = ctx.project.services[name]
+    if expected > 1 and svc.container_name:  # convergence.go getScale
+        raise Failed(f"WARNING: The {go_quote(name)} service is using the custom container "
+                     f"name {go_quote(svc.container_name)}. Docker requires each container to "
+                     "have a unique name. Remove the custom name to scale the service")
+    existing = sorted(ctx.containers(name), key=_number_of)
+    for i, c in enumerate(existing):
+        if i >= expected:
+            _remove(ctx, c)
+        elif c.running:
+            progress(ctx.out, "Container", c.name, "Running")
+    following = max((_number_of(c) for c in existing), default=0) + 1
+    for i in range(expected - len(existing)):
+        _create_container(ctx, name, following + i)
 
 
 def _wait_dependencies(ctx: Context, name: str) -> None:
@@ -288,26 +397,62 @@ def create(ctx: Context, cmd: ComposeCommand) -> None:
 
 
 def down(ctx: Context, cmd: ComposeCommand) -> None:
-    """``docker compose down``: the containers in reverse dependency order, then the
-    networks Compose created (pkg/compose/down.go)."""
-    order = ctx.project.dependency_order(list(ctx.project.services))
-    rank = {name: i for i, name in enumerate(order)}
-    containers = ctx.containers() + ctx.containers(oneoff=True)
-    containers.sort(key=lambda c: (-rank.get(c.spec.Config.Labels.get(LABEL["service"], ""),
-                                             -1), c.name))
-    for c in containers:
-        _remove(ctx, c)
-    names = {n.name for n in ctx.project.networks.values() if not n.external}
-    for net in sorted(ctx.networks(), key=lambda n: n.name):
-        if net.name not in names and net.labels.get(LABEL["project"]) != ctx.project.name:
+    """``docker compose down [SERVICE…]`` (pkg/compose/down.go): the containers of the
+    enabled services (or of the named ones and their dependents), dependents first; with
+    ``--remove-orphans`` (or COMPOSE_REMOVE_ORPHANS) also their one-off containers and the
+    containers of services the file no longer has; then each of the project's networks those
+    services use (not the external ones), found by its labels: removed, or left with
+    ``Resource is still in use``. Nothing found and no network to look for is a warning."""
+    project = ctx.project
+    chosen = selected(ctx, cmd.args) if cmd.args else project.dependency_order()
+    # dependencies.go WithRootNodesAndDown: the named services and those of the selected
+    # project that depend on them, not their dependencies
+    wanted = set(cmd.args or chosen)
+    while extra := {n for n in chosen if n not in wanted
+                    and wanted & set(project.dependencies(n))}:
+        wanted |= extra
+    flag = cmd.get("remove-orphans")
+    orphans_too = flag == "true" if flag is not None else _string_to_bool(
+        ctx.session.environ(ctx.host).get("COMPOSE_REMOVE_ORPHANS", ""))
+    containers = ctx.containers() + (ctx.containers(oneoff=True) if orphans_too else [])
+    for name in [n for n in reversed(chosen) if n in wanted]:  # InReverseDependencyOrder
+        for c in sorted((c for c in containers if _service_of(c) == name),
+                        key=lambda c: c.name):
+            _remove(ctx, c)
+    if orphans_too:  # containers.go isOrphaned
+        for c in sorted(containers, key=lambda c: c.name):
+            oneoff = c.spec.Config.Labels.get(LABEL["oneoff"]) == "True"
+            if _service_of(c) not in chosen and (
+                    (oneoff and c.status == "exited")
+                    or (not oneoff and _service_of(c) not in project.services)):
+                _remove(ctx, c)
+    used = sorted({k for name in chosen if not project.services[name].network_mode
+                   for k, _ in project.services[name].networks})
+    networks = [project.networks[k] for k in used if not project.networks[k].external]
+    if not containers and not networks:
+        log_warning(ctx.session, ctx.out, "Warning: No resource found to remove for project "
+                    f"{go_quote(project.name)}.")
+    for net in networks:  # down.go removeNetwork
+        found = [n for n in ctx.networks() if n.labels.get(LABEL["network"]) == net.key]
+        if not found:
             continue
         progress(ctx.out, "Network", net.name, "Removing")
+        if not any(n.name == net.name for n in found):
+            progress(ctx.out, "Network", net.name, "No resource found to remove")
+            continue
+        if any((ep := c.endpoint(net.name)) is not None and ep.active
+               for c in ctx.session.engine.containers(ctx.host)):
+            progress(ctx.out, "Network", net.name, "Resource is still in use")
+            continue
         try:
             ctx.session.apply_operation(NetworkRemove(host=ctx.host, name=net.name))
         except DaemonError as err:
-            progress(ctx.out, "Network", net.name, f"Error response from daemon: {err.text}")
-            continue
+            progress(ctx.out, "Network", net.name, "Error")
+            raise Failed(f"failed to remove network {net.name}: Error response from daemon: "
+                         f"{err.text}") from None
         progress(ctx.out, "Network", net.name, "Removed")
+    if cmd.true("volumes"):
+        remove_volumes(ctx)
 
 
 def start(ctx: Context, cmd: ComposeCommand) -> None:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from netsim.composecli.options import ComposeCommand
-from netsim.composecli.project import Context, check_services
+from netsim.composecli.project import Context, check_services, specified_container
 from netsim.golang.yamlv3 import marshal
 from netsim.io.compose.convert import LABEL
 from netsim.io.compose.loader import ComposeError
@@ -40,6 +40,10 @@ SERVICE_NETWORK_ORDER = ("aliases", "driver_opts", "gw_priority", "interface_nam
                          "priority")
 IPAM_ORDER = ("driver", "config", "options")
 POOL_ORDER = ("subnet", "gateway", "ip_range", "aux_addresses")
+HEALTHCHECK_ORDER = ("test", "timeout", "interval", "retries", "start_period", "start_interval",
+                     "disable")
+VOLUME_ORDER = ("type", "source", "target", "read_only", "consistency", "bind", "volume",
+                "tmpfs", "image")
 DEPLOY_ORDER = ("mode", "replicas", "labels", "update_config", "rollback_config",
                 "resources", "restart_policy", "placement", "endpoint_mode")
 
@@ -83,6 +87,11 @@ def printed_model(ctx: Context) -> dict[str, Any]:
                 svc[key] = _sorted_map(svc[key])
         if isinstance(svc.get("deploy"), dict):
             svc["deploy"] = _ordered(svc["deploy"], DEPLOY_ORDER)
+        if isinstance(svc.get("healthcheck"), dict):
+            svc["healthcheck"] = _ordered(svc["healthcheck"], HEALTHCHECK_ORDER)
+        if isinstance(svc.get("volumes"), list):
+            svc["volumes"] = [_ordered(v, VOLUME_ORDER) if isinstance(v, dict) else v
+                              for v in svc["volumes"]]
         services[name] = _ordered(svc, SERVICE_ORDER)
     out: dict[str, Any] = {"name": model["name"], "services": services}
     used = {k for s in services.values() for k in (s.get("networks") or {})}
@@ -144,6 +153,10 @@ def config(ctx: Context, cmd: ComposeCommand) -> None:
         for key in sorted(project.networks):
             ctx.out.out(key)
         return
+    if cmd.true("volumes"):
+        for key in sorted(project.model.get("volumes") or {}):
+            ctx.out.out(key)
+        return
     if cmd.true("profiles"):
         for p in sorted({p for s in project.services.values() for p in s.profiles}):
             ctx.out.out(p)
@@ -173,6 +186,15 @@ def _publishers(ctx: Context, c: ContainerState) -> str:
     return ports_column(c, ctx.session.state)
 
 
+def _created_at(seconds: int) -> str:
+    """Go's ``time.Time.String()`` in UTC (``{{.CreatedAt}}``)."""
+    import datetime as dt
+
+    from netsim.state import EPOCH
+
+    return (EPOCH + dt.timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S +0000 UTC")
+
+
 def _row(ctx: Context, c: ContainerState, no_trunc: bool) -> Any:
     """cmd/formatter/container.go ContainerContext for one container."""
     from netsim.dockercli.output.tables import container_command, human_duration, status
@@ -188,15 +210,25 @@ def _row(ctx: Context, c: ContainerState, no_trunc: bool) -> Any:
         "Service": c.spec.Config.Labels.get(LABEL["service"], ""),
         "Project": c.spec.Config.Labels.get(LABEL["project"], ""),
         "RunningFor": human_duration(now - c.created) + " ago",
-        "CreatedAt": str(c.created), "State": c.status, "Status": status(c, now),
+        "CreatedAt": _created_at(c.created), "State": c.status, "Status": status(c, now),
         "Health": "", "ExitCode": str(c.exit_code), "Ports": _publishers(ctx, c),
         "Networks": ",".join(e.network for e in c.endpoints),
         "Labels": ",".join(f"{k}={v}" for k, v in sorted(c.spec.Config.Labels.items())),
         "LocalVolumes": "0", "Mounts": "", "Size": "0B",
     }
     labels = c.spec.Config.Labels
+    # {{json .}}: every field by name, ExitCode a number, and the Publishers list
+    # (cmd/formatter/container.go ContainerContext.MarshalJSON); {{.Publishers}} prints the
+    # list of structs as Go's %v does ([{0.0.0.0 80 8080 tcp} …], measured: 77)
+    publishers = [{"URL": m.host_ip, "TargetPort": m.container_port,
+                   "PublishedPort": m.host_port, "Protocol": m.proto}
+                  for m in (c.port_mappings if fields["Ports"] else ())]
+    fields["Publishers"] = publishers
+    as_json: dict[str, Any] = {k: fields[k] for k in fields}
+    as_json.update({"ExitCode": c.exit_code, "Publishers": publishers})
     return GoStruct("*formatter.ContainerContext", fields,
-                    {"Label": lambda name: labels.get(name, "")})
+                    {"Label": lambda name: labels.get(name, "")},
+                    as_json={k: as_json[k] for k in sorted(as_json)})
 
 
 _PS_HEADERS = {"ID": "CONTAINER ID", "Name": "NAME", "Names": "NAMES", "Image": "IMAGE",
@@ -212,7 +244,7 @@ _PS_DEFAULT = ("table {{.Name}}\t{{.Image}}\t{{.Command}}\t{{.Service}}\t{{.Runn
 def ps(ctx: Context, cmd: ComposeCommand) -> None:
     """``docker compose ps [-a] [-q] [--services] [--format F] [SERVICE…]``: the project's
     containers sorted by name (cmd/compose/ps.go)."""
-    from netsim.dockercli.output.tables import format_rows
+    from netsim.dockercli.output.tables import FormatError, format_rows
 
     check_services(ctx, cmd.args)
     containers = [c for c in ctx.containers(all_=cmd.true("all"))
@@ -230,32 +262,44 @@ def ps(ctx: Context, cmd: ComposeCommand) -> None:
             ctx.out.out(c.id)
         return
     fmt = cmd.get("format") or "table"
+    rows = [_row(ctx, c, cmd.true("no-trunc")) for c in containers]
+    if fmt == "json":  # one object a line, as json.Marshal writes it (HTML escaped)
+        for row in rows:
+            ctx.out.out(_json_html(row))
+        return
     if fmt == "table":
         fmt = _PS_DEFAULT
-    elif fmt == "json":
-        fmt = "{{json .}}"
-    rows = [_row(ctx, c, cmd.true("no-trunc")) for c in containers]
-    ctx.out.stdout.append(format_rows(rows, fmt, _PS_HEADERS))
+    try:
+        ctx.out.stdout.append(format_rows(rows, fmt, _PS_HEADERS))
+    except FormatError as err:  # the template's own error, as the docker CLI prints it
+        raise ComposeError(str(err)) from None
+
+
+def _json_html(value: Any) -> str:
+    """encoding/json.Marshal: compact, ``<``, ``>`` and ``&`` escaped."""
+    from netsim.golang.template.fmt import go_json
+
+    return go_json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace(
+        "&", "\\u0026")
 
 
 def port(ctx: Context, cmd: ComposeCommand) -> None:
-    """``docker compose port SERVICE PRIVATE_PORT``: the first host address the container
-    port is published on (cmd/compose/port.go, pkg/compose/port.go)."""
-    service, private = cmd.args
-    check_services(ctx, (service,))
-    index = int(cmd.get("index") or "0") or 1
-    running = [c for c in ctx.containers(service) if c.running]
-    chosen = [c for c in running if c.spec.Config.Labels.get(LABEL["number"]) == str(index)]
-    if not chosen:
-        raise ComposeError(f'service "{service}" is not running')
-    c = chosen[0]
-    proto = cmd.get("protocol") or "tcp"
+    """``docker compose port [--index N] SERVICE PRIVATE_PORT``: the first host address the
+    container port is published on (cmd/compose/port.go, pkg/compose/port.go)."""
+    service, private = cmd.args[:2]  # cobra.MinimumNArgs(2): the rest is ignored
+    c = specified_container(ctx, service, int(cmd.get("index") or "0"))
+    proto = (cmd.get("protocol") or "tcp").lower()
     for m in c.port_mappings:
         if str(m.container_port) == private and m.proto == proto:
             ctx.out.out(f"{m.host_ip}:{m.host_port}")
             return
+    # pkg/compose/port.go portNotFoundError: each of the summary's ports as PUBLIC/PROTO (0
+    # for one only exposed)
+    listed = [f"{m.host_port}/{m.proto}" for m in c.port_mappings]
+    mapped = {f"{m.container_port}/{m.proto}" for m in c.port_mappings}
+    listed += [f"0/{e.partition('/')[2] or 'tcp'}" for e in c.exposed_ports if e not in mapped]
     raise ComposeError(f"no port {private}/{proto} for container {c.name}: "
-                       f"{_publishers(ctx, c)}")  # unmeasured wording
+                       + ", ".join(listed))
 
 
 def ls(ctx_session: Any, host: str, cmd: ComposeCommand, out: Any) -> None:
@@ -282,5 +326,9 @@ def ls(ctx_session: Any, host: str, cmd: ComposeCommand, out: Any) -> None:
     if cmd.true("quiet"):
         for row in rows[1:]:
             out.out(row[0])
+        return
+    if cmd.get("format") == "json":  # cmd/compose/list.go: the stack views, json.Marshal
+        out.out(_json_html([{"Name": r[0], "Status": r[1], "ConfigFiles": r[2]}
+                         for r in rows[1:]]))
         return
     out.stdout.append(tabwrite(rows, minwidth=20, padding=3))

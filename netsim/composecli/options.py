@@ -54,7 +54,7 @@ COMMANDS: dict[str, tuple[tuple[FlagSpec, ...], int, int | None]] = {
                 bool_flag("no-consistency"), bool_flag("resolve-image-digests"),
                 bool_flag("environment"), bool_flag("variables"), bool_flag("hash"),
                 str_flag("output", "o"), bool_flag("lock-image-digests")), 0, None),
-    "port": ((str_flag("protocol", default="tcp"), num_flag("index")), 2, 2),
+    "port": ((str_flag("protocol", default="tcp"), num_flag("index")), 2, None),
     "exec": ((bool_flag("detach", "d"), bool_flag("no-TTY", "T"), bool_flag("tty", "t"),
               bool_flag("interactive", "i", default="true"), list_flag("env", "e"),
               str_flag("user", "u"), str_flag("workdir", "w"), num_flag("index"),

@@ -14,7 +14,7 @@ from netsim.io.compose.loader import ComposeError, LoadOptions, load_project
 from netsim.io.compose.model import Project
 from netsim.state import ContainerState, NetworkState
 
-__all__ = ["Context", "load", "log_warning", "progress"]
+__all__ = ["Context", "load", "log_warning", "progress", "specified_container"]
 
 
 @dataclass
@@ -89,6 +89,12 @@ def log_warning(session: Session, out: Output, text: str) -> None:
     out.err(f'time="{timestamp(session.engine.clock)}" level=warning msg="{escaped}"')
 
 
+def _env_files_default(env: dict[str, str]) -> list[str]:
+    """--env-file's default: COMPOSE_ENV_FILES, comma-separated (cmd/compose/compose.go
+    defaultStringArrayVar)."""
+    return [f for f in env.get("COMPOSE_ENV_FILES", "").split(",") if f]
+
+
 def load(session: Session, host: str, cmd: ComposeCommand, out: Output) -> Context:
     """The project of ``cmd``'s options in the host's current directory, its interpolation
     warnings printed; ComposeError with Compose's text."""
@@ -99,7 +105,7 @@ def load(session: Session, host: str, cmd: ComposeCommand, out: Output) -> Conte
         project_name=cmd.option("project-name") or None,
         project_directory=cmd.option("project-directory") or None,
         profiles=tuple(p for v in cmd.options("profile") for p in [v] if p),
-        env_files=tuple(cmd.options("env-file")), environ=env)
+        env_files=tuple(cmd.options("env-file") or _env_files_default(env)), environ=env)
     project = load_project(ws, opts)
     for w in project.warnings:
         log_warning(session, out, w)
@@ -111,3 +117,19 @@ def check_services(ctx: Context, names: tuple[str, ...]) -> None:
     for name in names:
         if name not in ctx.project.services:
             raise ComposeError(f"no such service: {name}")
+
+
+def specified_container(ctx: Context, service: str, index: int) -> ContainerState:
+    """The running container ``exec`` and ``port`` act on (containers.go
+    getSpecifiedContainer): number ``index`` when it is given (> 0), else the lowest number,
+    one-off containers last; Compose's texts when there is none."""
+    found = [c for c in ctx.containers(service) + ctx.containers(service, oneoff=True)
+             if c.running]
+    if index > 0:
+        found = [c for c in found if c.spec.Config.Labels.get(LABEL["number"]) == str(index)]
+    if not found:
+        if index > 0:
+            raise ComposeError(f'service "{service}" is not running container #{index}')
+        raise ComposeError(f'service "{service}" is not running')
+    return min(found, key=lambda c: (c.spec.Config.Labels.get(LABEL["oneoff"]) == "True",
+                                     _number(c)))

@@ -437,7 +437,7 @@ def _compose_progress(text: str, command: str, ctx: Context) -> str:
 
 
 def _compose_services(text: str, command: str, ctx: Context) -> str:
-    if _COMPOSE.search(command) and "--services" in command:
+    if _COMPOSE.search(command) and ("--services" in command or "--images" in command):
         body = text.rstrip("\n")
         return "\n".join(sorted(body.split("\n"))) + text[len(body):]
     return text
@@ -497,9 +497,10 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "errgroup), so its progress lines interleave differently on each run: a run "
                   "of them is compared ordered by object, each object's own lines in order",
                   _compose_progress),
-    Normalization("compose-services-order", "docker compose config/ps --services lists "
-                  "services that do not depend on each other in Go's random map order: the "
-                  "lines are compared as a multiset", _compose_services),
+    Normalization("compose-services-order", "docker compose config/ps --services (and "
+                  "config --images) lists services that do not depend on each other in Go's "
+                  "random map order: the lines are compared as a multiset",
+                  _compose_services),
     Normalization("shuffle", "the embedded DNS shuffles the addresses of a name on each query "
                   "(libnetwork resolver.go, rand.Shuffle): a DNS tool's answer lines are "
                   "compared as a multiset", _shuffle),

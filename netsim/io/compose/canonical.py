@@ -20,8 +20,8 @@ from typing import Any
 from netsim.dockercli.publish import legacy_port_spec, parse_port_spec
 from netsim.errors import DockerCliError
 
-__all__ = ["CanonicalError", "command", "depends_on", "mapping", "networks", "ports",
-           "string_list"]
+__all__ = ["CanonicalError", "command", "depends_on", "extra_hosts", "mapping", "networks",
+           "ports", "string_list", "volumes"]
 
 
 class CanonicalError(ValueError):
@@ -140,3 +140,55 @@ def depends_on(value: Any) -> dict[str, dict[str, Any]]:
         entry["required"] = spec.get("required", True)
         out[name] = entry
     return out
+
+
+def volumes(items: list[Any], working_dir: str) -> list[dict[str, Any]]:
+    """``volumes:`` in the long syntax (compose-go format/volume.go ParseVolume): a source
+    that is a path (``./x``, ``/x``, ``~``) is a bind, made absolute against the project's
+    directory, with ``bind: {create_host_path: true}``; a name is a named volume; a lone
+    target an anonymous one; ``:ro`` sets ``read_only``, ``:nocopy`` ``volume.nocopy``."""
+    import posixpath
+
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(dict(item))
+            continue
+        parts = _text(item).split(":")
+        if len(parts) == 1:
+            out.append({"type": "volume", "target": parts[0], "volume": {}})
+            continue
+        source, target, *modes = parts
+        flags = ",".join(modes).split(",") if modes else []
+        bind = source.startswith((".", "/", "~"))
+        entry: dict[str, Any] = {"type": "bind" if bind else "volume"}
+        if bind:
+            if source.startswith("~"):
+                source = "/root" + source[1:]
+            source = posixpath.normpath(posixpath.join(working_dir, source))
+        entry["source"] = source
+        entry["target"] = target
+        if "ro" in flags:
+            entry["read_only"] = True
+        if bind:
+            entry["bind"] = {"create_host_path": True}
+        else:
+            entry["volume"] = {"nocopy": True} if "nocopy" in flags else {}
+        out.append(entry)
+    return out
+
+
+def extra_hosts(value: Any) -> list[str]:
+    """``extra_hosts`` as compose-go's HostsList prints it: ``NAME=IP`` entries (a list in
+    ``NAME:IP`` or ``NAME=IP`` form, or a mapping)."""
+    if isinstance(value, dict):
+        pairs = [(k, v) for k, vs in value.items()
+                 for v in (vs if isinstance(vs, list) else [vs])]
+    else:
+        pairs = []
+        for item in value or []:
+            text = _text(item)
+            sep = "=" if "=" in text else ":"
+            name, _, address = text.partition(sep)
+            pairs.append((name, address))
+    return [f"{k}={_text(v)}" for k, v in pairs]

@@ -55,6 +55,8 @@ LABEL = {
     "config_files": "com.docker.compose.project.config_files",
     "depends_on": "com.docker.compose.depends_on",
     "replace": "com.docker.compose.replace",
+    "env_file": "com.docker.compose.project.environment_file",
+    "slug": "com.docker.compose.slug",
 }
 
 
@@ -74,9 +76,9 @@ def network_spec(project: Project, net: ComposeNetwork) -> NetworkSpec:
                              Gateway=c.get("gateway"),
                              AuxiliaryAddresses=dict(c.get("aux_addresses") or {}))
                   for c in net.ipam_config)
-    # create.go resolveOrCreateNetwork: IPAM options only when the file has some (a nil map)
-    ipam = IPAM(Driver=net.ipam_driver or "default",
-                Options=dict(net.ipam_options) or None, Config=pools)
+    # create.go resolveOrCreateNetwork builds the request's IPAM from the driver and the pools
+    # only: ipam.options are never sent (a nil map)
+    ipam = IPAM(Driver=net.ipam_driver or "default", Options=None, Config=pools)
     return NetworkSpec(
         Name=net.name, Driver=net.driver or "bridge", Options=dict(net.driver_opts),
         Internal=net.internal, Attachable=net.attachable, IPAM=ipam,
@@ -92,29 +94,33 @@ def links(project: Project, service: Service, number: int,
     then the ``external_links`` as given. ``containers_of`` names a service's containers."""
     out: list[str] = []
     for raw in service.links:
-        target, _, alias = raw.partition(":")
-        alias = alias or target
+        # strings.Split(raw, ":"): an alias only when there are exactly two parts
+        parts = raw.split(":")
+        target = parts[0]
+        alias = parts[1] if len(parts) == 2 else target
         for c in containers_of(target):
             out += [f"{c}:{alias}", f"{c}:{target}-{number}",
                     f"{c}:{project.name}-{target}-{number}"]
     for raw in service.external_links:
-        target, _, alias = raw.partition(":")
-        out.append(f"{target}:{alias or target}")
+        parts = raw.split(":")
+        out.append(f"{parts[0]}:{parts[1] if len(parts) == 2 else parts[0]}")
     return tuple(out)
 
 
-def _endpoint(project: Project, service: Service, number: int, key: str,
-              link_list: tuple[str, ...]) -> EndpointSettings:
-    """create.go createEndpointSettings: the aliases (the container's name, the service's
-    name, the network's ``aliases``), the fixed addresses, the gateway priority."""
+def _endpoint(project: Project, service: Service, name: str, key: str,
+              link_list: tuple[str, ...], use_aliases: bool) -> EndpointSettings:
+    """create.go createEndpointSettings: the aliases (getAliases: the container's name, then,
+    with ``use_aliases``, the service's name and the network's ``aliases``), the fixed
+    addresses, the gateway priority."""
     cfg = service.network(key)
-    aliases = [container_name(project, service, number), service.name]
+    aliases = [name, service.name] if use_aliases else [name]
     ipam = None
     mac = ""
     opts: dict[str, str] = {}
     priority = 0
     if cfg is not None:
-        aliases += cfg.aliases
+        if use_aliases:
+            aliases += cfg.aliases
         v4 = ipaddress.IPv4Address(cfg.ipv4_address) if cfg.ipv4_address else None
         v6 = ipaddress.IPv6Address(cfg.ipv6_address) if cfg.ipv6_address else None
         ipam = EndpointIPAMConfig(IPv4Address=v4, IPv6Address=v6)
@@ -127,23 +133,39 @@ def _endpoint(project: Project, service: Service, number: int, key: str,
                             MacAddress=mac, DriverOpts=opts, GwPriority=priority)
 
 
+#: create.go mapRestartPolicyCondition (deploy.restart_policy's words → the engine's)
+_RESTART_NAMES = {"none": "no", "no": "no", "on-failure": "on-failure",
+                  "unless-stopped": "unless-stopped", "any": "always", "always": "always"}
+
+
 def _restart(service: Service) -> RestartPolicy:
-    """create.go getRestartPolicy: ``restart: NAME[:COUNT]``."""
+    """create.go getRestartPolicy: ``restart: NAME[:COUNT]`` (or deploy.restart_policy, as the
+    loader folds it), the name mapped, a count that is not a number read as 0."""
     if not service.restart:
         return RestartPolicy()
-    name, _, count = service.restart.partition(":")
-    return RestartPolicy(Name=name, MaximumRetryCount=int(count) if count.isdigit() else 0)
+    parts = service.restart.split(":")
+    name = _RESTART_NAMES.get(parts[0], parts[0])
+    count = parts[1] if len(parts) > 1 else ""
+    try:
+        retries = int(count)
+    except ValueError:
+        retries = 0
+    return RestartPolicy(Name=name, MaximumRetryCount=retries)
 
 
 def container_spec(project: Project, service: Service, number: int, *,
                    network_mode: str | None = None,
                    containers_of: Callable[[str], list[str]] = lambda s: [],
                    all_networks_at_create: bool = True, oneoff: bool = False,
-                   name: str | None = None) -> tuple[ContainerSpec, list[tuple[str,
-                                                                           EndpointSettings]]]:
+                   name: str | None = None, use_aliases: bool = True,
+                   extra_labels: dict[str, str] | None = None,
+                   ) -> tuple[ContainerSpec, list[tuple[str, EndpointSettings]]]:
     """The create request for container ``number`` of ``service``, and the networks to
     connect after the create (API < 1.44: create.go connects every network but the first one
-    by one). ``network_mode`` replaces a ``service:X`` mode by ``container:ID``."""
+    by one). ``network_mode`` replaces a ``service:X`` mode by ``container:ID``. A one-off
+    container (``run``) has number -1 (no container-number label; its links say
+    ``<service>--1``, as convergence.go getLinks writes them), the network aliases only with
+    ``use_aliases`` (``run --use-aliases``) and ``extra_labels`` (its slug)."""
     labels = dict(service.labels)
     labels.update({
         LABEL["project"]: project.name, LABEL["service"]: service.name,
@@ -153,7 +175,10 @@ def container_spec(project: Project, service: Service, number: int, *,
         LABEL["depends_on"]: ",".join(f"{d}:{dep.condition}:{str(dep.restart).lower()}"
                                       for d, dep in service.depends_on),
     })
-    if number > 0 and not oneoff:
+    if project.env_files:  # cmd/compose/compose.go ToProject: the --env-file values
+        labels[LABEL["env_file"]] = ",".join(project.env_files)
+    labels.update(extra_labels or {})
+    if number > 0 and not oneoff:  # create.go prepareLabels: one-off containers have none
         labels[LABEL["number"]] = str(number)
     exposed = [e if "/" in e else f"{e}/tcp" for e in service.expose]
     exposed += [f"{p.target}/{p.protocol}" for p in service.ports]
@@ -171,6 +196,7 @@ def container_spec(project: Project, service: Service, number: int, *,
         WorkingDir=service.working_dir, Env=env, Labels=labels,
         MacAddress="")
     link_list = links(project, service, number, containers_of)
+    me = name or container_name(project, service, number)
     later: list[tuple[str, EndpointSettings]] = []
     if service.network_mode:
         mode = network_mode or service.network_mode
@@ -180,23 +206,30 @@ def container_spec(project: Project, service: Service, number: int, *,
     else:
         keys = service.networks_by_priority() or ["default"]
         first = keys[0]
-        endpoints = {project.networks[first].name: _endpoint(project, service, number, first,
-                                                             link_list)}
+        endpoints = {project.networks[first].name: _endpoint(project, service, me, first,
+                                                             link_list, use_aliases)}
         for key in keys[1:]:
-            settings = _endpoint(project, service, number, key, link_list)
+            settings = _endpoint(project, service, me, key, link_list, use_aliases)
             if all_networks_at_create:
                 endpoints[project.networks[key].name] = settings
             else:
                 later.append((project.networks[key].name, settings))
-        if not endpoints[project.networks[first].name].MacAddress and service.mac_address:
-            ep = endpoints[project.networks[first].name]
-            endpoints[project.networks[first].name] = ep.model_copy(
+        main = endpoints[project.networks[first].name]
+        if not all_networks_at_create:
+            # create.go prepareContainerMACAddress (API < 1.44): the container-wide MacAddress
+            config = config.model_copy(update={
+                "MacAddress": service.mac_address or main.MacAddress})
+        elif not main.MacAddress and service.mac_address:  # API >= 1.44: moved to the endpoint
+            endpoints[project.networks[first].name] = main.model_copy(
                 update={"MacAddress": service.mac_address})
         mode = project.networks[first].name
         networking = NetworkingConfig(EndpointsConfig=endpoints)
     host = HostConfig(NetworkMode=mode, PortBindings=bindings, RestartPolicy=_restart(service),
-                      Dns=service.dns, ExtraHosts=service.extra_hosts, Links=link_list,
+                      Dns=service.dns,
+                      # create.go: ExtraHosts.AsList(":") (config shows NAME=IP)
+                      ExtraHosts=tuple(h.replace("=", ":", 1) for h in service.extra_hosts),
+                      Links=link_list,
                       Privileged=service.privileged)
-    spec = ContainerSpec(name=name or container_name(project, service, number), Config=config,
+    spec = ContainerSpec(name=me, Config=config,
                          HostConfig=host, NetworkingConfig=networking)
     return spec, later

@@ -17,12 +17,23 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from netsim.io.compose import canonical, schema
 from netsim.io.compose.canonical import CanonicalError
+from netsim.io.compose.consistency import check, cycle, normalize
 from netsim.io.compose.dotenv import DotenvError, parse_dotenv
 from netsim.io.compose.extends import apply_extends
+from netsim.io.compose.files import (
+    ComposeError,
+    DiskFiles,
+    Files,
+    LoadOptions,
+    go_open_error,
+    is_file,
+    read_env,
+    resolve_options,
+)
 from netsim.io.compose.interpolation import InterpolationError, path_text, substitute
 from netsim.io.compose.merge import MergeError, enforce_unicity, merge, strip_markers
 from netsim.io.compose.model import (
@@ -38,11 +49,6 @@ from netsim.io.compose.yamlfile import ComposeYamlError, Document, load_document
 
 __all__ = ["ComposeError", "DiskFiles", "Files", "LoadOptions", "load_project"]
 
-#: compose-go cli/options.go DefaultFileNames and DefaultOverrideFileNames
-DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
-OVERRIDE_FILES = ("compose.override.yaml", "compose.override.yml",
-                  "docker-compose.override.yml", "docker-compose.override.yaml")
-
 #: keys of a service netsim reads and simulates; any other key is accepted, printed by
 #: ``config`` and listed once as not simulated
 SIMULATED = frozenset({
@@ -51,121 +57,6 @@ SIMULATED = frozenset({
     "depends_on", "profiles", "environment", "labels", "dns", "extra_hosts", "mac_address",
     "user", "working_dir", "tty", "stdin_open", "restart", "privileged", "extends",
 })
-
-
-class ComposeError(ValueError):
-    """Compose refuses the project; ``str()`` is the text ``docker compose`` prints;
-    ``file`` and ``line`` say where, when netsim knows (Compose itself does not say)."""
-
-    def __init__(self, text: str, *, file: str | None = None, line: int | None = None,
-                 path: tuple[str | int, ...] = ()) -> None:
-        super().__init__(text)
-        self.file = file
-        self.line = line
-        self.path = path  # the value it is about, when known
-
-    def where(self) -> str:
-        """``file:line``, ``file`` or ""."""
-        if self.file is None:
-            return ""
-        return f"{self.file}:{self.line}" if self.line is not None else self.file
-
-
-class Files(Protocol):
-    """Where compose files are read from (a script's workspace, or the disk)."""
-
-    def read_text(self, path: str) -> str:
-        """The file's text; FileNotFoundError/IsADirectoryError as ``open`` raises them."""
-
-    def exists(self, path: str) -> bool:
-        """Whether ``path`` names a file or directory."""
-
-
-class DiskFiles:
-    """The real disk, read-only."""
-
-    def read_text(self, path: str) -> str:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-
-    def exists(self, path: str) -> bool:
-        return posixpath.exists(path)
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    """The options of ``docker compose`` that choose and read the project."""
-
-    cwd: str
-    files: tuple[str, ...] = ()  # -f, as given
-    project_name: str | None = None  # -p
-    project_directory: str | None = None  # --project-directory
-    profiles: tuple[str, ...] = ()  # --profile
-    env_files: tuple[str, ...] = ()  # --env-file
-    environ: Mapping[str, str] = field(default_factory=dict)  # the shell's environment
-
-
-def _go_open_error(path: str, err: OSError) -> ComposeError:
-    why = "is a directory" if isinstance(err, IsADirectoryError) else \
-        "no such file or directory"
-    return ComposeError(f"open {path}: {why}")
-
-
-def find_files(files: Files, opts: LoadOptions) -> list[str]:
-    """The compose files: ``-f`` (relative to the directory), ``COMPOSE_FILE``, else the first
-    default name found in the directory or a parent, with its override file (compose-go
-    cli/options.go WithDefaultConfigPath)."""
-    given = list(opts.files)
-    if not given and opts.environ.get("COMPOSE_FILE"):
-        sep = opts.environ.get("COMPOSE_PATH_SEPARATOR", ":")
-        given = [f for f in opts.environ["COMPOSE_FILE"].split(sep) if f]
-    if given:
-        base = opts.project_directory or opts.cwd
-        return [f if f == "-" else posixpath.normpath(posixpath.join(
-            opts.cwd if not opts.project_directory else base, f)) for f in given]
-    directory = posixpath.normpath(posixpath.join(opts.cwd, opts.project_directory or "."))
-    while True:
-        for name in DEFAULT_FILES:
-            candidate = posixpath.join(directory, name)
-            if files.exists(candidate):
-                found = [candidate]
-                for override in OVERRIDE_FILES:
-                    o = posixpath.join(directory, override)
-                    if files.exists(o):
-                        found.append(o)
-                        break
-                return found
-        parent = posixpath.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    raise ComposeError("no configuration file provided: not found")
-
-
-def project_environment(files: Files, opts: LoadOptions, working_dir: str) -> dict[str, str]:
-    """The variables interpolation reads: the ``.env`` of the project directory (or each
-    ``--env-file``), under the shell's environment (compose-go cli/options.go
-    WithDotEnv: the OS environment wins)."""
-    env_files = [posixpath.join(opts.cwd, f) for f in opts.env_files] or [
-        posixpath.join(working_dir, ".env")]
-    env: dict[str, str] = {}
-    for path in env_files:
-        try:
-            text = files.read_text(path)
-        except (FileNotFoundError, NotADirectoryError) as err:
-            if opts.env_files:
-                raise ComposeError(f"couldn't find env file: {path}") from err
-            continue
-        except IsADirectoryError:
-            continue
-        try:
-            env.update(parse_dotenv(text, source=path,
-                                    lookup=lambda k: opts.environ.get(k, env.get(k))))
-        except DotenvError as err:
-            raise ComposeError(str(err)) from None
-    env.update(opts.environ)
-    return env
-
 
 # ----------------------------------------------------------------------------- interpolation
 
@@ -261,6 +152,7 @@ class _State:
     opts: LoadOptions
     env: dict[str, str]
     warnings: list[str] = field(default_factory=list)
+    working_dir: str = ""  # the project directory (an include's own, while it loads)
     included: list[str] = field(default_factory=list)
     #: each file's documents as parsed (their lines), for netsim's own file:line
     documents: dict[str, list[Document]] = field(default_factory=dict)
@@ -293,7 +185,7 @@ def _read_model(state: _State, path: str) -> list[dict[str, Any]]:
     try:
         text = state.files.read_text(path)
     except OSError as err:
-        raise _go_open_error(path, err) from None
+        raise go_open_error(path, err) from None
     try:
         docs = load_documents(text, path)
     except ComposeYamlError as err:
@@ -322,7 +214,7 @@ def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, An
                                                                                dict):
                 raise ComposeError(f"{section} must be a mapping")
         if "include" in cfg:
-            merged = _apply_include(state, path, cfg.pop("include"), merged)
+            _apply_include(state, path, cfg.pop("include"), cfg)
         services = cfg.get("services")
         if isinstance(services, dict) and any(isinstance(s, dict) and "extends" in s
                                               for s in services.values()):
@@ -355,7 +247,7 @@ def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, An
             state.warnings.append(f"{path}: the attribute `version` is obsolete, it will be "
                                   "ignored, please remove it to avoid potential confusion")
             del merged["version"]
-        _canonical(merged)
+        _canonical(merged, state.working_dir)
         try:  # the canonical form can reveal duplicates (a port range and its override)
             merged = enforce_unicity(merged)
         except MergeError as err:
@@ -363,36 +255,55 @@ def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, An
     return merged
 
 
-def _apply_include(state: _State, path: str, includes: Any, merged: dict[str, Any]
-                   ) -> dict[str, Any]:
-    """``include:`` (compose-go loader/include.go): each included project is loaded on its
-    own (its directory, its own ``.env``) and its resources added; a resource defined twice
-    is an error."""
-    base = posixpath.dirname(path)
+def _apply_include(state: _State, path: str, includes: Any, cfg: dict[str, Any]) -> None:
+    """``include:`` (compose-go loader/include.go ApplyInclude): each included project is
+    loaded on its own (paths against its directory; its ``.env``, or the entry's
+    ``env_file``, under the including project's variables) and its resources imported into
+    the including file's own model (``cfg``, before that is merged onto the files before it);
+    a resource the file defines otherwise is an error (importResource)."""
     for entry in includes or []:
-        paths = canonical.string_list(entry.get("path") if isinstance(entry, dict) else entry)
-        files = [posixpath.normpath(posixpath.join(base, p)) for p in paths]
-        for f in files:
+        spec = entry if isinstance(entry, dict) else {"path": entry}
+        base = posixpath.dirname(path)
+        files = [posixpath.normpath(posixpath.join(base, p))
+                 for p in canonical.string_list(spec.get("path"))]
+        for f in files[:1]:
             if f in state.included:
                 chain = "\n include ".join([*state.included, f])
                 raise ComposeError(f"include cycle detected:\n{chain}")
+        project_dir = posixpath.dirname(files[0]) if files else base
+        if spec.get("project_directory"):
+            project_dir = posixpath.normpath(posixpath.join(state.working_dir,
+                                                            str(spec["project_directory"])))
+        env_files = [posixpath.normpath(posixpath.join(state.working_dir, f))
+                     for f in canonical.string_list(spec.get("env_file") or [])]
+        if not spec.get("env_file"):
+            dotenv = posixpath.join(project_dir, ".env")
+            env_files = [dotenv] if is_file(state.files, dotenv) else []
+        saved_env, saved_dir = state.env, state.working_dir
+        # types.Mapping.Merge: the including project's variables win over the include's files
+        state.env = {**read_env(state.files, env_files, saved_env), **saved_env}
+        state.working_dir = project_dir
         state.included.append(path)
         sub: dict[str, Any] = {}
-        for f in files:
-            sub = _load_file(state, f, sub)
-        state.included.pop()
-        for section in _SECTIONS:
+        try:
+            for f in files:
+                sub = _load_file(state, f, sub)
+        finally:
+            state.included.pop()
+            state.env, state.working_dir = saved_env, saved_dir
+        for section in ("services", "volumes", "networks", "secrets", "configs", "models"):
+            mine = cfg.get(section) or {}
             for key, value in (sub.get(section) or {}).items():
-                mine = merged.setdefault(section, {})
                 if key in mine and mine[key] != value:
-                    raise ComposeError(f"imported compose file {files[0]} defines conflicting "
-                                       f"{section[:-1]} {key}")
+                    raise ComposeError(f"{section}.{key} conflicts with imported resource")
                 mine[key] = value
-    return merged
+            if section in sub:
+                cfg[section] = mine
 
 
-def _canonical(model: dict[str, Any]) -> None:
-    """The canonical form of every service (in place)."""
+def _canonical(model: dict[str, Any], working_dir: str) -> None:
+    """The canonical form of every service (in place); relative bind sources are made
+    absolute against ``working_dir``."""
     for name, svc in (model.get("services") or {}).items():
         if not isinstance(svc, dict):
             continue
@@ -408,7 +319,12 @@ def _canonical(model: dict[str, Any]) -> None:
                 svc["depends_on"] = canonical.depends_on(svc["depends_on"])
             for key in ("environment", "labels", "annotations", "sysctls"):
                 if key in svc:
-                    svc[key] = canonical.mapping(svc[key])
+                    # a label without a value is "" (types.Labels), a variable null
+                    svc[key] = canonical.mapping(svc[key], none_values=key == "environment")
+            if "volumes" in svc:
+                svc["volumes"] = canonical.volumes(svc["volumes"], working_dir)
+            if "extra_hosts" in svc:
+                svc["extra_hosts"] = canonical.extra_hosts(svc["extra_hosts"])
             for key in ("dns", "dns_search", "tmpfs", "expose"):
                 if key in svc:
                     svc[key] = canonical.string_list(svc[key])
@@ -418,80 +334,32 @@ def _canonical(model: dict[str, Any]) -> None:
 
 # ----------------------------------------------------------------------------- the project
 
-def _normalize(model: dict[str, Any], name: str, env: Mapping[str, str]) -> None:
-    """compose-go loader/normalize.go: the default network where a service needs it, each
-    network's Docker name, the environment's unset values from the environment."""
-    services = model.setdefault("services", {}) or {}
-    model["services"] = services
-    networks = model.get("networks") or {}
-    uses_default = False
-    for svc in services.values():
-        if not svc.get("network_mode") and not svc.get("networks"):
-            svc["networks"] = {"default": None}
-        if "default" in (svc.get("networks") or {}):
-            uses_default = True
-    if uses_default and "default" not in networks:
-        networks["default"] = None
-    for key, net in list(networks.items()):
-        net = dict(net or {})
-        ext = net.get("external")
-        if isinstance(ext, dict):  # the legacy external: {name: X}
-            net["external"] = True
-            if ext.get("name"):
-                net["name"] = ext["name"]
-        if not net.get("name"):
-            net["name"] = key if net.get("external") else f"{name}_{key}"
-        ordered = {"name": net.pop("name")}
-        ordered.update(net)
-        networks[key] = ordered
-    if networks:
-        model["networks"] = networks
-    for svc in services.values():
-        environment = svc.get("environment")
-        if isinstance(environment, dict):
-            for k, v in environment.items():
-                if v is None and k in env:
-                    environment[k] = env[k]
-
-
-def _check(model: dict[str, Any]) -> None:
-    """compose-go loader/validate.go checkConsistency, in its order."""
-    services = model.get("services") or {}
-    networks = model.get("networks") or {}
-    for sname in sorted(services):
-        svc = services[sname]
-        if svc.get("network_mode") and svc.get("networks"):
-            raise ComposeError(f"service {sname} declares mutually exclusive `network_mode` "
-                               "and `networks`: invalid compose project",
-                               path=("services", sname, "network_mode"))
-        for net in svc.get("networks") or {}:
-            if net not in networks:
-                raise ComposeError(f'service "{sname}" refers to undefined network {net}: '
-                                   "invalid compose project", path=("services", sname, "networks"))
-        for dep in svc.get("depends_on") or {}:
-            if dep not in services:
-                raise ComposeError(f'service "{sname}" depends on undefined service "{dep}": '
-                                   "invalid compose project",
-                                   path=("services", sname, "depends_on"))
-        mode = svc.get("network_mode") or ""
-        if mode.startswith("service:") and mode[8:] not in services:
-            raise ComposeError(f'service "{sname}" depends on undefined service '
-                               f'"{mode[8:]}": invalid compose project',
-                               path=("services", sname, "network_mode"))
-
-
-def _cycle(project: Project) -> None:
-    """compose-go graph/cycle.go: a dependency cycle, named from the first service in it."""
-    def walk(name: str, trail: list[str]) -> None:
-        if name in trail:
-            cycle = [*trail[trail.index(name):], name]
-            raise ComposeError("dependency cycle detected: " + " -> ".join(cycle),
-                               path=("services", name))
-        for dep in sorted(project.dependencies(name)):
-            walk(dep, [*trail, name])
-
-    for name in sorted(project.services):
-        walk(name, [])
+def _resolve_env_files(state: _State, model: dict[str, Any]) -> None:
+    """``env_file``: each file's variables under the service's own ``environment``, the key
+    itself gone (measured: 76, ``config`` shows the merged ``environment`` only)."""
+    for name, svc in (model.get("services") or {}).items():
+        if "env_file" not in svc:
+            continue
+        entries = svc.pop("env_file")
+        merged: dict[str, str | None] = {}
+        for entry in entries if isinstance(entries, list) else [entries]:
+            path = entry.get("path") if isinstance(entry, dict) else entry
+            required = entry.get("required", True) if isinstance(entry, dict) else True
+            full = posixpath.normpath(posixpath.join(state.working_dir, str(path)))
+            try:
+                text = state.files.read_text(full)
+            except OSError:
+                if not required:
+                    continue
+                # compose-go types/envfile.go (unmeasured wording)
+                raise ComposeError(f"env file {full} not found: stat {full}: no such file or "
+                                   "directory", path=("services", name, "env_file")) from None
+            try:
+                merged.update(parse_dotenv(text, source=full, lookup=state.env.get))
+            except DotenvError as err:
+                raise ComposeError(str(err), path=("services", name, "env_file")) from None
+        merged.update(svc.get("environment") or {})
+        svc["environment"] = {k: merged[k] for k in sorted(merged)}
 
 
 def _service(name: str, svc: dict[str, Any]) -> Service:
@@ -508,7 +376,14 @@ def _service(name: str, svc: dict[str, Any]) -> Service:
             driver_opts=tuple((k, str(v)) for k, v in (spec.get("driver_opts") or {}).items()),
             interface_name=spec.get("interface_name") or "")))
     deploy = svc.get("deploy") or {}
-    replicas = deploy.get("replicas", svc.get("scale", 1))
+    # types.ServiceConfig.GetScale: scale, then deploy.replicas
+    replicas = svc["scale"] if svc.get("scale") is not None else deploy.get("replicas", 1)
+    restart = svc.get("restart") or ""
+    policy = deploy.get("restart_policy")
+    if isinstance(policy, dict):  # create.go getRestartPolicy: deploy.restart_policy wins
+        attempts = policy.get("max_attempts")
+        restart = f"{policy.get('condition') or ''}:{attempts}" if attempts else \
+            str(policy.get("condition") or "")
     cmd = svc.get("command")
     entry = svc.get("entrypoint")
     return Service(
@@ -536,7 +411,7 @@ def _service(name: str, svc: dict[str, Any]) -> Service:
             svc.get("extra_hosts") or ()) if isinstance(svc.get("extra_hosts"), list) else (),
         mac_address=svc.get("mac_address") or "", user=str(svc.get("user") or ""),
         working_dir=svc.get("working_dir") or "", tty=bool(svc.get("tty")),
-        stdin_open=bool(svc.get("stdin_open")), restart=svc.get("restart") or "",
+        stdin_open=bool(svc.get("stdin_open")), restart=restart,
         privileged=bool(svc.get("privileged")),
         has_healthcheck="healthcheck" in svc and not (svc["healthcheck"] or {}).get("disable"))
 
@@ -555,23 +430,29 @@ def _network(key: str, net: dict[str, Any]) -> ComposeNetwork:
         labels=tuple((k, v or "") for k, v in canonical.mapping(net.get("labels") or {}).items()))
 
 
-def active_profiles(opts: LoadOptions) -> tuple[str, ...]:
-    """``--profile`` values, else ``COMPOSE_PROFILES`` (comma-separated)."""
+def active_profiles(opts: LoadOptions, environment: Mapping[str, str] | None = None
+                    ) -> tuple[str, ...]:
+    """``--profile`` values, else ``COMPOSE_PROFILES`` (comma-separated) of the project
+    environment, ``.env`` included (compose-go cli/options.go WithDefaultProfiles)."""
     if opts.profiles:
         return opts.profiles
-    return tuple(p.strip() for p in opts.environ.get("COMPOSE_PROFILES", "").split(",")
-                 if p.strip())
+    env = opts.environ if environment is None else environment
+    return tuple(p.strip() for p in env.get("COMPOSE_PROFILES", "").split(",") if p.strip())
+
+
+def _has_profile(svc: dict[str, Any], profiles: tuple[str, ...]) -> bool:
+    """compose-go types.ServiceConfig.HasProfile."""
+    own = svc.get("profiles") or ()
+    return not own or "*" in profiles or bool(set(own) & set(profiles))
 
 
 def load_project(files: Files, opts: LoadOptions) -> Project:
     """The project ``docker compose`` with these options would act on, or ComposeError."""
-    paths = find_files(files, opts)
-    working_dir = posixpath.normpath(posixpath.join(opts.cwd, opts.project_directory)) \
-        if opts.project_directory else posixpath.dirname(paths[0])
-    env = project_environment(files, opts, working_dir)
-    state = _State(files, opts, env)
+    resolved = resolve_options(files, opts)
+    state = _State(files, opts, resolved.environment, warnings=list(resolved.warnings),
+                   working_dir=resolved.working_dir)
     try:
-        return _load(state, paths, working_dir)
+        return _load(state, list(resolved.files), resolved.working_dir)
     except ComposeError as err:
         if err.file is not None or not err.path:
             raise
@@ -592,18 +473,18 @@ def _load(state: _State, paths: list[str], working_dir: str) -> Project:
                             else None, directory=working_dir)
     except ProjectNameError as err:
         raise ComposeError(str(err)) from None
-    _normalize(model, name, env)
-    _check(model)
+    _resolve_env_files(state, model)
+    normalize(model, name, env)
+    profiles = active_profiles(opts, env)
+    disabled = frozenset(n for n, s in (model.get("services") or {}).items()
+                         if isinstance(s, dict) and not _has_profile(s, profiles))
+    check(model, disabled)
     out: dict[str, Any] = {"name": name, "services": model.get("services") or {}}
     for key in ("networks", "volumes", "secrets", "configs", "models"):
         if model.get(key):
             out[key] = model[key]
     out.update({k: v for k, v in model.items() if k.startswith("x-")})
     services = {n: _service(n, s) for n, s in out["services"].items()}
-    profiles = active_profiles(opts)
-    disabled = frozenset(n for n, s in services.items()
-                         if s.profiles and "*" not in profiles
-                         and not set(s.profiles) & set(profiles))
     unsimulated = sorted({f"services.*.{k}" for s in out["services"].values() for k in s
                           if k not in SIMULATED and not k.startswith("x-")})
     unsimulated += [k for k in ("volumes", "secrets", "configs", "models") if out.get(k)]
@@ -611,6 +492,6 @@ def _load(state: _State, paths: list[str], working_dir: str) -> Project:
         name=name, working_dir=working_dir, config_files=tuple(paths), services=services,
         networks={k: _network(k, v) for k, v in (out.get("networks") or {}).items()},
         model=out, environment=env, disabled=disabled, warnings=tuple(state.warnings),
-        not_simulated=tuple(unsimulated))
-    _cycle(project)
+        not_simulated=tuple(unsimulated), env_files=opts.env_files)
+    cycle(project)
     return project

@@ -131,6 +131,9 @@ class Project:
     #: the keys netsim reads but does not simulate, as paths (``services.*.healthcheck``,
     #: ``volumes``)
     not_simulated: tuple[str, ...] = ()
+    #: the ``--env-file`` values as given (the com.docker.compose.project.environment_file
+    #: label)
+    env_files: tuple[str, ...] = ()
 
     @property
     def enabled(self) -> list[str]:
