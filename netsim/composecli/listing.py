@@ -204,7 +204,7 @@ def _row(ctx: Context, c: ContainerState, no_trunc: bool) -> Any:
     command = container_command(c)
     shown = f'"{command}"' if no_trunc else (
         f'"{command[:19]}…"' if len(command) > 20 else f'"{command}"')
-    fields = {
+    fields: dict[str, Any] = {
         "ID": c.id if no_trunc else c.id[:12], "Name": c.name, "Names": c.name,
         "Image": c.spec.Config.Image, "Command": shown,
         "Service": c.spec.Config.Labels.get(LABEL["service"], ""),
