@@ -312,6 +312,14 @@ _FLOAT = re.compile(r"\s*(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE]
 _SAFE = re.compile(r"[A-Za-z0-9_./,:=+@%^-]")
 
 
+#: the widest field netsim's printf formats (bash would pad to any width)
+_PRINTF_LIMIT = 100_000
+
+
+class _PrintfTooLarge(Exception):
+    """A printf field netsim will not pad (its text names it)."""
+
+
 class _Printf:
     """bash's printf builtin (bash(1) "printf"; builtins/printf.def)."""
 
@@ -354,6 +362,9 @@ class _Printf:
             width = str(int(self.number(self.next_arg())))
         if prec == "*":
             prec = str(int(self.number(self.next_arg())))
+        if any(v not in (None, "") and abs(int(v)) > _PRINTF_LIMIT for v in (width, prec)):
+            # bash would try to format it (gigabytes of padding); netsim does not
+            raise _PrintfTooLarge(f"a printf width or precision over {_PRINTF_LIMIT}")
         form = "%" + flags + (width or "") + ("." + prec if prec is not None else "")
         if conv in "sbqc":
             arg = self.next_arg() or ""
@@ -433,7 +444,10 @@ def _printf(c: _Call) -> None:
     if args[0] == "-v":
         c.out.err("netsim: printf -v is not simulated", NOT_SIMULATED)
         return None
-    _Printf(c, args[1:]).run(args[0])
+    try:
+        _Printf(c, args[1:]).run(args[0])
+    except _PrintfTooLarge as err:
+        c.out.err(f"netsim: {err} is not simulated", NOT_SIMULATED)
     return None
 
 

@@ -46,14 +46,20 @@ def replay_file(path: str, *, seed: int = 0, strict: bool = False,
 
 def read_compose_file(path: str) -> Project:
     """The Compose project of the file ``path`` (read from the disk, in its directory, with
-    its ``.env``; the shell environment is not read, so the same file always gives the same
-    project); InputError ``FILE[:LINE]: <Compose's text>`` when Compose would refuse it."""
+    its ``.env``; the shell environment is not read but the one a lab's host gives every
+    command, as :func:`up_compose_file`'s ``docker compose`` sees it, so the same file always
+    gives the same project); InputError ``FILE[:LINE]: <Compose's text>`` when Compose would
+    refuse it."""
+    from netsim.hostshell import new_workspace
     from netsim.io.compose.loader import ComposeError, DiskFiles, LoadOptions, load_project
 
     full = os.path.abspath(path).replace(os.sep, "/")
+    directory = posixpath.dirname(full)
+    environ = {**new_workspace(directory, sandboxed=False).env, "PWD": directory}
     try:
-        return load_project(DiskFiles(), LoadOptions(cwd=posixpath.dirname(full),
-                                                     files=(posixpath.basename(full),)))
+        return load_project(DiskFiles(), LoadOptions(cwd=directory,
+                                                     files=(posixpath.basename(full),),
+                                                     environ=environ))
     except ComposeError as err:
         raise InputError(err.where() or path, str(err).replace("\n", " ")) from None
 

@@ -406,3 +406,12 @@ def test_a_quoted_heredoc_reads_back_unchanged(lines: list[str]) -> None:
     steps = _run("cat > f <<'EOF'\n" + text + "EOF\ncat f\n")
     assert _shown(steps[0]) == (0, "", "")
     assert steps[1].stdout == text
+
+
+def test_printf_with_a_huge_width_is_not_simulated() -> None:
+    """printf with a field wider than netsim pads says so (exit 126) instead of failing."""
+    from netsim.lab import run_script
+
+    for fmt in ("%99999999999d", "%.99999999999f"):
+        _, steps = run_script(f"printf '{fmt}' 1", sandboxed=True)
+        assert steps[0].exit_code == 126 and steps[0].stderr.startswith("netsim: a printf width")

@@ -15,11 +15,17 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from netsim.composecli import execute, lifecycle, listing
-from netsim.composecli.lifecycle import Failed
-from netsim.composecli.options import ComposeCommand, ComposeUsageError, parse
-from netsim.composecli.project import Context, load
+from netsim.composecli.options import (
+    PROGRESS_MODES,
+    ComposeCommand,
+    ComposeUsageError,
+    parse,
+    unsimulated_flags,
+)
+from netsim.composecli.project import Context, Failed, load
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.errors import DockerError
+from netsim.golang.quote import go_quote
 from netsim.io.compose.loader import ComposeError
 
 __all__ = ["BUILD_VERSION", "run_compose"]
@@ -51,9 +57,27 @@ def run_compose(session: Session, argv: Sequence[str], host: str, out: Output) -
         text = str(err)
         out.err(text, NOT_SIMULATED if text.startswith("netsim:") else 1)
         return
-    if cmd.option("help") == "true":
+    if cmd.option("help") == "true" or cmd.true("help"):
         out.err("netsim: Compose's help text is not reproduced", NOT_SIMULATED)
         return
+    # compose.go PersistentPreRunE: the --progress value, then the deprecated --workdir
+    progress = cmd.option("progress")
+    if progress is not None and progress not in PROGRESS_MODES:
+        out.err(f"unsupported --progress value {go_quote(progress)}", 1)
+        return
+    if cmd.option("workdir"):
+        if cmd.option("project-directory"):
+            out.err('cannot specify DEPRECATED "--workdir" and "--project-directory". Please '
+                    'use only "--project-directory" instead', 1)
+            return
+        # aec.Apply(…, aec.RedF): red even when stderr is no terminal (unmeasured wording)
+        out.stderr.append("\x1b[31moption '--workdir' is DEPRECATED at root level! Please "
+                          "use '--project-directory' instead.\n\x1b[0m")
+    noted = _NOTED.setdefault(session, set())
+    for key in unsimulated_flags(cmd):
+        if key not in noted:
+            noted.add(key)
+            out.err(f"netsim: '{key}' is read but not simulated")
     if cmd.command == "version":
         out.out(BUILD_VERSION if cmd.true("short") else
                 f"Docker Compose version {BUILD_VERSION}")
@@ -63,15 +87,16 @@ def run_compose(session: Session, argv: Sequence[str], host: str, out: Output) -
         return
     try:
         ctx = load(session, host, cmd, out)
-        noted = _NOTED.setdefault(session, set())
         for key in ctx.project.not_simulated:
             if key not in noted:
                 noted.add(key)
                 out.err(f"netsim: {key} is read but not simulated")
         HANDLERS[cmd.command](ctx, cmd)
     except ComposeError as err:
-        out.err(str(err), 1)
+        text = str(err)
+        # the reader's own limits (``netsim: … is not simulated``) are no refusal of Compose's
+        out.err(text, NOT_SIMULATED if text.startswith("netsim:") else 1)
     except Failed as err:
-        out.err(err.text, 1)
+        out.err(err.text, err.code)
     except DockerError as err:
         out.err(err.text, 1)

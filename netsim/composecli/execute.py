@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from netsim.api import ContainerCreate, ContainerRemove, ContainerStart
-from netsim.composecli.lifecycle import Failed, bring_up, selected, shared_network_mode
+from netsim.composecli.lifecycle import bring_up, selected, shared_network_mode
 from netsim.composecli.options import ComposeCommand
-from netsim.composecli.project import Context, check_services, specified_container
+from netsim.composecli.project import Context, Failed, check_services, specified_container
+from netsim.composecli.refusals import checked_spec
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError
-from netsim.io.compose.convert import LABEL, container_spec
+from netsim.io.compose.convert import LABEL
 
 __all__ = ["exec_service", "run_service"]
 
@@ -60,11 +61,11 @@ def run_service(ctx: Context, cmd: ComposeCommand) -> None:
     name = cmd.get("name") or f"{project.name}-{service}-run-{slug[:12]}"
     # createContainer(…, -1, …): no container number, aliases only with --use-aliases
     mode = shared_network_mode(ctx, svc)  # run.go prepareRun: resolveServiceReferences
-    spec, _ = container_spec(project, svc, -1, oneoff=True, name=name, network_mode=mode,
-                             containers_of=lambda s: [c.name for c in ctx.containers(s)],
-                             use_aliases=cmd.true("use-aliases"),
-                             extra_labels={LABEL["slug"]: slug})
     try:
+        spec, _ = checked_spec(ctx, svc, -1, oneoff=True, name=name, network_mode=mode,
+                               containers_of=lambda s: [c.name for c in ctx.containers(s)],
+                               use_aliases=cmd.true("use-aliases"),
+                               extra_labels={LABEL["slug"]: slug})
         ctx.session.apply_operation(ContainerCreate(host=ctx.host, op="create",
                                                     container=spec))
         from netsim.dockercli.commands.run import foreground_probe

@@ -23,25 +23,24 @@ from netsim.api import (
     NetworkRemove,
 )
 from netsim.composecli.options import ComposeCommand
-from netsim.composecli.project import Context, log_warning, progress
+from netsim.composecli.project import Context, Failed, log_warning, progress
+from netsim.composecli.refusals import (
+    check_container_names,
+    check_image,
+    check_ipam,
+    checked_spec,
+)
 from netsim.composecli.volumes import ensure_volumes, remove_volumes
+from netsim.dockercli.commands.context import NOT_SIMULATED
 from netsim.errors import DaemonError
 from netsim.golang.quote import go_quote
-from netsim.io.compose.convert import LABEL, container_spec, network_spec
+from netsim.io.compose.convert import LABEL, container_name, network_spec
 from netsim.io.compose.loader import ComposeError
 from netsim.io.compose.model import Service
 from netsim.state import ContainerState
 
-__all__ = ["bring_up", "create", "down", "restart", "rm", "scale", "shared_network_mode", "start",
-           "stop", "up"]
-
-
-class Failed(Exception):
-    """A daemon error that ends the command (printed as the CLI prints it)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
+__all__ = ["MAX_CONTAINERS", "Failed", "bring_up", "create", "down", "restart", "rm", "scale",
+           "shared_network_mode", "start", "stop", "up"]
 
 
 def _api_at_least(ctx: Context, version: str) -> bool:
@@ -74,20 +73,20 @@ def selected(ctx: Context, names: tuple[str, ...], *, deps: bool = True) -> list
     enabled = _enabled_with(ctx, names)
     wanted: list[str] = []
 
-    def add(name: str, required: bool = True) -> None:
+    # depth first, with an explicit stack (no recursion limit on a long chain)
+    stack = [(name, True) for name in reversed(names)]
+    while stack:
+        name, required = stack.pop()
         if name not in enabled:
             if required:
                 raise ComposeError(f"no such service: {name}")
-            return
+            continue
         if name in wanted:
-            return
+            continue
         wanted.append(name)
         if deps:
-            for dep, cond in project.services[name].depends_on:
-                add(dep, cond.required)
-
-    for name in names:
-        add(name)
+            stack += [(dep, cond.required)
+                      for dep, cond in reversed(project.services[name].depends_on)]
     return project.dependency_order(wanted)
 
 
@@ -104,6 +103,8 @@ def _scales(ctx: Context, cmd: ComposeCommand) -> dict[str, int]:
         name, count = parts
         if not re.fullmatch(r"[+-]?[0-9]+", count):
             raise ComposeError(f"strconv.Atoi: parsing {go_quote(count)}: invalid syntax")
+        if not -(2 ** 63) <= int(count) < 2 ** 63:
+            raise ComposeError(f"strconv.Atoi: parsing {go_quote(count)}: value out of range")
         if chosen is None:
             chosen = set(selected(ctx, cmd.args))
         if name not in chosen:  # types.Project.GetService
@@ -153,6 +154,7 @@ def _ensure_networks(ctx: Context, services: list[str]) -> None:
             continue
         progress(ctx.out, "Network", net.name, "Creating")
         try:
+            check_ipam(ctx, net)
             ctx.session.apply_operation(NetworkCreate(host=ctx.host,
                                                       network=network_spec(project, net)))
         except DaemonError as err:
@@ -211,13 +213,13 @@ def _create_container(ctx: Context, service: str, number: int) -> None:
     project = ctx.project
     svc = project.services[service]
     mode = shared_network_mode(ctx, svc)
-    spec, later = container_spec(
-        project, svc, number, network_mode=mode,
-        containers_of=lambda s: [c.name for c in ctx.containers(s)],
-        all_networks_at_create=_api_at_least(ctx, "1.44"))
-    name = spec.name or ""
+    name = container_name(project, svc, number)
     progress(ctx.out, "Container", name, "Creating")
     try:
+        spec, later = checked_spec(
+            ctx, svc, number, network_mode=mode,
+            containers_of=lambda s: [c.name for c in ctx.containers(s)],
+            all_networks_at_create=_api_at_least(ctx, "1.44"))
         outcome = ctx.session.apply_operation(ContainerCreate(host=ctx.host, op="create",
                                                               container=spec))
         for net, settings in later:
@@ -270,7 +272,15 @@ def bring_up(ctx: Context, services: list[str], *, networks_of: list[str],
              remove_orphans: str | None = None) -> None:
     """create.go create then the start: the networks ``networks_of`` use, the orphans, each
     service's containers (convergence.go ensureService) and, with ``start``, their start once
-    their dependencies are (``run`` brings its dependencies up so: run.go startDependencies)."""
+    their dependencies are (``run`` brings its dependencies up so: run.go startDependencies).
+    First, as create.go create does, the container names' unicity and the images."""
+    check_container_names(ctx, networks_of)
+    check_image(ctx, networks_of)
+    for name in services:
+        expected = (scales or {}).get(name, ctx.project.services[name].replicas)
+        if expected > MAX_CONTAINERS:
+            raise Failed(f"netsim: {expected} containers for the service {go_quote(name)}: "
+                         f"netsim simulates at most {MAX_CONTAINERS} a service", NOT_SIMULATED)
     _ensure_networks(ctx, networks_of)
     ensure_volumes(ctx, networks_of)
     _orphans(ctx, remove_orphans)
@@ -294,6 +304,11 @@ def bring_up(ctx: Context, services: list[str], *, networks_of: list[str],
             _wait_dependencies(ctx, name)
         for c in pending:
             _start(ctx, c)
+
+
+#: the most containers a service may ask for (Compose would go on creating them until the
+#: daemon runs out of addresses, or for ever without a network)
+MAX_CONTAINERS = 10_000
 
 
 def _ensure_service(ctx: Context, name: str, expected: int) -> None:
@@ -371,7 +386,7 @@ def _wait_dependencies(ctx: Context, name: str) -> None:
 
 
 def _report(ctx: Context, err: Failed) -> None:
-    ctx.out.err(err.text, 1)
+    ctx.out.err(err.text, err.code)
 
 
 def up(ctx: Context, cmd: ComposeCommand) -> None:
@@ -514,7 +529,7 @@ def rm(ctx: Context, cmd: ComposeCommand) -> None:
 
 def scale(ctx: Context, cmd: ComposeCommand) -> None:
     """``docker compose scale SERVICE=N…``: ``up -d --scale`` for those services."""
-    names = tuple(a.partition("=")[0] for a in cmd.args)
+    names = tuple(sorted(a.partition("=")[0] for a in cmd.args))  # scale.go runScale
     flags = [("scale", a) for a in cmd.args] + [("detach", "true")]
     flags += [("no-deps", v) for v in cmd.get_all("no-deps")]
     scaled = ComposeCommand("up", tuple(flags), names, cmd.global_flags)

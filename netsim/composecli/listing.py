@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from netsim.composecli.lifecycle import selected
 from netsim.composecli.options import ComposeCommand
 from netsim.composecli.project import Context, check_services, specified_container
+from netsim.composecli.refusals import check_container_names
+from netsim.dockercli.commands.context import Output, Session
+from netsim.golang.quote import go_quote
 from netsim.golang.yamlv3 import marshal
 from netsim.io.compose.convert import LABEL
 from netsim.io.compose.loader import ComposeError
@@ -71,12 +75,12 @@ def _sorted_map(d: dict[str, Any]) -> dict[str, Any]:
     return {k: d[k] for k in sorted(d)}
 
 
-def printed_model(ctx: Context) -> dict[str, Any]:
-    """The project as ``config`` prints it: enabled services only, Go's field order for
-    structs, sorted keys for maps, ``$`` escaped."""
+def printed_model(ctx: Context, names: list[str] | None = None) -> dict[str, Any]:
+    """The project as ``config`` prints it: the enabled services (or ``names``), Go's field
+    order for structs, sorted keys for maps, ``$`` escaped."""
     model = ctx.project.model
     services: dict[str, Any] = {}
-    for name in sorted(ctx.project.enabled):
+    for name in sorted(ctx.project.enabled if names is None else names):
         svc = dict(model["services"][name])
         svc.pop("extends", None)
         if "networks" in svc and isinstance(svc["networks"], dict):
@@ -161,20 +165,27 @@ def config(ctx: Context, cmd: ComposeCommand) -> None:
         for p in sorted({p for s in project.services.values() for p in s.profiles}):
             ctx.out.out(p)
         return
+    # cmd/compose/config.go: the project narrowed to the services named and their
+    # dependencies (ProjectOptions.ToProject → WithSelectedServices), for the images and the
+    # model
+    names = selected(ctx, cmd.args) if cmd.args else None
     if cmd.true("images"):
-        for name in project.dependency_order():
+        for name in names if names is not None else project.dependency_order():
             svc = project.services[name]
             ctx.out.out(svc.image or f"{project.name}-{name}")
         return
+    # runConfigInterpolate: the names' unicity (unless --no-consistency, not simulated), then
+    # the format; --quiet only silences the output
+    check_container_names(ctx, names if names is not None else project.enabled)
+    fmt = cmd.get("format") or "yaml"
+    if fmt not in ("yaml", "json"):
+        raise ComposeError(f"unsupported format {go_quote(fmt)}")  # unmeasured wording
     if cmd.true("quiet"):
         return
-    model = printed_model(ctx)
-    fmt = cmd.get("format") or "yaml"
+    model = printed_model(ctx, names)
     if fmt == "json":
         ctx.out.stdout.append(json.dumps(_json_model(model), indent=2, ensure_ascii=False))
         return
-    if fmt != "yaml":
-        raise ComposeError(f"unsupported format {fmt!r}")  # unmeasured wording
     ctx.out.stdout.append(marshal(model))
 
 
@@ -302,10 +313,18 @@ def port(ctx: Context, cmd: ComposeCommand) -> None:
                        + ", ".join(listed))
 
 
-def ls(ctx_session: Any, host: str, cmd: ComposeCommand, out: Any) -> None:
+def ls(ctx_session: Session, host: str, cmd: ComposeCommand, out: Output) -> None:
     """``docker compose ls [-a]``: the projects of the host's containers, with their status
-    and files (pkg/compose/ls.go)."""
+    and files (pkg/compose/ls.go), in a table, ``json`` (one array) or ``{{json.}}`` (a
+    stack a line), as cmd/formatter/formatter.go Print chooses by the lowercased format;
+    another format is its error."""
     from netsim.dockercli.output.tables import tabwrite
+    from netsim.golang.template.fmt import go_json
+
+    fmt = cmd.get("format") or "table"
+    if fmt.lower() not in ("table", "pretty", "", "json", "{{json.}}"):
+        out.err(f"format value {go_quote(fmt)} could not be parsed: parsing failed", 1)
+        return
 
     projects: dict[str, list[ContainerState]] = {}
     for c in ctx_session.engine.containers(host):
@@ -327,8 +346,13 @@ def ls(ctx_session: Any, host: str, cmd: ComposeCommand, out: Any) -> None:
         for row in rows[1:]:
             out.out(row[0])
         return
-    if cmd.get("format") == "json":  # cmd/compose/list.go: the stack views, json.Marshal
-        out.out(_json_html([{"Name": r[0], "Status": r[1], "ConfigFiles": r[2]}
-                         for r in rows[1:]]))
+    # cmd/compose/list.go: the stack views, through formatter.ToJSON (no HTML escaping)
+    views = [{"Name": r[0], "Status": r[1], "ConfigFiles": r[2]} for r in rows[1:]]
+    if fmt.lower() == "json":
+        out.out(go_json(views))
+        return
+    if fmt.lower() == "{{json.}}":
+        for view in views:
+            out.out(go_json(view))
         return
     out.stdout.append(tabwrite(rows, minwidth=20, padding=3))

@@ -8,13 +8,15 @@ the command's own flags and arguments (interspersed). pflag's own texts report a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netsim.dockercli.flags.pflag import FlagError, FlagParser, FlagSet, Invocation
 from netsim.dockercli.flags.spec import FlagSpec, bool_flag, list_flag, num_flag, str_flag
 
-__all__ = ["COMMANDS", "ComposeCommand", "ComposeUsageError", "parse"]
+__all__ = ["COMMANDS", "PROGRESS_MODES", "SIMULATED_FLAGS", "ComposeCommand",
+           "ComposeUsageError", "parse", "unsimulated_flags"]
 
 #: cmd/compose/compose.go ProjectOptions and the root's persistent flags
 GLOBAL = (
@@ -22,8 +24,12 @@ GLOBAL = (
     list_flag("profile"), list_flag("env-file"), str_flag("ansi", default="auto"),
     str_flag("progress"), num_flag("parallel", default="-1"), bool_flag("dry-run"),
     bool_flag("compatibility"), bool_flag("all-resources"), str_flag("workdir"),
-    bool_flag("help", "h"), bool_flag("verbose"),
+    bool_flag("help", "h"), bool_flag("verbose"), bool_flag("version", "v"),
+    bool_flag("no-ansi"),
 )
+
+#: cmd/compose/compose.go printerModes and the "none" it also takes (--progress)
+PROGRESS_MODES = ("", "auto", "tty", "plain", "quiet", "none", "json")
 
 _UP = (bool_flag("detach", "d"), list_flag("scale"), bool_flag("no-deps"),
        bool_flag("force-recreate"), bool_flag("no-recreate"), bool_flag("no-start"),
@@ -51,6 +57,7 @@ COMMANDS: dict[str, tuple[tuple[FlagSpec, ...], int, int | None]] = {
                 bool_flag("profiles"), bool_flag("images"), bool_flag("networks"),
                 bool_flag("quiet", "q"), bool_flag("no-interpolate"),
                 bool_flag("no-normalize"), bool_flag("no-path-resolution"),
+                bool_flag("no-env-resolution"), bool_flag("models"),
                 bool_flag("no-consistency"), bool_flag("resolve-image-digests"),
                 bool_flag("environment"), bool_flag("variables"), bool_flag("hash"),
                 str_flag("output", "o"), bool_flag("lock-image-digests")), 0, None),
@@ -77,6 +84,46 @@ COMMANDS: dict[str, tuple[tuple[FlagSpec, ...], int, int | None]] = {
     "scale": ((bool_flag("no-deps"),), 1, None),
     "version": ((str_flag("format", "f"), bool_flag("short")), 0, 0),
 }
+
+
+#: the flags each command's handler reads, or which change nothing netsim simulates (no
+#: terminal, no image pulls or builds, no stop timeouts); any other flag given is read but
+#: not simulated, and said so once (composecli.run_compose)
+SIMULATED_FLAGS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
+    "": "file project-name project-directory workdir profile env-file parallel help",
+    "up": "detach scale no-deps remove-orphans no-start quiet-pull no-build timeout no-color "
+          "no-log-prefix timestamps menu yes attach no-attach attach-dependencies "
+          "abort-on-container-exit exit-code-from help",
+    "create": "scale remove-orphans quiet-pull no-build yes help",
+    "down": "volumes remove-orphans timeout help",
+    "ps": "all quiet services format status no-trunc help",
+    "config": "format services volumes profiles images networks quiet help",
+    "port": "protocol index help",
+    "exec": "index no-TTY tty interactive help",
+    "run": "rm detach no-deps name service-ports use-aliases remove-orphans no-TTY tty "
+           "interactive quiet-pull help",
+    "start": "help", "stop": "timeout help", "restart": "timeout no-deps help",
+    "rm": "force stop help", "ls": "all format quiet help", "scale": "no-deps help",
+    "version": "short help",
+}.items()}
+
+
+def unsimulated_flags(cmd: ComposeCommand) -> list[str]:
+    """The flags of ``cmd`` netsim reads but does not simulate, each once, as the command
+    line names them (``docker compose --dry-run``, ``docker compose up --wait``);
+    ``--ansi never|auto`` and ``--progress auto|plain`` change nothing here (stderr is no
+    terminal)."""
+    harmless = {("ansi", "never"), ("ansi", "auto"), ("progress", "auto"),
+                ("progress", "plain")}
+    out: list[str] = []
+    for flags, allowed, head in ((cmd.global_flags, SIMULATED_FLAGS[""], "docker compose"),
+                                 (cmd.flags, SIMULATED_FLAGS[cmd.command],
+                                  f"docker compose {cmd.command}")):
+        for name, value in flags:
+            text = f"{head} --{name}"
+            if name not in allowed and (name, value) not in harmless and text not in out:
+                out.append(text)
+    return out
 
 
 class ComposeUsageError(Exception):
@@ -136,12 +183,16 @@ def parse(argv: Sequence[str]) -> ComposeCommand:
         # cobra's text for an unknown subcommand of a plugin
         raise ComposeUsageError(f"unknown docker command: \"compose {name}\"")
     flags, least, most = COMMANDS[name]
-    sub = FlagParser(FlagSet.of(flags), run, interspersed=name not in ("exec", "run"))
+    # cobra gives every command -h/--help
+    sub = FlagParser(FlagSet.of((*flags, bool_flag("help", "h"))), run,
+                     interspersed=name not in ("exec", "run"))
     try:
         sub.parse(rest)
     except FlagError as err:
         raise ComposeUsageError(str(err)) from None
     n = len(sub.args)
+    if ("help", "true") in _flags(sub):  # cobra prints the help before checking arguments
+        return ComposeCommand(name, _flags(sub), tuple(sub.args), _flags(root))
     # cobra's Args validators as cmd/compose declares them (cobra.MinimumNArgs, ExactArgs …)
     if n < least:
         if most == least:
@@ -151,4 +202,18 @@ def parse(argv: Sequence[str]) -> ComposeCommand:
         if most == least:
             raise ComposeUsageError(f"accepts {least} arg(s), received {n}")
         raise ComposeUsageError(f"accepts at most {most} arg(s), received {n}")
+    if name == "scale":
+        _scale_args(sub.args)
     return ComposeCommand(name, _flags(sub), tuple(sub.args), _flags(root))
+
+
+def _scale_args(args: Sequence[str]) -> None:
+    """cmd/compose/scale.go parseServicesReplicasArgs, before the project is read: each
+    argument SERVICE=REPLICAS, REPLICAS as strconv.Atoi reads it."""
+    for arg in args:
+        key, eq, value = arg.partition("=")
+        if not eq or not key or not value:
+            raise ComposeUsageError(f"invalid scale specifier: {arg}")
+        if not re.fullmatch(r"[+-]?[0-9]+", value) or not -(2 ** 63) <= int(value) < 2 ** 63:
+            raise ComposeUsageError("invalid scale specifier: can't parse replica value as "
+                                    f"int: {arg}")

@@ -14,7 +14,17 @@ from netsim.io.compose.loader import ComposeError, LoadOptions, load_project
 from netsim.io.compose.model import Project
 from netsim.state import ContainerState, NetworkState
 
-__all__ = ["Context", "load", "log_warning", "progress", "specified_container"]
+__all__ = ["Context", "Failed", "load", "log_warning", "progress", "specified_container"]
+
+
+class Failed(Exception):
+    """An error that ends the command: a daemon's refusal as Compose prints it (status 1),
+    or what netsim does not simulate (``netsim: …``, status 126)."""
+
+    def __init__(self, text: str, code: int = 1) -> None:
+        super().__init__(text)
+        self.text = text
+        self.code = code
 
 
 @dataclass
@@ -103,7 +113,8 @@ def load(session: Session, host: str, cmd: ComposeCommand, out: Output) -> Conte
     opts = LoadOptions(
         cwd=ws.cwd, files=tuple(cmd.options("file")),
         project_name=cmd.option("project-name") or None,
-        project_directory=cmd.option("project-directory") or None,
+        # compose.go: the deprecated --workdir is --project-directory
+        project_directory=cmd.option("project-directory") or cmd.option("workdir") or None,
         profiles=tuple(p for v in cmd.options("profile") for p in [v] if p),
         env_files=tuple(cmd.options("env-file") or _env_files_default(env)), environ=env)
     project = load_project(ws, opts)

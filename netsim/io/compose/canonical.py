@@ -14,6 +14,7 @@ Each function takes and returns plain values (dicts, lists, strings, numbers) an
 
 from __future__ import annotations
 
+import posixpath
 import shlex
 from typing import Any
 
@@ -147,12 +148,20 @@ def volumes(items: list[Any], working_dir: str) -> list[dict[str, Any]]:
     that is a path (``./x``, ``/x``, ``~``) is a bind, made absolute against the project's
     directory, with ``bind: {create_host_path: true}``; a name is a named volume; a lone
     target an anonymous one; ``:ro`` sets ``read_only``, ``:nocopy`` ``volume.nocopy``."""
-    import posixpath
-
     out: list[dict[str, Any]] = []
     for item in items:
         if isinstance(item, dict):
-            out.append(dict(item))
+            long = dict(item)
+            if long.get("type") == "bind":  # paths/resolve.go absVolumeMount
+                if "source" not in long:
+                    raise CanonicalError('invalid mount config for type "bind": field Source '
+                                         "must not be empty")
+                source = long["source"]
+                if isinstance(source, str):  # maybeUnixPath: ~ expanded, then absolute
+                    if source == "~" or source.startswith("~/"):
+                        source = "/root" + source[1:]
+                    long["source"] = posixpath.normpath(posixpath.join(working_dir, source))
+            out.append(long)
             continue
         parts = _text(item).split(":")
         if len(parts) == 1:

@@ -122,6 +122,10 @@ def _count(value: Any) -> int | None:
     """A ``scale``/``replicas`` value (a string when quoted in the file), or None."""
     if value is None:
         return None
+    if isinstance(value, float) and not -(2.0 ** 63) <= value < 2.0 ** 63:
+        # mapstructure decodeInt: int64(float64) of a number past int64, which amd64 (where
+        # Compose was measured) makes the smallest int64
+        return -(2 ** 63)
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -152,14 +156,32 @@ def check_scale(sname: str, svc: dict[str, Any]) -> None:
 
 
 def cycle(project: Project) -> None:
-    """compose-go graph/cycle.go: a dependency cycle, named from the first service in it."""
-    def walk(name: str, trail: list[str]) -> None:
-        if name in trail:
-            cycle = [*trail[trail.index(name):], name]
-            raise ComposeError("dependency cycle detected: " + " -> ".join(cycle),
-                               path=("services", name))
-        for dep in sorted(project.dependencies(name)):
-            walk(dep, [*trail, name])
+    """compose-go graph/cycle.go: a dependency cycle, named from the first service in it.
 
-    for name in sorted(project.services):
-        walk(name, [])
+    compose-go walks every path (searchCycle), which takes exponential time on a project
+    whose services share dependencies; a service whose dependencies were all walked without
+    finding a cycle leads to none on any later path either, so netsim walks it once (the
+    cycle reported is the same)."""
+    clean: set[str] = set()
+    for root in sorted(project.services):
+        # an explicit stack (a chain of thousands of services is no recursion limit): the
+        # trail of services and, for each, the dependencies still to walk
+        trail: list[str] = []
+        todo: list[list[str]] = []
+        name: str | None = root
+        while True:
+            if name is not None and name not in clean:
+                if name in trail:
+                    found = [*trail[trail.index(name):], name]
+                    raise ComposeError("dependency cycle detected: " + " -> ".join(found),
+                                       path=("services", name))
+                trail.append(name)
+                todo.append(sorted(project.dependencies(name), reverse=True))
+            if not todo:
+                break
+            if todo[-1]:
+                name = todo[-1].pop()
+                continue
+            clean.add(trail.pop())
+            todo.pop()
+            name = None

@@ -107,6 +107,18 @@ def links(project: Project, service: Service, number: int,
     return tuple(out)
 
 
+def _ipv4(text: str) -> ipaddress.IPv4Address:
+    """An IPv4 address as the daemon reads one (net.ParseIP, then To4: ``::ffff:a.b.c.d`` is
+    ``a.b.c.d``); ValueError when it is none (composecli.refusals says what the daemon
+    answers then)."""
+    ip = ipaddress.ip_address(text)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if not isinstance(ip, ipaddress.IPv4Address):
+        raise ValueError(f"not an IPv4 address: {text}")
+    return ip
+
+
 def _endpoint(project: Project, service: Service, name: str, key: str,
               link_list: tuple[str, ...], use_aliases: bool) -> EndpointSettings:
     """create.go createEndpointSettings: the aliases (getAliases: the container's name, then,
@@ -121,7 +133,7 @@ def _endpoint(project: Project, service: Service, name: str, key: str,
     if cfg is not None:
         if use_aliases:
             aliases += cfg.aliases
-        v4 = ipaddress.IPv4Address(cfg.ipv4_address) if cfg.ipv4_address else None
+        v4 = _ipv4(cfg.ipv4_address) if cfg.ipv4_address else None
         v6 = ipaddress.IPv6Address(cfg.ipv6_address) if cfg.ipv6_address else None
         ipam = EndpointIPAMConfig(IPv4Address=v4, IPv6Address=v6)
         mac = cfg.mac_address

@@ -53,10 +53,12 @@ class Files(Protocol):
 
 
 class DiskFiles:
-    """The real disk, read-only."""
+    """The real disk, read-only; files are read as a script's workspace reads them
+    (:meth:`netsim.io.workspace.Workspace.read_text`: undecodable bytes replaced, line ends
+    kept as they are), so that a file gives the same project either way."""
 
     def read_text(self, path: str) -> str:
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8", errors="replace", newline="") as f:
             return f.read()
 
     def exists(self, path: str) -> bool:

@@ -1,13 +1,14 @@
 """Load a Compose project as ``docker compose`` 2.40 does: find the files, read the
-environment, parse, interpolate, include, extend, merge, validate, canonicalise and check.
+environment, parse, interpolate, extend, include, merge, validate, canonicalise and check.
 
 The steps follow compose-go's loader (``cli/options.go`` ProjectOptions and
 ``loader/loader.go`` ``loadYamlModel``/``loadYamlFile``): for each file in order, its YAML
-(every document), interpolation with typed casts, ``include``, ``extends``, the merge onto
+(every document), interpolation with typed casts, ``extends``, ``include``, the merge onto
 the files before it, the schema check (``validating FILE: …``) and the canonical form; then
 the project's name, its normalisation (the default network, network names) and the
 consistency checks (undefined networks or services, ``network_mode`` with ``networks``,
-dependency cycles). Every refusal is a :class:`ComposeError` carrying Compose's text.
+dependency cycles). Every refusal is a :class:`ComposeError` carrying Compose's text, or
+netsim's own ``netsim: … not simulated`` where netsim's reader stops short of Compose's.
 
 Files are read through a :class:`Files` (a script's workspace, or the disk).
 """
@@ -15,10 +16,12 @@ Files are read through a :class:`Files` (a script's workspace, or the disk).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from netsim.golang.quote import go_quote
 from netsim.io.compose import canonical, schema
 from netsim.io.compose.canonical import CanonicalError
 from netsim.io.compose.consistency import check, cycle, normalize
@@ -35,7 +38,15 @@ from netsim.io.compose.files import (
     resolve_options,
 )
 from netsim.io.compose.interpolation import InterpolationError, path_text, substitute
-from netsim.io.compose.merge import MergeError, enforce_unicity, merge, strip_markers
+from netsim.io.compose.merge import (
+    MergeError,
+    enforce_unicity,
+    go_kind,
+    go_type,
+    go_verb,
+    merge,
+    strip_markers,
+)
 from netsim.io.compose.model import (
     ComposeNetwork,
     Dependency,
@@ -69,25 +80,35 @@ def _bool(value: str) -> bool:
     raise ValueError(f"invalid boolean: {value}")
 
 
+def _go_int(value: str, func: str) -> int:
+    """Go's strconv.Atoi / ParseInt(s, 10, 64): decimal digits after an optional sign (no
+    spaces, no ``_``), within int64; Go's texts otherwise."""
+    if not re.fullmatch(r"[+-]?[0-9]+", value):
+        raise ValueError(f'strconv.{func}: parsing "{value}": invalid syntax')
+    number = int(value, 10)
+    if not -(2 ** 63) <= number < 2 ** 63:
+        raise ValueError(f'strconv.{func}: parsing "{value}": value out of range')
+    return number
+
+
 def _int(value: str) -> int:
-    try:
-        return int(value, 10)
-    except ValueError:
-        raise ValueError(f'strconv.Atoi: parsing "{value}": invalid syntax') from None
+    return _go_int(value, "Atoi")
 
 
 def _int64(value: str) -> int:
-    try:
-        return int(value, 10)
-    except ValueError:
-        raise ValueError(f'strconv.ParseInt: parsing "{value}": invalid syntax') from None
+    return _go_int(value, "ParseInt")
+
+
+#: what Go's strconv.ParseFloat reads in base 10 (Python's float() also takes spaces and
+#: ``_``): a decimal number, or inf/infinity/nan in any case
+_GO_FLOAT = re.compile(r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+                       r"|(?i:inf|infinity))|(?i:nan)")
 
 
 def _float(value: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        raise ValueError(f'strconv.ParseFloat: parsing "{value}": invalid syntax') from None
+    if not _GO_FLOAT.fullmatch(value):
+        raise ValueError(f'strconv.ParseFloat: parsing "{value}": invalid syntax')
+    return float(value)
 
 
 #: compose-go loader/interpolate.go interpolateTypeCastMapping: paths whose interpolated text
@@ -100,12 +121,23 @@ _CASTS: dict[tuple[str, ...], Callable[[str], Any]] = {
     **{("services", "*", k): _bool for k in ("init", "oom_kill_disable", "privileged",
                                               "read_only", "stdin_open", "tty")},
     ("services", "*", "deploy", "replicas"): _int, ("services", "*", "scale"): _int,
+    **{("services", "*", "deploy", k, "parallelism"): _int
+       for k in ("update_config", "rollback_config")},
+    **{("services", "*", "deploy", k, "max_failure_ratio"): _float
+       for k in ("update_config", "rollback_config")},
+    ("services", "*", "deploy", "restart_policy", "max_attempts"): _int,
+    ("services", "*", "deploy", "placement", "max_replicas_per_node"): _int,
     ("services", "*", "healthcheck", "retries"): _int,
     ("services", "*", "healthcheck", "disable"): _bool,
     ("services", "*", "ports", "*", "target"): _int,
+    ("services", "*", "ulimits", "*"): _int,
+    ("services", "*", "ulimits", "*", "hard"): _int,
+    ("services", "*", "ulimits", "*", "soft"): _int,
+    ("services", "*", "volumes", "*", "read_only"): _bool,
+    ("services", "*", "volumes", "*", "volume", "nocopy"): _bool,
     **{("networks", "*", k): _bool for k in ("external", "internal", "attachable",
                                               "enable_ipv4", "enable_ipv6")},
-    ("volumes", "*", "external"): _bool,
+    **{(k, "*", "external"): _bool for k in ("volumes", "secrets", "configs")},
 }
 
 
@@ -182,6 +214,9 @@ def _child(value: Any, part: str | int) -> tuple[bool, Any]:
 
 def _read_model(state: _State, path: str) -> list[dict[str, Any]]:
     """A file's documents, each a mapping, interpolated."""
+    if path == "-":  # cli/options.go: the model read from standard input
+        raise ComposeError("netsim: a compose file read from standard input (-f -) is not "
+                           "simulated")
     try:
         text = state.files.read_text(path)
     except OSError as err:
@@ -204,35 +239,32 @@ def _read_model(state: _State, path: str) -> list[dict[str, Any]]:
     return out
 
 
-_SECTIONS = ("services", "networks", "volumes", "secrets", "configs")
-
-
 def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, Any]:
+    """loader/loader.go loadYamlFile: each document of the file interpolated, its services'
+    ``extends`` applied (ApplyExtends, which also refuses a ``services`` or a service that
+    is not a mapping, null included), its ``include`` imported, then merged onto the files
+    before it and validated."""
     for cfg in _read_model(state, path):
-        for section in _SECTIONS:
-            if section in cfg and cfg[section] is not None and not isinstance(cfg[section],
-                                                                               dict):
-                raise ComposeError(f"{section} must be a mapping")
-        if "include" in cfg:
-            _apply_include(state, path, cfg.pop("include"), cfg)
-        services = cfg.get("services")
-        if isinstance(services, dict) and any(isinstance(s, dict) and "extends" in s
-                                              for s in services.values()):
+        if "services" in cfg:
             base_dir = posixpath.dirname(path)
 
             def load_other(name: str, _dir: str = base_dir) -> dict[str, Any]:
                 other = posixpath.normpath(posixpath.join(_dir, name))
                 docs = _read_model(state, other)
-                return docs[0] if docs else {}
+                model = docs[0] if docs else {}
+                _absolute_extends(model, posixpath.dirname(other))
+                return model
 
             def locate(name: str, _dir: str = base_dir) -> str:
                 return posixpath.normpath(posixpath.join(_dir, name))
 
             try:
-                cfg["services"] = apply_extends(services, load_file=load_other, where=path,
-                                                locate=locate)
+                cfg["services"] = apply_extends(cfg["services"], load_file=load_other,
+                                                where=path, locate=locate)
             except ValueError as err:
-                raise ComposeError(str(err)) from None
+                raise ComposeError(str(err), path=("services",)) from None
+        if "include" in cfg:
+            _apply_include(state, path, cfg.pop("include"), cfg)
         try:  # loader/loader.go loadYamlFile: merge, then EnforceUnicity
             merged = enforce_unicity(strip_markers(merge(merged, cfg)))
         except MergeError as err:
@@ -255,50 +287,114 @@ def _load_file(state: _State, path: str, merged: dict[str, Any]) -> dict[str, An
     return merged
 
 
+def _absolute_extends(model: dict[str, Any], directory: str) -> None:
+    """Another file's ``extends.file`` entries made absolute against that file's directory
+    (compose-go paths/resolve.go, as loader/extends.go getExtendsBaseFromFile loads the
+    file with ResolvePaths), so that a chain of files in several directories resolves."""
+    services = model.get("services")
+    for svc in services.values() if isinstance(services, dict) else ():
+        ext = svc.get("extends") if isinstance(svc, dict) else None
+        if isinstance(ext, dict) and isinstance(ext.get("file"), str):
+            ext["file"] = posixpath.normpath(posixpath.join(directory, ext["file"]))
+
+
 def _apply_include(state: _State, path: str, includes: Any, cfg: dict[str, Any]) -> None:
     """``include:`` (compose-go loader/include.go ApplyInclude): each included project is
     loaded on its own (paths against its directory; its ``.env``, or the entry's
     ``env_file``, under the including project's variables) and its resources imported into
     the including file's own model (``cfg``, before that is merged onto the files before it);
     a resource the file defines otherwise is an error (importResource)."""
-    for entry in includes or []:
-        spec = entry if isinstance(entry, dict) else {"path": entry}
-        base = posixpath.dirname(path)
-        files = [posixpath.normpath(posixpath.join(base, p))
-                 for p in canonical.string_list(spec.get("path"))]
-        for f in files[:1]:
-            if f in state.included:
-                chain = "\n include ".join([*state.included, f])
-                raise ComposeError(f"include cycle detected:\n{chain}")
-        project_dir = posixpath.dirname(files[0]) if files else base
-        if spec.get("project_directory"):
-            project_dir = posixpath.normpath(posixpath.join(state.working_dir,
-                                                            str(spec["project_directory"])))
-        env_files = [posixpath.normpath(posixpath.join(state.working_dir, f))
-                     for f in canonical.string_list(spec.get("env_file") or [])]
-        if not spec.get("env_file"):
-            dotenv = posixpath.join(project_dir, ".env")
-            env_files = [dotenv] if is_file(state.files, dotenv) else []
-        saved_env, saved_dir = state.env, state.working_dir
-        # types.Mapping.Merge: the including project's variables win over the include's files
-        state.env = {**read_env(state.files, env_files, saved_env), **saved_env}
-        state.working_dir = project_dir
-        state.included.append(path)
-        sub: dict[str, Any] = {}
-        try:
-            for f in files:
-                sub = _load_file(state, f, sub)
-        finally:
-            state.included.pop()
-            state.env, state.working_dir = saved_env, saved_dir
-        for section in ("services", "volumes", "networks", "secrets", "configs", "models"):
-            mine = cfg.get(section) or {}
-            for key, value in (sub.get(section) or {}).items():
-                if key in mine and mine[key] != value:
-                    raise ComposeError(f"{section}.{key} conflicts with imported resource")
-                mine[key] = value
-            if section in sub:
-                cfg[section] = mine
+    state.included.append(path)  # processRawYaml: the file itself counts for a cycle
+    try:
+        for spec in _include_entries(includes):
+            _include_one(state, path, spec, cfg)
+    finally:
+        state.included.pop()
+
+
+def _include_one(state: _State, path: str, spec: dict[str, Any], cfg: dict[str, Any]) -> None:
+    base = posixpath.dirname(path)
+    files = [posixpath.normpath(posixpath.join(base, p))
+             for p in canonical.string_list(spec.get("path"))]
+    for f in files[:1]:
+        if f in state.included:
+            chain = "\n include ".join([*state.included, f])
+            raise ComposeError(f"include cycle detected:\n{chain}")
+    project_dir = posixpath.dirname(files[0]) if files else base
+    if spec.get("project_directory"):
+        project_dir = posixpath.normpath(posixpath.join(state.working_dir,
+                                                        str(spec["project_directory"])))
+    env_files = []
+    for f in canonical.string_list(spec.get("env_file") or []):
+        if not posixpath.isabs(f):  # include.go ApplyInclude: a relative one is stat'ed
+            f = posixpath.normpath(posixpath.join(state.working_dir, f))
+            if not state.files.exists(f):
+                raise ComposeError(f"stat {f}: no such file or directory")
+            if not is_file(state.files, f):
+                raise ComposeError(f"{f} is not a file")
+        env_files.append(f)
+    if not spec.get("env_file"):
+        dotenv = posixpath.join(project_dir, ".env")
+        env_files = [dotenv] if is_file(state.files, dotenv) else []
+    saved_env, saved_dir = state.env, state.working_dir
+    # types.Mapping.Merge: the including project's variables win over the include's files
+    state.env = {**read_env(state.files, env_files, saved_env), **saved_env}
+    state.working_dir = project_dir
+    sub: dict[str, Any] = {}
+    try:
+        for f in files:
+            sub = _load_file(state, f, sub)
+    finally:
+        state.env, state.working_dir = saved_env, saved_dir
+    for section in ("services", "volumes", "networks", "secrets", "configs", "models"):
+        if not sub.get(section):
+            continue
+        mine = cfg.get(section)
+        if mine is None:
+            mine = {}
+        elif not isinstance(mine, dict):
+            # include.go importResource asserts a mapping: Compose panics (a Go crash)
+            raise ComposeError(f"netsim: {section} is not a mapping, and Compose crashes "
+                               f"importing the {section} of {files[0]} into it; not "
+                               "simulated", path=(section,))
+        for key, value in sub[section].items():
+            if key in mine and mine[key] != value:
+                raise ComposeError(f"{section}.{key} conflicts with imported resource")
+            mine[key] = value
+        cfg[section] = mine
+
+
+def _include_entries(includes: Any) -> list[dict[str, Any]]:
+    """``include:`` as compose-go's loader/include.go loadIncludeConfig decodes it (a string
+    is ``{path: …}``; mapstructure then fills types.IncludeConfig); its texts on a value of
+    another type (mapstructure v2 ``Decoder.Decode``, types/stringOrList.go StringList;
+    unmeasured wording)."""
+    if includes is None:
+        return []
+    if not isinstance(includes, list):
+        raise ComposeError(f"`include` must be a list, got {go_verb('s', includes)}")
+    out = []
+    for i, entry in enumerate(includes):
+        spec = {"path": entry} if isinstance(entry, str) else entry
+        problem = None
+        if not isinstance(spec, dict):
+            problem = f"'[{i}]' expected a map or struct, got {go_quote(go_kind(spec))}"
+        else:
+            for key in ("path", "env_file"):
+                value = spec.get(key)
+                if value is not None and not isinstance(value, str) and not (
+                        isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                    problem = f"'[{i}].{key}' invalid type {go_type(value)} for string list"
+                    break
+            directory = spec.get("project_directory")
+            if problem is None and directory is not None and not isinstance(directory, str):
+                problem = (f"'[{i}].project_directory' expected type 'string', got "
+                           f"unconvertible type '{go_type(directory)}'")
+        if problem is not None:
+            raise ComposeError("decoding failed due to the following error(s):\n\n" + problem,
+                               path=("include", i))
+        out.append(spec)
+    return out
 
 
 def _canonical(model: dict[str, Any], working_dir: str) -> None:
@@ -453,6 +549,11 @@ def load_project(files: Files, opts: LoadOptions) -> Project:
                    working_dir=resolved.working_dir)
     try:
         return _load(state, list(resolved.files), resolved.working_dir)
+    except RecursionError:
+        # extends and include are followed recursively, as compose-go does; Go's stack takes
+        # thousands of levels, Python's fewer
+        raise ComposeError("netsim: this project's chain of extends or include is too deep "
+                           "for netsim's reader; not simulated") from None
     except ComposeError as err:
         if err.file is not None or not err.path:
             raise

@@ -65,8 +65,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["MergeError", "Override", "Reset", "enforce_unicity", "extend_service", "merge",
-           "strip_markers"]
+__all__ = ["MergeError", "Override", "Reset", "enforce_unicity", "extend_service", "go_kind",
+           "go_type", "go_verb", "merge", "strip_markers"]
 
 #: a place in the model: its keys, a sequence item as ``[i]`` (compose-go tree.Path)
 Path = tuple[str, ...]
@@ -171,24 +171,33 @@ def _go_v(value: Any) -> str:
     return str(value)
 
 
-def _go_verb(verb: str, value: Any) -> str:
+def go_verb(verb: str, value: Any) -> str:
     """Go's ``%s`` or ``%d`` of a decoded YAML value, ``%!s(int=80)`` when the type is not
     the verb's."""
     if isinstance(value, dict):
-        return "map[" + " ".join(f"{_go_verb(verb, k)}:{_go_verb(verb, v)}" for k, v in
+        return "map[" + " ".join(f"{go_verb(verb, k)}:{go_verb(verb, v)}" for k, v in
                                  sorted(value.items(), key=lambda kv: str(kv[0]))) + "]"
     if isinstance(value, list):
-        return "[" + " ".join(_go_verb(verb, v) for v in value) + "]"
+        return "[" + " ".join(go_verb(verb, v) for v in value) + "]"
     if value is None:
         return f"%!{verb}(<nil>)"
     if verb == "s" and isinstance(value, str):
         return value
     if verb == "d" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return f"%!{verb}({_go_type(value)}={_go_v(value)})"
+    return f"%!{verb}({go_type(value)}={_go_v(value)})"
 
 
-def _go_type(value: Any) -> str:
+def go_kind(value: Any) -> str:
+    """The reflect.Kind of a decoded YAML value, as Go prints it (``int``, ``slice``, …)."""
+    for kind, name in ((bool, "bool"), (int, "int"), (float, "float64"), (str, "string"),
+                       (dict, "map"), (list, "slice")):
+        if isinstance(value, kind):
+            return name
+    return "invalid" if value is None else type(value).__name__
+
+
+def go_type(value: Any) -> str:
     """Go's ``%T`` of a decoded YAML value."""
     if value is None:
         return "<nil>"
@@ -299,7 +308,7 @@ def _logging(base: Any, other: Any, path: Path) -> Any:
 def _ipam_config(base: Any, other: Any, path: Path) -> Any:
     if not isinstance(base, list) or not isinstance(other, list):
         # merge.go mergeIPAMConfig names the type of the first file's value in both cases
-        raise MergeError(f"{_text(path)}: unexpected type {_go_type(base)}")
+        raise MergeError(f"{_text(path)}: unexpected type {go_type(base)}")
     configs: list[dict[Any, Any]] = []
     for original in base:
         first = _to_mapping(original, None)
@@ -391,7 +400,7 @@ def _carry_markers(merged: dict[Any, Any], service: dict[Any, Any]) -> None:
 def _key_value(entry: Any, path: Path) -> str:
     if isinstance(entry, str):
         return entry.partition("=")[0]
-    raise MergeError(f"{_text(path)}: unexpected type {_go_type(entry)}")
+    raise MergeError(f"{_text(path)}: unexpected type {go_type(entry)}")
 
 
 def _volume(entry: Any, path: Path) -> str:
@@ -420,7 +429,7 @@ def _expose(entry: Any, path: Path) -> str:
         return entry
     if isinstance(entry, int) and not isinstance(entry, bool):
         return str(entry)
-    raise MergeError(f"{_text(path)}: unsupported expose value {_go_verb('s', entry)}")
+    raise MergeError(f"{_text(path)}: unsupported expose value {go_verb('s', entry)}")
 
 
 def _mount(directory: str) -> Callable[[Any, Path], str]:
@@ -430,9 +439,9 @@ def _mount(directory: str) -> Callable[[Any, Path], str]:
         if isinstance(entry, dict):
             if "target" in entry:
                 return str(entry["target"])
-            return f"{directory}/{_go_verb('s', entry.get('source'))}"
+            return f"{directory}/{go_verb('s', entry.get('source'))}"
         # (uncity.go mountIndexer reuses the expose text)
-        raise MergeError(f"{_text(path)}: unsupported expose value {_go_verb('s', entry)}")
+        raise MergeError(f"{_text(path)}: unsupported expose value {go_verb('s', entry)}")
 
     return index
 
@@ -445,8 +454,8 @@ def _port(entry: Any, path: Path) -> str:
             raise MergeError(f"service ports {_text(path)} is missing a target port")
         host = entry.get("host_ip") if "host_ip" in entry else "0.0.0.0"
         protocol = entry.get("protocol") if "protocol" in entry else "tcp"
-        return (f"{_go_verb('s', host)}:{_go_verb('s', entry.get('published'))}:"
-                f"{_go_verb('d', entry['target'])}/{_go_verb('s', protocol)}")
+        return (f"{go_verb('s', host)}:{go_verb('s', entry.get('published'))}:"
+                f"{go_verb('d', entry['target'])}/{go_verb('s', protocol)}")
     return entry if isinstance(entry, str) else ""
 
 

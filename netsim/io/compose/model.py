@@ -149,18 +149,24 @@ class Project:
         wanted = set(chosen)
         seen: set[str] = set()
         out: list[str] = []
-
-        def visit(name: str) -> None:
-            if name in seen or name not in self.services:
-                return
-            seen.add(name)
-            for dep in sorted(self.dependencies(name)):
-                visit(dep)
-            if name in wanted:
-                out.append(name)
-
-        for name in chosen:
-            visit(name)
+        for root in chosen:
+            # a depth-first walk with an explicit stack (no recursion limit on a long chain):
+            # each service and the dependencies still to visit before it is listed
+            stack: list[tuple[str, list[str]]] = []
+            if root not in seen and root in self.services:
+                seen.add(root)
+                stack.append((root, sorted(self.dependencies(root), reverse=True)))
+            while stack:
+                name, deps = stack[-1]
+                if deps:
+                    dep = deps.pop()
+                    if dep not in seen and dep in self.services:
+                        seen.add(dep)
+                        stack.append((dep, sorted(self.dependencies(dep), reverse=True)))
+                    continue
+                stack.pop()
+                if name in wanted:
+                    out.append(name)
         return out
 
     def dependencies(self, name: str) -> list[str]:

@@ -25,6 +25,7 @@ What differs from PyYAML's defaults, and why:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,28 +70,99 @@ class Document:
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAG = "?"  # a plain scalar without a tag: resolved by _plain
-_TAGS = {"tag:yaml.org,2002:int": int, "tag:yaml.org,2002:float": float}
+#: the core tags a scalar's value is checked against (yaml.v3 resolve.go), by their long form
+_TAGS = {f"tag:yaml.org,2002:{t}": f"!!{t}" for t in ("int", "float", "bool", "null")}
+
+
+def _tag_of(value: Any) -> str:
+    """The short tag yaml.v3 resolves a plain scalar's value to."""
+    if value is None:
+        return "!!null"
+    if isinstance(value, bool):
+        return "!!bool"
+    if isinstance(value, int):
+        return "!!int"
+    if isinstance(value, float):
+        return "!!float"
+    return "!!str"
+
+
+#: how deep netsim follows nested mappings and sequences (yaml.v3 itself stops at 10,000
+#: levels, scannerc.go max_flow_level/max_indents: ``exceeded max depth of 10000``; netsim's
+#: reader, merge and printers recurse, so a file nested deeper than this is refused as not
+#: simulated rather than read halfway)
+MAX_DEPTH = 100
+
+#: yaml.v3 decode.go: alias expansion is refused once aliases make up more than this share
+#: of the decoded nodes (allowedAliasRatio; past 100 aliases and 1,000 nodes)
+_ALIAS_RATIO_LOW, _ALIAS_RATIO_HIGH = 400_000, 4_000_000
+
+
+def _allowed_alias_ratio(count: int) -> float:
+    """yaml.v3 decode.go allowedAliasRatio."""
+    if count <= _ALIAS_RATIO_LOW:
+        return 0.99
+    if count >= _ALIAS_RATIO_HIGH:
+        return 0.10
+    return 0.99 - 0.89 * (count - _ALIAS_RATIO_LOW) / (_ALIAS_RATIO_HIGH - _ALIAS_RATIO_LOW)
 
 
 class _Reader:
     """Builds Python values from composed nodes, noting each value's line."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.lines: dict[Path, int] = {}
+        self._text = text
         self._active: set[int] = set()
+        #: the nodes read once already: PyYAML gives an alias the anchored node itself, so a
+        #: node met again is an alias being expanded
+        self._seen: set[int] = set()
+        self._decoded = 0  # yaml.v3 decoder.decodeCount
+        self._aliased = 0  # yaml.v3 decoder.aliasCount
+        self._alias_depth = 0
+
+    def _count(self, node: Node) -> bool:
+        """yaml.v3 decode.go unmarshal's count of decoded nodes (``document contains
+        excessive aliasing``); whether ``node`` is an alias being expanded."""
+        alias = id(node) in self._seen
+        self._seen.add(id(node))
+        self._decoded += 1
+        if self._alias_depth or alias:
+            self._aliased += 1
+        if (self._aliased > 100 and self._decoded > 1000
+                and self._aliased / self._decoded > _allowed_alias_ratio(self._decoded)):
+            raise ComposeYamlError("yaml: document contains excessive aliasing")
+        return alias
+
+    def _anchor(self, node: Node) -> str:
+        """The anchor name written where ``node`` starts (``&name``), as far as it shows."""
+        found = re.match(r"(?:!\S*\s+)?&([^\s,\[\]{}]+)", self._text[node.start_mark.index:])
+        return found.group(1) if found else ""
 
     def value(self, node: Node, path: Path) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if len(path) > MAX_DEPTH:
+            raise ComposeYamlError(f"netsim: YAML nested more than {MAX_DEPTH} levels deep is "
+                                   "not simulated", node.start_mark.line + 1)
+        alias = self._count(node)
+        self._alias_depth += alias
+        try:
+            return self._value(node, path)
+        finally:
+            self._alias_depth -= alias
+
+    def _value(self, node: Node, path: Path) -> Any:
         tag = node.tag
         if tag == "!reset":
             return Reset()
         if tag == "!override":
             node.tag = _default_tag(node)
-            return Override(self.value(node, path))
+            return Override(self._value(node, path))
         if isinstance(node, ScalarNode):
             return self._scalar(node)
-        if id(node) in self._active:  # an alias inside its own anchor
-            raise ComposeYamlError("yaml: anchor refers to itself", node.start_mark.line + 1)
+        if id(node) in self._active:  # an alias inside its own anchor (yaml.v3 decode.go alias)
+            raise ComposeYamlError(f"yaml: anchor '{self._anchor(node)}' value contains itself",
+                                   node.start_mark.line + 1)
         self._active.add(id(node))
         try:
             if isinstance(node, SequenceNode):
@@ -105,15 +177,17 @@ class _Reader:
             return _plain(node.value)
         if node.tag == _STR_TAG:
             return node.value
-        if node.tag in _TAGS:
-            try:
-                return _TAGS[node.tag](node.value)
-            except ValueError:
-                raise ComposeYamlError(
-                    f"yaml: line {node.start_mark.line + 1}: cannot decode !!"
-                    f"{node.tag.rsplit(':', 1)[-1]} `{node.value}`",
-                    node.start_mark.line + 1) from None
-        return node.value  # another explicit tag: its text
+        want = _TAGS.get(node.tag)
+        if want is None:
+            return node.value  # another explicit tag: its text
+        # yaml.v3 resolve.go resolve: an explicit core tag reads the text as a plain scalar
+        # would, and refuses a value of another kind (an integer is a float's value too)
+        value = _plain(node.value)
+        got = _tag_of(value)
+        if got == want or (want == "!!float" and got == "!!int"):
+            return float(value) if want == "!!float" else value
+        raise ComposeYamlError(f"yaml: cannot decode {got} `{node.value}` as a {want}",
+                               node.start_mark.line + 1)
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -131,9 +205,19 @@ class _Reader:
                         raise ComposeYamlError(
                             f"yaml: line {src.start_mark.line + 1}: map merge requires map "
                             "or sequence of maps as the value", src.start_mark.line + 1)
-                    for k, v in self._mapping(src, path).items():
-                        merged.setdefault(k, v)
+                    if id(src) in self._active:  # merging a mapping into itself
+                        raise ComposeYamlError(
+                            f"yaml: anchor '{self._anchor(src)}' value contains itself",
+                            src.start_mark.line + 1)
+                    alias = self._count(src)
+                    self._alias_depth += alias
+                    try:
+                        for k, v in self._mapping(src, path).items():
+                            merged.setdefault(k, v)
+                    finally:
+                        self._alias_depth -= alias
                 continue
+            self._count(key_node)
             key = self._key(key_node, path)
             if key in out:
                 line = key_node.start_mark.line + 1
@@ -233,12 +317,23 @@ def load_documents(text: str, source: str) -> list[Document]:
             node = loader.get_node()
             if node is None:
                 continue
-            reader = _Reader()
+            reader = _Reader(text)
             docs.append(Document(reader.value(node, ()), reader.lines))
     except yaml.reader.ReaderError:
         raise ComposeYamlError("yaml: control characters are not allowed") from None
+    except yaml.composer.ComposerError as err:
+        mark = err.problem_mark
+        name = re.match(r"\*([^\s,\[\]{}]*)", text[mark.index:]) if mark is not None else None
+        if name is not None and "undefined alias" in (err.problem or ""):
+            # yaml.v3 decode.go parser.alias
+            raise ComposeYamlError(f"yaml: unknown anchor '{name.group(1)}' referenced",
+                                   mark.line + 1 if mark is not None else None) from None
+        raise _problem(err) from None
     except yaml.MarkedYAMLError as err:
         raise _problem(err) from None
+    except RecursionError:  # merge keys chained through hundreds of anchors
+        raise ComposeYamlError("netsim: YAML whose merge keys chain this deep is not "
+                               "simulated") from None
     except yaml.YAMLError as err:
         raise ComposeYamlError(f"yaml: {err}") from None
     finally:
