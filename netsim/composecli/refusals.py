@@ -24,8 +24,8 @@ from pydantic import ValidationError
 
 from netsim.api import ContainerSpec, EndpointSettings
 from netsim.composecli.project import Context, Failed
-from netsim.daemon.drivers import get as driver_of
 from netsim.dockercli.commands.context import NOT_SIMULATED
+from netsim.dockercli.commands.endpoints import endpoint_setting_errors
 from netsim.errors import DaemonError
 from netsim.io.compose.convert import container_spec
 from netsim.io.compose.model import ComposeNetwork, Service
@@ -148,28 +148,9 @@ def check_endpoint(ctx: Context, network: str, v4: str, v6: str) -> None:
                           f"invalid IPv6 address: {v6}")
     found = [n for n in ctx.session.engine.network_states(ctx.host) if n.name == network]
     net = found[0] if found else None
-    errors: list[str] = []
-    predefined = network in ("bridge", "host", "none") if net is None else (
-        not net.is_user_defined or not driver_of(net.driver).user_networks)
-    if predefined:
-        errors.append("user specified IP address is supported on user defined networks only")
-        errors.append(profile.predefined_alias_message)
-    if bad4:
-        errors.append(f"invalid IPv4 address: {v4}")
-    if bad6:
-        errors.append(f"invalid IPv6 address: {v6}")
-    if net is not None:
-        for addr, version in ((v4, 4), (v6, 6)):
-            if not addr:
-                continue
-            subnets = [s for s in net.subnets if s.subnet.version == version]
-            static = [s for s in subnets if driver_of(net.driver).configured_subnet(net, s)]
-            ip = _address(addr)
-            if static and not any(ip is not None and ip in s.subnet for s in static):
-                errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
-            elif not static:
-                errors.append("user specified IP address is supported only when connecting "
-                              "to networks with user configured subnets")
+    # Compose's endpoints always carry aliases (create.go getAliases)
+    errors = endpoint_setting_errors(profile, net, network, v4, v6, v4_bad=bad4, v6_bad=bad6,
+                                     aliases=True)
     listed = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
     raise DaemonError(f"invalid config for network {network}: invalid endpoint settings:\n"
                       f"{listed}", status=400)

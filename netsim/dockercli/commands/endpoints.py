@@ -3,7 +3,8 @@ checks of them, as ``docker run``/``create`` and ``network connect`` report them
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from netsim.api import EndpointConfig
 from netsim.daemon.drivers import get as driver_of
@@ -11,7 +12,11 @@ from netsim.dockercli.commands.context import Session
 from netsim.dockercli.convert import EndpointCheck
 from netsim.errors import DaemonError
 
-__all__ = ["string_addresses"]
+if TYPE_CHECKING:
+    from netsim.state import NetworkState
+    from netsim.versions import EngineProfile
+
+__all__ = ["endpoint_setting_errors", "string_addresses"]
 
 
 def string_addresses(session: Session, host: str) -> EndpointCheck | None:
@@ -54,37 +59,68 @@ def string_addresses(session: Session, host: str) -> EndpointCheck | None:
         found = ([n for n in nets if n.name == name] or [n for n in nets if n.id == name]
                  or [n for n in nets if n.id.startswith(name)])
         net = found[0] if len(found) == 1 else None
-        errors: list[str] = []
-        predefined = name in ("bridge", "host", "none") if net is None else (
-            not net.is_user_defined or not driver_of(net.driver).user_networks)
-        if predefined:
-            if v4 or v6:
-                errors.append("user specified IP address is supported on user defined networks "
-                              "only")
-            if ep.aliases:
-                errors.append(profile.predefined_alias_message)
-        if v4 and not parse(v4, 4):
-            errors.append(f"invalid IPv4 address: {v4}")
-        if v6 and not parse(v6, 6):
-            errors.append(f"invalid IPv6 address: {v6}")
-        errors += [f"invalid link-local IP address: {a}" for a in bad_ll]
-        if net is not None:
-            for addr, version in ((v4, 4), (v6, 6)):
-                if not addr:
-                    continue
-                subnets = [s for s in net.subnets if s.subnet.version == version]
-                static = [s for s in subnets if driver_of(net.driver).configured_subnet(net, s)]
-                ip = _ip_or_none(addr)
-                if static and not any(ip is not None and ip in s.subnet for s in static):
-                    errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
-                elif not static:
-                    errors.append("user specified IP address is supported only when "
-                                  "connecting to networks with user configured subnets")
+        errors = endpoint_setting_errors(
+            profile, net, name, v4, v6, v4_bad=bool(v4) and not parse(v4, 4),
+            v6_bad=bool(v6) and not parse(v6, 6), aliases=bool(ep.aliases),
+            bad_link_local=bad_ll)
         listed = errors[0] if len(errors) == 1 else "\n".join(f"* {e}" for e in errors)
         prefix = "" if connect else f"invalid config for network {name}: "
         raise DaemonError(f"{prefix}invalid endpoint settings:\n{listed}", status=400)
 
     return check
+
+
+def endpoint_setting_errors(profile: EngineProfile, net: NetworkState | None, name: str,
+                            v4: str, v6: str, *, v4_bad: bool, v6_bad: bool, aliases: bool,
+                            bad_link_local: Sequence[str] = ()) -> list[str]:
+    """Every problem the daemon's validateEndpointSettings lists for an endpoint on the
+    network ``name`` (``net``: it, when it exists) once one of its addresses does not parse
+    (v28.5.2:daemon/container_operations.go:534-607, api/types/network/endpoint.go:86-150):
+    a predefined network refuses addresses and aliases, then each unparsable address, then
+    whether the network's configured subnets hold the others (net.ParseIP: an IPv4-mapped
+    address is IPv4). The docker CLI's and Compose's requests share it."""
+    errors: list[str] = []
+    predefined = name in ("bridge", "host", "none") if net is None else (
+        not net.is_user_defined or not driver_of(net.driver).user_networks)
+    if predefined:
+        if v4 or v6:
+            errors.append("user specified IP address is supported on user defined networks "
+                          "only")
+        if aliases:
+            errors.append(profile.predefined_alias_message)
+    if v4_bad:
+        errors.append(f"invalid IPv4 address: {v4}")
+    if v6_bad:
+        errors.append(f"invalid IPv6 address: {v6}")
+    errors += [f"invalid link-local IP address: {a}" for a in bad_link_local]
+    if net is not None:
+        for addr, version in ((v4, 4), (v6, 6)):
+            if not addr:
+                continue
+            subnets = [s for s in net.subnets if s.subnet.version == version]
+            static = [s for s in subnets if driver_of(net.driver).configured_subnet(net, s)]
+            ip = _go_parse_ip(addr)
+            if static and not any(ip is not None and ip in s.subnet for s in static):
+                errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
+            elif not static:
+                errors.append("user specified IP address is supported only when connecting "
+                              "to networks with user configured subnets")
+    return errors
+
+
+def _go_parse_ip(text: str) -> Any:
+    """Go's net.ParseIP: an IPv4-mapped IPv6 address is the IPv4 one; no zone."""
+    import ipaddress
+
+    if "%" in text:
+        return None
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
 
 
 def _legacy_address_check(session: Session, host: str, ep: EndpointConfig, connect: bool) -> None:
