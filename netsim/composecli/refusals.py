@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from netsim.api import ContainerSpec, EndpointSettings
 from netsim.composecli.project import Context, Failed
 from netsim.dockercli.commands.context import NOT_SIMULATED
-from netsim.dockercli.commands.endpoints import endpoint_setting_errors
+from netsim.dockercli.commands.endpoints import endpoint_setting_errors, go_parse_ip
 from netsim.errors import DaemonError
 from netsim.io.compose.convert import container_spec
 from netsim.io.compose.model import ComposeNetwork, Service
@@ -118,15 +118,8 @@ def check_ports(service: Service) -> None:
 
 def _address(text: str) -> _Address | None:
     """Go's net.ParseIP (an IPv4-mapped IPv6 address is the IPv4 one; no zone)."""
-    if "%" in text:
-        return None
-    try:
-        ip = ipaddress.ip_address(text)
-    except ValueError:
-        return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        return ip.ipv4_mapped
-    return ip
+    found: _Address | None = go_parse_ip(text)
+    return found
 
 
 def check_endpoint(ctx: Context, network: str, v4: str, v6: str) -> None:

@@ -155,8 +155,9 @@ class Workspace:
         with open(disk, encoding="utf-8", errors="replace", newline="") as f:
             return f.read()
 
-    def listdir(self, path: str = ".") -> list[str]:
-        """The names in the directory at ``path``, sorted (bytewise, as ``ls`` in C.UTF-8)."""
+    def _directory(self, path: str) -> str:
+        """``path`` made absolute, when it names an existing directory (else the OSError a
+        file system raises)."""
         full = self.path(path)
         self._check_dirs_on_way(full)
         kind = self.kind(full)
@@ -164,6 +165,11 @@ class Workspace:
             raise _error(FileNotFoundError, errno.ENOENT, full)
         if kind == "file":
             raise _error(NotADirectoryError, errno.ENOTDIR, full)
+        return full
+
+    def listdir(self, path: str = ".") -> list[str]:
+        """The names in the directory at ``path``, sorted (bytewise, as ``ls`` in C.UTF-8)."""
+        full = self._directory(path)
         names = {posixpath.basename(q) for q in (*self._files, *self._dirs)
                  if q != "/" and posixpath.dirname(q) == full}
         disk = self._disk(full)
@@ -227,13 +233,7 @@ class Workspace:
 
     def chdir(self, path: str) -> None:
         """Make ``path`` the working directory."""
-        full = self.path(path)
-        self._check_dirs_on_way(full)
-        kind = self.kind(full)
-        if kind is None:
-            raise _error(FileNotFoundError, errno.ENOENT, full)
-        if kind == "file":
-            raise _error(NotADirectoryError, errno.ENOTDIR, full)
+        full = self._directory(path)
         self.cwd = full
 
     # ------------------------------------------------------------------ internals

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from netsim.state import NetworkState
     from netsim.versions import EngineProfile
 
-__all__ = ["endpoint_setting_errors", "string_addresses"]
+__all__ = ["endpoint_setting_errors", "go_parse_ip", "string_addresses"]
 
 
 def string_addresses(session: Session, host: str) -> EndpointCheck | None:
@@ -99,7 +99,7 @@ def endpoint_setting_errors(profile: EngineProfile, net: NetworkState | None, na
                 continue
             subnets = [s for s in net.subnets if s.subnet.version == version]
             static = [s for s in subnets if driver_of(net.driver).configured_subnet(net, s)]
-            ip = _go_parse_ip(addr)
+            ip = go_parse_ip(addr)
             if static and not any(ip is not None and ip in s.subnet for s in static):
                 errors.append(profile.static_ip_outside_subnet_message.format(ip=addr))
             elif not static:
@@ -108,7 +108,7 @@ def endpoint_setting_errors(profile: EngineProfile, net: NetworkState | None, na
     return errors
 
 
-def _go_parse_ip(text: str) -> Any:
+def go_parse_ip(text: str) -> Any:
     """Go's net.ParseIP: an IPv4-mapped IPv6 address is the IPv4 one; no zone."""
     import ipaddress
 

@@ -149,26 +149,19 @@ def _delete_paths(value: Any, path: Path, patterns: list[Path]) -> None:
 
 # --- Go's printing, where compose-go formats a value into a key or a text -----------------
 
-def _go_float(value: float) -> str:
-    from netsim.golang.template.fmt import float_v  # only a float needs the template package
-
-    return float_v(value)
-
-
 def _go_v(value: Any) -> str:
-    """Go's ``%v`` of a decoded YAML value."""
-    if value is None:
-        return "<nil>"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _go_float(value)
-    if isinstance(value, dict):
-        return "map[" + " ".join(f"{_go_v(k)}:{_go_v(v)}" for k, v in
-                                 sorted(value.items(), key=lambda kv: str(kv[0]))) + "]"
-    if isinstance(value, list):
-        return "[" + " ".join(_go_v(v) for v in value) + "]"
-    return str(value)
+    """Go's ``%v`` of a decoded YAML value (a mapping is a Go map: its keys sorted)."""
+    from netsim.golang.template.fmt import fmt_v
+    from netsim.golang.template.values import GoMap
+
+    def go(v: Any) -> Any:
+        if isinstance(v, dict):
+            return GoMap({str(k): go(x) for k, x in v.items()})
+        if isinstance(v, list):
+            return [go(x) for x in v]
+        return v
+
+    return fmt_v(go(value), False)
 
 
 def go_verb(verb: str, value: Any) -> str:
