@@ -47,7 +47,11 @@ def _load(path: str, *, seed: int, strict: bool = False,
     from netsim.versions import profile
 
     chosen = profile(engine, where="--engine") if engine is not None else None
-    return replay_file(path, seed=seed, strict=strict, profile=chosen, format=_given_format())
+    lab, steps = replay_file(path, seed=seed, strict=strict, profile=chosen,
+                             format=_given_format())
+    for note in lab.notes:  # said once: what the reader did not use or had to choose
+        click.echo(f"netsim: {note}", err=True)
+    return lab, steps
 
 
 def _given_format() -> str | None:
@@ -63,10 +67,10 @@ def _keep_format(ctx: click.Context, _param: click.Parameter, value: str | None)
 _format_option = click.option(
     "--format", "input_format", default=None, metavar="F", expose_value=False,
     callback=_keep_format,
-    help="Read FILE as 'script', 'scenario' or 'compose' (default: by its name: .sh or no "
-         "extension a script, compose.yaml/docker-compose.yml/NAME.compose.yaml a Compose "
-         "project brought up with 'docker compose up -d', other .yaml/.yml/.json a scenario; "
-         "'-' reads standard input).")
+    help="Read FILE as 'script', 'scenario', 'compose' or 'inspect' (default: by its name: .sh "
+         "or no extension a script, compose.yaml/docker-compose.yml/NAME.compose.yaml a Compose "
+         "project brought up with 'docker compose up -d', a directory or NAME.inspect.json a "
+         "docker inspect dump, other .yaml/.yml/.json a scenario; '-' reads standard input).")
 
 
 #: the Docker Engines netsim models (netsim.versions.PROFILES; not imported here, so that
@@ -382,22 +386,35 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
 
 @cli.command()
 @click.argument("file")
+@click.option("--expect", "expect", multiple=True, metavar="TEXT",
+              help="One more expectation, as in '# netsim: expect TEXT' (repeatable): how to "
+                   "check a docker inspect dump or a file without expectations.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
 @_format_option
-def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
-    """Check FILE's expectations (`# netsim: expect …` lines) against the prediction.
+def check(file: str, expect: tuple[str, ...], as_json: bool, seed: int,
+          engine: str | None) -> None:
+    """Check FILE's expectations (`# netsim: expect …` lines, and --expect) against the
+    prediction.
 
     Prints each expectation, what netsim predicts and ok/FAIL; exit 0 when all hold, 1 when
     one does not.
     """
     from netsim.analysis.check import FORMS, table
+    from netsim.errors import ScriptError
 
     lab, _ = _load(file, seed=seed, engine=engine)
+    for i, text in enumerate(expect, 1):
+        try:
+            lab.keep_expectation(text, 0)
+        except ScriptError as err:
+            raise InputError(f"--expect #{i}", err.what, got=err.got,
+                             accepted=err.accepted) from None
     if not lab.checks:
         raise InputError(file, "no expectations to check",
-                         accepted="# netsim: expect " + FORMS.split(";")[0] + " (and others)")
+                         accepted="# netsim: expect " + FORMS.split(";")[0]
+                         + " (and others), or --expect TEXT")
     if as_json:
         click.echo(json.dumps({"checks": [c.to_dict() for c in lab.checks],
                                "ok": all(c.ok for c in lab.checks)}, indent=2))
@@ -405,6 +422,45 @@ def check(file: str, as_json: bool, seed: int, engine: str | None) -> None:
         for line in table(lab.checks):
             click.echo(line)
     sys.exit(0 if all(c.ok for c in lab.checks) else 1)
+
+
+@cli.command()
+@click.argument("plan")
+@click.argument("reality")
+@click.option("--port", "port", default=None, help="N[/tcp|udp]: compare who reaches whom on "
+              "this port; without it: ping (ICMP).")
+@click.option("--ipam/--no-ipam", "ipam", default=None,
+              help="Compare (or not) the subnets and addresses IPAM chose where PLAN does not "
+                   "pin them. Default: not for a Compose PLAN (Compose creates networks and "
+                   "containers in an order Docker does not fix), else yes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option("--seed", default=0, show_default=True)
+@_engine_option
+@_format_option
+def diff(plan: str, reality: str, port: str | None, ipam: bool | None, as_json: bool,
+         seed: int, engine: str | None) -> None:
+    """What differs between two inputs: PLAN (a script, Compose file, scenario or dump) and
+    REALITY (often a docker inspect dump).
+
+    Lists networks, containers, addresses, aliases and published ports that differ (IDs, MACs
+    and times never do: they are drawn anew by every engine), then the pairs of containers
+    whose reachability differs, each with the rule that decides it on each side. Exit 0 when
+    nothing differs, 1 when something does.
+    """
+    from netsim.analysis.diff import diff_states
+    from netsim.io.inputs import input_format
+
+    number, proto = _port_option(port)
+    if ipam is None:
+        # docker/compose v2.40.3 pkg/compose/create.go ensureNetworks ranges over a Go map, and
+        # convergence.go starts a dependency level's services (and replicas) concurrently
+        ipam = input_format(plan, _given_format()) != "compose"
+    a, _ = _load(plan, seed=seed, engine=engine)
+    b, _ = _load(reality, seed=seed, engine=engine)
+    result = diff_states(a.state, b.state, port=number, proto=proto, a_name=plan,
+                         b_name=reality, ipam=ipam)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else str(result))
+    sys.exit(0 if result.empty else 1)
 
 
 @cli.command()
@@ -418,6 +474,17 @@ def validate(file: str) -> None:
     from netsim.lab import setup_from_directives
 
     fmt = input_format(file, _given_format())
+    if fmt == "inspect":
+        from netsim.io.dump import load_dump
+
+        lab = load_dump(file)
+        for note in lab.notes:
+            click.echo(f"netsim: {note}", err=True)
+        state = lab.state
+        click.echo(f"{file}: ok (docker inspect dump, {len(state.hosts)} hosts, "
+                   f"{sum(1 for _ in state.containers())} containers, "
+                   f"{sum(1 for _ in state.networks())} networks)")
+        return
     text = read_input(file)
     if fmt == "scenario":
         scenario = parse_scenario(text, source=file)
@@ -490,6 +557,15 @@ def conformance(recordings: tuple[str, ...], engine: str | None, allowed: str, a
     else:
         click.echo(str(report), nl=False)
     sys.exit(0 if report.ok else 1)
+
+
+def _register_snapshot() -> None:
+    from netsim.io.dump.snapshot import snapshot_command
+
+    cli.add_command(snapshot_command, "snapshot")
+
+
+_register_snapshot()
 
 
 def main(argv: list[str] | None = None) -> None:

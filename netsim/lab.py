@@ -162,6 +162,7 @@ class Lab:
         profile: EngineProfile | str = DEFAULT_PROFILE,
         workdir: str | None = None,
         sandboxed: bool = False,
+        engine: Engine | None = None,
     ) -> None:
         """``profile`` is the Docker Engine modelled: a profile or its version (``"28.5"``,
         :func:`netsim.versions.profile`); InputError for one netsim does not model.
@@ -169,11 +170,20 @@ class Lab:
         ``workdir`` is the hosts' first current directory (by default the process's own, or
         ``/root`` when ``sandboxed``: then the hosts' files are only those the script writes,
         in an empty Debian root, as on the conformance lab; otherwise reads of files the script
-        did not write go to the real disk). Writes never reach the disk."""
-        self.engine = Engine(
-            hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
-            profile=versions.profile(profile, where="profile"),
-        )
+        did not write go to the real disk). Writes never reach the disk.
+
+        ``engine``: an engine that already holds hosts, networks and containers (one restored
+        from a ``docker inspect`` dump: :func:`netsim.io.dump.load_dump`); its hosts, LAN and
+        seed are the lab's."""
+        if engine is None:
+            engine = Engine(
+                hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
+                profile=versions.profile(profile, where="profile"),
+            )
+        else:
+            hosts = tuple(engine.host_rt(name).host for name in engine.host_names)
+            seed = engine.seed
+        self.engine = engine
         self.current_host = self.engine.host_names[0]
         self.shell: Shell | None = None
         self.steps: list[Step] = []
@@ -195,6 +205,8 @@ class Lab:
         self.workspaces: dict[str, Workspace] = {
             h: new_workspace(self.workdir, sandboxed=sandboxed) for h in self.engine.host_names}
         self._line_env: tuple[tuple[str, str], ...] = ()  # the running command's NAME=value
+        #: what the input's reader wants said once (a dump's fields netsim does not use …)
+        self.notes: list[str] = []
 
     # ---------------------------------------------------------------- public API
 

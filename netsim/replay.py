@@ -2,9 +2,10 @@
 FILE`` and :meth:`Lab.from_file` start from.
 
 The reader is chosen by the file's name or ``--format`` (:mod:`netsim.io.inputs`), never by
-its content: a script is replayed line by line, a scenario step by step, and a Compose project
+its content: a script is replayed line by line, a scenario step by step, a Compose project
 is brought up as ``docker compose -f FILE up -d`` in the file's directory, then its
-``x-netsim: {expect: […]}`` expectations are checked.
+``x-netsim: {expect: […]}`` expectations are checked, and a ``docker inspect`` dump is
+restored as it is (:mod:`netsim.io.dump`: no step is run).
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def replay_file(path: str, *, seed: int = 0, strict: bool = False,
     fmt = input_format(path, format)
     if fmt == "compose":
         return up_compose_file(path, seed=seed, profile=profile)
+    if fmt == "inspect":
+        from netsim.io.dump import load_dump
+        from netsim.versions import profile as engine_profile
+
+        chosen = engine_profile(profile, where="profile") if profile is not None else None
+        return load_dump(path, seed=seed, profile=chosen), []
     text = read_input(path)
     source = "<stdin>" if path == "-" else path
     if fmt == "scenario":

@@ -60,7 +60,7 @@ def test_recorder_terminal_is_undone_for_tty_lines() -> None:
     """A line recorded on the runner's pseudo-terminal (no -i: the CLI leaves it cooked) has
     the terminal's ONLCR \\r taken out once before the comparison; a line without tty keeps
     it."""
-    from netsim.conformance import _compare_step, context_for
+    from netsim.conformance import compare_step, context_for
 
     command = "docker run --rm -t netsim-lab/alpine echo hi"
     mine = Step(line=1, host="server1", command=command, exit_code=0, stdout="hi\r\n")
@@ -68,7 +68,7 @@ def test_recorder_terminal_is_undone_for_tty_lines() -> None:
     for tty in (True, False):
         st = RecordedStep(line=1, command=command, host="server1", exit_code=0,
                           stdout="hi\r\r\n", stderr="", tty=tty)
-        result = _compare_step(None, st, mine, context_for("28.5"),  # type: ignore[arg-type]
+        result = compare_step(None, st, mine, context_for("28.5"),  # type: ignore[arg-type]
                                context_for("28.5"), (), "")
         verdicts.append(result.verdict)
     assert verdicts == ["agree", "disagree"]

@@ -43,6 +43,7 @@ __all__ = [
     "StepResult",
     "compare",
     "compare_all",
+    "compare_step",
     "parse_allowlist",
 ]
 
@@ -275,7 +276,7 @@ def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 
     results = []
     for st in rec.steps:
         mine = predicted.pop(st.line, None)
-        results.append(_compare_step(rec, st, mine, ctx_rec, ctx_net, allowlist, error))
+        results.append(compare_step(rec, st, mine, ctx_rec, ctx_net, allowlist, error))
     for line in sorted(predicted):  # commands netsim ran that the lab did not
         s = predicted[line]
         mine = normalized_side(s.exit_code, s.stdout, s.stderr, s.command, ctx_net)
@@ -292,7 +293,7 @@ def normalized_side(code: int | None, stdout: str, stderr: str, command: str, ct
                   normalize(stderr.replace("\r\n", "\n"), command, ctx, shuffled))
 
 
-def _compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: Context,
+def compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: Context,
                   ctx_net: Context, allowlist: Sequence[Allowance], error: str) -> StepResult:
     shuffled = mine.shuffled if mine is not None else ()
     # a line run on the recorder's pseudo-terminal (conformance/lab/bin/runscript.py: stdout

@@ -160,6 +160,10 @@ class EngineCore(ABC):
         """The host's networks, in creation order (no snapshot is built)."""
         return [n.state for n in self._rt(host).networks.values()]
 
+    def host_rt(self, name: str) -> HostRuntime:
+        """A host's daemon, by the host's name (KeyError if none)."""
+        return self._hosts[name]
+
     @property
     def host_names(self) -> list[str]:
         """The hosts' names, in the order they were declared."""
@@ -261,6 +265,17 @@ class EngineCore(ABC):
     @abstractmethod
     def _rebind(self, rt: HostRuntime, c: ContainerState) -> ContainerState:
         """publishing: re-program them after the container's endpoints changed."""
+
+    @abstractmethod
+    def _gateway(self, spec: NetworkSpec, pool: SubnetPool,
+                 given: ipaddress.IPv4Address | ipaddress.IPv6Address | None
+                 ) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+        """networks: the gateway address IPAM reserves in a new network's pool."""
+
+    @abstractmethod
+    def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
+              gateway_only: bool) -> dict[str, int | None]:
+        """endpoints: the kernel's numbers for a new endpoint's interface."""
 
     @abstractmethod
     def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:

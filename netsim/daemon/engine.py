@@ -50,6 +50,7 @@ from netsim.daemon.networks import NetworksMixin
 from netsim.daemon.overlay import OverlayMixin
 from netsim.daemon.processes import ProcessesMixin
 from netsim.daemon.publishing import PublishingMixin
+from netsim.daemon.restore import RestoreMixin
 from netsim.daemon.runtime import HostRuntime
 from netsim.daemon.swarm import SwarmMixin
 from netsim.errors import DaemonError
@@ -60,7 +61,7 @@ __all__ = ["Engine", "Outcome", "apply", "apply_scenario", "runc_start_error"]
 
 
 class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, ProcessesMixin,
-             EndpointsMixin, LinksMixin, PublishingMixin):
+             EndpointsMixin, LinksMixin, PublishingMixin, RestoreMixin):
     """A set of Docker hosts whose daemons apply operations one at a time.
 
     >>> from netsim.api import NetworkCreate, BridgeNetwork

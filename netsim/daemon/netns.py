@@ -27,6 +27,11 @@ class Netns:
     nsids: dict[str, int] = field(default_factory=dict)
     #: the N of the next ``ethN`` (EngineProfile.ifname_counter_per_sandbox)
     next_eth: int = 0
+    #: :meth:`nsid`'s index: the ids in use, the lowest that may be free, and how many ids
+    #: there were after its last change (fewer now: some were freed, the index is rebuilt)
+    _used: set[int] = field(default_factory=set, repr=False, compare=False)
+    _low: int = field(default=0, repr=False, compare=False)
+    _count: int = field(default=-1, repr=False, compare=False)
 
     @classmethod
     def of_host(cls, host: Host) -> Netns:
@@ -58,7 +63,17 @@ class Netns:
 
     def nsid(self, key: str) -> int:
         """This namespace's id for another one (``key``), allocated on first use."""
-        if key not in self.nsids:
-            used = set(self.nsids.values())
-            self.nsids[key] = next(i for i in range(len(used) + 1) if i not in used)
-        return self.nsids[key]
+        found = self.nsids.get(key)
+        if found is not None:
+            return found
+        if self._count != len(self.nsids):  # ids were freed (or set) elsewhere: re-index
+            self._used = set(self.nsids.values())
+            self._low = 0
+        i = self._low
+        while i in self._used:
+            i += 1
+        self.nsids[key] = i
+        self._used.add(i)
+        self._low = i + 1  # every id below i is in use
+        self._count = len(self.nsids)
+        return i

@@ -13,6 +13,7 @@ business, not this module's.)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -175,6 +176,7 @@ def _validate_digest(value: str) -> None:
         raise ValueError(ERR_DIGEST_INVALID_FORMAT)
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_image_ref(text: str) -> ImageRef:
     """Parse an image name the way ``docker run``/``docker pull`` do, or raise ``ValueError``.
 

@@ -3,7 +3,8 @@
 A file named ``*.sh``, or with no extension, is a script of docker commands; a file Docker
 Compose would find by its name (``compose.yaml``, ``compose.yml``, ``docker-compose.yml``,
 ``docker-compose.yaml``, their ``.override`` files) or named ``*.compose.yaml``/``.yml`` is a
-Compose project; other ``*.yaml``, ``*.yml`` and ``*.json`` files are scenarios; ``-`` is
+Compose project; a directory, or a file named ``*.inspect.json``, is a ``docker inspect`` dump
+(:mod:`netsim.io.dump`); other ``*.yaml``, ``*.yml`` and ``*.json`` files are scenarios; ``-`` is
 standard input, read as a script unless ``--format`` says otherwise. ``--format`` overrides
 the name. A file that does not parse as its format is reported by that format's reader
 (``file:line: …``, exit 2); a name netsim cannot place, or an empty input, is one line here.
@@ -14,6 +15,8 @@ the name. A file that does not parse as its format is reported by that format's 
 ('compose', 'compose')
 >>> input_format("stack.yml", "script")
 'script'
+>>> input_format("server1.inspect.json")
+'inspect'
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from netsim.errors import InputError
 
 __all__ = ["FORMATS", "InputFormat", "input_format", "read_input"]
 
-InputFormat = Literal["script", "scenario", "compose"]
+InputFormat = Literal["script", "scenario", "compose", "inspect"]
 
 #: the formats ``--format`` accepts
 FORMATS: tuple[str, ...] = get_args(InputFormat)
@@ -45,7 +48,8 @@ _COMPOSE_NAME = re.compile(r"(?:docker-)?compose(?:\.override)?\.ya?ml|.+\.compo
 
 _ACCEPTED = ("a name ending in .sh or without an extension (a script), compose.yaml, "
              "docker-compose.yml or NAME.compose.yaml (a Compose project), .yaml, .yml or "
-             ".json (a scenario), or --format " + "|".join(FORMATS))
+             ".json (a scenario), NAME.inspect.json or a directory (a docker inspect dump), "
+             "or --format " + "|".join(FORMATS))
 
 
 def input_format(path: str, given: str | None = None) -> InputFormat:
@@ -58,6 +62,9 @@ def input_format(path: str, given: str | None = None) -> InputFormat:
                          accepted=", ".join(FORMATS))
     if path == "-":
         return "script"
+    if Path(path).is_dir() or path.lower().endswith(".inspect.json"):
+        # a docker inspect dump: a directory of HOST.json files, or NAME.inspect.json
+        return "inspect"
     if _COMPOSE_NAME.fullmatch(Path(path).name):
         return "compose"
     suffix = Path(path).suffix.lower()

@@ -21,6 +21,11 @@ docker exec web wget -q -O /dev/null -T 2 http://db:5432/
 docker exec db nslookup api
 docker exec tool nslookup db
 docker exec legacy ping -c 1 -W 1 web
-docker exec legacy ping -c 1 -W 1 8.8.8.8
+docker exec legacy ping -c 1 -W 1 203.0.113.10
 docker exec tool wget -q -O /dev/null -T 2 http://192.168.0.100:8080/
+docker exec tool wget -q -O /dev/null -T 2 http://web/
+docker exec tool ping -c 1 -W 1 old
+docker exec db ping -c 1 -W 1 tool
+docker exec web nslookup database
+docker exec db wget -q -O /dev/null -T 2 http://api/
 curl -s -o /dev/null -w '%{http_code}\n' http://localhost:8080/

@@ -20,4 +20,8 @@ docker exec both ping -c 1 -W 1 p2
 docker exec both ping -c 1 -W 1 q1
 docker exec p2 ping -c 1 -W 1 q1
 docker exec both nslookup p2
+docker exec p2 ping -c 1 -W 1 203.0.113.10
+docker exec both ping -c 1 -W 1 q2
+docker exec both wget -q -O /dev/null -T 2 http://p2/
+docker exec q1 wget -q -O /dev/null -T 2 http://192.168.0.100:9090/
 curl -s -o /dev/null -w '%{http_code}\n' http://localhost:9090/

@@ -15,8 +15,12 @@ docker info --format '{{json .}}'
 docker exec sidecar wget -q -O /dev/null -T 2 http://localhost/
 docker exec client ping -c 1 -W 1 app
 docker exec client wget -q -O /dev/null -T 2 http://192.168.0.100:8081/
-docker exec nonet ping -c 1 -W 1 8.8.8.8
+docker exec nonet ping -c 1 -W 1 203.0.113.10
 docker exec client ping -c 1 -W 1 sidecar
 docker exec sidecar nslookup client
+docker exec client wget -q -O /dev/null -T 2 http://app/
+docker exec joiner ping -c 1 -W 1 203.0.113.10
+docker exec hostweb ping -c 1 -W 1 192.168.0.101
+docker exec app ping -c 1 -W 1 client
 curl -s -o /dev/null -w '%{http_code}\n' http://localhost:8081/
 docker exec joiner ip addr

@@ -19,4 +19,6 @@ docker -H server2 exec m2 ping -c 1 -W 1 192.168.0.100
 docker -H server2 exec m2 wget -q -O /dev/null -T 2 http://192.168.0.100:8082/
 docker exec m1 ping -c 1 -W 1 192.168.0.100
 docker exec b1 ping -c 1 -W 1 192.168.0.144
+docker exec m1 wget -q -O /dev/null -T 2 http://192.168.0.100:8082/
+docker -H server2 exec m2 ping -c 1 -W 1 203.0.113.10
 ping -c 1 -W 1 192.168.0.128

@@ -20,6 +20,8 @@ docker -H server2 exec o2 ping -c 1 -W 1 l1
 docker exec l1 ping -c 1 -W 1 o1
 docker exec l1 ping -c 1 -W 1 o2
 docker exec o1 nslookup o2
+docker exec o1 ping -c 1 -W 1 l1
+docker -H server2 exec o2 nslookup o1
 docker rm -f o1 l1
 docker -H server2 rm -f o2
 docker -H server2 swarm leave --force

@@ -39,4 +39,6 @@ docker exec shop-worker-1 ping -c 1 -W 1 shop-worker-2
 docker exec shop-worker-2 nslookup worker
 docker exec shop-worker-1 ping -c 1 -W 1 203.0.113.10
 docker exec shop-app-1 ping -c 1 -W 1 203.0.113.10
+docker exec shop-worker-1 wget -q -O /dev/null -T 2 http://app/
+docker exec shop-proxy-1 nslookup database
 curl -s -o /dev/null -w '%{http_code}\n' http://localhost:8080/

@@ -13,8 +13,8 @@ from typing import Any
 from netsim.state import EPOCH as _STATE_EPOCH
 from netsim.state import ContainerState, EndpointState, HostState, NetworkState
 
-__all__ = ["DOCKER_ROOT", "EPOCH", "container_sandbox_id", "find_container", "find_network",
-           "gateway_only", "go_ip", "sha", "shaped", "sorted_map", "timestamp"]
+__all__ = ["DOCKER_ROOT", "EPOCH", "container_sandbox_id", "exact_time", "find_container",
+           "find_network", "gateway_only", "go_ip", "sha", "shaped", "sorted_map", "timestamp"]
 
 #: netsim's clock starts here (a fixed instant, so outputs never depend on the wall clock)
 EPOCH = _STATE_EPOCH
@@ -41,6 +41,21 @@ def timestamp(seconds: float | None) -> str:
     if frac:
         text += "." + f"{frac:09d}".rstrip("0")
     return text + "Z"
+
+
+def exact_time(seconds: int | None, fractions: dict[str, tuple[int, str]], key: str) -> str:
+    """:func:`timestamp` of a State's time, with the fraction of a second a dump gave it
+    (``fractions[key]``: the second and the digits) while the time is still that second.
+
+    >>> exact_time(5, {"Created": (5, "25")}, "Created"), exact_time(6, {"Created": (5, "25")},
+    ...                                                             "Created")
+    ('2026-01-01T00:00:05.25Z', '2026-01-01T00:00:06Z')
+    """
+    text = timestamp(seconds)
+    known = fractions.get(key)
+    if seconds is None or known is None or known[0] != seconds or not known[1]:
+        return text
+    return f"{text[:-1]}.{known[1]}Z"
 
 
 # ============================================================================================

@@ -12,13 +12,13 @@ from netsim.daemon.ids import hex_id
 from netsim.dockercli.output.inspect_common import (
     DOCKER_ROOT,
     container_sandbox_id,
+    exact_time,
     find_container,
     gateway_only,
     go_ip,
     sha,
     shaped,
     sorted_map,
-    timestamp,
 )
 from netsim.dockercli.output.inspect_image import image_facts
 from netsim.dockercli.output.inspect_mounts import mount_json, mount_points
@@ -131,8 +131,9 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
             if name and name not in aliases:
                 aliases.append(name)
     ipam: dict[str, Any] | None = None
+    # an IPAMConfig the request carried, even an empty one (Compose's; a connect's): shown
     if cfg.ipv4_address is not None or cfg.ipv6_address is not None or cfg.link_local_ips \
-            or connected:
+            or connected or cfg.IPAMConfig is not None:
         ipam = {
             "IPv4Address": str(cfg.ipv4_address) if cfg.ipv4_address is not None else "",
             "IPv6Address": go_ip(str(cfg.ipv6_address)) if cfg.ipv6_address is not None
@@ -320,8 +321,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "Pid": _pid(c),
         "ExitCode": c.exit_code,
         "Error": c.error,
-        "StartedAt": timestamp(c.started),
-        "FinishedAt": timestamp(c.finished),
+        "StartedAt": exact_time(c.started, c.fractions, "StartedAt"),
+        "FinishedAt": exact_time(c.finished, c.fractions, "FinishedAt"),
     }
     if started_once and health_cfg is not None and health_cfg.get("Test") != ["NONE"] \
             and health_cfg.get("Test"):
@@ -359,6 +360,12 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
                     for n in hs.host.thermal_throttle if profile.masks_thermal_throttle)]
         readonly = list(_READONLY_PATHS)
     unset_null = profile.cli_unset_lists_null  # unset blkio throttles and ulimits: null
+    # a container Docker Compose created (it labels each one with its project: pkg/api/
+    # labels.go ProjectLabel): its Go client leaves the lists it has nothing for nil where the
+    # docker CLI sends empty ones, and the other way round for ExtraHosts (docker/compose v2.40
+    # pkg/compose/create.go getCreateConfigs; measured: conformance/snapshots s6-compose)
+    compose = "com.docker.compose.project" in c.spec.Config.Labels
+    unset_null = unset_null or compose
     links = [f"/{child}:/{c.name}/{alias}" for child, alias in c.legacy_links
              if child in hs.containers]
 
@@ -383,10 +390,11 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "CapAdd": list(hcfg.CapAdd) or None,
         "CapDrop": list(hcfg.CapDrop) or None,
         "CgroupnsMode": hcfg.CgroupnsMode or cgroupns_default,
-        "Dns": [go_ip(d) for d in hcfg.Dns] or ([] if profile.cli_dns_empty_list else None),
-        "DnsOptions": list(hcfg.DnsOptions),
-        "DnsSearch": list(hcfg.DnsSearch),
-        "ExtraHosts": list(hcfg.ExtraHosts) or None,
+        "Dns": [go_ip(d) for d in hcfg.Dns] or (
+            [] if profile.cli_dns_empty_list and not compose else None),
+        "DnsOptions": list(hcfg.DnsOptions) or (None if compose else []),
+        "DnsSearch": list(hcfg.DnsSearch) or (None if compose else []),
+        "ExtraHosts": list(hcfg.ExtraHosts) or ([] if compose else None),
         "GroupAdd": list(hcfg.GroupAdd) or None,
         "IpcMode": ipc,
         "Cgroup": hcfg.Cgroup,
@@ -422,7 +430,8 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "NanoCpus": hcfg.NanoCpus,
         "CgroupParent": hcfg.CgroupParent,
         "BlkioWeight": hcfg.BlkioWeight,
-        "BlkioWeightDevice": [d.model_dump() for d in hcfg.BlkioWeightDevice],
+        "BlkioWeightDevice": [d.model_dump() for d in hcfg.BlkioWeightDevice] or (
+            None if compose else []),
         "BlkioDeviceReadBps": _throttles(hcfg.BlkioDeviceReadBps, unset_null),
         "BlkioDeviceWriteBps": _throttles(hcfg.BlkioDeviceWriteBps, unset_null),
         "BlkioDeviceReadIOps": _throttles(hcfg.BlkioDeviceReadIOps, unset_null),
@@ -433,7 +442,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "CpuRealtimeRuntime": hcfg.CpuRealtimeRuntime,
         "CpusetCpus": hcfg.CpusetCpus,
         "CpusetMems": hcfg.CpusetMems,
-        "Devices": [d.model_dump() for d in hcfg.Devices],
+        "Devices": [d.model_dump() for d in hcfg.Devices] or (None if compose else []),
         "DeviceCgroupRules": list(hcfg.DeviceCgroupRules) or None,
         "DeviceRequests": [_device_request(r) for r in hcfg.DeviceRequests] or None,
         # --kernel-memory is discarded without kmem accounting (cgroup v2)
@@ -554,7 +563,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
     storage_driver, storage = _storage(state, c)
     return {
         "Id": c.id,
-        "Created": timestamp(c.created),
+        "Created": exact_time(c.created, c.fractions, "Created"),
         "Path": path,
         "Args": args,
         "State": st,

@@ -10,12 +10,12 @@ from typing import Any
 from netsim.daemon.drivers import get as driver_of
 from netsim.dockercli.output.inspect_common import (
     container_sandbox_id,
+    exact_time,
     find_network,
     gateway_only,
     sha,
     shaped,
     sorted_map,
-    timestamp,
 )
 from netsim.state import HostState, NetworkState, State, SubnetState
 
@@ -195,7 +195,8 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
             # driver) for a network the allocator could not allocate
             allocated = n.name not in swarm.unallocated
             return shaped({
-                "Name": n.name, "Id": n.id, "Created": timestamp(n.created), "Scope": n.scope,
+                "Name": n.name, "Id": n.id,
+                "Created": exact_time(n.created, n.fractions, "Created"), "Scope": n.scope,
                 "Driver": n.driver if allocated else "",
                 "EnableIPv4": True, "EnableIPv6": spec.EnableIPv6 if spec is not None else False,
                 "IPAM": {
@@ -223,7 +224,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     return shaped({
         "Name": n.name,
         "Id": n.id,
-        "Created": timestamp(n.created),
+        "Created": exact_time(n.created, n.fractions, "Created"),
         "Scope": n.scope,
         "Driver": n.driver,
         # NewNetwork defaults enableIPv4 to true, also for host/none (docker-cli-output.md §1.5)
