@@ -191,6 +191,8 @@ CATEGORIES = {
     "not-in-corpus": "reachable, but no corpus script tries it",
     "not-simulated": "what reaches it is not simulated in a script replay (a command, a shell "
                      "construct), or only netsim's YAML scenarios reach it",
+    "dump-only": "netsim's own words for a docker inspect dump no engine writes (netsim.io.dump"
+                 " restores dumps; the corpus replays scripts)",
 }
 
 SHOWN = 3  # reaching lines shown per site

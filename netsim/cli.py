@@ -101,8 +101,11 @@ def cli() -> None:
 @_format_option
 def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
         engine: str | None) -> None:
-    """Replay FILE and print what Docker would print for each command."""
+    """Replay FILE and print what Docker would print for each command (a docker inspect dump,
+    which has no commands: its networks and containers)."""
     lab, steps = _load(file, seed=seed, strict=strict, engine=engine)
+    if lab.restored and not as_json:
+        click.echo(str(lab.state))
     if draw is not None:
         _draw_to(lab.state, draw, None, title=Path(file).name)
     if as_json:
@@ -141,12 +144,9 @@ def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
                              accepted=", ".join(state.hosts))
     found: list[dict[str, Any]] = []
     missing = []
-    if not names:
+    if not names:  # what docker inspect $(docker ps -aq) $(docker network ls -q) prints
         for h in hosts:
-            for n in state.host(h).networks.values():
-                found.append(render.network(state, h, n.name))
-            for c in state.host(h).containers.values():
-                found.append(render.container(state, c))
+            found += render.everything(state, h)
     for name in names:
         obj = None
         for h in hosts:
@@ -175,6 +175,11 @@ def export(file: str, output: str, seed: int, engine: str | None) -> None:
     from netsim.io.scenario import dump_scenario
 
     lab, _ = _load(file, seed=seed, engine=engine)
+    if lab.restored:
+        raise InputError(file, "a docker inspect dump has no steps to export: a scenario is the "
+                         "steps that build a setup, a dump the setup as it is",
+                         accepted="a script, Compose project or scenario (netsim inspect DUMP "
+                                  "prints the dump's objects)")
     fmt = "json" if output.endswith(".json") else "yaml"
     text = dump_scenario(lab.scenario(), fmt=fmt)
     if output == "-":

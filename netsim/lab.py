@@ -175,6 +175,9 @@ class Lab:
         ``engine``: an engine that already holds hosts, networks and containers (one restored
         from a ``docker inspect`` dump: :func:`netsim.io.dump.load_dump`); its hosts, LAN and
         seed are the lab's."""
+        #: the lab started from an engine that already held its objects (a dump's, restored):
+        #: no operation of the lab built them
+        self.restored = engine is not None
         if engine is None:
             engine = Engine(
                 hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,

@@ -219,6 +219,15 @@ class ContainerState(_Frozen):
     def short_id(self) -> str:
         return self.id[:12]
 
+    @property
+    def created_ns(self) -> int:
+        """Created in nanoseconds of netsim's clock, with the fraction a dump gave (``docker
+        ps`` lists the newest first, to the nanosecond: daemon/list.go)."""
+        known = self.fractions.get("Created")
+        frac = int(known[1].ljust(9, "0")) if known is not None and known[0] == self.created \
+            else 0
+        return self.created * 1_000_000_000 + frac
+
     def endpoint(self, network: str) -> EndpointState | None:
         return next((e for e in self.endpoints if e.network == network), None)
 
@@ -272,6 +281,9 @@ class HostState(_Frozen):
     networks: dict[str, NetworkState]
     containers: dict[str, ContainerState]
     links: tuple[HostLink, ...] = ()
+    #: False for a machine whose Docker objects netsim does not know: one a dump's hosts.yaml
+    #: names without its dump (its address is known; it is not compared by netsim diff)
+    known: bool = Field(default=True, repr=False)
 
     @property
     def name(self) -> str:

@@ -295,6 +295,62 @@ internet reach the database through the host? Write both as expectations."""),
         (PY, """print(lab.expect("shop-proxy-1 reaches shop-db-1 on 5432"))
 print(lab.expect("@internet does not reach shop-db-1"))"""),
     ],
+    "08-live-systems": [
+        (MD, """# 8. A live system: what `docker inspect` says, explained (실행 중인 시스템 분석)
+
+"Why can't this container reach that one on my server?" You do not need to rebuild the setup
+from its commands: the engine already says everything. On the server,
+
+```sh
+docker inspect $(docker ps -aq) $(docker network ls -q) > server1.json
+```
+
+prints every container and network as the Docker Engine holds them. netsim reads that
+**as it is** (the addresses, MACs, aliases and DNS names the engine chose; nothing is
+allocated again) and answers on it. `../scenarios/live-bridges/` is such a dump, taken on a
+real Docker 28.5 host in netsim's conformance lab, with `hosts.yaml` saying the host's
+address on its LAN."""),
+        (PY, """from netsim.analysis.diff import diff_states
+from netsim.analysis.reach import matrix
+from netsim.lab import Lab
+
+lab = Lab.from_file("../scenarios/live-bridges")
+print(lab.state.profile.name, "—", len(list(lab.state.containers())), "containers")
+lab.state"""),
+        (MD, "Who reaches whom, by ping (`.` reaches, `X` does not):"),
+        (PY, """print("\\n".join(matrix(lab.state).lines()))"""),
+        (MD, """`legacy` runs on the default bridge: no names there, and other bridges are closed to it.
+The trace names the rule that stops it:"""),
+        (PY, """print(lab.reach("legacy", "web"))
+print(lab.docker("exec legacy ping -c 1 -W 1 web").stderr)"""),
+        (MD, """`web` is on both networks, as `api` on `backend`; the embedded DNS answers by network:"""),
+        (PY, """print(lab.docker("exec db nslookup api").stdout)
+print(lab.docker("exec tool nslookup db").stdout)"""),
+        (MD, """## Plan vs reality
+
+The runbook (`../scenarios/live-bridges-plan.sh`) meant `tool` to reach the database too.
+Replay the plan, and compare it with what the server holds: what differs, and every pair whose
+reachability differs, with the rule on each side."""),
+        (PY, """from pathlib import Path
+
+PLAN = "../scenarios/live-bridges-plan.sh"
+print(Path(PLAN).read_text())
+plan = Lab.from_file(PLAN)
+print(diff_states(plan.state, lab.state, a_name="plan", b_name="server1"))"""),
+        (MD, """## What if?
+
+The imported lab takes commands like any other, on the dump's own bookkeeping (its addresses
+and ports are taken). Connect `tool` as the plan says, and ask again:"""),
+        (PY, """print(lab.docker("network connect backend tool").stderr or "connected")
+print(lab.state.container("tool").endpoint("backend").ipv4)
+print(lab.reach("tool", "db", port=5432))"""),
+        (MD, """## Exercise
+
+On the changed lab: can `tool` now resolve `database`? Does `legacy` reach `web` through the
+published port on the host's address (`@server1` port 8080)? Write both as expectations."""),
+        (PY, """print(lab.expect("tool resolves database to 10.10.0.3"))
+print(lab.expect("legacy reaches @server1 on 8080"))"""),
+    ],
 }
 
 

@@ -39,7 +39,8 @@ def texts(nb: Any) -> list[list[tuple[str, str]]]:
 def test_at_least_six_notebooks() -> None:
     """Seven lessons: bridges and ports; host, none, container; aliases and DNS; macvlan;
     links; predict and explain; a Compose project."""
-    assert [p.stem[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05", "06", "07"]
+    assert [p.stem[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05", "06", "07",
+                                                  "08"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

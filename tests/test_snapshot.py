@@ -655,17 +655,22 @@ def test_lab_snapshot_equals_docker_inspect(lab_machine: None, tmp_path: Path,
     snapshot of both sockets equals, object for object and in order, what `docker inspect
     $(docker ps -aq) $(docker network ls -q)` prints on each host."""
     script = tmp_path / "deploy.sh"
+    probes = ["docker exec client wget -q -O /dev/null -T 2 http://www/",
+              "docker exec client ping -c 1 -W 1 203.0.113.10",
+              "docker exec client nslookup web",
+              "docker exec web ping -c 1 -W 1 nosuch"]
     script.write_text(
         "docker network create snapnet\n"
         "docker run -d --name web --network snapnet --network-alias www netsim-lab/nginx\n"
         "docker run -d --name client --network snapnet netsim-lab/alpine sleep 600\n"
         "docker inspect $(docker ps -aq) $(docker network ls -q)\n"
-        "docker -H server2 inspect $(docker -H server2 network ls -q)\n")
+        "docker -H server2 inspect $(docker -H server2 network ls -q)\n"
+        + "".join(p + "\n" for p in probes))
     try:
         run = _lab("run", "--reset", str(script))
         assert run.returncode == 0, run.stderr
         steps = json.loads(run.stdout)
-        assert [s["exit_code"] for s in steps] == [0, 0, 0, 0, 0], steps
+        assert [s["exit_code"] for s in steps] == [0, 0, 0, 0, 0, 0, 0, 0, 1], steps
         printed = {"server1": json.loads(steps[3]["stdout"]),
                    "server2": json.loads(steps[4]["stdout"])}
         out_dir = tmp_path / "snap"
@@ -688,6 +693,25 @@ def test_lab_snapshot_equals_docker_inspect(lab_machine: None, tmp_path: Path,
         assert took < 10, f"the snapshot of two daemons took {took:.2f} s"
         assert [o["Name"] for o in printed["server1"]] == [
             "/client", "/web", "bridge", "host", "none", "snapnet"]
+        # the live snapshot imported: the probes run in the real containers above, asked of
+        # the import, print the same (normalized as the conformance comparison does)
+        (out_dir / "hosts.yaml").write_text(
+            "lan: 192.168.0.0/24\ngateway: 192.168.0.1\ninternet_hops: 0\nhosts:\n"
+            "  server1: {address: 192.168.0.100, dns: [192.168.0.1]}\n"
+            "  server2: {address: 192.168.0.101, dns: [192.168.0.1]}\n")
+        from netsim.conformance import context_for, normalized_side
+        from netsim.io.dump import load_dump
+        from netsim.io.script import parse_script
+
+        lab = load_dump(str(out_dir), workdir="/root")
+        assert lab.state.profile.name == "28.5"
+        for step, probe in zip(steps[5:], probes, strict=True):
+            mine = lab.run_lines(parse_script(probe))[0]
+            real = normalized_side(step["exit_code"], step["stdout"], step["stderr"], probe,
+                                   context_for("28.5"))
+            got = normalized_side(mine.exit_code, mine.stdout, mine.stderr, probe,
+                                  context_for("28.5"), mine.shuffled)
+            assert got == real, probe
     finally:
         stop = _lab("stop")
     assert stop.returncode == 0, stop.stderr

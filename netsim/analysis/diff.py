@@ -188,7 +188,8 @@ class StateDiff:
         a, b = self.a_name, self.b_name
         for ha, hb in self.hosts:
             if ha is not None and hb is not None and ha != hb:
-                yield f"hosts matched: {a} {ha} = {b} {hb} (the only host on each side)"
+                yield (f"hosts matched: {ha} ({a}) is {hb} ({b}), the only host on each side; "
+                       f"named {ha} below")
         for section in SECTIONS:
             rows = [c for c in self.changes if c.section == section]
             if rows:
@@ -501,6 +502,8 @@ def diff_states(a: State, b: State, *, port: int | None = None, proto: str | Non
             assert name is not None
             out.cmp("hosts", name, None, None, "present", ha is not None, hb is not None)
             continue
+        if not (a.hosts[ha].known and b.hosts[hb].known):
+            continue  # a machine one side knows only by its address: nothing to compare
         n, c = _compare_host(out, ha, a.hosts[ha], b.hosts[hb], ipam=ipam)
         networks, containers = networks + n, containers + c
     reach_changes, pairs = _compare_reach(a, b, hosts, port, p)

@@ -101,7 +101,8 @@ def plan_lab(rec: Recording, *, seed: int = 0) -> Lab:
     return lab
 
 
-def diff_snapshot(rec: Recording, directory: Path, *, seed: int = 0) -> StateDiff:
+def diff_snapshot(rec: Recording, directory: Path, *, seed: int = 0,
+                  port: int | None = None) -> StateDiff:
     """``netsim diff`` between the script that built the deployment and its snapshot."""
     from netsim.analysis.diff import diff_states
     from netsim.io.dump import load_dump
@@ -110,5 +111,5 @@ def diff_snapshot(rec: Recording, directory: Path, *, seed: int = 0) -> StateDif
     reality = load_dump(str(directory), seed=seed)
     # a Compose project's IPAM choices are not fixed by Docker (netsim diff --no-ipam)
     compose = "docker compose up" in rec.script
-    return diff_states(plan_lab(rec, seed=seed).state, reality.state, a_name="script",
-                       b_name="snapshot", ipam=not compose)
+    return diff_states(plan_lab(rec, seed=seed).state, reality.state, port=port,
+                       a_name="script", b_name="snapshot", ipam=not compose)

@@ -171,6 +171,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
                               **self._visible_overlays(rt)},
                     containers=dict(rt.containers),
                     links=tuple(rt.links),
+                    known=rt.known,
                 )
                 for name, rt in self._hosts.items()
             },

@@ -192,11 +192,12 @@ class RestoreMixin(EngineCore):
     #: what each (image, command, entrypoint) listens on, looked up once per restore
     _restored_listening: dict[tuple[object, ...], tuple[str, ...]]
 
-    def restore_begin(self, host: str) -> None:
+    def restore_begin(self, host: str, *, known: bool = True) -> None:
         """Forget the predefined networks the engine made for ``host``: the dump's replace
-        them."""
+        them (``known`` False: no dump of it; nothing replaces them)."""
         self._restored_listening = {}
         rt = self._rt(host)
+        rt.known = known
         rt.networks.clear()
         rt.network_names_by_id.clear()
         rt.space = AddressSpace(rotating=self.profile.rotating_subnet_allocation)

@@ -77,3 +77,5 @@ class HostRuntime:
     links: list[HostLink] = field(default_factory=list)
     #: the overlay driver's once-per-daemon set-up has run (EngineProfile.overlay_test_vxlan)
     overlay_once: bool = False
+    #: False for a machine whose Docker objects netsim does not know (HostState.known)
+    known: bool = True

@@ -74,7 +74,7 @@ from netsim.dockercli.output.inspect_container import container
 from netsim.dockercli.output.inspect_network import network
 from netsim.state import State
 
-__all__ = ["EPOCH", "any_object", "container", "network", "timestamp"]
+__all__ = ["EPOCH", "any_object", "container", "everything", "network", "timestamp"]
 
 
 def any_object(state: State, host: str, ref: str, kind: str = "") -> dict[str, Any] | None:
@@ -95,3 +95,18 @@ def any_object(state: State, host: str, ref: str, kind: str = "") -> dict[str, A
         except KeyError:
             pass
     return None
+
+
+def everything(state: State, host: str) -> list[dict[str, Any]]:
+    """What ``docker inspect $(docker ps -aq) $(docker network ls -q)`` prints on ``host``:
+    every container, the newest first (``docker ps``), then every network by name in the
+    CLI's natural order (``docker network ls``)."""
+    from netsim.dockercli.output.tables import natural_key
+
+    hs = state.host(host)
+    out = [container(state, c) for c in sorted(hs.containers.values(),
+                                                 key=lambda c: (c.created_ns, c.id),
+                                                 reverse=True)]
+    out += [network(state, host, n.name) for n in sorted(hs.networks.values(),
+                                                         key=lambda n: natural_key(n.name))]
+    return out

@@ -111,6 +111,14 @@ def mount_points(c: ContainerState) -> list[MountPoint]:
     points: list[MountPoint] = []
     for raw in hc.Binds:
         parts = raw.split(":", 3)
+        if len(parts) == 1:
+            # a path alone: an anonymous volume there, as ``Config.Volumes`` (an API client's;
+            # the daemon parses it so: daemon/volume/mounts/linux_parser.go ParseMountRaw)
+            dest = posixpath.normpath(raw)
+            name = sha(c.id, "volume", dest)
+            points.append(MountPoint("volume", dest, source=_volume_source(name), name=name,
+                                     driver=volume_driver or "local"))
+            continue
         source, target = parts[0], parts[1]
         mode = parts[2] if len(parts) > 2 else ""
         options = mode.split(",") if mode else []

@@ -186,8 +186,12 @@ def ports_column(c: ContainerState, state: State | None = None) -> str:
         state is None or state.profile.cli_ps_brackets_ipv6))
 
 
-def _natural_key(text: str) -> list[object]:
+def natural_key(text: str) -> list[object]:
+    """The docker CLI's sort of names: digits as numbers (``net2`` before ``net10``)."""
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
+_natural_key = natural_key
 
 
 _PS_HEADERS = {
@@ -357,7 +361,7 @@ def ps(state: State, host: str, *, all_: bool = False, quiet: bool = False,
                                                           for f in filters)]
     for f in filters:
         containers = _ps_filter(containers, f)
-    containers.sort(key=lambda c: (c.created, c.id), reverse=True)
+    containers.sort(key=lambda c: (c.created_ns, c.id), reverse=True)
     if last > 0:
         containers = containers[:last]
     if quiet:

@@ -64,9 +64,10 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
         raise InputError(f"{path}: hosts.yaml", str(err)) from None
     unused = Unused()
     for h in dump.hosts:
-        if h.dumped:
-            engine.restore_begin(h.name)
-        else:
+        # a host without a dump: a machine on the LAN with no networks or containers netsim
+        # knows of (not even the predefined ones: nothing is assumed)
+        engine.restore_begin(h.name, known=h.dumped)
+        if not h.dumped:
             notes.append(f"{h.name}: in hosts.yaml without a dump: a machine on the LAN whose "
                          "containers netsim does not know (none are assumed)")
     networks = {h.name: [convert_network(loc.where, loc.obj, unused) for loc in h.networks]
@@ -75,8 +76,17 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
     for h in dump.hosts:
         if h.dumped:
             _restore_host(engine, h, networks[h.name], unused, notes)
-    clocks = [c for h in dump.hosts if (c := clock_of(h.info)) is not None]
-    latest = [t for st in (engine.state(),) for c in st.containers()
+    state = engine.state()
+    for h in dump.hosts:
+        gone = [n.name for n in networks[h.name]
+                if n.scope == "swarm" and h.dumped and n.name not in state.host(h.name).networks]
+        if gone:
+            # a worker keeps an overlay while a container of its uses it; a dump taken as the
+            # last one left can still show it
+            notes.append(f"{h.name}: shows overlays none of its running containers is on "
+                         f"({', '.join(gone)}): left off, as Docker does when the last leaves")
+    clocks = [c for h in dump.hosts if (c := clock_of(h)) is not None]
+    latest = [t for c in state.containers()
               for t in (c.created, c.started, c.finished) if t is not None]
     engine.clock = max(clocks) if clocks else max(latest, default=0)
     if unused.counts:
@@ -197,6 +207,7 @@ def _restore_swarm(engine: Engine, dump: Dump,
     overlays: dict[str, tuple[ImportedNetwork, dict[str, ipaddress.IPv4Address]]] = {}
     gateways: dict[str, ipaddress.IPv4Address] = {}
     nodes: dict[str, SwarmNode] = {}
+    by_name: dict[str, str] = {}
     cluster = ""
     for h in dump.hosts:
         swarm = (h.info or {}).get("Swarm")
@@ -217,6 +228,13 @@ def _restore_swarm(engine: Engine, dump: Dump,
             if n.scope != "swarm":
                 continue
             seen = overlays.setdefault(n.id, (n, {}))
+            if (seen[0].name, seen[0].spec.IPAM) != (n.name, n.spec.IPAM):
+                raise InputError(n.where, "another host's dump shows this swarm network "
+                                 "otherwise",
+                                 got=f"{_shown(n)}; {seen[0].where}: {_shown(seen[0])}",
+                                 accepted="one name and IPAM of a swarm network on every node")
+            if overlays[by_name.setdefault(n.name, n.id)][0].where != seen[0].where:
+                raise InputError(f"{n.where}.Name", "two networks have this name", got=n.name)
             key = "ingress-sbox" if n.spec.Ingress else f"lb-{n.name}"
             member = n.members.get(key)
             if member is not None and member[1] is not None:
@@ -227,11 +245,23 @@ def _restore_swarm(engine: Engine, dump: Dump,
         names = ", ".join(sorted(n.name for n, _ in overlays.values()))
         raise InputError(dump.path, "overlay networks without a swarm", got=names,
                          accepted="each host's docker info (HOST.info.json) beside its dump")
+    for h in dump.hosts:
+        outside = next((n for n in networks[h.name] if n.scope == "swarm"), None)
+        if outside is not None and h.name not in nodes:
+            raise InputError(f"{outside.where}.Scope", "a swarm network on a host that is not "
+                             "in the swarm (its docker info says)", got=outside.name,
+                             accepted="the host's docker info (HOST.info.json) with its Swarm "
+                                      "active beside its dump")
     engine.restore_swarm(
         cluster, nodes,
         [RestoredOverlay(state=_network_state(n, None, engine.profile), lb=lb,
                          allocated=n.allocated) for n, lb in overlays.values()],
         gateways)
+
+
+def _shown(n: ImportedNetwork) -> str:
+    subnets = ", ".join(str(c.Subnet) for c in n.spec.IPAM.Config)
+    return f"{n.name} {subnets}" if subnets else n.name
 
 
 def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
@@ -275,6 +305,12 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
             # start would fail (network … not found)
             notes.append(f"{c.name}: stopped, on networks that are not in the dump "
                          f"({missing}): its start would fail as Docker's does")
+        idle = [e.network for e in c.endpoints if not e.endpoint_id]
+        if c.running and idle:
+            # a running container has an endpoint on each of its networks; a dump taken while
+            # one is joined or left can show none
+            notes.append(f"{c.name}: running, with no EndpointID on {', '.join(idle)}: taken "
+                         "as not attached there")
         if ic.owner is not None:
             owner = ids.get(ic.owner)
             if owner is None:

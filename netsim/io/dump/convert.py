@@ -19,6 +19,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,8 +33,9 @@ from netsim.api import (
     NetworkSpec,
 )
 from netsim.api.ports import port_key_parts
+from netsim.daemon.drivers.bridge import check_bridge_options
 from netsim.daemon.ports import port_sort_key
-from netsim.errors import InputError
+from netsim.errors import DaemonError, InputError
 from netsim.io.dump.reader import HostDump
 from netsim.state import EPOCH, ContainerState, EndpointState, PortMapping, assemble
 from netsim.versions import PROFILES, EngineProfile
@@ -186,12 +188,22 @@ def _parse_time(text: str) -> _Time | None:
     return _Time((delta.days * 86400 + delta.seconds) * 1_000_000_000 + frac, m.group(7) or "")
 
 
-def clock_of(info: Mapping[str, Any] | None) -> int | None:
+def clock_of(host: HostDump) -> int | None:
     """When the dump was taken, from ``docker info``'s ``SystemTime``, if given."""
-    if not info or not isinstance(info.get("SystemTime"), str):
+    info = host.info
+    if not info or info.get("SystemTime") in (None, ""):
         return None
-    found = _parse_time(str(info["SystemTime"]))
-    return None if found is None else found.seconds
+    text = info["SystemTime"]
+    found = _parse_time(text) if isinstance(text, str) else None
+    if found is None:
+        raise InputError(f"{_beside(host, 'info')}: SystemTime", "not an RFC 3339 time",
+                         got=text, accepted="2006-01-02T15:04:05.999999999Z")
+    return found.seconds
+
+
+def _beside(host: HostDump, part: str) -> str:
+    """The path of a host's ``HOST.version.json`` or ``HOST.info.json``."""
+    return str(Path(host.source).with_name(f"{host.name}.{part}.json"))
 
 
 _PARSERS: dict[int | None, Callable[[Any], ipaddress.IPv4Address | ipaddress.IPv6Address]] = {
@@ -264,19 +276,24 @@ def engine_of(host: HostDump) -> tuple[EngineProfile | None, str]:
     version = _server_version(host.version)
     if version is not None:
         m = re.match(r"(\d+)\.(\d+)", version)
-        if m is not None:
-            major, minor = int(m.group(1)), int(m.group(2))
-            for p in PROFILES.values():
-                pm, pn = (int(x) for x in p.name.split("."))
-                if (pm, pn) == (major, minor):
-                    return p, f"docker version says {version}"
-            # the newest modelled engine not newer than it (or the oldest)
-            older = [p for p in PROFILES.values()
-                     if tuple(int(x) for x in p.name.split(".")) <= (major, minor)]
-            chosen = max(older, key=lambda p: tuple(int(x) for x in p.name.split("."))) \
-                if older else min(PROFILES.values(),
-                                  key=lambda p: tuple(int(x) for x in p.name.split(".")))
-            return chosen, f"docker version says {version}, not modelled: {chosen.name}'s rules"
+        if m is None:
+            key = "Server.Version" if isinstance((host.version or {}).get("Server"), dict) \
+                else "Version"
+            raise InputError(f"{_beside(host, 'version')}: {key}",
+                             "not a Docker Engine version", got=version,
+                             accepted="MAJOR.MINOR.PATCH, as docker version prints it")
+        major, minor = int(m.group(1)), int(m.group(2))
+        for p in PROFILES.values():
+            pm, pn = (int(x) for x in p.name.split("."))
+            if (pm, pn) == (major, minor):
+                return p, f"docker version says {version}"
+        # the newest modelled engine not newer than it (or the oldest)
+        older = [p for p in PROFILES.values()
+                 if tuple(int(x) for x in p.name.split(".")) <= (major, minor)]
+        chosen = max(older, key=lambda p: tuple(int(x) for x in p.name.split("."))) \
+            if older else min(PROFILES.values(),
+                              key=lambda p: tuple(int(x) for x in p.name.split(".")))
+        return chosen, f"docker version says {version}, not modelled: {chosen.name}'s rules"
     for c in host.containers:
         ns = c.obj.get("NetworkSettings")
         if not isinstance(ns, dict):
@@ -350,7 +367,9 @@ def convert_network(loc_where: str, n: Mapping[str, Any], unused: Unused) -> Imp
     driver = _str(n, "Driver", w, default="")
     allocated = bool(driver) or scope != "swarm"
     ipam = _map(n, "IPAM", w)
-    configs_raw = ipam.get("Config") or []
+    configs_raw = ipam.get("Config")
+    if configs_raw is None:
+        configs_raw = []
     if not isinstance(configs_raw, list):
         raise _err(w, "IPAM.Config", "must be a list", configs_raw)
     configs: list[dict[str, Any]] = []
@@ -388,6 +407,8 @@ def convert_network(loc_where: str, n: Mapping[str, Any], unused: Unused) -> Imp
     labels = _strmap(n, "Labels", w)
     config_from = _map(n, "ConfigFrom", w).get("Network") or None
     ipam_options = ipam.get("Options")
+    if ipam_options is not None and not isinstance(ipam_options, dict):
+        raise _err(w, "IPAM.Options", "must be a JSON object", ipam_options)
     predefined = name in ("bridge", "host", "none") and (
         name != "bridge" or options.get("com.docker.network.bridge.default_bridge") == "true")
     try:
@@ -395,7 +416,7 @@ def convert_network(loc_where: str, n: Mapping[str, Any], unused: Unused) -> Imp
             Name=name, Driver=driver or "overlay", Scope=scope if scope != "local" else None,
             EnableIPv4=_bool(n, "EnableIPv4", w, True), EnableIPv6=_bool(n, "EnableIPv6", w),
             IPAM={"Driver": _str(ipam, "Driver", f"{w}.IPAM", default="default"),
-                  "Options": ipam_options if isinstance(ipam_options, dict) else None,
+                  "Options": ipam_options,
                   "Config": configs},
             Internal=_bool(n, "Internal", w), Attachable=_bool(n, "Attachable", w),
             Ingress=_bool(n, "Ingress", w), ConfigOnly=_bool(n, "ConfigOnly", w),
@@ -404,6 +425,11 @@ def convert_network(loc_where: str, n: Mapping[str, Any], unused: Unused) -> Imp
     except ValidationError as err:
         first = err.errors()[0]
         raise InputError(w, first["msg"]) from None
+    if spec.Driver == "bridge":
+        try:  # the values the driver parses (true/false, the MTU): Docker's words if refused
+            check_bridge_options(spec, ())
+        except DaemonError as err:
+            raise _err(w, "Options", err.text) from None
     members: dict[str, tuple[str, ipaddress.IPv4Interface | None, str, str]] = {}
     for key, m in _map(n, "Containers", w).items():
         path = f"Containers.{key}"
@@ -514,8 +540,12 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
         if not isinstance(ep, dict):
             raise _err(w, path, "must be a JSON object", ep)
         endpoint, from_run = _endpoint(w, path, net_name, ep, name, cid, unused, profile)
-        if endpoint.network_id and network_names(endpoint.network_id) is None:
+        found = network_names(endpoint.network_id) if endpoint.network_id else net_name
+        if found is None:
             unknown.append(net_name)
+        elif found != net_name:
+            raise _err(w, f"{path}.NetworkID", f"the ID of the network {found}, not {net_name}",
+                       endpoint.network_id)
         endpoints.append(endpoint)
         if from_run:
             run_configs[net_name] = endpoint.config
@@ -528,8 +558,18 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
     spec = ContainerSpec.model_construct(
         name=name, Config=config, HostConfig=host_config, NetworkingConfig=networking)
     mappings = _port_mappings(w, _map(ns, "Ports", f"{w}.NetworkSettings"))
+    for key in config.ExposedPorts:
+        try:
+            port_key_parts(key)
+        except ValueError:
+            raise _err(w, f"Config.ExposedPorts.{key}", "not a port", key,
+                       accepted="PORT/tcp, PORT/udp, PORT/sctp") from None
     exposed = sorted(set(config.ExposedPorts) | set(host_config.PortBindings),
                      key=port_sort_key)
+    for i, bind in enumerate(host_config.Binds):
+        if bind.count(":") > 2 or not all(bind.split(":")[:2]):
+            raise _err(w, f"HostConfig.Binds[{i}]", "not a bind", bind,
+                       accepted="TARGET, SOURCE:TARGET, SOURCE:TARGET:MODE")
     links: list[tuple[str, str]] = []
     for i, link in enumerate(host_config.Links):
         # stored as /TARGET:/SELF/ALIAS (daemon/links.go)

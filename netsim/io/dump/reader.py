@@ -174,7 +174,10 @@ def _load_json(path: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        truncated = err.pos >= len(text.rstrip())
+        # cut short: nothing after the error but a string or word the end cut off
+        rest = text[err.pos:].rstrip()
+        truncated = not rest or err.msg.startswith("Unterminated string") or \
+            _CUT_WORD.fullmatch(rest) is not None
         what = "the JSON ends too early (a truncated dump?)" if truncated else \
             f"not valid JSON: {err.msg}"
         raise InputError(f"{path}:{err.lineno}:{err.colno}", what) from None
@@ -182,10 +185,15 @@ def _load_json(path: str) -> Any:
         raise InputError(path, "not valid JSON: nested too deeply") from None
 
 
+#: what remains of a word of JSON the end of the file cut: true, false, null, a number's sign,
+#: fraction or exponent
+_CUT_WORD = re.compile(r"t(?:r(?:u)?)?|f(?:a(?:l(?:s)?)?)?|n(?:u(?:l)?)?|-|\.|[eE][-+]?")
+
+
 def _load_object(path: str) -> dict[str, Any]:
     value = _load_json(path)
     if not isinstance(value, dict):
-        raise InputError(path, "must be a JSON object", got=type(value).__name__,
+        raise InputError(path, "must be a JSON object", got=_kind(value),
                          accepted="docker version/info --format '{{json .}}', or the Engine "
                                   "API's GET /version, GET /info")
     return value
@@ -193,7 +201,8 @@ def _load_object(path: str) -> dict[str, Any]:
 
 def _split(path: str, value: Any) -> tuple[tuple[Located, ...], tuple[Located, ...]]:
     """The containers and networks of one file's array, in its order."""
-    if isinstance(value, dict):
+    single = isinstance(value, dict)
+    if single:
         value = [value]  # one object alone (docker inspect of one thing prints an array)
     if not isinstance(value, list):
         raise InputError(path, "must be a JSON array of containers and networks",
@@ -211,7 +220,7 @@ def _split(path: str, value: Any) -> tuple[tuple[Located, ...], tuple[Located, .
         elif all(k in obj for k in NETWORK_KEYS):
             networks.append(Located(where, obj))
         else:
-            raise InputError(where, "neither a container nor a network",
+            raise InputError(path if single else where, "neither a container nor a network",
                              got="keys " + ", ".join(list(obj)[:6]) if obj else "{}",
                              accepted="a container (with State and Config) or a network "
                                       "(with Scope and IPAM), as docker inspect prints them")
