@@ -436,8 +436,8 @@ def check(file: str, expect: tuple[str, ...], as_json: bool, seed: int,
               "this port; without it: ping (ICMP).")
 @click.option("--ipam/--no-ipam", "ipam", default=None,
               help="Compare (or not) the subnets and addresses IPAM chose where PLAN does not "
-                   "pin them. Default: not for a Compose PLAN (Compose creates networks and "
-                   "containers in an order Docker does not fix), else yes.")
+                   "pin them. Default: yes, except for what Compose created (it creates "
+                   "networks and containers in an order Docker does not fix).")
 @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
@@ -453,13 +453,8 @@ def diff(plan: str, reality: str, port: str | None, ipam: bool | None, as_json: 
     nothing differs, 1 when something does.
     """
     from netsim.analysis.diff import diff_states
-    from netsim.io.inputs import input_format
 
     number, proto = _port_option(port)
-    if ipam is None:
-        # docker/compose v2.40.3 pkg/compose/create.go ensureNetworks ranges over a Go map, and
-        # convergence.go starts a dependency level's services (and replicas) concurrently
-        ipam = input_format(plan, _given_format()) != "compose"
     a, _ = _load(plan, seed=seed, engine=engine)
     b, _ = _load(reality, seed=seed, engine=engine)
     result = diff_states(a.state, b.state, port=number, proto=proto, a_name=plan,

@@ -166,11 +166,16 @@ class StateDiff:
     networks: int
     containers: int
     pairs: int
-    #: whether what IPAM chose (subnets, addresses the plan did not pin) was compared
-    ipam: bool = True
+    #: whether what IPAM chose where A does not pin it was compared: always, never, or (None)
+    #: except for what Compose created
+    ipam: bool | None = True
+    #: how many networks and containers had IPAM's choices left out
+    unpinned: tuple[int, int] = (0, 0)
+    #: hosts one side knows only by their address (a dump's hosts.yaml without their dump)
+    unknown_hosts: tuple[str, ...] = ()
 
     @property
-    def empty(self) -> bool:
+    def empty(self) -> bool:  # (what was not compared is said, not counted)
         """Nothing differs."""
         return not self.changes and not self.reachability
 
@@ -178,9 +183,14 @@ class StateDiff:
         return len(self.hosts) > 1
 
     def lines(self) -> Iterator[str]:
-        if not self.ipam:
-            yield ("not compared: the subnets and addresses IPAM chose, which "
-                   f"{self.a_name} does not pin")
+        nets, ctrs = self.unpinned
+        if nets or ctrs:
+            why = ("" if self.ipam is False else
+                   " (Compose creates them in an order Docker does not fix; --ipam compares them)")
+            yield (f"not compared: the subnets and addresses IPAM chose for {nets} networks "
+                   f"and {ctrs} containers {self.a_name} does not pin{why}")
+        for h in self.unknown_hosts:
+            yield f"not compared: {h}, known only by its address (no dump of it)"
         if self.empty:
             yield (f"no differences ({self.networks} networks, {self.containers} containers, "
                    f"{self.pairs} pairs compared)")
@@ -210,6 +220,8 @@ class StateDiff:
         return {
             "a": self.a_name, "b": self.b_name, "empty": self.empty,
             "port": self.port, "proto": self.proto, "ipam": self.ipam,
+            "unpinned": {"networks": self.unpinned[0], "containers": self.unpinned[1]},
+            "unknown_hosts": list(self.unknown_hosts),
             "compared": {"networks": self.networks, "containers": self.containers,
                          "pairs": self.pairs},
             "hosts": [{"a": ha, "b": hb} for ha, hb in self.hosts],
@@ -237,6 +249,8 @@ def _match_hosts(a: State, b: State) -> list[tuple[str | None, str | None]]:
 class _Collector:
     def __init__(self) -> None:
         self.changes: list[Change] = []
+        #: networks and containers whose IPAM choices were left out
+        self.unpinned = [0, 0]
 
     def cmp(self, section: Section, host: str, container: str | None, network: str | None,
             field: str, a: Value, b: Value) -> None:
@@ -265,13 +279,24 @@ def _pools(net: NetworkState, version: int) -> tuple[tuple[str, ...], tuple[str,
 _UNREPRODUCED_LABELS = frozenset({"com.docker.compose.config-hash"})
 
 
+#: the label Compose puts on every network and container it creates (pkg/api/labels.go)
+_COMPOSE_PROJECT = "com.docker.compose.project"
+
+
+def _skip_ipam(ipam: bool | None, labels: Mapping[str, str]) -> bool:
+    """Whether IPAM's choices for an object of A are left out: ``--no-ipam``, or by default
+    one Compose created."""
+    return not ipam if ipam is not None else _COMPOSE_PROJECT in labels
+
+
 def _compare_network(out: _Collector, host: str, na: NetworkState, nb: NetworkState, *,
-                     ipam: bool) -> None:
+                     ipam: bool | None) -> None:
     n = na.name
     out.cmp("networks", host, None, n, "driver", na.driver, nb.driver)
-    pinned = any(s.user_subnet for s in na.subnets)
+    skip = not any(s.user_subnet for s in na.subnets) and _skip_ipam(ipam, na.labels)
+    out.unpinned[0] += skip
     for v in (4, 6):
-        if not ipam and not pinned:
+        if skip:
             continue
         pa, pb = _pools(na, v), _pools(nb, v)
         for field, x, y in zip(("subnets", "ip ranges", "gateways"), pa, pb, strict=True):
@@ -322,7 +347,7 @@ def _endpoints(c: ContainerState) -> dict[str, EndpointState]:
 
 
 def _compare_container(out: _Collector, host: str, ha: HostState, hb: HostState,
-                       ca: ContainerState, cb: ContainerState, *, ipam: bool) -> None:
+                       ca: ContainerState, cb: ContainerState, *, ipam: bool | None) -> None:
     name = ca.name
     out.cmp("containers", host, name, None, "status", ca.state_string, cb.state_string)
     out.cmp("containers", host, name, None, "network mode", _mode(ha, ca), _mode(hb, cb))
@@ -331,6 +356,8 @@ def _compare_container(out: _Collector, host: str, ha: HostState, hb: HostState,
             tuple(sorted(f"{t}:{al}" for t, al in set(cb.legacy_links))))
     out.cmp("ports", host, name, None, "published ports", _ports(ca), _ports(cb))
     ea, eb = _endpoints(ca), _endpoints(cb)
+    skip = _skip_ipam(ipam, ca.spec.Config.Labels)
+    counted = 0
     # addresses and DNS names exist only while a container runs: where one side runs and the
     # other does not, the status says it once
     live = ca.running and cb.running
@@ -344,11 +371,14 @@ def _compare_container(out: _Collector, host: str, ha: HostState, hb: HostState,
                 _names(y.config.Aliases, cb))
         if not live:
             continue
-        if ipam or x.config.ipv4_address is not None:
+        if x.config.ipv4_address is None and skip:
+            out.unpinned[1] += counted == 0
+            counted += 1
+        if not skip or x.config.ipv4_address is not None:
             out.cmp("addresses", host, name, net, "ipv4", _str(x.ipv4), _str(y.ipv4))
-        if ipam or x.config.ipv6_address is not None:
+        if not skip or x.config.ipv6_address is not None:
             out.cmp("addresses", host, name, net, "ipv6", _str(x.ipv6), _str(y.ipv6))
-        if ipam or _pinned(ha, net):
+        if not skip or _pinned(ha, net):
             out.cmp("addresses", host, name, net, "gateway", _str(x.gateway),
                     _str(y.gateway))
         out.cmp("aliases", host, name, net, "dns names", _names(x.dns_names, ca),
@@ -366,7 +396,7 @@ def _str(v: object | None) -> str | None:
 
 
 def _compare_host(out: _Collector, host: str, ha: HostState, hb: HostState, *,
-                  ipam: bool) -> tuple[int, int]:
+                  ipam: bool | None) -> tuple[int, int]:
     networks = containers = 0
     for n in sorted(ha.networks.keys() | hb.networks.keys(), key=_natural):
         na, nb = ha.networks.get(n), hb.networks.get(n)
@@ -475,7 +505,7 @@ def _proto(port: int | None, proto: str | None) -> tuple[int | None, Proto]:
 
 
 def diff_states(a: State, b: State, *, port: int | None = None, proto: str | None = None,
-                a_name: str = "A", b_name: str = "B", ipam: bool = True) -> StateDiff:
+                a_name: str = "A", b_name: str = "B", ipam: bool | None = None) -> StateDiff:
     """Compare two States of one deployment; what differs, sorted by host, name and field.
 
     Hosts are matched by name (a lone host on each side whatever its names), networks and
@@ -484,8 +514,10 @@ def diff_states(a: State, b: State, *, port: int | None = None, proto: str | Non
     distinct containers on both sides, ICMP without ``port``, else ``port``/``proto`` (TCP
     unless ``"udp"``). Raises :class:`~netsim.errors.InputError` for a bad port or protocol.
     ``ipam`` False leaves out what IPAM chose where A does not pin it: the subnets of networks
-    A creates without one, the addresses of endpoints A gives none (a Compose project's, which
-    Compose creates in an order Docker does not fix).
+    A creates without one, the addresses of endpoints A gives none; None (the default) leaves
+    them out for what Compose created on A's side (Compose creates its networks ranging over a
+    Go map, and a dependency level's containers concurrently: docker/compose v2.40.3
+    pkg/compose/create.go ensureNetworks, convergence.go), so Docker does not fix them.
 
     >>> from netsim.lab import run_script
     >>> plan = run_script("docker run -d --name web nginx")[0].state
@@ -496,6 +528,7 @@ def diff_states(a: State, b: State, *, port: int | None = None, proto: str | Non
     hosts = _match_hosts(a, b)
     out = _Collector()
     networks = containers = 0
+    unknown: list[str] = []
     for ha, hb in hosts:
         if ha is None or hb is None:
             name = ha if ha is not None else hb
@@ -503,7 +536,8 @@ def diff_states(a: State, b: State, *, port: int | None = None, proto: str | Non
             out.cmp("hosts", name, None, None, "present", ha is not None, hb is not None)
             continue
         if not (a.hosts[ha].known and b.hosts[hb].known):
-            continue  # a machine one side knows only by its address: nothing to compare
+            unknown.append(ha)  # a machine one side knows only by its address
+            continue
         n, c = _compare_host(out, ha, a.hosts[ha], b.hosts[hb], ipam=ipam)
         networks, containers = networks + n, containers + c
     reach_changes, pairs = _compare_reach(a, b, hosts, port, p)
@@ -511,4 +545,5 @@ def diff_states(a: State, b: State, *, port: int | None = None, proto: str | Non
         a_name=a_name, b_name=b_name, port=port, proto=p, hosts=tuple(hosts),
         changes=tuple(sorted(out.changes, key=Change.sort_key)),
         reachability=tuple(sorted(reach_changes, key=ReachChange.sort_key)),
-        networks=networks, containers=containers, pairs=pairs, ipam=ipam)
+        networks=networks, containers=containers, pairs=pairs, ipam=ipam,
+        unpinned=(out.unpinned[0], out.unpinned[1]), unknown_hosts=tuple(unknown))

@@ -109,7 +109,5 @@ def diff_snapshot(rec: Recording, directory: Path, *, seed: int = 0,
 
     write_dump(rec, directory)
     reality = load_dump(str(directory), seed=seed)
-    # a Compose project's IPAM choices are not fixed by Docker (netsim diff --no-ipam)
-    compose = "docker compose up" in rec.script
     return diff_states(plan_lab(rec, seed=seed).state, reality.state, port=port,
-                       a_name="script", b_name="snapshot", ipam=not compose)
+                       a_name="script", b_name="snapshot")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore
 from netsim.daemon.drivers.container import CONTAINER_MODE
+from netsim.daemon.endpoints import dns_names
 from netsim.daemon.ipam import AddressSpace, SubnetPool
 from netsim.daemon.netns import Netns
 from netsim.daemon.runtime import HostRuntime, NetworkRuntime, OverlayRuntime, SwarmRuntime
@@ -176,7 +177,13 @@ class RestoreMixin(EngineCore):
                 self._overlay_once(rt)
         if not driver.sandbox_interface:
             return ep
+        names = ep.dns_names
+        if not names and not st.predefined:
+            # engines before 25.0 (API 1.44) show no DNSNames: the names the daemon registers
+            # for the endpoint are the ones netsim's own engine gives it
+            names = dns_names(c, st, ep.config)
         return reassemble(ep, {
+            "dns_names": names,
             "ifname": f"eth{index}",
             "host_veth": ids.veth_name(self.seed, c.id, st.id, 1) if driver.host_veth else None,
             **self._plug(rt, c, st, gateway_only=ep.gateway_only),

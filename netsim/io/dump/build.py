@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from netsim.api import EndpointSettings, Host, Lan
 from netsim.daemon import drivers
@@ -37,6 +37,8 @@ __all__ = ["load_dump"]
 #: is taken as IPAM's choice inside them, as the user's outside them (a dump does not say)
 _LOCAL_POOLS = ((ipaddress.IPv4Network("172.16.0.0/12"), 16),
                 (ipaddress.IPv4Network("192.168.0.0/16"), 20))
+#: inside 172.16.0.0/12, the pool starts at 172.17.0.0/16 (ipamutils: "172.17.0.0/16" base)
+_NOT_POOLED = ipaddress.IPv4Network("172.16.0.0/16")
 _SWARM_POOLS = ((ipaddress.IPv4Network("10.0.0.0/8"), 24),)
 
 
@@ -57,7 +59,7 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
     notes: list[str] = []
     chosen = profile or _engine(dump, notes)
     hosts = _hosts(dump, chosen)
-    lan = _lan(dump)
+    lan = _lan(dump, notes)
     try:
         engine = Engine(hosts=hosts, lan=lan, seed=seed, profile=chosen)
     except ValueError as err:
@@ -72,7 +74,7 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
                          "containers netsim does not know (none are assumed)")
     networks = {h.name: [convert_network(loc.where, loc.obj, unused) for loc in h.networks]
                 for h in dump.hosts}
-    _restore_swarm(engine, dump, networks)
+    _restore_swarm(engine, dump, networks, notes)
     for h in dump.hosts:
         if h.dumped:
             _restore_host(engine, h, networks[h.name], unused, notes)
@@ -107,7 +109,7 @@ def _engine(dump: Dump, notes: list[str]) -> EngineProfile:
         return DEFAULT_PROFILE
     name, chosen, how = told[0]
     assert chosen is not None
-    if "not modelled" in how:
+    if "not modelled" in how or "shape" in how:
         notes.append(f"{name}: {how}")
     others = sorted({p.name for _, p, _ in told if p is not None and p.name != chosen.name})
     if others:
@@ -116,9 +118,11 @@ def _engine(dump: Dump, notes: list[str]) -> EngineProfile:
     return chosen
 
 
-def _lan(dump: Dump) -> Lan | None:
+def _lan(dump: Dump, notes: list[str]) -> Lan | None:
     hf = dump.hosts_file
     if hf.lan is None:
+        notes.append(f"no hosts.yaml gives the LAN: taken as {Lan().subnet}, the hosts at "
+                     f"its .10, .11 … (docs/live-systems.md: hosts.yaml)")
         return None
     return Lan(subnet=hf.lan, gateway=hf.gateway, internet_hops=hf.internet_hops)
 
@@ -162,13 +166,16 @@ def _hosts(dump: Dump, profile: EngineProfile) -> list[Host]:
 
 def _in_default_pools(subnet: ipaddress.IPv4Network | ipaddress.IPv6Network,
                       pools: tuple[tuple[ipaddress.IPv4Network, int], ...]) -> bool:
-    return any(isinstance(subnet, ipaddress.IPv4Network) and subnet.subnet_of(base)
-               and subnet.prefixlen == size for base, size in pools)
+    return subnet != _NOT_POOLED and any(
+        isinstance(subnet, ipaddress.IPv4Network) and subnet.subnet_of(base)
+        and subnet.prefixlen == size for base, size in pools)
 
 
-def _network_state(n: ImportedNetwork, host: str | None, profile: EngineProfile
+def _network_state(n: ImportedNetwork, host: str | None, profile: EngineProfile,
+                   pinned: frozenset[ipaddress.IPv4Address | ipaddress.IPv6Address] = frozenset()
                    ) -> NetworkState:
-    """A network of the dump as the engine holds it."""
+    """A network of the dump as the engine holds it; ``pinned``: the addresses its endpoints
+    asked for (``--ip``: only a user's subnet takes one, so theirs is the user's)."""
     try:
         driver = drivers.get(n.driver)
     except KeyError:
@@ -181,7 +188,8 @@ def _network_state(n: ImportedNetwork, host: str | None, profile: EngineProfile
         assert cfg.Subnet is not None
         subnet = cfg.Subnet.network
         shown = n.gateways.get(str(subnet))
-        user = shown is None or not _in_default_pools(subnet, pools)
+        user = shown is None or not _in_default_pools(subnet, pools) or any(
+            a in subnet for a in pinned)
         if n.predefined:
             user = False
         subnets.append(SubnetState(
@@ -199,8 +207,23 @@ def _network_state(n: ImportedNetwork, host: str | None, profile: EngineProfile
         created=n.created or 0, ifindex=None, link_local=False, fractions=n.fractions)
 
 
+def _role(h: HostDump, networks: list[ImportedNetwork]) -> Literal["manager", "worker"]:
+    """A swarm node's role, told by the overlays it lists: one besides ingress that none of
+    its running containers uses is shown to a manager only (docs/reference/swarm-overlay.md)."""
+    used: set[str] = set()
+    for loc in h.containers:
+        state, ns = loc.obj.get("State"), loc.obj.get("NetworkSettings")
+        if isinstance(state, dict) and state.get("Running") and isinstance(ns, dict) \
+                and isinstance(ns.get("Networks"), dict):
+            used.update(str(ep.get("NetworkID")) for ep in ns["Networks"].values()
+                        if isinstance(ep, dict))
+    idle = [n for n in networks if n.scope == "swarm" and not n.spec.Ingress
+            and n.id not in used]
+    return "manager" if idle else "worker"
+
+
 def _restore_swarm(engine: Engine, dump: Dump,
-                   networks: Mapping[str, list[ImportedNetwork]]) -> None:
+                   networks: Mapping[str, list[ImportedNetwork]], notes: list[str]) -> None:
     """The swarm, when a host's ``docker info`` says it is in one or its dump has overlays:
     the nodes from ``docker info``'s ``Swarm``, each overlay once (by ID), each node's
     load-balancer and ingress gateway addresses from the networks' ``Containers``."""
@@ -241,22 +264,34 @@ def _restore_swarm(engine: Engine, dump: Dump,
                 seen[1][h.name] = member[1].ip
     if not nodes and not overlays:
         return
-    if overlays and not nodes:
-        names = ", ".join(sorted(n.name for n, _ in overlays.values()))
-        raise InputError(dump.path, "overlay networks without a swarm", got=names,
-                         accepted="each host's docker info (HOST.info.json) beside its dump")
     for h in dump.hosts:
         outside = next((n for n in networks[h.name] if n.scope == "swarm"), None)
-        if outside is not None and h.name not in nodes:
+        if outside is None or h.name in nodes:
+            continue
+        if isinstance((h.info or {}).get("Swarm"), dict):
             raise InputError(f"{outside.where}.Scope", "a swarm network on a host that is not "
                              "in the swarm (its docker info says)", got=outside.name,
                              accepted="the host's docker info (HOST.info.json) with its Swarm "
                                       "active beside its dump")
+        # no docker info: the node is in a swarm (it shows its networks); a worker shows only
+        # the overlays its containers use (and ingress), a manager every one
+        nodes[h.name] = SwarmNode(node_id="", role=_role(h, networks[h.name]),
+                                  address=f"{engine.host_rt(h.name).host.address}:2377")
+        notes.append(f"{h.name}: no docker info beside its dump: a swarm {nodes[h.name].role} "
+                     "(by the overlays it shows) at its LAN address")
     engine.restore_swarm(
         cluster, nodes,
         [RestoredOverlay(state=_network_state(n, None, engine.profile), lb=lb,
                          allocated=n.allocated) for n, lb in overlays.values()],
         gateways)
+
+
+def _created_ns(n: ImportedNetwork) -> int:
+    """A network's Created to the nanosecond (its fraction as the dump gave it)."""
+    seconds = n.created or 0
+    known = n.fractions.get("Created")
+    frac = int(known[1].ljust(9, "0")) if known is not None and known[0] == seconds else 0
+    return seconds * 1_000_000_000 + frac
 
 
 def _shown(n: ImportedNetwork) -> str:
@@ -269,29 +304,41 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
     """One host's local networks (in creation order), then its containers (likewise)."""
     by_id: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for n in sorted(networks, key=lambda n: (not n.predefined, n.created or 0, n.id)):
+    # in creation order, to the nanosecond (the kernel numbers interfaces in that order)
+    ordered = sorted(networks, key=lambda n: (not n.predefined, _created_ns(n), n.id))
+    for n in ordered:
         if n.id in by_id:
             raise InputError(f"{n.where}.Id", "two networks have this ID", got=n.id)
         if n.name in by_name and n.scope != "swarm":
             raise InputError(f"{n.where}.Name", "two networks have this name", got=n.name)
         by_id[n.id] = n.name
         by_name[n.name] = n.id
-        if n.scope == "swarm":
-            continue
-        try:
-            engine.restore_network(h.name, _network_state(n, h.name, engine.profile))
-        except DaemonError as err:
-            raise InputError(n.where, err.text) from None
     swarm_ids = ({st.state.id: name for name, st in engine.swarm.networks.items()}
                  if engine.swarm is not None else {})
-    gateway_eps = _gateway_endpoints(networks)
     imported: list[ImportedContainer] = []
     for loc in h.containers:
         imported.append(convert_container(
             loc.where, loc.obj, unused, lambda nid: by_id.get(nid) or swarm_ids.get(nid),
             engine.profile))
+    pinned: dict[str, set[ipaddress.IPv4Address | ipaddress.IPv6Address]] = {}
+    for ic in imported:
+        for e in ic.state.endpoints:
+            for a in (e.config.ipv4_address, e.config.ipv6_address):
+                if a is not None:
+                    pinned.setdefault(e.network, set()).add(a)
+    for n in ordered:
+        if n.scope == "swarm":
+            continue
+        try:
+            engine.restore_network(h.name, _network_state(
+                n, h.name, engine.profile, frozenset(pinned.get(n.name, ()))))
+        except DaemonError as err:
+            raise InputError(n.where, err.text) from None
+    gateway_eps = _gateway_endpoints(networks)
     ids = {ic.state.id: ic for ic in imported}
-    for ic in sorted(imported, key=lambda ic: (ic.state.created, ic.state.id)):
+    tasks: list[str] = []
+    ipv6: list[str] = []
+    for ic in sorted(imported, key=lambda ic: (ic.state.created_ns, ic.state.id)):
         c = ic.state
         if ic.unknown_networks:
             missing = ", ".join(ic.unknown_networks)
@@ -305,6 +352,13 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
             # start would fail (network … not found)
             notes.append(f"{c.name}: stopped, on networks that are not in the dump "
                          f"({missing}): its start would fail as Docker's does")
+        if c.running and not c.endpoints and not c.network_mode.startswith("container:"):
+            notes.append(f"{c.name}: running, with no networks in its NetworkSettings: taken "
+                         "as having only lo")
+        if "com.docker.swarm.service.name" in c.spec.Config.Labels:
+            tasks.append(c.name)
+        if any(e.ipv6 is not None for e in c.endpoints):
+            ipv6.append(c.name)
         idle = [e.network for e in c.endpoints if not e.endpoint_id]
         if c.running and idle:
             # a running container has an endpoint on each of its networks; a dump taken while
@@ -327,6 +381,18 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
             engine.restore_container(h.name, c)
         except DaemonError as err:
             raise InputError(ic.where, err.text) from None
+    if tasks:
+        notes.append(f"{h.name}: {_some(tasks)} swarm service tasks: imported as containers; "
+                     "services' virtual IPs and the routing mesh are not simulated")
+    if ipv6:
+        notes.append(f"{h.name}: {_some(ipv6)} IPv6 addresses: kept and shown, but netsim "
+                     "simulates no IPv6 traffic")
+
+
+def _some(names: list[str]) -> str:
+    """``web, db and 3 more have`` for a note."""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{shown} {'has' if len(names) == 1 else 'have'}"
 
 
 def _gateway_endpoints(networks: list[ImportedNetwork]) -> dict[str, EndpointState]:

@@ -308,7 +308,8 @@ def engine_of(host: HostDump) -> tuple[EngineProfile | None, str]:
             name = "26.1"
         else:
             name = "20.10"
-        return PROFILES[name], f"the dump's API shape (engine {name})"
+        return PROFILES[name], (f"no docker version beside the dump: engine {name}'s rules, "
+                                "as the dump's API shape tells")
     return None, ""
 
 
@@ -367,6 +368,9 @@ def convert_network(loc_where: str, n: Mapping[str, Any], unused: Unused) -> Imp
     driver = _str(n, "Driver", w, default="")
     allocated = bool(driver) or scope != "swarm"
     ipam = _map(n, "IPAM", w)
+    for key in ipam.keys() - {"Driver", "Options", "Config"}:
+        if not _empty(ipam[key]):
+            unused.add(f"network.IPAM.{key}")
     configs_raw = ipam.get("Config")
     if configs_raw is None:
         configs_raw = []
@@ -493,8 +497,20 @@ class ImportedContainer:
 _CONTAINER_USED = frozenset({
     "Id", "Created", "Path", "Args", "State", "Image", "ResolvConfPath", "HostnamePath",
     "HostsPath", "LogPath", "Name", "RestartCount", "Driver", "Platform", "MountLabel",
-    "ProcessLabel", "AppArmorProfile", "ExecIDs", "HostConfig", "GraphDriver", "Mounts",
-    "Config", "NetworkSettings", "SizeRw", "SizeRootFs", "ImageManifestDescriptor"})
+    "ProcessLabel", "AppArmorProfile", "ExecIDs", "HostConfig", "GraphDriver", "Storage",
+    "Mounts", "Config", "NetworkSettings", "SizeRw", "SizeRootFs", "ImageManifestDescriptor"})
+
+#: the State fields netsim reads, or prints from its own (Pid, Health's log)
+_STATE_USED = frozenset({"Status", "Running", "Paused", "Restarting", "Dead", "Pid", "ExitCode",
+                         "Error", "StartedAt", "FinishedAt", "Health"})
+
+#: the NetworkSettings fields netsim reads; the default network's copies of its endpoint
+#: (≤ 28.x: Bridge, EndpointID, Gateway, IPAddress …) it prints from that endpoint, so a value
+#: they alone carry (SecondaryIPAddresses, a link-local IPv6 address) is not used
+_NETWORK_SETTINGS_USED = frozenset({
+    "SandboxID", "SandboxKey", "Ports", "Networks", "Bridge", "HairpinMode", "EndpointID",
+    "Gateway", "GlobalIPv6Address", "GlobalIPv6PrefixLen", "IPAddress", "IPPrefixLen",
+    "IPv6Gateway", "MacAddress"})
 
 _STATES = {"created": "created", "running": "running", "paused": "running",
            "restarting": "exited", "removing": "removing", "exited": "exited", "dead": "exited"}
@@ -523,14 +539,31 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
         unused.add(f"State.Status={status_text} (taken as exited)")
     config_raw = _map(c, "Config", w)
     host_raw = _map(c, "HostConfig", w)
-    config = _model(ContainerConfig, config_raw, w, "Config", unused, "Config")
+    config = _unmerged(_model(ContainerConfig, config_raw, w, "Config", unused, "Config"))
     host_config = _model(HostConfig, host_raw, w, "HostConfig", unused, "HostConfig")
     ns = _map(c, "NetworkSettings", w)
     for key in c.keys() - _CONTAINER_USED:
         if not _empty(c[key]):
             unused.add(key)
+    for key in st.keys() - _STATE_USED:
+        if not _empty(st[key]):
+            unused.add(f"State.{key}")
+    for key in ns.keys() - _NETWORK_SETTINGS_USED:
+        if not _empty(ns[key]):
+            unused.add(f"NetworkSettings.{key}")
+    # Compose sends every network of a service in the create request's EndpointsConfig, each
+    # with an IPAMConfig (docker/compose pkg/compose/create.go createEndpointSettings), where
+    # the engine takes several at create (API ≥ 1.44; before, it connects the others after:
+    # EngineProfile.single_network_at_create): then none of its endpoints is a connect
+    compose = "com.docker.compose.project" in config.Labels \
+        and not profile.single_network_at_create
     mode = host_config.NetworkMode or "default"
     owner = mode.partition(":")[2] if mode.startswith("container:") else None
+    if owner is not None and (not owner or owner in (cid, name)):
+        # the daemon refuses it at create (daemon/container_operations.go: "cannot join own
+        # network namespace")
+        raise _err(w, "HostConfig.NetworkMode", "a container cannot join its own namespace",
+                   mode, accepted="container:<another container's ID>")
     endpoints: list[EndpointState] = []
     run_configs: dict[str, EndpointSettings] = {}
     unknown: list[str] = []
@@ -540,6 +573,7 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
         if not isinstance(ep, dict):
             raise _err(w, path, "must be a JSON object", ep)
         endpoint, from_run = _endpoint(w, path, net_name, ep, name, cid, unused, profile)
+        from_run = from_run or compose
         found = network_names(endpoint.network_id) if endpoint.network_id else net_name
         if found is None:
             unknown.append(net_name)
@@ -601,6 +635,25 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
                              ("FinishedAt", finished)])))
     return ImportedContainer(where=w, state=state, owner=owner, unknown_networks=unknown,
                              started_ns=started.nanos if started is not None else None)
+
+
+def _unmerged(config: ContainerConfig) -> ContainerConfig:
+    """The create request's command from the stored one: the daemon fills in the image's
+    ENTRYPOINT and CMD where the request had none (daemon/create.go merges the image config),
+    so for an image netsim knows, one equal to the image's is taken as not given (a new
+    entrypoint resets the CMD, as ``--entrypoint`` does)."""
+    from netsim.images import lookup
+
+    info = lookup(config.Image)
+    if info is None:
+        return config
+    entrypoint_given = tuple(config.Entrypoint or ()) != tuple(info.entrypoint)
+    cmd_given = entrypoint_given or tuple(config.Cmd) != tuple(info.cmd)
+    if entrypoint_given and cmd_given:
+        return config
+    return config.model_copy(update={
+        "Entrypoint": config.Entrypoint if entrypoint_given else None,
+        "Cmd": config.Cmd if cmd_given else ()})
 
 
 def _endpoint(w: str, path: str, net_name: str, ep: Mapping[str, Any], name: str, cid: str,
@@ -676,7 +729,7 @@ _NO_SETTINGS = EndpointSettings()
 
 _ENDPOINT_USED = frozenset({
     "IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID",
-    "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "IPv6Gateway", "GlobalIPv6Address",
+    "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "GlobalIPv6Address",
     "GlobalIPv6PrefixLen", "DNSNames"})
 
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netsim.api import DEFAULT_HOST
 from netsim.errors import InputError
 
 __all__ = ["Dump", "HostDump", "HostsFile", "read_dump"]
@@ -32,7 +34,7 @@ __all__ = ["Dump", "HostDump", "HostsFile", "read_dump"]
 #: the names of a dump directory's files: HOST.json, HOST.containers.json, HOST.networks.json,
 #: HOST.version.json, HOST.info.json
 _PART = re.compile(r"(?P<host>[A-Za-z0-9][A-Za-z0-9_.-]*?)"
-                   r"(?:\.(?P<part>containers|networks|version|info))?\.json")
+                   r"(?:\.(?P<part>containers|networks|version|info|inspect))?\.json")
 
 _HOSTS_FORM = ("hosts.yaml: {lan: CIDR, gateway: ADDRESS, internet_hops: N, hosts: {NAME: "
                "{address: ADDRESS, parent: INTERFACE, dns: [ADDRESS, …]}}}")
@@ -92,6 +94,11 @@ class Dump:
 def read_dump(path: str) -> Dump:
     """The dump at ``path`` (a directory, or one file): InputError, one line, when a file is
     missing, not JSON, or JSON of the wrong shape."""
+    if path == "-":  # standard input: one host's array (netsim … --format inspect -)
+        containers, networks = _split("<stdin>", _load_json("-"))
+        return Dump(path="<stdin>", hosts=(HostDump(name=DEFAULT_HOST, source="<stdin>",
+                                                    containers=containers,
+                                                    networks=networks),))
     p = Path(path)
     if p.is_dir():
         return _read_directory(p)
@@ -117,7 +124,10 @@ def _read_directory(d: Path) -> Dump:
         if m is None or not f.is_file():
             others.append(f.name)
             continue
-        parts.setdefault(m.group("host"), {})[m.group("part") or "all"] = f
+        part = m.group("part")
+        # HOST.inspect.json is HOST.json (the name a one-host dump has on its own)
+        parts.setdefault(m.group("host"), {})[
+            "all" if part in (None, "inspect") else part] = f
     where = str(d)
     if not parts:
         raise InputError(where, "no dump in the directory", got=", ".join(others) or "nothing",
@@ -162,7 +172,7 @@ def _read_directory(d: Path) -> Dump:
 def _load_json(path: str) -> Any:
     """The JSON value of a file; ``FILE:LINE:COLUMN: not valid JSON: …`` otherwise."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text", accepted="the JSON docker inspect prints") \
             from None
@@ -290,10 +300,18 @@ def _read_hosts_file(path: Path) -> HostsFile:
             if lan is not None and addr not in lan:
                 raise InputError(f"{where}: {key}.address", "not inside the LAN",
                                  got=f"{addr} (lan {lan})")
+            if (lan is not None and addr in (lan.network_address, lan.broadcast_address)) \
+                    or addr == gateway:
+                raise InputError(f"{where}: {key}.address", "not a host's address on the LAN "
+                                 "(the LAN's own, its broadcast or its router's)", got=str(addr))
             seen[addr] = str(name)
             addresses[str(name)] = addr
         if entry.get("parent") is not None:
-            parents[str(name)] = str(entry["parent"])
+            parent = entry["parent"]
+            if not isinstance(parent, str) or not re.fullmatch(r"[A-Za-z0-9_.@-]{1,15}", parent):
+                raise InputError(f"{where}: {key}.parent", "not an interface name", got=parent,
+                                 accepted="a name such as eth0 (at most 15 characters)")
+            parents[str(name)] = parent
         servers = entry.get("dns")
         if servers is not None:
             if not isinstance(servers, list):

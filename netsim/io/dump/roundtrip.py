@@ -16,15 +16,17 @@ from netsim.state import State
 __all__ = ["NOT_MODELED", "Difference", "round_trip"]
 
 #: the fields netsim prints from its own stand-ins, not from the dump (regular expressions on
-#: the path ``C.`` for a container, ``N.`` for a network), and why
+#: the path ``C.`` for a container, ``N.`` for a network, ``S.`` for a swarm network), and why
 NOT_MODELED: dict[str, str] = {
     r"C\.State\.Pid": "the main process's pid: netsim draws one per start",
     r"C\.GraphDriver\.Data\.\w+": "the storage driver's layer directories: images' layers are "
                                   "not simulated",
+    r"C\.Storage(\..+)?": "29.x's storage details of the container's root filesystem: images' "
+                          "layers are not simulated",
     r"N\.Containers\.(lb-[^.]+|ingress-sbox)\.(EndpointID|MacAddress)":
         "the endpoint of libnetwork's own load-balancer and ingress sandboxes: drawn by netsim",
     r"N\.Peers\[\d+\]\.Name": "NetworkDB's random name for each swarm node",
-    r"N\.Created": "a swarm network's Created as each node shows it: netsim keeps the first "
+    r"S\.Created": "a swarm network's Created as each node shows it: netsim keeps the first "
                    "host's (a local network's Created is kept exactly)",
 }
 
@@ -58,7 +60,11 @@ def round_trip(path: str, state: State) -> list[Difference]:
             out += _walk(loc.where, loc.obj, render.container(state, c), "C")
         for loc in h.networks:
             mine = render.network(state, h.name, str(loc.obj["Id"]))
-            out += _walk(loc.where, loc.obj, mine, "N")
+            found = list(_walk(loc.where, loc.obj, mine, "N"))
+            if loc.obj.get("Scope") == "swarm":  # S.: a pattern only a swarm network's path has
+                found = [Difference(d.where, "S" + d.path[1:], d.dump, d.netsim)
+                         if d.path == "N.Created" else d for d in found]
+            out += found
     return out
 
 

@@ -68,8 +68,11 @@ _ACCEPTED_HOSTS = "unix:///PATH or tcp://HOST[:PORT] (plain HTTP), optionally NA
 #: a snapshot's host name: a file name without a separator (a hostname's characters)
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 #: the snapshot's other files per host: a host may not be named so that its dump is one
-_RESERVED_SUFFIXES = (".version", ".info")
-_ACCEPTED_NAME = "letters, digits, '.', '_', '-', not ending in .version or .info"
+#: what a host's name must not end in: the reader takes HOST.SUFFIX.json as a part of HOST's
+#: dump (netsim/io/dump/reader.py)
+_RESERVED_SUFFIXES = (".version", ".info", ".containers", ".networks", ".inspect")
+_ACCEPTED_NAME = ("letters, digits, '.', '_', '-', not ending in .version, .info, .containers, "
+                  ".networks or .inspect")
 #: Linux's IFNAMSIZ less the NUL (include/uapi/linux/if.h)
 _IFNAME_MAX = 15
 
