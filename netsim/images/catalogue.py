@@ -277,7 +277,18 @@ def lookup(ref: str | ImageRef) -> ImageInfo | None:
     not a valid reference). Only Docker Hub (``docker.io``) names are known: a copy pushed to
     another registry may be anything. A digest-only reference is looked up as ``latest``.
     """
-    parsed = parse_image_ref(ref) if isinstance(ref, str) else ref
+    if isinstance(ref, str):
+        return _lookup_name(ref)
+    return _lookup_parsed(ref)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup_name(ref: str) -> ImageInfo | None:
+    # the catalogue does not change while netsim runs: a dump names one image 10,000 times
+    return _lookup_parsed(parse_image_ref(ref))
+
+
+def _lookup_parsed(parsed: ImageRef) -> ImageInfo | None:
     if parsed.registry != DEFAULT_DOMAIN:
         return None
     entry = load_catalogue().repositories.get(parsed.repository)

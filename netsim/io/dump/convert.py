@@ -15,6 +15,7 @@ IPAddress: not an IPv4 address (got "10.0.0.300")``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Mapping
@@ -206,8 +207,11 @@ def _beside(host: HostDump, part: str) -> str:
     return str(Path(host.source).with_name(f"{host.name}.{part}.json"))
 
 
+#: addresses are immutable: a dump repeats its gateways and prefixes thousands of times
 _PARSERS: dict[int | None, Callable[[Any], ipaddress.IPv4Address | ipaddress.IPv6Address]] = {
-    4: ipaddress.IPv4Address, 6: ipaddress.IPv6Address, None: ipaddress.ip_address}
+    4: functools.lru_cache(maxsize=65536)(ipaddress.IPv4Address),
+    6: functools.lru_cache(maxsize=65536)(ipaddress.IPv6Address),
+    None: functools.lru_cache(maxsize=65536)(ipaddress.ip_address)}
 
 
 def _ip(value: Any, where: str, path: str, version: int | None = None
