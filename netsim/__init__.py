@@ -28,7 +28,9 @@ the room that owns its notion, and nowhere else)::
 Rooms that serve all the others: ``versions/`` (one EngineProfile per supported engine: the
 only place where engines differ), ``images/`` (the image catalogue, as data in
 ``catalogue.yaml``), ``golang/`` (Go's own parsing and text/template, used by the CLI and the
-daemon alike), ``errors.py`` (the one error tree), ``lab.py`` (the Python API of a notebook:
+daemon alike), ``errors.py`` (the one error tree), ``hints.py`` (netsim's own line under
+Docker's "no such …" errors: the earlier command that failed to create the name, or ``did you
+mean``), ``lab.py`` (the Python API of a notebook:
 :class:`netsim.lab.Lab`), ``hostshell.py`` (a Docker host's shell for a script's other lines:
 ``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over ``io/workspace.py``'s files),
 ``replay.py`` (any input file replayed in a lab: a script, a scenario, a Compose project
@@ -58,6 +60,37 @@ Engine 29.1's unless another supported engine's :class:`EngineProfile` is chosen
 ... ])
 >>> str(state.container("web").endpoints[0].ipv4)
 '172.18.0.2/16'
+
+The Python API of a notebook, with plain strings: :class:`Lab` (``from netsim import Lab``,
+loaded on first use). ``Lab.from_file(path)`` replays any input ``netsim run`` reads;
+``lab.run(line)`` types one script line (``docker …``, ``ping …``, ``# netsim: …``) and
+``lab.docker(…)`` one docker command; ``lab.reach(src, dst)`` is ``netsim reach``,
+``lab.matrix()`` ``netsim matrix``, ``lab.dns(name, from_=client)`` ``netsim dns`` and
+``lab.expect(text)`` one ``# netsim: expect`` line:
+
+>>> from netsim import Lab
+>>> lab = Lab()
+>>> lab.run("docker network create mynet").exit_code
+0
+>>> lab.run("docker run -d --name web --network mynet nginx").exit_code
+0
+>>> lab.run("docker run -d --name client --network mynet alpine sleep 1d").exit_code
+0
+>>> lab.reach("client", "web", port=80).disposition.value
+'DELIVERED'
+>>> lab.reach("client", "@internet").disposition.value   # masqueraded by the host
+'DELIVERED'
+>>> lab.dns("web", from_="client").answers[0].addresses
+('172.18.0.2',)
+>>> print(lab.matrix())
+who reaches whom (ping)
+           01
+client     ..
+web        ..
+@host      ..
+@lan       XX
+@internet  XX
+columns: 0=client  1=web
 
 Who reaches whom: :func:`netsim.analysis.reach.reach` (one flow, explained: a :class:`Trace`)
 and :func:`netsim.analysis.reach.matrix` (all pairs); what Docker's embedded DNS answers,
@@ -119,6 +152,7 @@ if TYPE_CHECKING:  # the names, for type checkers; at run time they load on firs
         ScenarioError,
         ScriptError,
     )
+    from netsim.lab import Lab
     from netsim.probes import ProbeResult
     from netsim.state import (
         ContainerState,
@@ -146,6 +180,7 @@ _HOMES = {
                     "netsim.state"),
     **dict.fromkeys(["Disposition", "Hop", "Matrix", "Symptom", "Trace"], "netsim.analysis.reach"),
     "ProbeResult": "netsim.probes",
+    "Lab": "netsim.lab",  # the notebook's API (it loads the docker CLI and the readers)
     **dict.fromkeys(["DnsAnswer", "DnsSeries", "Rcode", "ResolvConf"], "netsim.analysis.dns"),
 }
 
@@ -197,6 +232,7 @@ __all__ = [
     "ImageDecl",
     "InputError",
     "IpvlanNetwork",
+    "Lab",
     "Lan",
     "MacvlanNetwork",
     "Matrix",

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _BUG = (
-    "netsim: internal error: {err} — this is a bug in netsim; please report it with the "
+    "{prefix}: internal error: {err} — this is a bug in netsim; please report it with the "
     "input that caused it"
 )
 
@@ -42,13 +42,15 @@ def _load(path: str, *, seed: int, strict: bool = False,
     The format is chosen by the file's name or ``--format`` (netsim.io.inputs), never by its
     content. ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
     ``# netsim: engine`` line or ``engine_version``; an unknown one is an InputError.
+    ``--strict`` (:data:`_strict_option`) makes a line netsim does not simulate an error;
+    ``strict`` (netsim run's) also stops the replay at the first command that fails.
     """
     from netsim.replay import replay_file
     from netsim.versions import profile
 
     chosen = profile(engine, where="--engine") if engine is not None else None
-    lab, steps = replay_file(path, seed=seed, strict=strict, profile=chosen,
-                             format=_given_format())
+    lab, steps = replay_file(path, seed=seed, strict=strict or _given_strict(), profile=chosen,
+                             format=_given_format(), stop_on_failure=strict)
     for note in lab.notes:  # said once: what the reader did not use or had to choose
         click.echo(f"netsim: {note}", err=True)
     return lab, steps
@@ -62,6 +64,25 @@ def _given_format() -> str | None:
 
 def _keep_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     ctx.meta["netsim.format"] = value
+
+
+def _given_strict() -> bool:
+    """The ``--strict`` of the command being run (kept by :data:`_strict_option`)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx.meta.get("netsim.strict")) if ctx is not None else False
+
+
+def _keep_strict(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta["netsim.strict"] = value
+
+
+#: every command that replays FILE has it (a line netsim does not simulate is otherwise one
+#: note, and the replay goes on as if it succeeded: netsim.lab.run_script)
+_strict_option = click.option(
+    "--strict", "strict", is_flag=True, expose_value=False, callback=_keep_strict,
+    help="A line netsim does not simulate (docker login, a program it has no model of) is an "
+         "error (exit 2), not a note; netsim run also stops at the first command that fails "
+         "(exit 1).")
 
 
 _format_option = click.option(
@@ -94,15 +115,15 @@ def cli() -> None:
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the step list as JSON.")
 @click.option("--seed", default=0, show_default=True, help="Seed for IDs, MACs and shuffles.")
-@click.option("--strict", is_flag=True, help="Stop at the first command that fails.")
 @click.option("--draw", "draw", default=None, metavar="OUT",
               help="Also draw the final state to OUT (.png, .svg, .pdf, .dot, .mmd).")
 @_engine_option
+@_strict_option
 @_format_option
-def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
-        engine: str | None) -> None:
+def run(file: str, as_json: bool, seed: int, draw: str | None, engine: str | None) -> None:
     """Replay FILE and print what Docker would print for each command (a docker inspect dump,
     which has no commands: its networks and containers)."""
+    strict = _given_strict()
     lab, steps = _load(file, seed=seed, strict=strict, engine=engine)
     if lab.restored and not as_json:
         click.echo(str(lab.state))
@@ -129,11 +150,13 @@ def run(file: str, as_json: bool, seed: int, strict: bool, draw: str | None,
 @click.option("--host", "host", default=None, help="The Docker host (when FILE has several).")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
             engine: str | None) -> None:
     """docker inspect-shaped JSON of NAMES (containers or networks), or of everything."""
     from netsim.dockercli.output import inspect as render
+    from netsim.hints import missing_hint
 
     lab, _ = _load(file, seed=seed, engine=engine)
     state = lab.state
@@ -160,6 +183,9 @@ def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
     click.echo(json.dumps(found, indent=4))
     for name in missing:
         click.echo(f"Error: No such object: {name}", err=True)
+        why = missing_hint(lab, host, ("container", "network"), name)  # netsim.hints
+        if why is not None:
+            click.echo(f"netsim: {why}", err=True)
     if missing:
         sys.exit(1)
 
@@ -169,6 +195,7 @@ def inspect(file: str, names: tuple[str, ...], host: str | None, seed: int,
 @click.option("-o", "--output", "output", required=True, help="Where to write (.yaml or .json).")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def export(file: str, output: str, seed: int, engine: str | None) -> None:
     """Write FILE (any input) as a native scenario."""
@@ -210,21 +237,25 @@ def _port_option(value: str | None) -> tuple[int | None, str | None]:
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int,
           engine: str | None) -> None:
     """Can SRC reach DST? The verdict and the trace that explains it.
 
     SRC: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
-    DST: a container, an IPv4 address, localhost, or @NAME (a Docker host's address).
+    DST: a container, an IPv4 address, localhost, @NAME (a Docker host's address), @internet
+    (a machine on the internet, through the source's NAT) or @lan (a machine on the LAN).
     Exit status 0 when delivered, 1 when not.
     """
     from netsim.analysis.reach import reach as trace_flow
+    from netsim.hints import explained
 
     number, proto = _port_option(port)
     lab, _ = _load(file, seed=seed, engine=engine)
-    trace = trace_flow(lab.state, src, dst, port=number,
-                       proto="udp" if proto == "udp" else None)
+    with explained(lab):  # an unknown name: the command that failed to create it
+        trace = trace_flow(lab.state, src, dst, port=number,
+                           proto="udp" if proto == "udp" else None)
     click.echo(json.dumps(trace.to_dict(), indent=2) if as_json else str(trace))
     sys.exit(0 if trace.delivered else 1)
 
@@ -236,6 +267,7 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
 @click.option("--no-vantage", is_flag=True, help="Only containers as sources.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int,
            engine: str | None) -> None:
@@ -266,6 +298,7 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: i
 @click.option("--json", "as_json", is_flag=True, help="Print stdout, stderr, exit code, trace.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: int,
           engine: str | None) -> None:
@@ -276,9 +309,13 @@ def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: 
     Put the command after '--': netsim exec setup.sh alpine1 -- ping -c 2 alpine2. The exit
     status is the command's own (ping: 0 replies, 1 none, 2 error).
     """
+    from netsim.analysis.vantage import resolve_vantage
+    from netsim.hints import explained
     from netsim.probes import probe
 
     lab, _ = _load(file, seed=seed, engine=engine)
+    with explained(lab):  # an unknown WHERE is bad input (exit 2), with why
+        resolve_vantage(lab.state, where, role="probe")
     result = probe(lab.state, where, list(command), seed=seed)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
@@ -290,6 +327,8 @@ def exec_(file: str, where: str, command: tuple[str, ...], as_json: bool, seed: 
 
 
 _DRAW_FORMATS = ("png", "svg", "pdf", "dot", "mmd")
+#: the pip name of a module matplotlib needs, where the two differ
+_PIP_NAMES = {"PIL": "pillow", "dateutil": "python-dateutil", "mpl_toolkits": "matplotlib"}
 
 
 def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
@@ -311,12 +350,18 @@ def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
 
         data = to_mermaid(lay).encode()
     else:
-        try:
-            from netsim.diagram.mpl import draw_layout, to_bytes
-        except ImportError:
-            raise InputError(out, "drawing PNG, SVG or PDF needs matplotlib",
-                             accepted="pip install 'netsim[draw]', or a .dot/.mmd file") from None
-        data = to_bytes(draw_layout(lay), ext)  # type: ignore[arg-type]
+        from netsim.diagram.mpl import draw_layout, to_bytes
+
+        try:  # matplotlib (a dependency) is imported here; a broken install names what is missing
+            data = to_bytes(draw_layout(lay), ext)  # type: ignore[arg-type]
+        except ModuleNotFoundError as err:
+            top = (err.name or "matplotlib").split(".")[0]
+            if top == "netsim":
+                raise
+            package = _PIP_NAMES.get(top, top)
+            raise InputError(out, f"drawing .{ext} needs the Python package {package}, which is "
+                             "not installed", accepted=f"pip install {package}, or a .dot/.mmd "
+                             "file") from None
     try:
         Path(out).write_bytes(data)
     except OSError as err:
@@ -333,6 +378,7 @@ def _draw_to(state: Any, out: str, trace: Any, *, title: str) -> None:
 @click.option("--port", default=None, help="The flow's port: N, N/tcp or N/udp.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | None,
          seed: int, engine: str | None) -> None:
@@ -341,13 +387,15 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
     With --highlight SRC DST (as for `netsim reach`) the flow is drawn on it with its verdict.
     """
     from netsim.analysis.reach import reach
+    from netsim.hints import explained
 
     lab, _ = _load(file, seed=seed, engine=engine)
     trace = None
     if highlight is not None:
         number, proto = _port_option(port)
-        trace = reach(lab.state, highlight[0], highlight[1], port=number,
-                      proto="udp" if proto == "udp" else None)
+        with explained(lab):
+            trace = reach(lab.state, highlight[0], highlight[1], port=number,
+                          proto="udp" if proto == "udp" else None)
     _draw_to(lab.state, out, trace, title=Path(file).name)
     click.echo(out)
 
@@ -364,6 +412,7 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
 @click.option("--json", "as_json", is_flag=True, help="Print every answer and the tally as JSON.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the answers' shuffles.")
 @_engine_option
+@_strict_option
 @_format_option
 def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool,
         seed: int, engine: str | None) -> None:
@@ -374,11 +423,13 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
     when the name has an address, 1 when not (NXDOMAIN, no data, no server).
     """
     from netsim.analysis.dns import query_series
+    from netsim.hints import explained
 
     lab, _ = _load(file, seed=seed, engine=engine)
     kind: Literal["A", "AAAA", "PTR"] = "AAAA" if qtype.upper() == "AAAA" else (
         "PTR" if qtype.upper() == "PTR" else "A")
-    series = query_series(lab.state, client, name, times, seed=seed, qtype=kind)
+    with explained(lab):
+        series = query_series(lab.state, client, name, times, seed=seed, qtype=kind)
     if as_json:
         click.echo(json.dumps(series.to_dict(), indent=2))
     else:
@@ -397,6 +448,7 @@ def dns(file: str, client: str, name: str, times: int, qtype: str, as_json: bool
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def check(file: str, expect: tuple[str, ...], as_json: bool, seed: int,
           engine: str | None) -> None:
@@ -404,18 +456,15 @@ def check(file: str, expect: tuple[str, ...], as_json: bool, seed: int,
     prediction.
 
     Prints each expectation, what netsim predicts and ok/FAIL; exit 0 when all hold, 1 when
-    one does not.
+    one does not. An expectation that cannot be checked (an unknown name, a stopped client,
+    words that are none of the forms) is a FAIL row with the reason under it; exit 2 is for a
+    file that cannot be read or holds no expectation.
     """
     from netsim.analysis.check import FORMS, table
-    from netsim.errors import ScriptError
 
     lab, _ = _load(file, seed=seed, engine=engine)
-    for i, text in enumerate(expect, 1):
-        try:
-            lab.keep_expectation(text, 0)
-        except ScriptError as err:
-            raise InputError(f"--expect #{i}", err.what, got=err.got,
-                             accepted=err.accepted) from None
+    for text in expect:  # (line 0: given on the command line)
+        lab.keep_expectation(text, 0)
     if not lab.checks:
         raise InputError(file, "no expectations to check",
                          accepted="# netsim: expect " + FORMS.split(";")[0]
@@ -441,6 +490,7 @@ def check(file: str, expect: tuple[str, ...], as_json: bool, seed: int,
 @click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
+@_strict_option
 @_format_option
 def diff(plan: str, reality: str, port: str | None, ipam: bool | None, as_json: bool,
          seed: int, engine: str | None) -> None:
@@ -461,6 +511,27 @@ def diff(plan: str, reality: str, port: str | None, ipam: bool | None, as_json: 
                          b_name=reality, ipam=ipam)
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else str(result))
     sys.exit(0 if result.empty else 1)
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the lists as JSON.")
+@_format_option
+def images(file: str | None, as_json: bool) -> None:
+    """List the images netsim knows: per repository and tag family, the ports exposed and
+    listened on, whether it keeps running, and the probe tools in it. With FILE (replayed),
+    also the images and containers it declares ('# netsim: image|container …') and the images
+    it uses that netsim does not know."""
+    from netsim.images.listing import listing, render
+
+    if file is None:
+        data = listing()
+    else:
+        from netsim.replay import replay_file
+
+        lab, _ = replay_file(file, format=_given_format())
+        data = listing(lab.images, lab.containers, lab.engine.unknown_images)
+    click.echo(json.dumps(data, indent=2) if as_json else render(data))
 
 
 @cli.command()
@@ -485,7 +556,10 @@ def validate(file: str) -> None:
                    f"{sum(1 for _ in state.containers())} containers, "
                    f"{sum(1 for _ in state.networks())} networks)")
         return
-    text = read_input(file)
+    notes: list[str] = []
+    text = read_input(file, notes)
+    for note in notes:  # what the reader decided (CRLF line ends read as LF)
+        click.echo(f"netsim: {note}", err=True)
     if fmt == "scenario":
         scenario = parse_scenario(text, source=file)
         click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
@@ -498,6 +572,11 @@ def validate(file: str) -> None:
     else:
         lines = parse_script(text, source=file)
         setup_from_directives(lines, file)
+        from netsim.analysis.check import parse_expectation
+
+        for sl in lines:  # `check` makes a malformed one a FAIL row; here it is the problem
+            if sl.directive is not None and sl.directive.kind == "expect":
+                parse_expectation(list(sl.directive.args), f"{file}:{sl.line}")
         n = sum(1 for s in lines if s.directive is None)
         click.echo(f"{file}: ok (script, {n} commands)")
 
@@ -568,8 +647,23 @@ def _register_snapshot() -> None:
 _register_snapshot()
 
 
+def _prefix(argv: list[str] | None) -> str:
+    """``netsim COMMAND``, the start of every error line of that command (``netsim`` before
+    one is named): the first word of the command line that names one of the commands."""
+    args = sys.argv[1:] if argv is None else argv
+    name = next((a for a in args if not a.startswith("-")), None)
+    return f"netsim {name}" if name is not None and name in cli.commands else "netsim"
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the ``netsim`` console script."""
+    """Entry point of the ``netsim`` console script.
+
+    Every error line starts with ``netsim COMMAND: `` (:func:`_prefix`), then the error's own
+    one line: ``netsim reach: no such container, address or vantage point (got 'x'; …)``,
+    ``netsim run: setup.sh:3: …`` (an :class:`InputError` names the place in the file, if any),
+    ``netsim run: Error response from daemon: …`` (Docker's text, unchanged).
+    """
+    prefix = _prefix(argv)
     try:
         cli.main(args=argv, prog_name="netsim", standalone_mode=False)
     except click.UsageError as err:
@@ -577,23 +671,26 @@ def main(argv: list[str] | None = None) -> None:
         where = f"netsim {ctx.info_name}" if ctx is not None and ctx.parent else "netsim"
         _fail(f"{where}: {err.format_message()} (see '{where} --help')")
     except click.exceptions.Abort:
-        _fail("netsim: aborted", 130)
+        _fail(f"{prefix}: aborted", 130)
     except click.exceptions.Exit as err:
         sys.exit(err.exit_code)
     except click.ClickException as err:
-        _fail(f"netsim: {err.format_message()}")
-    except InputError as err:
-        _fail(err.line())
+        _fail(f"{prefix}: {err.format_message()}")
+    except InputError as err:  # and netsim's hint on the problem, if any, on a second line
+        hint = err.hint_line()  # ("netsim: did you mean web?": netsim.hints)
+        _fail(f"{prefix}: {err.line()}" + (f"\n{hint}" if hint is not None else ""))
     except DockerError as err:
-        _fail(err.text, 1)
+        _fail(f"{prefix}: {err.text}", 1)
     except NetsimError as err:
-        _fail(str(err))
+        _fail(f"{prefix}: {err}")
     except KeyboardInterrupt:
-        _fail("netsim: interrupted", 130)
+        _fail(f"{prefix}: interrupted", 130)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as err:  # never a traceback, even for a bug
-        _fail(_BUG.format(err=f"{type(err).__name__}: {err}"), 70)
+        # one line, whatever the exception's text holds (a pydantic error spans several)
+        text = " ".join(str(err).split())
+        _fail(_BUG.format(prefix=prefix, err=f"{type(err).__name__}: {text}"), 70)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,13 +38,33 @@ class InputError(NetsimError):
     """Malformed input: where it is, what is wrong, what was given and what is accepted."""
 
     def __init__(
-        self, where: str, what: str, *, got: object = None, accepted: str | None = None
+        self, where: str, what: str, *, got: object = None, accepted: str | None = None,
+        hint: str | None = None,
     ) -> None:
         self.where = where
         self.what = what
         self.got = got
         self.accepted = accepted
+        #: netsim's hint on the problem (``did you mean web?``), shown on a second line
+        self.hint = hint
         super().__init__(self.line())
+
+    def __str__(self) -> str:
+        hint = self.hint_line()
+        return self.line() if hint is None else f"{self.line()}\n{hint}"
+
+    def hint_line(self) -> str | None:
+        """``netsim: <hint>``: this error's hint or, when it re-words an error it was raised
+        while handling (``raise ScriptError(…) from None`` keeps ``__context__``), that one's;
+        None when there is none. The CLI prints it under :meth:`line`."""
+        err: BaseException | None = self
+        seen: set[int] = set()
+        while err is not None and id(err) not in seen:
+            if isinstance(err, InputError) and err.hint:
+                return f"netsim: {err.hint}"
+            seen.add(id(err))
+            err = err.__context__
+        return None
 
     def line(self) -> str:
         """The one-line rendering used by the CLI."""

@@ -9,7 +9,13 @@ as that shell and its GNU coreutils do, on the host's :class:`~netsim.io.workspa
   files opened, and truncated, before the command runs; a file that cannot be opened stops the
   command with bash's message and status 1) and feeds the command its here-document;
 * :data:`BUILTINS` are ``cd``, ``pwd``, ``export``, ``unset``, ``true``, ``false``, ``:``,
-  ``echo`` and ``printf`` (bash's builtins), and ``mkdir``, ``cat``, ``rm``, ``ls`` (coreutils).
+  ``echo`` and ``printf`` (bash's builtins), and ``mkdir``, ``cat``, ``rm``, ``ls`` (coreutils);
+* lines that only set up the shell are accepted quietly (``set -euo pipefail``, ``shopt``,
+  ``trap``, ``umask``, ``ulimit``, ``alias``, ``wait``, ``clear``): netsim, like the lab, runs
+  each line by itself, so they change nothing it shows (``set -e`` stops nothing: ``--strict``
+  does); their forms that print are not simulated. ``sleep N`` moves the clock N seconds;
+* :func:`not_simulated` reads netsim's answer for a whole command it has no model of, which
+  the lab turns into one note (:func:`unsimulated_note`) and a step that succeeds quietly.
 
 bash names itself in its messages by the name it was started as (``/bin/bash``), with the line
 of the ``-c`` script (``line 1``, or the here-document's last line). coreutils quote names as
@@ -39,7 +45,8 @@ from netsim.dockercli.commands.context import NOT_SIMULATED, Output
 from netsim.io.script import Redirect
 from netsim.io.workspace import Workspace
 
-__all__ = ["BUILTINS", "SHELL", "SYSTEM_DIRS", "new_workspace", "redirected", "run_builtin"]
+__all__ = ["BUILTINS", "SHELL", "SYSTEM_DIRS", "new_workspace", "not_simulated", "redirected",
+           "run_builtin", "unsimulated_note"]
 
 #: the shell's name in its messages: linerun.sh starts it as /bin/bash (argv[0])
 SHELL = "/bin/bash"
@@ -143,21 +150,48 @@ class _Call:
     stdin: str | None
     line: int  # bash's line number for its messages
     out: Output
+    tick: Callable[[int], None] | None = None  # moves the hosts' clock (sleep)
 
     def bash_err(self, text: str, code: int = 1) -> None:
         self.out.err(_bash(self.line, text), code)
 
 
 def run_builtin(ws: Workspace, argv: Sequence[str], stdin: str | None,
-                line: int) -> Output | None:
+                line: int, *, tick: Callable[[int], None] | None = None) -> Output | None:
     """Run ``argv`` if it is a builtin netsim answers for here (None: it is not, or it reads
-    the host's own files: a probe's business)."""
+    the host's own files: a probe's business). ``tick(seconds)`` moves the clock (``sleep``)."""
     fn = BUILTINS.get(argv[0]) if argv else None
     if fn is None:
         return None
     args = [_shown(ws, a) for a in argv[1:]]  # tilde expansion (unquoted words, we assume)
-    call = _Call(ws, args, stdin, line, Output())
+    call = _Call(ws, args, stdin, line, Output(), tick)
     return call.out if fn(call) is not False else None
+
+
+#: the one line of netsim's answer for a whole command it has no model of: a docker command
+#: (netsim.dockercli: no handler, or a real command outside the model) or a program
+#: (netsim.probes.dispatch), on a host or in a container
+_NOT_SIMULATED = re.compile(r"netsim: '(?P<command>[^'\n]+)' (?:is not simulated|"
+                            r"(?:at @\S+|inside a container) is not simulated yet)\n")
+
+
+def not_simulated(out: Output) -> str:
+    """The command ``out`` says netsim does not simulate as a whole (``docker login``,
+    ``terraform``), or "" when it is another answer (a part of a command netsim does not
+    simulate, such as a filter, is said where it is, with exit status 126)."""
+    if out.code != NOT_SIMULATED or any(out.stdout):
+        return ""
+    m = _NOT_SIMULATED.fullmatch(out.stderr_text)
+    return m.group("command") if m else ""
+
+
+def unsimulated_note(command: str, *, strict: bool = False) -> str:
+    """What netsim says of a line whose ``command`` it does not simulate: a note (the run goes
+    on), or under ``--strict`` the error (netsim.lab.run_script adds ``FILE:LINE: ``)."""
+    if strict:
+        return (f"'{command}' is not simulated (--strict: an error; without --strict, the run "
+                "goes on as if it succeeded)")
+    return f"'{command}' is not simulated; the run goes on as if it succeeded (--strict: an error)"
 
 
 def _system(ws: Workspace, p: str) -> bool:
@@ -630,9 +664,137 @@ def _ls(c: _Call) -> bool | None:
     return None
 
 
+# ------------------------------------------------------------------ the shell's own settings
+# bash(1) "SHELL BUILTIN COMMANDS": nothing to show; False where the form prints (not simulated)
+
+#: set's option letters and -o names (bash 5.2 builtins/set.def)
+_SET_LETTERS = frozenset("abefhkmnptuvxBCEHPT")
+_SET_NAMES = frozenset((
+    "allexport", "braceexpand", "emacs", "errexit", "errtrace", "functrace", "hashall",
+    "histexpand", "history", "ignoreeof", "interactive-comments", "keyword", "monitor",
+    "noclobber", "noexec", "noglob", "nolog", "notify", "nounset", "onecmd", "physical",
+    "pipefail", "posix", "privileged", "verbose", "vi", "xtrace"))
+_SET_USAGE = "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]"
+
+
+def _set(c: _Call) -> bool | None:
+    """``set -euo pipefail``, ``set +x``, ``set -- ARGS``; bash 5.2's errors (measured),
+    status 2: an unknown letter (with the usage line), an unknown ``-o`` name."""
+    args = c.args
+    if not args:
+        return False  # set alone prints every variable and function
+    i = 0
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a in ("-", "--") or a[:1] not in ("-", "+") or len(a) < 2:
+            return None  # the rest are positional parameters ($1 …)
+        for ch in a[1:]:
+            if ch == "o":
+                if i >= len(args):
+                    return False  # set -o / set +o print the options
+                name = args[i]
+                i += 1
+                if name not in _SET_NAMES:
+                    c.bash_err(f"set: {name}: invalid option name", 2)
+                    return None
+            elif ch not in _SET_LETTERS:
+                c.bash_err(f"set: {a[0]}{ch}: invalid option", 2)
+                c.out.err(_SET_USAGE)
+                return None
+    return None
+
+
+def _shopt(c: _Call) -> bool | None:
+    """``shopt -s|-u NAME…``: bash's optional behaviour."""
+    flags = [a for a in c.args if a.startswith("-")]
+    names = [a for a in c.args if not a.startswith("-")]
+    if not names or not any(f in ("-s", "-u") for f in flags) or "-p" in flags:
+        return False
+    return None
+
+
+def _trap(c: _Call) -> bool | None:
+    """``trap ACTION SIGNAL…``: netsim runs each line by itself (no EXIT of a script)."""
+    if len(c.args) < 2 or c.args[0] in ("-p", "-l"):
+        return False
+    return None
+
+
+def _umask(c: _Call) -> bool | None:
+    """``umask 022`` or ``umask u=rwx,g=rx,o=``: the mode of new files (netsim keeps none)."""
+    modes = [a for a in c.args if a not in ("-S", "-p")]
+    if not modes:
+        return False
+    mode = modes[0]
+    if mode[:1].isdigit() and not re.fullmatch(r"[0-7]{1,4}", mode):
+        c.bash_err(f"umask: {mode}: octal number out of range")  # measured on bash 5.2
+    return None
+
+
+def _ulimit(c: _Call) -> bool | None:
+    """``ulimit -n 4096``: the shell's limits (a container's are ``docker run --ulimit``)."""
+    if not any(not a.startswith("-") for a in c.args):
+        return False
+    return None
+
+
+def _alias(c: _Call) -> bool | None:
+    """``alias NAME=VALUE``: a non-interactive bash expands no alias (bash(1) "ALIASES")."""
+    if not c.args or any("=" not in a for a in c.args if a != "--"):
+        return False
+    return None
+
+
+def _wait(c: _Call) -> bool | None:
+    """``wait``: netsim starts no background job (``&`` is not simulated)."""
+    return False if c.args else None
+
+
+def _clear(c: _Call) -> None:
+    """``clear``: it clears the terminal; a transcript shows nothing."""
+
+
+#: GNU sleep's suffixes (coreutils sleep.c apply_suffix)
+_SLEEP_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+_SLEEP_NUMBER = re.compile(r"(?P<n>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?P<unit>[smhd]?)")
+_SLEEP_MAX = 365 * 86400  # the longest sleep netsim lets pass (a longer one never ends)
+
+
+def _sleep(c: _Call) -> bool | None:
+    """``sleep 5`` (``0.5``, ``2m``, ``1h 30m`` summed, as GNU sleep does): the clock moves
+    on by the whole seconds; coreutils 9's errors (sleep.c, measured); ``sleep infinity`` and
+    sleeps of more than a year are not simulated."""
+    if not c.args:
+        c.out.err("sleep: missing operand")
+        c.out.err("Try 'sleep --help' for more information.", 1)
+        return None
+    total = 0.0
+    bad = False
+    for a in c.args:
+        m = _SLEEP_NUMBER.fullmatch(a)
+        if m is None:
+            if a.lower().lstrip("+") in ("inf", "infinity"):
+                return False
+            c.out.err(f"sleep: invalid time interval ‘{a}’")
+            bad = True
+            continue
+        total += float(m.group("n")) * _SLEEP_UNITS[m.group("unit")]
+    if bad:
+        c.out.err("Try 'sleep --help' for more information.", 1)
+        return None
+    if total > _SLEEP_MAX:
+        return False
+    if c.tick is not None:
+        c.tick(int(total))  # Docker shows whole seconds (go-units HumanDuration)
+    return None
+
+
 #: the builtins by name: each writes to its call's Output; False: a probe's business
 BUILTINS: dict[str, Callable[[_Call], bool | None]] = {
     "cd": _cd, "pwd": _pwd, "export": _export, "unset": _unset, "true": _true,
     "false": _false, ":": _true, "echo": _echo, "printf": _printf, "mkdir": _mkdir,
     "cat": _cat, "rm": _rm, "ls": _ls,
+    "set": _set, "shopt": _shopt, "trap": _trap, "umask": _umask, "ulimit": _ulimit,
+    "alias": _alias, "wait": _wait, "clear": _clear, "sleep": _sleep,
 }

@@ -39,13 +39,14 @@ import re
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
 from netsim import versions
 from netsim.api import (
     ContainerCreate,
+    ContainerDecl,
     ContainerPause,
     ContainerRemove,
     ContainerRename,
@@ -73,7 +74,9 @@ from netsim.dockercli.commands.context import Handler as Handler
 from netsim.dockercli.commands.context import Output, Shell
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError, DockerError, InputError, ScriptError
-from netsim.hostshell import BUILTINS, new_workspace, redirected, run_builtin
+from netsim.hints import Failure, annotate, explained
+from netsim.hostshell import BUILTINS, new_workspace, not_simulated, redirected, run_builtin
+from netsim.images import declared as image_facts
 from netsim.io.script import Command, Directive, Redirect, ScriptLine, parse_script, split_command
 from netsim.io.workspace import Workspace
 from netsim.state import State
@@ -83,6 +86,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from netsim.analysis.check import CheckResult
+    from netsim.analysis.dns import DnsSeries
+    from netsim.analysis.reach import Matrix
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -104,6 +109,11 @@ class Step:
     #: (address, the names that address answers to in reverse) pairs: which one a program
     #: picks is random in Docker too (the conformance comparison treats them as one)
     shuffled: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
+    #: netsim's ``netsim: …`` lines in ``stderr`` under Docker's "no such …" errors
+    #: (:mod:`netsim.hints`; the conformance comparison leaves them out)
+    hints: tuple[str, ...] = ()
+    #: the command netsim does not simulate on this line (``docker login``): a quiet step, a note
+    unsimulated: str = ""
 
     def __str__(self) -> str:
         return self.stdout + self.stderr
@@ -119,6 +129,7 @@ class Step:
         )
 
     def to_dict(self) -> dict[str, Any]:
+        """design.md's step, and ``"simulated": false`` on a line netsim does not simulate."""
         return {
             "line": self.line,
             "host": self.host,
@@ -126,7 +137,7 @@ class Step:
             "exit_code": self.exit_code,
             "stdout": self.stdout,
             "stderr": self.stderr,
-        }
+        } | ({"simulated": False} if self.unsimulated else {})
 
 
 _SUBST = re.compile(r"\$\((?P<cmd>docker\s[^()]*)\)")
@@ -163,6 +174,7 @@ class Lab:
         workdir: str | None = None,
         sandboxed: bool = False,
         engine: Engine | None = None,
+        containers: Iterable[ContainerDecl] = (),
     ) -> None:
         """``profile`` is the Docker Engine modelled: a profile or its version (``"28.5"``,
         :func:`netsim.versions.profile`); InputError for one netsim does not model.
@@ -181,7 +193,7 @@ class Lab:
         if engine is None:
             engine = Engine(
                 hosts=hosts, lan=lan, images={d.name: d for d in images}, seed=seed,
-                profile=versions.profile(profile, where="profile"),
+                profile=versions.profile(profile, where="profile"), containers=containers,
             )
         else:
             hosts = tuple(engine.host_rt(name).host for name in engine.host_names)
@@ -194,6 +206,8 @@ class Lab:
         self.hosts = tuple(hosts)
         self.lan = self.engine.lan
         self.images = tuple(images)
+        #: the ``# netsim: container …`` declarations met so far (a scenario's ``containers``)
+        self.containers = tuple(containers)
         self.seed = seed
         #: the shuffles of the embedded DNS: one stream for the whole replay, so that repeated
         #: queries of an alias get fresh orders
@@ -210,6 +224,10 @@ class Lab:
         self._line_env: tuple[tuple[str, str], ...] = ()  # the running command's NAME=value
         #: what the input's reader wants said once (a dump's fields netsim does not use …)
         self.notes: list[str] = []
+        self._noted_images = 0  # how many of engine.unknown_images the notes tell of
+        self._note_unknown_images()
+        #: commands that meant to create a container or network and failed (netsim.hints)
+        self.failures: list[Failure] = []
 
     # ---------------------------------------------------------------- public API
 
@@ -230,8 +248,8 @@ class Lab:
                               got=command, accepted="a shell command line") from None
         if not argv or argv[0] != "docker":
             argv = ["docker", *argv]
-        return self._record(self._docker(argv, host or self.current_host, line,
-                                         " ".join(shlex.quote(a) for a in argv)))
+        return self._record(argv, self._docker(argv, host or self.current_host, line,
+                                               " ".join(shlex.quote(a) for a in argv)))
 
     def compose(self, *args: str, text: str | None = None, directory: str | None = None,
                 host: str | None = None) -> Step:
@@ -264,7 +282,29 @@ class Lab:
         with the path drawn, green where it goes and red where it stops."""
         from netsim.analysis.reach import reach
 
-        return Flow(self.state, reach(self.state, src, dst, port=port))
+        with explained(self):  # an unknown name: why (netsim.hints)
+            return Flow(self.state, reach(self.state, src, dst, port=port))
+
+    def matrix(self, *, port: int | None = None, proto: Literal["tcp", "udp"] | None = None,
+               vantage: bool = True) -> Matrix:
+        """Who reaches whom now (``netsim matrix``): a :class:`~netsim.analysis.reach.Matrix`."""
+        from netsim.analysis.reach import matrix
+        return matrix(self.state, port=port, proto=proto, vantage=vantage)
+
+    def dns(self, name: str, *, from_: str, qtype: Literal["A", "AAAA", "PTR"] = "A",
+            times: int = 1) -> DnsSeries:
+        """What ``from_``'s resolver is answered for ``name`` (``netsim dns``, the lab's seed)."""
+        from netsim.analysis.dns import query_series
+        with explained(self):
+            return query_series(self.state, from_, name, times, seed=self.seed, qtype=qtype)
+
+    def run(self, line: str) -> Step:
+        """One line as a script has it (``docker …``, ``ping -c 1 web``, ``# netsim: …``) typed
+        on the current Docker host: its Step (a directive's is empty)."""
+        step: Step | None = None
+        for sl in parse_script(line, source="run"):
+            step = self.run_line(sl) or step
+        return step if step is not None else Step(0, self.current_host, line.strip(), 0)
 
     def expect(self, text: str) -> CheckResult:
         """Check one expectation now (``alpine1 reaches alpine2``, ``web resolves db``, … the
@@ -272,7 +312,8 @@ class Lab:
         from netsim.analysis.check import evaluate, parse_expectation
 
         words = shlex.split(text)
-        return evaluate(self.state, parse_expectation(words, "expect"), 0, rng=self.dns_rng)
+        return evaluate(self.state, parse_expectation(words, "expect"), 0, rng=self.dns_rng,
+                        explain=lambda: explained(self))
 
     def draw(self, *, highlight: tuple[str, str] | None = None,
              port: int | None = None) -> Figure:
@@ -280,13 +321,15 @@ class Lab:
         from netsim.analysis.reach import reach
         from netsim.diagram.mpl import draw
 
-        trace = (reach(self.state, highlight[0], highlight[1], port=port)
-                 if highlight is not None else None)
+        with explained(self):
+            trace = (reach(self.state, highlight[0], highlight[1], port=port)
+                     if highlight is not None else None)
         return draw(self.state, highlight=trace)
 
     def scenario(self) -> Scenario:
         """Everything done so far as a native scenario (steps that changed the state)."""
         return Scenario(lan=self.lan, hosts=self.hosts, images=self.images,
+                        containers=self.containers,
                         engine_version=self.engine.profile.name, steps=tuple(self.operations))
 
     def run_lines(self, lines: Iterable[ScriptLine]) -> list[Step]:
@@ -307,15 +350,15 @@ class Lab:
         if _SUBST.search(sl.command):
             cmd = self._substitute(sl.command, sl.line)
         self._line_env = cmd.env
+        on_host = self.shell is None  # (a line typed in a container's shell runs no docker)
         try:
             step = (self._shell_line(cmd, sl) if self.shell is not None
                     else self._host_line(cmd, sl))
         finally:
             self._line_env = ()
         if prefix_err:
-            step = Step(step.line, step.host, step.command, step.exit_code, step.stdout,
-                        prefix_err + step.stderr, step.where)
-        return self._record(step)
+            step = dataclasses.replace(step, stderr=prefix_err + step.stderr)
+        return self._record(cmd.argv if on_host else None, step)
 
     # ---------------------------------------------------------------- what commands use
     # (the lab is their Session: netsim.dockercli.commands.context)
@@ -355,7 +398,10 @@ class Lab:
 
     # ---------------------------------------------------------------- internals
 
-    def _record(self, step: Step) -> Step:
+    def _record(self, argv: Sequence[str] | None, step: Step, op: Operation | None = None
+                ) -> Step:
+        step = annotate(self, step, argv, op)  # netsim's hints under "No such …" (and failures)
+        self._note_unknown_images()
         groups = list(dict.fromkeys(self.dns_rng.take()))
         if groups:
             state = self.state
@@ -363,6 +409,13 @@ class Lab:
                 tuple((a, _reverse_names(state, a)) for a in g) for g in groups))
         self.steps.append(step)
         return step
+
+    def _note_unknown_images(self) -> None:
+        """A note, once per image, for each image of a container created so far that neither
+        the catalogue nor a declaration knows (netsim.images.declared.unknown_image_note)."""
+        unknown = list(self.engine.unknown_images)
+        self.notes.extend(image_facts.unknown_image_note(i) for i in unknown[self._noted_images:])
+        self._noted_images = len(unknown)
 
     def _substitute(self, command: str, line: int) -> Command:
         """The command line with each ``$(docker …)`` run and replaced by its output's words."""
@@ -396,13 +449,22 @@ class Lab:
             self.shell = None
         elif d.kind == "image":  # image facts may be declared at any point
             try:
-                decl = _image_decl(d)
+                decl = image_facts.image_decl(d.args)
             except ValueError as err:
                 raise ScriptError(where, f"bad 'image' directive: {err}",
                                   got="# netsim: image " + " ".join(d.args),
-                                  accepted=_IMAGE_FORM) from None
+                                  accepted=image_facts.IMAGE_FORM) from None
             self.images = (*self.images, decl)
             self.engine.declare_image(decl)
+        elif d.kind == "container":  # the container of that name on the current host
+            try:
+                cdecl = image_facts.container_decl(d.args, self.current_host)
+            except ValueError as err:
+                raise ScriptError(where, f"bad 'container' directive: {err}",
+                                  got="# netsim: container " + " ".join(d.args),
+                                  accepted=image_facts.CONTAINER_FORM) from None
+            self.containers = (*self.containers, cdecl)
+            self.engine.declare_container(cdecl)
         elif d.kind in ("host", "lan", "engine"):
             raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
                               got=f"# netsim: {d.kind} " + " ".join(d.args))
@@ -412,25 +474,27 @@ class Lab:
             pass  # read by other parts of netsim (vantage points) or before the run
         else:
             raise ScriptError(where, "unknown netsim directive", got=d.kind,
-                              accepted="host, lan, image, on, sleep, detach, expect, engine")
+                              accepted="host, lan, image, container, on, sleep, detach, expect, "
+                                       "engine")
 
     def keep_expectation(self, text: str, line: int) -> None:
         """Check one expectation now and keep it with :attr:`checks` (what ``netsim check``
         reports), as a ``# netsim: expect`` line at ``line`` would."""
-        self._expect(Directive("expect", tuple(shlex.split(text))), line)
+        self._expect(text, line)
 
-    def _expect(self, d: Directive, line: int) -> None:
-        """``# netsim: expect …``: checked now, against the state at this point of the replay."""
-        from netsim.analysis.check import evaluate, parse_expectation
+    def _expect(self, d: Directive | str, line: int) -> None:
+        """``# netsim: expect …`` (or its text): checked now, against the state at this point
+        of the replay; a problem inside it is its FAIL row, never the replay's."""
+        from netsim.analysis.check import check_words
 
-        try:
-            exp = parse_expectation(list(d.args), f"line {line}")
-            self.checks.append(evaluate(self.state, exp, line, rng=self.dns_rng))
-        except InputError as err:
-            raise ScriptError(f"line {line}", err.what, got=err.got,
-                              accepted=err.accepted) from None
-        # kept for `netsim export` (no clock tick: checking changes nothing)
-        self.operations.append(Expect(host=self.current_host, text=shlex.join(d.args)))
+        words = d.args if isinstance(d, Directive) else d
+        self.checks.append(check_words(self.state, words, line, rng=self.dns_rng,
+                                       explain=lambda: explained(self)))
+        # kept for `netsim export` (no clock tick: checking changes nothing); one with no
+        # words is its malformed FAIL row only (the scenario format has no empty expectation)
+        text = words if isinstance(words, str) else shlex.join(words)
+        if text.strip():
+            self.operations.append(Expect(host=self.current_host, text=text))
 
     def _shell_line(self, cmd: Command, sl: ScriptLine) -> Step:
         """A line typed into a container's shell (``docker exec -it C sh`` …)."""
@@ -447,19 +511,23 @@ class Lab:
                                                        exit_code=code))
             return Step(sl.line, sh.host, sl.text, code, "exit\n", "", where)
         sh.lines += 1
+        unsimulated = ""
         if sl.heredoc is not None or any(_to_file(r) for r in cmd.redirects):
             out = Output()
             out.err("netsim: files in a container's shell (a here-document, a redirection to a "
                     "file) are not simulated", NOT_SIMULATED)
         else:
             def run(stdin: str | None) -> Output:
+                nonlocal unsimulated  # a program netsim has no model of: no output, a note
                 out = Output()
                 probe_into(out, self, f"{sh.host}/{sh.container}", argv,
                            shell=(sh.program, sh.lines))
-                return out
+                unsimulated = not_simulated(out)
+                return Output() if unsimulated else out
 
             out = redirected(None, cmd.redirects, None, 1, run)
-        return Step(sl.line, sh.host, sl.text, out.code, out.stdout_text, out.stderr_text, where)
+        return Step(sl.line, sh.host, sl.text, out.code, out.stdout_text, out.stderr_text, where,
+                    unsimulated=unsimulated)
 
     def _host_line(self, cmd: Command, sl: ScriptLine) -> Step:
         """A line typed on the current Docker host: ``docker …``, a shell builtin, a probe."""
@@ -484,15 +552,24 @@ class Lab:
                 out = Output()
                 out.err(f"netsim: {cmd.unsupported} is not simulated", NOT_SIMULATED)
                 return out
-            found = run_builtin(ws, argv, stdin, line)
+            found = run_builtin(ws, argv, stdin, line, tick=self.engine.tick)
             if found is not None:
                 return found
             out = Output()
             probe_into(out, self, f"@{host}", argv)
             return out
 
-        out = redirected(ws, cmd.redirects, sl.heredoc, line, run)
-        return Step(sl.line, where, sl.text, out.code, out.stdout_text, out.stderr_text, where)
+        unsimulated = ""
+
+        def quiet(stdin: str | None) -> Output:
+            nonlocal unsimulated  # a command netsim has no model of: no output, a note
+            out = run(stdin)
+            unsimulated = not_simulated(out)
+            return Output() if unsimulated else out
+
+        out = redirected(ws, cmd.redirects, sl.heredoc, line, quiet)
+        return Step(sl.line, where, sl.text, out.code, out.stdout_text, out.stderr_text, where,
+                    unsimulated=unsimulated)
 
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         where, out = run_docker(self, argv, host)
@@ -526,35 +603,13 @@ def _reverse_names(state: State, address: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------ whole scripts
 
 
-_IMAGE_FORM = "# netsim: image NAME [expose=80/tcp,…] [listen=…] [runs=server|shell|exits]"
-
-
-def _image_decl(d: Directive) -> ImageDecl:
-    """``# netsim: image NAME [expose=…] [listen=…] [runs=…]``; ValueError when malformed."""
-    if not d.args:
-        raise ValueError("an image directive needs the image name")
-    bad = [a for a in d.args[1:] if a.partition("=")[0] not in ("expose", "listen", "runs")]
-    if bad:
-        raise ValueError(f"unknown setting {bad[0]!r}")
-    kv = dict(a.split("=", 1) for a in d.args[1:])
-
-    def ports(text: str) -> tuple[str, ...]:
-        return tuple(x if "/" in x else f"{x}/tcp" for v in text.split(",") if (x := v.strip()))
-
-    return ImageDecl(
-        name=d.args[0],
-        expose=ports(kv.get("expose", "")),
-        listen=ports(kv["listen"]) if "listen" in kv else None,
-        runs=kv.get("runs", "server"),
-    )
-
-
 _FORMS = {
     "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP] "
             "[nic=physical|veth] [nic_peer=N] [iproute2=6.15|7.3] [apparmor=yes|no] "
             "[cgroup=v1|v2] [thermal_throttle=CPU,CPU]",
     "lan": "# netsim: lan SUBNET [gateway=IP]",
-    "image": _IMAGE_FORM,
+    "image": image_facts.IMAGE_FORM,
+    "container": image_facts.CONTAINER_FORM,
     "engine": "# netsim: engine VERSION (" + ", ".join(PROFILES) + ")",
 }
 
@@ -589,7 +644,7 @@ def setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
                     raise ValueError("the LAN needs a subnet")
                 lan = Lan(subnet=d.args[0], **kv)
             elif d.kind == "image":
-                images.append(_image_decl(d))
+                images.append(image_facts.image_decl(d.args))
             elif d.kind == "engine":
                 try:
                     engine = versions.profile(d.args[0] if d.args else "", where=where)
@@ -613,10 +668,13 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                strict: bool = False, hosts: Sequence[Host] | None = None,
                lan: Lan | None = None,
                profile: EngineProfile | str | None = None, workdir: str | None = None,
-               sandboxed: bool | None = None) -> tuple[Lab, list[Step]]:
+               sandboxed: bool | None = None,
+               stop_on_failure: bool | None = None) -> tuple[Lab, list[Step]]:
     """Replay a whole script; returns the lab (final state) and one Step per command.
 
-    With ``strict``, the replay stops after the first command that fails. ``profile`` (a
+    A line netsim does not simulate (:attr:`Step.unsimulated`) succeeds quietly with one note
+    in :attr:`Lab.notes`; with ``strict`` it is a ScriptError. With ``stop_on_failure``
+    (default: ``strict``) the replay stops after the first command that fails. ``profile`` (a
     profile or a version, :func:`netsim.versions.profile`), when given, is the Docker Engine
     modelled, whatever the script's ``# netsim: engine`` line says (``netsim run --engine``).
     ``hosts`` and ``lan``, when given, are the setup (as for a conformance replay on the lab's
@@ -625,6 +683,8 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     ``hosts`` or ``lan`` are given (a replay on the lab's topology starts, as the lab's
     scripts do, in an empty ``/root``).
     """
+    from netsim.hostshell import unsimulated_note
+
     lines = parse_script(text, source=source)
     declared_hosts, declared_lan, images, rest, declared_engine = setup_from_directives(
         lines, source)
@@ -657,7 +717,12 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                               accepted=err.accepted) from None
         if step is not None:
             steps.append(step)
-            if strict and step.exit_code != 0:
+            if step.unsimulated:
+                where = f"{source}:{sl.line}"
+                if strict:
+                    raise ScriptError(where, unsimulated_note(step.unsimulated, strict=True))
+                lab.notes.append(f"{where}: {unsimulated_note(step.unsimulated)}")
+            if (strict if stop_on_failure is None else stop_on_failure) and step.exit_code:
                 break
     return lab, steps
 
@@ -702,12 +767,12 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
     """
     lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed,
               profile=profile if profile is not None else scenario.profile, workdir=workdir,
-              sandboxed=sandboxed)
+              sandboxed=sandboxed, containers=scenario.containers)
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
         line = lines[i] if i < len(lines) else i + 1
         if isinstance(op, Expect):
-            lab._expect(Directive("expect", tuple(shlex.split(op.text))), line)
+            lab._expect(op.text, line)  # an open quote: its malformed FAIL row
             continue
         out = Output()
         try:
@@ -719,8 +784,8 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
         except DockerError as err:
             out.err(daemon_text(err), 1)
             lab.engine.tick()
-        step = lab._record(Step(line, op.host, describe(op), out.code, "".join(out.stdout),
-                                "".join(out.stderr), op.host))
+        step = lab._record(None, Step(line, op.host, describe(op), out.code,
+                                      "".join(out.stdout), "".join(out.stderr), op.host), op)
         steps.append(step)
         if strict and step.exit_code:
             break

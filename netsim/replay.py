@@ -28,12 +28,22 @@ __all__ = ["read_compose_file", "replay_file", "up_compose_file"]
 
 def replay_file(path: str, *, seed: int = 0, strict: bool = False,
                 profile: EngineProfile | str | None = None,
-                format: str | None = None) -> tuple[Lab, list[Step]]:
-    """Replay the input ``path`` (``-``: standard input); the lab and one Step per command."""
+                format: str | None = None,
+                stop_on_failure: bool | None = None) -> tuple[Lab, list[Step]]:
+    """Replay the input ``path`` (``-``: standard input); the lab and one Step per command.
+
+    ``strict``: a line netsim does not simulate is an error, not a note
+    (:func:`netsim.lab.run_script`); ``stop_on_failure`` (default: ``strict``): the replay
+    stops after the first command that fails. What the reader had to decide (CRLF line ends
+    read as LF …) comes first in the lab's :attr:`~netsim.lab.Lab.notes`.
+    """
     from netsim.io.inputs import input_format, read_input
 
     fmt = input_format(path, format)
     if fmt == "compose":
+        if path == "-":  # Compose reads a project's directory, .env and files beside it
+            raise InputError("<stdin>", "a Compose project cannot be read from standard input",
+                             accepted="the compose file's path: netsim run compose.yaml")
         return up_compose_file(path, seed=seed, profile=profile)
     if fmt == "inspect":
         from netsim.io.dump import load_dump
@@ -41,14 +51,20 @@ def replay_file(path: str, *, seed: int = 0, strict: bool = False,
 
         chosen = engine_profile(profile, where="profile") if profile is not None else None
         return load_dump(path, seed=seed, profile=chosen), []
-    text = read_input(path)
+    notes: list[str] = []
+    text = read_input(path, notes)
     source = "<stdin>" if path == "-" else path
+    stop = strict if stop_on_failure is None else stop_on_failure
     if fmt == "scenario":
         from netsim.io.scenario import parse_scenario, step_lines
 
-        return run_scenario(parse_scenario(text, source=source), seed=seed, strict=strict,
-                            lines=step_lines(text), profile=profile)
-    return run_script(text, source=source, seed=seed, strict=strict, profile=profile)
+        lab, steps = run_scenario(parse_scenario(text, source=source), seed=seed, strict=stop,
+                                  lines=step_lines(text), profile=profile)
+    else:
+        lab, steps = run_script(text, source=source, seed=seed, strict=strict, profile=profile,
+                                stop_on_failure=stop)
+    lab.notes[:0] = notes
+    return lab, steps
 
 
 def read_compose_file(path: str) -> Project:

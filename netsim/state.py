@@ -300,6 +300,10 @@ class State(_Frozen):
     seed: int = 0
     #: the Docker Engine whose rules built it (renderers read its output shapes)
     profile: EngineProfile = Field(default=DEFAULT_PROFILE, repr=False)
+    #: the probe tools an input declared for containers (``# netsim: image|container …
+    #: tools …``), by container ID: entries of netsim.images.declared.parse_tools. A container
+    #: not here has its image's (the catalogue's, or a Debian-like set)
+    declared_tools: dict[str, tuple[str, ...]] = Field(default={}, repr=False)
 
     def memo(self, key: str, build: Callable[[State], _T]) -> _T:
         """A value derived from this (frozen) State, built once and kept on it (an index)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -238,3 +240,366 @@ def lan_programs() -> st.SearchStrategy[list[Operation]]:
                                         st.sampled_from(LAN_HOSTS),
                                         st.sampled_from(REACH_CONTAINERS)), max_size=2)
                      ).map(lambda t: [*setup, *t[0], *t[1]])
+
+
+# --------------------------------------------------------------------------------------------
+# Contract fuzzing (tests/test_contract_fuzz.py): what a person types or writes — scripts,
+# native scenarios (YAML/JSON), expectation lines — drawn from the bundled examples, with
+# real Docker flags, then mutated the way hands and editors mutate text: a token dropped,
+# doubled or swapped, a bad flag, address or CIDR, an unknown name, a quote left open, odd
+# unicode, huge numbers, empty lines, CRLF, a BOM, bytes that are not UTF-8.
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+@functools.cache
+def example_script_lines() -> tuple[str, ...]:
+    """Every physical line of the bundled scripts (commands, continuations, comments,
+    directives, expectations, lines typed inside a container), in file order."""
+    seen: dict[str, None] = {}
+    for path in sorted(SCENARIO_DIR.glob("*.sh")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            seen.setdefault(line, None)
+    return tuple(seen)
+
+
+@functools.cache
+def bundled_scripts() -> tuple[str, ...]:
+    """The text of every bundled script."""
+    return tuple(p.read_text(encoding="utf-8") for p in sorted(SCENARIO_DIR.glob("*.sh")))
+
+
+#: docker commands netsim knows, with real flags, beside those of the bundled examples
+EXTRA_COMMANDS = (
+    "docker network create n1",
+    "docker network create --subnet 10.0.0.0/24 --gateway 10.0.0.1 n2",
+    "docker network create --internal --subnet=10.1.0.0/16 --ip-range=10.1.2.0/24 n3",
+    "docker network create -d macvlan --subnet 192.168.0.0/24 -o parent=eth0 mv",
+    "docker network create --driver ipvlan -o ipvlan_mode=l2 -o parent=eth0 iv",
+    "docker network create --aux-address a=10.0.0.2 --subnet 10.0.0.0/24 n4",
+    "docker network create -o com.docker.network.bridge.enable_icc=false quiet",
+    "docker network create --ipv6 --subnet fd00::/64 v6",
+    "docker run -d --name web --network n1 -p 8080:80 nginx",
+    "docker run -d --name db --network n1 --network-alias database redis",
+    "docker run -d --name api --network n2 --ip 10.0.0.5 -p 127.0.0.1::80 nginx",
+    "docker run -dit --name c1 --network n1 alpine ash",
+    "docker run -d --name side --network container:web alpine sleep 1d",
+    "docker run -d --name hostnet --network host nginx",
+    "docker run -d --name lonely --network none alpine sleep 1d",
+    "docker run -d -P --name pub --expose 9000/udp nginx",
+    "docker run -d --name linked --link db:mysql --dns 8.8.8.8 -h box alpine sleep 1d",
+    "docker run -d --name mac --mac-address 02:42:ac:11:00:99 --add-host x:10.9.9.9 nginx",
+    "docker create --name later --network n1 nginx",
+    "docker start later",
+    "docker stop web",
+    "docker restart db",
+    "docker pause db",
+    "docker unpause db",
+    "docker rename c1 c2",
+    "docker rm -f web",
+    "docker network connect --alias api --ip 10.0.0.9 n2 web",
+    "docker network connect n1 c1",
+    "docker network disconnect -f n1 c1",
+    "docker network rm n1",
+    "docker network prune -f",
+    "docker container prune -f",
+    "docker network ls --filter driver=bridge -q",
+    "docker network inspect --format '{{json .IPAM}}' n1",
+    "docker ps -a --format '{{.Names}} {{.Ports}}'",
+    "docker port web 80/tcp",
+    "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web",
+    "docker exec web ping -c 1 db",
+    "docker exec -it c1 curl -s http://web/",
+    "docker exec db getent hosts web",
+    "docker swarm init --advertise-addr 10.0.0.1",
+    "docker network create -d overlay --attachable ov",
+    "ping -c 1 172.17.0.2",
+    "curl -s localhost:8080",
+    "ip addr",
+    "echo hello > note.txt",
+    "cat /etc/hosts",
+    "# netsim: image mybuild expose=80/tcp",
+    "# netsim: host h2 address=192.168.0.52",
+    "# netsim: lan 192.168.0.0/24 gateway=192.168.0.1",
+    "# netsim: engine 28.5",
+    "# netsim: expect web reaches db on 6379",
+    "# netsim: expect @internet reaches @host on 8080",
+    "# netsim: expect c1 resolves database",
+)
+
+#: words of docker command lines, shuffled into commands that are nearly right (the first
+#: fuzz tests' word list)
+DOCKER_WORDS = (
+    "run", "create", "start", "stop", "rm", "-f", "network", "create", "connect",
+    "disconnect", "inspect", "ls", "ps", "-a", "port", "exec", "attach", "rename", "swarm",
+    "init", "join", "leave", "--name", "web", "db", "n1", "n2", "--network", "--net",
+    "container:web", "host", "none", "bridge", "-p", "80", "8080:80", "127.0.0.1::80", "-P",
+    "--ip", "10.0.0.5", "172.18.0.9", "--subnet", "10.0.0.0/24", "10.1.2.3/24", "--ip-range",
+    "10.0.0.128/25", "--gateway", "10.0.0.1", "--aux-address", "a=10.0.0.2", "--internal",
+    "-d", "-it", "--alias", "--network-alias", "x", "--link", "db:mysql", "nginx", "alpine",
+    "ubuntu:14.04", "macvlan", "-o", "parent=eth0", "parent=eth0.4095", "--driver", "overlay",
+    "--attachable", "-H", "h2", "--rm", "--expose", "9000/udp", "-h", "name", "--dns",
+    "8.8.8.8", "--mac-address", "02:42:ac:11:00:99", "ping", "exit", "—name", "”1g”",
+    "$(docker ps -q)", "'", '"', "\\", "#", "=", "", "::", "[::1]:80:80", "--format",
+    "{{.Name}}", "{{json .}}", "{{range .X}}", "--filter", "name=w", "prune", "-q",
+)
+
+#: names the examples use (containers, networks, hosts), vantage points, and some that exist
+#: nowhere
+NAMES = (
+    "web", "db", "api", "c1", "c2", "n1", "n2", "alpine1", "alpine2", "alpine3", "alpine4",
+    "proxy", "app", "client", "vpn", "peer", "wordpress", "wordpressdb", "mysql", "database",
+    "my_nginx", "custom_network_container", "server1/c1", "server2/c2", "host1/alpine1",
+    "network_none", "network_host", "alicek106", "my-macvlan-alpine", "tool", "legacy",
+    "@host", "@lan", "@internet", "@server1", "@h2", "localhost", "8.8.8.8", "172.17.0.2",
+    "172.18.0.3", "10.10.0.3", "google.com", "nosuch", "@nosuch", "h9/web", "",
+)
+
+#: tokens a careless hand or a broken editor puts where a good one was
+BAD_TOKENS = (
+    "--nosuchflag", "-Z", "--network", "--ip=300.1.2.3", "999.0.0.1", "10.0.0.0/33",
+    "10.0.0.1/24", "fe80::/129", "::ffff:1.2.3.4", "1.2.3", "nosuch", "'unterminated",
+    '"unterminated', "—name", "–net", "”1g”", "\u200b", "é", "\U0001f433", "\u202e", "\x00",
+    "\x1b[31m", "\ufeff", "\t", "99999999999999999999", "-1", "0", "65536", "8080:99999",
+    "$(", "$(docker ps -q)", "`", "\\", ";", "|", "&&", ">", ">>out.txt", "2>&1", "<", "#",
+    "=", ":", "::", "[::1]:80:80", "{{", "{{.Name}}", "{{range .X}}", "--format", "-p", "-o",
+    "-H", "nosuchhost", "container:nosuch", "''", "\"\"", "*", "~", "..", "/", "-", "--",
+)
+
+DISPOSITION_WORDS = (
+    "DELIVERED", "NOTHING_LISTENING", "PORT_NOT_PUBLISHED", "CONTAINER_NOT_RUNNING",
+    "NO_INTERFACE", "NO_ROUTE", "INTERNAL_NETWORK", "ISOLATED_NETWORKS", "ICC_DISABLED",
+    "MACVLAN_HOST_ISOLATION", "NAME_NOT_RESOLVED", "BOGUS", "delivered",
+)
+
+PORT_WORDS = ("80", "8080", "53/udp", "6379/tcp", "5432", "0", "65536", "-1", "80/sctp",
+              "x/y", "99999999999999999999", "")
+
+
+def _mutate_tokens(tokens: list[str], draw: st.DrawFn) -> list[str]:
+    """One mutation of a line's words: drop, double, swap, replace or insert a token."""
+    kind = draw(st.sampled_from(["drop", "dup", "swap", "replace", "insert"]))
+    if not tokens:
+        return [draw(st.sampled_from(BAD_TOKENS))]
+    i = draw(st.integers(0, len(tokens) - 1))
+    if kind == "drop":
+        return tokens[:i] + tokens[i + 1:]
+    if kind == "dup":
+        return tokens[:i + 1] + tokens[i:]
+    if kind == "swap" and len(tokens) > 1:
+        j = min(i + 1, len(tokens) - 1)
+        i = j - 1
+        return [*tokens[:i], tokens[j], tokens[i], *tokens[j + 1:]]
+    bad = draw(st.sampled_from(BAD_TOKENS + NAMES))
+    if kind == "replace":
+        return [*tokens[:i], bad, *tokens[i + 1:]]
+    return [*tokens[:i], bad, *tokens[i:]]
+
+
+@st.composite
+def mutated_line(draw: st.DrawFn, line: str) -> str:
+    """``line`` as it is (often), or with a few word mutations, or cut short."""
+    how = draw(st.integers(0, 5))
+    if how <= 1:
+        return line
+    if how == 5:
+        return line[:draw(st.integers(0, len(line)))]
+    tokens = line.split(" ")
+    for _ in range(draw(st.integers(1, 2))):
+        tokens = _mutate_tokens(tokens, draw)
+    return " ".join(tokens)
+
+
+def expectation_texts(names: tuple[str, ...] = ()) -> st.SearchStrategy[str]:
+    """The words after ``# netsim: expect``: every form of the grammar
+    (netsim.analysis.check.FORMS) with names (``names``: those of the input, drawn more
+    often), ports and dispositions good and bad, and some of them mutated."""
+    name = st.sampled_from(NAMES)
+    if names:
+        name = st.sampled_from(names) | name
+    neg = st.sampled_from(["", "does not ", "cannot "])
+    on = st.sampled_from(PORT_WORDS).map(lambda p: f" on {p}") | st.just("")
+    because = st.sampled_from(DISPOSITION_WORDS).map(lambda d: f" because {d}") | st.just("")
+    reach = st.builds(lambda s, n, d, o, b: f"{s} {n}{'reach' if n else 'reaches'} {d}{o}{b}",
+                      name, neg, name, on, because)
+    addrs = st.lists(st.sampled_from(["172.18.0.2", "172.18.0.3", "10.10.0.3", "1.2.3",
+                                      "::1", ""]), min_size=1, max_size=3).map(",".join)
+    resolve = st.builds(lambda s, n, t, a: f"{s} {n}{'resolve' if n else 'resolves'} {t}"
+                        + (f" to {a}" if a and not n else ""), name, neg, name,
+                        st.none() | addrs)
+    command = st.sampled_from(["ping -c 1 db", "ifconfig eth0", "getent hosts example.org",
+                               "hostname -i", "curl -s http://web/", "dig +short db",
+                               "nc -zv db 6379", "nosuchtool", "ping"])
+    runs = st.builds(lambda s, c, n: f"{s} runs {c} and exits {n}", name, command,
+                     st.sampled_from(["0", "1", "2", "6", "-1", "x", "256",
+                                      "99999999999999999999"]))
+    free = st.lists(st.sampled_from(["reaches", "does", "not", "resolves", "runs", "and",
+                                     "exits", "on", "to", "because", *NAMES[:8]]),
+                    max_size=7).map(" ".join)
+    text = st.one_of(reach, reach, resolve, runs, free)
+
+    @st.composite
+    def maybe_mutated(draw: st.DrawFn) -> str:
+        return draw(mutated_line(draw(text)))
+
+    return maybe_mutated()
+
+
+@st.composite
+def script_texts(draw: st.DrawFn) -> str:
+    """A short script: lines of the bundled examples and extra docker commands, some mutated,
+    some new expectations, with empty lines, CRLF, a BOM or a final continuation."""
+    pool = example_script_lines() + EXTRA_COMMANDS
+    lines: list[str] = []
+    if draw(st.integers(0, 2)) == 0:  # a bundled script, cut short, a line or two mutated
+        whole = draw(st.sampled_from(bundled_scripts())).splitlines()
+        lines = whole[:draw(st.integers(1, len(whole)))]
+        for _ in range(draw(st.integers(0, 2))):
+            i = draw(st.integers(0, len(lines) - 1))
+            lines[i] = draw(mutated_line(lines[i]))
+    n = draw(st.integers(0 if lines else 1, 4 if lines else 8))
+    for _ in range(n):
+        kind = draw(st.integers(0, 9))
+        if kind == 0:
+            lines.append("")
+        elif kind == 1:
+            lines.append("# netsim: expect " + draw(expectation_texts()))
+        elif kind == 2:
+            words = draw(st.lists(st.sampled_from(DOCKER_WORDS), min_size=1, max_size=9))
+            lines.append(" ".join(["docker", *words]))
+        else:
+            lines.append(draw(mutated_line(draw(st.sampled_from(pool)))))
+    newline = draw(st.sampled_from(["\n", "\n", "\n", "\r\n", "\r"]))
+    text = newline.join(lines)
+    ending = draw(st.sampled_from(["\n"] * 6 + ["", " \\\n", "\\", "'"]))
+    bom = draw(st.sampled_from(["", "", "", "\ufeff"]))
+    return bom + text + ending
+
+
+def _nodes(data: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """The path of every node of a parsed YAML document (the root first)."""
+    out = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += _nodes(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += _nodes(value, (*path, i))
+    return out
+
+
+SCENARIO_KEYS = ("version", "engine_version", "lan", "hosts", "images", "steps", "op",
+                 "network", "container", "name", "driver", "image", "networks", "ipam",
+                 "subnet", "ip_range", "gateway", "publish", "host", "address", "endpoint",
+                 "aliases", "ipv4_address", "internal", "options", "text", "command", "links",
+                 "Config", "HostConfig", "NetworkMode", "nosuchkey")
+
+SCENARIO_VALUES: tuple[object, ...] = (
+    None, True, 0, -1, 1, 2, 99999999999999999999, 1.5, "", "nosuch", "bridge", "macvlan",
+    "overlay", "run", "network-create", "expect", "10.0.0.0/33", "10.0.0.1/24",
+    "300.1.2.3", "172.18.0.0/16", "8080:80", "80:80:80", "web", "29.1", "99.9", "\u202e",
+    "é🐳", "a\nb", [], {}, ["x"], {"nosuchkey": 1},
+)
+
+
+@st.composite
+def mutated_data(draw: st.DrawFn, data: object) -> object:
+    """``data`` (parsed YAML) with one node removed, replaced, retyped or given a new key."""
+    import copy
+
+    data = copy.deepcopy(data)
+    paths = _nodes(data)
+    path = paths[draw(st.integers(0, len(paths) - 1))]
+    new = draw(st.sampled_from(SCENARIO_VALUES))
+    if not path:
+        return new if draw(st.integers(0, 9)) == 0 else data
+    parent: object = data
+    for part in path[:-1]:
+        parent = parent[part]  # type: ignore[index]
+    last = path[-1]
+    kind = draw(st.sampled_from(["delete", "replace", "add", "dup"]))
+    if isinstance(parent, dict):
+        if kind == "delete":
+            del parent[last]
+        elif kind == "add":
+            parent[draw(st.sampled_from(SCENARIO_KEYS))] = new
+        else:
+            parent[last] = new
+    elif isinstance(parent, list):
+        assert isinstance(last, int)
+        if kind == "delete":
+            del parent[last]
+        elif kind == "dup":
+            parent.insert(last, copy.deepcopy(parent[last]))
+        elif kind == "add":
+            parent.insert(last, new)
+        else:
+            parent[last] = new
+    return data
+
+
+@functools.cache
+def example_scenarios() -> tuple[str, ...]:
+    """The bundled native scenarios and every bundled script exported to the native format
+    (YAML and JSON), as ``netsim export`` writes them."""
+    from netsim.io.scenario import dump_scenario
+    from netsim.lab import run_script
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SCENARIO_DIR.glob("*.yaml"))]
+    for path in sorted(SCENARIO_DIR.glob("*.sh")):
+        lab, _ = run_script(path.read_text(encoding="utf-8"), source=path.name)
+        scenario = lab.scenario()
+        texts.append(dump_scenario(scenario))
+        texts.append(dump_scenario(scenario, fmt="json"))
+    return tuple(texts)
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 70000) | st.sampled_from(BAD_TOKENS + NAMES),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(SCENARIO_KEYS), children, max_size=5),
+    max_leaves=25,
+)
+
+
+@st.composite
+def scenario_texts(draw: st.DrawFn) -> str:
+    """A native scenario: a bundled one (its first few steps), its data mutated and written as
+    YAML or JSON, or its text mutated line by line; now and then any YAML at all."""
+    import json
+
+    import yaml
+
+    if draw(st.integers(0, 9)) == 5:  # rare (0 is what hypothesis tries first)
+        return yaml.safe_dump(draw(JSONISH))
+    base = draw(st.sampled_from(example_scenarios()))
+    data = yaml.safe_load(base)
+    if isinstance(data, dict) and isinstance(data.get("steps"), list):
+        data["steps"] = data["steps"][:draw(st.integers(0, 6))]
+    for _ in range(draw(st.integers(0, 2))):
+        data = draw(mutated_data(data))
+    as_json = draw(st.booleans())
+    text = (json.dumps(data, indent=2, ensure_ascii=False) + "\n" if as_json
+            else yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    if draw(st.integers(0, 2)) == 0:  # a hand at the text itself
+        lines = text.split("\n")
+        for _ in range(draw(st.integers(1, 3))):
+            i = draw(st.integers(0, max(len(lines) - 1, 0)))
+            kind = draw(st.sampled_from(["drop", "dup", "swap", "words", "cut", "tab"]))
+            if kind == "drop":
+                del lines[i:i + 1]
+            elif kind == "dup":
+                lines[i:i] = lines[i:i + 1]
+            elif kind == "swap" and i + 1 < len(lines):
+                lines[i], lines[i + 1] = lines[i + 1], lines[i]
+            elif kind == "words":
+                lines[i:i + 1] = [draw(mutated_line(line)) for line in lines[i:i + 1]]
+            elif kind == "cut":
+                lines = lines[:i + 1]
+                lines[-1] = lines[-1][:draw(st.integers(0, len(lines[-1])))]
+            elif lines:
+                lines[min(i, len(lines) - 1)] = "\t" + lines[min(i, len(lines) - 1)]
+        text = "\n".join(lines)
+    newline = draw(st.sampled_from(["\n", "\n", "\n", "\r\n"]))
+    bom = draw(st.sampled_from(["", "", "", "\ufeff"]))
+    return bom + text.replace("\n", newline)

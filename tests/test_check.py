@@ -81,20 +81,24 @@ def test_wrong_dispositions_and_names_fail(tmp_path: Path) -> None:
     assert results == ["FAIL", "FAIL", "FAIL", "ok"]
 
 
-def test_bad_expectations_are_one_line_errors(tmp_path: Path) -> None:
-    """Unreadable expectation, unknown container, no expectations at all: one line, exit 2."""
+def test_bad_expectations_are_fail_rows(tmp_path: Path) -> None:
+    """An unreadable expectation or an unknown container is that expectation's FAIL row, with
+    the reason under it (exit 1); a file without expectations is one line, exit 2."""
     cases = {
         "# netsim: expect a1 flies to a2\n": "bad expectation: unknown verb 'flies'",
         "# netsim: expect nosuch reaches 8.8.8.8\n": "no such container",
         "# netsim: expect a1 does not reach 8.8.8.8 because BLOCKED\n": "unknown disposition",
-        "": "no expectations to check",
     }
     for extra, message in cases.items():
         path = tmp_path / "b.sh"
         path.write_text("docker run -d --name a1 alpine sleep 1d\n" + extra)
         r = check(path)
-        assert r.returncode == 2 and r.stderr.count("\n") == 1, (extra, r.stderr)
-        assert message in r.stderr and "Traceback" not in r.stderr
+        assert r.returncode == 1 and r.stderr == "", (extra, r.stderr)
+        assert r.stdout.splitlines()[1].endswith("FAIL") and message in r.stdout.splitlines()[2]
+    path = tmp_path / "b.sh"
+    path.write_text("docker run -d --name a1 alpine sleep 1d\n")
+    r = check(path)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no expectations" in r.stderr
 
 
 def words(text: str) -> list[str]:

@@ -80,14 +80,14 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, content: str, expected: st
     assert r.stderr.count("\n") == 1, r.stderr
     assert "Traceback" not in r.stderr
     line = r.stderr.strip()
-    assert line.startswith(str(f)), line
+    assert line.startswith(f"netsim run: {f}"), line
     assert expected in line.replace(str(tmp_path) + "/", ""), line
 
 
 def test_missing_file_and_bad_option() -> None:
     r = netsim("run", "/nonexistent.sh")
     assert r.returncode == 2
-    assert r.stderr == "/nonexistent.sh: no such file\n"
+    assert r.stderr == "netsim run: /nonexistent.sh: no such file\n"
     r = netsim("run", "--frob", "x")
     assert r.returncode == 2
     assert r.stderr == "netsim run: No such option '--frob'. (see 'netsim run --help')\n"
@@ -154,9 +154,9 @@ def test_reach_verdict_trace_and_exit_status() -> None:
 def test_reach_bad_input_is_one_line() -> None:
     """An unknown name or a bad port: one line, exit 2."""
     path = str(SCENARIOS / "seed-macvlan.sh")
-    for args, text in ((("c1", "nope"), "reach: no such container, address or vantage point "
-                        "(got 'nope'"), (("c1", "c2", "--port", "80/xyz"),
-                                         "--port: not a port (got '80/xyz'")):
+    for args, text in ((("c1", "nope"), "netsim reach: no such container, address or vantage "
+                        "point (got 'nope'"), (("c1", "c2", "--port", "80/xyz"),
+                                               "netsim reach: --port: not a port (got '80/xyz'")):
         r = netsim("reach", path, *args)
         assert r.returncode == 2 and r.stderr.startswith(text) and r.stderr.count("\n") == 1
 

@@ -200,7 +200,7 @@ def test_a_malformed_compose_file_is_one_line_and_exit_2(tmp_path: Path, text: s
     f.write_text(text)
     r = netsim("run", str(f))
     assert r.returncode == 2 and r.stdout == ""
-    assert r.stderr == f"{d}/" + line.format(dir=d) + "\n"
+    assert r.stderr == f"netsim run: {d}/" + line.format(dir=d) + "\n"
 
 
 def test_the_standalone_docker_compose_binary() -> None:
@@ -224,4 +224,5 @@ def test_netsim_check_reads_a_compose_files_expectations(tmp_path: Path) -> None
     assert r.returncode == 1 and "FAIL" in r.stdout
     f.write_text(THREE_TIER + "x-netsim:\n  expct: []\n")
     r = netsim("check", str(f))
-    assert r.returncode == 2 and r.stderr.startswith(f"{f}: x-netsim: unknown or malformed")
+    assert r.returncode == 2 and r.stderr.startswith(
+        f"netsim check: {f}: x-netsim: unknown or malformed")

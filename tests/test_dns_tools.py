@@ -329,6 +329,6 @@ def test_netsim_dns_cli(tmp_path: Path) -> None:
     assert r.returncode == 1 and "NXDOMAIN" in r.stdout
     r = cli("dns", str(path), "ghost", "api")
     assert r.returncode == 2 and r.stderr.count("\n") == 1
-    assert r.stderr.startswith("client: no such container")
+    assert r.stderr.startswith("netsim dns: client: no such container")
     r = cli("dns", str(path), "shoot", "api", "--times", "0")
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr

@@ -636,12 +636,16 @@ def test_daemon_support_checks() -> None:
 
 
 def test_unsupported_commands() -> None:
-    for argv in (["build", "."], ["system", "prune"], ["image", "rm", "x"], ["compose", "up"],
-                 ["container", "stats"], ["help"]):
+    """A command netsim does not simulate is named as typed, a group's subcommand included
+    (``docker system prune``, not ``docker system``)."""
+    for argv, path in ((["build", "."], "build"), (["system", "prune"], "system prune"),
+                       (["image", "rm", "x"], "image rm"), (["compose", "up"], "compose up"),
+                       (["container", "stats"], "container stats"), (["help"], "help"),
+                       (["system", "--help"], "system")):
         with pytest.raises(UnsupportedCommandError) as info:
             parse_docker_argv(argv)
-        assert info.value.command_path == " ".join(argv[:2] if argv[0] in (
-            "image", "container") else argv[:1])
+        assert info.value.command_path == path
+        assert info.value.what == f"'docker {path}' is not simulated"
 
 
 def test_error_text_has_no_trailing_newline() -> None:

@@ -171,7 +171,7 @@ def refused(capsys: pytest.CaptureFixture[str], target: Path, *extra: str) -> st
     lines = []
     for command in ("validate", "matrix"):
         code, err = cli(capsys, command, str(target), *extra)
-        lines.append(one_line(err))
+        lines.append(one_line(err).removeprefix(f"netsim {command}: "))  # the command's name
         assert code == 2, err
     assert lines[0] == lines[1]
     return lines[0]

@@ -47,7 +47,7 @@ def test_a_yaml_that_is_no_scenario_exits_2(tmp_path: Path) -> None:
     f.write_text("services:\n  web:\n    image: nginx\n")
     r = netsim("run", str(f))
     assert r.returncode == 2 and r.stdout == ""
-    assert r.stderr == f"{f}:1: services: unknown field\n"
+    assert r.stderr == f"netsim run: {f}:1: services: unknown field\n"
     # and a script whose content looks like YAML stays a script
     s = tmp_path / "setup.sh"
     s.write_text("version: 1\n")
@@ -60,16 +60,17 @@ def test_empty_input_and_stdin(tmp_path: Path) -> None:
     empty = tmp_path / "empty.sh"
     empty.write_text("\n  \n")
     r = netsim("run", str(empty))
-    assert (r.returncode, r.stderr) == (2, f"{empty}: the input is empty (accepted: a script "
-                                           "of docker commands or a scenario)\n")
+    assert (r.returncode, r.stderr) == (2, f"netsim run: {empty}: the input is empty "
+                                           "(accepted: a script of docker commands or a "
+                                           "scenario)\n")
     r = netsim("run", "-", stdin=SCRIPT)
     assert r.returncode == 0 and r.stdout.endswith("$ docker network ls --format '{{.Name}}'\n"
                                                    "bridge\nhost\nn\nnone\n")
     r = netsim("validate", "-", "--format", "scenario", stdin=SCENARIO)
     assert (r.returncode, r.stdout) == (0, "-: ok (scenario, 1 steps)\n")
     r = netsim("run", "-", stdin="")
-    assert (r.returncode, r.stderr) == (2, "<stdin>: the input is empty (accepted: a script of "
-                                           "docker commands or a scenario)\n")
+    assert (r.returncode, r.stderr) == (2, "netsim run: <stdin>: the input is empty (accepted: "
+                                           "a script of docker commands or a scenario)\n")
 
 
 def test_the_name_not_the_content_decides(tmp_path: Path) -> None:
@@ -82,4 +83,5 @@ def test_the_name_not_the_content_decides(tmp_path: Path) -> None:
     g = tmp_path / "stack.txt"
     g.write_text(SCENARIO)
     r = netsim("inspect", str(g))
-    assert r.returncode == 2 and r.stderr.startswith(f"{g}: cannot tell the input's format")
+    assert r.returncode == 2 and r.stderr.startswith(
+        f"netsim inspect: {g}: cannot tell the input's format")

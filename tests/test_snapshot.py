@@ -228,10 +228,11 @@ def netsim(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, st
 
 
 def one_line(err: str) -> str:
-    """The single line of a failure: no traceback, nothing else."""
+    """The single line of a failure, after the command's name: no traceback, nothing else."""
     assert "Traceback" not in err
     assert err.endswith("\n") and err.count("\n") == 1, err
-    return err.rstrip("\n")
+    assert err.startswith("netsim snapshot: "), err
+    return err.rstrip("\n").removeprefix("netsim snapshot: ")
 
 
 # ---------------------------------------------------------------- one host, as docker prints
@@ -489,7 +490,7 @@ def test_a_daemon_that_never_answers(start_engine: Callable[..., FakeEngine], tm
      "-H: npipe:// hosts are not supported (got 'npipe:////./pipe/docker_engine'; accepted: "
      "unix:///PATH or tcp://HOST[:PORT] (plain HTTP), optionally NAME=HOST)"),
     (["--timeout", "0"],
-     "netsim snapshot: Invalid value for '--timeout': 0.0 is not in the range x>0. "
+     "Invalid value for '--timeout': 0.0 is not in the range x>0. "
      "(see 'netsim snapshot --help')"),
 ])
 def test_bad_options_are_one_line(args: list[str], line: str, tmp_path: Path,

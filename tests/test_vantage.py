@@ -63,9 +63,9 @@ def two_hosts() -> State:
     ("10.0.0.5", "destination", Vantage("address", address=IP("10.0.0.5"))),
     ("localhost", "destination", Vantage("address", address=IP("127.0.0.1"))),
     ("localhost", "source", Vantage("container", name="localhost")),
-    # as a destination @lan and @internet name Docker hosts
-    ("@lan", "destination", Vantage("host", host="lan")),
-    ("@internet", "destination", Vantage("host", host="internet")),
+    # as a destination too, @lan and @internet are the LAN's machine and the internet
+    ("@lan", "destination", Vantage("lan")),
+    ("@internet", "destination", Vantage("internet")),
     ("10.0.0.0/8", "destination", Vantage("container", host="10.0.0.0", name="8")),
     ("@", "source", Vantage("host", host="")),
 ])
@@ -124,13 +124,13 @@ def test_at_host_means_a_host_named_host_when_there_is_one() -> None:
 
 
 UNKNOWN_HOST = {
-    "source": "reach: unknown vantage point (got '@mars'; accepted: @host, @lan, @internet or "
+    "source": "unknown vantage point (got '@mars'; accepted: @host, @lan, @internet or "
               "@NAME for one of: h1, h2)",
-    "destination": "reach: unknown Docker host (got '@mars'; accepted: @NAME for one of: h1, "
+    "destination": "unknown Docker host (got '@mars'; accepted: @NAME for one of: h1, "
                    "h2)",
     "client": "client: unknown vantage point (got '@mars'; accepted: a container, @host, @NAME "
               "of a Docker host, @lan, @internet)",
-    "probe": "netsim: unknown vantage point @mars (Docker hosts: h1, h2; or @lan, @internet)",
+    "probe": "unknown vantage point @mars (Docker hosts: h1, h2; or @lan, @internet)",
 }
 
 
@@ -146,11 +146,11 @@ REACH_ACCEPTS = ("a container name, HOST/NAME, an IPv4 address, @host, @NAME, @l
                  "@internet")
 CLIENT_ACCEPTS = "a container (NAME or HOST/NAME), @host, @NAME of a Docker host, @lan or @internet"
 CONTAINER_ERRORS = [
-    ("zz", f"reach: no such container, address or vantage point (got 'zz'; accepted: "
+    ("zz", f"no such container, address or vantage point (got 'zz'; accepted: "
            f"{REACH_ACCEPTS})",
      f"client: no such container, address or vantage point (got 'zz'; accepted: "
      f"{CLIENT_ACCEPTS})"),
-    ("web", "reach: the name is used on several Docker hosts (got 'web'; accepted: h1/web or "
+    ("web", "the name is used on several Docker hosts (got 'web'; accepted: h1/web or "
             "h2/web)",
      f"client: the name is used on several Docker hosts (got 'web'; accepted: "
      f"{CLIENT_ACCEPTS})"),
@@ -158,7 +158,7 @@ CONTAINER_ERRORS = [
      f"client: unknown Docker host (got 'x/y'; accepted: {CLIENT_ACCEPTS})"),
     ("h1/zz", "h1/zz: no such container on that host (got 'zz')",
      f"client: no such container on that host (got 'h1/zz'; accepted: {CLIENT_ACCEPTS})"),
-    ("1.2.3.4", f"reach: no such container, address or vantage point (got '1.2.3.4'; "
+    ("1.2.3.4", f"no such container, address or vantage point (got '1.2.3.4'; "
                 f"accepted: {REACH_ACCEPTS})",
      f"client: no such container, address or vantage point (got '1.2.3.4'; accepted: "
      f"{CLIENT_ACCEPTS})"),
@@ -192,15 +192,13 @@ def test_reach_dns_and_probes_give_the_parser_texts(two_hosts: State) -> None:
     with pytest.raises(InputError) as info:
         reach(two_hosts, "a1", "@mars")
     assert info.value.line() == UNKNOWN_HOST["destination"]
-    with pytest.raises(InputError) as info:
-        reach(two_hosts, "a1", "@lan")
-    assert info.value.line() == UNKNOWN_HOST["destination"].replace("@mars", "@lan")
+    assert reach(two_hosts, "a1", "@lan").disposition.value == "DELIVERED"  # the LAN's machine
     with pytest.raises(InputError) as info:
         query(two_hosts, "@mars", "example.com", rng=random.Random(0))
     assert info.value.line() == UNKNOWN_HOST["client"]
     result = probe(two_hosts, "@mars", ["hostname"], rng=random.Random(0))
     assert (result.stdout, result.stderr, result.exit_code) == (
-        "", UNKNOWN_HOST["probe"] + "\n", 2)
+        "", "netsim: " + UNKNOWN_HOST["probe"] + "\n", 2)
     for text, reach_line, client_line in CONTAINER_ERRORS:
         with pytest.raises(InputError) as info:
             reach(two_hosts, text, "a1")

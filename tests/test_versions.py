@@ -358,7 +358,7 @@ def test_cli_unknown_engine(capsys: pytest.CaptureFixture[str], script: Path,
     """Every command that replays a file takes --engine; an unknown one: one line, exit 2."""
     code, out, err = _cli(capsys, command[0], "--engine", "31", str(script), *command[1:])
     assert (code, out) == (2, "")
-    assert err == f"--engine: unknown engine version (got '31'; {ACCEPTED})\n"
+    assert err == f"netsim {command[0]}: --engine: unknown engine version (got '31'; {ACCEPTED})\n"
 
 
 def test_cli_lists_the_profiles() -> None:

@@ -18,11 +18,20 @@ A script states what must hold at that point of the replay, in ``# netsim: expec
 resolved as the container's programs resolve it (/etc/hosts, then its DNS server); ``to`` lists
 every address the answer must hold, in any order. :func:`parse_expectation` reads the words
 after ``expect``; :func:`evaluate` checks one against a State.
+
+A problem inside one expectation is that expectation's failure, never the whole check's: an
+unknown container or ``@NAME``, a client that is not running (outcome ``error``), or words
+that are none of the forms (outcome ``malformed``, :func:`malformed`) give a FAIL row whose
+``reason`` says what is wrong, and the other expectations are checked all the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
+import shlex
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,7 +41,8 @@ from netsim.analysis.reach.trace import DISPOSITIONS, Disposition
 from netsim.errors import InputError
 from netsim.state import State
 
-__all__ = ["FORMS", "CheckResult", "Expectation", "evaluate", "parse_expectation", "table"]
+__all__ = ["FORMS", "CheckResult", "Expectation", "check_words", "evaluate", "malformed",
+           "parse_expectation", "table"]
 
 FORMS = ("SRC reaches DST [on PORT]; SRC does not reach DST [on PORT] [because DISPOSITION]; "
          "SRC resolves NAME [to ADDR,…]; SRC does not resolve NAME; "
@@ -44,7 +54,8 @@ class Expectation(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: Literal["reach", "resolve", "run"]
+    #: ``malformed``: words that are none of the forms (kept to be reported, never checked)
+    kind: Literal["reach", "resolve", "run", "malformed"]
     src: str
     negate: bool = False
     target: str = ""  # DST, NAME
@@ -62,19 +73,27 @@ class Expectation(BaseModel):
 
 @dataclass(frozen=True)
 class CheckResult:
-    """An expectation, where it was written, what netsim predicts, and whether it holds."""
+    """An expectation, where it was written, what netsim predicts, and whether it holds.
+
+    ``reason``: why it could not be checked (``outcome`` ``error`` or ``malformed``), else ""."""
 
     line: int
     expectation: Expectation
     outcome: str
     ok: bool
+    reason: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        return {"line": self.line, "expectation": self.expectation.text,
-                "outcome": self.outcome, "ok": self.ok}
+        out: dict[str, object] = {"line": self.line, "expectation": self.expectation.text,
+                                  "outcome": self.outcome, "ok": self.ok}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
 
     def __str__(self) -> str:
-        return f"{'ok' if self.ok else 'FAIL'}: {self.expectation.text} (netsim: {self.outcome})"
+        why = f": {self.reason}" if self.reason else ""
+        return (f"{'ok' if self.ok else 'FAIL'}: {self.expectation.text} "
+                f"(netsim: {self.outcome}{why})")
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -82,7 +101,8 @@ class CheckResult:
         colour = "#2ca02c" if self.ok else "#d62728"
         return (f'<p><b style="color:{colour}">{"ok" if self.ok else "FAIL"}</b> '
                 f"<code>{escape(self.expectation.text)}</code> — netsim: "
-                f"<code>{escape(self.outcome)}</code></p>")
+                f"<code>{escape(self.outcome)}</code>"
+                + (f" — {escape(self.reason)}" if self.reason else "") + "</p>")
 
 
 def parse_expectation(words: list[str], where: str) -> Expectation:
@@ -147,11 +167,59 @@ def parse_expectation(words: list[str], where: str) -> Expectation:
     raise bad(f"unknown verb '{verb}'")
 
 
+def malformed(words: Sequence[str], err: InputError, line: int) -> CheckResult:
+    """The FAIL row of words :func:`parse_expectation` rejected with ``err``: the reason is
+    what is wrong and the accepted forms (the line and the words are the row's own)."""
+    exp = Expectation(kind="malformed", src="", text=" ".join(words))
+    accepted = f" (accepted: {err.accepted})" if err.accepted else ""
+    return CheckResult(line, exp, "malformed", False, f"{err.what}{accepted}")
+
+
+def check_words(state: State, words: Sequence[str] | str, line: int, *,
+                rng: random.Random | None = None,
+                explain: Callable[[], AbstractContextManager[None]] | None = None
+                ) -> CheckResult:
+    """One expectation as written (its words, or its text split as a shell does), parsed and
+    evaluated: its row, a FAIL row (``malformed``) when it is none of the forms."""
+    try:
+        if isinstance(words, str):
+            text = words
+            words = text.split()
+            try:
+                words = shlex.split(text)
+            except ValueError as err:  # an open quote
+                raise InputError("expect", f"cannot split the expectation into words: {err}",
+                                 accepted=FORMS) from None
+        exp = parse_expectation(list(words), f"line {line}")
+    except InputError as err:
+        return malformed(words, err, line)
+    return evaluate(state, exp, line, rng=rng, explain=explain)
+
+
 def evaluate(state: State, exp: Expectation, line: int, *,
-             rng: random.Random | None = None) -> CheckResult:
-    """Check one expectation against ``state``. A source or target netsim does not know is an
-    InputError (a typo is not a failed expectation)."""
-    rng = rng if rng is not None else random.Random(0)
+             rng: random.Random | None = None,
+             explain: Callable[[], AbstractContextManager[None]] | None = None) -> CheckResult:
+    """Check one expectation against ``state``. What keeps it from being checked (a source,
+    target or ``@NAME`` netsim does not know, a client that is not running) is a FAIL row with
+    outcome ``error`` and the reason; it never stops the other checks. ``explain``: a context
+    in which such an error gets its hint (:func:`netsim.hints.explained`), put in the reason."""
+    if exp.kind == "malformed":
+        return CheckResult(line, exp, "malformed", False, "none of the forms"
+                           f" (accepted: {FORMS})")
+    try:
+        with explain() if explain is not None else contextlib.nullcontext():
+            return _evaluate(state, exp, line, rng if rng is not None else random.Random(0))
+    except InputError as err:
+        hint = err.hint_line()
+        reason = err.line() + (f"; {hint.removeprefix('netsim: ')}" if hint else "")
+        return CheckResult(line, exp, "error", False, reason)
+
+
+def _evaluate(state: State, exp: Expectation, line: int, rng: random.Random) -> CheckResult:
+    from netsim.analysis.vantage import resolve_vantage
+
+    # the source first: an unknown one is an error, not an unresolved name
+    resolve_vantage(state, exp.src, role="probe" if exp.kind == "run" else "source")
     if exp.kind == "reach":
         from netsim.analysis.dns import lookup
         from netsim.analysis.reach import reach
@@ -159,6 +227,8 @@ def evaluate(state: State, exp: Expectation, line: int, *,
         try:
             trace = reach(state, exp.src, exp.target, port=exp.port, proto=exp.proto)
         except InputError:
+            if exp.target.startswith("@") or "/" in exp.target:
+                raise  # @NAME of no Docker host, HOST/NAME of no container: not a DNS name
             # not a container nor an address: a name, resolved as the source's programs do
             look = lookup(state, exp.src, exp.target, rng=rng)
             if not look.addresses:
@@ -199,6 +269,8 @@ def table(results: list[CheckResult]) -> list[str]:
     for r in results:
         lines.append(f"{r.line:>5}  {r.expectation.text:<{width}}  {r.outcome:<{owidth}}  "
                      f"{'ok' if r.ok else 'FAIL'}")
+        if r.reason:  # under the row, from the expectation's column
+            lines.append(f"{'':>5}    {r.reason}")
     failed = sum(not r.ok for r in results)
     lines.append(f"{len(results)} expectation{'s' if len(results) != 1 else ''}: "
                  + ("all hold" if not failed else f"{failed} do{'es' if failed == 1 else ''} "

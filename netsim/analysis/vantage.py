@@ -10,8 +10,9 @@ The forms ``netsim reach``, ``netsim matrix``, ``netsim dns``, ``netsim probe`` 
 ``@host``       the Docker host named ``host``; without one, the first host (as a flow's
                 destination: the source's own host)
 ``@NAME``       the Docker host NAME (a shell on it; as a destination its LAN address)
-``@lan``        a machine on the hosts' LAN (not a destination: there ``@lan`` names a host)
-``@internet``   a client on the internet (likewise)
+``@lan``        a machine on the hosts' LAN (as a destination: netsim's LAN machine, an
+                address of the LAN no simulated machine holds)
+``@internet``   a client on the internet (as a destination: a machine on the internet)
 ``ADDRESS``     an IPv4 address, or ``localhost`` (127.0.0.1): destinations only; elsewhere
                 such a word is a container name
 ==============  ===========================================================================
@@ -32,9 +33,11 @@ from typing import Literal
 
 from netsim.analysis.index import TopologyIndex, topology_index
 from netsim.errors import InputError
+from netsim.hints import closest, did_you_mean
 from netsim.state import ContainerState, State
 
 __all__ = [
+    "NoSuchVantage",
     "Role",
     "UnknownVantage",
     "Vantage",
@@ -47,8 +50,8 @@ __all__ = [
 IPv4 = ipaddress.IPv4Address
 
 VantageKind = Literal["container", "host", "lan", "internet", "address"]
-#: who asks, which decides the syntax (``destination``: addresses, and ``@lan``/``@internet``
-#: are host names) and the wording of the errors
+#: who asks, which decides the syntax (``destination``: addresses too) and the wording of
+#: the errors
 Role = Literal["source", "destination", "client", "probe"]
 
 _LOCALHOST = IPv4("127.0.0.1")
@@ -87,6 +90,20 @@ class UnknownVantage(InputError):
     """``@NAME`` names no Docker host (its text depends on the :data:`Role`)."""
 
 
+class NoSuchVantage(InputError):
+    """A container (``NAME``, ``HOST/NAME``) no Docker host has. ``name`` and ``host`` (None:
+    written without one) say which, for a caller that knows why it is missing
+    (:func:`netsim.hints.explained`: a command that failed to create it); the ``hint`` is
+    ``did you mean …?`` when a close name exists."""
+
+    def __init__(self, where: str, what: str, *, name: str, host: str | None = None,
+                 got: object = None, accepted: str | None = None,
+                 hint: str | None = None) -> None:
+        self.name = name
+        self.host = host
+        super().__init__(where, what, got=got, accepted=accepted, hint=hint)
+
+
 def _ipv4(text: str) -> IPv4 | None:
     if not text or not "0" <= text[0] <= "9":
         return None  # no dotted quad (and no exception to raise and catch: a hot path)
@@ -105,9 +122,9 @@ def _form(text: str, role: Role) -> tuple[VantageKind, str | None, str | None, I
             return "address", None, None, ip
         if text == "localhost":
             return "address", None, None, _LOCALHOST
-    elif text == "@lan":
+    if text == "@lan":  # for every role: the LAN and the internet are places, not hosts
         return "lan", None, None, None
-    elif text == "@internet":
+    if text == "@internet":
         return "internet", None, None, None
     if text.startswith("@"):
         return "host", text[1:], None, None
@@ -142,12 +159,16 @@ def resolve_vantage(state: State, text: str, *, role: Role = "source",
     if kind == "container":
         ix = index if index is not None else topology_index(state)
         if role == "client":
+            accepted = ("a container (NAME or HOST/NAME), @host, @NAME of a Docker host, @lan "
+                        "or @internet")
             try:
                 host, c = find_container(ix, text)
+            except NoSuchVantage as err:
+                raise NoSuchVantage("client", err.what, name=err.name, host=err.host, got=text,
+                                    accepted=accepted, hint=err.hint) from None
             except InputError as err:
-                raise InputError("client", err.what, got=text,
-                                 accepted="a container (NAME or HOST/NAME), @host, @NAME of a "
-                                          "Docker host, @lan or @internet") from None
+                raise InputError("client", err.what, got=text, accepted=accepted,
+                                 hint=err.hint) from None
         else:
             host, c = find_container(ix, text)
         return Vantage("container", host, c.name)
@@ -163,21 +184,27 @@ def resolve_vantage(state: State, text: str, *, role: Role = "source",
 
 
 def _unknown_host(text: str, role: Role, hosts: list[str]) -> UnknownVantage:
-    """Each caller's words for an ``@NAME`` that is no Docker host."""
+    """Each caller's words for an ``@NAME`` that is no Docker host (and, as its hint, ``did
+    you mean @h1?`` for a close one)."""
+    words = [f"@{h}" for h in hosts]
+    if role != "destination":
+        words += ["@host", "@lan", "@internet"]
+    hint = did_you_mean(text, words)
     if role == "destination":
-        return UnknownVantage("reach", "unknown Docker host", got=text,
-                              accepted="@NAME for one of: " + ", ".join(hosts))
+        return UnknownVantage("", "unknown Docker host", got=text,
+                              accepted="@NAME for one of: " + ", ".join(hosts), hint=hint)
     if role == "client":
         return UnknownVantage("client", "unknown vantage point", got=text,
                               accepted="a container, @host, @NAME of a Docker host, @lan, "
-                                       "@internet")
+                                       "@internet", hint=hint)
     if role == "probe":
-        # line(): "netsim: unknown vantage point @x (Docker hosts: a, b; or @lan, @internet)"
-        return UnknownVantage("netsim", f"unknown vantage point {text} (Docker hosts: "
-                                        f"{', '.join(hosts)}; or @lan, @internet)")
-    return UnknownVantage("reach", "unknown vantage point", got=text,
+        # line(): "unknown vantage point @x (Docker hosts: a, b; or @lan, @internet)"; the
+        # caller names itself (a probe's "netsim: ", the CLI's "netsim exec: ")
+        return UnknownVantage("", f"unknown vantage point {text} (Docker hosts: "
+                                        f"{', '.join(hosts)}; or @lan, @internet)", hint=hint)
+    return UnknownVantage("", "unknown vantage point", got=text,
                           accepted="@host, @lan, @internet or @NAME for one of: "
-                                   + ", ".join(hosts))
+                                   + ", ".join(hosts), hint=hint)
 
 
 def find_container(ix: TopologyIndex, ref: str) -> tuple[str, ContainerState]:
@@ -187,21 +214,31 @@ def find_container(ix: TopologyIndex, ref: str) -> tuple[str, ContainerState]:
     host, sep, name = ref.partition("/")
     if sep:
         if host not in state.hosts:
+            guess = closest(host, state.hosts)
             raise InputError(ref, "unknown Docker host", got=host,
-                             accepted=", ".join(state.hosts))
+                             accepted=", ".join(state.hosts),
+                             hint=f"did you mean {guess}/{name}?" if guess else None)
         try:
             return host, state.container(name, host)
         except KeyError:
-            raise InputError(ref, "no such container on that host", got=name) from None
+            guess = closest(name, state.hosts[host].containers)
+            raise NoSuchVantage(ref, "no such container on that host", name=name, host=host,
+                                got=name,
+                                hint=f"did you mean {host}/{guess}?" if guess else None) from None
     found = ix.containers.get(ref)
     if not found:
         found = [(h, c) for h, hs in state.hosts.items() for c in hs.containers.values()
                  if len(ref) >= 4 and c.id.startswith(ref)]
     if not found:
-        raise InputError("reach", "no such container, address or vantage point", got=ref,
-                         accepted="a container name, HOST/NAME, an IPv4 address, @host, "
-                                  "@NAME, @lan or @internet")
+        # what the user may have meant: a vantage point without its @ (``lan``), else a close
+        # container name on any host (a close @word is no suggestion: ``ghost`` is not @host)
+        vantages = ("host", "lan", "internet", *state.hosts)
+        hint = (f"did you mean @{ref}?" if ref in vantages
+                else did_you_mean(ref, ix.containers))
+        raise NoSuchVantage("", "no such container, address or vantage point", name=ref,
+                            got=ref, accepted="a container name, HOST/NAME, an IPv4 address, "
+                                              "@host, @NAME, @lan or @internet", hint=hint)
     if len(found) > 1:
-        raise InputError("reach", "the name is used on several Docker hosts", got=ref,
+        raise InputError("", "the name is used on several Docker hosts", got=ref,
                          accepted=" or ".join(f"{h}/{c.name}" for h, c in found))
     return found[0]

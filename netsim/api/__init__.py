@@ -100,7 +100,7 @@ from netsim.api.operations import (
     SwarmLeave,
 )
 from netsim.api.ports import KeySet, PortBinding, PortMap, PortSet, Proto, port_key_parts
-from netsim.api.scenario import ImageDecl, Scenario
+from netsim.api.scenario import ContainerDecl, ImageDecl, Scenario
 
 __all__ = [
     "DEFAULT_HOST",
@@ -112,6 +112,7 @@ __all__ = [
     "ConfigReference",
     "ContainerConfig",
     "ContainerCreate",
+    "ContainerDecl",
     "ContainerPause",
     "ContainerPrune",
     "ContainerRemove",

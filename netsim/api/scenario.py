@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from netsim import versions
@@ -14,16 +14,53 @@ from netsim.api.hosts import DEFAULT_HOST, Host, Lan
 from netsim.api.operations import Operation
 from netsim.errors import InputError
 
-__all__ = ["ImageDecl", "Scenario"]
+__all__ = ["ContainerDecl", "ImageDecl", "Scenario"]
+
+
+def _ports(value: tuple[str, ...]) -> tuple[str, ...]:
+    """Ports as the catalogue writes them (``80`` → ``80/tcp``; netsim.images.declared)."""
+    from netsim.images.declared import parse_ports
+
+    return parse_ports(",".join(value)) if value else value
+
+
+def _tools(value: tuple[str, ...]) -> tuple[str, ...]:
+    """A tool list as ``NAME=IMPL``/shell entries (netsim.images.declared.parse_tools)."""
+    from netsim.images.declared import parse_tools
+
+    return parse_tools(value)
+
+
+#: ports (``80/tcp``, ``53/udp``; ``80`` reads as ``80/tcp``)
+Ports = Annotated[tuple[str, ...], AfterValidator(_ports)]
+#: probe tools and shells (``sh``, ``wget``, ``ping=iputils``)
+Tools = Annotated[tuple[str, ...], AfterValidator(_tools)]
 
 
 class ImageDecl(ApiModel):
-    """What netsim should assume about an image it does not know (``# netsim: image …``)."""
+    """What netsim should assume about an image it does not know (``# netsim: image …``).
+
+    ``tools``: the probe tools in it (``["sh", "wget", "ping=iputils"]``, the words of
+    :func:`netsim.images.declared.parse_tools`); None: a Debian-like set, as for any image
+    netsim does not know."""
 
     name: str
-    expose: tuple[str, ...] = ()
-    listen: tuple[str, ...] | None = None  # None: what it exposes
+    expose: Ports = ()
+    listen: Ports | None = None  # None: what it exposes
     runs: Literal["server", "shell", "exits"] = "server"
+    tools: Tools | None = None
+
+
+class ContainerDecl(ApiModel):
+    """What netsim should assume about one container, whatever its image (``# netsim:
+    container NAME …``): it applies to the container of that name on ``host``, the one there
+    now and any created later with the name. None: what the image says."""
+
+    name: str
+    host: str = DEFAULT_HOST
+    listen: Ports | None = None
+    runs: Literal["server", "shell", "exits"] | None = None
+    tools: Tools | None = None
 
 
 class Scenario(ApiModel):
@@ -41,6 +78,8 @@ class Scenario(ApiModel):
     lan: Lan = Field(default_factory=Lan)
     hosts: tuple[Host, ...] = ()
     images: tuple[ImageDecl, ...] = ()
+    #: facts about single containers (``# netsim: container …``), by host and name
+    containers: tuple[ContainerDecl, ...] = ()
     steps: tuple[Operation, ...] = ()
 
     @field_validator("engine_version")
@@ -65,6 +104,12 @@ class Scenario(ApiModel):
             if addr not in self.lan.subnet:
                 raise ValueError(f"host address {addr} is not on the LAN {self.lan.subnet}")
         known = set(names) if names else {DEFAULT_HOST}
+        for i, decl in enumerate(self.containers):
+            if decl.host not in known:
+                raise ValueError(
+                    f"containers.{i}.host: unknown Docker host {decl.host!r} "
+                    f"(declared: {', '.join(sorted(known))})"
+                )
         for i, step in enumerate(self.steps):
             if step.host not in known:
                 raise ValueError(

@@ -10,7 +10,10 @@ what is random or clock-bound in Docker and the tools themselves (never a differ
 behaviour): see :data:`NORMALIZATIONS` for each one's name and reason. A difference that remains
 is a disagreement, unless the allowlist (``conformance/allowed.yaml``, :class:`Allowance`) names
 the command with a reason: then it is *allowed*, and the docs publish it as a known
-simplification.
+simplification. netsim's hints (``netsim: did you mean web?`` under Docker's ``No such container:
+wbe``, :mod:`netsim.hints`) are left out of netsim's side, exactly the lines its step lists in
+``Step.hints``: they comment on Docker's answer; other ``netsim:`` lines (what is not simulated)
+are compared, and disagree.
 
 Results are values: :class:`ConformanceReport` prints as the table and the list of disagreements
 (``__str__``) and serializes with :meth:`ConformanceReport.to_dict`.
@@ -32,6 +35,7 @@ from netsim.conformance.normalize import (
     normalize,
 )
 from netsim.errors import InputError
+from netsim.hints import strip_hints
 from netsim.io.recording import RecordedStep, Recording
 
 __all__ = [
@@ -279,7 +283,8 @@ def compare(rec: Recording, allowlist: Sequence[Allowance] = (), *, seed: int = 
         results.append(compare_step(rec, st, mine, ctx_rec, ctx_net, allowlist, error))
     for line in sorted(predicted):  # commands netsim ran that the lab did not
         s = predicted[line]
-        mine = normalized_side(s.exit_code, s.stdout, s.stderr, s.command, ctx_net)
+        mine = normalized_side(s.exit_code, s.stdout, strip_hints(s.stderr, s.hints), s.command,
+                               ctx_net)
         results.append(StepResult(line, s.host, s.command, "disagree", Output(None, "", ""),
                                   mine, ("command",), "the lab ran no command on this line"))
     return ScriptResult(rec.name, rec.engine.profile, rec.engine.version, rec.recorded,
@@ -310,8 +315,10 @@ def compare_step(rec: Recording, st: RecordedStep, mine: Any, ctx_rec: Context,
                 break
         return StepResult(st.line, st.host, st.command, verdict, recorded, None, ("command",),
                           reason)
-    predicted = normalized_side(mine.exit_code, mine.stdout, mine.stderr, st.command, ctx_net,
-                                shuffled)
+    # netsim's own hint lines under Docker's errors (Step.hints: ``netsim: did you mean web?``)
+    # comment on Docker's answer rather than predict it: left out, exactly those lines
+    predicted = normalized_side(mine.exit_code, mine.stdout, strip_hints(mine.stderr, mine.hints),
+                                st.command, ctx_net, shuffled)
     differs = tuple(k for k, a, b in (
         ("exit status", recorded.exit_code, predicted.exit_code),
         ("stdout", recorded.stdout, predicted.stdout),

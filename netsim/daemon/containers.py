@@ -91,6 +91,7 @@ class ContainersMixin(EngineCore):
         rt.containers[name] = state
         rt.names_by_id[cid] = name
         self.last_created = cid
+        self._image_seen(rt.host.name, name, spec.Config.Image)
         if start:
             # a failed start leaves the container created, as Docker does
             exited = self._start(rt, state)
@@ -187,7 +188,7 @@ class ContainersMixin(EngineCore):
                 # AutoRemove container removes it
                 self._remove(rt, rt.containers.get(c.name, c))
             raise err from None
-        exit_code = self._run_outcome(c.spec)
+        exit_code = self._run_outcome(c.spec, (rt.host.name, c.name))
         self._last_stderr = ""
         if exit_code is None and not self.hold_foreground:
             exit_code, self._last_stderr = self._early_exit(rt, c, owner)
@@ -204,7 +205,7 @@ class ContainersMixin(EngineCore):
                 "endpoints": tuple(joined) if joined else c.endpoints,
                 "embedded_dns": any(self._needs_resolver(rt, e) for e in joined),
                 "port_mappings": tuple(mappings),
-                "listening": self._listening(c.spec),
+                "listening": self._listening(c.spec, (rt.host.name, c.name)),
                 "started": self.clock,
                 # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
                 "exit_code": 0,

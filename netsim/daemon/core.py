@@ -13,7 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netsim.api import ContainerSpec, ImageDecl, Lan, NetworkSpec
+from netsim.api import ContainerDecl, ContainerSpec, ImageDecl, Lan, NetworkSpec
 from netsim.daemon import ids
 from netsim.daemon.errors import not_found_container, not_found_network
 from netsim.daemon.ipam import SubnetPool
@@ -50,6 +50,11 @@ class EngineCore(ABC):
     profile: EngineProfile
     #: images declared by the input (``# netsim: image …``), by reference
     images: dict[str, ImageDecl]
+    #: containers declared by the input (``# netsim: container …``), by (host, name)
+    container_decls: dict[tuple[str, str], ContainerDecl]
+    #: images of created containers that neither the catalogue nor a declaration knows, in
+    #: the order first met (the Lab says so once each: netsim.images.declared)
+    unknown_images: dict[str, None]
     _image_cache: dict[str, ImageInfo | ImageDecl | None]
     #: netsim's logical clock (seconds)
     clock: int
@@ -278,15 +283,22 @@ class EngineCore(ABC):
         """endpoints: the kernel's numbers for a new endpoint's interface."""
 
     @abstractmethod
-    def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
-        """processes: the ports the container's processes listen on."""
+    def _listening(self, spec: ContainerSpec,
+                   where: tuple[str, str] | None = None) -> tuple[str, ...]:
+        """processes: the ports the container's processes listen on (``where``: its host and
+        name, for a ``# netsim: container`` declaration)."""
+
+    @abstractmethod
+    def _image_seen(self, host: str, name: str, reference: str) -> None:
+        """processes: a container of this image was created (kept when nothing knows it)."""
 
     @abstractmethod
     def _image_exposed(self, reference: str) -> list[str]:
         """processes: the image's exposed ports."""
 
     @abstractmethod
-    def _run_outcome(self, spec: ContainerSpec) -> int | None:
+    def _run_outcome(self, spec: ContainerSpec,
+                     where: tuple[str, str] | None = None) -> int | None:
         """processes: None if the main process keeps running, else its exit code."""
 
     @abstractmethod

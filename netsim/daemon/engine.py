@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from netsim.api import (
     ContainerCreate,
+    ContainerDecl,
     ContainerPause,
     ContainerPrune,
     ContainerRemove,
@@ -79,11 +80,14 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         images: Mapping[str, ImageDecl] | None = None,
         seed: int = 0,
         profile: EngineProfile = DEFAULT_PROFILE,
+        containers: Iterable[ContainerDecl] = (),
     ) -> None:
         self.lan = lan or Lan()
         self.seed = seed
         self.profile = profile
         self.images = dict(images or {})
+        self.container_decls = {(d.host, d.name): d for d in containers}
+        self.unknown_images = {}
         self._image_cache = {}
         self.clock = 0
         self._drawn = {}
@@ -179,6 +183,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
             clock=self.clock,
             seed=self.seed,
             profile=self.profile,
+            declared_tools=self._declared_tools(),
         )
 
 
@@ -190,12 +195,14 @@ def apply(
     lan: Lan | None = None,
     images: Mapping[str, ImageDecl] | None = None,
     profile: EngineProfile = DEFAULT_PROFILE,
+    containers: Iterable[ContainerDecl] = (),
 ) -> State:
     """Apply operations in order and return the final State; the first refusal raises.
 
     ``profile`` is the Docker Engine whose rules apply (:mod:`netsim.versions`).
     """
-    engine = Engine(hosts=hosts, lan=lan, images=images, seed=seed, profile=profile)
+    engine = Engine(hosts=hosts, lan=lan, images=images, seed=seed, profile=profile,
+                    containers=containers)
     for op in operations:
         engine.execute(op)
         engine.tick()
@@ -213,4 +220,5 @@ def apply_scenario(scenario: Scenario, *, seed: int = 0,
         lan=scenario.lan,
         images=scenario.image_decls(),
         profile=profile or scenario.profile,
+        containers=scenario.containers,
     )

@@ -4,7 +4,7 @@ and the status ``docker stop``/``kill`` leave."""
 
 from __future__ import annotations
 
-from netsim.api import ContainerSpec, ImageDecl
+from netsim.api import ContainerDecl, ContainerSpec, ImageDecl
 from netsim.daemon.core import EngineCore
 from netsim.daemon.errors import runc_start_error
 from netsim.daemon.runtime import HostRuntime
@@ -29,9 +29,51 @@ class ProcessesMixin(EngineCore):
     """Containers' main programs, as the images netsim knows (or is told of) run them."""
 
     def declare_image(self, decl: ImageDecl) -> None:
-        """Facts about an image netsim does not know (``# netsim: image …``)."""
+        """Facts about an image netsim does not know (``# netsim: image …``): containers
+        started from now on follow them."""
         self.images[decl.name] = decl
         self._image_cache.clear()
+
+    def declare_container(self, decl: ContainerDecl) -> None:
+        """Facts about the container named ``decl.name`` on ``decl.host``, whatever its image
+        (``# netsim: container …``): the one there now and any created later with that name.
+        ``listen`` and ``tools`` apply at once to a running container; ``runs`` decides from
+        its next start (a declaration before the ``docker run`` covers the first)."""
+        self.container_decls[(decl.host, decl.name)] = decl
+        rt = self._rt(decl.host)
+        c = rt.containers.get(decl.name)
+        if c is not None and c.running and decl.listen is not None:
+            rt.containers[c.name] = c.model_copy(update={"listening": decl.listen})
+
+    def _image_seen(self, host: str, name: str, reference: str) -> None:
+        """A container of ``reference`` was created: keep the image when nothing is known of
+        it (neither the catalogue nor a declaration of the image or of that container)."""
+        if reference in self.unknown_images or (host, name) in self.container_decls:
+            return
+        try:
+            known = self._image(reference) is not None
+        except ValueError:  # not a valid reference: the daemon refused it before
+            return
+        if not known:
+            self.unknown_images[reference] = None
+
+    def _declared_tools(self) -> dict[str, tuple[str, ...]]:
+        """The tools declared for each container (by ID): its own declaration's, else its
+        image's (State.declared_tools)."""
+        if not any(d.tools is not None for d in self.container_decls.values()) and not any(
+                d.tools is not None for d in self.images.values()):
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for host, rt in self._hosts.items():
+            for c in rt.containers.values():
+                own = self.container_decls.get((host, c.name))
+                if own is not None and own.tools is not None:
+                    out[c.id] = own.tools
+                    continue
+                info = self._image(c.spec.Config.Image)
+                if isinstance(info, ImageDecl) and info.tools is not None:
+                    out[c.id] = info.tools
+        return out
 
     def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
         if reference in self.images:
@@ -57,8 +99,13 @@ class ProcessesMixin(EngineCore):
             return list(info.expose)
         return list(info.exposed)
 
-    def _listening(self, spec: ContainerSpec) -> tuple[str, ...]:
-        """The ports the container's processes listen on (images.listening_ports)."""
+    def _listening(self, spec: ContainerSpec,
+                   where: tuple[str, str] | None = None) -> tuple[str, ...]:
+        """The ports the container's processes listen on (images.listening_ports); ``where``
+        (host, name): a ``# netsim: container NAME listens …`` declaration wins."""
+        own = self.container_decls.get(where) if where is not None else None
+        if own is not None and own.listen is not None:
+            return own.listen
         cfg = spec.Config
         info = self._image(cfg.Image)
         if isinstance(info, ImageDecl):
@@ -67,11 +114,17 @@ class ProcessesMixin(EngineCore):
             return info.listen if info.listen is not None else info.expose
         return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
 
-    def _run_outcome(self, spec: ContainerSpec) -> int | None:
-        """None if the container's main process keeps running, else its exit code."""
+    def _run_outcome(self, spec: ContainerSpec,
+                     where: tuple[str, str] | None = None) -> int | None:
+        """None if the container's main process keeps running, else its exit code; ``where``
+        (host, name): a ``# netsim: container NAME runs …`` declaration wins."""
         if self.hold_foreground:
             return None
         cfg = spec.Config
+        own = self.container_decls.get(where) if where is not None else None
+        if own is not None and own.runs is not None:
+            keeps = own.runs == "server" or (own.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
+            return None if keeps else 0
         info = self._image(cfg.Image)
         if isinstance(info, ImageDecl):
             if cfg.Cmd:
@@ -122,7 +175,8 @@ class ProcessesMixin(EngineCore):
         refused = usage_failure(info, argv)
         if refused is not None:
             return 1, refused
-        mine = [k for k in self._listening(c.spec) if k.endswith("/tcp")]
+        mine = [k for k in self._listening(c.spec, (rt.host.name, c.name))
+                if k.endswith("/tcp")]
         if mine and set(mine) & self._namespace_ports(rt, c, owner):
             return 1, bind_failure(info, argv)
         return None, ""

@@ -143,6 +143,7 @@ class RestoreMixin(EngineCore):
                 update["sandbox_owner"] = CONTAINER_MODE.target(c.network_mode)
         c = reassemble(c, update)
         rt.containers[c.name] = c
+        self._image_seen(host, c.name, c.spec.Config.Image)
         rt.names_by_id[c.id] = c.name
         return c
 

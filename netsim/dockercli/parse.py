@@ -36,6 +36,7 @@ is the top-level parse of a ``docker …`` argv and its result, :class:`ParsedCo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,7 +134,9 @@ class UnsupportedCommandError(InputError):
 
     def __init__(self, path: str) -> None:
         self.command_path = path
-        super().__init__(f"docker {path}", "netsim does not simulate this docker command")
+        # the same words as a command netsim parses but has no handler for
+        # (netsim.dockercli.commands.run_docker), which netsim.hostshell.not_simulated reads
+        super().__init__(f"docker {path}", f"'docker {path}' is not simulated")
 
 
 
@@ -181,6 +184,14 @@ def _record_globals(run: Invocation, parser: FlagParser) -> None:
 
 
 _DEFAULT_DAEMON = DaemonInfo()
+
+#: docker's management commands and CLI plugins whose words are subcommands (docker/cli
+#: cli/command/commands.go AddCommands): the subcommand of one netsim does not simulate is
+#: named with it (``docker system prune``), not taken for an argument
+_GROUPS = frozenset(("builder", "buildx", "checkpoint", "config", "container", "context",
+                     "image", "manifest", "network", "node", "plugin", "secret", "service",
+                     "stack", "swarm", "system", "trust", "volume", "compose"))
+_SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def parse_docker_argv(argv: Sequence[str], *,
@@ -257,7 +268,7 @@ def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
         if nxt is None:
             break
         if node.spec is None and node is not ROOT:
-            raise UnsupportedCommandError(" ".join(path))
+            raise UnsupportedCommandError(" ".join([*path, nxt.name]))
         tparser = FlagParser(fs, run, interspersed=True)
         try:
             tparser.parse(pending)
@@ -273,6 +284,8 @@ def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
 
     spec = node.spec
     if spec is None and node is not ROOT:
+        if path[-1] in _GROUPS and args and _SUBCOMMAND.fullmatch(args[0]):
+            path.append(args[0])  # name what was typed: 'docker system prune'
         raise UnsupportedCommandError(" ".join(path))
 
     # 3. cobra execute on the command found.

@@ -9,6 +9,14 @@ standard input, read as a script unless ``--format`` says otherwise. ``--format`
 the name. A file that does not parse as its format is reported by that format's reader
 (``file:line: …``, exit 2); a name netsim cannot place, or an empty input, is one line here.
 
+What editors on Windows put in a text file is read as its author meant it (:func:`decode_text`):
+a UTF-8 byte order mark at the start is dropped without a word (it is invisible in the editor,
+and Compose's YAML reader drops it too; bash would make it part of the first command's name),
+and CRLF line ends are read as LF with one note, ``FILE: CRLF line ends (Windows) read as LF``
+(bash would keep the CR as the last character of every line's last word: ``docker network
+create n\r`` names a network ``n\r``). A lone CR (classic Mac OS) is read the same way, as
+Python's universal newlines always read it.
+
 >>> input_format("setup.sh"), input_format("notes"), input_format("stack.yml")
 ('script', 'script', 'scenario')
 >>> input_format("shop/compose.yaml"), input_format("docker-compose.override.yml")
@@ -28,7 +36,7 @@ from typing import Literal, get_args
 
 from netsim.errors import InputError
 
-__all__ = ["FORMATS", "InputFormat", "input_format", "read_input"]
+__all__ = ["FORMATS", "InputFormat", "decode_text", "input_format", "read_input"]
 
 InputFormat = Literal["script", "scenario", "compose", "inspect"]
 
@@ -75,24 +83,51 @@ def input_format(path: str, given: str | None = None) -> InputFormat:
     return found
 
 
-def read_input(path: str) -> str:
-    """The text of ``path`` (``-``: standard input), or one InputError saying why not."""
+def decode_text(data: bytes, where: str, notes: list[str] | None = None) -> str:
+    """``data`` as UTF-8 text, without a leading byte order mark and with LF line ends; a note
+    ``WHERE: CRLF line ends (Windows) read as LF`` is added to ``notes`` when it had CRLFs (or
+    CRs). UnicodeDecodeError when ``data`` is not UTF-8.
+
+    >>> notes: list[str] = []
+    >>> decode_text(b"\\xef\\xbb\\xbfdocker ps\\r\\ndocker ps\\r\\n", "s.sh", notes), notes
+    ('docker ps\\ndocker ps\\n', ['s.sh: CRLF line ends (Windows) read as LF'])
+    """
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    if "\r" in text:
+        crlf = "\r\n" in text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if notes is not None:
+            notes.append(f"{where}: CRLF line ends (Windows) read as LF" if crlf
+                         else f"{where}: CR line ends (classic Mac OS) read as LF")
+    return text
+
+
+def read_input(path: str, notes: list[str] | None = None) -> str:
+    """The text of ``path`` (``-``: standard input), or one InputError saying why not.
+
+    A byte order mark is dropped and line ends are read as LF (:func:`decode_text`, which adds
+    its note to ``notes``)."""
     if path == "-":
-        try:
-            text = sys.stdin.read()
-        except UnicodeDecodeError:
-            raise InputError("<stdin>", "not UTF-8 text") from None
         where = "<stdin>"
+        stream = getattr(sys.stdin, "buffer", None)
+        try:
+            text = (decode_text(stream.read(), where, notes) if stream is not None
+                    else decode_text(sys.stdin.read().encode("utf-8", "surrogateescape"),
+                                     where, notes))
+        except UnicodeDecodeError:
+            raise InputError(where, "not UTF-8 text") from None
     else:
         p = Path(path)
         try:
-            text = p.read_text(encoding="utf-8")
+            data = p.read_bytes()
         except FileNotFoundError:
             raise InputError(path, "no such file") from None
         except IsADirectoryError:
             raise InputError(path, "is a directory, not a file") from None
         except OSError as err:
             raise InputError(path, f"cannot read the file: {err.strerror}") from None
+        try:
+            text = decode_text(data, path, notes)
         except UnicodeDecodeError:
             raise InputError(path, "not UTF-8 text", accepted="a scenario (YAML/JSON) or a "
                              "script of docker commands") from None

@@ -73,6 +73,23 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     return tuple(out)
 
 
+#: the characters str.splitlines() breaks a line at
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks escaped as ``repr`` writes them: a value the message
+    quotes (Docker's ``Invalid container name (a\\nb)``, a key of the file) must not split the
+    CLI's one line per problem.
+
+    >>> _one_line("Invalid container name (a\\nb)")
+    'Invalid container name (a\\\\nb)'
+    """
+    if not _LINE_BREAKS.intersection(text):
+        return text
+    return "".join(repr(c)[1:-1] if c in _LINE_BREAKS else c for c in text)
+
+
 def _describe(err: dict[str, Any]) -> tuple[str, str | None]:
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     kind = err.get("type", "")
@@ -94,6 +111,7 @@ def _describe(err: dict[str, Any]) -> tuple[str, str | None]:
 
 def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
     """Read a scenario from YAML or JSON text; one ScenarioError for the first problem."""
+    text = text.removeprefix("\ufeff")  # a byte order mark (netsim.io.inputs.decode_text)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -118,12 +136,12 @@ def parse_scenario(text: str, *, source: str = "<scenario>") -> Scenario:
                 node = next((k for k, _ in parent.value if isinstance(k, yaml.ScalarNode)
                              and k.value == str(loc[-1])), node)
         line = f":{node.start_mark.line + 1}" if node is not None else ""
-        path = ".".join(str(p) for p in loc) or "(top)"
+        path = _one_line(".".join(str(p) for p in loc) or "(top)")
         msg, accepted = _describe(dict(first))
         got = first.get("input")
         shown = got if isinstance(got, str | int | float | bool) else None
-        raise ScenarioError(f"{source}{line}: {path}", msg, got=shown,
-                            accepted=accepted) from None
+        raise ScenarioError(f"{source}{line}: {path}", _one_line(msg), got=shown,
+                            accepted=accepted and _one_line(accepted)) from None
     try:
         return found.to_api()
     except ValueError as err:  # pydantic's ValidationError too
@@ -143,11 +161,15 @@ def step_lines(text: str) -> list[int]:
 
 
 def read_scenario(path: str | Path) -> Scenario:
+    from netsim.io.inputs import decode_text
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = decode_text(p.read_bytes(), str(p))  # a BOM dropped, CRLF read as LF
     except OSError as err:
         raise ScenarioError(str(p), f"cannot read the file: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(str(p), "the file is not UTF-8 text") from None
     return parse_scenario(text, source=str(p))
 
 

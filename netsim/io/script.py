@@ -491,7 +491,8 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
     (('cat',), 'compose.yaml', 'services: {}\\n', "cat > compose.yaml <<'EOF'\\nservices: {}\\nEOF")
     """
     out: list[ScriptLine] = []
-    lines = text.splitlines()
+    # a byte order mark is no part of the first command (netsim.io.inputs.decode_text)
+    lines = text.removeprefix("\ufeff").splitlines()
     i = 0
     while i < len(lines):
         start = i + 1
@@ -556,9 +557,11 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
 
 def read_script(path: str | Path) -> list[ScriptLine]:
     """Read a script file; an unreadable file is an InputError naming it."""
+    from netsim.io.inputs import decode_text
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = decode_text(p.read_bytes(), str(p))  # a BOM dropped, CRLF read as LF
     except OSError as err:
         raise ScriptError(str(p), f"cannot read the file: {err.strerror}") from None
     except UnicodeDecodeError:

@@ -89,7 +89,7 @@ def vantage_of(state: State, where: str) -> ProbeSite | ProbeResult:
     try:
         v = resolve_vantage(state, where, role="probe")
     except UnknownVantage as err:
-        return ProbeResult("", err.line() + "\n", 2)
+        return ProbeResult("", f"netsim: {err.line()}\n", 2)
     if v.kind == "host":
         return ProbeSite(f"@{v.host}", v.host, None)
     if v.kind != "container":  # @lan, @internet
@@ -116,7 +116,9 @@ def locate(state: State, where: str, seed: int, rng: random.Random) -> Where | P
     if not c.running:
         return ProbeResult("", "Error response from daemon: "
                            f"{state.profile.not_running_message.format(id=c.id)}\n", 1)
-    return Where(state, found.label, found.host, c, toolbox_for(c.spec.Config.Image), seed, rng)
+    return Where(state, found.label, found.host, c,
+                 toolbox_for(c.spec.Config.Image, declared=state.declared_tools.get(c.id)),
+                 seed, rng)
 
 
 def missing(w: Where, tool: str) -> ProbeResult:

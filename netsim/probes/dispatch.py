@@ -11,6 +11,7 @@ import shlex
 from collections.abc import Mapping, Sequence
 
 from netsim.images import ToolImpl
+from netsim.images.declared import declared_toolset
 from netsim.probes import shell as sh
 from netsim.probes.context import (
     NOT_SIMULATED,
@@ -25,6 +26,15 @@ from netsim.probes.toolbox import busybox_applets, toolbox_for
 from netsim.state import State
 
 __all__ = ["probe", "simulates"]
+
+#: the shells' own commands (POSIX "Special Built-In Utilities" and the regular built-ins,
+#: with bash's and ash's common extras): never looked up on PATH, so never "not found"
+_SHELL_BUILTINS = frozenset((
+    "break", ":", ".", "continue", "eval", "exec", "exit", "export", "readonly", "return",
+    "set", "shift", "times", "trap", "unset", "alias", "bg", "cd", "command", "false", "fc",
+    "fg", "getopts", "hash", "jobs", "kill", "pwd", "read", "true", "type", "ulimit", "umask",
+    "unalias", "wait", "source", "local", "let", "echo", "printf", "test", "[", "help",
+    "history", "declare", "typeset", "shopt"))
 
 
 def simulates(argv: Sequence[str]) -> bool:
@@ -67,6 +77,14 @@ def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: rand
     return ProbeResult(r.stdout, r.stderr, r.exit_code)
 
 
+def _shell_missing(state: State, found: Where, shell: str) -> bool:
+    """The container's declared tool list (State.declared_tools) leaves this shell out."""
+    if found.container is None:
+        return False
+    declared = state.declared_tools.get(found.container.id)
+    return declared is not None and shell not in declared_toolset(declared)[1]
+
+
 def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
           rng: random.Random | None = None, shell: tuple[str, int] | None = None,
           installed: Mapping[str, ToolImpl] | None = None,
@@ -94,13 +112,16 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     found.shell = shell
     found.files = files
     if installed and found.container is not None:
-        found.tools = toolbox_for(found.container.spec.Config.Image, installed)
+        found.tools = toolbox_for(found.container.spec.Config.Image, installed,
+                                  declared=state.declared_tools.get(found.container.id))
     if not words:
         return ProbeResult("", "", 0)
     prog = words[0].rsplit("/", 1)[-1]
     if prog == "busybox" and len(words) > 1:
         prog, words = words[1], words[1:]
         found.tools = busybox_applets(found.tools)
+    if prog in sh.SHELLS and _shell_missing(state, found, prog):
+        return missing(found, prog)  # a tool list declared without this shell
     if prog in sh.SHELLS and len(words) > 2 and words[1] == "-c":
         return _shell_c(state, where, words, seed=seed, rng=found.rng, installed=installed,
                         busybox=found.tools.cat == "busybox")
@@ -111,7 +132,22 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
                            NOT_SIMULATED)
     entry = program(prog)
     where_text = "inside a container" if found.container is not None else "at " + found.label
+    if (entry is None and found.container is not None and "/" not in words[0]
+            and prog not in _SHELL_BUILTINS):
+        # a program the image does not have: the shell's "not found" (or Docker's exec
+        # error), when netsim knows the image's files (netsim.images.exec_failure)
+        from netsim.images import exec_failure, lookup
+
+        try:
+            info = lookup(found.container.spec.Config.Image)
+        except ValueError:
+            info = None
+        failure = exec_failure(info, prog)
+        if failure is not None and failure[0] == 127:
+            return missing(found, prog)
     if entry is None:
+        # the lab (netsim.hostshell.not_simulated) turns this one line into a note and a
+        # step that succeeds quietly
         return ProbeResult("", f"netsim: '{prog}' {where_text} is not simulated yet\n",
                            NOT_SIMULATED)
     if entry.need is not None and not found.tools.get(entry.need.slot):

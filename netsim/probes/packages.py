@@ -49,7 +49,8 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     if found.container is None:
         return ProbeResult("", "netsim: installing packages on a Docker host is not simulated\n",
                            NOT_SIMULATED), before
-    found.tools = toolbox_for(found.container.spec.Config.Image, before.tools)
+    found.tools = toolbox_for(found.container.spec.Config.Image, before.tools,
+                              declared=state.declared_tools.get(found.container.id))
     tool = argv[0].rsplit("/", 1)[-1] if argv else ""
     manager = found.tools.packages
     aliases = {"apt": "apt-get", "dnf": "yum"}

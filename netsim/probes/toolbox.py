@@ -7,7 +7,7 @@ vantage points."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,6 +19,7 @@ from netsim.images import (
     package_manager,
 )
 from netsim.images import lookup as image_lookup
+from netsim.images.declared import declared_toolset
 from netsim.probes.registry import SlotValue, needs
 
 __all__ = ["Toolbox", "busybox_applets", "debian_like", "toolbox_for"]
@@ -91,13 +92,23 @@ def debian_like(installed: Mapping[str, ToolImpl] | None = None) -> Toolbox:
     return _toolbox({**tools, **(installed or {})}, "debian", packages="apt-get", libc="glibc")
 
 
-def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None) -> Toolbox:
+def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None,
+                declared: Sequence[str] | None = None) -> Toolbox:
     """The tools of an image, from the catalogue (a Debian-like full set when unknown), plus
-    the ones installed in the container since (``installed``)."""
+    the ones installed in the container since (``installed``). ``declared``: the tools an
+    input declared for the container (State.declared_tools: ``# netsim: image|container …
+    tools …``), which are then all it has; its other facts stay the image's (Debian's when
+    netsim does not know it)."""
     try:
         info: ImageInfo | None = image_lookup(image)
     except ValueError:
         info = None
+    if declared is not None:
+        tools, _shells = declared_toolset(declared)
+        if info is None:
+            return _toolbox({**tools, **(installed or {})}, "debian", packages="apt-get",
+                            libc="glibc")
+        info = info.model_copy(update={"tools": tools})
     if info is None:
         return debian_like(installed)
     return _toolbox(

@@ -84,7 +84,7 @@ def _query(cl: Client, name: str, qtype: QType, rng: random.Random,
         try:
             ip = ipaddress.ip_address(name)
         except ValueError:
-            raise InputError("dns", "a reverse lookup needs an address", got=name,
+            raise InputError("PTR", "a reverse lookup needs an address", got=name,
                              accepted="an IPv4 or IPv6 address") from None
         qname = ptr_name(ip)
     else:

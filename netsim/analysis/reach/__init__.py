@@ -2,7 +2,9 @@
 
 A flow starts at a container or a vantage point (``@host`` / ``@NAME`` a Docker host, ``@lan`` a
 machine on the hosts' LAN, ``@internet`` a client beyond the LAN's router) and goes to a
-container, an IP address, or a Docker host's address, optionally to a port. netsim follows the
+container, an IP address, a Docker host's address, ``@internet`` (a machine on the internet,
+203.0.113.1: the trace names the NAT on the way) or ``@lan`` (netsim's machine on the LAN, at
+its highest free address), optionally to a port. netsim follows the
 packet the way the kernel and Docker's rules would (Engine 29.1 defaults: ``gateway_mode=nat``,
 userland proxy on, ICC on unless the network says otherwise) and returns a :class:`Trace`: the
 *disposition* (a closed set, :class:`Disposition`), what the client sees (:class:`Symptom`), and

@@ -53,7 +53,7 @@ def _is_internet(ip: IPv4) -> bool:
 class _Flow:
     """The walk of one packet, collecting hops."""
 
-    __slots__ = ("expect", "hops", "ix", "port", "proto", "routers")
+    __slots__ = ("expect", "hops", "ix", "lan_machine", "port", "proto", "routers")
 
     def __init__(self, ix: TopologyIndex, port: int | None, proto: Proto) -> None:
         self.ix = ix
@@ -62,6 +62,8 @@ class _Flow:
         self.hops: list[Hop] = []
         self.expect: Sandbox | None = None  # the container the flow is meant for
         self.routers = 0
+        #: the address ``@lan`` stands for, when it is the destination (see :func:`_stand_in`)
+        self.lan_machine: IPv4 | None = None
 
     def hop(self, node: str, text: str, rule: str) -> None:
         self.hops.append(Hop(node, text, rule))
@@ -200,6 +202,12 @@ class _Flow:
     def on_link(self, dom: Domain, ip: IPv4, *, src: Iface | None,
                 from_host: str | None = None) -> Disposition:
         owner = dom.owners.get(ip)
+        if owner is None and ip == self.lan_machine and dom.key == "lan":
+            what = ("answers the echo request" if self.port is None else
+                    f"accepts the connection on {self.port}/{self.proto}")
+            return self.end(Disposition.DELIVERED, LAN,
+                            f"{ip} is netsim's machine on the LAN (@lan): it answers ARP on "
+                            f"the segment and {what}", "lan.machine")
         if owner is None:
             return self.end(Disposition.HOST_UNREACHABLE, dom.node,
                             f"nobody on {dom.node} holds {ip}: no ARP reply", "lan.arp")
@@ -335,7 +343,8 @@ class _Flow:
                                 f"{ip} on the LAN would answer {src_addr}, which the LAN "
                                 "does not route back", "nat.masquerade-off")
             return self.on_link(self.ix.domains["lan"], ip, src=None, from_host=h.name)
-        self.hop(ROUTER, "the LAN router takes it", "lan.router")
+        self.hop(ROUTER, f"the LAN router {self.ix.lan.gateway} takes it ({h.name}'s default "
+                         "route)", "lan.router")
         return self.beyond_router(ip, masq_ok=masq_ok, src_addr=src_addr)
 
     def beyond_router(self, ip: IPv4, *, masq_ok: bool, src_addr: IPv4 | None) -> Disposition:
@@ -433,6 +442,11 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
     if v.kind == "address":
         assert v.address is not None
         return [v.address]
+    if v.kind == "internet":
+        return [_stand_in(ix, "internet")]
+    if v.kind == "lan":
+        flow.lan_machine = _stand_in(ix, "lan")
+        return [flow.lan_machine]
     assert v.host is not None
     if v.kind == "host":
         lan_ip = ix.hosts[v.host].lan_ip
@@ -464,6 +478,30 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
         shared = {i.domain for i in src_sb.ifaces}
         ifaces.sort(key=lambda i: i.domain not in shared)
     return [i.ip for i in ifaces]
+
+
+def _stand_in(ix: TopologyIndex, kind: Literal["lan", "internet"]) -> IPv4:
+    """The address ``@internet`` or ``@lan`` stands for as a destination.
+
+    ``@internet``: the first address of 203.0.113.0/24 (the range netsim's embedded DNS answers
+    internet names from), or of the next documentation range (RFC 5737) the LAN does not hold.
+    ``@lan``: netsim's LAN machine, the highest address of the LAN's subnet that neither the
+    router, a Docker host nor a macvlan/ipvlan container holds. The walk to either is the walk
+    to that address: off the source's subnet by its default route, masqueraded by its Docker
+    host (nat.masquerade), then the LAN, or the LAN router and the internet.
+    """
+    if kind == "internet":
+        for net in reversed(_INTERNET_NETS):
+            if not net.overlaps(ix.lan.subnet):
+                return net.network_address + 1
+        return IPv4("9.9.9.9")  # pragma: no cover - a LAN holding all three ranges
+    subnet = ix.lan.subnet
+    held = ix.domains["lan"].owners
+    last = int(subnet.broadcast_address) - 1
+    for n in range(last, max(int(subnet.network_address), last - 4096), -1):
+        if IPv4(n) not in held:
+            return IPv4(n)
+    return IPv4(max(last, int(subnet.network_address)))  # pragma: no cover - a full LAN
 
 
 class _Addr(ipaddress.IPv4Address):
@@ -512,8 +550,9 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     """Follow one flow from ``src`` to ``dst`` and explain it.
 
     ``src``: a container (``NAME`` or ``HOST/NAME``) or a vantage point (``@host``, ``@NAME``,
-    ``@lan``, ``@internet``). ``dst``: a container, an IPv4 address, ``localhost``, or ``@NAME``
-    (that Docker host's LAN address). Without ``port`` the flow is an ICMP echo (ping); with it,
+    ``@lan``, ``@internet``). ``dst``: a container, an IPv4 address, ``localhost``, ``@NAME``
+    (that Docker host's LAN address), ``@internet`` or ``@lan`` (the addresses they stand for:
+    :func:`_stand_in`). Without ``port`` the flow is an ICMP echo (ping); with it,
     TCP unless ``proto="udp"``. A container destination is tried at each of its addresses, the
     one on a network shared with the source first; the first that delivers is returned, else the
     first tried. Raises :class:`InputError` for an unknown name.
@@ -526,6 +565,8 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     'DELIVERED'
     >>> reach(st, "web1", "web2", port=81).disposition.value
     'NOTHING_LISTENING'
+    >>> [h.rule for h in reach(st, "web1", "@internet").hops]
+    ['route.default', 'nat.masquerade', 'lan.router', 'internet']
     """
     if port is not None and not 0 < port < 65536:
         raise InputError("reach", "port out of range", got=str(port), accepted="1-65535")

@@ -145,7 +145,8 @@ RULES: dict[str, str] = {
                             "setup_ip_tables.go setINC dropped what left the subnet "
                             "(DOCKER-ISOLATION-STAGE-1 -i br ! -d S -j DROP)",
     "nat.masquerade": f"{_M}drivers/bridge/internal/iptabler (POSTROUTING -s S ! -o br -j "
-                      "MASQUERADE)",
+                      f"MASQUERADE); {_D}packet-filtering-firewalls/ (enable_ip_masquerade, "
+                      "on by default: what leaves the host carries the host's address)",
     "nat.masquerade-off": f"{_D}drivers/bridge/ (enable_ip_masquerade=false: packets leave "
                           "with the container's address)",
     "publish": f"{_D}port-publishing/ (DNAT and docker-proxy); moby test "
@@ -184,6 +185,9 @@ RULES: dict[str, str] = {
                         "their way out)",
     "lan.arp": "kernel: on-link delivery needs an ARP reply; nobody holds the address",
     "lan.router": "netsim's LAN: the router forwards to the internet",
+    "lan.machine": "netsim's LAN: @lan as a destination is a machine on the LAN at an address "
+                   "no simulated machine holds; it answers ping and accepts a connection on any "
+                   "port (a stand-in for a server on the LAN)",
     "lan.noroute": "netsim's LAN: its machines have no routes to container subnets (and in "
                    "nat mode Docker ≥28 drops direct routing anyway: raw PREROUTING)",
     "internet": "netsim's internet: public addresses answer ping and listen on 80/443/tcp, "

@@ -58,6 +58,8 @@ def _exec_failure(session: Session, c: ContainerState, cmd: Sequence[str], workd
     moby daemon/exec.go), 127 or 126, when netsim knows the image's files. True when it
     failed so."""
     from netsim.images import exec_failure, lookup, missing_directory, runtime_reason
+    from netsim.images.declared import declared_toolset
+    from netsim.images.programs import SHELLS
 
     try:
         info = lookup(c.spec.Config.Image)
@@ -71,6 +73,10 @@ def _exec_failure(session: Session, c: ContainerState, cmd: Sequence[str], workd
         out.code = 127 if session.profile.exec_not_found_127 else 126
         return True
     failure = exec_failure(info, cmd[0]) if cmd else None
+    declared = session.state.declared_tools.get(c.id) if cmd else None
+    if failure is None and declared is not None and cmd[0] in SHELLS \
+            and cmd[0] not in declared_toolset(declared)[1]:
+        failure = 127, "executable file not found in $PATH"  # a tool list without it
     if failure is None:
         return False
     reason = runtime_reason(failure[1], suffix, eisdir=session.profile.runc_reports_eisdir)
