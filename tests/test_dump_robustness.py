@@ -837,3 +837,13 @@ def test_a_randomly_mutated_dump_imports_or_is_refused(data: st.DataObject) -> N
 @given(st.data())
 def test_a_dump_mutated_three_times_imports_or_is_refused(data: st.DataObject) -> None:
     _fuzz(data, 3)
+
+
+def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
+    """PowerShell's ``docker inspect > x.json`` writes UTF-8 with a byte order mark: read as
+    without it."""
+    plain = Path(__file__).resolve().parent.parent / "scenarios/live-bridges/server1.json"
+    marked = tmp_path / "server1.inspect.json"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    assert sorted(c.name for c in load_dump(str(marked)).state.containers()) == sorted(
+        c.name for c in load_dump(str(plain.parent)).state.containers())

@@ -3,7 +3,7 @@ Content Trust's refusal) and the ones netsim only notes (``docker images``)."""
 
 from __future__ import annotations
 
-from netsim.dockercli.commands.context import Output, Session
+from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.commands.run import content_trust
 from netsim.dockercli.parse import ParsedCommand
 
@@ -28,5 +28,6 @@ def pull(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
 
 
 def noop(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
-    """A command that changes nothing netsim models (``docker images`` …): a note."""
-    out.err(f"netsim: 'docker {p.path}' does not change networking; nothing simulated")
+    """A command that changes nothing netsim models (``docker images`` …): not simulated (the
+    replay makes it a quiet step and one note: netsim.hostshell.not_simulated)."""
+    out.err(f"netsim: 'docker {p.path}' is not simulated", NOT_SIMULATED)

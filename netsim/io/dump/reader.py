@@ -28,6 +28,7 @@ from typing import Any
 
 from netsim.api import DEFAULT_HOST
 from netsim.errors import InputError
+from netsim.io.inputs import decode_text
 
 __all__ = ["Dump", "HostDump", "HostsFile", "read_dump"]
 
@@ -172,7 +173,9 @@ def _read_directory(d: Path) -> Dump:
 def _load_json(path: str) -> Any:
     """The JSON value of a file; ``FILE:LINE:COLUMN: not valid JSON: …`` otherwise."""
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        # a byte order mark is dropped (PowerShell's `docker inspect > x.json` writes one)
+        text = (sys.stdin.read().removeprefix("\ufeff") if path == "-"
+                else decode_text(Path(path).read_bytes(), path))
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text", accepted="the JSON docker inspect prints") \
             from None
