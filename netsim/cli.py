@@ -545,6 +545,7 @@ def validate(file: str) -> None:
     from netsim.lab import setup_from_directives
 
     fmt = input_format(file, _given_format())
+    source = "<stdin>" if file == "-" else file  # as netsim run names it
     if fmt == "inspect":
         from netsim.io.dump import load_dump
 
@@ -552,7 +553,7 @@ def validate(file: str) -> None:
         for note in lab.notes:
             click.echo(f"netsim: {note}", err=True)
         state = lab.state
-        click.echo(f"{file}: ok (docker inspect dump, {len(state.hosts)} hosts, "
+        click.echo(f"{source}: ok (docker inspect dump, {len(state.hosts)} hosts, "
                    f"{sum(1 for _ in state.containers())} containers, "
                    f"{sum(1 for _ in state.networks())} networks)")
         return
@@ -561,8 +562,8 @@ def validate(file: str) -> None:
     for note in notes:  # what the reader decided (CRLF line ends read as LF)
         click.echo(f"netsim: {note}", err=True)
     if fmt == "scenario":
-        scenario = parse_scenario(text, source=file)
-        click.echo(f"{file}: ok (scenario, {len(scenario.steps)} steps)")
+        scenario = parse_scenario(text, source=source)
+        click.echo(f"{source}: ok (scenario, {len(scenario.steps)} steps)")
     elif fmt == "compose":
         from netsim.replay import read_compose_file
 
@@ -570,15 +571,15 @@ def validate(file: str) -> None:
         click.echo(f"{file}: ok (Compose project {project.name}, "
                    f"{len(project.enabled)} services)")
     else:
-        lines = parse_script(text, source=file)
-        setup_from_directives(lines, file)
+        lines = parse_script(text, source=source)
+        setup_from_directives(lines, source)
         from netsim.analysis.check import parse_expectation
 
         for sl in lines:  # `check` makes a malformed one a FAIL row; here it is the problem
             if sl.directive is not None and sl.directive.kind == "expect":
-                parse_expectation(list(sl.directive.args), f"{file}:{sl.line}")
+                parse_expectation(list(sl.directive.args), f"{source}:{sl.line}")
         n = sum(1 for s in lines if s.directive is None)
-        click.echo(f"{file}: ok (script, {n} commands)")
+        click.echo(f"{source}: ok (script, {n} commands)")
 
 
 @cli.command()

@@ -225,6 +225,8 @@ class Lab:
         #: what the input's reader wants said once (a dump's fields netsim does not use …)
         self.notes: list[str] = []
         self._noted_images = 0  # how many of engine.unknown_images the notes tell of
+        #: the notes say how a scenario declares an image (run_scenario), not a script
+        self._scenario_notes = False
         self._note_unknown_images()
         #: commands that meant to create a container or network and failed (netsim.hints)
         self.failures: list[Failure] = []
@@ -414,7 +416,8 @@ class Lab:
         """A note, once per image, for each image of a container created so far that neither
         the catalogue nor a declaration knows (netsim.images.declared.unknown_image_note)."""
         unknown = list(self.engine.unknown_images)
-        self.notes.extend(image_facts.unknown_image_note(i) for i in unknown[self._noted_images:])
+        self.notes.extend(image_facts.unknown_image_note(i, scenario=self._scenario_notes)
+                          for i in unknown[self._noted_images:])
         self._noted_images = len(unknown)
 
     def _substitute(self, command: str, line: int) -> Command:
@@ -768,6 +771,7 @@ def run_scenario(scenario: Scenario, *, seed: int = 0, strict: bool = False,
     lab = Lab(hosts=scenario.hosts, lan=scenario.lan, images=scenario.images, seed=seed,
               profile=profile if profile is not None else scenario.profile, workdir=workdir,
               sandboxed=sandboxed, containers=scenario.containers)
+    lab._scenario_notes = True
     steps: list[Step] = []
     for i, op in enumerate(scenario.steps):
         line = lines[i] if i < len(lines) else i + 1

@@ -3,7 +3,8 @@ FILE`` and :meth:`Lab.from_file` start from.
 
 The reader is chosen by the file's name or ``--format`` (:mod:`netsim.io.inputs`), never by
 its content: a script is replayed line by line, a scenario step by step, a Compose project
-is brought up as ``docker compose -f FILE up -d`` in the file's directory, then its
+is brought up as ``docker compose -f FILE up -d`` in the file's directory (after its
+``# netsim: image|container …`` comment lines are declared), then its
 ``x-netsim: {expect: […]}`` expectations are checked, and a ``docker inspect`` dump is
 restored as it is (:mod:`netsim.io.dump`: no step is run).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,6 +98,7 @@ def up_compose_file(path: str, *, seed: int = 0,
     full = os.path.abspath(path).replace(os.sep, "/")
     lab = Lab(seed=seed, profile=profile if profile is not None else DEFAULT_PROFILE,
               workdir=posixpath.dirname(full))
+    _declare_from_comments(lab, path)
     step = lab.docker(shlex.join(["compose", "-f", posixpath.basename(full), "up", "-d"]),
                       line=1)
     for line, text in expectations:
@@ -105,6 +108,32 @@ def up_compose_file(path: str, *, seed: int = 0,
             raise InputError(f"{path}:{line}", err.what, got=err.got,
                              accepted=err.accepted) from None
     return lab, [step]
+
+
+#: a comment line of a compose file that declares an image's or a container's facts
+_DECLARATION = re.compile(r"\s*#\s*netsim:\s*(?:image|container)(?:\s|$)", re.IGNORECASE)
+
+
+def _declare_from_comments(lab: Lab, path: str) -> None:
+    """The ``# netsim: image …`` and ``# netsim: container …`` comment lines of a compose file
+    (YAML comments: Compose ignores them), declared before the project comes up, as a
+    script's would be; a malformed one is an InputError ``FILE:LINE: …``."""
+    from netsim.io.inputs import decode_text
+    from netsim.io.script import parse_script
+
+    try:
+        text = decode_text(Path(path).read_bytes(), path)
+    except (OSError, UnicodeDecodeError):
+        return  # (read_compose_file read it: this cannot happen but for a race)
+    for number, raw in enumerate(text.splitlines(), 1):
+        if _DECLARATION.match(raw) is None:
+            continue
+        try:
+            for sl in parse_script(raw.strip(), source=path):
+                lab.run_line(sl)
+        except ScriptError as err:
+            raise InputError(f"{path}:{number}", err.what, got=err.got,
+                             accepted=err.accepted) from None
 
 
 def _compose_expectations(path: str, ext: Any) -> list[tuple[int, str]]:

@@ -99,7 +99,30 @@ def test_a_scenario_notes_its_undeclared_images(tmp_path: Path) -> None:
                  "  - {op: run, container: {name: api, image: myorg/api}}\n")
     r = netsim("run", str(f))
     assert r.returncode == 0
-    assert r.stderr == note("myorg/api") + "\n"
+    # a scenario declares in its images: list (a `# netsim:` comment would be ignored there)
+    assert r.stderr == note("myorg/api").replace(
+        "# netsim: image myorg/api listens PORT/tcp,… tools TOOL,…",
+        "images: [{name: myorg/api, listen: [PORT/tcp, …], tools: [TOOL, …]}]") + "\n"
+
+
+def test_a_compose_file_declares_in_comment_lines(tmp_path: Path) -> None:
+    """The note's `# netsim: image …` (and `container …`) works in a compose file too: it was
+    ignored there (a YAML comment), so the note's advice could not be followed."""
+    (tmp_path / "compose.yaml").write_text(
+        "# netsim: image myorg/api:1.2 listens 9090/tcp tools sh,wget\n"
+        "services:\n  api: {image: myorg/api:1.2}\n  web: {image: nginx}\n"
+        "  # netsim: container t-side-1 listens 7070\n  side: {image: myorg/side}\n")
+    (tmp_path / ".env").write_text("COMPOSE_PROJECT_NAME=t\n")
+    r = netsim("reach", "compose.yaml", "t-web-1", "t-api-1", "--port", "9090", cwd=tmp_path)
+    assert (r.returncode, r.stderr) == (0, ""), r.stderr
+    r = netsim("reach", "compose.yaml", "t-web-1", "t-side-1", "--port", "7070", cwd=tmp_path)
+    assert (r.returncode, r.stderr) == (0, ""), r.stderr
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  api: {image: myorg/api}\n# netsim: image myorg/api tools telnet\n")
+    r = netsim("run", "compose.yaml", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.startswith("netsim run: compose.yaml:3: bad 'image' directive: unknown tool "
+                               "'telnet' (accepted: ")
 
 
 def test_a_compose_project_notes_its_services_images(tmp_path: Path) -> None:

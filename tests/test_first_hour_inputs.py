@@ -97,6 +97,14 @@ def test_stdin_is_read_by_run_check_and_matrix() -> None:
     assert (r.code, r.stderr) == (0, "") and "web" in r.stdout and "db" in r.stdout
 
 
+def test_validate_names_stdin_as_run_does() -> None:
+    """`netsim validate -` says `<stdin>`, as every other command does (it said `-:2:`)."""
+    r = netsim("validate", "-", stdin=SCRIPT.encode())
+    assert (r.code, r.stdout, r.stderr) == (0, "<stdin>: ok (script, 2 commands)\n", "")
+    r = netsim("validate", "-", stdin=b"docker ps\n# netsim: expect web flies\n")
+    assert error_line(r).startswith("<stdin>:2: bad expectation: unknown verb 'flies' ")
+
+
 def test_a_compose_project_on_stdin_is_one_line() -> None:
     """Compose reads a directory (.env, files beside the compose file): '-' with --format
     compose is one plain line, not a note of a docker compose command."""
@@ -194,6 +202,17 @@ def test_lines_that_set_up_the_shell_are_accepted_quietly() -> None:
     assert [(s.command, s.exit_code, s.stdout, s.stderr) for s in steps] == [
         (line, 0, "", "") for line in SETUP.splitlines()[1:]]
     assert lab.notes == [] and not any(s.unsimulated for s in steps)
+
+
+def test_sudo_docker_is_docker() -> None:
+    """`sudo docker …` (and `sudo docker-compose …`) runs the docker command, as root does: it
+    was a line not simulated, its container never made. Another sudo stays not simulated."""
+    lab, steps = run_script("sudo docker run -d --name web nginx\nsudo docker ps -q\n"
+                            "sudo -u bob docker ps\n", sandboxed=True)
+    assert steps[0].command == "sudo docker run -d --name web nginx"
+    assert steps[1].stdout == steps[0].stdout[:12] + "\n"
+    assert [s.unsimulated for s in steps] == ["", "", "sudo"]
+    assert lab.notes == [f"<script>:3: 'sudo' {NOTE}"]
 
 
 def test_the_cli_shows_set_e_as_typed(tmp_path: Path) -> None:

@@ -264,6 +264,9 @@ def test_vantage_parser_suggests_names() -> None:
     with pytest.raises(InputError) as bad:
         resolve_vantage(state, "@lna")
     assert bad.value.hint == "did you mean @lan?"
+    with pytest.raises(InputError) as bad:  # @lan and @internet are destinations too
+        resolve_vantage(state, "@intrenet", role="destination")
+    assert bad.value.hint == "did you mean @internet?"
     with pytest.raises(InputError) as bad:
         resolve_vantage(state, "lan")
     assert bad.value.hint == "did you mean @lan?"

@@ -99,7 +99,8 @@ def test_exec_names_itself_not_reach(setup: Path, capsys: pytest.CaptureFixture[
      f"netsim reach: no such container, address or vantage point (got 'nosuch'; accepted: "
      f"{ACCEPTS})"),
     (("reach", "{f}", "web", "@mars"),
-     "netsim reach: unknown Docker host (got '@mars'; accepted: @NAME for one of: server1)"),
+     "netsim reach: unknown Docker host (got '@mars'; accepted: @host, @lan, @internet or "
+     "@NAME for one of: server1)"),
     (("matrix", "{f}", "--port", "x"),
      "netsim matrix: --port: not a port (got 'x'; accepted: N, N/tcp or N/udp with N in "
      "1-65535)"),
@@ -159,7 +160,8 @@ def test_check_goes_on_past_expectations_it_cannot_check(
         f"         no such container, address or vantage point (got 'nosuch'; accepted: "
         f"{ACCEPTS})",
         "   16  web reaches @nosuch    error                  FAIL",
-        "         unknown Docker host (got '@nosuch'; accepted: @NAME for one of: server1)",
+        "         unknown Docker host (got '@nosuch'; accepted: @host, @lan, @internet or "
+        "@NAME for one of: server1)",
         "   17  stopped resolves web   error                  FAIL",
         "         client: container stopped is not running (got 'exited'; accepted: a running "
         "container)",
@@ -262,6 +264,31 @@ def test_lan_as_a_destination(setup: Path, capsys: pytest.CaptureFixture[str], s
     code, address, disposition, hops = rules(capsys, setup, src, "@lan", "--port", "5432")
     assert address == "192.168.0.254"
     assert (code, disposition, hops) == expected
+
+
+def test_internet_does_not_reach_the_default_lan(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """On the default LAN (198.51.100.0/24, a documentation range that otherwise stands for
+    the internet) @internet does not reach @lan: it was "another machine on the internet"."""
+    path = tmp_path / "plain.sh"
+    path.write_text("docker run -d --name web nginx\n")
+    assert rules(capsys, path, "@internet", "@lan") == (
+        1, "198.51.100.254", "NO_ROUTE", ["vantage", "internet.inbound"])
+    assert rules(capsys, path, "@internet", "198.51.100.7")[2:] == (
+        "NO_ROUTE", ["vantage", "internet.inbound"])
+    assert rules(capsys, path, "@internet", "@internet")[2] == "DELIVERED"
+
+
+def test_internet_is_not_a_docker_networks_address(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A network on 203.0.113.0/24: @internet is the next documentation range's first
+    address, not the network's gateway (it was delivered on-link to the host's bridge)."""
+    path = tmp_path / "pub.sh"
+    path.write_text("docker network create --subnet 203.0.113.0/24 pub\n"
+                    "docker run -d --name ww --network pub nginx\n")
+    assert rules(capsys, path, "ww", "@internet") == (
+        0, "192.0.2.1", "DELIVERED", ["route.default", "nat.masquerade", "lan.router",
+                                      "internet"])
 
 
 def test_expect_reaches_internet(setup: Path, capsys: pytest.CaptureFixture[str]) -> None:

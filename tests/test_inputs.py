@@ -67,7 +67,7 @@ def test_empty_input_and_stdin(tmp_path: Path) -> None:
     assert r.returncode == 0 and r.stdout.endswith("$ docker network ls --format '{{.Name}}'\n"
                                                    "bridge\nhost\nn\nnone\n")
     r = netsim("validate", "-", "--format", "scenario", stdin=SCENARIO)
-    assert (r.returncode, r.stdout) == (0, "-: ok (scenario, 1 steps)\n")
+    assert (r.returncode, r.stdout) == (0, "<stdin>: ok (scenario, 1 steps)\n")
     r = netsim("run", "-", stdin="")
     assert (r.returncode, r.stderr) == (2, "netsim run: <stdin>: the input is empty (accepted: "
                                            "a script of docker commands or a scenario)\n")

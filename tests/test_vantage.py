@@ -126,8 +126,8 @@ def test_at_host_means_a_host_named_host_when_there_is_one() -> None:
 UNKNOWN_HOST = {
     "source": "unknown vantage point (got '@mars'; accepted: @host, @lan, @internet or "
               "@NAME for one of: h1, h2)",
-    "destination": "unknown Docker host (got '@mars'; accepted: @NAME for one of: h1, "
-                   "h2)",
+    "destination": "unknown Docker host (got '@mars'; accepted: @host, @lan, @internet or "
+                   "@NAME for one of: h1, h2)",
     "client": "client: unknown vantage point (got '@mars'; accepted: a container, @host, @NAME "
               "of a Docker host, @lan, @internet)",
     "probe": "unknown vantage point @mars (Docker hosts: h1, h2; or @lan, @internet)",

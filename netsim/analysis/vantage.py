@@ -186,13 +186,12 @@ def resolve_vantage(state: State, text: str, *, role: Role = "source",
 def _unknown_host(text: str, role: Role, hosts: list[str]) -> UnknownVantage:
     """Each caller's words for an ``@NAME`` that is no Docker host (and, as its hint, ``did
     you mean @h1?`` for a close one)."""
-    words = [f"@{h}" for h in hosts]
-    if role != "destination":
-        words += ["@host", "@lan", "@internet"]
-    hint = did_you_mean(text, words)
+    # (@lan and @internet are destinations too: netsim.analysis.reach.flow._stand_in)
+    hint = did_you_mean(text, [f"@{h}" for h in hosts] + ["@host", "@lan", "@internet"])
     if role == "destination":
         return UnknownVantage("", "unknown Docker host", got=text,
-                              accepted="@NAME for one of: " + ", ".join(hosts), hint=hint)
+                              accepted="@host, @lan, @internet or @NAME for one of: "
+                                       + ", ".join(hosts), hint=hint)
     if role == "client":
         return UnknownVantage("client", "unknown vantage point", got=text,
                               accepted="a container, @host, @NAME of a Docker host, @lan, "

@@ -223,16 +223,21 @@ def declared_toolset(entries: Iterable[str]) -> tuple[dict[str, ToolImpl], froze
     return tools, frozenset(shells)
 
 
-def unknown_image_note(image: str) -> str:
+def unknown_image_note(image: str, *, scenario: bool = False) -> str:
     """What a run says once about an image the catalogue does not know and no directive
-    declares (printed as ``netsim: …`` on stderr).
+    declares (printed as ``netsim: …`` on stderr). How to declare it is the input's own way:
+    a comment line in a script or compose file, an ``images:`` entry in a ``scenario``.
 
     >>> print(unknown_image_note("prom/prometheus"))
     image prom/prometheus is not in netsim's catalogue: it is taken to keep running, listening \
 on no port, with Debian's network tools (ping, curl, nc, dig, ip; no wget); declare what it \
 has: # netsim: image prom/prometheus listens PORT/tcp,… tools TOOL,…
+    >>> print(unknown_image_note("prom/prometheus", scenario=True).split("; ")[-1])
+    declare what it has: images: [{name: prom/prometheus, listen: [PORT/tcp, …], tools: \
+[TOOL, …]}]
     """
+    how = (f"images: [{{name: {image}, listen: [PORT/tcp, …], tools: [TOOL, …]}}]" if scenario
+           else f"# netsim: image {image} listens PORT/tcp,… tools TOOL,…")
     return (f"image {image} is not in netsim's catalogue: it is taken to keep running, "
             "listening on no port, with Debian's network tools (ping, curl, nc, dig, ip; no "
-            f"wget); declare what it has: # netsim: image {image} listens PORT/tcp,… "
-            "tools TOOL,…")
+            f"wget); declare what it has: {how}")

@@ -549,7 +549,10 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
                                 "it)")
         elif not cmd.argv and not cmd.env and not cmd.redirects:
             continue
-        out.append(ScriptLine(line=start, text=fixed, argv=cmd.argv, warnings=tuple(warnings),
+        argv = cmd.argv
+        if argv[:1] == ("sudo",) and argv[1:2] in (("docker",), ("docker-compose",)):
+            argv = argv[1:]  # `sudo docker …`: the same command, run as root (as the lab's are)
+        out.append(ScriptLine(line=start, text=fixed, argv=argv, warnings=tuple(warnings),
                               heredoc=heredoc, env=cmd.env, redirects=cmd.redirects,
                               unsupported=cmd.unsupported))
     return out

@@ -385,7 +385,8 @@ class _Flow:
             if h.lan_ip == ip:
                 self.hop(ROUTER, f"the router passes it to {h.name}", "internet.inbound")
                 return self.host_input(h, ip, via=f"{ip} is {h.name}'s address")
-        if _is_internet(ip):
+        # the LAN first: on a documentation range (the default 198.51.100.0/24) it is the LAN
+        if _is_internet(ip) and ip not in self.ix.lan.subnet:
             return self.end(Disposition.DELIVERED if self.port is None or
                             f"{self.port}/{self.proto}" in _INTERNET_PORTS
                             else Disposition.NOTHING_LISTENING, INTERNET,
@@ -484,15 +485,18 @@ def _stand_in(ix: TopologyIndex, kind: Literal["lan", "internet"]) -> IPv4:
     """The address ``@internet`` or ``@lan`` stands for as a destination.
 
     ``@internet``: the first address of 203.0.113.0/24 (the range netsim's embedded DNS answers
-    internet names from), or of the next documentation range (RFC 5737) the LAN does not hold.
+    internet names from), or of the next documentation range (RFC 5737) that neither the LAN
+    nor a Docker network's subnet holds.
     ``@lan``: netsim's LAN machine, the highest address of the LAN's subnet that neither the
     router, a Docker host nor a macvlan/ipvlan container holds. The walk to either is the walk
     to that address: off the source's subnet by its default route, masqueraded by its Docker
     host (nat.masquerade), then the LAN, or the LAN router and the internet.
     """
-    if kind == "internet":
+    if kind == "internet":  # (nor a range a Docker network holds: that would be on-link)
+        taken = [ix.lan.subnet, *(s.subnet for n in ix.state.networks() for s in n.subnets
+                                  if s.subnet.version == 4)]
         for net in reversed(_INTERNET_NETS):
-            if not net.overlaps(ix.lan.subnet):
+            if not any(net.overlaps(t) for t in taken):
                 return net.network_address + 1
         return IPv4("9.9.9.9")  # pragma: no cover - a LAN holding all three ranges
     subnet = ix.lan.subnet
