@@ -324,3 +324,16 @@ def test_none_mode_publishes_nothing() -> None:
     run(lab, "run -d --name web --network none -p 80:80 nginx", "run -d --name w2 -P alpine")
     assert lab.state.container("web").port_mappings == ()
     assert lab.state.container("w2").port_mappings == ()
+
+
+def test_a_host_network_container_holds_its_ports_until_removed() -> None:
+    """A published port clashes with what a --network host container listens on (the kernel's
+    EADDRINUSE), and binds once that container is gone (the host-mode index follows rm)."""
+    from netsim.lab import Lab
+
+    lab = Lab()
+    lab.docker("run -d --name hh --network host nginx")
+    refused = lab.docker("run -d --name pp -p 80:80 nginx")
+    assert "failed to bind host port 0.0.0.0:80/tcp: address already in use" in refused.stderr
+    lab.docker("rm -f hh pp")
+    assert lab.docker("run -d --name p2 -p 80:80 nginx").exit_code == 0

@@ -90,6 +90,8 @@ class ContainersMixin(EngineCore):
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
+        if state.network_mode == "host":
+            rt.host_mode.add(cid)
         self.last_created = cid
         self._image_seen(rt.host.name, name, spec.Config.Image)
         if start:
@@ -325,6 +327,7 @@ class ContainersMixin(EngineCore):
     def _remove(self, rt: HostRuntime, c: ContainerState) -> None:
         rt.containers.pop(c.name, None)
         rt.names_by_id.pop(c.id, None)
+        rt.host_mode.discard(c.id)
 
     def _container_rename(self, rt: HostRuntime, ref: str, new_name: str) -> Outcome:
         c = self._find_container(rt, ref)

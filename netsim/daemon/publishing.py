@@ -122,8 +122,9 @@ class PublishingMixin(EngineCore):
             ip = ipaddress.ip_address(addr)
             if not (ip.is_loopback or ip in self._host_addresses(rt)) and self._not_mine(rt, ip):
                 return "cannot assign requested address"
-        if any(self._holds(other, addr, f"{port}/{proto}") for other in rt.containers.values()
-               if other.id != cid and other.running and other.network_mode == "host"):
+        host_mode = (rt.containers[rt.names_by_id[i]] for i in rt.host_mode if i != cid)
+        if any(self._holds(other, addr, f"{port}/{proto}") for other in host_mode
+               if other.running):
             return "address already in use"
         if self.profile.port_allocator_per_address and rt.ports.kernel_clash(addr, proto, port):
             # another published port's docker-proxy holds it (EngineProfile.

@@ -145,6 +145,8 @@ class RestoreMixin(EngineCore):
         rt.containers[c.name] = c
         self._image_seen(host, c.name, c.spec.Config.Image)
         rt.names_by_id[c.id] = c.name
+        if c.network_mode == "host":
+            rt.host_mode.add(c.id)
         return c
 
     def _restore_endpoint(self, rt: HostRuntime, c: ContainerState, ep: EndpointState,

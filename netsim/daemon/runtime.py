@@ -69,6 +69,9 @@ class HostRuntime:
     network_names_by_id: dict[str, str] = field(default_factory=dict)
     containers: dict[str, ContainerState] = field(default_factory=dict)  # by name
     names_by_id: dict[str, str] = field(default_factory=dict)
+    #: the IDs of its ``--network host`` containers (a container's mode never changes): what
+    #: a published port may clash with, without a walk over every container
+    host_mode: set[str] = field(default_factory=set)
     ports: PortAllocator = field(default_factory=PortAllocator)
     #: the host's network namespace, and each running container's (by container ID)
     netns: Netns = field(default_factory=Netns)
