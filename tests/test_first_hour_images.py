@@ -141,7 +141,8 @@ def test_a_dump_notes_its_containers_images(tmp_path: Path) -> None:
     dump.write_text(netsim("inspect", str(f)).stdout)
     r = netsim("run", str(dump))
     assert r.returncode == 0
-    assert r.stderr.splitlines()[0] == note("myorg/api:1.2")
+    # a dump has no comment lines: the note says how its hosts.yaml declares the image
+    assert r.stderr.splitlines()[0] == "netsim: " + unknown_image_note("myorg/api:1.2", dump=True)
 
 
 def test_the_python_api_keeps_the_note() -> None:
@@ -413,3 +414,53 @@ def test_the_cli_does_not_load_the_listing_at_start() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        check=True)
     assert r.stdout.strip() == "False"
+
+
+def _dump_of(tmp_path: Path, hosts_yaml: str) -> Path:
+    """A one-host dump (made by netsim's docker inspect) holding a container of an image netsim
+    does not know, declared in the script that made it, with ``hosts_yaml`` beside it."""
+    from netsim.dockercli.output import inspect as render
+    from netsim.lab import Lab
+
+    lab = Lab(profile="28.5")
+    lab.run("# netsim: image myorg/api:1.2 listens 8080/tcp")
+    lab.run("docker network create front")
+    lab.run("docker run -d --name api --network front myorg/api:1.2")
+    lab.run("docker run -itd --name client --network front busybox")
+    state = lab.state
+    host = state.host()
+    objects = [render.container(state, c) for c in host.containers.values()]
+    objects += [render.network(state, host.name, n) for n in sorted(host.networks)]
+    d = tmp_path / "dump"
+    d.mkdir(parents=True)
+    (d / f"{host.name}.json").write_text(json.dumps(objects), encoding="utf-8")
+    (d / "hosts.yaml").write_text(hosts_yaml, encoding="utf-8")
+    return d
+
+
+def test_a_dump_declares_its_images_in_hosts_yaml(tmp_path: Path) -> None:
+    """A dump has no comment lines: its unknown images are declared in hosts.yaml's
+    ``images:`` (a scenario's form), and the note says so."""
+    from netsim.io.dump import load_dump
+
+    bare = load_dump(str(_dump_of(tmp_path / "a", "lan: 192.168.0.0/24\n")))
+    note = next(n for n in bare.notes if "myorg/api:1.2" in n)
+    assert note.endswith("declare what it has: hosts.yaml images: [{name: myorg/api:1.2, "
+                         "listen: [PORT/tcp, …], tools: [TOOL, …]}]")
+    assert not bare.reach("client", "api", port=8080).delivered
+    declared = load_dump(str(_dump_of(
+        tmp_path / "b", "lan: 192.168.0.0/24\nimages:\n- {name: myorg/api:1.2, listen: "
+        "[8080/tcp]}\n")))
+    assert not any("myorg/api" in n for n in declared.notes)
+    assert declared.reach("client", "api", port=8080).delivered
+
+
+def test_a_bad_image_declaration_in_hosts_yaml_is_one_line(tmp_path: Path) -> None:
+    from netsim.errors import InputError
+    from netsim.io.dump import load_dump
+
+    d = _dump_of(tmp_path, "images:\n- {name: myorg/api:1.2, listen: [http]}\n")
+    with pytest.raises(InputError) as err:
+        load_dump(str(d))
+    assert str(err.value).startswith(f"{d / 'hosts.yaml'}: images[0].listen")
+    assert "\n" not in str(err.value)

@@ -223,10 +223,11 @@ def declared_toolset(entries: Iterable[str]) -> tuple[dict[str, ToolImpl], froze
     return tools, frozenset(shells)
 
 
-def unknown_image_note(image: str, *, scenario: bool = False) -> str:
+def unknown_image_note(image: str, *, scenario: bool = False, dump: bool = False) -> str:
     """What a run says once about an image the catalogue does not know and no directive
     declares (printed as ``netsim: …`` on stderr). How to declare it is the input's own way:
-    a comment line in a script or compose file, an ``images:`` entry in a ``scenario``.
+    a comment line in a script or compose file, an ``images:`` entry in a ``scenario`` or, for
+    a ``dump``, in its hosts.yaml.
 
     >>> print(unknown_image_note("prom/prometheus"))
     image prom/prometheus is not in netsim's catalogue: it is taken to keep running, listening \
@@ -236,8 +237,10 @@ has: # netsim: image prom/prometheus listens PORT/tcp,… tools TOOL,…
     declare what it has: images: [{name: prom/prometheus, listen: [PORT/tcp, …], tools: \
 [TOOL, …]}]
     """
-    how = (f"images: [{{name: {image}, listen: [PORT/tcp, …], tools: [TOOL, …]}}]" if scenario
-           else f"# netsim: image {image} listens PORT/tcp,… tools TOOL,…")
+    how = (f"images: [{{name: {image}, listen: [PORT/tcp, …], tools: [TOOL, …]}}]"
+           if scenario or dump else f"# netsim: image {image} listens PORT/tcp,… tools TOOL,…")
+    if dump:
+        how = f"hosts.yaml {how}"
     return (f"image {image} is not in netsim's catalogue: it is taken to keep running, "
             "listening on no port, with Debian's network tools (ping, curl, nc, dig, ip; no "
             f"wget); declare what it has: {how}")

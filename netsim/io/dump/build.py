@@ -61,7 +61,8 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
     hosts = _hosts(dump, chosen)
     lan = _lan(dump, notes)
     try:
-        engine = Engine(hosts=hosts, lan=lan, seed=seed, profile=chosen)
+        engine = Engine(hosts=hosts, lan=lan, seed=seed, profile=chosen,
+                        images={d.name: d for d in dump.hosts_file.images})
     except ValueError as err:
         raise InputError(f"{path}: hosts.yaml", str(err)) from None
     unused = Unused()
@@ -94,7 +95,7 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
     if unused.counts:
         notes.append("not used (netsim does not simulate them): "
                      + ", ".join(unused.summary()))
-    lab = Lab(engine=engine, workdir=workdir)
+    lab = Lab(engine=engine, workdir=workdir, images=dump.hosts_file.images)
     lab.notes.extend(f"{path}: {n}" for n in notes)
     return lab
 

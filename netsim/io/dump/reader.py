@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from netsim.api import DEFAULT_HOST
+from netsim.api import DEFAULT_HOST, ImageDecl
 from netsim.errors import InputError
 from netsim.io.inputs import decode_text
 
@@ -38,7 +38,8 @@ _PART = re.compile(r"(?P<host>[A-Za-z0-9][A-Za-z0-9_.-]*?)"
                    r"(?:\.(?P<part>containers|networks|version|info|inspect))?\.json")
 
 _HOSTS_FORM = ("hosts.yaml: {lan: CIDR, gateway: ADDRESS, internet_hops: N, hosts: {NAME: "
-               "{address: ADDRESS, parent: INTERFACE, dns: [ADDRESS, …]}}}")
+               "{address: ADDRESS, parent: INTERFACE, dns: [ADDRESS, …]}}, images: [{name: "
+               "IMAGE, listen: [PORT/tcp, …], expose: […], runs: server, tools: [TOOL, …]}]}")
 
 #: the keys that make an object a container, or a network, of docker inspect's array
 CONTAINER_KEYS = ("State", "Config")
@@ -81,6 +82,9 @@ class HostsFile:
     parents: dict[str, str] = field(default_factory=dict)
     #: the nameservers of each host's own /etc/resolv.conf
     dns: dict[str, tuple[ipaddress.IPv4Address, ...]] = field(default_factory=dict)
+    #: facts about images netsim does not know, as a scenario's ``images:`` declares them (a
+    #: dump has no comment lines for ``# netsim: image``)
+    images: tuple[ImageDecl, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,8 @@ def _read_hosts_file(path: Path) -> HostsFile:
         raise InputError(at, "not valid YAML", accepted=_HOSTS_FORM) from None
     if data is None:
         return HostsFile()
-    if not isinstance(data, dict) or set(data) - {"lan", "gateway", "internet_hops", "hosts"}:
+    if not isinstance(data, dict) or set(data) - {"lan", "gateway", "internet_hops", "hosts",
+                                                  "images"}:
         raise InputError(where, "unknown or malformed keys",
                          got=", ".join(map(str, data)) if isinstance(data, dict) else data,
                          accepted=_HOSTS_FORM)
@@ -325,4 +330,27 @@ def _read_hosts_file(path: Path) -> HostsFile:
     if lan is not None and gateway is not None and gateway not in lan:
         raise InputError(f"{where}: gateway", "not inside the LAN", got=f"{gateway} (lan {lan})")
     return HostsFile(lan=lan, gateway=gateway, internet_hops=hops, addresses=addresses,
-                     parents=parents, dns=dns)
+                     parents=parents, dns=dns, images=_images(where, data.get("images")))
+
+
+def _images(where: str, entries: Any) -> tuple[ImageDecl, ...]:
+    """``images:``: a list of image declarations, as a scenario's (netsim.api.ImageDecl)."""
+    from pydantic import ValidationError
+
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        raise InputError(f"{where}: images", "must be a list of image declarations",
+                         got=entries, accepted=_HOSTS_FORM)
+    out = []
+    for i, entry in enumerate(entries):
+        try:
+            out.append(ImageDecl.model_validate(entry))
+        except ValidationError as err:
+            first = err.errors()[0]
+            at = ".".join(str(x) for x in first["loc"])
+            raise InputError(f"{where}: images[{i}]" + (f".{at}" if at else ""),
+                             str(first["msg"]).removeprefix("Value error, "), got=entry,
+                             accepted="{name: IMAGE, listen: [PORT/tcp, …], expose: […], "
+                                      "runs: server|shell|exits, tools: [TOOL, …]}") from None
+    return tuple(out)
