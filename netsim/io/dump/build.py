@@ -96,7 +96,7 @@ def _load_dump(path: str, *, seed: int, profile: EngineProfile | None,
         notes.append("not used (netsim does not simulate them): "
                      + ", ".join(unused.summary()))
     lab = Lab(engine=engine, workdir=workdir, images=dump.hosts_file.images)
-    lab.notes.extend(f"{path}: {n}" for n in notes)
+    lab.notes.extend(f"{dump.path}: {n}" for n in notes)  # "<stdin>" for "-"
     return lab
 
 
