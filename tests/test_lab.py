@@ -133,3 +133,37 @@ def test_killed_run_leaves_no_trace(clean_machine: dict[str, str], tmp_path: Pat
         stop = _lab("stop")
     assert stop.returncode == 0, stop.stderr
     _assert_unchanged(clean_machine)
+
+
+def test_daemon_options_of_a_script(clean_machine: dict[str, str], tmp_path: Path) -> None:
+    """``# netsim: daemon FLAG…`` starts fresh daemons with those dockerd options (IPv6 on the
+    default bridge); a flag outside the allowed list is refused before anything starts; a run
+    that is not fresh cannot reuse daemons started with other options; the next fresh run
+    without the line gets plain daemons; and the machine is left as found."""
+    import json
+
+    v6 = tmp_path / "v6.sh"
+    v6.write_text("# netsim: daemon --ipv6 --fixed-cidr-v6=fd00:d0c::/64\n"
+                  "docker network inspect -f '{{.EnableIPv6}} {{json .IPAM.Config}}' bridge\n")
+    plain = tmp_path / "plain.sh"
+    plain.write_text("docker network inspect -f '{{.EnableIPv6}}' bridge\n")
+    evil = tmp_path / "evil.sh"
+    evil.write_text("# netsim: daemon --ipv6 --data-root=/tmp\ndocker ps\n")
+    try:
+        refused = _lab("run", "--fresh", str(evil))
+        assert refused.returncode != 0
+        assert "daemon option not allowed in the lab: '--data-root=/tmp'" in refused.stderr
+        assert not Path("/run/netsim-lab/engine").exists()  # nothing was started
+        run = _lab("run", "--fresh", str(v6))
+        assert run.returncode == 0, run.stderr
+        assert json.loads(run.stdout)[0]["stdout"].startswith(
+            'true [{"Subnet":"172.17.0.0/16","Gateway":"172.17.0.1"},{"Subnet":"fd00:d0c::/64"')
+        reuse = _lab("run", str(plain))
+        assert reuse.returncode != 0 and "run --fresh" in reuse.stderr
+        again = _lab("run", "--fresh", str(plain))
+        assert again.returncode == 0, again.stderr
+        assert json.loads(again.stdout)[0]["stdout"] == "false\n"
+    finally:
+        stop = _lab("stop")
+    assert stop.returncode == 0, stop.stderr
+    _assert_unchanged(clean_machine)

@@ -6,7 +6,9 @@
 #                                     a Debian root with that docker.io, the stand-in images
 #   lab.sh [--engine V] start         namespaces, fake internet + DNS, two daemons (idempotent;
 #                                     ~2 s when installed); one engine runs at a time
-#   lab.sh run [--reset|--fresh] [--timeout S] SCRIPT|-    run a script, print JSON
+#   lab.sh run [--reset|--fresh] [--timeout S] SCRIPT|-    run a script, print JSON; a script's
+#                                     '# netsim: daemon FLAG…' lines start both daemons with those
+#                                     dockerd options (--fresh only; the flags in DAEMON_FLAGS)
 #   lab.sh reset [--hard]             rm containers/networks/volumes/non-lab images (--hard: restart)
 #   lab.sh stop                       everything down, namespaces deleted, host state compared
 #   lab.sh status | engines
@@ -52,6 +54,10 @@ case $SUITE in
   *) ROOT_EXTRA="" ;;
 esac
 DEBIAN_IMG_PKGS="iputils-ping bind9-dnsutils curl iproute2 netcat-openbsd procps iputils-tracepath net-tools ca-certificates"
+
+# the dockerd options a script may ask for (# netsim: daemon …): IPv6 and address pools only,
+# each a whole word, its value of CIDR/pool characters (the line reaches dockerd's command line)
+DAEMON_FLAGS='^--(ipv6|ip6tables=(true|false)|fixed-cidr-v6=[0-9a-fA-F:]+/[0-9]+|default-address-pool=base=[0-9a-fA-F:.]+/[0-9]+,size=[0-9]+)$'
 
 log() { echo "[lab $(date +%T.%N | cut -c1-12)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -297,6 +303,8 @@ start_daemon() {
   daemon_up $s && return 0
   rm -f /run/netsim-$s/docker.sock /run/netsim-$s/dockerd.pid
   mkdir -p /run/netsim-$s $E $LOGS
+  # dockerd's extra options: only what this start was asked for (lab.sh run's '# netsim: daemon')
+  echo "${LAB_DOCKERD_EXTRA:-}" > $E/dockerd.extra; echo "${LAB_DOCKERD_EXTRA:-}" > $RUN/dockerd.extra
   echo "server${s#srv}" > $E/hostname
   printf 'nameserver 192.168.0.1\n' > $E/resolv.conf
   # Debian's own files for a host with a static address (netcfg's /etc/hosts; resolv.conf
@@ -382,7 +390,7 @@ cmd_stop() {
     [ -e /run/netns/$n ] && { ip netns del $n || { log "could not delete $n"; rc=1; }; }
   done
   for s in $SERVERS; do rmdir /run/netsim-$s/exec /run/netsim-$s 2>/dev/null; done
-  rm -f $RUN/engine
+  rm -f $RUN/engine $RUN/dockerd.extra
   if [ -f $RUN/host.before ]; then
     host_snapshot > $RUN/host.after
     if diff -u $RUN/host.before $RUN/host.after >&2; then
@@ -440,6 +448,20 @@ case "${1:-}" in
                 while [ $# -gt 0 ]; do case "$1" in
                   --reset) pre=soft; shift;; --fresh) pre=hard; shift;;
                   *) args+=("$1"); shift;; esac; done
+                # '# netsim: daemon FLAG…' lines: dockerd's options for this script (fresh
+                # daemons only); every --fresh run writes them, so the next one starts clean
+                flags=""; script=""
+                for a in "${args[@]}"; do case "$a" in --timeout|[0-9]*) ;; *) script=$a;; esac; done
+                if [ -n "$script" ] && [ "$script" != - ] && [ -f "$script" ]; then
+                  read -ra words <<< "$(sed -n 's/^# netsim: daemon //p' "$script" | tr '\n' ' ')"
+                  for f in "${words[@]}"; do  # split on blanks, never globbed
+                    [[ $f =~ $DAEMON_FLAGS ]] || die "daemon option not allowed in the lab: '$f'"
+                    flags="$flags $f"; done
+                fi
+                export LAB_DOCKERD_EXTRA=$flags
+                if [ "$pre" != hard ] && [ -f $RUN/dockerd.extra ] && [ "$(cat $RUN/dockerd.extra)" != "$flags" ]; then
+                  die "the daemons run with options '$(cat $RUN/dockerd.extra)', the script asks for '$flags': run --fresh"
+                fi
                 cmd_start
                 case $pre in soft) cmd_reset >&2;; hard) cmd_reset --hard >&2;; esac
                 export NETSIM_LAB_ROOT=$R NETSIM_LAB_ENGINE=$ENGINE
