@@ -3,6 +3,8 @@ lifecycle, version switches."""
 
 from __future__ import annotations
 
+import pytest
+
 from netsim.lab import Lab
 
 
@@ -329,11 +331,29 @@ def test_none_mode_publishes_nothing() -> None:
 def test_a_host_network_container_holds_its_ports_until_removed() -> None:
     """A published port clashes with what a --network host container listens on (the kernel's
     EADDRINUSE), and binds once that container is gone (the host-mode index follows rm)."""
-    from netsim.lab import Lab
-
     lab = Lab()
     lab.docker("run -d --name hh --network host nginx")
     refused = lab.docker("run -d --name pp -p 80:80 nginx")
     assert "failed to bind host port 0.0.0.0:80/tcp: address already in use" in refused.stderr
     lab.docker("rm -f hh pp")
     assert lab.docker("run -d --name p2 -p 80:80 nginx").exit_code == 0
+
+
+@pytest.mark.parametrize(("engine", "refused"), [("20.10", True), ("26.1", True),
+                                                  ("28.5", False), ("29.1", False)])
+def test_ipv6_without_a_subnet_needs_a_default_ipv6_pool(engine: str, refused: bool) -> None:
+    """``--ipv6`` alone: engines before 27.0 have no IPv6 default pool and refuse the network
+    (recorded on 20.10 and 26.1); later ones take a /64 of a ULA prefix."""
+    lab = Lab(profile=engine)
+    step = lab.docker("network create --ipv6 auto6")
+    if refused:
+        assert step.exit_code == 1
+        assert step.stderr == ("Error response from daemon: could not find an available, "
+                               "non-overlapping IPv6 address pool among the defaults to assign "
+                               "to the network\n")
+        assert "auto6" not in lab.state.host().networks
+        # nothing half-made stays: the name is free, and given an IPv6 subnet it is made
+        again = lab.docker("network create --ipv6 --subnet fd00:1::/64 auto6")
+        assert again.exit_code == 0, again.stderr
+    else:
+        assert step.exit_code == 0, step.stderr

@@ -150,6 +150,12 @@ class NetworksMixin(EngineCore):
                         user_subnet=user_subnet,
                     )
                 )
+            if spec.EnableIPv6 and not self.profile.default_ipv6_pool and not any(
+                    s.subnet.version == 6 for s in subnets):
+                # ipamAllocate's IPv6 pass finds no IPv6 default pool (EngineProfile.
+                # default_ipv6_pool; v26.1.5:libnetwork/ipam/allocator.go getPredefinedPool)
+                raise DaemonError("could not find an available, non-overlapping IPv6 address "
+                                  "pool among the defaults to assign to the network", status=404)
             # the driver's CreateNetwork, once IPAM is done (libnetwork/controller.go
             # NewNetwork: ipamAllocate, then addNetwork)
             driver.create(rt, spec, nid, subnets, self.profile)

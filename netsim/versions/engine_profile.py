@@ -39,6 +39,10 @@ class EngineProfile(BaseModel):
     #: the defaults to assign to the network" (≤ 26.x) instead of "all predefined address pools
     #: have been fully subnetted" (≥ 27.0)
     legacy_pool_exhausted_message: bool
+    #: ``--ipv6`` without an IPv6 subnet takes a /64 of a default ULA pool (≥ 27.0) instead of
+    #: failing: "could not find an available, non-overlapping IPv6 address pool among the
+    #: defaults to assign to the network" (≤ 26.x, which have no IPv6 default pools)
+    default_ipv6_pool: bool
     #: ``--ip`` on a network whose subnet IPAM chose is refused ("user specified IP address is
     #: supported only when connecting to networks with user configured subnets")
     static_ip_needs_user_subnet: bool

@@ -142,6 +142,10 @@ PROFILES: dict[str, EngineProfile] = {
                         ("volume prune", "Remove all unused local volumes")),
             # vendor/github.com/docker/libnetwork/ipam/allocator.go:387-447 (updateStartIndex)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
+            # getPredefinedPool: no IPv6 predefined pool, NotFoundErrorf("… IPv%d …") (recorded
+            # on 20.10 and 26.1:
+            # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
+            default_ipv6_pool=False,
             # daemon/container_operations.go:632-674 validateNetworkingConfig
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_20,
             # vendor/github.com/docker/libnetwork/drivers/macvlan/macvlan_network.go:83
@@ -261,6 +265,10 @@ PROFILES: dict[str, EngineProfile] = {
             cli_restart_rm_legacy_text=True,
             # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
+            # getPredefinedPool: no IPv6 predefined pool, NotFoundErrorf("… IPv%d …") (recorded
+            # on 20.10 and 26.1:
+            # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
+            default_ipv6_pool=False,
             # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go:57-65 createNetwork
@@ -321,6 +329,8 @@ PROFILES: dict[str, EngineProfile] = {
             # libnetwork/ipams/defaultipam/address_space.go:137 allocatePredefinedPool (first
             # fit); libnetwork/ipamapi/contract.go:38 ErrNoMoreSubnets
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
+            # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
+            default_ipv6_pool=True,
             # api/types/network/endpoint.go:103-124
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go createNetwork: passthru only
@@ -351,6 +361,8 @@ PROFILES: dict[str, EngineProfile] = {
             name="29.1", version="29.1.5", api_version="1.52", moby_tag="docker-v29.1.5",
             # daemon/libnetwork/ipams/defaultipam/address_space.go allocatePredefinedPool
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
+            # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
+            default_ipv6_pool=True,
             # daemon/container_operations.go:611-622 (29.0.0 still had 28.5's check and text)
             static_ip_needs_user_subnet=False, static_ip_outside_subnet_message=_OUTSIDE_29,
             # daemon/libnetwork/drivers/macvlan/macvlan_network.go:73 createNetwork
