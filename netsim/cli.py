@@ -35,7 +35,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def _load(path: str, *, seed: int, strict: bool = False,
+def _load(path: str, *, seed: int, stop_on_failure: bool = False,
           engine: str | None = None) -> tuple[Lab, list[Step]]:
     """Replay any supported input and return the lab and its steps.
 
@@ -43,14 +43,15 @@ def _load(path: str, *, seed: int, strict: bool = False,
     content. ``engine`` (``--engine``) is the Docker Engine modelled, over the file's own
     ``# netsim: engine`` line or ``engine_version``; an unknown one is an InputError.
     ``--strict`` (:data:`_strict_option`) makes a line netsim does not simulate an error;
-    ``strict`` (netsim run's) also stops the replay at the first command that fails.
+    ``stop_on_failure`` (netsim run's ``--strict``) also stops the replay at the first command
+    that fails.
     """
     from netsim.replay import replay_file
     from netsim.versions import profile
 
     chosen = profile(engine, where="--engine") if engine is not None else None
-    lab, steps = replay_file(path, seed=seed, strict=strict or _given_strict(), profile=chosen,
-                             format=_given_format(), stop_on_failure=strict)
+    lab, steps = replay_file(path, seed=seed, strict=_given_strict(), profile=chosen,
+                             format=_given_format(), stop_on_failure=stop_on_failure)
     for note in lab.notes:  # said once: what the reader did not use or had to choose
         click.echo(f"netsim: {note}", err=True)
     return lab, steps
@@ -123,8 +124,8 @@ def cli() -> None:
 def run(file: str, as_json: bool, seed: int, draw: str | None, engine: str | None) -> None:
     """Replay FILE and print what Docker would print for each command (a docker inspect dump,
     which has no commands: its networks and containers)."""
-    strict = _given_strict()
-    lab, steps = _load(file, seed=seed, strict=strict, engine=engine)
+    stop = _given_strict()  # netsim run --strict: also stop at the first command that fails
+    lab, steps = _load(file, seed=seed, stop_on_failure=stop, engine=engine)
     if lab.restored and not as_json:
         click.echo(str(lab.state))
     if draw is not None:
@@ -140,7 +141,7 @@ def run(file: str, as_json: bool, seed: int, draw: str | None, engine: str | Non
             if s.stderr:
                 click.echo(s.stderr, nl=False, err=False)
     failed = [s for s in steps if s.exit_code != 0]
-    if strict and failed:
+    if stop and failed:
         sys.exit(1)
 
 
