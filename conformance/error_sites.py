@@ -67,7 +67,8 @@ SOURCE_ROOTS = (
     "netsim/api",  # the Docker API objects and their checks
     "netsim/images",  # image references, the images' programs and the catalogue's checks
     "netsim/probes",  # the tools run inside containers
-    "netsim/lab.py",  # the Python API: directives, scripts, scenarios
+    "netsim/lab.py",  # the Python API: scripts, scenarios
+    "netsim/directives.py",  # a script's leading directives (host, lan, image, engine, daemon)
 )
 #: code under :data:`SOURCE_ROOTS` that makes no Docker error texts of its own and is not read
 #: (``fnmatch`` patterns, ``*`` crossing directories): the Go template engine and Docker's
@@ -161,12 +162,13 @@ OWN_CALLEES = {"InputError", "ScriptError", "ScenarioError", "UnsupportedCommand
                "PydanticCustomError", "NotImplementedError", "RuntimeError", "TypeError",
                "AttributeError", "CatalogueError"}
 OWN_SCOPES = {
-    "netsim/api/hosts.py": {"Lan", "Host"},
+    "netsim/api/hosts.py": {"Lan", "Host", "AddressPool"},
     "netsim/api/scenario.py": {"ImageDecl", "Scenario"},
     "netsim/images/models.py": {"check_ports", "ImageInfo", "ProgramFacts"},
     "netsim/images/catalogue.py": {"*"},
     "netsim/images/declared.py": {"*"},
-    "netsim/lab.py": {"setup_from_directives", "run_script", "describe"},
+    "netsim/lab.py": {"run_script", "describe"},
+    "netsim/directives.py": {"setup_from_directives", "daemon_options"},
     "netsim/daemon/core.py": {"EngineCore._rt"},
     "netsim/daemon/drivers/base.py": {"register", "get"},
     "netsim/probes/registry.py": {"register"},

@@ -31,8 +31,10 @@ only place where engines differ), ``images/`` (the image catalogue, as data in
 daemon alike), ``errors.py`` (the one error tree), ``hints.py`` (netsim's own line under
 Docker's "no such …" errors: the earlier command that failed to create the name, or ``did you
 mean``), ``lab.py`` (the Python API of a notebook:
-:class:`netsim.lab.Lab`), ``hostshell.py`` (a Docker host's shell for a script's other lines:
-``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over ``io/workspace.py``'s files),
+:class:`netsim.lab.Lab`), ``directives.py`` (what a script's leading ``# netsim: host``, ``lan``,
+``image``, ``engine`` and ``daemon`` lines set up), ``hostshell.py`` (a Docker host's shell
+for a script's other lines: ``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over
+``io/workspace.py``'s files),
 ``replay.py`` (any input file replayed in a lab: a script, a scenario, a Compose project
 brought up), ``cli.py`` (the only module that prints or exits), ``conformance/`` (replays of real
 engines' recordings: the comparison, and in ``normalize.py`` what is random in Docker).

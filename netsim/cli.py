@@ -540,10 +540,10 @@ def images(file: str | None, as_json: bool) -> None:
 @_format_option
 def validate(file: str) -> None:
     """Check that FILE reads: prints 'ok' or the first problem (exit 2)."""
+    from netsim.directives import setup_from_directives
     from netsim.io.inputs import input_format, read_input
     from netsim.io.scenario import parse_scenario
     from netsim.io.script import parse_script
-    from netsim.lab import setup_from_directives
 
     fmt = input_format(file, _given_format())
     source = "<stdin>" if file == "-" else file  # as netsim run names it

@@ -45,6 +45,7 @@ from pydantic import ValidationError
 
 from netsim import versions
 from netsim.api import (
+    DEFAULT_HOST,
     ContainerCreate,
     ContainerDecl,
     ContainerPause,
@@ -67,6 +68,7 @@ from netsim.api import (
 )
 from netsim.daemon.engine import Engine
 from netsim.diagram.notebook import Flow, register
+from netsim.directives import setup_from_directives
 from netsim.dockercli.commands import run_docker
 from netsim.dockercli.commands.common import daemon_text
 from netsim.dockercli.commands.context import NOT_SIMULATED as NOT_SIMULATED
@@ -80,7 +82,7 @@ from netsim.images import declared as image_facts
 from netsim.io.script import Command, Directive, Redirect, ScriptLine, parse_script, split_command
 from netsim.io.workspace import Workspace
 from netsim.state import State
-from netsim.versions import DEFAULT_PROFILE, PROFILES, EngineProfile
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -468,7 +470,7 @@ class Lab:
                                   accepted=image_facts.CONTAINER_FORM) from None
             self.containers = (*self.containers, cdecl)
             self.engine.declare_container(cdecl)
-        elif d.kind in ("host", "lan", "engine"):
+        elif d.kind in ("host", "lan", "engine", "daemon"):
             raise ScriptError(where, f"a '{d.kind}' directive must come before the first command",
                               got=f"# netsim: {d.kind} " + " ".join(d.args))
         elif d.kind == "expect":
@@ -478,7 +480,7 @@ class Lab:
         else:
             raise ScriptError(where, "unknown netsim directive", got=d.kind,
                               accepted="host, lan, image, container, on, sleep, detach, expect, "
-                                       "engine")
+                                       "engine, daemon")
 
     def keep_expectation(self, text: str, line: int) -> None:
         """Check one expectation now and keep it with :attr:`checks` (what ``netsim check``
@@ -606,67 +608,6 @@ def _reverse_names(state: State, address: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------ whole scripts
 
 
-_FORMS = {
-    "host": "# netsim: host NAME [address=IP] [hostname=H] [interface=eth0] [dns=IP,IP] "
-            "[nic=physical|veth] [nic_peer=N] [iproute2=6.15|7.3] [apparmor=yes|no] "
-            "[cgroup=v1|v2] [thermal_throttle=CPU,CPU]",
-    "lan": "# netsim: lan SUBNET [gateway=IP]",
-    "image": image_facts.IMAGE_FORM,
-    "container": image_facts.CONTAINER_FORM,
-    "engine": "# netsim: engine VERSION (" + ", ".join(PROFILES) + ")",
-}
-
-
-def setup_from_directives(lines: list[ScriptLine], source: str) -> tuple[
-    list[Host], Lan | None, list[ImageDecl], list[ScriptLine], EngineProfile | None
-]:
-    """Read the leading ``host``/``lan``/``image``/``engine`` directives (the engine: None
-    when the script names none)."""
-    hosts: list[Host] = []
-    lan: Lan | None = None
-    images: list[ImageDecl] = []
-    engine: EngineProfile | None = None
-    rest: list[ScriptLine] = []
-    started = False
-    for sl in lines:
-        d = sl.directive
-        if started or d is None or d.kind not in ("host", "lan", "image", "engine"):
-            if d is None:
-                started = True
-            rest.append(sl)
-            continue
-        where = f"{source}:{sl.line}"
-        kv = dict(a.split("=", 1) for a in d.args[1:] if "=" in a)
-        try:
-            if d.kind == "host":
-                if not d.args:
-                    raise ValueError("a host needs a name")
-                hosts.append(Host(name=d.args[0], **kv))
-            elif d.kind == "lan":
-                if not d.args:
-                    raise ValueError("the LAN needs a subnet")
-                lan = Lan(subnet=d.args[0], **kv)
-            elif d.kind == "image":
-                images.append(image_facts.image_decl(d.args))
-            elif d.kind == "engine":
-                try:
-                    engine = versions.profile(d.args[0] if d.args else "", where=where)
-                except InputError as err:
-                    raise ScriptError(where, err.what, got=err.got,
-                                      accepted=err.accepted) from None
-        except ValidationError as err:
-            first = err.errors()[0]
-            field_name = ".".join(str(x) for x in first["loc"])
-            msg = str(first["msg"]).removeprefix("Value error, ")
-            raise ScriptError(where, f"bad '{d.kind}' directive: "
-                              + (f"{field_name}: {msg}" if field_name else msg),
-                              got=sl.text, accepted=_FORMS[d.kind]) from None
-        except (ValueError, TypeError) as err:
-            raise ScriptError(where, f"bad '{d.kind}' directive: {err}",
-                              got=sl.text, accepted=_FORMS[d.kind]) from None
-    return hosts, lan, images, rest, engine
-
-
 def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                strict: bool = False, hosts: Sequence[Host] | None = None,
                lan: Lan | None = None,
@@ -689,8 +630,9 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     from netsim.hostshell import unsimulated_note
 
     lines = parse_script(text, source=source)
-    declared_hosts, declared_lan, images, rest, declared_engine = setup_from_directives(
-        lines, source)
+    setup = setup_from_directives(lines, source)
+    declared_hosts, declared_lan, declared_engine = setup.hosts, setup.lan, setup.engine
+    images, rest = setup.images, setup.rest
     replay = hosts is not None or lan is not None
     if replay:
         if declared_hosts or declared_lan is not None or declared_engine is not None:
@@ -701,6 +643,9 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     chosen = versions.profile(profile, where="profile") if profile is not None else (
         declared_engine or DEFAULT_PROFILE)
     hosts, lan = declared_hosts, declared_lan
+    if setup.daemon is not None:  # every host's dockerd runs with the script's options
+        hosts = [h.model_copy(update={"daemon": setup.daemon})
+                 for h in (hosts or [Host(name=DEFAULT_HOST)])]
     try:
         lab = Lab(hosts=hosts, lan=lan, images=images, seed=seed, profile=chosen,
                   workdir=workdir, sandboxed=replay if sandboxed is None else sandboxed)

@@ -92,9 +92,22 @@ class NetworkState(_Frozen):
     #: (ContainerState.fractions)
     fractions: dict[str, tuple[int, str]] = Field(default={}, repr=False)
 
+    #: the default bridge of a daemon run with ``--ipv6`` (a declared network says it in its
+    #: spec's EnableIPv6): :attr:`ipv6_enabled`
+    default_ipv6: bool = False
+
     @property
     def is_user_defined(self) -> bool:
         return not self.predefined
+
+    @property
+    def ipv6_enabled(self) -> bool:
+        """Its endpoints get IPv6 addresses (``EnableIPv6``)."""
+        return self.spec.EnableIPv6 if self.spec is not None else self.default_ipv6
+
+    @property
+    def ipv6_subnet(self) -> SubnetState | None:
+        return next((s for s in self.subnets if s.subnet.version == 6), None)
 
     @property
     def ipv4_subnet(self) -> SubnetState | None:
@@ -116,6 +129,8 @@ class EndpointState(_Frozen):
     ipv4: ipaddress.IPv4Interface | None = None
     ipv6: ipaddress.IPv6Interface | None = None
     gateway: ipaddress.IPv4Address | None = None
+    #: the IPv6 default route's next hop (``IPv6Gateway``)
+    gateway6: ipaddress.IPv6Address | None = None
     mac: str | None = None
     host_veth: str | None = None
     #: every name the embedded DNS registers for this endpoint, in Docker's order

@@ -67,7 +67,7 @@ from netsim.api.hostconfig import (
     VolumeOptions,
     WeightDevice,
 )
-from netsim.api.hosts import DEFAULT_HOST, Host, Lan
+from netsim.api.hosts import DEFAULT_HOST, AddressPool, DaemonOptions, Host, Lan
 from netsim.api.network import (
     IPAM,
     PREDEFINED_NETWORKS,
@@ -106,6 +106,7 @@ __all__ = [
     "DEFAULT_HOST",
     "IPAM",
     "PREDEFINED_NETWORKS",
+    "AddressPool",
     "ApiModel",
     "BindOptions",
     "BridgeNetwork",
@@ -121,6 +122,7 @@ __all__ = [
     "ContainerSpec",
     "ContainerStart",
     "ContainerStop",
+    "DaemonOptions",
     "DeviceMapping",
     "DeviceRequest",
     "Driver",

@@ -9,10 +9,39 @@ from pydantic import Field, field_validator, model_validator
 
 from netsim.api.base import ApiModel
 
-__all__ = ["DEFAULT_HOST", "Host", "Lan"]
+__all__ = ["DEFAULT_HOST", "AddressPool", "DaemonOptions", "Host", "Lan"]
 
 #: The name netsim gives the Docker host when a setup declares none.
 DEFAULT_HOST = "host"
+
+
+class AddressPool(ApiModel):
+    """One of the daemon's ``default-address-pools``: a base prefix split into subnets of
+    ``size`` bits (``--default-address-pool base=172.30.0.0/16,size=24``)."""
+
+    base: ipaddress.IPv4Network | ipaddress.IPv6Network
+    size: int = Field(ge=1, le=128)
+
+    @model_validator(mode="after")
+    def _fits(self) -> AddressPool:
+        if not self.base.prefixlen <= self.size <= self.base.max_prefixlen:
+            # v28.5.2:libnetwork/ipamutils/utils.go SplitNetworks
+            raise ValueError(f"invalid pool size {self.size} for base {self.base}")
+        return self
+
+
+class DaemonOptions(ApiModel):
+    """The networking options of a host's dockerd (its flags or ``daemon.json``): what the
+    default bridge gets and which address pools IPAM draws from (``# netsim: daemon …``)."""
+
+    #: ``--ipv6``: the default bridge is dual-stack (it needs ``fixed_cidr_v6`` on ≤ 26.x)
+    ipv6: bool = False
+    #: ``--fixed-cidr-v6``: the default bridge's IPv6 subnet
+    fixed_cidr_v6: ipaddress.IPv6Network | None = None
+    #: ``--ip6tables``: None is the engine's default (on since 27.0, off before)
+    ip6tables: bool | None = None
+    #: ``--default-address-pool``: replaces the built-in pools when given
+    default_address_pools: tuple[AddressPool, ...] = ()
 
 
 class Lan(ApiModel):
@@ -77,6 +106,12 @@ class Host(ApiModel):
     #: the CPUs with ``/sys/devices/system/cpu/cpuN/thermal_throttle``, which Docker ≥ 28 masks
     #: (oci/defaults.go defaultLinuxMaskedPaths); ``thermal_throttle=`` for none
     thermal_throttle: tuple[int, ...] = (0,)
+    #: the daemon's ID (``/var/lib/docker/engine-id``, ``docker info``'s ID), from which an
+    #: engine ≥ 27 derives its IPv6 ULA pool; none: one made from the seed and the host's name
+    engine_id: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+    #: the daemon's networking options (``# netsim: daemon …`` lines)
+    daemon: DaemonOptions = DaemonOptions()
 
     @field_validator("dns", "thermal_throttle", mode="before")
     @classmethod

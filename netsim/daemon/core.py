@@ -13,10 +13,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from netsim.api import ContainerDecl, ContainerSpec, ImageDecl, Lan, NetworkSpec
+from netsim.api import ContainerDecl, ContainerSpec, Host, ImageDecl, Lan, NetworkSpec
 from netsim.daemon import ids
 from netsim.daemon.errors import not_found_container, not_found_network
-from netsim.daemon.ipam import SubnetPool
+from netsim.daemon.ipam import LOCAL_SCOPE_POOLS, AddressSpace, PoolToSplit, SubnetPool, ula_pool
 from netsim.daemon.runtime import HostRuntime, NetworkRuntime, SwarmRuntime
 from netsim.errors import DaemonError
 from netsim.images import ImageInfo
@@ -91,6 +91,19 @@ class EngineCore(ABC):
     def tick(self, seconds: int = 1) -> None:
         """Advance netsim's logical clock (used for Created/StartedAt and ``docker ps`` ages)."""
         self.clock += seconds
+
+    def _address_space(self, host: Host) -> AddressSpace:
+        """A host's local address space: the daemon's default-address-pools, else Docker's
+        built-in ones; an engine ≥ 27 adds a ULA /48 of its own when they hold no IPv6 pool
+        (moby daemon/daemon.go networkOptions, docker-v29.1.0)."""
+        opts = host.daemon
+        pools: list[PoolToSplit] = ([PoolToSplit(p.base, p.size)
+                                     for p in opts.default_address_pools]
+                                    or list(LOCAL_SCOPE_POOLS))
+        if self.profile.default_ipv6_pool and not any(p.base.version == 6 for p in pools):
+            pools.append(ula_pool(host.engine_id or ids.engine_id(self.seed, host.name)))
+        return AddressSpace(pools=tuple(pools),
+                            rotating=self.profile.rotating_subnet_allocation)
 
     def _reserved(self) -> list[ipaddress.IPv4Network]:
         """Networks the hosts are on: IPAM never chooses a pool that overlaps them

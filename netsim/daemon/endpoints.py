@@ -82,6 +82,20 @@ class EndpointsMixin(EngineCore):
                     for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
                 errors.append(self.profile.static_ip_outside_subnet_message.format(
                     ip=cfg.ipv4_address))
+        if cfg.ipv6_address is not None:
+            # the same rules for --ip6 over the IPv6 subnets (measured: 80-ipv6-ports-isolation,
+            # a network without IPv6 has no configured IPv6 subnet)
+            v6 = [s for s in net.subnets if s.subnet.version == 6] if net.ipv6_enabled else []
+            static6 = [s for s in v6 if driver.configured_subnet(net, s)]
+            if self.profile.static_ip_needs_user_subnet and not static6:
+                errors.append(
+                    "user specified IP address is supported only when connecting to networks "
+                    "with user configured subnets")
+            elif ipam and not any(
+                    cfg.ipv6_address in s.subnet
+                    for s in (static6 if self.profile.static_ip_needs_user_subnet else v6)):
+                errors.append(self.profile.static_ip_outside_subnet_message.format(
+                    ip=cfg.ipv6_address))
         if errors and self.profile.endpoint_settings_checked_at_start:
             raise DaemonError(errors[0], status=400)
         if errors:
@@ -140,6 +154,12 @@ class EndpointsMixin(EngineCore):
                 except DaemonError:
                     pool.release(addr)
                     raise attach_timeout() from None
+        try:
+            ipv6, gateway6 = self._join6(net, driver, ep)
+        except DaemonError:
+            if ipv4 is not None:
+                next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
+            raise
         join_no = self._nth("join", c.id, st.id)
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
@@ -165,6 +185,8 @@ class EndpointsMixin(EngineCore):
                 "ifname": ifname,
                 "ipv4": ipv4,
                 "gateway": gateway,
+                "ipv6": ipv6,
+                "gateway6": gateway6,
                 "mac": mac,
                 "host_veth": ids.veth_name(self.seed, c.id, st.id, join_no)
                 if driver.host_veth
@@ -173,6 +195,31 @@ class EndpointsMixin(EngineCore):
                 **self._plug(rt, c, st, gateway_only=gateway_only),
             }
         )
+
+    def _join6(self, net: NetworkRuntime, driver: drivers.NetworkDriver, ep: EndpointState
+               ) -> tuple[ipaddress.IPv6Interface | None, ipaddress.IPv6Address | None]:
+        """The endpoint's IPv6 address and gateway on a network with IPv6 enabled: ``--ip6``,
+        else the lowest free address of its first IPv6 subnet (libnetwork/endpoint.go
+        assignAddressVersion; measured: ::2, ::3 … after the gateway ::1)."""
+        st = net.state
+        sub = st.ipv6_subnet
+        if not st.ipv6_enabled or sub is None or not driver.sandbox_interface:
+            return None, None
+        pool = next(p for p in net.pools if p.subnet == sub.subnet)
+        if ep.config.ipv6_address is not None:
+            addr = pool.allocate(ep.config.ipv6_address)
+        else:
+            try:
+                addr = pool.allocate_any()
+            except DaemonError:
+                raise DaemonError(
+                    "no available IPv6 addresses on this network's address pools: "
+                    f"{st.name} ({st.id})", status=503) from None
+        gateway = None
+        if driver.endpoint_gateway(st, self.profile) and isinstance(
+                sub.gateway, ipaddress.IPv6Address):
+            gateway = sub.gateway
+        return ipaddress.IPv6Interface((int(addr), sub.subnet.prefixlen)), gateway
 
     def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
               gateway_only: bool) -> dict[str, int | None]:
@@ -218,11 +265,14 @@ class EndpointsMixin(EngineCore):
             net = self.swarm.networks.get(ep.network)
             if net is not None and cid is not None:
                 self._overlay_unuse(rt, ep.network, cid)
-        if net is None or ep.ipv4 is None:
+        if net is None:
             return
-        for pool in net.pools:
-            if ep.ipv4.ip in pool.subnet:
-                pool.release(ep.ipv4.ip)
+        for iface in (ep.ipv4, ep.ipv6):
+            if iface is None:
+                continue
+            for pool in net.pools:
+                if iface.ip in pool.subnet:
+                    pool.release(iface.ip)
 
     def _network_connect(self, rt: HostRuntime, ref: str, network: str,
                          cfg: EndpointSettings) -> Outcome:

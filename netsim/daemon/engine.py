@@ -44,7 +44,7 @@ from netsim.daemon.containers import ContainersMixin
 from netsim.daemon.core import Outcome
 from netsim.daemon.endpoints import EndpointsMixin
 from netsim.daemon.errors import runc_start_error
-from netsim.daemon.ipam import ERR_POOL_OVERLAP, AddressSpace
+from netsim.daemon.ipam import ERR_POOL_OVERLAP
 from netsim.daemon.links import LinksMixin
 from netsim.daemon.netns import Netns
 from netsim.daemon.networks import NetworksMixin
@@ -99,8 +99,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts = {}
         for h in hosts:
-            rt = HostRuntime(host=h, space=AddressSpace(
-                rotating=profile.rotating_subnet_allocation), netns=Netns.of_host(h))
+            rt = HostRuntime(host=h, space=self._address_space(h), netns=Netns.of_host(h))
             self._hosts[h.name] = rt
             self._create_predefined(rt)
             self._index_predefined(rt)

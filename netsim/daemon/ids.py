@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import random
 
-__all__ = ["base36", "generated_name", "hex_id", "join_token", "mac_address", "veth_name"]
+__all__ = ["base36", "engine_id", "generated_name", "hex_id", "join_token", "mac_address",
+           "veth_name"]
 
 
 def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
@@ -91,3 +92,13 @@ def join_token(seed: int, cluster: str, role: str) -> str:
     """``SWMTKN-1-<50 base36>-<25 base36>``: the CA digest part is shared by both roles
     (swarmkit ca/config.go)."""
     return f"SWMTKN-1-{base36(seed, 50, 'ca', cluster)}-{base36(seed, 25, 'secret', cluster, role)}"
+
+
+def engine_id(seed: int, host: str) -> str:
+    """A daemon's ID (its ``engine-id`` file: a random UUID, moby daemon/daemon.go
+    loadOrCreateID) for a host that declares none."""
+    raw = bytearray(_digest(seed, ("engine-id", host))[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

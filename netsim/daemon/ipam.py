@@ -16,6 +16,7 @@ Both are plain, fast, mutable allocators used by the engine; they are not part o
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import ipaddress
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,7 @@ __all__ = [
     "PoolToSplit",
     "SubnetPool",
     "nets_overlap",
+    "ula_pool",
 ]
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -40,7 +42,7 @@ IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
 class PoolToSplit:
     """A base prefix split into subnets of ``size`` bits (daemon ``default-address-pools``)."""
 
-    base: ipaddress.IPv4Network
+    base: ipaddress.IPv4Network | ipaddress.IPv6Network
     size: int
 
 
@@ -66,7 +68,30 @@ ERR_NO_MORE_SUBNETS_LEGACY = (
     "could not find an available, non-overlapping IPv4 address pool among the defaults to "
     "assign to the network"
 )
+ERR_NO_MORE_SUBNETS_V6 = (
+    "could not find an available, non-overlapping IPv6 address pool among the defaults to "
+    "assign to the network"
+)
 ERR_NO_AVAILABLE_IPS = "no available addresses on this pool"
+
+#: IPv6 spans are kept beside IPv4 ones, shifted above every IPv4 integer
+_V6 = 1 << 128
+
+
+def ula_pool(engine_id: str) -> PoolToSplit:
+    """The IPv6 pool an engine ≥ 27 adds when its address pools hold none: a ULA /48 whose
+    Global ID is the low 40 bits of the first 8 bytes of sha256(engine ID), split into /64s
+    (moby daemon/daemon.go deriveULABaseNetwork, docker-v29.1.0; the ID is the daemon's
+    ``engine-id``, ``docker info``'s ID: measured fd76:b82b:758e::/64 on the lab's srv1)."""
+    digest = hashlib.sha256(engine_id.encode()).digest()
+    gid = int.from_bytes(digest[:8], "big") & ((1 << 40) - 1)
+    base = ipaddress.IPv6Network(((0xFD << 120) | (gid << 80), 48))
+    return PoolToSplit(base, 64)
+
+
+def _span(net: IPNetwork) -> tuple[int, int]:
+    off = _V6 if net.version == 6 else 0
+    return int(net.network_address) + off, int(net.broadcast_address) + off
 ERR_IP_IN_USE = "Address already in use"
 
 
@@ -91,7 +116,7 @@ class AddressSpace:
     _split: list[ipaddress.IPv4Network] | None = None
 
     def _find_overlap(self, lo: int, hi: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self._spans, (hi, 1 << 130))
+        i = bisect.bisect_right(self._spans, (hi, 1 << 260))
         # candidates: spans starting at or before hi; check the one before and scan back while
         # their end may reach lo (spans never overlap each other, except with --ip-range quirk)
         # spans are disjoint (only the --ip-range quirk may repeat one), so the last span that
@@ -101,16 +126,14 @@ class AddressSpace:
         return None
 
     def _add(self, net: IPNetwork) -> None:
-        key = (int(net.network_address), int(net.broadcast_address))
+        key = _span(net)
         if key not in self._nets:
             bisect.insort(self._spans, key)
             self._nets[key] = []
         self._nets[key].append(net)
 
     def overlaps(self, net: IPNetwork) -> bool:
-        if net.version != 4:
-            return False
-        return self._find_overlap(int(net.network_address), int(net.broadcast_address)) is not None
+        return self._find_overlap(*_span(net)) is not None
 
     def request(self, subnet: IPNetwork, *, check_overlap: bool = True) -> IPNetwork:
         """Allocate a subnet the user gave; Docker's error if it overlaps an allocated one.
@@ -119,16 +142,16 @@ class AddressSpace:
         the parent subnet is not checked (moby daemon/libnetwork/ipams/defaultipam/
         address_space.go allocateSubnetL, moby/moby#46756).
         """
-        if subnet.version == 4 and check_overlap and self.overlaps(subnet):
+        if check_overlap and self.overlaps(subnet):
             raise DaemonError(ERR_POOL_OVERLAP, status=403)
-        if subnet.version == 4:
-            self._add(subnet)
+        self._add(subnet)
         return subnet
 
     def request_predefined(
         self, reserved: Iterable[ipaddress.IPv4Network] = (), *, legacy_message: bool = False
     ) -> ipaddress.IPv4Network:
-        """The lowest free subnet of the pools, in pool order, avoiding ``reserved`` networks.
+        """The lowest free IPv4 subnet of the pools, in pool order, avoiding ``reserved``
+        networks.
 
         source: defaultipam/address_space.go allocatePredefinedPool (first fit since 27.0).
         """
@@ -138,13 +161,34 @@ class AddressSpace:
         if self.rotating:
             return self._request_rotating(reserved_spans, legacy_message)
         for pool in self.pools:
+            if pool.base.version != 4:
+                continue
             found = self._first_free_in(pool, reserved_spans)
             if found is not None:
+                assert isinstance(found, ipaddress.IPv4Network)
                 self._add(found)
                 return found
         raise DaemonError(
             ERR_NO_MORE_SUBNETS_LEGACY if legacy_message else ERR_NO_MORE_SUBNETS, status=400
         )
+
+    def request_predefined6(self, *, legacy_message: bool = False) -> ipaddress.IPv6Network:
+        """The lowest free IPv6 subnet of the pools' IPv6 ones (first fit: defaultipam/
+        address_space.go allocatePredefinedPool, docker-v29.1.0); an engine without an IPv6
+        pool (≤ 26.x unless the daemon's default-address-pools give one) has none to give."""
+        for pool in self.pools:
+            if pool.base.version != 6:
+                continue
+            found = self._first_free_in(pool, [])
+            if found is not None:
+                assert isinstance(found, ipaddress.IPv6Network)
+                self._add(found)
+                return found
+        # v26.1.5:libnetwork/ipam/allocator.go getPredefinedPool (ipamapi ErrNoMoreSubnets is
+        # the ≥ 27 text when a pool exists and is full)
+        if legacy_message or not any(p.base.version == 6 for p in self.pools):
+            raise DaemonError(ERR_NO_MORE_SUBNETS_V6, status=404)
+        raise DaemonError(ERR_NO_MORE_SUBNETS, status=400)
 
     def _request_rotating(self, reserved: list[tuple[int, int]],
                           legacy_message: bool) -> ipaddress.IPv4Network:
@@ -156,7 +200,8 @@ class AddressSpace:
         again (so it, too, moves the index on) and given back at the end (v26.1.5:libnetwork/
         network.go:1531-1568 FindAvailableNetwork, tmpPoolLeases)."""
         if self._split is None:
-            self._split = [net for pool in self.pools
+            self._split = [net for pool in self.pools if isinstance(pool.base,
+                                                                    ipaddress.IPv4Network)
                            for net in pool.base.subnets(new_prefix=pool.size)]
         split = self._split
         held: list[ipaddress.IPv4Network] = []
@@ -187,16 +232,19 @@ class AddressSpace:
 
     def _first_free_in(
         self, pool: PoolToSplit, reserved: list[tuple[int, int]]
-    ) -> ipaddress.IPv4Network | None:
-        step = 1 << (32 - pool.size)
-        cur = int(pool.base.network_address)
-        end = int(pool.base.broadcast_address)
+    ) -> IPNetwork | None:
+        base = pool.base
+        step = 1 << (base.max_prefixlen - pool.size)
+        cur, end = _span(base)
+        off = _V6 if base.version == 6 else 0
         while cur + step - 1 <= end:
             lo, hi = cur, cur + step - 1
             blocker = self._find_overlap(lo, hi)
             if blocker is None:
                 blocker = next((r for r in reserved if r[0] <= hi and r[1] >= lo), None)
             if blocker is None:
+                if base.version == 6:
+                    return ipaddress.IPv6Network((lo - off, pool.size))
                 return ipaddress.IPv4Network((lo, pool.size))
             # jump to the first aligned candidate after the blocking span
             nxt = ((blocker[1] + 1 + step - 1) // step) * step
@@ -204,9 +252,7 @@ class AddressSpace:
         return None
 
     def release(self, subnet: IPNetwork) -> None:
-        if subnet.version != 4:
-            return
-        key = (int(subnet.network_address), int(subnet.broadcast_address))
+        key = _span(subnet)
         nets = self._nets.get(key)
         if not nets:
             return

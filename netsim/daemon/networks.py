@@ -104,14 +104,20 @@ class NetworksMixin(EngineCore):
                              self._nth("network", rt.host.name, spec.Name))
         subnets: list[SubnetState] = []
         pools: list[SubnetPool] = []
-        configs: list[IPAMConfig | None] = list(spec.IPAM.Config) or [None]
         requested: list[IPNet] = []  # given back if anything below fails
         try:
-            for cfg in configs:
+            for version, cfg in self._ipam_requests(spec):
                 if cfg is not None and cfg.Subnet is not None:
                     subnet: IPNet = cfg.Subnet.network
                     rt.space.request(subnet, check_overlap=cfg.IPRange is None)
                     user_subnet = True
+                elif version == 6:
+                    # no IPv6 default pool on ≤ 26.x (EngineProfile.default_ipv6_pool):
+                    # v26.1.5:libnetwork/ipam/allocator.go getPredefinedPool
+                    subnet = rt.space.request_predefined6(
+                        legacy_message=self.profile.legacy_pool_exhausted_message
+                        or not self.profile.default_ipv6_pool)
+                    user_subnet = False
                 else:
                     subnet = rt.space.request_predefined(
                         self._reserved(),
@@ -150,12 +156,6 @@ class NetworksMixin(EngineCore):
                         user_subnet=user_subnet,
                     )
                 )
-            if spec.EnableIPv6 and not self.profile.default_ipv6_pool and not any(
-                    s.subnet.version == 6 for s in subnets):
-                # ipamAllocate's IPv6 pass finds no IPv6 default pool (EngineProfile.
-                # default_ipv6_pool; v26.1.5:libnetwork/ipam/allocator.go getPredefinedPool)
-                raise DaemonError("could not find an available, non-overlapping IPv6 address "
-                                  "pool among the defaults to assign to the network", status=404)
             # the driver's CreateNetwork, once IPAM is done (libnetwork/controller.go
             # NewNetwork: ipamAllocate, then addNetwork)
             driver.create(rt, spec, nid, subnets, self.profile)
@@ -197,6 +197,32 @@ class NetworksMixin(EngineCore):
         rt.network_names_by_id[nid] = spec.Name
         return Outcome(id=nid)
 
+    def _ipam_requests(self, spec: NetworkSpec) -> list[tuple[int, IPAMConfig | None]]:
+        """The pools IPAM is asked for, in the order ``network inspect`` lists them.
+
+        ≥ 27: the IPv4 configs given, the IPv6 ones, then one from the default pools for an
+        enabled family that has none; a family that is not enabled is not allocated
+        (v28.5.2:libnetwork/network.go ipamAllocate, daemon/network.go buildIPAMResources).
+        ≤ 26.x (no IPv6 default pool): every config given, in its order, then the defaults.
+        """
+        v4 = [c for c in spec.IPAM.Config if c.Subnet is None or c.Subnet.version == 4]
+        v6 = [c for c in spec.IPAM.Config if c.Subnet is not None and c.Subnet.version == 6]
+        if not self.profile.default_ipv6_pool:
+            out: list[tuple[int, IPAMConfig | None]] = [
+                (4 if c.Subnet is None else c.Subnet.version, c) for c in spec.IPAM.Config]
+            if not v4:
+                out.append((4, None))
+            if spec.EnableIPv6 and not v6:
+                out.append((6, None))
+            return out
+        out = [(4, c) for c in v4] if spec.EnableIPv4 else []
+        out += [(6, c) for c in v6] if spec.EnableIPv6 else []
+        if spec.EnableIPv4 and not v4:
+            out.append((4, None))
+        if spec.EnableIPv6 and not v6:
+            out.append((6, None))
+        return out
+
     @staticmethod
     def _network_driver(name: str) -> drivers.NetworkDriver:
         """The driver of a network to create, or Docker's refusal: no such driver (libnetwork
@@ -226,6 +252,13 @@ class NetworksMixin(EngineCore):
                 # libnetwork/network.go ipamAllocateVersion (v28.5.2:1603-1605)
                 raise DaemonError(f"failed to allocate gateway ({given}): {err.text}",
                                   status=500) from None
+        if pool.subnet.version == 6 and spec.Driver == "bridge":
+            # bridge_linux.go GetSkipGwAlloc (v28.5.2:712-725): IPv6 skips it only in isolated
+            # mode (an --internal network keeps its IPv6 gateway: measured, 80-ipv6-ports)
+            if spec.Options.get("com.docker.network.bridge.gateway_mode_ipv6") == "isolated" \
+                    and "isolated" in self.profile.bridge_gateway_modes:
+                return None
+            return pool.allocate_any()
         if drivers.get(spec.Driver).skip_gateway(spec, self.profile):
             # the driver's GetSkipGwAlloc (bridge: an isolated network; macvlan, ipvlan:
             # EngineProfile.vlan_gateway)

@@ -210,5 +210,5 @@ class RestoreMixin(EngineCore):
         rt.known = known
         rt.networks.clear()
         rt.network_names_by_id.clear()
-        rt.space = AddressSpace(rotating=self.profile.rotating_subnet_allocation)
+        rt.space = self._address_space(rt.host)
         rt.netns = Netns.of_host(rt.host)

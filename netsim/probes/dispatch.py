@@ -17,7 +17,6 @@ from netsim.probes.context import (
     NOT_SIMULATED,
     ProbeResult,
     Where,
-    ipv6_network,
     locate,
     missing,
 )
@@ -125,11 +124,6 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     if prog in sh.SHELLS and len(words) > 2 and words[1] == "-c":
         return _shell_c(state, where, words, seed=seed, rng=found.rng, installed=installed,
                         busybox=found.tools.cat == "busybox")
-    ipv6_net = ipv6_network(found)
-    if ipv6_net is not None:
-        return ProbeResult("", f"netsim: '{prog}' in a container on the IPv6 network {ipv6_net} "
-                               "is not simulated (netsim gives endpoints no IPv6 addresses)\n",
-                           NOT_SIMULATED)
     entry = program(prog)
     where_text = "inside a container" if found.container is not None else "at " + found.label
     if (entry is None and found.container is not None and "/" not in words[0]

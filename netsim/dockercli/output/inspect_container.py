@@ -153,12 +153,7 @@ def _endpoint_settings(hs: HostState, c: ContainerState, ep: EndpointState, *,
         ipam = {"IPv4Address": str(ep.ipv4.ip), "IPv6Address": ""}
         if omit_empty:
             ipam = {k: v for k, v in ipam.items() if v}
-    v6_gateway = ""
-    if active and ep.ipv6 is not None:
-        net = hs.networks.get(ep.network)
-        sub6 = next((s for s in net.subnets if s.subnet.version == 6), None) if net else None
-        if sub6 is not None and sub6.gateway is not None:
-            v6_gateway = str(sub6.gateway)
+    v6_gateway = str(ep.gateway6) if active and ep.gateway6 is not None else ""
     return {
         "IPAMConfig": ipam,
         "Links": list(cfg.Links) or None,

@@ -132,7 +132,9 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     spec = n.spec
     driver = driver_of(n.driver)
     special = not driver.sandbox_interface  # host, none: no IPAM to report
-    subnets = sorted(n.subnets, key=lambda s: s.subnet.version)  # IPv4 configs, then IPv6
+    # the configured pools (IPv4, then IPv6), then those IPAM chose for a family with none
+    # given (v28.5.2:daemon/network.go buildIPAMResources, docker-v29.1.0 alike)
+    subnets = sorted(n.subnets, key=lambda s: (not s.user_subnet, s.subnet.version))
 
     profile = state.profile
     config: list[dict[str, Any]] | None = None
@@ -229,7 +231,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
         "Driver": n.driver,
         # NewNetwork defaults enableIPv4 to true, also for host/none (docker-cli-output.md §1.5)
         "EnableIPv4": spec.EnableIPv4 if spec is not None else True,
-        "EnableIPv6": spec.EnableIPv6 if spec is not None else False,
+        "EnableIPv6": n.ipv6_enabled,
         "IPAM": {
             "Driver": spec.IPAM.Driver if spec is not None else "default",
             # the CLI always sends a map; the predefined networks have none, nor has a swarm

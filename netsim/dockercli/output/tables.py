@@ -409,7 +409,7 @@ def network_ls(state: State, host: str, *, quiet: bool = False, no_trunc: bool =
     rows = [_network_context({
         "ID": n.id if no_trunc else n.id[:12], "Name": n.name, "Driver": driver(n),
         "Scope": n.scope, "IPv4": str(not (n.spec is not None and not n.spec.EnableIPv4)).lower(),
-        "IPv6": str(bool(n.spec and n.spec.EnableIPv6)).lower(),
+        "IPv6": str(n.ipv6_enabled).lower(),
         "Internal": str(n.internal).lower(),
         "Labels": ",".join(f"{k}={v}" for k, v in sorted(n.labels.items())),
         "CreatedAt": _created_at(n.created),

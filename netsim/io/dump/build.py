@@ -200,7 +200,7 @@ def _network_state(n: ImportedNetwork, host: str | None, profile: EngineProfile,
         id=n.id, name=n.name, driver=n.driver,
         scope="swarm" if n.scope == "swarm" else "local", host=host,
         predefined=n.predefined, spec=None if n.predefined else spec,
-        subnets=tuple(subnets),
+        default_ipv6=n.predefined and spec.EnableIPv6, subnets=tuple(subnets),
         interface="docker0" if n.predefined and n.name == "bridge"
         else driver.interface(spec, n.id),
         internal=driver.internal(spec), attachable=spec.Attachable, icc=driver.icc(spec),

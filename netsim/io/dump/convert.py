@@ -711,6 +711,7 @@ def _endpoint(w: str, path: str, net_name: str, ep: Mapping[str, Any], name: str
             raise _err(where, "GlobalIPv6PrefixLen", "not an IPv6 prefix length", prefix6)
         ipv6 = ipaddress.IPv6Interface((int(address6), prefix6))
     gateway = _ip(ep.get("Gateway"), where, "Gateway", 4)
+    gateway6 = _ip(ep.get("IPv6Gateway"), where, "IPv6Gateway", 6)
     endpoint_id = _str(ep, "EndpointID", where, default="")
     mac = _str(ep, "MacAddress", where, default="") or None
     if mac is not None and not re.fullmatch(r"(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}", mac):
@@ -723,6 +724,7 @@ def _endpoint(w: str, path: str, net_name: str, ep: Mapping[str, Any], name: str
         network=net_name, network_id=_str(ep, "NetworkID", where, default=""), config=config,
         endpoint_id=endpoint_id, ifname=None, ipv4=ipv4 if endpoint_id else None,
         ipv6=ipv6 if endpoint_id else None, gateway=gateway if endpoint_id else None,
+        gateway6=gateway6 if endpoint_id else None,
         mac=mac if endpoint_id else None, host_veth=None, dns_names=dns if endpoint_id else (),
         gateway_only=False, ifindex=None, link_ifindex=None, link_netnsid=None,
         host_netnsid=None))
@@ -733,7 +735,7 @@ _NO_SETTINGS = EndpointSettings()
 
 _ENDPOINT_USED = frozenset({
     "IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID",
-    "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "GlobalIPv6Address",
+    "EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "GlobalIPv6Address", "IPv6Gateway",
     "GlobalIPv6PrefixLen", "DNSNames"})
 
 
