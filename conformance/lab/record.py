@@ -62,6 +62,21 @@ def engine_facts(engine):
     return {"profile": engine, "version": version, "package": package}
 
 
+def engine_ids(engine):
+    """Each daemon's ID (``docker info``'s, its engine-id file), from which an engine ≥ 27
+    derives its IPv6 ULA pool: the replay gives netsim's hosts the same."""
+    state = os.environ.get("NETSIM_LAB_STATE", "/var/lib/netsim-lab")
+    docker = os.path.join(state, f"root-{engine}", "usr/bin/docker")
+    out = {}
+    for srv, host in HOSTS.items():
+        out[host] = subprocess.run(
+            [docker, "-H", f"unix:///run/netsim-{srv}/docker.sock", "info", "--format",
+             "{{.ID}}"],
+            check=True, text=True, stdout=subprocess.PIPE,
+        ).stdout.strip()
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engine", default=os.environ.get("NETSIM_LAB_ENGINE", "28.5"))
@@ -88,7 +103,7 @@ def main():
             "script_sha256": hashlib.sha256(text.encode()).hexdigest(),
             "engine": engine_facts(args.engine),
             "recorded": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "lab": TOPOLOGY,
+            "lab": {**TOPOLOGY, "engine_ids": engine_ids(args.engine)},
             "steps": steps,
         }
         out = os.path.join(outdir, name + ".json")

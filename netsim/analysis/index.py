@@ -7,12 +7,18 @@ overlay, the LAN) with who answers for each address on it (:class:`Owner`), and 
 host's own namespace (:class:`HostNs`: its addresses, bridges, published ports, host-mode
 containers). :mod:`netsim.analysis.reach` walks it, :mod:`netsim.analysis.vantage` finds
 containers in it, :mod:`netsim.probes` reads it.
+
+IPv6 is kept beside IPv4, never mixed into it (the IPv4 walk and matrix read only the IPv4
+fields): a sandbox's interfaces with an IPv6 address are :attr:`Sandbox.ifaces6`
+(:class:`Iface6`), who holds an IPv6 address on a domain is :attr:`Domain.owners6`, a host's
+bridges' IPv6 addresses and subnets are :attr:`HostNs.addresses6` and
+:meth:`HostNs.bridge_for6`.
 """
 
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -42,14 +48,17 @@ __all__ = [
     "Domain",
     "HostNs",
     "Iface",
+    "Iface6",
     "Owner",
     "Sandbox",
     "TopologyIndex",
+    "ip6tables_on",
     "private_pair",
     "topology_index",
 ]
 
 IPv4 = ipaddress.IPv4Address
+IPv6 = ipaddress.IPv6Address
 
 
 @dataclass(eq=False, slots=True)
@@ -69,6 +78,21 @@ class Iface:
 
 
 @dataclass(eq=False, slots=True)
+class Iface6:
+    """One interface of a sandbox with an IPv6 address (the same endpoint as its
+    :class:`Iface` when it has IPv4 too; an IPv6-only network's has none)."""
+
+    sandbox: Sandbox
+    ep: EndpointState
+    net: NetworkState
+    ip: IPv6
+    subnet: ipaddress.IPv6Network
+    domain: str  # the L2 domain key
+    node: str
+    private: bool = False
+
+
+@dataclass(eq=False, slots=True)
 class Sandbox:
     """A running network namespace of containers (an owner and its ``container:`` joiners)."""
 
@@ -79,6 +103,9 @@ class Sandbox:
     ifaces: list[Iface] = field(default_factory=list)
     default: Iface | None = None
     listening: set[str] = field(default_factory=set)
+    #: the interfaces with an IPv6 address, and the one the IPv6 default route goes out of
+    ifaces6: list[Iface6] = field(default_factory=list)
+    default6: Iface6 | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -88,6 +115,7 @@ class Owner:
     kind: Literal["iface", "host", "router"]
     iface: Iface | None = None
     host: str | None = None
+    iface6: Iface6 | None = None  # (an owner of an IPv6 address: Domain.owners6)
 
 
 @dataclass(eq=False, slots=True)
@@ -101,6 +129,7 @@ class Domain:
     net: NetworkState | None = None
     host: str | None = None
     owners: dict[IPv4, Owner] = field(default_factory=dict)
+    owners6: dict[IPv6, Owner] = field(default_factory=dict)
 
 
 @dataclass(eq=False, slots=True)
@@ -131,6 +160,16 @@ class HostNs:
         default_factory=dict)
     host_mode: list[ContainerState] = field(default_factory=list)
     listening: set[str] = field(default_factory=set)  # host-mode containers' ports
+    #: the IPv6 addresses of its bridges (address -> interface), and their IPv6 subnets (few:
+    #: a linear search)
+    addresses6: dict[IPv6, str] = field(default_factory=dict)
+    bridges6: list[tuple[ipaddress.IPv6Network, Domain]] = field(default_factory=list)
+    #: ip6tables rules are programmed (:func:`ip6tables_on`)
+    ip6tables: bool = False
+
+    def bridge_for6(self, ip: IPv6) -> tuple[ipaddress.IPv6Network, Domain] | None:
+        """The local bridge network whose IPv6 subnet holds ``ip``."""
+        return next(((n, d) for n, d in self.bridges6 if ip in n), None)
 
 
 class TopologyIndex:
@@ -160,12 +199,20 @@ class TopologyIndex:
             if hs.host.address is not None:
                 h.addresses[hs.host.address] = hs.host.interface
                 lan.owners.setdefault(hs.host.address, Owner("host", host=hname))
+            h.ip6tables = ip6tables_on(state, hname)
             for net in hs.networks.values():
-                sub = net.ipv4_subnet
-                if (sub is not None and net.host == hname
-                        and driver_of(net.driver).attachment(net) == "bridge"):
-                    dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
-                                       bridge_node(hname, net.name), net, hname)
+                sub = sub6 = None
+                for s in net.subnets:
+                    if s.subnet.version == 4:
+                        sub = sub if sub is not None else s
+                    elif sub6 is None:
+                        sub6 = s
+                if (sub is None and sub6 is None) or net.host != hname or \
+                        driver_of(net.driver).attachment(net) != "bridge":
+                    continue
+                dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
+                                   bridge_node(hname, net.name), net, hname)
+                if sub is not None:
                     subnet = ipaddress.IPv4Network(sub.subnet)
                     h.bridges.append((subnet, dom))
                     h.bridge_index.setdefault(subnet.prefixlen, {})[
@@ -173,6 +220,11 @@ class TopologyIndex:
                     if isinstance(sub.gateway, IPv4):
                         h.addresses[sub.gateway] = net.interface or net.name
                         dom.owners[sub.gateway] = Owner("host", host=hname)
+                if sub6 is not None and isinstance(sub6.subnet, ipaddress.IPv6Network):
+                    h.bridges6.append((sub6.subnet, dom))
+                    gw6 = _bridge_address6(sub6.subnet, sub6.gateway)
+                    h.addresses6[gw6] = net.interface or net.name
+                    dom.owners6[gw6] = Owner("host", host=hname)
         for hname, hs in state.hosts.items():
             roots: dict[str, ContainerState | None] = {}
             for c in hs.containers.values():
@@ -224,7 +276,7 @@ class TopologyIndex:
         host = self.hosts[hname]
         for ep in c.active_endpoints():
             net = hs.networks.get(ep.network)
-            if net is None or ep.ipv4 is None or ep.ifname is None:
+            if net is None or ep.ifname is None or (ep.ipv4 is None and ep.ipv6 is None):
                 continue
             attached = self._attached.get((hname, net.name))
             if attached is None:
@@ -232,12 +284,23 @@ class TopologyIndex:
                     self._endpoint_domain(hname, host, net),
                     driver_of(net.driver).private_children(net))
             dom, private = attached
-            iface = Iface(sb, ep, net, ep.ipv4.ip, ep.ipv4.network, dom.key,
-                           iface_node(hname, c.name, ep.ifname), private)
-            sb.ifaces.append(iface)
-            dom.owners.setdefault(iface.ip, Owner("iface", iface))
+            if ep.ipv4 is not None:
+                iface = Iface(sb, ep, net, ep.ipv4.ip, ep.ipv4.network, dom.key,
+                               iface_node(hname, c.name, ep.ifname), private)
+                sb.ifaces.append(iface)
+                dom.owners.setdefault(iface.ip, Owner("iface", iface))
+            if ep.ipv6 is not None:
+                iface6 = Iface6(sb, ep, net, ep.ipv6.ip, ep.ipv6.network, dom.key,
+                                iface_node(hname, c.name, ep.ifname), private)
+                sb.ifaces6.append(iface6)
+                dom.owners6.setdefault(iface6.ip, Owner("iface", iface6=iface6))
         gw = default_route_endpoint((i.ep for i in sb.ifaces), hs.networks.get)
         sb.default = next((i for i in sb.ifaces if i.ep is gw), None)
+        if sb.ifaces6:
+            eps6 = [i.ep for i in sb.ifaces6]
+            gw6 = _default6_endpoint(eps6, default_route_endpoint(eps6, hs.networks.get),
+                                     hs.networks.get)
+            sb.default6 = next((i for i in sb.ifaces6 if i.ep is gw6), None)
 
     def _endpoint_domain(self, hname: str, host: HostNs, net: NetworkState) -> Domain:
         """The L2 domain its driver attaches a network's endpoints to: the host's bridge, the
@@ -292,10 +355,51 @@ def _build_index(state: State) -> TopologyIndex:
         return TopologyIndex(state)
 
 
-def private_pair(a: Iface, b: Iface) -> bool:
+def private_pair(a: Iface | Iface6, b: Iface | Iface6) -> bool:
     """Two children of one parent on one host, of one driver, either of them private (a
     macvlan in private mode): the kernel's macvlan port delivers nothing between them
     (macvlan.private)."""
     return ((a.private or b.private) and a.sandbox is not b.sandbox
             and a.sandbox.host == b.sandbox.host and a.net.driver == b.net.driver
             and a.net.interface == b.net.interface)
+
+
+def ip6tables_on(state: State, host: str) -> bool:
+    """Whether host ``host``'s daemon programs ip6tables rules (isolation between networks,
+    ICC, internal networks, for IPv6 as for IPv4): ``--ip6tables`` as the daemon was given it
+    (:attr:`netsim.api.hosts.DaemonOptions.ip6tables`), else the engine's default
+    (EngineProfile.ip6tables_default)."""
+    given = state.hosts[host].host.daemon.ip6tables
+    return state.profile.ip6tables_default if given is None else given
+
+
+def _bridge_address6(subnet: ipaddress.IPv6Network,
+                     gateway: ipaddress.IPv4Address | ipaddress.IPv6Address | None) -> IPv6:
+    """The bridge's IPv6 address: the subnet's gateway, else its first address (what the bridge
+    driver takes when IPAM names none: v26.1.5:libnetwork/drivers/bridge/bridge_linux.go
+    processIPAM, the default bridge's ``fixed-cidr-v6`` without a gateway)."""
+    if isinstance(gateway, IPv6):
+        return gateway
+    return subnet.network_address + 1
+
+
+def _default6_endpoint(endpoints: list[EndpointState], gw4: EndpointState | None,
+                       network: Callable[[str], NetworkState | None]) -> EndpointState | None:
+    """The endpoint the IPv6 default route goes out of, among ``endpoints`` (those with an IPv6
+    address): ``gw4``, the one of them the IPv4 rules would pick, when it has an IPv6 gateway,
+    else the first with one in libnetwork's order (``Endpoint.Less``: gw-priority,
+    not internal, network name; 28.x picks its IPv6 gateway apart: sandbox.go
+    ``selectGatewayEndpoint``). The same choice as ``ip -6 route`` shows
+    (:mod:`netsim.probes.interfaces`)."""
+    if gw4 is not None and gw4.gateway6 is not None:
+        return gw4
+    best: tuple[int, bool, str] | None = None
+    chosen = None
+    for ep in endpoints:
+        net = network(ep.network)
+        if net is None or ep.gateway6 is None:
+            continue
+        key = (-ep.config.GwPriority, net.internal, net.name)
+        if best is None or key < best:
+            best, chosen = key, ep
+    return chosen

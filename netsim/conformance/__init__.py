@@ -248,7 +248,8 @@ def replay(rec: Recording, *, seed: int) -> dict[int, Any]:
     # their kernel has no AppArmor, runs cgroup v1 and has no CPU thermal_throttle directories
     # (measured: docker inspect, conformance/recorded/28.5/38-container-inspect.json)
     hosts = [Host(name=name, address=addr, dns=(rec.lab.gateway,), nic="veth", nic_peer=4 + i,
-                  apparmor=False, cgroup="v1", thermal_throttle=())
+                  apparmor=False, cgroup="v1", thermal_throttle=(),
+                  engine_id=rec.lab.engine_ids.get(name))
              for i, (name, addr) in enumerate(rec.lab.hosts.items())]
     lan = Lan(subnet=rec.lab.lan, gateway=rec.lab.gateway, internet_hops=rec.lab.internet_hops)
     _, steps = run_script(rec.script, source=rec.name, seed=seed, hosts=hosts, lan=lan,

@@ -154,12 +154,6 @@ class EndpointsMixin(EngineCore):
                 except DaemonError:
                     pool.release(addr)
                     raise attach_timeout() from None
-        try:
-            ipv6, gateway6 = self._join6(net, driver, ep)
-        except DaemonError:
-            if ipv4 is not None:
-                next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
-            raise
         join_no = self._nth("join", c.id, st.id)
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
@@ -172,6 +166,12 @@ class EndpointsMixin(EngineCore):
             # the IPv4 address: 02:42:ac:11:00:02), else a random one
             mac = driver.endpoint_mac(ipv4, self._host_mac(rt), self.profile) or \
                 ids.mac_address(self.seed, c.id, st.id, join_no)
+        try:
+            ipv6, gateway6 = self._join6(net, driver, ep, mac)
+        except DaemonError:
+            if ipv4 is not None:
+                next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
+            raise
         used = {e.ifname for e in c.endpoints if e.ifname}
         ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
                       if f"eth{i}" not in used)
@@ -196,17 +196,25 @@ class EndpointsMixin(EngineCore):
             }
         )
 
-    def _join6(self, net: NetworkRuntime, driver: drivers.NetworkDriver, ep: EndpointState
-               ) -> tuple[ipaddress.IPv6Interface | None, ipaddress.IPv6Address | None]:
+    def _join6(self, net: NetworkRuntime, driver: drivers.NetworkDriver, ep: EndpointState,
+               mac: str) -> tuple[ipaddress.IPv6Interface | None, ipaddress.IPv6Address | None]:
         """The endpoint's IPv6 address and gateway on a network with IPv6 enabled: ``--ip6``,
         else the lowest free address of its first IPv6 subnet (libnetwork/endpoint.go
-        assignAddressVersion; measured: ::2, ::3 … after the gateway ::1)."""
+        assignAddressVersion; measured: ::2, ::3 … after the gateway ::1); on ≤ 26.x's default
+        bridge, the subnet's prefix and the MAC (EngineProfile.default_bridge_ipv6_from_mac)."""
         st = net.state
         sub = st.ipv6_subnet
         if not st.ipv6_enabled or sub is None or not driver.sandbox_interface:
             return None, None
         pool = next(p for p in net.pools if p.subnet == sub.subnet)
-        if ep.config.ipv6_address is not None:
+        if (st.predefined and self.profile.default_bridge_ipv6_from_mac
+                and sub.subnet.prefixlen <= 80):
+            # v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1093-1099: the MAC's 6 bytes
+            # over the address's last 6; libnetwork then reserves it with IPAM
+            value = int(sub.subnet.network_address) | int(mac.replace(":", ""), 16)
+            addr: ipaddress.IPv4Address | ipaddress.IPv6Address = pool.allocate(
+                ipaddress.IPv6Address(value))
+        elif ep.config.ipv6_address is not None:
             addr = pool.allocate(ep.config.ipv6_address)
         else:
             try:

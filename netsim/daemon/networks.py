@@ -10,7 +10,7 @@ from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import ERR_POOL_OVERLAP, SubnetPool, nets_overlap
 from netsim.daemon.runtime import HostRuntime, IPAddr, IPNet, NetworkRuntime
-from netsim.errors import DaemonError
+from netsim.errors import DaemonError, InputError
 from netsim.state import ContainerState, NetworkState, SubnetState
 
 __all__ = ["NetworksMixin", "validate_ipam"]
@@ -26,6 +26,12 @@ class NetworksMixin(EngineCore):
         pool = SubnetPool(subnet)
         gw = pool.allocate_any()
         nid = ids.hex_id(self.seed, "network", rt.host.name, "bridge")
+        subnets = [SubnetState(subnet=subnet, gateway=gw)]
+        pools = [pool]
+        if rt.host.daemon.ipv6:
+            sub6, pool6 = self._default_bridge_ipv6(rt)
+            subnets.append(sub6)
+            pools.append(pool6)
         rt.networks["bridge"] = NetworkRuntime(
             NetworkState(
                 id=nid,
@@ -33,7 +39,7 @@ class NetworksMixin(EngineCore):
                 driver="bridge",
                 host=rt.host.name,
                 predefined=True,
-                subnets=(SubnetState(subnet=subnet, gateway=gw),),
+                subnets=tuple(subnets),
                 interface="docker0",
                 ifindex=3,
                 # doc: engine/network/tutorials/standalone.md (network inspect bridge)
@@ -45,8 +51,9 @@ class NetworksMixin(EngineCore):
                     "com.docker.network.bridge.name": "docker0",
                     "com.docker.network.driver.mtu": "1500",
                 },
+                default_ipv6=rt.host.daemon.ipv6,
             ),
-            [pool],
+            pools,
         )
         for name, driver in (("host", "host"), ("none", "null")):
             rt.networks[name] = NetworkRuntime(
@@ -59,6 +66,32 @@ class NetworksMixin(EngineCore):
                 ),
                 [],
             )
+
+    def _default_bridge_ipv6(self, rt: HostRuntime) -> tuple[SubnetState, SubnetPool]:
+        """docker0's IPv6 subnet (dockerd ``--ipv6``): ``--fixed-cidr-v6``, else (≥ 27.0) one
+        of the default pools; its gateway ``::1``. ≥ 27.0 show the fixed CIDR as the config's
+        IPRange too, ≤ 26.x do not (v28.5.2 and v26.1.5:daemon/daemon_unix.go
+        initBridgeDriver; measured: 81-ipv6-default-bridge)."""
+        opts = rt.host.daemon
+        fixed = opts.fixed_cidr_v6
+        if fixed is None and self.profile.default_bridge_ipv6_from_mac:
+            # v26.1.5:daemon/daemon_unix.go:1006-1007: dockerd does not start
+            raise InputError(f"host {rt.host.name}", "dockerd refuses to start: IPv6 is "
+                             "enabled for the default bridge, but no subnet is configured. "
+                             "Specify an IPv6 subnet using --fixed-cidr-v6",
+                             accepted="# netsim: daemon --ipv6 --fixed-cidr-v6=CIDR")
+        if fixed is not None:
+            subnet6: IPNet = rt.space.request(fixed)
+        else:
+            subnet6 = rt.space.request_predefined6()
+        pool6 = SubnetPool(subnet6, subnet6 if fixed is not None else None)
+        gw6 = pool6.allocate_any()
+        # the config names a gateway only when docker0 already held one in the subnet as
+        # dockerd started (daemon_unix.go: nw6List); a fresh host's has none (measured on
+        # 28.5: shown after a run that left docker0 with fd00:d0c::1, not on a fresh lab)
+        return SubnetState(subnet=subnet6, gateway=gw6, user_subnet=True,
+                           ip_range=None if self.profile.default_bridge_ipv6_from_mac
+                           or fixed is None else subnet6), pool6
 
     def _index_predefined(self, rt: HostRuntime) -> None:
         for name, net in rt.networks.items():

@@ -53,6 +53,9 @@ class LabTopology(_Model):
     #: routers between the LAN router and the lab's internet (conformance/lab: netsim-inet is
     #: directly behind it)
     internet_hops: int = 0
+    #: each host's daemon ID (``docker info``'s ID), from which an engine ≥ 27 derives its IPv6
+    #: ULA pool (recorded since issue 17; older recordings leave netsim to make one up)
+    engine_ids: dict[str, str] = {}
 
 
 class RecordedStep(_Model):

@@ -13,6 +13,7 @@ otherwise; of the files they save only the names are kept.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,11 +27,13 @@ from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     MUSL_ERRNO,
     IPv4,
+    IPv6,
     ProbeResult,
     Where,
     connect,
     jitter,
-    resolve,
+    prefer_ipv4,
+    resolve_any,
     source_address,
 )
 from netsim.probes.registry import Need, Program, Tool, register
@@ -45,21 +48,40 @@ WGET = Need("wget", "wget", busybox=True)
 
 
 def _split_url(url: str) -> tuple[str, int, str] | None:
-    scheme = "http"
-    rest = url
-    if "://" in url:
-        scheme, _, rest = url.partition("://")
-    hostport = rest.split("/", 1)[0]
+    """A URL's host (an IPv6 literal without its brackets: ``http://[fd00:1::4]:8080/``),
+    port and scheme; None when it has no host or a bad port."""
+    scheme = url.partition("://")[0] if "://" in url else "http"
+    hostport = _hostport(url)
     if not hostport:
         return None
-    host, sep, port = hostport.rpartition(":") if hostport.count(":") == 1 else (hostport, "",
-                                                                                  "")
+    if hostport.startswith("["):
+        inside, bracket, after = hostport[1:].partition("]")
+        try:
+            ipaddress.IPv6Address(inside)
+        except ValueError:
+            return None
+        if not bracket or (after and not after.startswith(":")):
+            return None
+        host, sep, port = inside, after[:1], after[1:]
+    else:
+        host, sep, port = hostport.rpartition(":") if hostport.count(":") == 1 else (
+            hostport, "", "")
     if not sep:
-        host = hostport
+        host = host if hostport.startswith("[") else hostport
         port = "443" if scheme == "https" else "80"
     if not port.isdigit() or not 0 < int(port) < 65536:
         return None
     return host, int(port), scheme
+
+
+def _hostport(url: str) -> str:
+    """The host and port of a URL as typed (``[fd00:1::4]:8080``)."""
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _bracketed(host: str) -> str:
+    """A host as a URL and an HTTP Host header write it: an IPv6 literal in brackets."""
+    return f"[{host}]" if ":" in host else host
 
 
 #: curl's version in the User-Agent of ``curl -v`` (Debian trixie's, as in the lab)
@@ -178,6 +200,8 @@ class _CurlArgs:
     timeout: str | None = None
     write_out: str | None = None
     method: str | None = None
+    #: -4/--ipv4, -6/--ipv6: resolve names to that family only (CURLOPT_IPRESOLVE)
+    family: int | None = None
 
 
 #: curl's options that take a value (short letters and long names)
@@ -220,8 +244,13 @@ def _curl_args(args: list[str]) -> _CurlArgs:
                 i += 1
             elif a in _CURL_FLAGS:
                 setattr(o, _CURL_FLAGS[a], True)
+            elif a in ("--ipv4", "--ipv6"):
+                o.family = int(a[-1])
         elif a.startswith("-") and len(a) > 1:
             for j, ch in enumerate(a[1:], 2):
+                if ch in "46":
+                    o.family = int(ch)
+                    continue
                 if ch in _CURL_VALUE_SHORT:  # the rest of the word, or the next word
                     if j < len(a):
                         _curl_value(o, "-" + ch, a[j:])
@@ -291,18 +320,21 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
         text = meter + verbose + progress + (line + "\n" if err_on else "")
         return ProbeResult(out, text + warn, code, trace)
 
-    look = resolve(w, name)
+    look = resolve_any(w, name, o.family)
     if not look.ok:
         return failed(6, f"curl: (6) Could not resolve host: {name}", None)
-    ip = look.addresses[0]
-    trace = connect(w, ip, port)
+    attempts = _eyeballs(w, look.addresses, port)
+    ip, trace = attempts[-1]
     s = trace.symptom
     timeout_ms = int(float(o.timeout) * 1000) if o.timeout is not None and \
         _is_number(o.timeout) else None
-    is_ip = name == str(ip)
-    resolved = "" if is_ip else (f"* Host {name}:{port} was resolved.\n* IPv6: (none)\n"
-                                 f"* IPv4: {', '.join(str(a) for a in look.addresses)}\n")
-    trying = f"*   Trying {ip}:{port}...\n"
+    is_ip = look.source == "literal"
+    v6 = ", ".join(str(a) for a in look.addresses if a.version == 6) or "(none)"
+    v4 = ", ".join(str(a) for a in look.addresses if a.version == 4) or "(none)"
+    resolved = "" if is_ip else (f"* Host {name}:{port} was resolved.\n* IPv6: {v6}\n"
+                                 f"* IPv4: {v4}\n")
+    trying = "".join(_curl_trying(w, a, port, t, name, t is not trace) for a, t in attempts)
+    host_header = _bracketed(name) if port == 80 else f"{_bracketed(name)}:{port}"
     if s is Symptom.RESET:
         # docker-proxy accepted the connection and reset it, the request unread (measured:
         # conformance/recorded/*/15-ports:33, exit 56)
@@ -310,7 +342,6 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
         verbose = ""
         if o.verbose:
             verb = "HEAD" if o.head or (o.method or "").upper() == "HEAD" else "GET"
-            host_header = name if port == 80 else f"{name}:{port}"
             verbose = (resolved + trying + f"* Connected to {name} ({ip}) port {port}\n"
                        f"* using HTTP/1.x\n> {verb} {_url_path(o.url)} HTTP/1.1\r\n"
                        f"> Host: {host_header}\r\n> User-Agent: curl/{_CURL_VERSION}\r\n"
@@ -336,11 +367,8 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
         ms = arp if s is Symptom.HOST_UNREACHABLE else 0
         verbose = ""
         if o.verbose and s is Symptom.REFUSED:
-            src = source_address(w, ip) if isinstance(ip, IPv4) else "::"
-            eport = 32768 + jitter(w, "eport", name, port) * 28
-            verbose = (resolved + trying + f"* connect to {ip} port {port} from {src} port "
-                       f"{eport} failed: Connection refused\n* {where} after {ms} ms: Could "
-                       "not connect to server\n")
+            verbose = (resolved + trying + _curl_refused(w, ip, port, name)
+                       + f"* {where} after {ms} ms: Could not connect to server\n")
         progress = _meter_wait(ms) if meter else ""
         if verbose:
             progress += "* closing connection #0\n"
@@ -349,8 +377,8 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
     site = _http_site(w, trace) if scheme == "http" else None
     if site is None:
         what = "HTTP" if scheme == "http" else scheme.upper()
-        return ProbeResult("", f"netsim: curl connected to {ip}:{port}; the {what} exchange is "
-                               "not simulated\n", 0, trace)
+        return ProbeResult("", f"netsim: curl connected to {_bracketed(str(ip))}:{port}; the "
+                               f"{what} exchange is not simulated\n", 0, trace)
     method: Literal["GET", "HEAD"] = "HEAD" if o.head or (o.method or "").upper() == "HEAD" \
         else "GET"
     path = _url_path(o.url)
@@ -363,7 +391,6 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
                   remote_port=str(port), size_download=str(size))
     verbose = ""
     if o.verbose:
-        host_header = name if port == 80 else f"{name}:{port}"
         verbose = (resolved + trying + f"* Connected to {name} ({ip}) port {port}\n"
                    f"* using HTTP/1.x\n> {method} {path} HTTP/1.1\r\n> Host: {host_header}\r\n"
                    f"> User-Agent: curl/{_CURL_VERSION}\r\n> Accept: */*\r\n> \r\n")
@@ -397,6 +424,48 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
     stdout = ("" if o.output is not None else text) + out
     stderr = (meter + verbose + progress if meter else verbose) + end + warn
     return ProbeResult(stdout, stderr, 0, trace)
+
+
+def _eyeballs(w: Where, addrs: Sequence[IPv4 | IPv6],
+              port: int) -> list[tuple[IPv4 | IPv6, Trace]]:
+    """The connections curl tries, the one that decides last.
+
+    Happy eyeballs (curl lib/connect.c, cf_he_connect: RFC 8305): the addresses of the
+    first address's family in order, the other family's started 200 ms later or as soon as
+    the first family has failed; the first connection made wins (measured:
+    78-ipv6-dual-stack ``curl http://w6/`` connects to fd00:1::4). When none is made, a
+    connection that goes nowhere (dropped, or waiting for ARP/neighbour discovery) outlasts
+    the refused ones and decides (measured: 80-ipv6-ports-isolation, ICC off: IPv6 refused,
+    IPv4 dropped, curl times out)."""
+    first = addrs[0].version
+    order = [a for a in addrs if a.version == first] + [a for a in addrs if a.version != first]
+    tried: list[tuple[IPv4 | IPv6, Trace]] = []
+    for a in order:
+        tried.append((a, connect(w, a, port)))
+        if tried[-1][1].symptom in (Symptom.OK, Symptom.RESET):
+            return tried
+    slow = [k for k, (_a, t) in enumerate(tried)
+            if t.symptom in (Symptom.TIMEOUT, Symptom.HOST_UNREACHABLE)]
+    if slow:
+        tried.append(tried.pop(slow[0]))
+    return tried
+
+
+def _curl_trying(w: Where, ip: IPv4 | IPv6, port: int, trace: Trace, name: str,
+                 failed: bool) -> str:
+    """``-v``'s line for one connection curl starts (an IPv6 address in brackets), and its
+    failure when it failed before the one that decides."""
+    line = f"*   Trying {_bracketed(str(ip))}:{port}...\n"
+    if failed and trace.symptom is Symptom.REFUSED:
+        line += _curl_refused(w, ip, port, name)
+    return line
+
+
+def _curl_refused(w: Where, ip: IPv4 | IPv6, port: int, name: str) -> str:
+    """``-v``'s line for a refused connection: the source address and an ephemeral port."""
+    eport = 32768 + jitter(w, "eport", name, port) * 28
+    return (f"* connect to {ip} port {port} from {source_address(w, ip)} port {eport} failed: "
+            "Connection refused\n")
 
 
 def _is_number(text: str) -> bool:
@@ -469,13 +538,16 @@ def _wget(w: Where, args: list[str]) -> ProbeResult:
     if parts is None:
         return ProbeResult("", f"wget: bad address '{url}'\n", 1)
     name, port, scheme = parts
-    look = resolve(w, name)
+    look = resolve_any(w, name)
     if not look.ok:
         return ProbeResult("", f"wget: bad address '{name}'\n", 1)
-    ip = look.addresses[0]
+    ip = prefer_ipv4(look)  # xhost2sockaddr: AF_UNSPEC, an IPv4 address when there is one
     trace = connect(w, ip, port)
-    shown = name if ":" not in url.split("://")[-1].split("/")[0] else f"{name}:{port}"
-    head = "" if quiet else f"Connecting to {shown} ({ip}:{port})\n"
+    # wget.c: the URL's host[:port] as typed, and xmalloc_sockaddr2dotted ([v6]:port)
+    hostport = _hostport(url)
+    shown = (hostport if hostport.startswith("[") else name if ":" not in hostport
+             else f"{name}:{port}")
+    head = "" if quiet else f"Connecting to {shown} ({_bracketed(str(ip))}:{port})\n"
     timeout = opts.get("T")
     timeout_s = float(timeout) if isinstance(timeout, str) and _is_number(timeout) else None
     s = trace.symptom
@@ -491,8 +563,8 @@ def _wget(w: Where, args: list[str]) -> ProbeResult:
     site = _http_site(w, trace) if scheme == "http" else None
     if site is None:
         what = "HTTP" if scheme == "http" else scheme.upper()
-        return ProbeResult("", head + f"netsim: wget connected to {ip}:{port}; the {what} "
-                                      "exchange is not simulated\n", 0, trace)
+        return ProbeResult("", head + f"netsim: wget connected to {_bracketed(str(ip))}:{port};"
+                                      f" the {what} exchange is not simulated\n", 0, trace)
     path = _url_path(url)
     r = site.response("GET", path)
     lines = _http_head_lines(w, r)

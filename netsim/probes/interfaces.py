@@ -16,9 +16,9 @@ from typing import Literal
 from netsim.analysis.graph import sandbox_owner
 from netsim.daemon.drivers import get as driver_of
 from netsim.probes.context import IPv4, Where, in_host_ns
-from netsim.state import ContainerState, EndpointState, State
+from netsim.state import ContainerState, EndpointState, State, default_route_endpoint
 
-__all__ = ["Link", "eui64_link_local", "links_of", "routes_of"]
+__all__ = ["Link", "eui64_link_local", "links_of", "routes6_of", "routes_of"]
 
 
 @dataclass
@@ -39,11 +39,14 @@ class Link:
     qlen: int = 0  # txqueuelen: 1000 for lo and a NIC; Docker makes its veths with 0
     qdisc: str = "noqueue"
     #: an IPv6 link-local address (EUI-64 of the MAC): a host's interfaces once they have had
-    #: carrier; containers have IPv6 off (Docker sets disable_ipv6 unless the network has it)
+    #: carrier; a container's only on a network with IPv6 (Docker sets disable_ipv6 on the
+    #: others)
     link_local: bool = False
     tx_dropped: int = 0
     #: lo has ``::1`` (IPv6 is not off in the namespace: EngineProfile.netns_ipv6_off)
     loopback6: bool = True
+    #: the global IPv6 address Docker gave the endpoint (EndpointState.ipv6)
+    addr6: ipaddress.IPv6Interface | None = None
 
 
 def _lo(loopback6: bool = True) -> Link:
@@ -160,7 +163,8 @@ def _container_links(state: State, host: str, c: ContainerState) -> list[Link]:
         links.append(Link(ep.ifindex if ep.ifindex is not None else _container_ifindex(ep),
                           ep.ifname, peer, ep.mac or "", _endpoint_mtu(state, host, ep),
                           ep.ipv4, "ether",
-                          netns_id=ep.link_netnsid if ep.link_netnsid is not None else 0))
+                          netns_id=ep.link_netnsid if ep.link_netnsid is not None else 0,
+                          link_local=ep.ipv6 is not None, addr6=ep.ipv6))
     return sorted(links, key=lambda link: link.index)
 
 
@@ -197,3 +201,64 @@ def routes_of(w: Where) -> list[tuple[str, str, str, IPv4 | None]]:
     for i in sorted(sb.ifaces, key=lambda i: i.subnet):
         routes.append((str(i.subnet), "", i.ep.ifname or "eth0", i.ip))
     return routes
+
+
+def _default6_endpoint(endpoints: list[EndpointState], state: State, host: str
+                       ) -> EndpointState | None:
+    """The endpoint the IPv6 default route goes through: the IPv4 default route's when it has
+    an IPv6 gateway, else (an IPv6-only sandbox, or 28.x picking its IPv6 gateway apart:
+    libnetwork sandbox.go ``selectGatewayEndpoint``) the first of those with one in the same
+    order (``Endpoint.Less``: gw-priority, not internal, network name)."""
+    nets = state.hosts[host].networks
+    gw4 = default_route_endpoint(endpoints, nets.get)
+    if gw4 is not None and gw4.gateway6 is not None:
+        return gw4
+    best: tuple[int, bool, str] | None = None
+    chosen = None
+    for ep in endpoints:
+        net = nets.get(ep.network)
+        if net is None or ep.gateway6 is None:
+            continue
+        key = (-ep.config.GwPriority, net.internal, net.name)
+        if best is None or key < best:
+            best, chosen = key, ep
+    return chosen
+
+
+def _fib6_key(net: ipaddress.IPv6Network) -> str:
+    """Where a prefix comes in the kernel's IPv6 routing trie walk (net/ipv6/ip6_fib.c
+    ``fib6_walk_continue``: left (bit 0) subtree, right subtree, then the node's own routes):
+    its bits, then a mark that sorts after both 0 and 1 (a prefix after the ones it holds;
+    ``::/0`` last)."""
+    bits = format(int(net.network_address), "0128b")[:net.prefixlen]
+    return bits + "2"
+
+
+def routes6_of(w: Where) -> list[tuple[str, str, str]] | None:
+    """(destination, via, dev) of the main IPv6 table in the order ``ip -6 route`` prints them:
+    a container's (None: a Docker host's own, not simulated). Each interface with IPv6 has its
+    subnet's route and ``fe80::/64`` (addrconf ``addrconf_prefix_route``, metric 256), the
+    default route (metric 1024) goes via the chosen endpoint's IPv6 gateway; routes with the
+    same prefix come in the order they were added (``fib6_add_rt2node``: after the ones of
+    equal metric), that is the interfaces' order."""
+    if w.host is None or w.container is None or in_host_ns(w):
+        return None
+    owner = sandbox_owner(w.state, w.host, w.container)
+    if owner is None:
+        return []
+    eps = sorted((ep for ep in owner.active_endpoints()
+                  if ep.ifname is not None and ep.ipv6 is not None),
+                 key=lambda ep: ep.ifindex if ep.ifindex is not None else _container_ifindex(ep))
+    routes: list[tuple[ipaddress.IPv6Network, str, str]] = []
+    for ep in eps:
+        assert ep.ipv6 is not None and ep.ifname is not None
+        routes.append((ep.ipv6.network, "", ep.ifname))
+    for ep in eps:
+        assert ep.ifname is not None
+        routes.append((ipaddress.IPv6Network("fe80::/64"), "", ep.ifname))
+    gw = _default6_endpoint(eps, w.state, w.host)
+    if gw is not None and gw.gateway6 is not None and gw.ifname is not None:
+        routes.append((ipaddress.IPv6Network("::/0"), str(gw.gateway6), gw.ifname))
+    routes.sort(key=lambda r: _fib6_key(r[0]))  # stable: equal prefixes keep their order
+    return [("default" if net.prefixlen == 0 else str(net), via, dev)
+            for net, via, dev in routes]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from netsim.probes.context import NOT_SIMULATED, ProbeResult, Where
-from netsim.probes.interfaces import Link, eui64_link_local, links_of, routes_of
+from netsim.probes.interfaces import Link, eui64_link_local, links_of, routes6_of, routes_of
 from netsim.probes.registry import Need, Program, Tool, register
 
 __all__ = ["IFCONFIG", "IP", "NETSTAT", "ROUTE", "TOOL"]
@@ -87,11 +87,14 @@ def _ip_show(links: Sequence[Link], w: Where, family: str | None,
         if only is not None and link.name != only:
             continue
         v4 = link.addr is not None and show == "addr" and family != "inet6"
-        v6 = ((link.kind == "lo" and link.loopback6) or link.link_local) and show == "addr" \
-            and family != "inet"
+        v6 = ((link.kind == "lo" and link.loopback6) or link.link_local
+              or link.addr6 is not None) and show == "addr" and family != "inet"
         if (family == "inet" and not v4) or (family == "inet6" and not v6):
             continue
-        out.append(_link_header(link, links, w, family, show))
+        # iproute2 asks a named device's link with RTM_GETLINK (ipaddr_link_get), which the
+        # kernel answers in full (rtnl_fill_ifinfo) whatever the family: the -4 header
+        header = "inet" if impl == "iproute2" and family == "inet6" and only else family
+        out.append(_link_header(link, links, w, header, show))
         if family is None:
             if link.kind == "lo":
                 out.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00")
@@ -111,11 +114,41 @@ def _ip_show(links: Sequence[Link], w: Where, family: str | None,
             if link.kind == "lo":
                 proto = "proto kernel_lo " if impl == "iproute2" else ""
                 out.append("    inet6 ::1/128 scope host " + proto)
-            else:
+                out.append("       valid_lft forever preferred_lft forever")
+                continue
+            # the global address first: addrconf.c ipv6_link_dev_addr keeps an interface's
+            # addresses by scope, global (0) before link (0x20)
+            if link.addr6 is not None:
+                # Docker adds it with IFA_F_NODAD (libnetwork osl/interface_linux.go
+                # setInterfaceIPv6): iproute2 print_addrinfo names the flag, BusyBox prints
+                # the flags byte (ipaddress.c)
+                flags = "nodad " if impl == "iproute2" else "flags 02 "
+                out.append(f"    inet6 {link.addr6.with_prefixlen} scope global " + flags)
+                out.append("       valid_lft forever preferred_lft forever")
+            if link.link_local:
                 proto = "proto kernel_ll " if impl == "iproute2" else ""
                 out.append(f"    inet6 {eui64_link_local(link.mac)}/64 scope link " + proto)
-            out.append("       valid_lft forever preferred_lft forever")
+                out.append("       valid_lft forever preferred_lft forever")
     return ProbeResult("".join(line + "\n" for line in out), "", 0)
+
+
+def _ip_route6(w: Where, impl: str) -> ProbeResult:
+    """``ip -6 route``: iproute2 print_route (``proto kernel`` for the kernel's routes, the
+    metric, ``pref medium``); BusyBox iproute.c print_route (no proto, pref or scope; a space
+    before and after the metric)."""
+    routes = routes6_of(w)
+    if routes is None:
+        return ProbeResult("", "netsim: 'ip -6 route' in a Docker host's namespace is not "
+                               "simulated\n", NOT_SIMULATED)
+    lines = []
+    for dst, via, dev in routes:
+        if impl == "iproute2":
+            lines.append(f"default via {via} dev {dev} metric 1024 pref medium" if via
+                         else f"{dst} dev {dev} proto kernel metric 256 pref medium")
+        else:
+            lines.append(f"default via {via} dev {dev}  metric 1024 " if via
+                         else f"{dst} dev {dev}  metric 256 ")
+    return ProbeResult("".join(line + "\n" for line in lines), "", 0)
 
 
 def _ip_route(w: Where, impl: str) -> ProbeResult:
@@ -165,7 +198,7 @@ def _ip(w: Where, args: list[str]) -> ProbeResult:
         if links_of(w) is None:
             return ProbeResult("", "netsim: 'ip' at @lan or @internet is not simulated\n",
                                NOT_SIMULATED)
-        return _ip_route(w, impl)
+        return _ip_route6(w, impl) if family == "inet6" else _ip_route(w, impl)
     if show is None:
         return ProbeResult("", f"netsim: 'ip {' '.join(args)}' is not simulated (ip addr, ip "
                                "link and ip route are)\n", NOT_SIMULATED)
@@ -217,6 +250,9 @@ def _ifconfig(w: Where, args: list[str]) -> ProbeResult:
 
 
 def _ifconfig_block(link: Link, impl: str) -> list[str]:
+    # the IPv6 addresses come from /proc/net/if_inet6, in the order of a hash of each address
+    # mixed with a random per-namespace value (addrconf.c if6_seq_next, inet6_addr_hash): not
+    # predictable, netsim prints the global one first (not measured)
     addr = link.addr
     ll = eui64_link_local(link.mac) if link.link_local and link.kind != "lo" else None
     if impl in ("busybox", "net-tools-1.60"):
@@ -232,6 +268,8 @@ def _ifconfig_block(link: Link, impl: str) -> list[str]:
             if addr is not None:
                 lines.append(f"          inet addr:{addr.ip}  Bcast:"
                              f"{addr.network.broadcast_address}  Mask:{addr.netmask}")
+            if link.addr6 is not None:
+                lines.append(f"          inet6 addr: {link.addr6.with_prefixlen} Scope:Global")
             if ll is not None:
                 lines.append(f"          inet6 addr: {ll}/64 Scope:Link")
             running = "RUNNING " if link.up else ""
@@ -255,6 +293,9 @@ def _ifconfig_block(link: Link, impl: str) -> list[str]:
         if addr is not None:
             lines.append(f"        inet {addr.ip}  netmask {addr.netmask}  broadcast "
                          f"{addr.network.broadcast_address}")
+        if link.addr6 is not None:
+            lines.append(f"        inet6 {link.addr6.ip}  prefixlen {link.addr6.network.prefixlen}"
+                         "  scopeid 0x0<global>")
         if ll is not None:
             lines.append(f"        inet6 {ll}  prefixlen 64  scopeid 0x20<link>")
         lines.append(f"        ether {link.mac}  txqueuelen {link.qlen}  (Ethernet)")

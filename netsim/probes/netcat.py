@@ -4,11 +4,10 @@ conformance/corpus/32-probes-nc.sh)."""
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Literal
 
 from netsim.analysis.dns import Lookup
-from netsim.analysis.reach import Symptom, Trace, reach
+from netsim.analysis.reach import Symptom, Trace
 from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     ARP_GIVES_UP,
@@ -20,9 +19,10 @@ from netsim.probes.context import (
     Where,
     gai_error,
     has_loopback6,
-    hosts_entries,
     parse_seconds,
-    resolve,
+    prefer_ipv4,
+    resolve_any,
+    trace_to,
 )
 from netsim.probes.registry import Need, Program, Tool, register
 
@@ -130,9 +130,7 @@ def _nc(w: Where, args: list[str]) -> ProbeResult:
                     out.append(f"nc: connect to {name if name == str(ip) else f'{name} ({ip})'}"
                                f" port {port} ({proto}) failed: Cannot assign requested address")
                 continue
-            # ::1 is the namespace's loopback: the listeners of 127.0.0.1 (dual-stack sockets)
-            trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip),
-                          port=port, proto=proto)
+            trace = trace_to(w, ip, port, proto)
             s = _with_timeout(trace.symptom, timeout)
             shown = str(ip) if name == str(ip) else f"{name} ({ip})"
             if udp and s in (Symptom.OK, Symptom.TIMEOUT):
@@ -166,30 +164,23 @@ def _with_timeout(s: Symptom, timeout: float | None) -> Symptom:
 
 
 def _nc_addresses(w: Where, name: str) -> list[IPv4 | IPv6] | Lookup:
-    """The addresses nc tries, in order (a failed lookup: the Lookup, for its error)."""
-    loopback6 = IPv6("::1")
-    try:
-        literal = ipaddress.ip_address(name)
-    except ValueError:
-        literal = None
-    if literal == loopback6:
-        return [loopback6]
-    look = resolve(w, name)
+    """The addresses nc tries, in order (a failed lookup: the Lookup, for its error).
+
+    OpenBSD nc (netcat.c main: getaddrinfo AF_UNSPEC, then each address in turn) gets glibc's
+    sorted list (:func:`resolve_any`): ``::1`` first for ``localhost`` (last when lo lacks
+    it: RFC 6724 rule 1), a name's IPv6 address first in a container with IPv6. BusyBox nc
+    (xhost2sockaddr) uses one address, an IPv4 one when there is one."""
+    look = resolve_any(w, name)
     if not look.ok:
         return look
-    addrs: list[IPv4 | IPv6] = [a for a in look.addresses]
-    wanted = name.lower().removesuffix(".")
-    if w.tools.nc == "openbsd" and any(
-            e.address == loopback6 and wanted in (n.lower() for n in e.names)
-            for e in hosts_entries(w)):
-        # getaddrinfo AF_UNSPEC, RFC 6724: ::1 first, last when lo lacks it (rule 1)
-        addrs.insert(0 if has_loopback6(w) else len(addrs), loopback6)
-    return addrs
+    if w.tools.nc == "busybox":
+        return [prefer_ipv4(look)]
+    return list(look.addresses)
 
 
 def _busybox_nc(w: Where, name: str, ip: IPv4 | IPv6, port: int, verbose: int,
                 timeout: float | None) -> ProbeResult:
-    trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip), port=port)
+    trace = trace_to(w, ip, port)
     s = _with_timeout(trace.symptom, timeout)
     if s is Symptom.OK:
         return ProbeResult("", f"{name} ({ip}:{port}) open\n" if verbose else "", 0, trace)

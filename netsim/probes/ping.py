@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from netsim.analysis.dns import Lookup, reverse_name
-from netsim.analysis.reach import Symptom, Trace, reach
+from netsim.analysis.reach import Symptom, Trace
 from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     ARP_GIVES_UP,
@@ -22,14 +22,14 @@ from netsim.probes.context import (
     ProbeResult,
     Where,
     gai_error,
-    has_global_ipv6,
     has_loopback6,
-    hosts_entries,
     jitter,
     not_simulated,
     parse_seconds,
-    resolve,
+    prefer_ipv4,
+    resolve_any,
     source_address,
+    trace_to,
 )
 from netsim.probes.registry import Need, Program, Tool, register
 
@@ -193,14 +193,13 @@ def _ping(w: Where, args: list[str]) -> ProbeResult:
         return ProbeResult(found.stdout, note + found.stderr, found.exit_code)
     ip, look = found
     if ip.version == 6 and not has_loopback6(w):
-        # IPv6 is off in the namespace (EngineProfile.netns_ipv6_off): no source address for
-        # ::1 (measured on 20.10: iputils' connect(), BusyBox's sendto())
+        # IPv6 is off in the namespace (EngineProfile.netns_ipv6_off): no source address
+        # (measured on 20.10: iputils' connect(), BusyBox's sendto(); 58-reference-examples:75)
         if impl == "iputils":
             return ProbeResult("", note + "ping: connect: Cannot assign requested address\n", 2)
         return ProbeResult(f"PING {target} ({ip}): 56 data bytes\n",
                            note + "ping: sendto: Address not available\n", 1)
-    # ::1 is the namespace's own loopback, as 127.0.0.1 is (reach follows IPv4 only)
-    trace = reach(w.state, w.label, "127.0.0.1" if ip.version == 6 else str(ip))
+    trace = trace_to(w, ip)
     opts = _PingOpts(count, quiet, timeout, deadline)
     out = _ping_text(w, impl, target, ip, opts, trace, look)
     return ProbeResult(out.stdout, note + out.stderr, out.exit_code, trace)
@@ -214,59 +213,35 @@ def _ping_usage(w: Where, impl: str, error: str | None) -> ProbeResult:
 
 def _ping_target(w: Where, impl: str, target: str,
                  family: int | None) -> tuple[IPv4 | IPv6, Lookup] | ProbeResult:
-    """The address ping uses (``getaddrinfo`` AF_UNSPEC), with the lookup behind it.
+    """The address ping uses, with the lookup behind it (:func:`resolve_any`).
 
-    glibc (iputils) sorts by RFC 6724: the /etc/hosts ``::1`` of ``localhost`` beats
-    ``127.0.0.1`` (precedence 50 over 35), so iputils pings ``::1`` (measured: a container
-    with IPv6 on lo, and a Debian host); ``-4`` keeps IPv4. BusyBox (FEATURE_PREFER_IPV4_ADDRESS)
-    takes an IPv4 address when there is one, ``::1`` for ``ip6-localhost``. netsim follows IPv6
-    only to ``::1``: DNS answers are IPv4 (:func:`resolve`)."""
-    loopback6 = IPv6("::1")
+    iputils (ping/ping.c main: getaddrinfo always AF_UNSPEC, iputils#252; ``-4``/``-6`` then
+    skip the other family, EAI_ADDRFAMILY when nothing is left) pings the first address of
+    glibc's sorted answer: ``::1`` before 127.0.0.1 for ``localhost`` (unless lo lacks ::1),
+    a name's IPv6 address before its IPv4 one when the container has an IPv6 address
+    (measured: 78-ipv6-dual-stack ``ping w6``). BusyBox
+    (networking/ping.c xhost_and_af2sockaddr, libbb/xconnect.c str2sockaddr with
+    FEATURE_PREFER_IPV4_ADDRESS) takes the first IPv4 address when there is one (measured:
+    ``ping w6`` pings 172.18.0.4), else the first; ``-6`` asks for IPv6 only."""
     try:
         literal = ipaddress.ip_address(target)
     except ValueError:
         literal = None
-    if isinstance(literal, IPv6):
-        if literal == loopback6:
-            return literal, Lookup(target, (literal,), "literal", canonical=target)
-        if not has_global_ipv6(w) and not has_loopback6(w):
-            # IPv6 off in the whole namespace (EngineProfile.netns_ipv6_off): no source
-            # address, as for ::1 (recorded 20.10: 58-reference-examples:75)
-            if impl == "iputils":
-                return ProbeResult("", "ping: connect: Cannot assign requested address\n", 2)
-            return ProbeResult(f"PING {target} ({literal}): 56 data bytes\n",
-                               "ping: sendto: Address not available\n", 1)
-        if not has_global_ipv6(w):
-            # no IPv6 route: connect() of the route probe fails (measured)
-            if impl == "iputils":
-                return ProbeResult("", "ping: connect: Network is unreachable\n", 2)
-            return ProbeResult(f"PING {target} ({literal}): 56 data bytes\n",
-                               "ping: sendto: Network unreachable\n", 1)
-        return not_simulated(f"ping {target}", "IPv4 addresses, names and ::1")
-    wanted = target.lower().removesuffix(".")
-    v6 = next((e for e in hosts_entries(w) if e.address == loopback6
-               and wanted in (n.lower() for n in e.names)), None)
-    v6_look = None if v6 is None else Lookup(target, (loopback6,), "hosts",
-                                             canonical=v6.names[0], names=v6.names)
-    if v6_look is not None and impl == "iputils" and (
-            family == 6 or (family is None and has_loopback6(w))):
-        # without ::1 on lo, RFC 6724 rule 1 (unusable destination) puts 127.0.0.1 first
-        return loopback6, v6_look
-    look = resolve(w, target) if family != 6 else None
-    if look is not None and look.ok:
-        ip = look.addresses[0]
-        assert isinstance(ip, IPv4)
+    if isinstance(literal, IPv6) and (literal.is_link_local or literal.is_multicast
+                                      or literal.is_unspecified):
+        return not_simulated(f"ping {target}", "IPv4 addresses, names, ::1 and global or "
+                                               "ULA IPv6 addresses")
+    look = resolve_any(w, target, family)
+    if look.ok:
+        ip = prefer_ipv4(look) if impl == "busybox" else look.addresses[0]
         return ip, look
-    if v6_look is not None:
-        return loopback6, v6_look
-    if impl == "iputils":
-        if look is None:  # -6 and no IPv6 address: the name has only IPv4 ones (or none)
-            look = resolve(w, target)
-            if look.ok:
-                return ProbeResult("", f"ping: {target}: Address family for hostname not "
-                                       "supported\n", 2)
-        return ProbeResult("", f"ping: {target}: {gai_error(look)}\n", 2)
-    return ProbeResult("", f"ping: bad address '{target}'\n", 1)
+    if impl == "busybox":
+        return ProbeResult("", f"ping: bad address '{target}'\n", 1)
+    if look.source == "literal" or (family is not None and resolve_any(w, target).ok):
+        # -4/-6 and only addresses of the other family: glibc's EAI_ADDRFAMILY
+        return ProbeResult("", f"ping: {target}: Address family for hostname not "
+                               "supported\n", 2)
+    return ProbeResult("", f"ping: {target}: {gai_error(look)}\n", 2)
 
 
 def _ttl(w: Where, trace: Trace) -> int:
@@ -337,11 +312,14 @@ def _ping_text(w: Where, impl: str, target: str, ip: IPv4 | IPv6, opts: _PingOpt
             return ProbeResult("\n".join(lines) + "\n", "", 0, trace)
         if s is Symptom.HOST_UNREACHABLE:
             sent, errors, failed, pipe = _arp_failure(opts)
-            src_ip = source_address(w, ip) if isinstance(ip, IPv4) else ip
+            src_ip = source_address(w, ip)
+            # ping6_common.c print_icmp: ICMP6_DST_UNREACH_ADDR (neighbour discovery failed)
+            why = ("Destination Host Unreachable" if ip.version == 4 else
+                   "Destination unreachable: Address unreachable")
             if not quiet:
-                src = _pr_addr(w, src_ip, numeric) if isinstance(src_ip, IPv4) else src_ip
-                lines += [f"From {src} icmp_seq={n} Destination Host Unreachable"
-                          for n in errors]
+                src = (_pr_addr(w, src_ip, numeric) if isinstance(src_ip, (IPv4, IPv6))
+                       else src_ip)
+                lines += [f"From {src} icmp_seq={n} {why}" for n in errors]
             plus = f", +{len(errors)} errors" if errors else ""
             # finish(): the rtt/pipe line, then always "\n": an empty line when neither
             lines += ["", f"--- {name} ping statistics ---",

@@ -43,6 +43,20 @@ class EngineProfile(BaseModel):
     #: failing: "could not find an available, non-overlapping IPv6 address pool among the
     #: defaults to assign to the network" (≤ 26.x, which have no IPv6 default pools)
     default_ipv6_pool: bool
+    #: the default bridge's IPv6 addresses (``--fixed-cidr-v6`` of 80 bits or fewer) are the
+    #: subnet's prefix and the endpoint's MAC (fd00:d0c::242:ac11:2), its IPAM config shows no
+    #: gateway, and ``--ipv6`` needs ``--fixed-cidr-v6`` (≤ 26.x: v26.1.5:daemon/daemon_unix.go
+    #: deferIPv6Alloc, libnetwork/drivers/bridge/bridge_linux.go:1081-1099); ≥ 27.0 IPAM hands
+    #: them out in order and the default pools serve a bridge without one
+    default_bridge_ipv6_from_mac: bool
+    #: dockerd programs ip6tables rules (isolation, ICC, --internal for IPv6 as for IPv4)
+    #: unless ``--ip6tables=false``: on by default from 27.0 (v27.0.1:cmd/dockerd/
+    #: config_unix.go:31), off (experimental) before (v26.1.5:…:31, v20.10.24:…:38)
+    ip6tables_default: bool
+    #: ``network inspect`` lists the configured pools of both families before those IPAM
+    #: chose (v26.1.5:daemon/network.go buildIPAMResources); 20.10 lists IPv4 (configured, else
+    #: chosen) then IPv6 (v20.10.24:daemon/network.go:675-730 buildIpamResources)
+    ipam_config_configured_first: bool
     #: ``--ip`` on a network whose subnet IPAM chose is refused ("user specified IP address is
     #: supported only when connecting to networks with user configured subnets")
     static_ip_needs_user_subnet: bool

@@ -145,7 +145,8 @@ PROFILES: dict[str, EngineProfile] = {
             # getPredefinedPool: no IPv6 predefined pool, NotFoundErrorf("… IPv%d …") (recorded
             # on 20.10 and 26.1:
             # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
-            default_ipv6_pool=False,
+            default_ipv6_pool=False, default_bridge_ipv6_from_mac=True,
+            ip6tables_default=False, ipam_config_configured_first=False,
             # daemon/container_operations.go:632-674 validateNetworkingConfig
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_20,
             # vendor/github.com/docker/libnetwork/drivers/macvlan/macvlan_network.go:83
@@ -268,7 +269,8 @@ PROFILES: dict[str, EngineProfile] = {
             # getPredefinedPool: no IPv6 predefined pool, NotFoundErrorf("… IPv%d …") (recorded
             # on 20.10 and 26.1:
             # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
-            default_ipv6_pool=False,
+            default_ipv6_pool=False, default_bridge_ipv6_from_mac=True,
+            ip6tables_default=False, ipam_config_configured_first=True,
             # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go:57-65 createNetwork
@@ -330,7 +332,8 @@ PROFILES: dict[str, EngineProfile] = {
             # fit); libnetwork/ipamapi/contract.go:38 ErrNoMoreSubnets
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
             # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
-            default_ipv6_pool=True,
+            default_ipv6_pool=True, default_bridge_ipv6_from_mac=False,
+            ip6tables_default=True, ipam_config_configured_first=True,
             # api/types/network/endpoint.go:103-124
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go createNetwork: passthru only
@@ -362,7 +365,8 @@ PROFILES: dict[str, EngineProfile] = {
             # daemon/libnetwork/ipams/defaultipam/address_space.go allocatePredefinedPool
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
             # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
-            default_ipv6_pool=True,
+            default_ipv6_pool=True, default_bridge_ipv6_from_mac=False,
+            ip6tables_default=True, ipam_config_configured_first=True,
             # daemon/container_operations.go:611-622 (29.0.0 still had 28.5's check and text)
             static_ip_needs_user_subnet=False, static_ip_outside_subnet_message=_OUTSIDE_29,
             # daemon/libnetwork/drivers/macvlan/macvlan_network.go:73 createNetwork

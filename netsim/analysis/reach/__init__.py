@@ -23,10 +23,18 @@ The matrix is computed from the same facts with sets (Python ints as bitsets), n
 search per pair; tests check that it equals :func:`reach` cell by cell and the path search over
 :func:`netsim.analysis.graph.forwarding`.
 
+IPv6: a flow to an IPv6 address (or ``family=6``: a container's IPv6 addresses) follows Docker's
+rules for IPv6 (:mod:`~netsim.analysis.reach.flow6`): containers on one bridge reach each other,
+a bridge's IPv6 address is the host's; between bridges ip6tables isolates the networks where the
+daemon programs it (the default from Engine 27.0; before, the host routes IPv6 between its
+bridges, and ICC off does not apply to IPv6); netsim's LAN and internet are IPv4 only, so
+nothing beyond a host's bridges has an IPv6 route.
+
 The package: :mod:`~netsim.analysis.reach.trace` (dispositions, symptoms, rules, :class:`Trace`),
-:mod:`~netsim.analysis.reach.flow` (the walk, :func:`reach`), :mod:`~netsim.analysis.reach.matrix`
-(:func:`matrix`); the index they read is :mod:`netsim.analysis.index`, the vantages they take are
-parsed by :mod:`netsim.analysis.vantage`.
+:mod:`~netsim.analysis.reach.flow` (the walk, :func:`reach`), :mod:`~netsim.analysis.reach.flow6`
+(its IPv6 part), :mod:`~netsim.analysis.reach.matrix` (:func:`matrix`) and
+:mod:`~netsim.analysis.reach.matrix6` (its IPv6 rows); the index they read is
+:mod:`netsim.analysis.index`, the vantages they take are parsed by :mod:`netsim.analysis.vantage`.
 """
 
 from netsim.analysis.index import TopologyIndex, topology_index

@@ -3,7 +3,8 @@
 The walk starts at a vantage (:mod:`netsim.analysis.vantage`) and reads the topology index
 (:mod:`netsim.analysis.index`); each hop names the rule that decided it
 (:data:`~netsim.analysis.reach.trace.RULES`). What the LAN, its router and netsim's internet
-answer is said in :mod:`netsim.analysis.reach`.
+answer is said in :mod:`netsim.analysis.reach`. A flow to an IPv6 address is walked by
+:mod:`netsim.analysis.reach.flow6`, with this module's arrival and host-input steps.
 """
 
 from __future__ import annotations
@@ -16,20 +17,23 @@ from netsim.analysis.index import (
     Domain,
     HostNs,
     Iface,
+    Iface6,
     Sandbox,
     TopologyIndex,
     private_pair,
     topology_index,
 )
+from netsim.analysis.reach.flow6 import LOOPBACK6, from_host6, from_outside6, from_sandbox6
 from netsim.analysis.reach.trace import SYMPTOMS, Disposition, Hop, Proto, Symptom, Trace
 from netsim.analysis.vantage import resolve_vantage
 from netsim.daemon.drivers import get as driver_of
 from netsim.errors import InputError
-from netsim.state import State
+from netsim.state import ContainerState, State
 
 __all__ = ["reach"]
 
 IPv4 = ipaddress.IPv4Address
+IPv6 = ipaddress.IPv6Address
 
 #: the documentation ranges (RFC 5737) stand for internet machines, like public addresses
 #: (the conformance lab's internet holds 203.0.113.0/24 and 198.51.100.0/24); a LAN on one of
@@ -78,7 +82,7 @@ class _Flow:
 
     # ---------------------------------------------------------------- arrival
 
-    def arrive(self, sb: Sandbox, ip: IPv4, how: str) -> Disposition:
+    def arrive(self, sb: Sandbox, ip: IPv4 | IPv6, how: str) -> Disposition:
         names = "/".join(c.name for c in sb.containers)
         if self.expect is not None and sb is not self.expect:
             return self.end(Disposition.SHADOWED_ADDRESS, sb.node,
@@ -94,54 +98,72 @@ class _Flow:
         return self.end(Disposition.NOTHING_LISTENING, sb.node,
                         f"{how}; nothing in {names} listens on {key}: refused", "listen")
 
-    def host_input(self, h: HostNs, ip: IPv4, *, via: str, proxied: bool = False) -> Disposition:
-        """A packet for one of host ``h``'s own addresses (or 127.0.0.1 from the host:
-        ``proxied``, a published TCP port is docker-proxy's)."""
+    def host_input(self, h: HostNs, ip: IPv4 | IPv6, *, via: str,
+                   proxied: bool = False) -> Disposition:
+        """A packet for one of host ``h``'s own addresses (or its loopback from the host:
+        ``proxied``, a published TCP port is docker-proxy's). An IPv6 connection takes only the
+        bindings on ``::`` or that address; IPv4 ones those on ``0.0.0.0``, ``::`` or it."""
         if self.port is None:
             return self.end(Disposition.DELIVERED, h.node,
                             f"{via}; host {h.name} answers the echo request for {ip}", "icmp")
         key = f"{self.port}/{self.proto}"
         binding = None
-        localhost_only = False
+        only: str | None = None  # the port is published only elsewhere (loopback, IPv4)
+        wanted = ("::", str(ip)) if ip.version == 6 else ("0.0.0.0", "::", str(ip))
         for host_ip, c, cport in h.published.get((self.port, self.proto), ()):
-            if host_ip in ("0.0.0.0", "::", str(ip)):
+            if host_ip in wanted:
                 binding = (host_ip, c, cport)
                 break
-            if host_ip.startswith("127."):
-                localhost_only = True
+            if host_ip.startswith("127.") or host_ip == "::1" or (
+                    ip.version == 6 and host_ip == "0.0.0.0"):
+                only = host_ip
         if binding is not None:
-            host_ip, c, cport = binding
-            sb = self.ix.sandbox_of.get((h.name, c.name))
-            mapping = f"{host_ip}:{self.port}->{cport}/{self.proto}"
-            if sb is None or sb.default is None:  # pragma: no cover - mappings need a gateway
-                return self.end(Disposition.CONTAINER_NOT_RUNNING, h.node,
-                                f"{via}; {c.name} publishes {mapping} but is not running",
-                                "not-running")
-            gw = sb.default
-            if proxied and self.proto == "tcp":
-                self.hop(h.node, f"{via}; {c.name} publishes {mapping}: docker-proxy accepts "
-                                 f"the connection and opens one to {gw.ip}:{cport}",
-                         "publish.proxy")
-            else:
-                self.hop(h.node, f"{via}; {c.name} publishes {mapping}: DNAT/docker-proxy send "
-                                 f"it to {gw.ip}:{cport}", "publish")
-            saved, expect = self.port, self.expect
-            self.port, self.expect = cport, None
-            try:
-                return self.arrive(sb, gw.ip, f"it enters {c.name} through {gw.ep.ifname}")
-            finally:
-                self.port, self.expect = saved, expect
+            return self._published(h, ip, binding, via=via, proxied=proxied)
         if key in h.listening:
             names = ", ".join(c.name for c in h.host_mode if key in c.listening)
             return self.end(Disposition.DELIVERED, h.node,
                             f"{via}; {names} (host network) listens on {key}", "host.process")
-        if localhost_only:
+        if only is not None:
+            where = "on IPv4 only" if only == "0.0.0.0" else f"only on {only}"
             return self.end(Disposition.PORT_NOT_PUBLISHED, h.node,
-                            f"{via}; {self.port}/{self.proto} is published only on 127.0.0.1 "
+                            f"{via}; {self.port}/{self.proto} is published {where} "
                             f"of {h.name}, not on {ip}: refused", "publish.localhost")
         return self.end(Disposition.PORT_NOT_PUBLISHED, h.node,
                         f"{via}; no container publishes {key} on {h.name} and no host process "
                         "listens: refused", "publish.none")
+
+    def _published(self, h: HostNs, ip: IPv4 | IPv6, binding: tuple[str, ContainerState, int],
+                   *, via: str, proxied: bool) -> Disposition:
+        """A published port takes the connection to the container: over IPv6 to the
+        container's IPv6 address when it has one, else (docker-proxy) to its IPv4 address
+        (v28.5.2:libnetwork/drivers/bridge/port_mapping_linux.go:135-160; v26.1.5:…:62-70)."""
+        host_ip, c, cport = binding
+        sb = self.ix.sandbox_of.get((h.name, c.name))
+        mapping = (f"[{host_ip}]" if ":" in host_ip else host_ip) + \
+            f":{self.port}->{cport}/{self.proto}"
+        target: Iface | Iface6 | None = sb.default if sb is not None else None
+        if sb is not None and (ip.version == 6 or target is None):
+            ep = target.ep if target is not None else None
+            six = next((i for i in sb.ifaces6 if i.ep is ep), None) if ep is not None else \
+                sb.default6
+            target = six if six is not None else target
+        if sb is None or target is None:  # pragma: no cover - mappings need a gateway
+            return self.end(Disposition.CONTAINER_NOT_RUNNING, h.node,
+                            f"{via}; {c.name} publishes {mapping} but is not running",
+                            "not-running")
+        to = f"[{target.ip}]:{cport}" if target.ip.version == 6 else f"{target.ip}:{cport}"
+        if proxied and self.proto == "tcp":
+            self.hop(h.node, f"{via}; {c.name} publishes {mapping}: docker-proxy accepts "
+                             f"the connection and opens one to {to}", "publish.proxy")
+        else:
+            self.hop(h.node, f"{via}; {c.name} publishes {mapping}: DNAT/docker-proxy send "
+                             f"it to {to}", "publish")
+        saved, expect = self.port, self.expect
+        self.port, self.expect = cport, None
+        try:
+            return self.arrive(sb, target.ip, f"it enters {c.name} through {target.ep.ifname}")
+        finally:
+            self.port, self.expect = saved, expect
 
     # ---------------------------------------------------------------- from a container
 
@@ -163,6 +185,11 @@ class _Flow:
         gw = sb.default
         if gw is None:
             if not sb.ifaces:
+                if sb.ifaces6:
+                    return self.end(Disposition.NO_ROUTE, sb.node,
+                                    f"{sb.name}'s networks are IPv6-only: it has no IPv4 "
+                                    f"address and no route to {ip} (Network is unreachable)",
+                                    "route.none")
                 return self.end(Disposition.NO_INTERFACE, sb.node,
                                 f"{sb.name} has only lo: no network to send {ip} on",
                                 "none")
@@ -431,10 +458,29 @@ def _source(ix: TopologyIndex, src: str, flow: _Flow) -> _Src | Disposition:
     return ("sandbox", sb)
 
 
-def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
-                 ) -> list[IPv4] | Disposition:
+def _address6(dst: str) -> IPv6 | None:
+    """An IPv6 address as a destination (``fd00::2``, ``[fd00::2]``); None: something else
+    (container names and ``@`` vantages never hold a colon)."""
+    if ":" not in dst:
+        return None
+    try:
+        return IPv6(dst[1:-1] if dst.startswith("[") and dst.endswith("]") else dst)
+    except ValueError:
+        return None
+
+
+def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow, family: int | None
+                 ) -> list[IPv4] | list[IPv6] | Disposition:
     """The addresses a destination stands for, best first (the one sharing a network with the
-    source), or a disposition when it has none."""
+    source), or a disposition when it has none. ``family`` 6: a container's IPv6 addresses
+    (``localhost``: ``::1``)."""
+    six = _address6(dst)
+    if six is not None:
+        return [six]
+    if family == 6:
+        if dst == "localhost":
+            return [LOOPBACK6]
+        return _destination6(ix, dst, origin, flow)
     where = origin[1]
     # "@host" without a host named host: the source's own host (else the first)
     near = (where.host if isinstance(where, Sandbox) else
@@ -467,7 +513,8 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
         return [h.lan_ip]
     sb = ix.sandbox_of.get((host, c.name))
     if sb is None or not sb.ifaces:
-        why = ("its network namespace is gone" if sb is None else "it has only lo")
+        why = ("its network namespace is gone" if sb is None else
+               "it has only IPv6 addresses (family=6)" if sb.ifaces6 else "it has only lo")
         return flow.end(Disposition.NO_INTERFACE, node,
                         f"{c.name} has no address to send to: {why}",
                         "sandbox.gone" if sb is None else "none")
@@ -477,6 +524,48 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
         src_sb = origin[1]
         assert isinstance(src_sb, Sandbox)
         shared = {i.domain for i in src_sb.ifaces}
+        ifaces.sort(key=lambda i: i.domain not in shared)
+    return [i.ip for i in ifaces]
+
+
+def _destination6(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
+                  ) -> list[IPv4] | list[IPv6] | Disposition:
+    """A destination's IPv6 addresses: a container's (the one on a network shared with the
+    source first); a Docker host, the LAN and the internet have none in netsim."""
+    where = origin[1]
+    near = (where.host if isinstance(where, Sandbox) else
+            where.name if isinstance(where, HostNs) else None)
+    v = resolve_vantage(ix.state, dst, role="destination", near=near, index=ix)
+    if v.kind == "address":  # an IPv4 address is walked over IPv4
+        assert v.address is not None
+        return [v.address]
+    if v.kind in ("lan", "internet", "host") or (
+            v.kind == "container" and v.host is not None and
+            (v.host, v.name) in ix.host_members):
+        what = {"lan": "netsim's LAN", "internet": "netsim's internet"}.get(
+            v.kind, f"Docker host {v.host}'s LAN")
+        node = {"lan": LAN, "internet": INTERNET}.get(v.kind, host_node(v.host or ""))
+        return flow.end(Disposition.NO_ROUTE, node,
+                        f"{dst} has no IPv6 address: {what} is IPv4 only", "ip6.noroute")
+    assert v.host is not None and v.name is not None
+    host, c = v.host, ix.state.hosts[v.host].containers[v.name]
+    node = sandbox_node(host, c.name)
+    if not c.running:
+        return flow.end(Disposition.CONTAINER_NOT_RUNNING, node,
+                        f"{c.name} is {c.status}: it has no address", "not-running")
+    sb = ix.sandbox_of.get((host, c.name))
+    if sb is None or not sb.ifaces6:
+        why = ("its network namespace is gone" if sb is None else
+               "it has only lo" if not sb.ifaces else "none of its networks has IPv6 enabled")
+        return flow.end(Disposition.NO_INTERFACE, node,
+                        f"{c.name} has no IPv6 address to send to: {why}",
+                        "sandbox.gone" if sb is None else "none")
+    flow.expect = sb
+    ifaces = list(sb.ifaces6)
+    if origin[0] == "sandbox":
+        src_sb = origin[1]
+        assert isinstance(src_sb, Sandbox)
+        shared = {i.domain for i in src_sb.ifaces6}
         ifaces.sort(key=lambda i: i.domain not in shared)
     return [i.ip for i in ifaces]
 
@@ -524,7 +613,27 @@ class _Addr(ipaddress.IPv4Address):
         return self._text if not fmt else super().__format__(fmt)
 
 
-def _walk(ix: TopologyIndex, origin: _Src, ip: IPv4, flow: _Flow) -> Disposition:
+def _walk6(origin: _Src, ip: IPv6, flow: _Flow) -> Disposition:
+    kind, where = origin
+    if kind == "sandbox":
+        assert isinstance(where, Sandbox)
+        return from_sandbox6(flow, where, ip)
+    if kind == "host":
+        assert isinstance(where, HostNs)
+        return from_host6(flow, where, ip)
+    if kind in ("lan", "internet"):
+        return from_outside6(flow, kind, ip)
+    if ip == LOOPBACK6:  # a dead joiner: only lo
+        return flow.end(Disposition.DELIVERED if flow.port is None else
+                        Disposition.NOTHING_LISTENING, f"sandbox:?/{where}",
+                        f"{ip} is its own lo", "lo")
+    return flow.end(Disposition.NO_INTERFACE, f"sandbox:?/{where}",
+                    f"only lo is left: no network to send {ip} on", "sandbox.gone")
+
+
+def _walk(ix: TopologyIndex, origin: _Src, ip: IPv4 | IPv6, flow: _Flow) -> Disposition:
+    if isinstance(ip, IPv6):
+        return _walk6(origin, ip, flow)
     ip = _Addr(int(ip))
     kind, where = origin
     if kind == "sandbox":
@@ -550,16 +659,19 @@ def _walk(ix: TopologyIndex, origin: _Src, ip: IPv4, flow: _Flow) -> Disposition
 
 
 def reach(state: State, src: str, dst: str, *, port: int | None = None,
-          proto: Proto | None = None) -> Trace:
+          proto: Proto | None = None, family: Literal[4, 6] | None = None) -> Trace:
     """Follow one flow from ``src`` to ``dst`` and explain it.
 
     ``src``: a container (``NAME`` or ``HOST/NAME``) or a vantage point (``@host``, ``@NAME``,
-    ``@lan``, ``@internet``). ``dst``: a container, an IPv4 address, ``localhost``, ``@NAME``
-    (that Docker host's LAN address), ``@internet`` or ``@lan`` (the addresses they stand for:
-    :func:`_stand_in`). Without ``port`` the flow is an ICMP echo (ping); with it,
+    ``@lan``, ``@internet``). ``dst``: a container, an IPv4 or IPv6 address, ``localhost``,
+    ``@NAME`` (that Docker host's LAN address), ``@internet`` or ``@lan`` (the addresses they
+    stand for: :func:`_stand_in`). Without ``port`` the flow is an ICMP echo (ping); with it,
     TCP unless ``proto="udp"``. A container destination is tried at each of its addresses, the
     one on a network shared with the source first; the first that delivers is returned, else the
-    first tried. Raises :class:`InputError` for an unknown name.
+    first tried. ``family=6`` takes a container's IPv6 addresses instead (``localhost`` is
+    ``::1``; a Docker host, ``@lan`` and ``@internet`` have none: netsim's LAN is IPv4 only); an
+    IPv6 address is walked over IPv6 whatever ``family`` says. Raises :class:`InputError` for an
+    unknown name.
 
     >>> from netsim import apply
     >>> from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec
@@ -585,7 +697,7 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
         return _trace(src, dst, None, flow, started)
     origin = started
     prefix = list(flow.hops)
-    dest = _destination(ix, dst, origin, flow)
+    dest = _destination(ix, dst, origin, flow, family)
     if isinstance(dest, Disposition):
         return _trace(src, dst, None, flow, dest)
     for ip in dest:
@@ -601,11 +713,14 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     return first
 
 
-def _trace(src: str, dst: str, ip: IPv4 | None, flow: _Flow, d: Disposition) -> Trace:
+def _trace(src: str, dst: str, ip: IPv4 | IPv6 | None, flow: _Flow, d: Disposition) -> Trace:
     symptom = SYMPTOMS[d]
     if d is Disposition.NOTHING_LISTENING and any(h.rule == "publish.proxy" for h in flow.hops):
         symptom = Symptom.RESET  # docker-proxy had accepted the connection
-    if flow.hops and flow.hops[-1].rule == "bridge.internal-drop":
+    last = flow.hops[-1].rule if flow.hops else ""
+    if last == "bridge.internal-drop":
         symptom = Symptom.TIMEOUT  # sent, then dropped by iptables: nothing comes back
+    elif last == "bridge.icc6":
+        symptom = Symptom.HOST_UNREACHABLE  # the neighbour solicitations were dropped too
     return Trace(src, dst, str(ip) if ip is not None else None, flow.port, flow.proto, d,
                  symptom, tuple(flow.hops), flow.routers)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipaddress
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -24,6 +24,7 @@ from netsim.analysis.index import (
     private_pair,
     topology_index,
 )
+from netsim.analysis.reach.matrix6 import rows6
 from netsim.analysis.reach.trace import Proto
 from netsim.state import ContainerState, State, gc_paused
 
@@ -35,12 +36,14 @@ class _Frozen(BaseModel):
 
 
 class Matrix(_Frozen):
-    """Who reaches whom: rows are sources, columns destination containers; ``.`` reaches."""
+    """Who reaches whom: rows are sources, columns destination containers; ``.`` reaches.
+    ``family`` 6: at the containers' IPv6 addresses."""
 
     sources: tuple[str, ...]
     destinations: tuple[str, ...]
     port: int | None
     proto: Proto
+    family: Literal[4, 6] = 4
     _rows: list[int] = PrivateAttr(default_factory=list)
 
     def reaches(self, src: str, dst: str) -> bool:
@@ -66,8 +69,9 @@ class Matrix(_Frozen):
     def lines(self) -> Iterator[str]:
         """The text table, line by line (what ``netsim matrix`` streams out)."""
         width = max((len(s) for s in self.sources), default=0)
-        yield (f"who reaches whom ({self.port}/{self.proto})" if self.port else
-               "who reaches whom (ping)")
+        over = " over IPv6" if self.family == 6 else ""
+        yield (f"who reaches whom{over} ({self.port}/{self.proto})" if self.port else
+               f"who reaches whom{over} (ping)")
         yield " " * width + "  " + "".join(f"{i % 10}" for i in range(len(self.destinations)))
         for name, row in self.rows():
             yield f"{name:<{width}}  {row}"
@@ -75,8 +79,9 @@ class Matrix(_Frozen):
 
     def json_chunks(self) -> Iterator[str]:
         """:meth:`to_json`'s text in pieces, one row at a time."""
+        family = ' "family": 6,\n' if self.family == 6 else ""
         yield (f'{{\n "port": {json.dumps(self.port)},\n "proto": {json.dumps(self.proto)},\n'
-               f' "sources": {json.dumps(list(self.sources))},\n'
+               f'{family} "sources": {json.dumps(list(self.sources))},\n'
                f' "destinations": {json.dumps(list(self.destinations))},\n "rows": [')
         for i, (_, row) in enumerate(self.rows()):
             yield ("\n  " if i == 0 else ",\n  ") + json.dumps(row)
@@ -96,8 +101,10 @@ class Matrix(_Frozen):
         return f"<table><tr><th></th>{head}</tr>{body}</table>"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"port": self.port, "proto": self.proto, "sources": list(self.sources),
-                "destinations": list(self.destinations),
+        out: dict[str, Any] = {"port": self.port, "proto": self.proto}
+        if self.family == 6:
+            out["family"] = 6
+        return {**out, "sources": list(self.sources), "destinations": list(self.destinations),
                 "rows": [row for _, row in self.rows()]}
 
     def to_json(self) -> str:
@@ -124,18 +131,21 @@ def _labels(state: State) -> list[tuple[str, str, ContainerState]]:
 
 
 def matrix(state: State, *, port: int | None = None, proto: Proto | None = None,
-           vantage: bool = True) -> Matrix:
+           vantage: bool = True, family: Literal[4, 6] = 4) -> Matrix:
     """All pairs at once, from sets of network members (no path search per pair).
 
     Rows: every container, then (with ``vantage``) ``@HOST`` for each Docker host, ``@lan`` and
     ``@internet``. Columns: every container. A cell is ``.`` exactly when :func:`reach` from the
-    row to the column delivers (for ``port``: connects).
+    row to the column delivers (for ``port``: connects); ``family=6``: :func:`reach` with
+    ``family=6``, to the containers' IPv6 addresses (a container without one is never reached:
+    :mod:`netsim.analysis.reach.matrix6`).
     """
     with gc_paused():
-        return _matrix(state, port, proto, vantage)
+        return _matrix(state, port, proto, vantage, family)
 
 
-def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool) -> Matrix:
+def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
+            family: Literal[4, 6] = 4) -> Matrix:
     p: Proto = proto or ("tcp" if port is not None else "icmp")
     if p == "icmp":
         port = None
@@ -151,6 +161,12 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool) 
         for c in sb.containers:
             cols |= 1 << col_of[(sb.host, c.name)]
         sb_cols[id(sb)] = cols
+    if family == 6:
+        sources6, rows6_ = rows6(ix, labels, sb_cols, key, vantage)
+        m6 = Matrix(sources=tuple(sources6), destinations=tuple(t[0] for t in labels),
+                    port=port, proto=p, family=6)
+        m6._rows = rows6_
+        return m6
     # per L2 domain: the columns whose container holds an address there (and accepts)
     dom_cols: dict[str, int] = {}
     for dom in ix.domains.values():

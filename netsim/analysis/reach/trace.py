@@ -198,6 +198,32 @@ RULES: dict[str, str] = {
                 "same address is never reached",
     "internet.inbound": "netsim's internet: it reaches the Docker hosts' LAN addresses as if "
                         "public, and nothing else on the LAN",
+    # IPv6 (netsim.analysis.reach.flow6)
+    "ndp": "kernel: on-link IPv6 delivery needs a Neighbor Advertisement (RFC 4861 address "
+           "resolution, IPv6's ARP); nobody holds the address: Address unreachable",
+    "bridge.icc6": "v28.5.2:libnetwork/drivers/bridge/internal/iptabler/network.go:395-421 "
+                   "setIcc (icc=false: the same -i br -o br -j DROP in ip6tables' "
+                   "DOCKER-FORWARD); v28.5.2:libnetwork/drivers/bridge/bridge_linux.go:861,909 "
+                   "(icc=false turns on bridge-nf-call-ip6tables, so bridged IPv6 frames, the "
+                   "Neighbor Solicitations included, pass that rule: neighbour discovery "
+                   "fails, No route to host); with ip6tables, the default from 27.0",
+    "bridge.isolation6": "v28.5.2:libnetwork/drivers/bridge/internal/iptabler/network.go:53-54 "
+                         "(the rules of bridge.isolation, programmed for IPv6 too); ip6tables "
+                         "on by default from 27.0 (v27.0.1:cmd/dockerd/config_unix.go:31)",
+    "ip6tables.off": "moby ≤ 26.x: --ip6tables is off by default (v26.1.5:cmd/dockerd/"
+                     "config_unix.go:31, experimental; v20.10.24: :38): no IPv6 isolation, ICC "
+                     "or internal rules are programmed (v26.1.5:libnetwork/drivers/bridge/"
+                     "bridge_linux.go:801,807 setupIP6Tables only with EnableIP6Tables), and "
+                     "the daemon turns IPv6 forwarding on (setupIPv6Forwarding): the host routes "
+                     "IPv6 between its bridges",
+    "ip6.noroute": "netsim's LAN and internet are IPv4 only: a Docker host has no IPv6 route "
+                   "beyond its bridges (ICMPv6 no route: Network is unreachable), and the LAN, "
+                   "the internet and the hosts' LAN addresses have no IPv6 address",
+    "ip6.linklocal": "netsim: link-local IPv6 addresses (fe80::/10) need an interface scope "
+                     "(%eth0) and are not followed",
+    "netns.ipv6-off": "v20.10.24:vendor/github.com/docker/libnetwork/osl/namespace_linux.go:"
+                      "282-286 (setIPv6(all, false); EngineProfile.netns_ipv6_off): lo has no "
+                      "::1 in a namespace without an IPv6 interface",
 }
 
 # --------------------------------------------------------------------------------------------
@@ -230,7 +256,7 @@ class Trace:
 
     src: str
     dst: str
-    address: str | None  # the IPv4 address the packet was sent to
+    address: str | None  # the IPv4 or IPv6 address the packet was sent to
     port: int | None
     proto: Proto
     disposition: Disposition
@@ -250,6 +276,8 @@ class Trace:
 
     def target(self) -> str:
         where = self.address or self.dst
+        if self.port and ":" in where:  # an IPv6 address: [fd00::2]:80/tcp
+            return f"[{where}]:{self.port}/{self.proto}"
         return f"{where}:{self.port}/{self.proto}" if self.port else f"{where} ({self.proto})"
 
     def __str__(self) -> str:

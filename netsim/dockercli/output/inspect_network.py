@@ -134,7 +134,10 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     special = not driver.sandbox_interface  # host, none: no IPAM to report
     # the configured pools (IPv4, then IPv6), then those IPAM chose for a family with none
     # given (v28.5.2:daemon/network.go buildIPAMResources, docker-v29.1.0 alike)
-    subnets = sorted(n.subnets, key=lambda s: (not s.user_subnet, s.subnet.version))
+    # (a predefined network's, as it was made: IPv4, then IPv6)
+    subnets = sorted(n.subnets, key=lambda s: (
+        not s.user_subnet and not n.predefined and state.profile.ipam_config_configured_first,
+        s.subnet.version))
 
     profile = state.profile
     config: list[dict[str, Any]] | None = None
