@@ -35,18 +35,27 @@ from netsim.dockercli.publish import port_map
 from netsim.lab import run_script
 
 
-def synthetic(containers: int, seed: int = 1) -> tuple[list[Operation], list[str]]:
-    """The operations and the equivalent docker command lines."""
+def synthetic(containers: int, seed: int = 1, *,
+              ipv6: bool = False) -> tuple[list[Operation], list[str]]:
+    """The operations and the equivalent docker command lines; ``ipv6``: every network is
+    dual-stack (``--ipv6`` and an IPv6 /64 of fd00:0:0:N::/64 beside its IPv4 /22)."""
     rng = random.Random(seed)
     networks = max(1, containers // 10)
     ops: list[Operation] = []
     lines: list[str] = []
     base = int(ipaddress.IPv4Address("10.0.0.0"))
+    base6 = int(ipaddress.IPv6Address("fd00::"))
     for n in range(networks):
         subnet = ipaddress.IPv4Network((base + n * 1024, 22))
-        ops.append(NetworkCreate(network=BridgeNetwork(
-            name=f"net{n}", ipam=(IPAMConfig(Subnet=ipaddress.IPv4Interface(str(subnet))),))))
-        lines.append(f"docker network create --subnet {subnet} net{n}")
+        pools = [IPAMConfig(Subnet=ipaddress.IPv4Interface(str(subnet)))]
+        flags = f"--subnet {subnet}"
+        if ipv6:
+            subnet6 = ipaddress.IPv6Network((base6 + (n << 64), 64))
+            pools.append(IPAMConfig(Subnet=ipaddress.IPv6Interface(str(subnet6))))
+            flags = f"--ipv6 {flags} --subnet {subnet6}"
+        ops.append(NetworkCreate(network=BridgeNetwork(name=f"net{n}", ipv6=ipv6,
+                                                       ipam=tuple(pools))))
+        lines.append(f"docker network create {flags} net{n}")
     for i in range(containers):
         k = rng.choice((1, 1, 2, 3))
         nets = rng.sample(range(networks), k=min(k, networks))

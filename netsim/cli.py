@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import click
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from netsim.lab import Lab, Step
 
 __all__ = ["main"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 _BUG = (
     "{prefix}: internal error: {err} — this is a bug in netsim; please report it with the "
@@ -219,6 +222,28 @@ def export(file: str, output: str, seed: int, engine: str | None) -> None:
         raise InputError(output, f"cannot write the file: {err.strerror}") from None
 
 
+def _family_options(ipv4: str, ipv6: str) -> Callable[[_F], _F]:
+    """``-4``/``--ipv4`` and ``-6``/``--ipv6``: one parameter ``family``, 4 or 6, None when
+    neither is given (the last one given wins)."""
+    def decorate(f: _F) -> _F:
+        f = click.option("-6", "--ipv6", "family", flag_value=6, help=ipv6)(f)
+        return click.option("-4", "--ipv4", "family", flag_value=4, help=ipv4)(f)
+    return decorate
+
+
+def _reach_family(dst: str, family: int | None) -> Literal[4, 6]:
+    """The family ``netsim reach`` follows DST over: an address's own; a container's (or a
+    vantage point's) ``-6``/``-4``, IPv4 by default. An address of the other family than the
+    flag given is bad input."""
+    from netsim.analysis.vantage import address_family
+
+    own = address_family(dst)
+    if own is not None and family is not None and own != family:
+        raise InputError(f"-{family}", f"an IPv{own} address is reached over IPv{own} only",
+                         got=dst, accepted=f"-{own} or no -4/-6 with an IPv{own} DST")
+    return 6 if (own or family) == 6 else 4
+
+
 def _port_option(value: str | None) -> tuple[int | None, str | None]:
     """``--port 80``, ``80/tcp`` or ``53/udp``."""
     if value is None:
@@ -235,29 +260,41 @@ def _port_option(value: str | None) -> tuple[int | None, str | None]:
 @click.argument("src")
 @click.argument("dst")
 @click.option("--port", "port", default=None, help="N[/tcp|udp]; without it: ping (ICMP).")
+@_family_options("Over IPv4 (the default): a container DST at its IPv4 addresses.",
+                 "Over IPv6: a container DST at its IPv6 addresses. An address DST is reached "
+                 "over its own family (the other flag is an error).")
 @click.option("--json", "as_json", is_flag=True, help="Print the trace as JSON.")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
 @_strict_option
 @_format_option
-def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: int,
-          engine: str | None) -> None:
+def reach(file: str, src: str, dst: str, port: str | None, family: int | None, as_json: bool,
+          seed: int, engine: str | None) -> None:
     """Can SRC reach DST? The verdict and the trace that explains it.
 
     SRC: a container (NAME or HOST/NAME) or a vantage point (@host, @NAME, @lan, @internet).
-    DST: a container, an IPv4 address, localhost, @NAME (a Docker host's address), @internet
-    (a machine on the internet, through the source's NAT) or @lan (a machine on the LAN).
-    Exit status 0 when delivered, 1 when not.
+    DST: a container, an IPv4 or IPv6 address, localhost, @NAME (a Docker host's address),
+    @internet (a machine on the internet, through the source's NAT) or @lan (a machine on the
+    LAN). Exit status 0 when delivered, 1 when not.
     """
     from netsim.analysis.reach import reach as trace_flow
     from netsim.hints import explained
 
     number, proto = _port_option(port)
+    over = _reach_family(dst, family)
     lab, _ = _load(file, seed=seed, engine=engine)
     with explained(lab):  # an unknown name: the command that failed to create it
         trace = trace_flow(lab.state, src, dst, port=number,
-                           proto="udp" if proto == "udp" else None)
-    click.echo(json.dumps(trace.to_dict(), indent=2) if as_json else str(trace))
+                           proto="udp" if proto == "udp" else None, family=over)
+    if as_json:
+        data: dict[str, Any] = {}
+        for key, value in trace.to_dict().items():
+            data[key] = value
+            if key == "proto" and over == 6:  # where netsim matrix -6 --json has it
+                data["family"] = 6
+        click.echo(json.dumps(data, indent=2))
+    else:
+        click.echo(str(trace))
     sys.exit(0 if trace.delivered else 1)
 
 
@@ -266,23 +303,27 @@ def reach(file: str, src: str, dst: str, port: str | None, as_json: bool, seed: 
 @click.option("--port", "port", default=None, help="N[/tcp|udp]; without it: ping (ICMP).")
 @click.option("--json", "as_json", is_flag=True, help="Print the matrix as JSON.")
 @click.option("--no-vantage", is_flag=True, help="Only containers as sources.")
+@_family_options("Over IPv4 (the default): to the containers' IPv4 addresses.",
+                 "Over IPv6: to the containers' IPv6 addresses (a container without one is "
+                 "never reached).")
 @click.option("--seed", default=0, show_default=True)
 @_engine_option
 @_strict_option
 @_format_option
-def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, seed: int,
-           engine: str | None) -> None:
+def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, family: int | None,
+           seed: int, engine: str | None) -> None:
     """Who reaches whom: a truth table ('.' reaches, 'X' does not).
 
     Rows are sources (every container, then @HOST, @lan, @internet), columns destination
-    containers, numbered in the header and listed under the table.
+    containers, numbered in the header and listed under the table. With -6: over IPv6 (the
+    header says so; the JSON has "family": 6).
     """
     from netsim.analysis.reach import matrix as all_pairs
 
     number, proto = _port_option(port)
     lab, _ = _load(file, seed=seed, engine=engine)
     m = all_pairs(lab.state, port=number, proto="udp" if proto == "udp" else None,
-                  vantage=not no_vantage)
+                  vantage=not no_vantage, family=6 if family == 6 else 4)
     out = sys.stdout
     for chunk in (m.json_chunks() if as_json else m.lines()):
         out.write(chunk)

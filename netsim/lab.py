@@ -281,19 +281,22 @@ class Lab:
 
         return replay_file(path, seed=seed, profile=profile, format=format)[0]
 
-    def reach(self, src: str, dst: str, *, port: int | None = None) -> Flow:
-        """One flow on the current state (``netsim reach``); in Jupyter it shows the topology
-        with the path drawn, green where it goes and red where it stops."""
+    def reach(self, src: str, dst: str, *, port: int | None = None,
+              family: Literal[4, 6] = 4) -> Flow:
+        """One flow on the current state (``netsim reach``; ``family=6``: ``-6``, a container
+        at its IPv6 addresses); in Jupyter it shows the topology with the path drawn, green
+        where it goes and red where it stops."""
         from netsim.analysis.reach import reach
 
         with explained(self):  # an unknown name: why (netsim.hints)
-            return Flow(self.state, reach(self.state, src, dst, port=port))
+            return Flow(self.state, reach(self.state, src, dst, port=port, family=family))
 
     def matrix(self, *, port: int | None = None, proto: Literal["tcp", "udp"] | None = None,
-               vantage: bool = True) -> Matrix:
-        """Who reaches whom now (``netsim matrix``): a :class:`~netsim.analysis.reach.Matrix`."""
+               vantage: bool = True, family: Literal[4, 6] = 4) -> Matrix:
+        """Who reaches whom now (``netsim matrix``, ``family=6``: ``-6``): a
+        :class:`~netsim.analysis.reach.Matrix`."""
         from netsim.analysis.reach import matrix
-        return matrix(self.state, port=port, proto=proto, vantage=vantage)
+        return matrix(self.state, port=port, proto=proto, vantage=vantage, family=family)
 
     def dns(self, name: str, *, from_: str, qtype: Literal["A", "AAAA", "PTR"] = "A",
             times: int = 1) -> DnsSeries:

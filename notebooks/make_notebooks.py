@@ -351,6 +351,74 @@ published port on the host's address (`@server1` port 8080)? Write both as expec
         (PY, """print(lab.expect("tool resolves database to 10.10.0.3"))
 print(lab.expect("legacy reaches @server1 on 8080"))"""),
     ],
+    "09-ipv6-dual-stack": [
+        (MD, """# 9. IPv6 and dual-stack networks (IPv6 / 듀얼 스택 네트워크)
+
+`docker network create --ipv6 --subnet fd00:1::/64 front` makes a **dual-stack** bridge: the
+IPv6 subnet you give, and beside it an IPv4 subnet from Docker's pools. Every container on it
+gets one address of each family, and its name answers both an `A` and an `AAAA` query. Who
+reaches whom now depends on the **family** too: which address a program picks, and which
+rules the daemon writes for IPv6 (ip6tables, on by default since Docker 27).
+`../scenarios/dual-stack.sh` sets up three networks: `front` and `back` (dual-stack) and
+`v6only` (`--ipv4=false`)."""),
+        (PY, """from pathlib import Path
+
+from netsim.analysis.reach import matrix
+from netsim.lab import Lab
+
+SCENARIO = "../scenarios/dual-stack.sh"
+print("\\n".join(line for line in Path(SCENARIO).read_text().splitlines()
+                  if line.startswith("docker network create")))
+lab = Lab.from_file(SCENARIO)
+for name in ("web", "client", "tiny", "db", "o1"):
+    ep = lab.state.container(name).endpoints[0]
+    print(f"{name:7} {ep.network:7} {ep.ipv4 or '-'!s:16} {ep.ipv6}")"""),
+        (MD, """The picture shows each bridge with both subnets, and each interface with both
+addresses (`o1` has IPv6 only):"""),
+        (PY, "lab.state"),
+        (MD, """## Which address does a program use?
+
+The name `web` has two addresses. glibc's resolver (Debian's `getent`, `ping`, `curl`) sorts
+them by RFC 6724: the ULA `fd00:1::2` first, since the container has a ULA source address.
+BusyBox (Alpine's `ping`) takes the IPv4 one. curl tries IPv6 first ("happy eyeballs") and
+falls back to IPv4 only if that fails:"""),
+        (PY, """print(lab.docker("exec client getent ahosts web").stdout)
+print(lab.docker("exec client ping -c 1 web").stdout)
+print(lab.docker("exec tiny ping -c 1 web").stdout)
+print(lab.docker("exec client curl -s -o /dev/null -w '%{http_code} %{remote_ip}\\n' "
+                 "http://web/").stdout)"""),
+        (MD, """## Isolation per family
+
+Two user-defined bridges are isolated from each other, for IPv4 by iptables and, since
+Docker 27, for IPv6 by ip6tables. The trace names the rule:"""),
+        (PY, """print(lab.reach("client", "fd00:2::2", port=6379))"""),
+        (MD, """Docker 26 and older wrote no ip6tables rules unless the daemon ran with
+`--ip6tables` (experimental then): the host routes IPv6 between its bridges, so the same
+setup that is isolated over IPv4 is **open over IPv6**. The same scenario on the 26.1
+engine:"""),
+        (PY, """old = Lab.from_file(SCENARIO, profile="26.1")
+print(old.reach("client", "fd00:2::2", port=6379))"""),
+        (MD, """(On 26.1 `--ipv4=false` does not exist; the line creating `v6only` fails there, as
+the real 26.1 engine refuses it.) Who reaches whom by ping, over each family (`.` reaches,
+`X` does not: `o1` has no IPv4 address at all, and no other container reaches its IPv6 one
+across the bridges; `@host` reaches every container of its bridges over IPv6 too):"""),
+        (PY, """print("IPv4:")
+print("\\n".join(matrix(lab.state).lines()))
+print("IPv6:")
+print("\\n".join(matrix(lab.state, family=6).lines()))"""),
+        (MD, """## Published ports
+
+`-p 8080:80` binds the host's port on `0.0.0.0` and on `[::]`: the host reaches `web`
+through either family (`docker port` lists both)."""),
+        (PY, """print(lab.docker("port web").stdout)
+print(lab.reach("@host", "web", port=80))"""),
+        (MD, """## Exercise
+
+`o1` is on an IPv6-only network. Can it reach `web`'s IPv6 address? Its IPv4 address? Write
+both as expectations (hint: `v6only` and `front` are different bridges)."""),
+        (PY, """print(lab.expect("o1 does not reach fd00:1::2 because ISOLATED_NETWORKS"))
+print(lab.expect("o1 does not reach 172.18.0.2 because NO_ROUTE"))"""),
+    ],
 }
 
 

@@ -32,7 +32,8 @@ def test_every_bundled_script_states_expectations() -> None:
     assert {"seed-alias.sh", "seed-basics.sh", "seed-macvlan.sh", "seed-modes.sh",
             "seed-subnet.sh", "tutorial-bridge.sh", "tutorial-default-bridge.sh",
             "tutorial-host.sh", "tutorial-macvlan.sh", "overlay-two-hosts.sh",
-            "stack-reverse-proxy.sh", "stack-vpn-sidecar.sh", "icc-off.sh"} <= names
+            "stack-reverse-proxy.sh", "stack-vpn-sidecar.sh", "icc-off.sh",
+            "dual-stack.sh"} <= names
 
 
 @pytest.mark.parametrize("path", WITH_EXPECTATIONS, ids=[p.name for p in WITH_EXPECTATIONS])

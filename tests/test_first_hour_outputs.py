@@ -136,9 +136,9 @@ def test_a_file_location_follows_the_prefix(tmp_path: Path,
 # netsim check: a problem inside one expectation is its FAIL row
 
 
-FORMS = ("SRC reaches DST [on PORT]; SRC does not reach DST [on PORT] [because DISPOSITION]; "
-         "SRC resolves NAME [to ADDR,…]; SRC does not resolve NAME; SRC runs COMMAND… and "
-         "exits N")
+FORMS = ("SRC reaches DST [on PORT] [over ipv4|ipv6]; SRC does not reach DST [on PORT] "
+         "[over ipv4|ipv6] [because DISPOSITION]; SRC resolves NAME [to ADDR,…]; SRC does not "
+         "resolve NAME; SRC runs COMMAND… and exits N")
 
 
 def test_check_goes_on_past_expectations_it_cannot_check(

@@ -275,3 +275,23 @@ def test_openbsd_nc_tries_ipv6_first() -> None:
     out = run(DUAL, "docker exec d6 nc -zv w6 80", "docker exec d6 nc -zv fd00:1::4 80")
     assert out == [("", "Connection to w6 (fd00:1::4) 80 port [tcp/*] succeeded!\n", 0),
                    ("", "Connection to fd00:1::4 80 port [tcp/*] succeeded!\n", 0)]
+
+
+@pytest.mark.parametrize("command", [
+    "docker exec d6 ping -c 1 fe80::1", "docker exec a6 ping -c 1 ff02::1",
+    "docker exec d6 curl -s http://[fe80::1]/", "docker exec a6 wget -qO- http://[::]/",
+    "docker exec d6 nc -z fe80::1 80"])
+def test_a_destination_that_needs_a_scope_is_not_simulated(command: str) -> None:
+    """Link-local and multicast addresses need an interface (%eth0): said, not guessed."""
+    _, steps = run_script(DUAL + command + "\n", profile="28.5")
+    assert steps[-1].exit_code == 126
+    assert steps[-1].stderr.endswith("is not simulated (simulated: IPv4 addresses, names, ::1 "
+                                     "and global or ULA IPv6 addresses)\n")
+
+
+@pytest.mark.parametrize("command", ["ip addr", "ip -6 addr", "ip -6 route", "ifconfig"])
+def test_the_hosts_own_ipv6_view_is_not_simulated(command: str) -> None:
+    """How the kernel shows a bridge's IPv6 address and routes on the Docker host is not
+    recorded: said once, exit 126."""
+    _, steps = run_script(DUAL + command + "\n", profile="28.5")
+    assert steps[-1].exit_code == 126 and "is not simulated" in steps[-1].stderr

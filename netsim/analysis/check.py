@@ -6,6 +6,8 @@ A script states what must hold at that point of the replay, in ``# netsim: expec
     # netsim: expect alpine1 reaches web on 80
     # netsim: expect alpine1 does not reach alpine3
     # netsim: expect alpine1 does not reach alpine3 because ISOLATED_NETWORKS
+    # netsim: expect client reaches fd00:1::2 on 80
+    # netsim: expect client does not reach other over ipv6 because ISOLATED_NETWORKS
     # netsim: expect alpine1 resolves alpine2
     # netsim: expect client resolves alicek106 to 172.18.0.2,172.18.0.3,172.18.0.4
     # netsim: expect alpine1 does not resolve alpine3
@@ -14,7 +16,9 @@ A script states what must hold at that point of the replay, in ``# netsim: expec
 ``SRC`` and ``DST`` are what ``netsim reach`` takes (a container, ``HOST/NAME``, ``@host``,
 ``@lan``, ``@internet``, an address); a ``DST`` that is none of these is a name, resolved at
 ``SRC`` first (``wordpress reaches mysql on 3306``: the link alias). ``on`` takes ``N``,
-``N/tcp`` or ``N/udp``. A name is
+``N/tcp`` or ``N/udp``. ``over ipv6`` sends to a container's (or a name's) IPv6 addresses
+(``netsim reach -6``), ``over ipv4`` (the default) to its IPv4 ones; an IPv4 or IPv6 address
+as ``DST`` is reached over its own family (``over`` the other one is malformed). A name is
 resolved as the container's programs resolve it (/etc/hosts, then its DNS server); ``to`` lists
 every address the answer must hold, in any order. :func:`parse_expectation` reads the words
 after ``expect``; :func:`evaluate` checks one against a State.
@@ -38,13 +42,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from netsim.analysis.reach.trace import DISPOSITIONS, Disposition
+from netsim.analysis.vantage import address_family
 from netsim.errors import InputError
 from netsim.state import State
 
 __all__ = ["FORMS", "CheckResult", "Expectation", "check_words", "evaluate", "malformed",
            "parse_expectation", "table"]
 
-FORMS = ("SRC reaches DST [on PORT]; SRC does not reach DST [on PORT] [because DISPOSITION]; "
+FORMS = ("SRC reaches DST [on PORT] [over ipv4|ipv6]; "
+         "SRC does not reach DST [on PORT] [over ipv4|ipv6] [because DISPOSITION]; "
          "SRC resolves NAME [to ADDR,…]; SRC does not resolve NAME; "
          "SRC runs COMMAND… and exits N")
 
@@ -61,6 +67,9 @@ class Expectation(BaseModel):
     target: str = ""  # DST, NAME
     port: int | None = None
     proto: Literal["tcp", "udp"] | None = None
+    #: ``over ipv4`` / ``over ipv6``: the family DST is reached over (None: not said, IPv4
+    #: unless DST is an IPv6 address)
+    family: Literal[4, 6] | None = None
     disposition: Disposition | None = None
     addresses: tuple[str, ...] = ()
     command: tuple[str, ...] = ()
@@ -131,6 +140,7 @@ def parse_expectation(words: list[str], where: str) -> Expectation:
         port: int | None = None
         proto: Literal["tcp", "udp"] | None = None
         disposition: Disposition | None = None
+        family: Literal[4, 6] | None = None
         while opts:
             if opts[0] == "on" and len(opts) > 1:
                 number, _, p = opts[1].partition("/")
@@ -138,6 +148,14 @@ def parse_expectation(words: list[str], where: str) -> Expectation:
                                                                                      "udp"):
                     raise bad(f"not a port: {opts[1]}")
                 port, proto = int(number), ("udp" if p == "udp" else "tcp")
+                opts = opts[2:]
+            elif opts[0] == "over" and len(opts) > 1:
+                if opts[1].lower() not in ("ipv4", "ipv6"):
+                    raise bad(f"not a family: {opts[1]}")
+                family = 6 if opts[1].lower() == "ipv6" else 4
+                own = address_family(target)
+                if own is not None and own != family:
+                    raise bad(f"{target} is an IPv{own} address: it is reached over ipv{own}")
                 opts = opts[2:]
             elif opts[0] == "because" and len(opts) > 1 and negate:
                 if opts[1] not in DISPOSITIONS:
@@ -148,7 +166,7 @@ def parse_expectation(words: list[str], where: str) -> Expectation:
             else:
                 raise bad(f"unexpected '{opts[0]}'")
         return Expectation(kind="reach", src=src, negate=negate, target=target, port=port,
-                           proto=proto, disposition=disposition, text=text)
+                           proto=proto, family=family, disposition=disposition, text=text)
     if verb == "resolves":
         if not args:
             raise bad("resolves what?")
@@ -221,16 +239,19 @@ def _evaluate(state: State, exp: Expectation, line: int, rng: random.Random) -> 
     # the source first: an unknown one is an error, not an unresolved name
     resolve_vantage(state, exp.src, role="probe" if exp.kind == "run" else "source")
     if exp.kind == "reach":
-        from netsim.analysis.dns import lookup
+        from netsim.analysis.dns import gethostbyname, lookup
         from netsim.analysis.reach import reach
 
         try:
-            trace = reach(state, exp.src, exp.target, port=exp.port, proto=exp.proto)
+            trace = reach(state, exp.src, exp.target, port=exp.port, proto=exp.proto,
+                          family=exp.family)
         except InputError:
             if exp.target.startswith("@") or "/" in exp.target:
                 raise  # @NAME of no Docker host, HOST/NAME of no container: not a DNS name
             # not a container nor an address: a name, resolved as the source's programs do
-            look = lookup(state, exp.src, exp.target, rng=rng)
+            # (over ipv6: its IPv6 addresses, /etc/hosts then AAAA)
+            look = (gethostbyname(state, exp.src, exp.target, rng=rng, qtype="AAAA")
+                    if exp.family == 6 else lookup(state, exp.src, exp.target, rng=rng))
             if not look.addresses:
                 ok = exp.negate and exp.disposition in (None, Disposition.NAME_NOT_RESOLVED)
                 return CheckResult(line, exp, Disposition.NAME_NOT_RESOLVED.value, ok)

@@ -17,6 +17,10 @@ The forms ``netsim reach``, ``netsim matrix``, ``netsim dns``, ``netsim probe`` 
                 such a word is a container name
 ==============  ===========================================================================
 
+An IPv6 address (``fd00::2``, ``[fd00::2]``) is a destination too, read before these forms by
+:func:`netsim.analysis.reach.reach` (a container name never holds a colon);
+:func:`address_family` tells which family an address is written in.
+
 :func:`parse_vantage` reads the text alone (it never fails: every text is one of the forms);
 :func:`resolve_vantage` also checks it against a State, finds the container or host, and raises
 :class:`~netsim.errors.InputError` with the wording of the caller (:data:`Role`): ``source`` and
@@ -42,6 +46,7 @@ __all__ = [
     "UnknownVantage",
     "Vantage",
     "VantageKind",
+    "address_family",
     "find_container",
     "parse_vantage",
     "resolve_vantage",
@@ -109,6 +114,20 @@ def _ipv4(text: str) -> IPv4 | None:
         return None  # no dotted quad (and no exception to raise and catch: a hot path)
     try:
         return IPv4(text)
+    except ValueError:
+        return None
+
+
+def address_family(text: str) -> Literal[4, 6] | None:
+    """4 or 6 when ``text`` is an IPv4 or an IPv6 address (``[fd00::2]`` too), else None (a
+    container, a vantage point, ``localhost``, a name).
+
+    >>> address_family("172.18.0.2"), address_family("[fd00:1::2]"), address_family("web")
+    (4, 6, None)
+    """
+    inner = text[1:-1] if text.startswith("[") and text.endswith("]") else text
+    try:
+        return 6 if ipaddress.ip_address(inner).version == 6 else 4
     except ValueError:
         return None
 

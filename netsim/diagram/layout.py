@@ -4,13 +4,15 @@ The picture is a bus diagram, the way network people draw Docker hosts:
 
 * each Docker host is a column box: its name and LAN address at the top left; its containers in
   one row (grouped by their first network); below them its networks as horizontal bars (the
-  bridge's name, the Linux bridge, driver, subnet, gateway, and badges for ``internal`` and
-  ``ICC off`` in a label column on the left); its NIC at the bottom, on the LAN;
+  bridge's name, the Linux bridge, driver, subnet and gateway (a dual-stack network's IPv6
+  ones on the next line), and badges for ``internal`` and ``ICC off`` in a label column on the
+  left); its NIC at the bottom, on the LAN;
 * a container is a box with its name and image, then one line per interface (``eth0`` with its
-  address and MAC, ``lo``); each interface drops a vertical veth line to its network's bar (a
-  dot where it joins); host-mode containers say they use the host's stack and hang off the NIC;
-  ``none`` containers show only ``lo``; ``container:`` joiners stand right after their owner,
-  docked to it; stopped containers are grey and list the networks they would join;
+  address, its IPv6 address under it on a dual-stack network, and MAC, ``lo``); an IPv6-only
+  interface shows its IPv6 address; each interface drops a vertical veth line to its network's
+  bar (a dot where it joins); host-mode containers say they use the host's stack and hang off
+  the NIC; ``none`` containers show only ``lo``; ``container:`` joiners stand right after their
+  owner, docked to it; stopped containers are grey and list the networks they would join;
 * bridges that are not ``--internal`` reach the NIC through the host's trunk (NAT); macvlan and
   ipvlan bars hang off their parent NIC; overlays are bars across the top of the hosts they span;
 * the LAN is a bar under all hosts, with the router and the internet at its right end;
@@ -253,9 +255,12 @@ def _container_lines(state: State, host: str, c: ContainerState) -> tuple[list[s
         head.append(f"in {owner.name}'s netns" if owner is not None else "netns gone: lo only")
         return head, ifaces, "joiner"
     for ep in c.active_endpoints():
-        if ep.ipv4 is None:
+        addrs = [str(a) for a in (ep.ipv4, ep.ipv6) if a is not None]
+        if not addrs:
             continue
-        ifaces.append(f"{ep.ifname} {ep.ipv4}\t{iface_node(host, c.name, ep.ifname or 'eth0')}")
+        ifaces.append(f"{ep.ifname} {addrs[0]}\t{iface_node(host, c.name, ep.ifname or 'eth0')}")
+        # a dual-stack interface's IPv6 address under its IPv4 one, aligned with it
+        ifaces += [f"{' ' * (len(str(ep.ifname)) + 1)}{a}\t" for a in addrs[1:]]
         if ep.mac:
             ifaces.append(f"  {ep.mac}\t")
     ifaces.append(f"lo 127.0.0.1/8\t{iface_node(host, c.name, 'lo')}")
@@ -286,12 +291,21 @@ def _port_lines(c: ContainerState) -> list[str]:
     return [f"{hp}->{key} on {', '.join(ips)}" for (hp, key), ips in by_port.items()]
 
 
+def _subnet_lines(net: NetworkState) -> list[str]:
+    """``172.18.0.0/16 gw 172.18.0.1``: the IPv4 subnet, then the IPv6 one (dual-stack or
+    IPv6-only networks, the default bridge of a daemon run with ``--ipv6``)."""
+    subs = [s for s in (net.ipv4_subnet, net.ipv6_subnet) if s is not None]
+    return [f"{s.subnet}" + (f" gw {s.gateway}" if s.gateway else "") for s in subs]
+
+
+def _extra_lines(net: NetworkState) -> int:
+    """The lines a dual-stack network's label has more than an IPv4 one (its IPv6 subnet)."""
+    return max(len(_subnet_lines(net)) - 1, 0)
+
+
 def _bar_label(net: NetworkState) -> tuple[list[str], list[str]]:
-    sub = net.ipv4_subnet
     first = " ".join(x for x in (net.name, net.interface, net.driver) if x)
-    lines = [first]
-    if sub is not None:
-        lines.append(f"{sub.subnet}" + (f" gw {sub.gateway}" if sub.gateway else ""))
+    lines = [first, *_subnet_lines(net)]
     badges = []
     if net.internal:
         badges.append("[internal]")
@@ -301,6 +315,24 @@ def _bar_label(net: NetworkState) -> tuple[list[str], list[str]]:
     if mode is not None:
         lines.append(mode)
     return lines, badges
+
+
+def _bar_shifts(nets: Sequence[NetworkState], rows: Sequence[tuple[list[str], list[str]]]
+                ) -> list[float]:
+    """How much lower than a tier of IPv4 networks each bar goes, then the tier's bottom: 0.0
+    all through for IPv4 networks. A label is centred on its bar; a dual-stack network's has a
+    line more (its IPv6 subnet), so the bars around it move half a line further apart, or as
+    far as its label and its neighbour's need not to overlap."""
+    grow = [_extra_lines(n) * LINE / 2 for n in nets]
+    heights = [_sized([*lines, *badges])[1] for lines, badges in rows]
+    shifts = [grow[0]] if nets else []
+    for i in range(1, len(nets)):
+        step = 0.0
+        if grow[i - 1] or grow[i]:
+            step = max(grow[i - 1] + grow[i],
+                       (heights[i - 1] + heights[i]) / 2 + PAD - BAR_GAP * 1.6)
+        shifts.append(shifts[-1] + step)
+    return [*shifts, (shifts[-1] + grow[-1]) if nets else 0.0]
 
 
 def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> Layout:
@@ -324,6 +356,7 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
         header = [f"Docker host: {plan.name}",
                   f"{host.interface} {hs.host.address or ''}".strip()]
         label_rows = [_bar_label(n) for n in plan.bars]
+        labels = {n.name: lb for n, lb in zip(plan.bars, label_rows, strict=True)}
         label_w = max([text_width(t) for lines, badges in label_rows for t in [*lines, *badges]]
                       + [text_width(t) for t in header] + [60.0]) + 2 * PAD
         hx = x
@@ -359,10 +392,11 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
             members = {e.network for c in plan.containers for e in c.endpoints if e.active}
             nets = [n for n in plan.bars if n.name in used or (t == 0 and n.name not in members)]
             tier_bars.append(nets)
+            shift = _bar_shifts(nets, [labels[n.name] for n in nets])
             for i, net in enumerate(nets):
-                bar_y[(t, net.name)] = row_bottom + BAR_GAP + i * BAR_GAP * 1.6
+                bar_y[(t, net.name)] = row_bottom + BAR_GAP + i * BAR_GAP * 1.6 + shift[i]
             y = (row_bottom + BAR_GAP + max(len(nets) - 1, 0) * BAR_GAP * 1.6
-                 + (BAR_GAP * 1.5 if nets else 0))
+                 + (BAR_GAP * 1.5 if nets else 0) + shift[-1])
         trunk_x = content_right + GAP
         nic_y = y
         nic_lines = [f"{host.interface} {hs.host.address or ''}".strip(), "NIC (LAN)"]
@@ -378,7 +412,6 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
                          host_bottom - hosts_top))
         boxes.append(nic)
         nic_boxes[plan.name] = nic
-        labels = {n.name: lb for n, lb in zip(plan.bars, label_rows, strict=True)}
         drawn: set[str] = set()
         for t, nets in enumerate(tier_bars):
             for net in nets:
@@ -413,7 +446,8 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
                 boxes.append(Box(node, "interface", box.x, iy, box.w, LINE, parent=box.id))
             if not c.running:
                 continue
-            eps = [e for e in c.active_endpoints() if e.ipv4 is not None]
+            eps = [e for e in c.active_endpoints()
+                   if e.ipv4 is not None or e.ipv6 is not None]
             for k, ep in enumerate(eps):
                 ep_net = hs.networks.get(ep.network)
                 if ep_net is None:
@@ -461,7 +495,8 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
         x2 = max(host_spans[h][1] for h in spanned)
         net = next(n for p in plans for n in p.overlays if n.name == name)
         lines, badges = _bar_label(net)
-        label = f"{lines[0]}  {lines[1] if len(lines) > 1 else ''}  (VXLAN)".strip()
+        subnets = ", ".join(lines[1:2 + _extra_lines(net)])  # its IPv4 and IPv6 subnets
+        label = f"{lines[0]}  {subnets}  (VXLAN)".strip()
         boxes.append(Box(overlay_node(name), "bar", x1, y - 1.5, x2 - x1, 3.0, style="overlay"))
         lw, lh = _sized([label])
         boxes.append(Box(f"{overlay_node(name)}#label", "label", x1 + GAP, y - lh, lw, lh,

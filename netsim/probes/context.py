@@ -420,6 +420,20 @@ MUSL_ERRNO = {
 }
 
 
+#: the destinations the tools are simulated for (:func:`needs_scope` names the others)
+SCOPED_ACCEPTED = "IPv4 addresses, names, ::1 and global or ULA IPv6 addresses"
+
+
+def needs_scope(host: str) -> bool:
+    """An IPv6 literal that needs an interface scope (link-local ``fe80::``, multicast) or is
+    none (``::``): netsim models no scopes, so a tool says so rather than guess."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.version == 6 and (ip.is_link_local or ip.is_multicast or ip.is_unspecified)
+
+
 def not_simulated(what: str, accepted: str) -> ProbeResult:
     """netsim's note for a form of a command it does not simulate, naming the ones it does."""
     return ProbeResult("", f"netsim: {what} is not simulated (simulated: {accepted})\n",

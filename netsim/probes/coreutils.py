@@ -123,10 +123,12 @@ def _hostname(w: Where, args: list[str]) -> ProbeResult:
             addrs = [str(a) for a in look.addresses]
         return ProbeResult(" ".join(addrs) + "\n", "", 0)
     if args == ["-I"] and impl == "debian":
-        # every address of every interface that is up, lo excepted (carrier or not)
-        links = links_of(w) or []
-        ips = [str(link.addr.ip) for link in links if link.addr is not None
-               and link.kind != "lo"]
+        # every address of every interface that is up, lo excepted (carrier or not), in
+        # getifaddrs' order: the IPv4 ones, then the IPv6 ones (link-local ones skipped)
+        links = [link for link in links_of(w) or [] if link.kind != "lo"]
+        ips = [str(link.addr.ip) for link in links if link.addr is not None]
+        ips += [str(link.addr6.ip) for link in links if link.addr6 is not None
+                and not link.addr6.ip.is_link_local]
         return ProbeResult("".join(ip + " " for ip in ips) + "\n", "", 0)
     if impl == "busybox":
         return busybox_usage(w, "hostname",

@@ -26,12 +26,15 @@ from netsim.images import lookup as image_lookup
 from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     MUSL_ERRNO,
+    SCOPED_ACCEPTED,
     IPv4,
     IPv6,
     ProbeResult,
     Where,
     connect,
     jitter,
+    needs_scope,
+    not_simulated,
     prefer_ipv4,
     resolve_any,
     source_address,
@@ -307,6 +310,8 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
     if parts is None:
         return ProbeResult("", "curl: (3) URL rejected: Bad hostname\n", 3)
     name, port, scheme = parts
+    if needs_scope(name):
+        return not_simulated(f"curl {o.url}", SCOPED_ACCEPTED)
     err_on = not o.silent or o.show_error
     meter = "" if o.silent else _CURL_METER_HEAD + _meter_line()
     values = {"http_code": "000", "response_code": "000", "remote_ip": "", "remote_port": "",
@@ -538,6 +543,8 @@ def _wget(w: Where, args: list[str]) -> ProbeResult:
     if parts is None:
         return ProbeResult("", f"wget: bad address '{url}'\n", 1)
     name, port, scheme = parts
+    if needs_scope(name):
+        return not_simulated(f"wget {url}", SCOPED_ACCEPTED)
     look = resolve_any(w, name)
     if not look.ok:
         return ProbeResult("", f"wget: bad address '{name}'\n", 1)

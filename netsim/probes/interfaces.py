@@ -126,9 +126,13 @@ def _host_links(state: State, host: str) -> list[Link]:
             # the daemon gives a bridge a random MAC (GenerateRandomMAC: setup_device_linux.go)
             mac = ids.mac_address(state.seed, "bridge", net.id,
                                   docker_prefix=state.profile.random_mac_docker_prefix)
+            sub6 = net.ipv6_subnet if net.ipv6_enabled else None
+            addr6 = (ipaddress.IPv6Interface((int(sub6.gateway), sub6.subnet.prefixlen))
+                     if sub6 is not None and isinstance(sub6.gateway, ipaddress.IPv6Address)
+                     else None)
             links.append(Link(net.ifindex, net.interface, None, mac, 1500, addr,
                               "ether", up=ports.get(net.interface, 0) > 0,
-                              link_local=net.link_local,
+                              link_local=net.link_local, addr6=addr6,
                               # the daemon's first bridge drops the IPv6 packets sent while it
                               # has no carrier (measured: TX dropped 2 on every lab host)
                               tx_dropped=2 if net.name == "bridge" else 0))

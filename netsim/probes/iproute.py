@@ -11,7 +11,13 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from netsim.probes.context import NOT_SIMULATED, ProbeResult, Where
+from netsim.probes.context import (
+    NOT_SIMULATED,
+    ProbeResult,
+    Where,
+    in_host_ns,
+    ipv6_addresses,
+)
 from netsim.probes.interfaces import Link, eui64_link_local, links_of, routes6_of, routes_of
 from netsim.probes.registry import Need, Program, Tool, register
 
@@ -213,7 +219,21 @@ def _ip(w: Where, args: list[str]) -> ProbeResult:
     if links is None:
         return ProbeResult("", "netsim: 'ip' at @lan or @internet is not simulated\n",
                            NOT_SIMULATED)
+    if show == "addr" and _host_ipv6(w):
+        return _host_ipv6_note("ip addr")
     return _ip_show(links, w, family, show, rest[0] if rest else None)
+
+
+def _host_ipv6(w: Where) -> bool:
+    """A Docker host's namespace (or a --network host container's) with an IPv6 bridge: how
+    the kernel shows a bridge's IPv6 address there (nodad or not, DAD's state) is not
+    recorded, so the addresses are not shown as if known."""
+    return (w.container is None or in_host_ns(w)) and bool(ipv6_addresses(w))
+
+
+def _host_ipv6_note(what: str) -> ProbeResult:
+    return ProbeResult("", f"netsim: '{what}' in a Docker host's namespace with IPv6 bridges "
+                           "is not simulated\n", NOT_SIMULATED)
 
 
 def _natural(name: str) -> list[int | str]:
@@ -231,6 +251,8 @@ def _ifconfig(w: Where, args: list[str]) -> ProbeResult:
     if links is None:
         return ProbeResult("", "netsim: 'ifconfig' at @lan or @internet is not simulated\n",
                            NOT_SIMULATED)
+    if _host_ipv6(w):
+        return _host_ipv6_note("ifconfig")
     names = [a for a in args if not a.startswith("-")]
     if len(names) > 1 or any(a not in ("-a",) for a in args if a.startswith("-")):
         return ProbeResult("", f"netsim: 'ifconfig {' '.join(args)}' is not simulated "

@@ -13,12 +13,15 @@ from netsim.probes.context import (
     ARP_GIVES_UP,
     MUSL_ERRNO,
     NOT_SIMULATED,
+    SCOPED_ACCEPTED,
     IPv4,
     IPv6,
     ProbeResult,
     Where,
     gai_error,
     has_loopback6,
+    needs_scope,
+    not_simulated,
     parse_seconds,
     prefer_ipv4,
     resolve_any,
@@ -109,6 +112,8 @@ def _nc(w: Where, args: list[str]) -> ProbeResult:
         return ProbeResult("", "netsim: only 'nc -z [-v] [-u] [-w N] HOST PORT' is simulated\n",
                            NOT_SIMULATED)
     name = rest[0]
+    if needs_scope(name):
+        return not_simulated(f"nc {name}", SCOPED_ACCEPTED)
     addrs = _nc_addresses(w, name)
     if isinstance(addrs, Lookup):
         if impl == "busybox":

@@ -6,7 +6,6 @@ reply's TTL is 64 less the routers on the way (the internet answers with 117); `
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from netsim.analysis.reach import Symptom, Trace
 from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     ARP_GIVES_UP,
+    SCOPED_ACCEPTED,
     IPv4,
     IPv6,
     ProbeResult,
@@ -24,6 +24,7 @@ from netsim.probes.context import (
     gai_error,
     has_loopback6,
     jitter,
+    needs_scope,
     not_simulated,
     parse_seconds,
     prefer_ipv4,
@@ -223,14 +224,8 @@ def _ping_target(w: Where, impl: str, target: str,
     (networking/ping.c xhost_and_af2sockaddr, libbb/xconnect.c str2sockaddr with
     FEATURE_PREFER_IPV4_ADDRESS) takes the first IPv4 address when there is one (measured:
     ``ping w6`` pings 172.18.0.4), else the first; ``-6`` asks for IPv6 only."""
-    try:
-        literal = ipaddress.ip_address(target)
-    except ValueError:
-        literal = None
-    if isinstance(literal, IPv6) and (literal.is_link_local or literal.is_multicast
-                                      or literal.is_unspecified):
-        return not_simulated(f"ping {target}", "IPv4 addresses, names, ::1 and global or "
-                                               "ULA IPv6 addresses")
+    if needs_scope(target):
+        return not_simulated(f"ping {target}", SCOPED_ACCEPTED)
     look = resolve_any(w, target, family)
     if look.ok:
         ip = prefer_ipv4(look) if impl == "busybox" else look.addresses[0]
