@@ -231,17 +231,19 @@ def _family_options(ipv4: str, ipv6: str) -> Callable[[_F], _F]:
     return decorate
 
 
-def _reach_family(dst: str, family: int | None) -> Literal[4, 6]:
+def _reach_family(dst: str, family: int | None) -> Literal[4, 6] | None:
     """The family ``netsim reach`` follows DST over: an address's own; a container's (or a
-    vantage point's) ``-6``/``-4``, IPv4 by default. An address of the other family than the
-    flag given is bad input."""
+    vantage point's) ``-6``/``-4``; without either, the name's address as a program would take
+    it (its IPv4 one, else its IPv6 one: :func:`netsim.analysis.reach.reach`). An address of
+    the other family than the flag given is bad input."""
     from netsim.analysis.vantage import address_family
 
     own = address_family(dst)
     if own is not None and family is not None and own != family:
         raise InputError(f"-{family}", f"an IPv{own} address is reached over IPv{own} only",
                          got=dst, accepted=f"-{own} or no -4/-6 with an IPv{own} DST")
-    return 6 if (own or family) == 6 else 4
+    chosen = own or family
+    return None if chosen is None else (6 if chosen == 6 else 4)
 
 
 def _port_option(value: str | None) -> tuple[int | None, str | None]:
@@ -290,7 +292,7 @@ def reach(file: str, src: str, dst: str, port: str | None, family: int | None, a
         data: dict[str, Any] = {}
         for key, value in trace.to_dict().items():
             data[key] = value
-            if key == "proto" and over == 6:  # where netsim matrix -6 --json has it
+            if key == "proto" and (over == 6 or ":" in (trace.address or "")):  # as matrix
                 data["family"] = 6
         click.echo(json.dumps(data, indent=2))
     else:

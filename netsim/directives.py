@@ -45,8 +45,8 @@ def daemon_options(args: tuple[str, ...], base: DaemonOptions | None = None) -> 
             pools.append(AddressPool(base=m["base"], size=int(m["size"])))
         else:
             raise ValueError(f"unknown or incomplete daemon option {arg!r}")
-    if pools:
-        fields["default_address_pools"] = tuple(pools)
+    if pools:  # each --default-address-pool adds one, over every daemon line
+        fields["default_address_pools"] = (*fields["default_address_pools"], *pools)
     return DaemonOptions.model_validate(fields)
 
 

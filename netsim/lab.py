@@ -282,10 +282,10 @@ class Lab:
         return replay_file(path, seed=seed, profile=profile, format=format)[0]
 
     def reach(self, src: str, dst: str, *, port: int | None = None,
-              family: Literal[4, 6] = 4) -> Flow:
+              family: Literal[4, 6] | None = None) -> Flow:
         """One flow on the current state (``netsim reach``; ``family=6``: ``-6``, a container
-        at its IPv6 addresses); in Jupyter it shows the topology with the path drawn, green
-        where it goes and red where it stops."""
+        at its IPv6 addresses; none: a name's IPv4 address, else its IPv6 one); in Jupyter it
+        shows the topology with the path drawn, green where it goes and red where it stops."""
         from netsim.analysis.reach import reach
 
         with explained(self):  # an unknown name: why (netsim.hints)

@@ -34,6 +34,8 @@ __all__ = [
     "SwarmState",
     "assemble",
     "default_route_endpoint",
+    "default_route_endpoint6",
+    "gateway_endpoints",
     "gc_paused",
     "reassemble",
     "sandbox_order",
@@ -402,50 +404,114 @@ class State(_Frozen):
         )
 
 
-def default_route_endpoint(endpoints: Iterable[EndpointState],
-                           network: Callable[[str], NetworkState | None]
-                           ) -> EndpointState | None:
-    """The endpoint a sandbox's default route goes through, or None.
-
-    libnetwork ``sandbox.go`` ``Endpoint.Less``: among endpoints that have a gateway, the
-    highest ``gw-priority`` wins, then a network that is not internal, then the network name.
-    An internal network's endpoint has a gateway only where the bridge driver gave it one
-    (EngineProfile.bridge_internal_gateway). An ipvlan l3 endpoint on a network that is not
-    internal routes ``default dev eth0`` without a gateway address
-    (``drivers/ipvlan/ipvlan_joinleave.go``: the driver's ``default_dev_route``). ``network``
-    looks a network up by name.
-    """
+def _gateway_families(ep: EndpointState, net: NetworkState) -> tuple[bool, bool]:
+    """Whether ``ep`` routes IPv4, IPv6 to a default: libnetwork ``hasGatewayOrDefaultRoute``
+    (v28.5.2:libnetwork/endpoint_info.go:409-440): a gateway address of that family, or a
+    default route of its own (an ipvlan l3 endpoint's ``default dev ethN`` on a network that
+    is not internal: the driver's ``default_dev_route``, drivers/ipvlan/ipvlan_joinleave.go)."""
     from netsim.daemon.drivers import get as driver_of
 
-    best: tuple[int, bool, str] | None = None
-    chosen = None
+    if ((ep.gateway is not None or ep.ipv4 is None)
+            and (ep.gateway6 is not None or ep.ipv6 is None)):
+        return ep.gateway is not None, ep.gateway6 is not None  # no driver to ask
+    dev = driver_of(net.driver).default_dev_route(net)
+    return (ep.gateway is not None or (dev and ep.ipv4 is not None),
+            ep.gateway6 is not None or (dev and ep.ipv6 is not None))
+
+
+def _less_key(ep: EndpointState, net: NetworkState | None, per_family: bool
+              ) -> tuple[int, bool, bool, int, str]:
+    """``Endpoint.Less`` as a sort key: higher ``gw-priority`` first, then anything but
+    ``docker_gwbridge``, then non-internal networks, then the better gateways, then the
+    network name. The gateways' rank is the number of families with a gateway or default
+    route (dual-stack 2, single 1: v28.5.2:libnetwork/sandbox.go:658-672 ``gwCount``) or,
+    before 28.0, the join info's gateways weighed IPv4 1, IPv6 2 (v26.1.5:libnetwork/
+    sandbox.go:713-735; v20.10.24:vendor/github.com/docker/libnetwork/sandbox.go:1240-1262):
+    EngineProfile.gateway_per_family."""
+    internal = net is not None and net.internal
+    if per_family:
+        rank = sum(_gateway_families(ep, net)) if net is not None else 0
+    else:
+        rank = (ep.gateway is not None) + 2 * (ep.gateway6 is not None)
+    return (-ep.config.GwPriority, ep.network == "docker_gwbridge", internal, -rank,
+            ep.network)
+
+
+def gateway_endpoints(endpoints: Iterable[EndpointState],
+                      network: Callable[[str], NetworkState | None],
+                      profile: EngineProfile | None = None
+                      ) -> tuple[EndpointState | None, EndpointState | None]:
+    """The endpoints a sandbox's IPv4 and IPv6 default routes go through (None: no such
+    route); ``network`` looks a network up by name, ``profile`` is the engine's (default:
+    DEFAULT_PROFILE).
+
+    ≥ 28.0 (EngineProfile.gateway_per_family) picks each family's apart, walking the
+    endpoints in :func:`sandbox_order`: the first dual-stack one serves both, else the first
+    with an IPv4 gateway (or default route) is IPv4's and the first with an IPv6 one IPv6's
+    (v28.5.2:libnetwork/default_gateway.go:188-216 ``selectGatewayEndpoint``). Before, one
+    gateway endpoint, the first with an IPv4 gateway (v26.1.5:libnetwork/default_gateway.go:
+    177-187 ``getGatewayEndpoint``: ``len(ep.Gateway()) != 0``), gives both routes: the IPv6
+    one only from its own IPv6 gateway (sandbox_linux.go:74-101 ``updateGateway``), so
+    there is none when it has none, whatever the other endpoints have. netsim also lets an
+    ipvlan l3 endpoint's ``default dev ethN`` be that IPv4 default route (the driver adds it
+    as a static route: v26.1.5:libnetwork/drivers/ipvlan/ipvlan_joinleave.go Join). An
+    internal network's endpoint has a gateway only where the bridge driver gave it one
+    (EngineProfile.bridge_internal_gateway).
+    """
+    per_family = (profile or DEFAULT_PROFILE).gateway_per_family
+    ranked = []
     for ep in endpoints:
         net = network(ep.network)
-        if net is None:
+        if net is not None:
+            ranked.append((_less_key(ep, net, per_family), ep, net))
+    ranked.sort(key=lambda r: r[0])
+    ep4: EndpointState | None = None
+    ep6: EndpointState | None = None
+    for _key, ep, net in ranked:
+        gw4, gw6 = _gateway_families(ep, net)
+        if not per_family:
+            if gw4:
+                return ep, (ep if ep.gateway6 is not None else None)
             continue
-        if ep.gateway is None and not driver_of(net.driver).default_dev_route(net):
-            continue
-        key = (-ep.config.GwPriority, net.internal, net.name)
-        if best is None or key < best:
-            best, chosen = key, ep
-    return chosen
+        if gw4 and gw6:
+            return ep, ep
+        if gw4 and ep4 is None:
+            ep4 = ep
+        if gw6 and ep6 is None:
+            ep6 = ep
+    return ep4, ep6
+
+
+def default_route_endpoint(endpoints: Iterable[EndpointState],
+                           network: Callable[[str], NetworkState | None],
+                           profile: EngineProfile | None = None) -> EndpointState | None:
+    """The endpoint a sandbox's IPv4 default route goes through, or None
+    (:func:`gateway_endpoints`)."""
+    return gateway_endpoints(endpoints, network, profile)[0]
+
+
+def default_route_endpoint6(endpoints: Iterable[EndpointState],
+                            network: Callable[[str], NetworkState | None],
+                            profile: EngineProfile | None = None) -> EndpointState | None:
+    """The endpoint a sandbox's IPv6 default route goes through, or None
+    (:func:`gateway_endpoints`). ``endpoints`` are all the sandbox's, not only those with
+    IPv6: before 28.0 the IPv4 gateway endpoint decides."""
+    return gateway_endpoints(endpoints, network, profile)[1]
 
 
 def sandbox_order(endpoints: Iterable[EndpointState],
-                  network: Callable[[str], NetworkState | None]) -> list[EndpointState]:
+                  network: Callable[[str], NetworkState | None],
+                  profile: EngineProfile | None = None) -> list[EndpointState]:
     """A sandbox's endpoints in libnetwork's order (``sandbox.go`` ``Endpoint.Less``).
 
     Higher ``gw-priority`` first, then anything but ``docker_gwbridge``, then non-internal
-    networks, then endpoints with a gateway, then the network name. The embedded DNS walks the
-    endpoints in this order (``Sandbox.ResolveName``); the first one is the default route's.
+    networks, then the better gateways (dual-stack first; the rank by engine:
+    EngineProfile.gateway_per_family), then the network name. The embedded DNS walks the
+    endpoints in this order (``Sandbox.ResolveName``); the gateway endpoints are picked in
+    it (:func:`gateway_endpoints`). ``profile`` is the engine's (default: DEFAULT_PROFILE).
     """
-    def key(ep: EndpointState) -> tuple[int, bool, bool, bool, str]:
-        net = network(ep.network)
-        internal = net is not None and net.internal
-        return (-ep.config.GwPriority, ep.network == "docker_gwbridge", internal,
-                ep.gateway is None, ep.network)
-
-    return sorted(endpoints, key=key)
+    per_family = (profile or DEFAULT_PROFILE).gateway_per_family
+    return sorted(endpoints, key=lambda ep: _less_key(ep, network(ep.network), per_family))
 
 
 _M = TypeVar("_M", bound=BaseModel)

@@ -180,26 +180,6 @@ def test_matplotlib_shows_the_ipv6_subnets_and_addresses() -> None:
     assert to_bytes(fig, "png").startswith(b"\x89PNG")
 
 
-def test_an_overlay_shows_its_ipv6_subnet() -> None:
-    st = state_of("""\
-# netsim: host host1 address=198.51.100.10
-# netsim: host host2 address=198.51.100.11
-docker -H host1 swarm init
-docker -H host2 swarm join --token $(docker -H host1 swarm join-token -q worker) 198.51.100.10:2377
-docker -H host1 network create -d overlay --attachable --ipv6 --subnet fd00:9::/64 ov
-docker -H host1 run -dit --name ova --network ov alpine
-docker -H host2 run -dit --name ovb --network ov alpine
-""")
-    lay = layout(st)
-    (text,) = box(lay, "overlay:ov#label").lines
-    net = st.network("ov", "host1")
-    subs = ", ".join(f"{s.subnet} gw {s.gateway}" for s in (net.ipv4_subnet, net.ipv6_subnet)
-                     if s is not None)
-    assert "fd00:9::/64 gw fd00:9::1" in subs
-    assert text == f"ov overlay  {subs}  (VXLAN)"
-    assert [e.dst for e in lay.edges if e.src == "if:host1/ova/eth0"] == ["overlay:ov"]
-
-
 def test_a_trace_over_ipv6_is_highlighted_as_over_ipv4() -> None:
     st = example()
     six = reach(st, "client", "fd00:1::2", port=80)

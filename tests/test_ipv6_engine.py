@@ -160,3 +160,85 @@ def test_a_bad_daemon_directive_is_one_clear_error(line: str, problem: str) -> N
     text = err.value.line()
     assert text.startswith("<script>:1: bad 'daemon' directive") and problem in text
     assert "# netsim: daemon [--ipv6]" in text  # what is accepted
+
+
+def test_a_bridge_takes_one_subnet_per_family() -> None:
+    """bridge_linux.go processIPAM (v28.5.2:604): two IPv6 subnets are refused too."""
+    step = lab().docker("network create --ipv6 --subnet fd00:7::/64 --subnet fd00:8::/64 two6")
+    assert step.stderr == "Error response from daemon: bridge driver doesn't support multiple " \
+                          "subnets\n"
+
+
+@pytest.mark.parametrize(("profile", "config"), [
+    ("20.10", '[{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"},{"Subnet":"fd00:5::/64"}]'),
+    ("26.1", '[{"Subnet":"fd00:5::/64"},{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"}]'),
+    ("28.5", '[{"Subnet":"fd00:5::/64"},{"Subnet":"172.18.0.0/16","Gateway":"172.18.0.1"}]'),
+    ("29.1", '[{"Subnet":"172.18.0.0/16","IPRange":"","Gateway":"172.18.0.1"}]'),
+])
+def test_an_ipv6_subnet_without_ipv6_is_listed_not_allocated(profile: str, config: str) -> None:
+    """IPAM allocates IPv6 only with --ipv6 (v26.1.5:libnetwork/network.go:1510); inspect
+    lists the config before 29.0 (EngineProfile.ipam_config_lists_unallocated)."""
+    lab_ = lab(profile)
+    lab_.docker("network create --subnet fd00:5::/64 nov6")
+    assert out(lab_, "network inspect -f '{{json .IPAM.Config}}' nov6") == config + "\n"
+    # nothing was taken: the same subnet with IPv6 is free
+    assert lab_.docker("network create --ipv6 --subnet fd00:5::/64 withv6").exit_code == 0
+
+
+def test_ipv6_on_a_swarm_overlay_is_said_not_simulated() -> None:
+    lab_ = lab()
+    lab_.docker("swarm init --advertise-addr 198.51.100.10")
+    step = lab_.docker("network create -d overlay --attachable --ipv6 --subnet 10.50.0.0/24 "
+                       "--subnet fd00:78::/64 ov46")
+    assert (step.exit_code, step.stderr) == (
+        126, "netsim: IPv6 on a swarm overlay network is not simulated\n")
+    assert lab_.docker("network inspect ov46").exit_code == 1  # not created
+
+
+def test_daemon_lines_add_up_and_a_daemon_without_a_free_pool_does_not_start() -> None:
+    opts = daemon_options(("--default-address-pool=base=fd99::/48,size=64",),
+                          daemon_options(("--default-address-pool=base=10.10.0.0/16,size=24",)))
+    assert [str(p.base) for p in opts.default_address_pools] == ["10.10.0.0/16", "fd99::/48"]
+    with pytest.raises(InputError) as err:
+        run_script("# netsim: lan 10.10.0.0/16\n"
+                   "# netsim: daemon --default-address-pool=base=10.10.0.0/16,size=24\n"
+                   "docker network ls\n")
+    assert err.value.line() == (
+        "host host: dockerd refuses to start: all predefined address pools have been "
+        "fully subnetted (accepted: default address pools with a subnet free of the LAN's)")
+
+
+@pytest.mark.parametrize(("profile", "lines"), [
+    ("28.5", ["172.17.0.1\thg", "fd00:d0c::1\thg"]), ("26.1", ["172.17.0.1\thg"])])
+def test_links_and_host_gateway_on_a_dual_stack_default_bridge(profile: str,
+                                                              lines: list[str]) -> None:
+    """A link names the child's IPv6 address too (container_operations_unix.go:103-113);
+    host-gateway both of docker0's gateways from 28.0 (daemon_unix.go setHostGatewayIP)."""
+    _, steps = run_script(
+        "# netsim: daemon --ipv6 --fixed-cidr-v6=fd00:d0c::/64\n"
+        "docker run -d --name web netsim-lab/nginx\n"
+        "docker run -itd --name cli --link web:w --add-host hg:host-gateway netsim-lab/alpine\n"
+        "docker exec cli cat /etc/hosts\n", profile=profile)
+    hosts = steps[-1].stdout.splitlines()
+    assert [h for h in hosts if h.endswith("\thg")] == lines
+    web6 = "fd00:d0c::2" if profile == "28.5" else "fd00:d0c::242:ac11:2"
+    assert [h.split("\t")[0] for h in hosts if h.endswith(" web")] == ["172.17.0.2", web6]
+
+
+@pytest.mark.parametrize(("profile", "subnet", "error"), [
+    ("28.5", "ff00::/64", "multicast subnet 'ff00::1/64' is not allowed"),
+    ("28.5", "fe80::/80", "'fe80::1/80' clashes with the Link-Local prefix 'fe80::/64'"),
+    ("28.5", "::ffff:10.0.0.0/104", "failed to allocate gateway (): cannot find address pool "
+                                   "for poolID:::ffff:10.0.0.0/104/invalid Prefix"),
+    ("26.1", "ff00::/64", "failed to add IPv6 address ff00::1/64 to bridge: cannot assign "
+                         "requested address"),
+    ("26.1", "fe80::/80", "clash with the Link-Local prefix 'fe80::/64'"),
+    ("26.1", "::ffff:10.0.0.0/104", "could not find an available, non-overlapping IPv6 address "
+                                   "pool among the defaults to assign to the network"),
+    ("20.10", "fe80::/80", "failed to add IPv6 address fe80::1/80 to bridge: file exists"),
+])
+def test_ipv6_bridge_subnets_docker_refuses(profile: str, subnet: str, error: str) -> None:
+    """Measured: 82-ipv6-review (the driver's checks from 27.0, the kernel's before)."""
+    step = lab(profile).docker(f"network create --ipv6 --subnet {subnet} n6")
+    assert step.stderr == f"Error response from daemon: {error}\n"
+    assert lab(profile).docker("network create --ipv6 --subnet fe80::/64 ll").exit_code == 0

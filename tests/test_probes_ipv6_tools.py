@@ -295,3 +295,18 @@ def test_the_hosts_own_ipv6_view_is_not_simulated(command: str) -> None:
     recorded: said once, exit 126."""
     _, steps = run_script(DUAL + command + "\n", profile="28.5")
     assert steps[-1].exit_code == 126 and "is not simulated" in steps[-1].stderr
+
+
+def test_openbsd_nc_takes_4_and_6() -> None:
+    """netcat.c: -4/-6 set hints.ai_family; a name without an address of that family fails
+    its lookup (glibc's EAI_ADDRFAMILY, as iputils ping's -4/-6)."""
+    _, steps = run_script(DUAL + "docker exec d6 nc -4 -zv w6 80\n"
+                                 "docker exec d6 nc -6 -zv w6 80\n"
+                                 "docker network create plain\n"
+                                 "docker run -d --name p2 --network plain netsim-lab/nginx\n"
+                                 "docker run -itd --name p1 --network plain netsim-lab/debian\n"
+                                 "docker exec p1 nc -6 -zv p2 80\n", profile="28.5")
+    assert steps[4].stderr == "Connection to w6 (172.18.0.4) 80 port [tcp/*] succeeded!\n"
+    assert steps[5].stderr == "Connection to w6 (fd00:1::4) 80 port [tcp/*] succeeded!\n"
+    assert (steps[-1].exit_code, steps[-1].stderr) == (
+        1, 'nc: getaddrinfo for host "p2" port 80: Address family for hostname not supported\n')

@@ -18,7 +18,7 @@ bridges' IPv6 addresses and subnets are :attr:`HostNs.addresses6` and
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -40,7 +40,7 @@ from netsim.state import (
     EndpointState,
     NetworkState,
     State,
-    default_route_endpoint,
+    gateway_endpoints,
     gc_paused,
 )
 
@@ -220,11 +220,15 @@ class TopologyIndex:
                     if isinstance(sub.gateway, IPv4):
                         h.addresses[sub.gateway] = net.interface or net.name
                         dom.owners[sub.gateway] = Owner("host", host=hname)
-                if sub6 is not None and isinstance(sub6.subnet, ipaddress.IPv6Network):
+                if sub6 is not None and isinstance(sub6.subnet, ipaddress.IPv6Network) and \
+                        isinstance(sub6.gateway, IPv6):
+                    # the bridge's IPv6 address is its subnet's gateway; without one (gateway
+                    # mode ``isolated``) Docker turns IPv6 off on the bridge, which then has no
+                    # IPv6 address, and the host no route into the subnet
+                    # (v28.5.2:libnetwork/drivers/bridge/setup_ipv6_linux.go:19-28)
                     h.bridges6.append((sub6.subnet, dom))
-                    gw6 = _bridge_address6(sub6.subnet, sub6.gateway)
-                    h.addresses6[gw6] = net.interface or net.name
-                    dom.owners6[gw6] = Owner("host", host=hname)
+                    h.addresses6[sub6.gateway] = net.interface or net.name
+                    dom.owners6[sub6.gateway] = Owner("host", host=hname)
         for hname, hs in state.hosts.items():
             roots: dict[str, ContainerState | None] = {}
             for c in hs.containers.values():
@@ -294,13 +298,12 @@ class TopologyIndex:
                                 iface_node(hname, c.name, ep.ifname), private)
                 sb.ifaces6.append(iface6)
                 dom.owners6.setdefault(iface6.ip, Owner("iface", iface6=iface6))
-        gw = default_route_endpoint((i.ep for i in sb.ifaces), hs.networks.get)
+        # libnetwork's gateway endpoints, of each family (by engine: gateway_endpoints)
+        eps = [i.ep for i in sb.ifaces]
+        eps += [i.ep for i in sb.ifaces6 if i.ep.ipv4 is None]
+        gw, gw6 = gateway_endpoints(eps, hs.networks.get, self.state.profile)
         sb.default = next((i for i in sb.ifaces if i.ep is gw), None)
-        if sb.ifaces6:
-            eps6 = [i.ep for i in sb.ifaces6]
-            gw6 = _default6_endpoint(eps6, default_route_endpoint(eps6, hs.networks.get),
-                                     hs.networks.get)
-            sb.default6 = next((i for i in sb.ifaces6 if i.ep is gw6), None)
+        sb.default6 = next((i for i in sb.ifaces6 if i.ep is gw6), None)
 
     def _endpoint_domain(self, hname: str, host: HostNs, net: NetworkState) -> Domain:
         """The L2 domain its driver attaches a network's endpoints to: the host's bridge, the
@@ -335,11 +338,12 @@ class TopologyIndex:
         return self._overlays
 
     def host_accepts(self, h: HostNs, ip: IPv4, port: int | None, proto: str) -> bool:
-        """Whether a connection to ``ip:port`` of host ``h`` is accepted (see host_input)."""
+        """Whether a connection to ``ip:port`` of host ``h`` is accepted (see host_input: a
+        binding on ``::`` is IPv6-only)."""
         if port is None:
             return True
         for host_ip, c, cport in h.published.get((port, proto), ()):
-            if host_ip in ("0.0.0.0", "::", str(ip)):
+            if host_ip in ("0.0.0.0", str(ip)):
                 sb = self.sandbox_of.get((h.name, c.name))
                 return sb is not None and f"{cport}/{proto}" in sb.listening
         return f"{port}/{proto}" in h.listening
@@ -372,34 +376,3 @@ def ip6tables_on(state: State, host: str) -> bool:
     given = state.hosts[host].host.daemon.ip6tables
     return state.profile.ip6tables_default if given is None else given
 
-
-def _bridge_address6(subnet: ipaddress.IPv6Network,
-                     gateway: ipaddress.IPv4Address | ipaddress.IPv6Address | None) -> IPv6:
-    """The bridge's IPv6 address: the subnet's gateway, else its first address (what the bridge
-    driver takes when IPAM names none: v26.1.5:libnetwork/drivers/bridge/bridge_linux.go
-    processIPAM, the default bridge's ``fixed-cidr-v6`` without a gateway)."""
-    if isinstance(gateway, IPv6):
-        return gateway
-    return subnet.network_address + 1
-
-
-def _default6_endpoint(endpoints: list[EndpointState], gw4: EndpointState | None,
-                       network: Callable[[str], NetworkState | None]) -> EndpointState | None:
-    """The endpoint the IPv6 default route goes out of, among ``endpoints`` (those with an IPv6
-    address): ``gw4``, the one of them the IPv4 rules would pick, when it has an IPv6 gateway,
-    else the first with one in libnetwork's order (``Endpoint.Less``: gw-priority,
-    not internal, network name; 28.x picks its IPv6 gateway apart: sandbox.go
-    ``selectGatewayEndpoint``). The same choice as ``ip -6 route`` shows
-    (:mod:`netsim.probes.interfaces`)."""
-    if gw4 is not None and gw4.gateway6 is not None:
-        return gw4
-    best: tuple[int, bool, str] | None = None
-    chosen = None
-    for ep in endpoints:
-        net = network(ep.network)
-        if net is None or ep.gateway6 is None:
-            continue
-        key = (-ep.config.GwPriority, net.internal, net.name)
-        if best is None or key < best:
-            best, chosen = key, ep
-    return chosen

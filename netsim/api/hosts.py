@@ -106,10 +106,10 @@ class Host(ApiModel):
     #: the CPUs with ``/sys/devices/system/cpu/cpuN/thermal_throttle``, which Docker ≥ 28 masks
     #: (oci/defaults.go defaultLinuxMaskedPaths); ``thermal_throttle=`` for none
     thermal_throttle: tuple[int, ...] = (0,)
-    #: the daemon's ID (``/var/lib/docker/engine-id``, ``docker info``'s ID), from which an
-    #: engine ≥ 27 derives its IPv6 ULA pool; none: one made from the seed and the host's name
-    engine_id: str | None = Field(
-        default=None, pattern=r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+    #: the daemon's ID (``docker info``'s ID: a UUID in ``/var/lib/docker/engine-id`` since
+    #: 23.0, the trust key's ID ``XBEF:LXKI:…`` on 20.10), from which an engine ≥ 27 derives its
+    #: IPv6 ULA pool; none: one made from the seed and the host's name
+    engine_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9:-]*$")
     #: the daemon's networking options (``# netsim: daemon …`` lines)
     daemon: DaemonOptions = DaemonOptions()
 

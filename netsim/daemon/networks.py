@@ -22,7 +22,12 @@ class NetworksMixin(EngineCore):
     def _create_predefined(self, rt: HostRuntime) -> None:
         # docker0: the first default pool that does not overlap the host's own networks
         # (daemon/daemon_unix.go getDefaultBridgeIPAMConf, netutils.InferReservedNetworks)
-        subnet = rt.space.request_predefined(self._reserved())
+        try:
+            subnet = rt.space.request_predefined(self._reserved())
+        except DaemonError as err:  # the daemon's pools hold no subnet for docker0
+            raise InputError(f"host {rt.host.name}", f"dockerd refuses to start: {err.text}",
+                             accepted="default address pools with a subnet free of the LAN's"
+                             ) from None
         pool = SubnetPool(subnet)
         gw = pool.allocate_any()
         nid = ids.hex_id(self.seed, "network", rt.host.name, "bridge")
@@ -89,7 +94,9 @@ class NetworksMixin(EngineCore):
         # the config names a gateway only when docker0 already held one in the subnet as
         # dockerd started (daemon_unix.go: nw6List); a fresh host's has none (measured on
         # 28.5: shown after a run that left docker0 with fd00:d0c::1, not on a fresh lab)
-        return SubnetState(subnet=subnet6, gateway=gw6, user_subnet=True,
+        # (without --fixed-cidr-v6 the config is IPAM's, gateway and all: buildIPAMResources
+        # lists the allocated pool)
+        return SubnetState(subnet=subnet6, gateway=gw6, user_subnet=fixed is not None,
                            ip_range=None if self.profile.default_bridge_ipv6_from_mac
                            or fixed is None else subnet6), pool6
 
@@ -142,6 +149,15 @@ class NetworksMixin(EngineCore):
             for version, cfg in self._ipam_requests(spec):
                 if cfg is not None and cfg.Subnet is not None:
                     subnet: IPNet = cfg.Subnet.network
+                    mapped = (subnet.network_address.ipv4_mapped if subnet.version == 6
+                              else None)
+                    if mapped is not None and not self.profile.ipv4_mapped_subnet_is_ipv4:
+                        # ≥ 27: netip's prefix is invalid to IPAM; the gateway's allocation
+                        # fails (measured: 82-ipv6-review)
+                        raise DaemonError(
+                            "failed to allocate gateway (): cannot find address pool for "
+                            f"poolID:::ffff:{mapped}/{subnet.prefixlen}/invalid Prefix",
+                            status=500)
                     rt.space.request(subnet, check_overlap=cfg.IPRange is None)
                     user_subnet = True
                 elif version == 6:
@@ -236,13 +252,23 @@ class NetworksMixin(EngineCore):
         ≥ 27: the IPv4 configs given, the IPv6 ones, then one from the default pools for an
         enabled family that has none; a family that is not enabled is not allocated
         (v28.5.2:libnetwork/network.go ipamAllocate, daemon/network.go buildIPAMResources).
-        ≤ 26.x (no IPv6 default pool): every config given, in its order, then the defaults.
+        ≤ 26.x (no IPv6 default pool): the configs given, in their order (IPv6 ones only
+        with IPv6 enabled), then the defaults. ``network inspect`` still lists the configs of
+        a family that is not enabled (EngineProfile.ipam_config_lists_unallocated).
         """
-        v4 = [c for c in spec.IPAM.Config if c.Subnet is None or c.Subnet.version == 4]
-        v6 = [c for c in spec.IPAM.Config if c.Subnet is not None and c.Subnet.version == 6]
+        def family(c: IPAMConfig) -> int:
+            if c.Subnet is None or (c.Subnet.version == 6 and c.Subnet.ip.ipv4_mapped is not None
+                                    and self.profile.ipv4_mapped_subnet_is_ipv4):
+                return 4  # Go's net.ParseCIDR reads ::ffff:10.0.0.0/104 as IPv4 (≤ 26.x)
+            return c.Subnet.version
+
+        v4 = [c for c in spec.IPAM.Config if family(c) == 4]
+        v6 = [c for c in spec.IPAM.Config if family(c) == 6]
         if not self.profile.default_ipv6_pool:
+            # IPv6 configs are allocated only on a network with IPv6 enabled
+            # (v26.1.5:libnetwork/network.go:1499-1510, v20.10.24 vendor …/network.go:1547-1558)
             out: list[tuple[int, IPAMConfig | None]] = [
-                (4 if c.Subnet is None else c.Subnet.version, c) for c in spec.IPAM.Config]
+                (family(c), c) for c in spec.IPAM.Config if family(c) == 4 or spec.EnableIPv6]
             if not v4:
                 out.append((4, None))
             if spec.EnableIPv6 and not v6:

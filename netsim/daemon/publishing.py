@@ -15,7 +15,7 @@ from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.ports import PortRequest, order_bindings, port_requests
 from netsim.daemon.runtime import HostRuntime, IPAddr
 from netsim.errors import DaemonError
-from netsim.state import ContainerState, EndpointState, PortMapping, default_route_endpoint
+from netsim.state import ContainerState, EndpointState, PortMapping, gateway_endpoints
 
 __all__ = ["PublishingMixin"]
 
@@ -26,7 +26,8 @@ class PublishingMixin(EngineCore):
     def _bind_ports(
         self, rt: HostRuntime, c: ContainerState, joined: Sequence[EndpointState]
     ) -> list[PortMapping]:
-        """Publish ports on the gateway endpoint (bridge_linux.go ProgramExternalConnectivity)."""
+        """Publish ports on the gateway endpoints (bridge_linux.go ProgramExternalConnectivity;
+        netsim.state.gateway_endpoints)."""
         host_config = c.spec.HostConfig
         if c.network_mode == "host" or CONTAINER_MODE.applies(c.network_mode):
             return []
@@ -40,37 +41,43 @@ class PublishingMixin(EngineCore):
         if not bindings:
             return []
         bindings = order_bindings(bindings, self.profile.port_binding_order)
-        gw = default_route_endpoint(
-            joined, lambda name: net.state if (net := rt.networks.get(name)) else None)
-        if gw is None:
-            return []
-        net = rt.networks[gw.network].state
-        if not drivers.get(net.driver).publishes_ports:
-            return []  # macvlan/ipvlan: no port mapping (drivers/bridge/port_mapping_linux.go)
-        if net.internal:
-            # a gateway endpoint on an --internal network (EngineProfile.bridge_internal_gateway)
-            # gets no external connectivity (v20.10.24:vendor/github.com/docker/libnetwork/
-            # endpoint.go:586 ``if !n.internal``)
+        gw4, gw6 = gateway_endpoints(
+            joined, lambda name: net.state if (net := rt.networks.get(name)) else None,
+            self.profile)
+        # the driver programs the ports on each gateway endpoint (≥ 28.0 IPv4's and IPv6's may
+        # differ: v28.5.2:libnetwork/endpoint.go:640-708 sbJoin; then the IPv4 one maps no
+        # host IPv6 address, noProxy6To4)
+        mine4 = gw4 if gw4 is not None and self._programs(rt, gw4) else None
+        mine6 = gw6 if gw6 is not None and self._programs(rt, gw6) else None
+        if gw6 is None or gw6 is gw4:
+            mine6 = mine4  # one gateway endpoint maps both families' host addresses
+        elif gw4 is None:
+            mine4 = mine6
+        if mine4 is None and mine6 is None:
             return []
         out: list[PortMapping] = []
-        default_ip = net.options.get("com.docker.network.bridge.host_binding_ipv4", "")
+        failed_ep = mine4 or mine6
+        assert failed_ep is not None
         try:
             for b in bindings:
-                host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
-                addrs = [host_ip] if host_ip else ["0.0.0.0", "::"]
+                targets = self._binding_targets(rt, b, mine4, mine6)
+                if not targets:
+                    continue
+                addrs = [a for a, _ in targets]
                 ranged = b.host_port_start != b.host_port_end or b.host_port_start == 0
                 skip: set[int] = set()
                 while True:
                     host_port = rt.ports.allocate(
                         c.id, addrs, b.proto, b.host_port_start, b.host_port_end,
                         frozenset(skip), per_address=self.profile.port_allocator_per_address)
-                    failed = next(((a, r) for a in addrs if (r := self._unbindable(
+                    failed = next(((a, ep, r) for a, ep in targets if (r := self._unbindable(
                         rt, a, b.proto, host_port, c.id)) is not None), None)
                     if failed is None:
                         break
-                    if not ranged or failed[1] != "address already in use" or len(skip) >= 9:
-                        raise DaemonError(self._bind_error(failed[0], host_port, b, gw,
-                                                           failed[1]))
+                    if not ranged or failed[2] != "address already in use" or len(skip) >= 9:
+                        failed_ep = failed[1]
+                        raise DaemonError(self._bind_error(failed[0], host_port, b, failed[1],
+                                                           failed[2]))
                     # another port of the range: the allocator moves on (up to 10 attempts)
                     rt.ports.release_port(c.id, addrs, b.proto, host_port)
                     skip.add(host_port)
@@ -88,7 +95,7 @@ class PublishingMixin(EngineCore):
                      if self.profile.setup_networking_prefix else "")
             raise DaemonError(
                 f"{setup}driver failed programming external "
-                f"connectivity on endpoint {c.name} ({gw.endpoint_id}): {err.text}",
+                f"connectivity on endpoint {c.name} ({failed_ep.endpoint_id}): {err.text}",
                 status=500,
             ) from None
         return out
@@ -101,6 +108,40 @@ class PublishingMixin(EngineCore):
         rt.ports.release(c.id)
         mappings = self._bind_ports(rt, c, [e for e in c.endpoints if e.active])
         return c.model_copy(update={"port_mappings": tuple(mappings)})
+
+    @staticmethod
+    def _programs(rt: HostRuntime, ep: EndpointState) -> bool:
+        """Whether the driver maps ports to a gateway endpoint: not macvlan/ipvlan
+        (drivers/bridge/port_mapping_linux.go is the bridge's), not on an ``--internal``
+        network (EngineProfile.bridge_internal_gateway: such an endpoint gets no external
+        connectivity, v20.10.24:vendor/github.com/docker/libnetwork/endpoint.go:586
+        ``if !n.internal``)."""
+        net = rt.networks[ep.network].state
+        return drivers.get(net.driver).publishes_ports and not net.internal
+
+    @staticmethod
+    def _binding_targets(rt: HostRuntime, b: PortRequest, ep4: EndpointState | None,
+                         ep6: EndpointState | None) -> list[tuple[str, EndpointState]]:
+        """The host addresses a port binding is bound on, each with the gateway endpoint it
+        maps to: the one given, else the network's default binding address
+        (``com.docker.network.bridge.host_binding_ipv4``), else ``0.0.0.0`` and ``::``. An
+        IPv4 address needs the IPv4 gateway endpoint's IPv4 address; an IPv6 one the IPv6
+        gateway endpoint's IPv6 address, else (one gateway endpoint for both families)
+        docker-proxy takes it to the IPv4 address (v28.5.2:libnetwork/drivers/bridge/
+        port_mapping_linux.go:130-165, 290-380 configurePortBindingIPv4/IPv6: an IPv6-only
+        container gets ``[::]`` alone)."""
+        def addresses(ep: EndpointState) -> list[str]:
+            default_ip = rt.networks[ep.network].state.options.get(
+                "com.docker.network.bridge.host_binding_ipv4", "")
+            host_ip = b.host_ip or ("" if default_ip in ("", "0.0.0.0") else default_ip)
+            return [host_ip] if host_ip else ["0.0.0.0", "::"]
+
+        out: list[tuple[str, EndpointState]] = []
+        if ep4 is not None and ep4.ipv4 is not None:
+            out += [(a, ep4) for a in addresses(ep4) if ":" not in a]
+        if ep6 is not None and (ep6.ipv6 is not None or (ep6 is ep4 and ep6.ipv4 is not None)):
+            out += [(a, ep6) for a in addresses(ep6) if ":" in a]
+        return out
 
     def _host_addresses(self, rt: HostRuntime) -> set[IPAddr]:
         """The addresses a process of the host may bind: its NIC's, its bridges' gateways."""
@@ -152,11 +193,14 @@ class PublishingMixin(EngineCore):
         (EngineProfile.host_port_bind_error)."""
         v6 = ":" in addr
         host_ip = f"[{addr}]" if v6 else addr
+        # the binding's container address (types.PortBinding.String: IPv6 in brackets)
+        container_ip = (f"[{gw.ipv6.ip}]" if v6 and gw.ipv6 is not None
+                        else str(gw.ipv4.ip) if gw.ipv4 is not None else "")
         ranged = b.host_port_end > b.host_port_start or b.host_port_start == 0
         text = self.profile.host_port_bind_error.format(
             host_ip=host_ip, host_port=port, binding_port=port if not ranged else
             (f"{b.host_port_start}-{b.host_port_end}" if b.host_port_start else ""),
-            container_ip=gw.ipv4.ip if gw.ipv4 is not None else "",
+            container_ip=container_ip,
             container_port=b.container_port, proto=b.proto, family="6" if v6 else "4",
             reason=reason)
         if ranged and text.startswith("failed to bind host port for "):

@@ -213,7 +213,7 @@ def _plan(state: State, host: str) -> _HostPlan:
         if c.network_mode == "none":
             return (len(order) + 2, 0)
         eps = sandbox_order([e for e in c.endpoints if e.active and not e.gateway_only],
-                            hs.networks.get)
+                            hs.networks.get, state.profile)
         nets = [order[e.network] for e in eps if e.network in order]
         if not nets:
             nets = [order.get(e.network, len(order)) for e in c.endpoints]

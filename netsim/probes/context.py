@@ -23,7 +23,12 @@ from netsim.analysis.dns import (
 from netsim.analysis.graph import sandbox_owner
 from netsim.analysis.reach import Proto, Symptom, Trace, reach
 from netsim.probes.toolbox import Toolbox, debian_like, toolbox_for
-from netsim.state import ContainerState, EndpointState, State, sandbox_order
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    State,
+    default_route_endpoint6,
+)
 
 __all__ = ["ARP_GIVES_UP", "MUSL_ERRNO", "NOT_SIMULATED", "IPv4", "IPv6", "ProbeResult",
            "ProbeSite", "Where", "connect", "gai_error", "has_global_ipv6", "has_ipv4",
@@ -244,10 +249,9 @@ def ipv6_source(w: Where, dst: IPv6) -> IPv6 | None:
     if w.container is None or w.host is None or in_host_ns(w):
         return None
     nets = w.state.hosts[w.host].networks
-    for e in sandbox_order(_owner_endpoints(w), nets.get):
-        if e.ipv6 is not None and e.gateway6 is not None:
-            return e.ipv6.ip
-    return None
+    # the IPv6 default route's endpoint (libnetwork default_gateway.go; state.py)
+    gw = default_route_endpoint6(_owner_endpoints(w), nets.get, w.state.profile)
+    return gw.ipv6.ip if gw is not None and gw.ipv6 is not None else None
 
 
 def has_loopback6(w: Where) -> bool:

@@ -16,7 +16,7 @@ from typing import Literal
 from netsim.analysis.graph import sandbox_owner
 from netsim.daemon.drivers import get as driver_of
 from netsim.probes.context import IPv4, Where, in_host_ns
-from netsim.state import ContainerState, EndpointState, State, default_route_endpoint
+from netsim.state import ContainerState, EndpointState, State, default_route_endpoint6
 
 __all__ = ["Link", "eui64_link_local", "links_of", "routes6_of", "routes_of"]
 
@@ -207,28 +207,6 @@ def routes_of(w: Where) -> list[tuple[str, str, str, IPv4 | None]]:
     return routes
 
 
-def _default6_endpoint(endpoints: list[EndpointState], state: State, host: str
-                       ) -> EndpointState | None:
-    """The endpoint the IPv6 default route goes through: the IPv4 default route's when it has
-    an IPv6 gateway, else (an IPv6-only sandbox, or 28.x picking its IPv6 gateway apart:
-    libnetwork sandbox.go ``selectGatewayEndpoint``) the first of those with one in the same
-    order (``Endpoint.Less``: gw-priority, not internal, network name)."""
-    nets = state.hosts[host].networks
-    gw4 = default_route_endpoint(endpoints, nets.get)
-    if gw4 is not None and gw4.gateway6 is not None:
-        return gw4
-    best: tuple[int, bool, str] | None = None
-    chosen = None
-    for ep in endpoints:
-        net = nets.get(ep.network)
-        if net is None or ep.gateway6 is None:
-            continue
-        key = (-ep.config.GwPriority, net.internal, net.name)
-        if best is None or key < best:
-            best, chosen = key, ep
-    return chosen
-
-
 def _fib6_key(net: ipaddress.IPv6Network) -> str:
     """Where a prefix comes in the kernel's IPv6 routing trie walk (net/ipv6/ip6_fib.c
     ``fib6_walk_continue``: left (bit 0) subtree, right subtree, then the node's own routes):
@@ -244,7 +222,8 @@ def routes6_of(w: Where) -> list[tuple[str, str, str]] | None:
     subnet's route and ``fe80::/64`` (addrconf ``addrconf_prefix_route``, metric 256), the
     default route (metric 1024) goes via the chosen endpoint's IPv6 gateway; routes with the
     same prefix come in the order they were added (``fib6_add_rt2node``: after the ones of
-    equal metric), that is the interfaces' order."""
+    equal metric), that is the interfaces' order. The chosen endpoint is libnetwork's IPv6
+    gateway endpoint (netsim.state.gateway_endpoints: by engine, the IPv4 one's or its own)."""
     if w.host is None or w.container is None or in_host_ns(w):
         return None
     owner = sandbox_owner(w.state, w.host, w.container)
@@ -260,7 +239,9 @@ def routes6_of(w: Where) -> list[tuple[str, str, str]] | None:
     for ep in eps:
         assert ep.ifname is not None
         routes.append((ipaddress.IPv6Network("fe80::/64"), "", ep.ifname))
-    gw = _default6_endpoint(eps, w.state, w.host)
+    gw = default_route_endpoint6(
+        (ep for ep in owner.active_endpoints() if ep.ifname is not None),
+        w.state.hosts[w.host].networks.get, w.state.profile)
     if gw is not None and gw.gateway6 is not None and gw.ifname is not None:
         routes.append((ipaddress.IPv6Network("::/0"), str(gw.gateway6), gw.ifname))
     routes.sort(key=lambda r: _fib6_key(r[0]))  # stable: equal prefixes keep their order

@@ -77,6 +77,7 @@ def _nc(w: Where, args: list[str]) -> ProbeResult:
     small = impl == "busybox" and not w.tools.nc_extra
     verbose = 0
     zero = udp = False
+    family: int | None = None
     timeout: float | None = None
     rest: list[str] = []
     i = 0
@@ -101,6 +102,8 @@ def _nc(w: Where, args: list[str]) -> ProbeResult:
                     zero = True
                 elif ch == "u":
                     udp = True
+                elif ch in "46" and impl != "busybox":
+                    family = int(ch)  # netcat.c: -4/-6 set hints.ai_family
                 j += 1
         else:
             rest.append(a)
@@ -114,12 +117,14 @@ def _nc(w: Where, args: list[str]) -> ProbeResult:
     name = rest[0]
     if needs_scope(name):
         return not_simulated(f"nc {name}", SCOPED_ACCEPTED)
-    addrs = _nc_addresses(w, name)
+    addrs = _nc_addresses(w, name, family)
     if isinstance(addrs, Lookup):
         if impl == "busybox":
             return ProbeResult("", f"nc: bad address '{name}'\n", 1)
-        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {rest[1]}: '
-                               f"{gai_error(addrs)}\n", 1)
+        # -4/-6 and only addresses of the other family: glibc's EAI_ADDRFAMILY, as for ping
+        why = ("Address family for hostname not supported"
+               if family is not None and resolve_any(w, name).ok else gai_error(addrs))
+        return ProbeResult("", f'nc: getaddrinfo for host "{name}" port {rest[1]}: {why}\n', 1)
     if impl == "busybox":
         return _busybox_nc(w, name, addrs[0], ports[0], verbose, timeout)
     proto: Literal["tcp", "udp"] = "udp" if udp else "tcp"
@@ -168,14 +173,15 @@ def _with_timeout(s: Symptom, timeout: float | None) -> Symptom:
     return s
 
 
-def _nc_addresses(w: Where, name: str) -> list[IPv4 | IPv6] | Lookup:
+def _nc_addresses(w: Where, name: str, family: int | None = None
+                  ) -> list[IPv4 | IPv6] | Lookup:
     """The addresses nc tries, in order (a failed lookup: the Lookup, for its error).
 
     OpenBSD nc (netcat.c main: getaddrinfo AF_UNSPEC, then each address in turn) gets glibc's
     sorted list (:func:`resolve_any`): ``::1`` first for ``localhost`` (last when lo lacks
     it: RFC 6724 rule 1), a name's IPv6 address first in a container with IPv6. BusyBox nc
     (xhost2sockaddr) uses one address, an IPv4 one when there is one."""
-    look = resolve_any(w, name)
+    look = resolve_any(w, name, family)
     if not look.ok:
         return look
     if w.tools.nc == "busybox":

@@ -6,6 +6,7 @@ reply's TTL is 64 less the routers on the way (the internet answers with 117); `
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 from collections.abc import Sequence
@@ -322,6 +323,17 @@ def _ping_text(w: Where, impl: str, target: str, ip: IPv4 | IPv6, opts: _PingOpt
                       f"time {(sent - 1) * 1001}ms", f"pipe {pipe}" if pipe > 1 else ""]
             return ProbeResult("\n".join(lines) + "\n",
                                "ping: sendmsg: No route to host\n" * len(failed), 1, trace)
+        if s is Symptom.ROUTER_NO_ROUTE and trace.icmp_from is not None:
+            # the router's ICMPv6 "no route" for each probe (ping6_common.c print_icmp:
+            # ICMP6_DST_UNREACH_NOROUTE), counted as errors (ping_common.c finish)
+            if not quiet:
+                src = _pr_addr(w, ipaddress.ip_address(trace.icmp_from), numeric)
+                lines += [f"From {src} icmp_seq={n + 1} Destination unreachable: No route"
+                          for n in range(count)]
+            lines += ["", f"--- {name} ping statistics ---",
+                      f"{count} packets transmitted, 0 received, +{count} errors, 100% packet "
+                      f"loss, time {(count - 1) * 1001}ms", ""]
+            return ProbeResult("\n".join(lines) + "\n", "", 1, trace)
         lines += ["", f"--- {name} ping statistics ---",
                   f"{count} packets transmitted, 0 received, 100% packet loss, "
                   f"time {(count - 1) * 1010}ms", ""]

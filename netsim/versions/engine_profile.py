@@ -57,6 +57,27 @@ class EngineProfile(BaseModel):
     #: chose (v26.1.5:daemon/network.go buildIPAMResources); 20.10 lists IPv4 (configured, else
     #: chosen) then IPv6 (v20.10.24:daemon/network.go:675-730 buildIpamResources)
     ipam_config_configured_first: bool
+    #: ``network inspect`` lists the configs of a family the network does not enable (an IPv6
+    #: ``--subnet`` without ``--ipv6``), which IPAM did not allocate (v28.5.2:daemon/network.go
+    #: buildIPAMResources:718-743; v20.10.24:…:685-720); 29.x only the allocated ones
+    #: (docker-v29.1.5:daemon/network.go buildIPAMResources: ``if len(ipv6Info) > 0``)
+    ipam_config_lists_unallocated: bool
+    #: ``--add-host NAME:host-gateway`` names both of the default bridge's gateways when it is
+    #: dual-stack (≥ 28.0: v28.5.2:daemon/daemon_unix.go:909-924 HostGatewayIPs); before,
+    #: only its IPv4 one (v26.1.5:daemon/daemon_unix.go:895-907)
+    host_gateway_both_families: bool
+    #: the refusal of a multicast IPv6 bridge subnet and of one overlapping fe80::/64 without
+    #: being it; ``{addr}`` is the bridge's address and prefix (ff00::1/64). ≥ 27.0 check them
+    #: first (v28.5.2:libnetwork/drivers/bridge/bridge_linux.go:216-228 validateIPv6Subnet);
+    #: 26.1 checks the link-local clash in its own words, and the kernel refuses the rest when
+    #: the address is put on the bridge (measured: 82-ipv6-review)
+    ipv6_multicast_subnet_message: str
+    ipv6_link_local_subnet_message: str
+    #: an IPv4-mapped IPv6 ``--subnet`` (::ffff:10.0.0.0/104) is an invalid prefix to IPAM
+    #: (≥ 27.0: "failed to allocate gateway (): cannot find address pool for poolID:…/invalid
+    #: Prefix"); before, Go's net.ParseCIDR takes it as an IPv4 subnet, so an --ipv6 network
+    #: has no IPv6 pool (measured: 82-ipv6-review)
+    ipv4_mapped_subnet_is_ipv4: bool
     #: ``--ip`` on a network whose subnet IPAM chose is refused ("user specified IP address is
     #: supported only when connecting to networks with user configured subnets")
     static_ip_needs_user_subnet: bool
@@ -375,6 +396,18 @@ class EngineProfile(BaseModel):
     #: the host's own addresses answer); moby cbc2a71c27 (v25.0.0) sets no gateway (recorded:
     #: 20.10, 16-internal-and-icc:14,15,17,20)
     bridge_internal_gateway: bool = False
+    #: a sandbox's IPv4 and IPv6 default routes may go through different endpoints: the first
+    #: dual-stack endpoint serves both, else the first with an IPv4 gateway IPv4 and the first
+    #: with an IPv6 one IPv6 (v28.5.2:libnetwork/default_gateway.go:188-216
+    #: selectGatewayEndpoint), and Endpoint.Less ranks by the number of families with a
+    #: gateway or default route (dual-stack 2, single 1: v28.5.2:libnetwork/sandbox.go:658-672
+    #: gwCount). Before 28.0 one gateway endpoint, the first with an IPv4 gateway (v26.1.5:
+    #: libnetwork/default_gateway.go:177-187 getGatewayEndpoint), gives both, IPv6 only from
+    #: its own IPv6 gateway (v26.1.5:libnetwork/sandbox_linux.go:74-101 updateGateway), and
+    #: Less weighs the join info's gateways IPv4 1, IPv6 2 (v26.1.5:libnetwork/sandbox.go:
+    #: 713-735; v20.10.24:vendor/github.com/docker/libnetwork/sandbox.go:1240-1262).
+    #: netsim.state.gateway_endpoints
+    gateway_per_family: bool = True
 
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code

@@ -78,6 +78,14 @@ _MASKED_29 = tuple(sorted(_MASKED_28))
 # request fails (vendor/github.com/docker/libnetwork/endpoint.go:1153-1155); 26.1 and 28.5
 # validate at create (v28.5.2:api/types/network/endpoint.go:103-124); 29.1 rewrote it
 # (docker-v29.1.5:daemon/container_operations.go:611-622)
+#: the bridge's IPv6 subnet refused: by the kernel as the address is put on the bridge (≤ 26.x;
+#: 20.10 the link-local clash too), by the driver's own checks (26.1's link-local one; ≥ 27.0
+#: v28.5.2:libnetwork/drivers/bridge/bridge_linux.go:216-228); measured: 82-ipv6-review
+_V6_MCAST_KERNEL = "failed to add IPv6 address {addr} to bridge: cannot assign requested address"
+_V6_LL_KERNEL = "failed to add IPv6 address {addr} to bridge: file exists"
+_V6_LL_26 = "clash with the Link-Local prefix 'fe80::/64'"
+_V6_MCAST_27 = "multicast subnet '{addr}' is not allowed"
+_V6_LL_27 = "'{addr}' clashes with the Link-Local prefix 'fe80::/64'"
 _OUTSIDE_20 = "Invalid address {ip}: It does not belong to any of this network's subnets"
 _OUTSIDE_26 = "no configured subnet or ip-range contain the IP address {ip}"
 _OUTSIDE_29 = "no configured subnet contains IP address {ip}"
@@ -126,6 +134,9 @@ PROFILES: dict[str, EngineProfile] = {
     for p in (
         EngineProfile(
             name="20.10", version="20.10.24", api_version="1.41", moby_tag="v20.10.24",
+            # vendor/github.com/docker/libnetwork/sandbox.go:1208-1262 Endpoint.Less,
+            # default_gateway.go:191-201 getGatewayEndpoint (one gateway endpoint, IPv4's)
+            gateway_per_family=False,
             # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
@@ -147,6 +158,11 @@ PROFILES: dict[str, EngineProfile] = {
             # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
             default_ipv6_pool=False, default_bridge_ipv6_from_mac=True,
             ip6tables_default=False, ipam_config_configured_first=False,
+            ipam_config_lists_unallocated=True,
+            host_gateway_both_families=False,
+            ipv6_multicast_subnet_message=_V6_MCAST_KERNEL,
+            ipv6_link_local_subnet_message=_V6_LL_KERNEL,
+            ipv4_mapped_subnet_is_ipv4=True,
             # daemon/container_operations.go:632-674 validateNetworkingConfig
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_20,
             # vendor/github.com/docker/libnetwork/drivers/macvlan/macvlan_network.go:83
@@ -256,6 +272,9 @@ PROFILES: dict[str, EngineProfile] = {
         ),
         EngineProfile(
             name="26.1", version="26.1.5", api_version="1.45", moby_tag="v26.1.5",
+            # libnetwork/sandbox.go:713-735 Endpoint.Less, default_gateway.go:177-187
+            # getGatewayEndpoint (one gateway endpoint, IPv4's), sandbox_linux.go:74-101
+            gateway_per_family=False,
             # the CLI: v26.1.5:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
@@ -271,6 +290,11 @@ PROFILES: dict[str, EngineProfile] = {
             # conformance/recorded/{20.10,26.1}/78-ipv6-dual-stack)
             default_ipv6_pool=False, default_bridge_ipv6_from_mac=True,
             ip6tables_default=False, ipam_config_configured_first=True,
+            ipam_config_lists_unallocated=True,
+            host_gateway_both_families=False,
+            ipv6_multicast_subnet_message=_V6_MCAST_KERNEL,
+            ipv6_link_local_subnet_message=_V6_LL_26,
+            ipv4_mapped_subnet_is_ipv4=True,
             # api/types/network/endpoint.go:103-119 validateEndpointIPAddress
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go:57-65 createNetwork
@@ -328,12 +352,19 @@ PROFILES: dict[str, EngineProfile] = {
         ),
         EngineProfile(
             name="28.5", version="28.5.2", api_version="1.51", moby_tag="v28.5.2",
+            # libnetwork/default_gateway.go:188-216 selectGatewayEndpoint, sandbox.go:658-672
+            gateway_per_family=True,
             # libnetwork/ipams/defaultipam/address_space.go:137 allocatePredefinedPool (first
             # fit); libnetwork/ipamapi/contract.go:38 ErrNoMoreSubnets
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
             # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
             default_ipv6_pool=True, default_bridge_ipv6_from_mac=False,
             ip6tables_default=True, ipam_config_configured_first=True,
+            ipam_config_lists_unallocated=True,
+            host_gateway_both_families=True,
+            ipv6_multicast_subnet_message=_V6_MCAST_27,
+            ipv6_link_local_subnet_message=_V6_LL_27,
+            ipv4_mapped_subnet_is_ipv4=False,
             # api/types/network/endpoint.go:103-124
             static_ip_needs_user_subnet=True, static_ip_outside_subnet_message=_OUTSIDE_26,
             # libnetwork/drivers/macvlan/macvlan_network.go createNetwork: passthru only
@@ -362,11 +393,19 @@ PROFILES: dict[str, EngineProfile] = {
         ),
         EngineProfile(
             name="29.1", version="29.1.5", api_version="1.52", moby_tag="docker-v29.1.5",
+            # daemon/libnetwork/default_gateway.go:187-214 getGatewayEndpoint,
+            # sandbox.go:658-672 (gwCount)
+            gateway_per_family=True,
             # daemon/libnetwork/ipams/defaultipam/address_space.go allocatePredefinedPool
             rotating_subnet_allocation=False, legacy_pool_exhausted_message=False,
             # a /64 of a ULA prefix (recorded on 28.5: conformance/recorded/28.5/78-ipv6-dual-stack)
             default_ipv6_pool=True, default_bridge_ipv6_from_mac=False,
             ip6tables_default=True, ipam_config_configured_first=True,
+            ipam_config_lists_unallocated=False,
+            host_gateway_both_families=True,
+            ipv6_multicast_subnet_message=_V6_MCAST_27,
+            ipv6_link_local_subnet_message=_V6_LL_27,
+            ipv4_mapped_subnet_is_ipv4=False,
             # daemon/container_operations.go:611-622 (29.0.0 still had 28.5's check and text)
             static_ip_needs_user_subnet=False, static_ip_outside_subnet_message=_OUTSIDE_29,
             # daemon/libnetwork/drivers/macvlan/macvlan_network.go:73 createNetwork

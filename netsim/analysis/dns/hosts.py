@@ -79,11 +79,14 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
         name, sep, addr = entry.partition("=") if "=" in entry else entry.partition(":")
         if not sep:
             continue
-        if addr == "host-gateway":  # the default bridge's gateway (daemon_unix.go)
+        if addr == "host-gateway":  # the default bridge's gateway(s) (daemon_unix.go)
             bridge = hs.networks.get("bridge")
-            sub = bridge.ipv4_subnet if bridge is not None else None
-            if sub is not None and sub.gateway is not None:
-                out.append(HostsEntry(sub.gateway, (name,)))
+            subs = [bridge.ipv4_subnet] if bridge is not None else []
+            if bridge is not None and bridge.ipv6_enabled and ipv6 and \
+                    state.profile.host_gateway_both_families:
+                subs.append(bridge.ipv6_subnet)
+            out += [HostsEntry(sub.gateway, (name,)) for sub in subs
+                    if sub is not None and sub.gateway is not None]
             continue
         try:
             addr_ip = ipaddress.ip_address(addr.strip("[]"))
@@ -96,9 +99,12 @@ def etc_hosts(state: State, host: str, c: ContainerState) -> tuple[HostsEntry, .
         # differs from the alias
         child = hs.containers.get(target)
         link_ep = child.endpoint("bridge") if child is not None and child.running else None
-        if child is not None and link_ep is not None and link_ep.ipv4 is not None:
+        if child is not None and link_ep is not None:
             names = (alias, child.hostname) + ((child.name,) if child.name != alias else ())
-            out.append(HostsEntry(link_ep.ipv4.ip, names))
+            # its IPv4 address, then its IPv6 one on a dual-stack default bridge
+            # (v28.5.2:daemon/container_operations_unix.go:103-113)
+            out += [HostsEntry(a.ip, names) for a in (link_ep.ipv4, link_ep.ipv6)
+                    if a is not None]
     if owner.network_mode == "host":
         return tuple(out)
     # sandbox_dns_unix.go: hostname plus "." + domainname; a dotted name adds its first label

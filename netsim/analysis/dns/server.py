@@ -105,7 +105,7 @@ def endpoints(cl: Client) -> list[EndpointState]:
         return []
     nets = _networks(cl.state, cl.host)
     return sandbox_order([e for e in cl.owner.endpoints if e.active and not e.gateway_only],
-                         nets.get)
+                         nets.get, cl.state.profile)
 
 
 # --------------------------------------------------------------------------------------------

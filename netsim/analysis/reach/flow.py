@@ -57,7 +57,8 @@ def _is_internet(ip: IPv4) -> bool:
 class _Flow:
     """The walk of one packet, collecting hops."""
 
-    __slots__ = ("expect", "hops", "ix", "lan_machine", "port", "proto", "routers")
+    __slots__ = ("expect", "hops", "icmp_from", "ix", "lan_machine", "port", "proto", "routers",
+                 "symptom")
 
     def __init__(self, ix: TopologyIndex, port: int | None, proto: Proto) -> None:
         self.ix = ix
@@ -68,6 +69,10 @@ class _Flow:
         self.routers = 0
         #: the address ``@lan`` stands for, when it is the destination (see :func:`_stand_in`)
         self.lan_machine: IPv4 | None = None
+        #: what the client sees, when the deciding hop says (else the disposition's), and the
+        #: address an ICMP error comes from (Symptom.ROUTER_NO_ROUTE)
+        self.symptom: Symptom | None = None
+        self.icmp_from: str | None = None
 
     def hop(self, node: str, text: str, rule: str) -> None:
         self.hops.append(Hop(node, text, rule))
@@ -102,20 +107,21 @@ class _Flow:
                    proxied: bool = False) -> Disposition:
         """A packet for one of host ``h``'s own addresses (or its loopback from the host:
         ``proxied``, a published TCP port is docker-proxy's). An IPv6 connection takes only the
-        bindings on ``::`` or that address; IPv4 ones those on ``0.0.0.0``, ``::`` or it."""
+        bindings on ``::`` or that address; IPv4 ones those on ``0.0.0.0`` or it: a binding on
+        ``::`` is IPv6-only on every engine (publish.family)."""
         if self.port is None:
             return self.end(Disposition.DELIVERED, h.node,
                             f"{via}; host {h.name} answers the echo request for {ip}", "icmp")
         key = f"{self.port}/{self.proto}"
         binding = None
         only: str | None = None  # the port is published only elsewhere (loopback, IPv4)
-        wanted = ("::", str(ip)) if ip.version == 6 else ("0.0.0.0", "::", str(ip))
+        wanted, other = (("::", str(ip)), "0.0.0.0") if ip.version == 6 else (
+            ("0.0.0.0", str(ip)), "::")
         for host_ip, c, cport in h.published.get((self.port, self.proto), ()):
             if host_ip in wanted:
                 binding = (host_ip, c, cport)
                 break
-            if host_ip.startswith("127.") or host_ip == "::1" or (
-                    ip.version == 6 and host_ip == "0.0.0.0"):
+            if host_ip.startswith("127.") or host_ip in ("::1", other):
                 only = host_ip
         if binding is not None:
             return self._published(h, ip, binding, via=via, proxied=proxied)
@@ -124,10 +130,12 @@ class _Flow:
             return self.end(Disposition.DELIVERED, h.node,
                             f"{via}; {names} (host network) listens on {key}", "host.process")
         if only is not None:
-            where = "on IPv4 only" if only == "0.0.0.0" else f"only on {only}"
+            family = {"0.0.0.0": "on IPv4 only", "::": "on IPv6 only ([::], IPV6_V6ONLY)"}
+            where = family.get(only, f"only on {only}")
             return self.end(Disposition.PORT_NOT_PUBLISHED, h.node,
                             f"{via}; {self.port}/{self.proto} is published {where} "
-                            f"of {h.name}, not on {ip}: refused", "publish.localhost")
+                            f"of {h.name}, not on {ip}: refused",
+                            "publish.family" if only in family else "publish.localhost")
         return self.end(Disposition.PORT_NOT_PUBLISHED, h.node,
                         f"{via}; no container publishes {key} on {h.name} and no host process "
                         "listens: refused", "publish.none")
@@ -146,6 +154,10 @@ class _Flow:
             ep = target.ep if target is not None else None
             six = next((i for i in sb.ifaces6 if i.ep is ep), None) if ep is not None else \
                 sb.default6
+            if self.ix.state.profile.gateway_per_family and sb.default6 is not None:
+                # ≥ 28: the IPv6 bindings are the IPv6 gateway endpoint's (default_gateway.go
+                # selectGatewayEndpoint; port_mapping_linux.go configurePortBindingIPv6)
+                six = sb.default6
             target = six if six is not None else target
         if sb is None or target is None:  # pragma: no cover - mappings need a gateway
             return self.end(Disposition.CONTAINER_NOT_RUNNING, h.node,
@@ -473,7 +485,9 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow, family:
                  ) -> list[IPv4] | list[IPv6] | Disposition:
     """The addresses a destination stands for, best first (the one sharing a network with the
     source), or a disposition when it has none. ``family`` 6: a container's IPv6 addresses
-    (``localhost``: ``::1``)."""
+    (``localhost``: ``::1``); 4: its IPv4 ones only; None (a name, as a program resolves it):
+    its IPv4 addresses, else (no IPv4 address, or a source without one) its IPv6 ones
+    (name.ipv6)."""
     six = _address6(dst)
     if six is not None:
         return [six]
@@ -512,6 +526,14 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow, family:
                             "host.process")
         return [h.lan_ip]
     sb = ix.sandbox_of.get((host, c.name))
+    src_sb = origin[1] if isinstance(origin[1], Sandbox) else None
+    if family is None and sb is not None and sb.ifaces6 and (not sb.ifaces or (
+            src_sb is not None and not src_sb.ifaces and src_sb.ifaces6)):
+        who = (f"{c.name} has no IPv4 address" if not sb.ifaces or src_sb is None else
+               f"{src_sb.name} has no IPv4 address, so {c.name}'s are unusable")
+        flow.hop(_origin_node(origin), f"{who}: the name resolves to {c.name}'s IPv6 address "
+                                       "(AAAA) and the flow goes over IPv6", "name.ipv6")
+        return _destination6(ix, dst, origin, flow)
     if sb is None or not sb.ifaces:
         why = ("its network namespace is gone" if sb is None else
                "it has only IPv6 addresses (family=6)" if sb.ifaces6 else "it has only lo")
@@ -526,6 +548,13 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow, family:
         shared = {i.domain for i in src_sb.ifaces}
         ifaces.sort(key=lambda i: i.domain not in shared)
     return [i.ip for i in ifaces]
+
+
+def _origin_node(origin: _Src) -> str:
+    kind, where = origin
+    if isinstance(where, (Sandbox, HostNs)):
+        return where.node
+    return LAN if kind == "lan" else INTERNET if kind == "internet" else f"sandbox:?/{where}"
 
 
 def _destination6(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
@@ -669,9 +698,11 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     TCP unless ``proto="udp"``. A container destination is tried at each of its addresses, the
     one on a network shared with the source first; the first that delivers is returned, else the
     first tried. ``family=6`` takes a container's IPv6 addresses instead (``localhost`` is
-    ``::1``; a Docker host, ``@lan`` and ``@internet`` have none: netsim's LAN is IPv4 only); an
-    IPv6 address is walked over IPv6 whatever ``family`` says. Raises :class:`InputError` for an
-    unknown name.
+    ``::1``; a Docker host, ``@lan`` and ``@internet`` have none: netsim's LAN is IPv4 only);
+    ``family=4`` its IPv4 addresses only; without ``family`` a container is reached at its IPv4
+    addresses, else (it has none, or the source has none) at its IPv6 ones, as a program
+    resolving its name would (the first hop says so: name.ipv6). An IPv6 address is walked over
+    IPv6 whatever ``family`` says. Raises :class:`InputError` for an unknown name.
 
     >>> from netsim import apply
     >>> from netsim.api import ContainerConfig, ContainerCreate, ContainerSpec
@@ -696,13 +727,14 @@ def reach(state: State, src: str, dst: str, *, port: int | None = None,
     if isinstance(started, Disposition):
         return _trace(src, dst, None, flow, started)
     origin = started
-    prefix = list(flow.hops)
     dest = _destination(ix, dst, origin, flow, family)
     if isinstance(dest, Disposition):
         return _trace(src, dst, None, flow, dest)
+    prefix = list(flow.hops)
     for ip in dest:
         flow.hops = list(prefix)
         flow.routers = 0
+        flow.symptom = flow.icmp_from = None
         d = _walk(ix, origin, ip, flow)
         t = _trace(src, dst, ip, flow, d)
         if t.delivered:
@@ -722,5 +754,7 @@ def _trace(src: str, dst: str, ip: IPv4 | IPv6 | None, flow: _Flow, d: Dispositi
         symptom = Symptom.TIMEOUT  # sent, then dropped by iptables: nothing comes back
     elif last == "bridge.icc6":
         symptom = Symptom.HOST_UNREACHABLE  # the neighbour solicitations were dropped too
+    if flow.symptom is not None:  # the deciding hop said what the client sees
+        symptom = flow.symptom
     return Trace(src, dst, str(ip) if ip is not None else None, flow.port, flow.proto, d,
-                 symptom, tuple(flow.hops), flow.routers)
+                 symptom, tuple(flow.hops), flow.routers, flow.icmp_from)

@@ -10,9 +10,15 @@ and decides as Docker's rules do for IPv6:
 - a bridge's IPv6 address is the host's: answered from any network (INPUT);
 - between two bridges, ip6tables isolates the networks where the daemon programs it (on by
   default from 27.0: :func:`~netsim.analysis.index.ip6tables_on`; bridge.isolation6); without
-  it the host routes IPv6 between its bridges (ip6tables.off);
+  it the host routes IPv6 between its bridges (ip6tables.off), and the destination must have a
+  route back to the source: on-link, or an IPv6 default route through a bridge (ip6.noreturn:
+  an --internal network's containers have none from 25.0);
+- a bridge without an IPv6 address (``gateway_mode_ipv6=isolated``) gives the host no route
+  into its subnet;
 - netsim's LAN and internet are IPv4 only: an IPv6 address beyond the host's bridges has no
-  route (ip6.noroute), and the LAN has no IPv6 router for a macvlan/ipvlan gateway.
+  route (ip6.noroute; the host answers a container's packet with ICMPv6 no route,
+  :attr:`~netsim.analysis.reach.trace.Symptom.ROUTER_NO_ROUTE`), and the LAN has no IPv6
+  router for a macvlan/ipvlan gateway.
 
 The walk's state (the hops, the port, the container the flow is meant for) is the IPv4 walk's
 (:class:`Walker`: :mod:`netsim.analysis.reach.flow` passes its own), so arriving at a sandbox and
@@ -26,10 +32,11 @@ from typing import Protocol
 
 from netsim.analysis.graph import INTERNET, LAN
 from netsim.analysis.index import Domain, HostNs, Iface6, Sandbox, TopologyIndex, private_pair
-from netsim.analysis.reach.trace import Disposition, Proto
+from netsim.analysis.reach.trace import Disposition, Proto, Symptom
 from netsim.daemon.drivers import get as driver_of
+from netsim.state import NetworkState
 
-__all__ = ["LOOPBACK6", "Walker", "from_host6", "from_outside6", "from_sandbox6"]
+__all__ = ["LOOPBACK6", "Walker", "from_host6", "from_outside6", "from_sandbox6", "routes_back6"]
 
 IPv4 = ipaddress.IPv4Address
 IPv6 = ipaddress.IPv6Address
@@ -45,6 +52,8 @@ class Walker(Protocol):
     proto: Proto
     expect: Sandbox | None
     routers: int
+    symptom: Symptom | None
+    icmp_from: str | None
 
     def hop(self, node: str, text: str, rule: str) -> None: ...
 
@@ -204,16 +213,63 @@ def host_forward6(f: Walker, h: HostNs, ip: IPv6, *, ingress: Iface6 | None) -> 
             return f.end(Disposition.HOST_UNREACHABLE, dom.node,
                          f"nobody on {net.interface} holds {ip}: no Neighbor Advertisement "
                          "(Address unreachable)", "ndp")
-        return f.arrive(owner.iface6.sandbox, ip,
-                        f"{ip} is {owner.iface6.sandbox.name}'s address")
+        target = owner.iface6.sandbox
+        if ingress is not None and not routes_back6(f.ix, target, ingress.ip):
+            why = (f"{owner.iface6.net.name} is --internal" if owner.iface6.net.internal
+                   else "none of its networks gives it one")
+            return f.end(Disposition.NOT_MASQUERADED, target.node,
+                         f"{ip} is {target.name}'s address, but {target.name} has no route back "
+                         f"to {ingress.ip}: off its subnets, and no IPv6 default route ({why}); "
+                         "its reply is dropped (no reply)", "ip6.noreturn")
+        return f.arrive(target, ip, f"{ip} is {target.name}'s address")
     if ingress is not None and ingress.net.internal and h.ip6tables:
         # an IPv6 gateway on an --internal bridge (EngineProfile.bridge_internal_gateway)
         return f.end(Disposition.INTERNAL_NETWORK, h.node,
                      f"{came}; {ingress.net.name} is --internal: Docker drops what leaves "
                      f"{ingress.subnet} (no reply)", "bridge.internal-drop")
+    dark = _dark_bridge6(f.ix, h, ip)
+    if dark is not None:  # a subnet of an isolated bridge: no route into it
+        why, rule = (f"{ip} is on {dark.name}, whose bridge {dark.interface} has no IPv6 address "
+                     "(gateway_mode_ipv6=isolated turns IPv6 off on it), so no route leads "
+                     "there", "bridge.isolated6")
+    else:
+        why, rule = ("beyond its bridges netsim's LAN and internet are IPv4 only",
+                     "ip6.noroute")
+    if ingress is None:
+        return f.end(Disposition.NO_ROUTE, h.node, f"{came}; {h.name} has no IPv6 route for "
+                     f"{ip}: {why} (Network is unreachable)", rule)
+    # a router's answer: ICMPv6 no route, from its address on the sender's network
+    router = ingress.ep.gateway6 or next(
+        (a for a, _ in h.addresses6.items() if a in ingress.subnet), None)
+    f.icmp_from = str(router) if router is not None else None
+    f.symptom = (Symptom.ROUTER_NO_ROUTE if f.proto == "icmp" else
+                 Symptom.TIMEOUT if f.proto == "udp" else Symptom.NETWORK_UNREACHABLE)
     return f.end(Disposition.NO_ROUTE, h.node,
-                 f"{came}; {h.name} has no IPv6 route for {ip}: beyond its bridges netsim's "
-                 "LAN and internet are IPv4 only (Network is unreachable)", "ip6.noroute")
+                 f"{came}; {h.name} has no IPv6 route for {ip} ({why}): it answers ICMPv6 "
+                 f"Destination unreachable, No route{f' from {router}' if router else ''}",
+                 rule)
+
+
+def _dark_bridge6(ix: TopologyIndex, h: HostNs, ip: IPv6) -> NetworkState | None:
+    """The network of host ``h`` whose IPv6 subnet holds ``ip`` but whose bridge has no IPv6
+    address (gateway mode ``isolated``: not among :attr:`HostNs.bridges6`), if any."""
+    for dom in ix.domains.values():
+        net = dom.net
+        if dom.kind == "bridge" and dom.host == h.name and net is not None and any(
+                ip in s.subnet for s in net.subnets if s.subnet.version == 6):
+            return net
+    return None
+
+
+def routes_back6(ix: TopologyIndex, sb: Sandbox, src: IPv6) -> bool:
+    """Whether sandbox ``sb`` has a route for its reply to ``src`` (a container on another of
+    its host's bridges): on-link on one of its networks, or its IPv6 default route through a
+    bridge (the host routes it back; through a macvlan/ipvlan gateway it finds no IPv6 router:
+    ndp). Else its reply has no route (ip6.noreturn)."""
+    if any(src in i.subnet for i in sb.ifaces6):
+        return True
+    gw = sb.default6
+    return gw is not None and ix.domains[gw.domain].kind == "bridge"
 
 
 # --------------------------------------------------------------------------------------------

@@ -136,9 +136,11 @@ def matrix(state: State, *, port: int | None = None, proto: Proto | None = None,
 
     Rows: every container, then (with ``vantage``) ``@HOST`` for each Docker host, ``@lan`` and
     ``@internet``. Columns: every container. A cell is ``.`` exactly when :func:`reach` from the
-    row to the column delivers (for ``port``: connects); ``family=6``: :func:`reach` with
-    ``family=6``, to the containers' IPv6 addresses (a container without one is never reached:
-    :mod:`netsim.analysis.reach.matrix6`).
+    row to the column with ``family=4`` delivers (for ``port``: connects): the IPv4 matrix stays
+    IPv4-only, so a container without an IPv4 address is never reached there, although
+    :func:`reach` without ``family`` reaches it by name over IPv6 (name.ipv6); ``family=6``:
+    :func:`reach` with ``family=6``, to the containers' IPv6 addresses (a container without one
+    is never reached: :mod:`netsim.analysis.reach.matrix6`).
     """
     with gc_paused():
         return _matrix(state, port, proto, vantage, family)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from netsim.analysis.index import Domain, Iface6, Sandbox, TopologyIndex, private_pair
+from netsim.analysis.reach.flow6 import routes_back6
 from netsim.state import ContainerState
 
 __all__ = ["rows6"]
@@ -32,6 +33,19 @@ def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
                 if key is None or key in sb.listening:
                     bits |= sb_cols[id(sb)]
         dom_cols[dom.key] = bits
+    # per bridge: the accepting sandboxes with no IPv6 default route through a bridge, which
+    # answer a routed source only on-link (ip6.noreturn); needed only where the host routes
+    stuck: dict[str, list[Sandbox]] = {}
+    if not all(h.ip6tables for h in ix.hosts.values()):
+        for dom in ix.domains.values():
+            if dom.kind != "bridge":
+                continue
+            for owner in dom.owners6.values():
+                t = owner.iface6
+                if t is not None and (key is None or key in t.sandbox.listening) and not (
+                        t.sandbox.default6 is not None and
+                        ix.domains[t.sandbox.default6.domain].kind == "bridge"):
+                    stuck.setdefault(dom.key, []).append(t.sandbox)
     # what a process of each host reaches: the containers on its bridges (host.reaches)
     host_rows = {h.name: _or(dom_cols[d.key] for _, d in h.bridges6) for h in ix.hosts.values()}
     sources: list[str] = []
@@ -45,7 +59,7 @@ def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
         else:
             found = ix.sandbox_of.get((hname, c.name))
             rows.append(0 if found is None or not found.ifaces6 else
-                        _sandbox_row6(ix, found, key, sb_cols, dom_cols))
+                        _sandbox_row6(ix, found, key, sb_cols, dom_cols, stuck))
     if vantage:
         for h in ix.hosts.values():
             sources.append(f"@{h.name}")
@@ -63,7 +77,7 @@ def _or(values: Iterable[int]) -> int:
 
 
 def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[int, int],
-                  dom_cols: dict[str, int]) -> int:
+                  dom_cols: dict[str, int], stuck: dict[str, list[Sandbox]]) -> int:
     bits = sb_cols[id(sb)] if key is None or key in sb.listening else 0  # its own addresses
     ip6tables = ix.hosts[sb.host].ip6tables
     for n, i in enumerate(sb.ifaces6):
@@ -82,17 +96,27 @@ def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict
     gw = sb.default6
     if gw is None or ix.domains[gw.domain].kind != "bridge" or ip6tables:
         return bits  # (with ip6tables the host isolates its bridges: bridge.isolation6)
-    # through the host, which routes IPv6 between its bridges (ip6tables.off); an address inside
-    # one of the sandbox's own subnets goes out on-link instead
+    # through the host, which routes IPv6 between its bridges (ip6tables.off), from the address
+    # of its default route's interface, to which the destination must route back (ip6.noreturn);
+    # an address inside one of the sandbox's own subnets goes out on-link instead
     own = [i.subnet for i in sb.ifaces6]
+    src = gw.ip
     for subnet, dom in ix.hosts[sb.host].bridges6:
         if not any(subnet.overlaps(s) for s in own):
-            bits |= dom_cols[dom.key]
+            if stuck and dom.key in stuck:
+                drop = 0
+                for t in stuck[dom.key]:
+                    if not routes_back6(ix, t, src):
+                        drop |= sb_cols[id(t)]
+                bits |= dom_cols[dom.key] & ~drop
+            else:
+                bits |= dom_cols[dom.key]
             continue
         for ip, owner in dom.owners6.items():
             target = owner.iface6
             if (target is not None and not any(ip in s for s in own)
-                    and (key is None or key in target.sandbox.listening)):
+                    and (key is None or key in target.sandbox.listening)
+                    and routes_back6(ix, target.sandbox, src)):
                 bits |= sb_cols[id(target.sandbox)]
     return bits
 

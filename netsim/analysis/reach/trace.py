@@ -88,6 +88,12 @@ class Symptom(StrEnum):
     #: a connection, then a reset: docker-proxy accepted it and, the container refusing its own
     #: connection, closed it with the client's request unread (a TCP RST)
     RESET = "reset"
+    #: a router on the way (a Docker host forwarding for a container) has no route and answers
+    #: an ICMPv6 Destination Unreachable, code 0 "no route" (Linux net/ipv6/route.c
+    #: ip6_pkt_discard: icmpv6_send ICMPV6_NOROUTE), from its address on the sender's network:
+    #: iputils ping prints ``From GW icmp_seq=N Destination unreachable: No route`` and exits 1.
+    #: Only an ICMP echo gets it (a TCP connection sees ENETUNREACH: NETWORK_UNREACHABLE)
+    ROUTER_NO_ROUTE = "router-no-route"
 
 
 #: What the client sees for each disposition (a trace may refine it: see
@@ -217,8 +223,41 @@ RULES: dict[str, str] = {
                      "the daemon turns IPv6 forwarding on (setupIPv6Forwarding): the host routes "
                      "IPv6 between its bridges",
     "ip6.noroute": "netsim's LAN and internet are IPv4 only: a Docker host has no IPv6 route "
-                   "beyond its bridges (ICMPv6 no route: Network is unreachable), and the LAN, "
-                   "the internet and the hosts' LAN addresses have no IPv6 address",
+                   "beyond its bridges, and the LAN, the internet and the hosts' LAN addresses "
+                   "have no IPv6 address. The host's own packet fails at once (Network is "
+                   "unreachable); one it forwards for a container is answered with ICMPv6 "
+                   "Destination Unreachable, no route (Linux net/ipv6/route.c ip6_pkt_discard: "
+                   "ICMPV6_NOROUTE; iputils ping6_common.c print_icmp \"No route\"; a TCP "
+                   "connect in SYN_SENT ends with ENETUNREACH, tcp_ipv6.c tcp_v6_err; UDP "
+                   "ignores it without IPV6_RECVERR, udp.c __udp6_lib_err: no reply)",
+    "bridge.isolated6": "v28.5.2:libnetwork/drivers/bridge/setup_ipv6_linux.go:19-28 "
+                        "(gateway_mode_ipv6=isolated: Docker sets disable_ipv6 on the bridge, "
+                        "which gets no IPv6 address, so the host has no route into the "
+                        "network's IPv6 subnet; its containers have no IPv6 gateway); a host "
+                        "forwarding for a container answers ICMPv6 no route (see ip6.noroute)",
+    "ip6.noreturn": "kernel: a reply is routed like any packet (icmpv6_echo_reply, a TCP "
+                    "SYN-ACK or RST); the destination has no route back to an off-subnet source "
+                    "without an IPv6 default route, and drops it (no reply). An --internal "
+                    "network gives none (v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1262-"
+                    "1269 Join: no SetGatewayIPv6 when Internal; recorded 26.1 "
+                    "80-ipv6-ports-isolation:24 "
+                    "ia ip -6 route); 20.10 gives one (EngineProfile.bridge_internal_gateway)",
+    "name.ipv6": "v28.5.2:libnetwork/resolver.go:313-336 handleIPQuery (Docker's DNS answers "
+                 "AAAA with a container's IPv6 address); getaddrinfo (AF_UNSPEC) returns it "
+                 "when the name has no IPv4 address, or first when the source has none itself "
+                 "(RFC 6724 rule 1, glibc rfc3484_sort, musl lookup_name.c): the flow goes over "
+                 "IPv6",
+    "publish.family": "a published port listens in one family only: -p [::]:P:C binds an "
+                      "IPv6-only socket (IPV6_V6ONLY: v28.5.2:libnetwork/drivers/bridge/"
+                      "port_mapping_linux.go:604; docker-v29.1.5:daemon/libnetwork/portallocator/"
+                      "osallocator_linux.go:203; ≤26 docker-proxy listens on \"tcp6\", which Go "
+                      "opens IPV6_V6ONLY: v26.1.5:cmd/docker-proxy/tcp_proxy.go:21-25, libnetwork "
+                      "05b93e0d cmd/proxy/tcp_proxy.go for 20.10, Go net/ipsock_posix.go "
+                      "favoriteAddrFamily) and programs no IPv4 DNAT (v28.5.2 "
+                      "configurePortBindingIPv4:301-304; v26.1.5:…/port_mapping_linux.go:86-90 "
+                      "validatePortBindingIPv4); "
+                      "-p 0.0.0.0:P:C is IPv4 only. "
+                      "Recorded on 20.10, 26.1 and 28.5: 82-ipv6-review:35 (refused)",
     "ip6.linklocal": "netsim: link-local IPv6 addresses (fe80::/10) need an interface scope "
                      "(%eth0) and are not followed",
     "netns.ipv6-off": "v20.10.24:vendor/github.com/docker/libnetwork/osl/namespace_linux.go:"
@@ -265,6 +304,9 @@ class Trace:
     #: routers that forwarded the packet on its way (a Docker host between two networks, the
     #: LAN's router); a reply's TTL is 64 minus this
     routers: int = 0
+    #: the address an ICMP error comes from (:attr:`Symptom.ROUTER_NO_ROUTE`: the router's
+    #: address on the sender's network), else None
+    icmp_from: str | None = None
 
     @property
     def delivered(self) -> bool:
@@ -308,6 +350,7 @@ class Trace:
             "proto": self.proto, "disposition": self.disposition.value,
             "symptom": self.symptom.value, "delivered": self.delivered,
             "routers": self.routers,
+            **({"icmp_from": self.icmp_from} if self.icmp_from is not None else {}),
             "hops": [{"node": h.node, "text": h.text, "rule": h.rule, "source": h.source}
                      for h in self.hops],
         }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,19 @@ def gateway_mode_ipv4(spec: NetworkSpec) -> str:
     """``com.docker.network.bridge.gateway_mode_ipv4`` (nat, nat-unprotected, routed,
     isolated), nat unless given."""
     return spec.Options.get("com.docker.network.bridge.gateway_mode_ipv4", "nat")
+
+
+_LINK_LOCAL64 = ipaddress.IPv6Network("fe80::/64")
+
+
+def _check_ipv6_subnet(addr: ipaddress.IPv6Interface, profile: EngineProfile) -> None:
+    """The bridge's IPv6 address and prefix: multicast, or overlapping fe80::/64 without being
+    it, is refused (EngineProfile.ipv6_multicast_subnet_message, ipv6_link_local_subnet_
+    message; v28.5.2:libnetwork/drivers/bridge/bridge_linux.go:216-228)."""
+    if addr.ip.is_multicast:
+        raise DaemonError(profile.ipv6_multicast_subnet_message.format(addr=addr), status=400)
+    if addr.network != _LINK_LOCAL64 and addr.network.overlaps(_LINK_LOCAL64):
+        raise DaemonError(profile.ipv6_link_local_subnet_message.format(addr=addr), status=400)
 
 
 def check_bridge_options(spec: NetworkSpec, gw_modes: tuple[str, ...]) -> None:
@@ -135,12 +149,17 @@ class BridgeDriver(DriverDefaults):
     def create(self, rt: HostRuntime, spec: NetworkSpec, nid: str,
                subnets: list[SubnetState], profile: EngineProfile) -> None:
         """One IPv4 subnet, IPv4 or IPv6 enabled, no conflict with another bridge."""
-        if len([x for x in subnets if x.subnet.version == 4]) > 1:
-            # bridge_linux.go processIPAM (v28.5.2:603-606)
+        if any(len([x for x in subnets if x.subnet.version == v]) > 1 for v in (4, 6)):
+            # bridge_linux.go processIPAM (v28.5.2:603-606; IPv6 too, :604; v26.1.5:532,
+            # v20.10.24 bridge.go:490)
             raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
         if not spec.EnableIPv4 and not spec.EnableIPv6:
             # libnetwork/drivers/bridge/bridge_linux.go:744 (v28.5.2)
             raise DaemonError("IPv4 or IPv6 must be enabled", status=400)
+        sub6 = next((x for x in subnets if x.subnet.version == 6), None)
+        if sub6 is not None and sub6.gateway is not None:
+            _check_ipv6_subnet(ipaddress.IPv6Interface((int(sub6.gateway),
+                                                        sub6.subnet.prefixlen)), profile)
         name = bridge_name(spec)
         if name is not None or any(
                 c.Subnet is not None and c.IPRange is not None for c in spec.IPAM.Config):

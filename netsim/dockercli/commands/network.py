@@ -7,7 +7,7 @@ from typing import Any
 
 from netsim.api import NetworkDisconnect, NetworkPrune, NetworkRemove
 from netsim.dockercli.commands.common import client_text, listing, not_found_network
-from netsim.dockercli.commands.context import Output, Session
+from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.inspect import inspect_refs
 from netsim.dockercli.convert import network_connect, network_create
@@ -22,10 +22,27 @@ __all__ = ["connect", "create_network", "disconnect", "inspect_network", "ls", "
 def create_network(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     """``docker network create``: the new network's ID."""
     profile = session.profile
-    outcome = session.apply_operation(network_create(
+    op = network_create(
         p, host=host, string_addresses=not profile.cli_parses_addresses,
         range_must_be_cidr=profile.cli_ip_range_must_be_cidr,
-        ipam_validated=profile.ipam_config_validated))
+        ipam_validated=profile.ipam_config_validated)
+    spec = op.network
+    if spec.Driver == "overlay" and (spec.EnableIPv6 or any(
+            c.Subnet is not None and c.Subnet.version == 6 for c in spec.IPAM.Config)):
+        # the swarm allocator takes every config, the overlay driver needs an IPv4 one, and
+        # 28.5/29.1's allocator fails an IPv6 pool (moby 1da3cec59c, after v29.1.5): none of
+        # it is recorded, so it is said rather than guessed
+        out.err("netsim: IPv6 on a swarm overlay network is not simulated", NOT_SIMULATED)
+        return
+    if profile.ipv4_mapped_subnet_is_ipv4 and not spec.EnableIPv6 and any(
+            c.Subnet is not None and c.Subnet.version == 6 and c.Subnet.ip.ipv4_mapped
+            is not None for c in spec.IPAM.Config):
+        # ≤ 26.x read ::ffff:a.b.c.d/N as an IPv4 subnet (Go's net.ParseCIDR): what IPAM then
+        # makes of it is not recorded (with --ipv6 it is: no IPv6 pool, 82-ipv6-review)
+        out.err("netsim: an IPv4-mapped IPv6 --subnet is not simulated on this engine",
+                NOT_SIMULATED)
+        return
+    outcome = session.apply_operation(op)
     out.out(outcome.id)
 
 

@@ -125,6 +125,23 @@ def _cluster_addresses(state: State, n: NetworkState) -> list[
     return out
 
 
+def _unallocated(state: State, n: NetworkState) -> list[SubnetState]:
+    """The configs of a family the network does not enable (an IPv6 ``--subnet`` without
+    ``--ipv6``): IPAM allocated none of them, ``network inspect`` lists them as given
+    (EngineProfile.ipam_config_lists_unallocated)."""
+    spec = n.spec
+    if spec is None or n.scope == "swarm" or not state.profile.ipam_config_lists_unallocated:
+        return []
+    off = {6} if not spec.EnableIPv6 else set()
+    if not spec.EnableIPv4:
+        off.add(4)
+    return [SubnetState(subnet=c.Subnet.network, ip_range=c.IPRange.network if c.IPRange
+                        else None, gateway=c.Gateway, aux_addresses=dict(c.AuxiliaryAddresses),
+                        user_subnet=True)
+            for c in spec.IPAM.Config if c.Subnet is not None and c.Subnet.version in off
+            and not any(x.subnet == c.Subnet.network for x in n.subnets)]
+
+
 def network(state: State, host: str, ref: str) -> dict[str, Any]:
     """``docker network inspect REF`` (one element of the printed list); KeyError if absent."""
     hs = state.host(host)
@@ -135,7 +152,7 @@ def network(state: State, host: str, ref: str) -> dict[str, Any]:
     # the configured pools (IPv4, then IPv6), then those IPAM chose for a family with none
     # given (v28.5.2:daemon/network.go buildIPAMResources, docker-v29.1.0 alike)
     # (a predefined network's, as it was made: IPv4, then IPv6)
-    subnets = sorted(n.subnets, key=lambda s: (
+    subnets = sorted([*n.subnets, *_unallocated(state, n)], key=lambda s: (
         not s.user_subnet and not n.predefined and state.profile.ipam_config_configured_first,
         s.subnet.version))
 

@@ -338,7 +338,6 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
     gateway_eps = _gateway_endpoints(networks)
     ids = {ic.state.id: ic for ic in imported}
     tasks: list[str] = []
-    ipv6: list[str] = []
     for ic in sorted(imported, key=lambda ic: (ic.state.created_ns, ic.state.id)):
         c = ic.state
         if ic.unknown_networks:
@@ -358,8 +357,6 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
                          "as having only lo")
         if "com.docker.swarm.service.name" in c.spec.Config.Labels:
             tasks.append(c.name)
-        if any(e.ipv6 is not None for e in c.endpoints):
-            ipv6.append(c.name)
         idle = [e.network for e in c.endpoints if not e.endpoint_id]
         if c.running and idle:
             # a running container has an endpoint on each of its networks; a dump taken while
@@ -385,9 +382,6 @@ def _restore_host(engine: Engine, h: HostDump, networks: list[ImportedNetwork],
     if tasks:
         notes.append(f"{h.name}: {_some(tasks)} swarm service tasks: imported as containers; "
                      "services' virtual IPs and the routing mesh are not simulated")
-    if ipv6:
-        notes.append(f"{h.name}: {_some(ipv6)} IPv6 addresses: kept and shown, but netsim "
-                     "simulates no IPv6 traffic")
 
 
 def _some(names: list[str]) -> str:
