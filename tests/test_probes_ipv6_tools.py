@@ -310,3 +310,13 @@ def test_openbsd_nc_takes_4_and_6() -> None:
     assert steps[5].stderr == "Connection to w6 (fd00:1::4) 80 port [tcp/*] succeeded!\n"
     assert (steps[-1].exit_code, steps[-1].stderr) == (
         1, 'nc: getaddrinfo for host "p2" port 80: Address family for hostname not supported\n')
+
+
+def test_ping6_is_ping_dash_6() -> None:
+    """Debian's ping6 (iputils' ping by that name) and BusyBox's ping6 applet."""
+    _, steps = run_script(DUAL + "docker exec d6 ping6 -c 1 w6\ndocker exec d6 ping -6 -c 1 w6\n"
+                                 "docker exec a6 ping6 -c 1 w6\ndocker exec a6 ping -6 -c 1 w6\n",
+                          profile="28.5")
+    assert steps[-4].stdout == steps[-3].stdout and steps[-2].stdout == steps[-1].stdout
+    assert steps[-4].stdout.startswith("PING w6 (fd00:1::4) 56 data bytes\n")
+    assert steps[-2].stdout.startswith("PING w6 (fd00:1::4): 56 data bytes\n")

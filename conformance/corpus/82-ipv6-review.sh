@@ -34,3 +34,6 @@ curl -s -m 2 -o /dev/null -w '%{http_code}\n' http://[::1]:8086/
 curl -s -m 2 -o /dev/null -w '%{http_code}\n' http://127.0.0.1:8086/
 curl -s -m 2 -o /dev/null -w '%{http_code}\n' http://127.0.0.1:8087/
 curl -s -m 2 -o /dev/null -w '%{http_code}\n' http://[::1]:8087/
+docker run -itd --name a8 --network withv6 netsim-lab/alpine
+docker exec a8 ping6 -c 1 w6a
+docker exec cli ping6 -c 1 w

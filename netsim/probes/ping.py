@@ -376,4 +376,11 @@ def _rtt_line(times: Sequence[int]) -> str:
             f"{_ms(mdev)} ms")
 
 
-TOOL = register(Tool("ping", (Program("ping", _ping, PING),)))
+def _ping6(w: Where, args: list[str]) -> ProbeResult:
+    """``ping6``: iputils' ``ping`` under that name (Debian's iputils-ping links it; ping.c
+    main: argv[0] ending in 6 sets AF_INET6) and BusyBox's ping6 applet (ping.c ping6_main:
+    IPv6 only): ``ping -6``."""
+    return _ping(w, ["-6", *args])
+
+
+TOOL = register(Tool("ping", (Program("ping", _ping, PING), Program("ping6", _ping6, PING))))
