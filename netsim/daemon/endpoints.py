@@ -68,34 +68,24 @@ class EndpointsMixin(EngineCore):
                     "user specified IP address is supported on user defined networks only")
             if cfg.Aliases:
                 errors.append(self.profile.predefined_alias_message)
-        if cfg.ipv4_address is not None:
-            v4 = [s for s in net.subnets if s.subnet.version == 4]
-            # a configured subnet is "static" (v28.5.2:api/types/network/endpoint.go:103-124
-            # validateEndpointIPAddress); the bridge driver's default network's is too
-            static = [s for s in v4 if driver.configured_subnet(net, s)]
+        for version, asked in ((4, cfg.ipv4_address), (6, cfg.ipv6_address)):
+            if asked is None:
+                continue
+            # --ip over the IPv4 subnets, --ip6 over the IPv6 ones (a network without IPv6 has
+            # none: measured, 80-ipv6-ports-isolation); a configured subnet is "static"
+            # (v28.5.2:api/types/network/endpoint.go:103-124 validateEndpointIPAddress), the
+            # bridge driver's default network's too
+            subs = [s for s in net.subnets if s.subnet.version == version
+                    and (version == 4 or net.ipv6_enabled)]
+            static = [s for s in subs if driver.configured_subnet(net, s)]
             if self.profile.static_ip_needs_user_subnet and not static:
                 errors.append(
                     "user specified IP address is supported only when connecting to networks "
                     "with user configured subnets")
             elif ipam and not any(
-                    cfg.ipv4_address in s.subnet
-                    for s in (static if self.profile.static_ip_needs_user_subnet else v4)):
-                errors.append(self.profile.static_ip_outside_subnet_message.format(
-                    ip=cfg.ipv4_address))
-        if cfg.ipv6_address is not None:
-            # the same rules for --ip6 over the IPv6 subnets (measured: 80-ipv6-ports-isolation,
-            # a network without IPv6 has no configured IPv6 subnet)
-            v6 = [s for s in net.subnets if s.subnet.version == 6] if net.ipv6_enabled else []
-            static6 = [s for s in v6 if driver.configured_subnet(net, s)]
-            if self.profile.static_ip_needs_user_subnet and not static6:
-                errors.append(
-                    "user specified IP address is supported only when connecting to networks "
-                    "with user configured subnets")
-            elif ipam and not any(
-                    cfg.ipv6_address in s.subnet
-                    for s in (static6 if self.profile.static_ip_needs_user_subnet else v6)):
-                errors.append(self.profile.static_ip_outside_subnet_message.format(
-                    ip=cfg.ipv6_address))
+                    asked in s.subnet
+                    for s in (static if self.profile.static_ip_needs_user_subnet else subs)):
+                errors.append(self.profile.static_ip_outside_subnet_message.format(ip=asked))
         if errors and self.profile.endpoint_settings_checked_at_start:
             raise DaemonError(errors[0], status=400)
         if errors:
