@@ -5,17 +5,28 @@ A cell is set exactly when :func:`netsim.analysis.reach.reach` with ``family=6``
 rules are :mod:`netsim.analysis.reach.flow6`'s): a column is a container's IPv6 addresses, so a
 container without one (no IPv6 network, host mode: netsim's LAN is IPv4 only) is never reached;
 ``@lan`` and ``@internet`` reach nothing.
+
+Where a host routes IPv6 between its bridges (no ip6tables: ip6tables.off) the matrix is dense,
+so a container's routed part is not the union of every bridge's columns but the host's whole
+set (:class:`_Routed`, built once per host) minus what it cannot reach: the containers without a
+route back to its address (ip6.noreturn, looked up by prefix) and those only on bridges whose
+subnet overlaps its own (reached on-link or not at all). Equal rows are one int, shared.
 """
 
 from __future__ import annotations
 
+import bisect
+import ipaddress
 from collections.abc import Iterable, Sequence
 
-from netsim.analysis.index import Domain, Iface6, Sandbox, TopologyIndex, private_pair
+from netsim.analysis.index import Domain, HostNs, Iface6, Sandbox, TopologyIndex, private_pair
 from netsim.analysis.reach.flow6 import routes_back6
 from netsim.state import ContainerState
 
 __all__ = ["rows6"]
+
+IPv6 = ipaddress.IPv6Address
+IPv6Net = ipaddress.IPv6Network
 
 
 def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
@@ -33,23 +44,16 @@ def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
                 if key is None or key in sb.listening:
                     bits |= sb_cols[id(sb)]
         dom_cols[dom.key] = bits
-    # per bridge: the accepting sandboxes with no IPv6 default route through a bridge, which
-    # answer a routed source only on-link (ip6.noreturn); needed only where the host routes
-    stuck: dict[str, list[Sandbox]] = {}
-    if not all(h.ip6tables for h in ix.hosts.values()):
-        for dom in ix.domains.values():
-            if dom.kind != "bridge":
-                continue
-            for owner in dom.owners6.values():
-                t = owner.iface6
-                if t is not None and (key is None or key in t.sandbox.listening) and not (
-                        t.sandbox.default6 is not None and
-                        ix.domains[t.sandbox.default6.domain].kind == "bridge"):
-                    stuck.setdefault(dom.key, []).append(t.sandbox)
     # what a process of each host reaches: the containers on its bridges (host.reaches)
     host_rows = {h.name: _or(dom_cols[d.key] for _, d in h.bridges6) for h in ix.hosts.values()}
+    # the hosts that route IPv6 between their bridges (ip6tables.off), once each
+    routed: dict[str, _Routed] = {}
+    for h in ix.hosts.values():
+        if not h.ip6tables:
+            routed[h.name] = _Routed(ix, h, key, sb_cols, dom_cols, host_rows[h.name])
     sources: list[str] = []
     rows: list[int] = []
+    shared: dict[int, int] = {}  # equal rows as one int (dense ones are many and alike)
     for label, hname, c in labels:
         sources.append(label)
         if not c.running:
@@ -58,8 +62,9 @@ def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
             rows.append(host_rows[hname])
         else:
             found = ix.sandbox_of.get((hname, c.name))
-            rows.append(0 if found is None or not found.ifaces6 else
-                        _sandbox_row6(ix, found, key, sb_cols, dom_cols, stuck))
+            row = (0 if found is None or not found.ifaces6 else
+                   _sandbox_row6(ix, found, key, sb_cols, dom_cols, routed.get(hname)))
+            rows.append(shared.setdefault(row, row))
     if vantage:
         for h in ix.hosts.values():
             sources.append(f"@{h.name}")
@@ -77,9 +82,11 @@ def _or(values: Iterable[int]) -> int:
 
 
 def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[int, int],
-                  dom_cols: dict[str, int], stuck: dict[str, list[Sandbox]]) -> int:
-    bits = sb_cols[id(sb)] if key is None or key in sb.listening else 0  # its own addresses
+                  dom_cols: dict[str, int], routed: _Routed | None) -> int:
+    """``routed``: its host's routing between bridges, when the host routes (ip6tables.off)."""
     ip6tables = ix.hosts[sb.host].ip6tables
+    bits = 0
+    onlink: list[Domain] = []  # bridges on which it reaches every address on-link
     for n, i in enumerate(sb.ifaces6):
         # on-link: the first interface whose subnet holds the address wins (kernel order)
         if any(j.subnet == i.subnet for j in sb.ifaces6[:n]):
@@ -88,37 +95,148 @@ def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict
         if dom.kind == "bridge":
             assert dom.net is not None
             if dom.net.icc or not ip6tables:  # bridge.same / ip6tables.off; else bridge.icc6
-                bits |= dom_cols[dom.key]
+                onlink.append(dom)
         elif dom.kind in ("l3", "overlay"):
             bits |= dom_cols[dom.key]
         else:  # a macvlan/ipvlan l2 segment (maybe the LAN itself)
             bits |= _segment_cols(dom, i, key, sb_cols)
+    listens = key is None or key in sb.listening  # its own addresses
     gw = sb.default6
-    if gw is None or ix.domains[gw.domain].kind != "bridge" or ip6tables:
-        return bits  # (with ip6tables the host isolates its bridges: bridge.isolation6)
-    # through the host, which routes IPv6 between its bridges (ip6tables.off), from the address
-    # of its default route's interface, to which the destination must route back (ip6.noreturn);
-    # an address inside one of the sandbox's own subnets goes out on-link instead
-    own = [i.subnet for i in sb.ifaces6]
-    src = gw.ip
-    for subnet, dom in ix.hosts[sb.host].bridges6:
-        if not any(subnet.overlaps(s) for s in own):
-            if stuck and dom.key in stuck:
-                drop = 0
-                for t in stuck[dom.key]:
-                    if not routes_back6(ix, t, src):
-                        drop |= sb_cols[id(t)]
-                bits |= dom_cols[dom.key] & ~drop
-            else:
-                bits |= dom_cols[dom.key]
-            continue
-        for ip, owner in dom.owners6.items():
-            target = owner.iface6
-            if (target is not None and not any(ip in s for s in own)
-                    and (key is None or key in target.sandbox.listening)
-                    and routes_back6(ix, target.sandbox, src)):
-                bits |= sb_cols[id(target.sandbox)]
-    return bits
+    if routed is None or gw is None or ix.domains[gw.domain].kind != "bridge":
+        # (with ip6tables the host isolates its bridges: bridge.isolation6)
+        for dom in onlink:
+            bits |= dom_cols[dom.key]
+        return bits | sb_cols[id(sb)] if listens else bits
+    return routed.row(sb, gw, onlink, bits, listens)
+
+
+class _Routed:
+    """A host that routes IPv6 between its bridges (ip6tables.off): what a container whose IPv6
+    default route goes through one of its bridges reaches beyond its own subnets.
+
+    Through the host, from the address of its default route's interface, a container reaches
+    every container on the host's bridges (``all``) but those without a route back to that
+    address (ip6.noreturn: neither on-link nor an IPv6 default route through a bridge; of the
+    ``stuck``, :meth:`drop`) and those only on bridges whose subnet overlaps one of its own
+    (:meth:`overlapping`: there it reaches on-link, or through the host only the addresses
+    outside its own subnets). All of this is the host's once; per container it is a few
+    lookups, and a row equal to ``all`` is ``all`` itself."""
+
+    def __init__(self, ix: TopologyIndex, h: HostNs, key: str | None, sb_cols: dict[int, int],
+                 dom_cols: dict[str, int], all_cols: int) -> None:
+        self.ix, self.key, self.sb_cols, self.dom_cols = ix, key, sb_cols, dom_cols
+        self.all = all_cols
+        self.doms_keys = {dom.key for _, dom in h.bridges6}
+        #: the bridges by prefix length, then by the subnet's prefix; and the sorted prefixes
+        self.bridges: dict[int, dict[int, list[Domain]]] = {}
+        self.sorted: dict[int, list[int]] = {}
+        for subnet, dom in h.bridges6:
+            p = subnet.prefixlen
+            self.bridges.setdefault(p, {}).setdefault(
+                int(subnet.network_address) >> (128 - p), []).append(dom)
+        for p, table in self.bridges.items():
+            self.sorted[p] = sorted(table)
+        #: accepting sandboxes (by id) holding an address on the host's bridges: which bridges
+        self.doms_of: dict[int, list[str]] = {}
+        self.stuck = 0  # their columns, of those without an IPv6 default route via a bridge
+        #: the stuck ones' columns by the subnets of their interfaces (prefix length, prefix)
+        self.rescue: dict[int, dict[int, int]] = {}
+        for _, dom in h.bridges6:
+            for owner in dom.owners6.values():
+                t = owner.iface6
+                if t is None or not (key is None or key in t.sandbox.listening):
+                    continue
+                t_id = id(t.sandbox)
+                if t_id in self.doms_of:
+                    self.doms_of[t_id].append(dom.key)
+                    continue
+                self.doms_of[t_id] = [dom.key]
+                gw = t.sandbox.default6
+                if gw is not None and ix.domains[gw.domain].kind == "bridge":
+                    continue
+                cols = sb_cols[t_id]
+                self.stuck |= cols
+                for i in t.sandbox.ifaces6:
+                    p = i.subnet.prefixlen
+                    by_prefix = self.rescue.setdefault(p, {})
+                    prefix = int(i.subnet.network_address) >> (128 - p)
+                    by_prefix[prefix] = by_prefix.get(prefix, 0) | cols
+        self._drops: dict[tuple[int, ...], int] = {}
+
+    def overlapping(self, subnets: Sequence[IPv6Net]) -> list[Domain]:
+        """The host's bridges whose IPv6 subnet overlaps one of ``subnets`` (one contains the
+        other: ``IPv6Network.overlaps``), each once."""
+        found: dict[str, Domain] = {}
+        for s in subnets:
+            ps, net = s.prefixlen, int(s.network_address)
+            for p, table in self.bridges.items():
+                if p <= ps:  # the bridge's subnet holds s
+                    for dom in table.get(net >> (128 - p), ()):
+                        found[dom.key] = dom
+                    continue
+                keys = self.sorted[p]  # s holds the bridge's subnet
+                lo = net >> (128 - p)
+                hi = lo + (1 << (p - ps))
+                for k in keys[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]:
+                    for dom in table[k]:
+                        found[dom.key] = dom
+        return list(found.values())
+
+    def drop(self, src: IPv6) -> int:
+        """The stuck containers' columns which have no route back to ``src``."""
+        if not self.stuck:
+            return 0
+        value = int(src)
+        sig = tuple(value >> (128 - p) for p in self.rescue)
+        bits = self._drops.get(sig)
+        if bits is None:
+            rescued = 0
+            for p, table in self.rescue.items():
+                rescued |= table.get(value >> (128 - p), 0)
+            bits = self._drops[sig] = self.stuck & ~rescued
+        return bits
+
+    def row(self, sb: Sandbox, gw: Iface6, onlink: list[Domain], bits: int,
+            listens: bool) -> int:
+        """The row of ``sb``, whose IPv6 default route is ``gw`` (a bridge of this host):
+        ``bits`` what it reaches on-link beyond ``onlink`` (whole bridges)."""
+        ix, key, sb_cols = self.ix, self.key, self.sb_cols
+        own = [i.subnet for i in sb.ifaces6]
+        src = gw.ip
+        over = self.overlapping(own)
+        covered = {dom.key for dom in onlink}
+        over_keys = {dom.key for dom in over}
+        # the bridges overlapping its subnets: only the addresses outside them, one by one;
+        # those only on such bridges are not reached through the host (``hidden``)
+        hidden = 0
+        for dom in over:
+            if dom.key in covered:
+                continue  # (reached on-link: all of its columns are in the row)
+            for ip, owner in dom.owners6.items():
+                target = owner.iface6
+                if target is None or not (key is None or key in target.sandbox.listening):
+                    continue
+                t = target.sandbox
+                cols = sb_cols[id(t)]
+                if not any(ip in s for s in own) and routes_back6(ix, t, src):
+                    bits |= cols
+                if all(k in over_keys for k in self.doms_of[id(t)]):
+                    hidden |= cols
+        drop = self.drop(src)
+        through = self.all
+        if hidden or drop:
+            through &= ~(hidden | drop)
+            for dom in onlink:
+                bits |= self.dom_cols[dom.key]
+            if listens:
+                bits |= sb_cols[id(sb)]
+        else:  # the on-link bridges of this host are in ``through`` already
+            for dom in onlink:
+                if dom.key not in self.doms_keys:
+                    bits |= self.dom_cols[dom.key]
+            if listens and id(sb) not in self.doms_of:
+                bits |= sb_cols[id(sb)]
+        return through | bits if bits else through
 
 
 def _segment_cols(dom: Domain, i: Iface6, key: str | None, sb_cols: dict[int, int]) -> int:
