@@ -280,7 +280,8 @@ def test_openbsd_nc_tries_ipv6_first() -> None:
 @pytest.mark.parametrize("command", [
     "docker exec d6 ping -c 1 fe80::1", "docker exec a6 ping -c 1 ff02::1",
     "docker exec d6 curl -s http://[fe80::1]/", "docker exec a6 wget -qO- http://[::]/",
-    "docker exec d6 nc -z fe80::1 80"])
+    "docker exec d6 nc -z fe80::1 80", "docker exec d6 ping -c 1 fd00:1::4%eth0",
+    "docker exec d6 curl -s http://[fd00:1::4%25eth0]/"])
 def test_a_destination_that_needs_a_scope_is_not_simulated(command: str) -> None:
     """Link-local and multicast addresses need an interface (%eth0): said, not guessed."""
     _, steps = run_script(DUAL + command + "\n", profile="28.5")
