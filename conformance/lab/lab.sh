@@ -49,7 +49,7 @@ LAB_IMAGES="alpine:latest busybox:latest nginx:latest debian:latest debian:trixi
 MIRROR=${MIRROR:-$(grep -rhoE "^(URIs:|deb) +[a-z]+://[^ ]+" /etc/apt/sources.list /etc/apt/sources.list.d 2>/dev/null | grep -m1 -oE "[a-z]+://[^ ]+debian/?$" || true)}
 ROOT_PKGS="docker.io containerd runc tini iptables nftables iproute2 ca-certificates curl iputils-ping bind9-dnsutils procps netcat-openbsd bridge-utils net-tools jq"
 case $SUITE in
-  sid) ROOT_EXTRA="docker-cli docker-compose" ;;     # Compose v2 2.40.3 (CLI plugin)
+  sid) ROOT_EXTRA="docker-cli docker-compose docker-buildx" ;;  # Compose v2 2.40.3, buildx 0.29.1 (CLI plugins)
   trixie) ROOT_EXTRA="docker-cli" ;;
   *) ROOT_EXTRA="" ;;
 esac
@@ -110,6 +110,10 @@ cmd_install() {
     in_root $R "apt-get -o Acquire::Check-Valid-Until=false update -qq && apt-get -o Acquire::Check-Valid-Until=false install -y -qq --no-install-recommends $ROOT_PKGS $ROOT_EXTRA" >&2 \
       || die "apt-get install in the $SUITE root"
   fi
+  # a root installed before a package joined the lists gets it now
+  in_root $R "dpkg -s $ROOT_PKGS $ROOT_EXTRA >/dev/null 2>&1" || \
+    in_root $R "apt-get -o Acquire::Check-Valid-Until=false update -qq && apt-get -o Acquire::Check-Valid-Until=false install -y -qq --no-install-recommends $ROOT_PKGS $ROOT_EXTRA" >&2 \
+    || die "apt-get install in the $SUITE root"
   install_wrapper
   build_rootfs
   ensure_hostland
