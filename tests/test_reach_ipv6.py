@@ -22,10 +22,12 @@ def state_of(text: str, profile: str) -> State:
 
 
 def check(state: State, src: str, dst: str, disposition: Disposition, rule: str, *,
-          port: int | None = None, family: int | None = None) -> None:
-    t = reach(state, src, dst, port=port, family=family)  # type: ignore[arg-type]
+          port: int | None = None, family: int | None = None, proto: str | None = None) -> None:
+    """One flow's disposition and deciding rule; every hop names a rule of RULES."""
+    t = reach(state, src, dst, port=port, family=family, proto=proto)  # type: ignore[arg-type]
     assert t.disposition is disposition, str(t)
     assert t.deciding.rule == rule, str(t)
+    assert all(h.rule in RULES for h in t.hops)
     assert all(h.rule in RULES for h in t.hops)
 
 

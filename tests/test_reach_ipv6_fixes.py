@@ -8,28 +8,13 @@ forwarding a container's packet it has no route for answers ICMPv6 no route
 from __future__ import annotations
 
 import pytest
+from test_reach_ipv6 import check, state_of
 
 from netsim.analysis.reach import RULES, Disposition, Symptom, matrix, reach
-from netsim.lab import run_script
 from netsim.state import State
 
 D = Disposition
 ENGINES = ("29.1", "28.5", "26.1", "20.10")
-
-
-def state_of(text: str, profile: str) -> State:
-    lab, steps = run_script(text, profile=profile)
-    failed = [s for s in steps if s.exit_code != 0]
-    assert not failed, failed[0].stderr
-    return lab.state
-
-
-def check(state: State, src: str, dst: str, disposition: Disposition, rule: str, *,
-          port: int | None = None, family: int | None = None, proto: str | None = None) -> None:
-    t = reach(state, src, dst, port=port, family=family, proto=proto)  # type: ignore[arg-type]
-    assert t.disposition is disposition, str(t)
-    assert t.deciding.rule == rule, str(t)
-    assert all(h.rule in RULES for h in t.hops)
 
 
 def assert_matrix_is_reach(state: State, ports: tuple[int | None, ...] = (None, 80)) -> None:

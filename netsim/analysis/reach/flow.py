@@ -10,7 +10,7 @@ answer is said in :mod:`netsim.analysis.reach`. A flow to an IPv6 address is wal
 from __future__ import annotations
 
 import ipaddress
-from typing import Literal
+from typing import Any, Literal
 
 from netsim.analysis.graph import INTERNET, LAN, ROUTER, host_node, sandbox_node
 from netsim.analysis.index import (
@@ -541,13 +541,7 @@ def _destination(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow, family:
                         f"{c.name} has no address to send to: {why}",
                         "sandbox.gone" if sb is None else "none")
     flow.expect = sb
-    ifaces = list(sb.ifaces)
-    if origin[0] == "sandbox":
-        src_sb = origin[1]
-        assert isinstance(src_sb, Sandbox)
-        shared = {i.domain for i in src_sb.ifaces}
-        ifaces.sort(key=lambda i: i.domain not in shared)
-    return [i.ip for i in ifaces]
+    return _nearest_first(sb, origin, family=4)  # type: ignore[return-value]
 
 
 def _origin_node(origin: _Src) -> str:
@@ -590,11 +584,20 @@ def _destination6(ix: TopologyIndex, dst: str, origin: _Src, flow: _Flow
                         f"{c.name} has no IPv6 address to send to: {why}",
                         "sandbox.gone" if sb is None else "none")
     flow.expect = sb
-    ifaces = list(sb.ifaces6)
+    return _nearest_first(sb, origin, family=6)  # type: ignore[return-value]
+
+
+def _nearest_first(sb: Sandbox, origin: _Src, *, family: int) -> list[IPv4 | IPv6]:
+    """The destination's addresses of one family, those on a network the source shares first
+    (a program tries the address its own subnet holds before one it must route to)."""
+    def of(box: Sandbox) -> list[Any]:
+        return list(box.ifaces) if family == 4 else list(box.ifaces6)
+
+    ifaces = of(sb)
     if origin[0] == "sandbox":
         src_sb = origin[1]
         assert isinstance(src_sb, Sandbox)
-        shared = {i.domain for i in src_sb.ifaces6}
+        shared = {i.domain for i in of(src_sb)}
         ifaces.sort(key=lambda i: i.domain not in shared)
     return [i.ip for i in ifaces]
 
