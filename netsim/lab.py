@@ -77,7 +77,14 @@ from netsim.dockercli.commands.context import Output, Shell
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError, DockerError, InputError, ScriptError
 from netsim.hints import Failure, annotate, explained
-from netsim.hostshell import BUILTINS, new_workspace, not_simulated, redirected, run_builtin
+from netsim.hostshell import (
+    BUILTINS,
+    SYSTEM_DIRS,
+    new_workspace,
+    not_simulated,
+    redirected,
+    run_builtin,
+)
 from netsim.images import declared as image_facts
 from netsim.io.script import Command, Directive, Redirect, ScriptLine, parse_script, split_command
 from netsim.io.workspace import Workspace
@@ -223,10 +230,13 @@ class Lab:
         #: each Docker host's current directory, environment and files
         self.workspaces: dict[str, Workspace] = {
             h: new_workspace(self.workdir, sandboxed=sandboxed) for h in self.engine.host_names}
+        if sandboxed:  # the daemon sees the hosts' files (a bind mount's source must exist)
+            self.engine.host_paths = self._host_path_exists
         self._line_env: tuple[tuple[str, str], ...] = ()  # the running command's NAME=value
         #: what the input's reader wants said once (a dump's fields netsim does not use …)
         self.notes: list[str] = []
         self._noted_images = 0  # how many of engine.unknown_images the notes tell of
+        self._noted_engine = 0  # how many of engine.notes the notes tell of
         #: the notes say how a scenario declares an image (run_scenario), not a script
         self._scenario_notes = False
         self._note_unknown_images()
@@ -397,6 +407,16 @@ class Lab:
             ws = self.workspaces[host] = new_workspace(self.workdir, sandboxed=self.sandboxed)
         return ws
 
+    def _host_path_exists(self, host: str, path: str) -> bool:
+        """Whether ``path`` exists on Docker host ``host``, as the daemon finds it: what the
+        script made in the lab's root, or one of the host's own system files (under
+        hostshell.SYSTEM_DIRS, which netsim does not model: taken to exist)."""
+        ws = self.workspace(host)
+        full = ws.path(path)
+        if ws.exists(full):
+            return True
+        return not ws.written(full) and any(full.startswith(d + "/") for d in SYSTEM_DIRS)
+
     def environ(self, host: str) -> Mapping[str, str]:
         """The running command's environment: the host's exported variables, ``PWD`` (bash
         exports it) and the command's ``NAME=value`` prefixes."""
@@ -424,6 +444,9 @@ class Lab:
         self.notes.extend(image_facts.unknown_image_note(
             i, scenario=self._scenario_notes, dump=self.restored) for i in unknown)
         self._noted_images += len(unknown)
+        said = list(self.engine.notes)[self._noted_engine:]  # the daemons' own, once each
+        self.notes.extend(said)
+        self._noted_engine += len(said)
 
     def _substitute(self, command: str, line: int) -> Command:
         """The command line with each ``$(docker …)`` run and replaced by its output's words."""

@@ -18,6 +18,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from netsim.api import ContainerSpec, EndpointSettings, Host, Lan, NetworkSpec
+from netsim.images.models import ImageInfo
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "EndpointState",
     "HostLink",
     "HostState",
+    "MountState",
     "NetworkState",
     "PortMapping",
     "State",
@@ -173,6 +175,20 @@ class PortMapping(_Frozen):
         return f"{self.container_port}/{self.proto}"
 
 
+class MountState(_Frozen):
+    """One of a container's mount points (types.MountPoint, what inspect lists under
+    ``Mounts``; netsim.daemon.volumes makes them)."""
+
+    type: str
+    destination: str
+    source: str = ""
+    name: str = ""
+    driver: str = ""
+    mode: str = ""
+    rw: bool = True
+    propagation: str = ""
+
+
 class ContainerState(_Frozen):
     """A container on one Docker host, with its sandbox as the engine built it."""
 
@@ -221,6 +237,9 @@ class ContainerState(_Frozen):
     #: inspect`` dump gave them, each with the whole second it belongs to: printed while the
     #: time is still that second (netsim's clock counts whole seconds)
     fractions: dict[str, tuple[int, str]] = Field(default={}, repr=False)
+    #: the mount points ``--volumes-from`` copied from other containers when it was created
+    #: (daemon/volumes.go registerMountPoints): they outlive those containers
+    inherited_mounts: tuple[MountState, ...] = Field(default=(), repr=False)
 
     @property
     def running(self) -> bool:
@@ -321,6 +340,10 @@ class State(_Frozen):
     #: tools …``), by container ID: entries of netsim.images.declared.parse_tools. A container
     #: not here has its image's (the catalogue's, or a Debian-like set)
     declared_tools: dict[str, tuple[str, ...]] = Field(default={}, repr=False)
+    #: the facts of the images a daemon built, committed or loaded, for the containers made
+    #: from them, by container ID (netsim.images.container_image): a container not here
+    #: follows its image's reference in the catalogue
+    image_infos: dict[str, ImageInfo] = Field(default={}, repr=False)
 
     def memo(self, key: str, build: Callable[[State], _T]) -> _T:
         """A value derived from this (frozen) State, built once and kept on it (an index)."""

@@ -164,8 +164,33 @@ def test_normalizations_keep_behaviour() -> None:
     assert {n.name for n in NORMALIZATIONS} == {
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
         "dad", "counters", "pids", "veth-names", "endpoint-lists", "map-orders", "nslookup-race",
-        "shuffle", "wait-race", "compose-progress", "compose-services-order"}
+        "shuffle", "wait-race", "compose-progress", "compose-services-order", "volume-orders",
+        "buildkit-progress"}
     assert all(n.why for n in NORMALIZATIONS)
+    # BuildKit's vertices: a multiset of blocks, without numbers, times, a FROM's status and
+    # the context's transfer size; a step's CACHED is kept
+    one = ("#0 building with \"default\" instance using docker driver\n\n"
+           "#1 [2/2] RUN x\n#1 CACHED\n\n#2 [1/2] FROM docker.io/library/a:latest\n"
+           "#2 DONE 0.3s\n\n#3 exporting to image\n#3 exporting layers 0.1s done\n#3 DONE 0.0s")
+    two = ("#0 building with \"default\" instance using docker driver\n\n"
+           "#1 [1/2] FROM docker.io/library/a:latest\n#1 CACHED\n\n#2 [2/2] RUN x\n"
+           "#2 CACHED\n\n#3 exporting to image\n#3 exporting layers done\n#3 DONE 0.0s")
+    assert normalize(one, "docker build .", ctx) == normalize(two, "docker build .", ctx)
+    assert normalize(one, "docker build .", ctx) != normalize(
+        two.replace("#2 CACHED", "#2 DONE 0.1s"), "docker build .", ctx)
+    # an anonymous volume's random name sorts anywhere in volume ls; prune's names and a
+    # volume's users are in Go map order
+    anon = "b" * 64
+    assert normalize(f"DRIVER    VOLUME NAME\nlocal     {anon}\nlocal     a1\n",
+                     "docker volume ls", Context()) == (
+        "DRIVER    VOLUME NAME\nlocal     <ID1>\nlocal     a1\n")
+    assert normalize(f"a1\n{anon}\n", "docker volume ls -q", Context()) == "<ID1>\na1\n"
+    assert normalize("b1\na1\n", "docker volume ls -q", Context()) == "b1\na1\n"
+    assert normalize("Deleted Volumes:\nz\na\n\nTotal reclaimed space: 0B\n",
+                     "docker volume prune -f", Context()) == (
+        "Deleted Volumes:\na\nz\n\nTotal reclaimed space: 0B\n")
+    assert normalize("remove d: volume is in use - [b, a]", "docker volume rm d",
+                     Context()) == "remove d: volume is in use - [a, b]"
     # Compose's concurrent progress lines: ordered by object, each object's lines in order
     up = (" Container b-1  Creating\n Container a-1  Creating\n Container a-1  Created\n"
           " Container b-1  Created\nError: x\n Network n  Removed\n")

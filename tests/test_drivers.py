@@ -51,8 +51,8 @@ NETWORK_CLASSES = {"NetworkSpec", "BridgeNetwork", "MacvlanNetwork", "IpvlanNetw
 #: comparisons of a ``driver`` that are not of a network driver: ``docker run -v``/``--mount``
 #: volume drivers (inspect's Mounts), by file, function and expression
 NOT_NETWORK_DRIVERS = {
-    ("netsim/dockercli/output/inspect_mounts.py", "mount_points", "driver == 'local'"),
-    ("netsim/dockercli/output/inspect_mounts.py", "_mount_point", "driver == 'local'"),
+    ("netsim/daemon/volumes.py", "_local", "driver == 'local'"),
+    ("netsim/dockercli/commands/volume.py", "create", "driver != 'local'"),
 }
 
 

@@ -269,9 +269,9 @@ def test_the_printing_forms_are_not_simulated() -> None:
 
 UNSIMULATED = """docker network create n
 docker login -u me
-docker build -t app .
+docker search app
 docker system prune -f
-docker volume create v
+docker volume update v
 docker push app
 terraform apply
 docker login 2>/dev/null
@@ -280,18 +280,18 @@ docker run -d --name web --network n nginx
 
 
 def test_each_line_netsim_does_not_simulate_is_one_note(tmp_path: Path) -> None:
-    """docker login, build, system prune, volume create, push and an unknown program: each
+    """docker login, search, system prune, volume update, push and an unknown program: each
     line succeeds quietly (no transcript text), and stderr has one note naming it."""
     f = script(tmp_path, UNSIMULATED)
     r = netsim("run", f)
     assert r.code == 0
     assert r.stderr.splitlines() == [
         f"netsim: {f}:{n}: '{c}' {NOTE}" for n, c in (
-            (2, "docker login"), (3, "docker build"), (4, "docker system prune"),
-            (5, "docker volume create"), (6, "docker push"), (7, "terraform"),
+            (2, "docker login"), (3, "docker search"), (4, "docker system prune"),
+            (5, "docker volume update"), (6, "docker push"), (7, "terraform"),
             (8, "docker login"))]
     assert "not simulated" not in r.stdout
-    assert "host$ docker login -u me\nhost$ docker build -t app .\n" in r.stdout
+    assert "host$ docker login -u me\nhost$ docker search app\n" in r.stdout
     assert r.stdout.endswith("host$ docker run -d --name web --network n nginx\n"
                              + r.stdout.splitlines()[-1] + "\n")  # the run went on
 

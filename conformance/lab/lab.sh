@@ -50,7 +50,7 @@ MIRROR=${MIRROR:-$(grep -rhoE "^(URIs:|deb) +[a-z]+://[^ ]+" /etc/apt/sources.li
 ROOT_PKGS="docker.io containerd runc tini iptables nftables iproute2 ca-certificates curl iputils-ping bind9-dnsutils procps netcat-openbsd bridge-utils net-tools jq"
 case $SUITE in
   sid) ROOT_EXTRA="docker-cli docker-compose docker-buildx" ;;  # Compose v2 2.40.3, buildx 0.29.1 (CLI plugins)
-  trixie) ROOT_EXTRA="docker-cli" ;;
+  trixie) ROOT_EXTRA="docker-cli docker-buildx" ;;  # buildx 0.13.1: docker build is BuildKit's, as with docker-ce 26.1
   *) ROOT_EXTRA="" ;;
 esac
 DEBIAN_IMG_PKGS="iputils-ping bind9-dnsutils curl iproute2 netcat-openbsd procps iputils-tracepath net-tools ca-certificates"

@@ -212,7 +212,7 @@ def _row(ctx: Context, c: ContainerState, no_trunc: bool) -> Any:
     from netsim.golang.template import GoStruct
 
     now = ctx.session.engine.clock
-    command = container_command(c)
+    command = container_command(c, ctx.session.state.image_infos.get(c.id))
     shown = f'"{command}"' if no_trunc else (
         f'"{command[:19]}…"' if len(command) > 20 else f'"{command}"')
     fields: dict[str, Any] = {

@@ -436,11 +436,67 @@ def _compose_progress(text: str, command: str, ctx: Context) -> str:
     return "\n".join(out)
 
 
+_BUILD = re.compile(r"^docker (?:image |buildx )?build\b")
+_VERTEX_NO = re.compile(r"^#\d+ ", re.MULTILINE)
+_VERTEX_TIME = re.compile(r"^(#· (?:.*? )?)DONE \d+\.\d+s$", re.MULTILINE)
+_LAYERS_TIME = re.compile(r"^(#· exporting layers) \d+\.\d+s done$", re.MULTILINE)
+_FROM_STATUS = re.compile(r"^(#· \[[^\]]*\] FROM [^\n]*\n)#· (?:CACHED|DONE <T>)$",
+                          re.MULTILINE)
+_CONTEXT_SIZE = re.compile(r"^(#· \[internal\] load build context\n#· transferring "
+                           r"context: )\d+B done$", re.MULTILINE)
+
+
+def _buildkit_progress(text: str, command: str, ctx: Context) -> str:
+    """BuildKit's plain progress: vertices compared as a multiset of blocks, without their
+    numbers and times, a FROM's status (CACHED or DONE) and the build context's transfer size
+    left out."""
+    if not _BUILD.match(command) or "#0 building with" not in text:
+        return text
+    text = _VERTEX_NO.sub("#· ", text)
+    text = _VERTEX_TIME.sub(r"\1DONE <T>", text)
+    text = _LAYERS_TIME.sub(r"\1 done", text)
+    text = _FROM_STATUS.sub(r"\1#· <FROM-STATUS>", text)
+    text = _CONTEXT_SIZE.sub(r"\1<N>B done", text)
+    blocks = text.split("\n\n")
+    head, tail = blocks[:1], blocks[1:]
+    steps = [b for b in tail if b.startswith("#· ")]
+    rest = [b for b in tail if not b.startswith("#· ")]
+    return "\n\n".join(head + sorted(steps) + rest)
+
+
 def _compose_services(text: str, command: str, ctx: Context) -> str:
     if _COMPOSE.search(command) and ("--services" in command or "--images" in command):
         body = text.rstrip("\n")
         return "\n".join(sorted(body.split("\n"))) + text[len(body):]
     return text
+
+
+_DOCKER_VOLUME = r"^docker (?:-H \S+ |--host[= ]\S+ )*volume "
+_VOLUME_LS = re.compile(_DOCKER_VOLUME + r"(?:ls|list)\b")
+_VOLUME_PRUNE = re.compile(_DOCKER_VOLUME + r"prune\b")
+_VOLUME_TABLE = re.compile(r"""--format[= ]['"]?table\b""")
+_IN_USE = re.compile(r"(volume is in use - \[)([^\]\n]*)(\])")
+_NAMED_ID = re.compile(r"<ID[^>\s]*>")
+
+
+def _volume_orders(text: str, command: str, ctx: Context) -> str:
+    """Volume lists in an order that is random (applied after ``ids``, so an anonymous
+    volume's 64 hex digits are already ``<IDn>``): the containers a volume in use names (the
+    store's refs map), ``volume prune``'s names (its Find over a map), and the lines of ``volume
+    ls`` that name an anonymous volume, whose random name sorts anywhere among the others."""
+    text = _IN_USE.sub(lambda m: m.group(1) + ", ".join(sorted(m.group(2).split(", ")))
+                       + m.group(3), text)
+    if _VOLUME_PRUNE.search(command) and "Deleted Volumes:\n" in text:
+        head, mark, rest = text.partition("Deleted Volumes:\n")
+        names, sep, tail = rest.partition("\n\n")
+        return head + mark + "\n".join(sorted(names.split("\n"))) + sep + tail
+    if not _VOLUME_LS.search(command) or not _NAMED_ID.search(text):
+        return text
+    lines = text.split("\n")
+    quiet = re.search(r"(?:^| )(?:-q|--quiet)\b", command) is not None
+    table = ("--format" not in command and not quiet) or _VOLUME_TABLE.search(command)
+    start = 1 if table else 0  # a table's header stays first
+    return "\n".join([*lines[:start], *sorted(lines[start:-1]), lines[-1]])
 
 
 #: every normalization, in the order applied; each names what is random or clock-bound
@@ -456,6 +512,12 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
                   "(moby pkg/stringid GenerateRandomID, swarmkit identity.NewID); the ID that "
                   "docker run/create --name N or network create N prints becomes <ID:N>, any "
                   "other <IDn> in order of first use, so reuse must match", _ids),
+    Normalization("volume-orders", "an anonymous volume's name is random (volume/service/"
+                  "service.go Create: stringid.GenerateRandomID), so where it sorts among "
+                  "the names volume ls lists is too: those lines are compared as a multiset "
+                  "when one names such a volume; volume prune lists what it removed, and a "
+                  "volume in use the containers using it, in Go map order (volume/service/"
+                  "store.go): compared sorted", _volume_orders),
     Normalization("random-macs", "engines from 28.0 give bridge and macvlan endpoints random "
                   "MACs (libnetwork netutils.GenerateRandomMAC); older ones derive an "
                   "endpoint's from its IPv4 address (02:42 and the address, compared as "
@@ -492,6 +554,14 @@ NORMALIZATIONS: tuple[Normalization, ...] = (
     Normalization("nslookup-race", "BusyBox nslookup sends its A and AAAA queries at once and "
                   "prints each answer block as it arrives (networking/nslookup.c): the blocks "
                   "after the server's are compared as a multiset", _nslookup_race),
+    Normalization("buildkit-progress", "BuildKit solves a build's vertices concurrently and "
+                  "numbers them as they start (moby/buildkit solver/jobs.go), so their blocks "
+                  "come in a different order on each run; it times each one (DONE 0.1s), marks "
+                  "a base image CACHED when its snapshot is already unpacked (which depends on "
+                  "the daemon's past, not on the build), and sends the build context as a diff "
+                  "against its previous transfer: blocks are compared as a multiset, without "
+                  "those numbers, times, the FROM's status and the context's transfer size",
+                  _buildkit_progress),
     Normalization("compose-progress", "Docker Compose works on independent services, "
                   "containers and networks concurrently (pkg/compose/convergence.go, an "
                   "errgroup), so its progress lines interleave differently on each run: a run "

@@ -10,6 +10,8 @@
 * :mod:`.endpoints` -- join/leave a network (addresses, MACs, interfaces, DNS names),
   ``network connect/disconnect``;
 * :mod:`.links` -- legacy ``--link``;
+* :mod:`.volumes` -- the volume store, containers' mounts (``-v``, ``--mount``,
+  ``--volumes-from``);
 * :mod:`.publishing` -- published ports on the gateway endpoint (:mod:`.ports`: the allocator);
 * :mod:`.swarm`, :mod:`.overlay` -- swarm membership, the swarm's overlay networks;
 * :mod:`.netns` -- the kernel's interface indexes and netns ids; :mod:`.ipam`, :mod:`.ids`;

@@ -26,6 +26,9 @@ class ContainersMixin(EngineCore):
 
     def _container_create(self, rt: HostRuntime, spec: ContainerSpec, *, start: bool) -> Outcome:
         name = spec.name
+        # daemon/create.go containerCreate: verifyContainerSettings (a bind's source) before
+        # the name is reserved
+        self._check_mounts(rt, spec)
         if name is not None and name in rt.containers:
             other = rt.containers[name]
             # daemon/errors.go nameConflictError
@@ -57,8 +60,9 @@ class ContainersMixin(EngineCore):
             name = self._generate_name(rt)
         idx = self._nth("container", rt.host.name, name)
         cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
+        inherited = self._mount_volumes(rt, spec, cid)  # daemon/volumes.go registerMountPoints
         exposed = sorted(
-            set(self._image_exposed(spec.Config.Image))
+            set(self._image_exposed(spec.Config.Image, rt.host.name))
             | set(spec.Config.ExposedPorts)
             | set(spec.HostConfig.PortBindings),
             key=port_sort_key,
@@ -85,8 +89,10 @@ class ContainersMixin(EngineCore):
             endpoints=tuple(endpoints),
             exposed_ports=tuple(exposed),
             legacy_links=tuple(legacy_links),
+            inherited_mounts=inherited,
             created=self.clock,
-            image_id="sha256:" + ids.hex_id(0, "image", spec.Config.Image.split("@")[0]),
+            image_id=self.local_image_id(rt.host.name, spec.Config.Image)
+            or "sha256:" + ids.hex_id(0, "image", spec.Config.Image.split("@")[0]),
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
@@ -171,7 +177,7 @@ class ContainersMixin(EngineCore):
             mappings = self._bind_ports(rt, c, joined)
             # the OCI spec is made once the networking is up (daemon/start.go createSpec)
             self._check_links(rt, c)
-            self._check_exec(c.spec)
+            self._check_exec(c.spec, c.image_id)
         except DaemonError as err:
             for ep in joined:
                 self._release_endpoint(rt, ep, c.id)
@@ -190,7 +196,7 @@ class ContainersMixin(EngineCore):
                 # AutoRemove container removes it
                 self._remove(rt, rt.containers.get(c.name, c))
             raise err from None
-        exit_code = self._run_outcome(c.spec, (rt.host.name, c.name))
+        exit_code = self._run_outcome(c.spec, (rt.host.name, c.name), c.image_id)
         self._last_stderr = ""
         if exit_code is None and not self.hold_foreground:
             exit_code, self._last_stderr = self._early_exit(rt, c, owner)
@@ -207,7 +213,7 @@ class ContainersMixin(EngineCore):
                 "endpoints": tuple(joined) if joined else c.endpoints,
                 "embedded_dns": any(self._needs_resolver(rt, e) for e in joined),
                 "port_mappings": tuple(mappings),
-                "listening": self._listening(c.spec, (rt.host.name, c.name)),
+                "listening": self._listening(c.spec, (rt.host.name, c.name), c.image_id),
                 "started": self.clock,
                 # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
                 "exit_code": 0,
@@ -257,7 +263,8 @@ class ContainersMixin(EngineCore):
         c = self._find_container(rt, ref)
         if c.running:
             if exit_code is None:
-                exit_code = self._stop_exit_code(c.spec, signal=signal, kill=kill)
+                exit_code = self._stop_exit_code(c.spec, signal=signal, kill=kill,
+                                                 image_id=c.image_id)
                 if exit_code is None:  # docker kill -s: the main process ignored the signal
                     return Outcome(id=c.id)
             self._stop(rt, c, exit_code=exit_code)
@@ -271,7 +278,7 @@ class ContainersMixin(EngineCore):
         self._sandbox_gone(rt, c.id)
         rt.ports.release(c.id)
         if exit_code is None:
-            exit_code = self._stop_exit_code(c.spec) or 0
+            exit_code = self._stop_exit_code(c.spec, image_id=c.image_id) or 0
         cleared = tuple(
             EndpointState(network=e.network, network_id=e.network_id, config=e.config)
             for e in c.endpoints
@@ -325,6 +332,8 @@ class ContainersMixin(EngineCore):
         return Outcome(id=c.id)
 
     def _remove(self, rt: HostRuntime, c: ContainerState) -> None:
+        # --rm removes its anonymous volumes too (daemon/monitor.go: RemoveVolume)
+        self._release_volumes(rt, c, remove_anonymous=c.spec.HostConfig.AutoRemove)
         rt.containers.pop(c.name, None)
         rt.names_by_id.pop(c.id, None)
         rt.host_mode.discard(c.id)

@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from netsim.api import ContainerDecl, ContainerSpec, Host, ImageDecl, Lan, NetworkSpec
 from netsim.daemon import ids
 from netsim.daemon.errors import not_found_container, not_found_network
+from netsim.daemon.imagestore import ImageStore, LocalImage
 from netsim.daemon.ipam import LOCAL_SCOPE_POOLS, AddressSpace, PoolToSplit, SubnetPool, ula_pool
 from netsim.daemon.runtime import HostRuntime, NetworkRuntime, SwarmRuntime
 from netsim.errors import DaemonError
-from netsim.images import ImageInfo
-from netsim.state import ContainerState, EndpointState, NetworkState, PortMapping, SwarmNode
+from netsim.images import ImageInfo, parse_image_ref
+from netsim.state import (
+    ContainerState,
+    EndpointState,
+    MountState,
+    NetworkState,
+    PortMapping,
+    SwarmNode,
+)
 from netsim.versions import EngineProfile
 
 __all__ = ["EngineCore", "Outcome"]
@@ -55,6 +63,9 @@ class EngineCore(ABC):
     #: images of created containers that neither the catalogue nor a declaration knows, in
     #: the order first met (the Lab says so once each: netsim.images.declared)
     unknown_images: dict[str, None]
+    #: what the daemons did that netsim does not simulate in full, each said once (the Lab's
+    #: notes: a build's RUN steps …)
+    notes: dict[str, None]
     _image_cache: dict[str, ImageInfo | ImageDecl | None]
     #: netsim's logical clock (seconds)
     clock: int
@@ -73,8 +84,84 @@ class EngineCore(ABC):
     _pending_join: set[str]
     #: each Docker host's daemon, by host name
     _hosts: dict[str, HostRuntime]
+    #: each daemon's images (the ones it built, tagged, committed or loaded), by host name
+    _stores: dict[str, ImageStore]
 
     # ------------------------------------------------------------------ lookups
+
+    @abstractmethod
+    def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
+        """The catalogue's (or a declaration's) facts of an image reference."""
+
+    def image_store(self, host: str) -> ImageStore:
+        """Docker host ``host``'s images."""
+        self._rt(host)
+        return self._stores.setdefault(host, ImageStore())
+
+    def _facts(self, reference: str, *, host: str | None = None,
+               image_id: str = "") -> ImageInfo | ImageDecl | None:
+        """What netsim knows of a container's image: the stored image's facts (by the ID the
+        container was made from, else by reference on ``host``), else the catalogue's or a
+        declaration's."""
+        if self._stores:
+            if image_id:
+                for store in self._stores.values():
+                    stored = store.images.get(image_id)
+                    if stored is not None and stored.info is not None:
+                        return stored.info
+            elif host is not None and self._stores.get(host):
+                found = self.find_image(host, reference)
+                if found is not None and found.info is not None:
+                    return found.info
+        return self._image(reference)
+
+    def _store_images(self) -> dict[str, ImageInfo]:
+        """The facts of every stored image by ID (what containers made from them follow)."""
+        return {i.id: i.info for store in self._stores.values()
+                for i in store.images.values() if i.info is not None}
+
+    def _container_image_infos(self) -> dict[str, ImageInfo]:
+        """State.image_infos: each container made from a stored image with facts, by ID."""
+        infos = self._store_images()
+        if not infos:
+            return {}
+        return {c.id: infos[c.image_id] for rt in self._hosts.values()
+                for c in rt.containers.values() if c.image_id in infos}
+
+    def local_image_id(self, host: str, ref: str) -> str | None:
+        """The ID of the stored image a container of ``ref`` is made from (None: the
+        catalogue's image, not in the store)."""
+        if not self._stores.get(host):
+            return None
+        found = self.find_image(host, ref)
+        return found.id if found is not None else None
+
+    def image_facts(self, host: str, ref: str) -> ImageInfo | ImageDecl | None:
+        """What netsim knows of the image ``ref`` names on ``host``: a stored image's facts,
+        else the catalogue's or a declaration's."""
+        found = self.find_image(host, ref) if self._stores.get(host) else None
+        if found is not None and found.info is not None:
+            return found.info
+        return self._image(ref)
+
+    def find_image(self, host: str, ref: str) -> LocalImage | None:
+        """An image of the host's store by reference (``mybuild``, ``mybuild:0.0``), full or
+        short ID (``60436ad6d7f6``, ``sha256:…``), as the daemon's GetImage looks it up."""
+        store = self.image_store(host)
+        try:  # a reference first, then an ID or its prefix (daemon/images/image.go GetImage)
+            image_id = store.tags.get(parse_image_ref(ref).canonical)
+        except ValueError:
+            image_id = None
+        if image_id is not None:
+            return store.images.get(image_id)
+        hexpart = ref.removeprefix("sha256:")
+        if hexpart and len(hexpart) <= 64 and all(c in "0123456789abcdef" for c in hexpart):
+            matches = [i for i in store.images.values()
+                       if i.id.removeprefix("sha256:").startswith(hexpart)]
+            if len(matches) == 1:
+                return matches[0]
+        return None
+
 
     def _nth(self, *key: object) -> int:
         """How many times this key has been drawn (IDs stay put when unrelated steps change)."""
@@ -296,8 +383,8 @@ class EngineCore(ABC):
         """endpoints: the kernel's numbers for a new endpoint's interface."""
 
     @abstractmethod
-    def _listening(self, spec: ContainerSpec,
-                   where: tuple[str, str] | None = None) -> tuple[str, ...]:
+    def _listening(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
+                   image_id: str = "") -> tuple[str, ...]:
         """processes: the ports the container's processes listen on (``where``: its host and
         name, for a ``# netsim: container`` declaration)."""
 
@@ -306,16 +393,16 @@ class EngineCore(ABC):
         """processes: a container of this image was created (kept when nothing knows it)."""
 
     @abstractmethod
-    def _image_exposed(self, reference: str) -> list[str]:
+    def _image_exposed(self, reference: str, host: str | None = None) -> list[str]:
         """processes: the image's exposed ports."""
 
     @abstractmethod
-    def _run_outcome(self, spec: ContainerSpec,
-                     where: tuple[str, str] | None = None) -> int | None:
+    def _run_outcome(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
+                     image_id: str = "") -> int | None:
         """processes: None if the main process keeps running, else its exit code."""
 
     @abstractmethod
-    def _check_exec(self, spec: ContainerSpec) -> None:
+    def _check_exec(self, spec: ContainerSpec, image_id: str = "") -> None:
         """processes: runc can exec the main program (else Docker's error)."""
 
     @abstractmethod
@@ -325,5 +412,19 @@ class EngineCore(ABC):
 
     @abstractmethod
     def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,
-                        kill: bool = False) -> int | None:
+                        kill: bool = False, image_id: str = "") -> int | None:
         """processes: the status ``docker stop``/``kill`` leave."""
+
+    @abstractmethod
+    def _check_mounts(self, rt: HostRuntime, spec: ContainerSpec) -> None:
+        """volumes: the create's checks of the container's mounts (a bind's source)."""
+
+    @abstractmethod
+    def _mount_volumes(self, rt: HostRuntime, spec: ContainerSpec,
+                       cid: str) -> tuple[MountState, ...]:
+        """volumes: a new container's volumes (made, referenced); its --volumes-from mounts."""
+
+    @abstractmethod
+    def _release_volumes(self, rt: HostRuntime, c: ContainerState, *,
+                         remove_anonymous: bool = False) -> None:
+        """volumes: a removed container's volume references go (and its anonymous volumes)."""

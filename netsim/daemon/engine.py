@@ -44,6 +44,7 @@ from netsim.daemon.containers import ContainersMixin
 from netsim.daemon.core import Outcome
 from netsim.daemon.endpoints import EndpointsMixin
 from netsim.daemon.errors import runc_start_error
+from netsim.daemon.images import ImagesMixin
 from netsim.daemon.ipam import ERR_POOL_OVERLAP
 from netsim.daemon.links import LinksMixin
 from netsim.daemon.netns import Netns
@@ -54,6 +55,7 @@ from netsim.daemon.publishing import PublishingMixin
 from netsim.daemon.restore import RestoreMixin
 from netsim.daemon.runtime import HostRuntime
 from netsim.daemon.swarm import SwarmMixin
+from netsim.daemon.volumes import VolumesMixin
 from netsim.errors import DaemonError
 from netsim.state import HostState, State
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
@@ -62,7 +64,8 @@ __all__ = ["Engine", "Outcome", "apply", "apply_scenario", "runc_start_error"]
 
 
 class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, ProcessesMixin,
-             EndpointsMixin, LinksMixin, PublishingMixin, RestoreMixin):
+             EndpointsMixin, LinksMixin, PublishingMixin, RestoreMixin, ImagesMixin,
+             VolumesMixin):
     """A set of Docker hosts whose daemons apply operations one at a time.
 
     >>> from netsim.api import NetworkCreate, BridgeNetwork
@@ -88,6 +91,8 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         self.images = dict(images or {})
         self.container_decls = {(d.host, d.name): d for d in containers}
         self.unknown_images = {}
+        self.notes = {}
+        self._stores = {}
         self._image_cache = {}
         self.clock = 0
         self._drawn = {}
@@ -96,6 +101,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         self.swarm = None
         self._last_stderr = ""
         self._pending_join = set()
+        self.host_paths = None
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts = {}
         for h in hosts:
@@ -183,6 +189,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
             seed=self.seed,
             profile=self.profile,
             declared_tools=self._declared_tools(),
+            image_infos=self._container_image_infos(),
         )
 
 

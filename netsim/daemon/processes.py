@@ -51,7 +51,7 @@ class ProcessesMixin(EngineCore):
         if reference in self.unknown_images or (host, name) in self.container_decls:
             return
         try:
-            known = self._image(reference) is not None
+            known = self._facts(reference, host=host) is not None
         except ValueError:  # not a valid reference: the daemon refused it before
             return
         if not known:
@@ -91,31 +91,31 @@ class ProcessesMixin(EngineCore):
             return self.images[repo]
         return lookup(reference)
 
-    def _image_exposed(self, reference: str) -> list[str]:
-        info = self._image(reference)
+    def _image_exposed(self, reference: str, host: str | None = None) -> list[str]:
+        info = self._facts(reference, host=host)
         if info is None:
             return []
         if isinstance(info, ImageDecl):
             return list(info.expose)
         return list(info.exposed)
 
-    def _listening(self, spec: ContainerSpec,
-                   where: tuple[str, str] | None = None) -> tuple[str, ...]:
+    def _listening(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
+                   image_id: str = "") -> tuple[str, ...]:
         """The ports the container's processes listen on (images.listening_ports); ``where``
         (host, name): a ``# netsim: container NAME listens …`` declaration wins."""
         own = self.container_decls.get(where) if where is not None else None
         if own is not None and own.listen is not None:
             return own.listen
         cfg = spec.Config
-        info = self._image(cfg.Image)
+        info = self._facts(cfg.Image, image_id=image_id)
         if isinstance(info, ImageDecl):
             if cfg.Cmd or cfg.Entrypoint is not None:
                 return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
             return info.listen if info.listen is not None else info.expose
         return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
 
-    def _run_outcome(self, spec: ContainerSpec,
-                     where: tuple[str, str] | None = None) -> int | None:
+    def _run_outcome(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
+                     image_id: str = "") -> int | None:
         """None if the container's main process keeps running, else its exit code; ``where``
         (host, name): a ``# netsim: container NAME runs …`` declaration wins."""
         if self.hold_foreground:
@@ -125,7 +125,7 @@ class ProcessesMixin(EngineCore):
         if own is not None and own.runs is not None:
             keeps = own.runs == "server" or (own.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
             return None if keeps else 0
-        info = self._image(cfg.Image)
+        info = self._facts(cfg.Image, image_id=image_id)
         if isinstance(info, ImageDecl):
             if cfg.Cmd:
                 runs = default_command_runs(None, cfg.Cmd, cfg.OpenStdin, cfg.Tty)
@@ -147,11 +147,11 @@ class ProcessesMixin(EngineCore):
             return missing.exit_code
         return info.exit_code or 0
 
-    def _check_exec(self, spec: ContainerSpec) -> None:
+    def _check_exec(self, spec: ContainerSpec, image_id: str = "") -> None:
         """runc cannot start the main program (images.exec_failure): the start fails once the
         networking is set up (daemon/start.go: the task is created after initializeNetworking),
         with containerd's and runc's words; docker run turns them into 127 or 126."""
-        info = self._image(spec.Config.Image)
+        info = self._facts(spec.Config.Image, image_id=image_id)
         if not isinstance(info, ImageInfo):
             return
         argv = effective_argv(info, spec.Config.Cmd, entrypoint=spec.Config.Entrypoint)
@@ -168,14 +168,14 @@ class ProcessesMixin(EngineCore):
         (images.usage_failure), or a server whose port another process of its network
         namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
         beside a host-network server or a published port, 20-host-network-service)."""
-        info = self._image(c.spec.Config.Image)
+        info = self._facts(c.spec.Config.Image, image_id=c.image_id)
         if not isinstance(info, ImageInfo):
             return None, ""
         argv = effective_argv(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint)
         refused = usage_failure(info, argv)
         if refused is not None:
             return 1, refused
-        mine = [k for k in self._listening(c.spec, (rt.host.name, c.name))
+        mine = [k for k in self._listening(c.spec, (rt.host.name, c.name), c.image_id)
                 if k.endswith("/tcp")]
         if mine and set(mine) & self._namespace_ports(rt, c, owner):
             return 1, bind_failure(info, argv)
@@ -208,12 +208,12 @@ class ProcessesMixin(EngineCore):
         return owner is not None and owner.network_mode == "host"
 
     def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,
-                        kill: bool = False) -> int | None:
+                        kill: bool = False, image_id: str = "") -> int | None:
         """The status ``docker stop`` leaves: 0 if the main program handles the stop signal,
         137 if PID 1 ignores it and is killed after the timeout (images.stop_exit_code); for
         ``docker kill -s`` also None: the signal is ignored and the container runs on."""
         cfg = spec.Config
-        info = self._image(cfg.Image)
+        info = self._facts(cfg.Image, image_id=image_id)
         init = spec.HostConfig.Init is True  # --init: docker-init is PID 1 (tini)
         if isinstance(info, ImageDecl):
             if cfg.Cmd or cfg.Entrypoint is not None:

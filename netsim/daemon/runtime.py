@@ -15,7 +15,8 @@ from netsim.daemon.netns import Netns
 from netsim.daemon.ports import PortAllocator
 from netsim.state import ContainerState, HostLink, NetworkState, SwarmNode
 
-__all__ = ["HostRuntime", "IPAddr", "IPNet", "NetworkRuntime", "OverlayRuntime", "SwarmRuntime"]
+__all__ = ["HostRuntime", "IPAddr", "IPNet", "NetworkRuntime", "OverlayRuntime", "SwarmRuntime",
+           "Volume"]
 
 #: an address, and a subnet, of either family
 IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -60,6 +61,24 @@ class SwarmRuntime:
 
 
 @dataclass
+class Volume:
+    """One volume of a host's volume store (moby volume/service/store.go: its metadata and
+    references; netsim.daemon.volumes)."""
+
+    name: str
+    driver: str = "local"
+    #: as the create request gave them: None (``null`` in inspect) or a map, maybe empty
+    labels: dict[str, str] | None = None
+    options: dict[str, str] | None = None
+    created: int = 0  # netsim's logical clock, seconds
+    #: created without a name (``-v /d``, ``--mount type=volume`` without a source)
+    anonymous: bool = False
+    #: the IDs of the containers that reference it, in the order they took it (the store's
+    #: refs, a Go map)
+    refs: dict[str, None] = field(default_factory=dict)
+
+
+@dataclass
 class HostRuntime:
     """One Docker host's daemon: its networks, containers, address space, ports, namespaces."""
 
@@ -82,3 +101,5 @@ class HostRuntime:
     overlay_once: bool = False
     #: False for a machine whose Docker objects netsim does not know (HostState.known)
     known: bool = True
+    #: its volumes, by name, in creation order (netsim.daemon.volumes)
+    volumes: dict[str, Volume] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,12 +28,16 @@ from netsim.images.models import (
 )
 from netsim.images.reference import DEFAULT_DOMAIN, DEFAULT_TAG, ImageRef, parse_image_ref
 
+if TYPE_CHECKING:
+    from netsim.state import ContainerState, State
+
 __all__ = [
     "DIG_VERSIONS",
     "KNOWN",
     "PACKAGES",
     "Catalogue",
     "CatalogueError",
+    "container_image",
     "image_release",
     "inspect_facts",
     "load_catalogue",
@@ -280,6 +284,18 @@ def lookup(ref: str | ImageRef) -> ImageInfo | None:
     if isinstance(ref, str):
         return _lookup_name(ref)
     return _lookup_parsed(ref)
+
+
+def container_image(state: State, c: ContainerState) -> ImageInfo | None:
+    """The facts a container's image has: a daemon-built (or committed, loaded) image's
+    (State.image_infos), else the catalogue's for its reference (None: not known)."""
+    info = state.image_infos.get(c.id)
+    if info is not None:
+        return info
+    try:
+        return lookup(c.spec.Config.Image)
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -225,6 +225,9 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     #: (``-u NAME[:GROUP]`` of another name fails: :func:`user_failure`)
     users: frozenset[str] | None = None
     groups: frozenset[str] | None = None
+    #: the image's size in bytes as ``docker images`` shows it, when measured (the lab's
+    #: stand-ins); None: not known
+    size: int | None = None
 
     @field_validator("exposed", "listening")
     @classmethod

@@ -129,7 +129,8 @@ def locate(state: State, where: str, seed: int, rng: random.Random) -> Where | P
         return ProbeResult("", "Error response from daemon: "
                            f"{state.profile.not_running_message.format(id=c.id)}\n", 1)
     return Where(state, found.label, found.host, c,
-                 toolbox_for(c.spec.Config.Image, declared=state.declared_tools.get(c.id)),
+                 toolbox_for(c.spec.Config.Image, declared=state.declared_tools.get(c.id),
+                             info=state.image_infos.get(c.id)),
                  seed, rng)
 
 

@@ -83,14 +83,11 @@ def _cat(w: Where, args: list[str]) -> ProbeResult:
 def _certainly_missing(w: Where, path: str) -> bool:
     """Whether ``path`` is certainly absent from the container: an absolute path under a
     top-level name the image's root does not have (:func:`netsim.images.missing_directory`)."""
-    from netsim.images import lookup, missing_directory
+    from netsim.images import container_image, missing_directory
 
     if w.container is None:
         return False
-    try:
-        info = lookup(w.container.spec.Config.Image)
-    except ValueError:
-        return False
+    info = container_image(w.state, w.container)
     return missing_directory(info, path)
 
 

@@ -54,14 +54,11 @@ def _shell_c(state: State, where: str, words: list[str], *, seed: int, rng: rand
     place."""
 
     def execute(argv: tuple[str, ...], line: int) -> sh.Result:
-        from netsim.images import exec_failure, lookup
+        from netsim.images import container_image, exec_failure
 
         found = locate(state, where, seed, rng)
         if isinstance(found, Where) and found.container is not None:
-            try:
-                info = lookup(found.container.spec.Config.Image)
-            except ValueError:
-                info = None
+            info = container_image(state, found.container)
             failure = exec_failure(info, argv[0])
             if failure is not None and failure[0] == 127 and "/" not in argv[0]:
                 return sh.Result("", "", 127)  # not on PATH: the shell's own words
@@ -112,7 +109,8 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
     found.files = files
     if installed and found.container is not None:
         found.tools = toolbox_for(found.container.spec.Config.Image, installed,
-                                  declared=state.declared_tools.get(found.container.id))
+                                  declared=state.declared_tools.get(found.container.id),
+                                  info=state.image_infos.get(found.container.id))
     if not words:
         return ProbeResult("", "", 0)
     prog = words[0].rsplit("/", 1)[-1]
@@ -130,12 +128,9 @@ def probe(state: State, where: str, argv: Sequence[str] | str, *, seed: int = 0,
             and prog not in _SHELL_BUILTINS):
         # a program the image does not have: the shell's "not found" (or Docker's exec
         # error), when netsim knows the image's files (netsim.images.exec_failure)
-        from netsim.images import exec_failure, lookup
+        from netsim.images import container_image, exec_failure
 
-        try:
-            info = lookup(found.container.spec.Config.Image)
-        except ValueError:
-            info = None
+        info = container_image(state, found.container)
         failure = exec_failure(info, prog)
         if failure is not None and failure[0] == 127:
             return missing(found, prog)

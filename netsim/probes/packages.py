@@ -11,8 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from netsim.analysis.reach import Symptom
-from netsim.images import PACKAGES, ToolImpl, package_mirror
-from netsim.images import lookup as image_lookup
+from netsim.images import PACKAGES, ToolImpl, container_image, package_mirror
 from netsim.probes.context import NOT_SIMULATED, ProbeResult, connect, locate, missing, resolve
 from netsim.probes.toolbox import toolbox_for
 from netsim.state import State
@@ -49,7 +48,8 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     if found.container is None:
         return ProbeResult("", "netsim: installing packages on a Docker host is not simulated\n",
                            NOT_SIMULATED), before
-    found.tools = toolbox_for(found.container.spec.Config.Image, before.tools,
+    image = container_image(state, found.container)
+    found.tools = toolbox_for(found.container.spec.Config.Image, before.tools, info=image,
                               declared=state.declared_tools.get(found.container.id))
     tool = argv[0].rsplit("/", 1)[-1] if argv else ""
     manager = found.tools.packages
@@ -62,7 +62,6 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
     if found.container.spec.Config.User not in ("", "root", "0"):  # -u
         user = "non-root"
     else:
-        image = image_lookup(found.container.spec.Config.Image)
         user = "root" if image is None or image.user in ("root", "0") else "non-root"
     if user != "root":
         if manager == "apk":
@@ -71,7 +70,7 @@ def install(state: State, where: str, argv: Sequence[str], before: Packages, *,
         if manager == "apt-get":
             return ProbeResult("", "E: Could not open lock file /var/lib/dpkg/lock-frontend - "
                                    "open (13: Permission denied)\n", 100), before
-    info = image_lookup(found.container.spec.Config.Image)
+    info = image
     # where the manager downloads from (the catalogue's package_mirrors); the name is resolved
     # and reached like any other
     mirror = package_mirror(info, manager)

@@ -93,16 +93,18 @@ def debian_like(installed: Mapping[str, ToolImpl] | None = None) -> Toolbox:
 
 
 def toolbox_for(image: str, installed: Mapping[str, ToolImpl] | None = None,
-                declared: Sequence[str] | None = None) -> Toolbox:
+                declared: Sequence[str] | None = None, *,
+                info: ImageInfo | None = None) -> Toolbox:
     """The tools of an image, from the catalogue (a Debian-like full set when unknown), plus
     the ones installed in the container since (``installed``). ``declared``: the tools an
     input declared for the container (State.declared_tools: ``# netsim: image|container …
     tools …``), which are then all it has; its other facts stay the image's (Debian's when
     netsim does not know it)."""
-    try:
-        info: ImageInfo | None = image_lookup(image)
-    except ValueError:
-        info = None
+    if info is None:  # a built image's facts (State.image_infos) win over the catalogue's
+        try:
+            info = image_lookup(image)
+        except ValueError:
+            info = None
     if declared is not None:
         tools, _shells = declared_toolset(declared)
         if info is None:

@@ -409,6 +409,33 @@ class EngineProfile(BaseModel):
     #: netsim.state.gateway_endpoints
     gateway_per_family: bool = True
 
+    # ---------------------------------------------------------------- docker build
+    #: ``docker build`` is the legacy builder (its "Step 1/5 : FROM …" on stdout): the 20.10
+    #: CLI without DOCKER_BUILDKIT=1 (docker-ce 20.10 shipped buildx but did not alias build to
+    #: it); from 23.0 the CLI runs buildx's BuildKit build when the plugin is installed, as
+    #: docker-ce packages and the lab's 26.1 and 28.5 roots have it (conformance/recorded/*/83)
+    build_legacy: bool = False
+    #: BuildKit's error line starts "ERROR: failed to build: failed to solve: …" (buildx ≥ 0.26,
+    #: recorded on 28.5 with buildx 0.29.1); buildx 0.13 (26.1) prints "ERROR: failed to solve: …"
+    build_failed_to_build: bool = True
+    #: the Dockerfile checks (BuildKit ≥ 0.14, frontend/dockerfile/linter): "#1 WARN: …" lines
+    #: and the summary after the build; dockerd 26.1 vendors BuildKit 0.13.2, with none
+    build_lint: bool = True
+    #: EXPOSE's bad port: "invalid containerPort: 99999" (BuildKit ≥ 0.2x convert_expose.go);
+    #: older ones use go-connections nat.ParsePortSpec's "Invalid containerPort"
+    build_port_error_lower: bool = True
+    #: the parse error names the line with "on" and suggests the nearest instruction
+    #: ("dockerfile parse error on line 1: unknown instruction: FROMM (did you mean FROM?)");
+    #: 20.10's builder: "dockerfile parse error line 1: unknown instruction: FROMM"
+    build_parse_error_suggests: bool = True
+    #: a dispatch error (a bad EXPOSE) is reported after BuildKit loaded .dockerignore
+    #: (measured on 28.5; on 26.1 the error came first, conformance/recorded/26.1/83)
+    build_dockerignore_before_dispatch_error: bool = True
+
+    #: the 20.10 CLI looks an image up itself for ``image inspect`` and ``rmi`` and prints
+    #: "Error: No such image: x" (conformance/recorded/20.10/84-build-stages)
+    cli_image_not_found_client: bool = False
+
     # ---------------------------------------------------------------- runtime errors
     #: an OCI runtime error passed back through containerd ends in its gRPC code
     #: (``…executable file not found in $PATH: unknown``); the lab's 28.5 (Debian's docker.io
@@ -663,6 +690,25 @@ class EngineProfile(BaseModel):
     #: the daemon's text (v20.10.24:client/errors.go:51-72 wrapResponseError; removed by moby
     #: 45067cda33, v22.06)
     client_not_found_wrapped: bool = False
+
+    # ---------------------------------------------------------------- volumes
+    #: anonymous volumes carry the label ``com.docker.volume.anonymous`` and ``volume prune``
+    #: removes only those unless asked for all (``-a``: the filter ``all=true``, added by the
+    #: daemon for API < 1.42): moby 618f26ccbc, v24.0.0 (v26.1.5:volume/service/service.go:
+    #: 62-78, convert.go withPrune; api/server/router/volume/volume_routes.go
+    #: postVolumesPrune); v20.10.24:volume/service/service.go Create and Prune: no label, and
+    #: every unused local volume goes (recorded: 85-volumes:29)
+    anonymous_volume_label: bool = True
+    #: ``docker volume create`` sends its labels and driver options as ``{}`` when it has none
+    #: (v20.10.24:api/types/volume/volume_create.go:21-25: no omitempty), which the daemon keeps
+    #: and inspect prints; from v23 omitempty leaves them out and they are ``null``
+    #: (v26.1.5:api/types/volume/create_options.go:21,24; recorded: 85-volumes:9)
+    volume_create_empty_maps: bool = False
+    #: ``docker volume create --name A B`` (v28.5.2:cli/command/volume/create.go:55;
+    #: v26.1.5 and v20.10.24: ``conflicting options: either specify --name or provide
+    #: positional arg, not both``)
+    cli_volume_name_conflict: str = ("conflicting options: cannot specify a volume-name through "
+                                     "both --name and as a positional arg")
 
     def __str__(self) -> str:
         return f"Docker Engine {self.version} (API {self.api_version})"

@@ -127,6 +127,10 @@ _ABSENT_FLAGS_20 = (*_ABSENT_FLAGS_26, "run --quiet", "create --quiet", "run --a
                         "availability", "group", "limit-bytes", "required-bytes", "scope",
                         "secret", "sharing", "topology-preferred", "topology-required", "type")))
 
+# docker/cli before 28.0 (v26.1.5 and v20.10.24:cli/command/volume/create.go:55)
+_VOLUME_NAME_CONFLICT_26 = ("conflicting options: either specify --name or provide positional "
+                            "arg, not both")
+
 # --------------------------------------------------------------------------- the profiles
 
 PROFILES: dict[str, EngineProfile] = {
@@ -137,6 +141,9 @@ PROFILES: dict[str, EngineProfile] = {
             # vendor/github.com/docker/libnetwork/sandbox.go:1208-1262 Endpoint.Less,
             # default_gateway.go:191-201 getGatewayEndpoint (one gateway endpoint, IPv4's)
             gateway_per_family=False,
+            build_legacy=True, build_failed_to_build=False, build_lint=False,
+            cli_image_not_found_client=True,
+            build_port_error_lower=False, build_parse_error_suggests=False,
             # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
@@ -243,6 +250,10 @@ PROFILES: dict[str, EngineProfile] = {
             cli_port_nat_new_port=True, cli_network_opts_need_network=True,
             cli_ps_quiet_ignores_format=False, cli_prune_cancel_prints_total=True,
             client_not_found_wrapped=True,
+            # volume/service/service.go Create, Prune; api/types/volume/volume_create.go:21-25;
+            # the CLI: cli/command/volume/create.go:55
+            anonymous_volume_label=False, volume_create_empty_maps=True,
+            cli_volume_name_conflict=_VOLUME_NAME_CONFLICT_26,
             # runconfig/hostconfig.go:67-69 (Config.MacAddress)
             mac_address_per_container=True,
             # daemon/network.go:409-427, 362-366; vendor/github.com/docker/libnetwork/store.go:
@@ -275,6 +286,9 @@ PROFILES: dict[str, EngineProfile] = {
             # libnetwork/sandbox.go:713-735 Endpoint.Less, default_gateway.go:177-187
             # getGatewayEndpoint (one gateway endpoint, IPv4's), sandbox_linux.go:74-101
             gateway_per_family=False,
+            # buildx 0.13.1 (Debian trixie's docker-buildx) over dockerd's BuildKit 0.13.2
+            build_failed_to_build=False, build_lint=False, build_port_error_lower=False,
+            build_dockerignore_before_dispatch_error=False,
             # the CLI: v26.1.5:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,
@@ -283,6 +297,8 @@ PROFILES: dict[str, EngineProfile] = {
             cli_help_shorthand_deprecation="please use --help", cli_parses_addresses=False,
             cli_content_trust=True, cli_legacy_port_spec=True, cli_bind_nonrecursive="warned",
             cli_restart_rm_legacy_text=True,
+            # cli/command/volume/create.go:55
+            cli_volume_name_conflict=_VOLUME_NAME_CONFLICT_26,
             # libnetwork/ipam/allocator.go:193-232 (updatePredefinedStartIndex, NotFoundErrorf)
             rotating_subnet_allocation=True, legacy_pool_exhausted_message=True,
             # getPredefinedPool: no IPv6 predefined pool, NotFoundErrorf("… IPv%d …") (recorded

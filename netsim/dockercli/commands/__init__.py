@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from netsim.dockercli.commands import (
+    build,
+    images,
     inspect,
     lifecycle,
     listing,
@@ -19,6 +21,7 @@ from netsim.dockercli.commands import (
     network,
     run,
     swarm,
+    volume,
 )
 from netsim.dockercli.commands.context import NOT_SIMULATED, Handler, Output, Session
 from netsim.dockercli.commands.exec import attach, exec_command
@@ -67,7 +70,19 @@ HANDLERS: dict[str, Handler] = {
     "unpause": lifecycle.pause,
     "top": listing.top,
     "pull": misc.pull,
-    "images": misc.noop,
+    "volume create": volume.create,
+    "volume ls": volume.ls,
+    "volume inspect": volume.inspect_volume,
+    "volume rm": volume.rm,
+    "volume prune": volume.prune,
+    "images": images.images,
+    "build": build.build,
+    "tag": images.tag,
+    "rmi": images.rmi,
+    "commit": images.commit,
+    "save": images.save,
+    "load": images.load,
+    "image inspect": images.image_inspect,
 }
 
 

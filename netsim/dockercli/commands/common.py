@@ -8,10 +8,18 @@ from collections.abc import Callable
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.output import tables
 from netsim.errors import DaemonError, DockerCliError, DockerError
+from netsim.images import ImageInfo
 from netsim.state import ContainerState
 
 __all__ = ["client_text", "daemon_text", "find_container", "inspected", "listing",
            "not_found_network"]
+
+
+def image_info(session: Session, host: str, ref: str) -> ImageInfo | None:
+    """What netsim knows of the image ``ref`` names on ``host``: the daemon's stored image
+    (built, committed, loaded) or the catalogue's (``ValueError`` for a bad reference)."""
+    facts = session.engine.image_facts(host, ref)
+    return facts if isinstance(facts, ImageInfo) else None
 
 
 def daemon_text(err: DockerError) -> str:

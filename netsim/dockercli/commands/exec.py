@@ -27,12 +27,9 @@ def exec_command(session: Session, p: ParsedCommand, host: str, out: Output) -> 
     inspected(session, host, p.args[0])
     c = session.engine.exec_create(host, p.args[0])
     cmd = p.args[1:]
-    from netsim.images import lookup, user_failure
+    from netsim.images import container_image, user_failure
 
-    try:
-        refused = user_failure(lookup(c.spec.Config.Image), p.get("user") or "")
-    except ValueError:
-        refused = None
+    refused = user_failure(container_image(session.state, c), p.get("user") or "")
     if refused is not None:  # daemon/exec.go: the user is looked up before the runtime
         if session.profile.exec_user_checked_at_create:
             raise DaemonError(refused, status=500)
@@ -57,12 +54,12 @@ def _exec_failure(session: Session, c: ContainerState, cmd: Sequence[str], workd
     have: runc's error on the exec's stdout (``OCI runtime exec failed: …``, with ``\\r\\n``;
     moby daemon/exec.go), 127 or 126, when netsim knows the image's files. True when it
     failed so."""
-    from netsim.images import exec_failure, lookup, missing_directory, runtime_reason
+    from netsim.images import container_image, exec_failure, missing_directory, runtime_reason
     from netsim.images.declared import declared_toolset
     from netsim.images.programs import SHELLS
 
     try:
-        info = lookup(c.spec.Config.Image)
+        info = container_image(session.state, c)
     except ValueError:
         return False
     suffix = ": unknown" if session.profile.runtime_errors_end_in_unknown else ""
@@ -86,14 +83,11 @@ def _exec_failure(session: Session, c: ContainerState, cmd: Sequence[str], workd
     return True
 
 
-def main_program(c: ContainerState) -> str:
+def main_program(session: Session, c: ContainerState) -> str:
     """The program a container's main process runs (its shell for ``run -it``)."""
-    from netsim.images import effective_argv, lookup
+    from netsim.images import container_image, effective_argv
 
-    try:
-        info = lookup(c.spec.Config.Image)
-    except ValueError:
-        info = None
+    info = container_image(session.state, c)
     argv = effective_argv(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint)
     return argv[0] if argv else "sh"
 
@@ -150,4 +144,4 @@ def attach(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err(text, 1)
         return
     session.open_shell(Shell(host=host, container=c.name, main_process=True,
-                             program=main_program(c)))
+                             program=main_program(session, c)))

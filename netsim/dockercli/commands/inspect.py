@@ -19,7 +19,8 @@ _INSPECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "
 
 
 def inspect(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
-    """``docker inspect``: a container first, then a network (cli/command/system/inspect.go)."""
+    """``docker inspect``: a container first, then a network, then a volume
+    (cli/command/system/inspect.go inspectAll)."""
     from netsim.dockercli.output.inspect import any_object
 
     state = session.state
@@ -35,15 +36,32 @@ def inspect(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         types = '", "'.join(_INSPECT_TYPES)
         out.err(f'unknown type: "{kind}": must be one of "{types}"', 1)
         return
-    if kind not in ("", "container", "network"):
+    if kind not in ("", "container", "image", "network", "volume"):
         out.err(f'netsim: inspecting objects of type "{kind}" is not simulated', NOT_SIMULATED)
         return
     legacy = session.profile.cli_legacy_error_texts
 
     def get(ref: str) -> dict[str, Any]:
-        obj = any_object(state, host, ref, kind)
+        from netsim.dockercli.commands.images import image_object, not_found_image
+        from netsim.dockercli.commands.volume import volume_object
+
+        if kind == "volume":
+            return volume_object(session, host, ref)
+        if kind == "image":
+            image = session.engine.pull_known(host, ref)
+            if image is None:
+                raise not_found_image(session, ref)
+            return image_object(session, host, image)
+        obj = any_object(state, host, ref, kind) if kind != "image" else None
         if obj is not None:
             return obj
+        if not kind and any_object(state, host, ref, "container") is None:
+            # after a container, an image (cli/command/system/inspect.go inspectAll)
+            image = session.engine.find_image(host, ref)
+            if image is not None:
+                return image_object(session, host, image)
+        if not kind and ref in {v.name for v in session.engine.volumes(host)}:
+            return volume_object(session, host, ref)  # after a network (inspectAll)
         if kind == "container":
             err = DaemonError(f"No such container: {ref}", status=404)
             if session.profile.client_not_found_wrapped:

@@ -21,6 +21,7 @@ from netsim.dockercli.commands.exec import probe_into
 from netsim.dockercli.commands.run import attached_output, check_start, foreground_probe
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerError
+from netsim.images import container_image
 
 __all__ = ["container_prune", "kill", "pause", "rename", "restart", "rm", "start", "stop"]
 
@@ -59,7 +60,8 @@ def start(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
             before = find_container(session, host, ref) if attach else None
             # start -a of a command netsim simulates: it runs attached, as in a foreground
             # docker run (run), and its status is the container's
-            probe_argv = (foreground_probe(before.spec)
+            probe_argv = (foreground_probe(before.spec,
+                                           container_image(session.state, before))
                           if before is not None and not before.running else None)
             session.engine.hold_foreground = probe_argv is not None
             try:
@@ -128,10 +130,17 @@ def rm(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     """``docker rm``: each argument as typed; ``-f`` ignores a missing one's status."""
     force = p.get("force") == "true"
     link = p.get("link") == "true"
-    _each(out, p.args,
-          lambda ref: session.apply_operation(ContainerRemove(host=host, container=ref,
-                                                              force=force, link=link)),
-          wrap=lambda ref, e: client_text(session, e, "container", ref), ignore_missing=force)
+
+    def remove(ref: str) -> None:
+        # -v: its anonymous volumes go too, unless in use (daemon/mounts.go removeMountPoints)
+        volumes = (session.engine.anonymous_volumes(host, ref)
+                   if p.get("volumes") == "true" and not link else [])
+        session.apply_operation(ContainerRemove(host=host, container=ref, force=force,
+                                                link=link))
+        session.engine.remove_unused_volumes(host, volumes)
+
+    _each(out, p.args, remove, wrap=lambda ref, e: client_text(session, e, "container", ref),
+          ignore_missing=force)
 
 
 _VALID_CONTAINER_NAME = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+")

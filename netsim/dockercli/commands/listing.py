@@ -45,7 +45,7 @@ def port(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
 
 def logs(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     """What netsim knows a container printed: ``echo``'s words, an entrypoint's refusal."""
-    from netsim.images import effective_argv, lookup, unmet_env
+    from netsim.images import container_image, effective_argv, unmet_env
 
     c = inspected(session, host, p.args[0])
     cfg = c.spec.Config
@@ -53,7 +53,7 @@ def logs(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.out(" ".join(cfg.Cmd[1:]))
     if c.main_stderr:  # what its main process printed before it ended (engine._early_exit)
         out.err(c.main_stderr.rstrip("\n"))
-    info = lookup(cfg.Image)
+    info = container_image(session.state, c)
     if info is not None and c.status == "exited" and c.started is not None:
         env = dict(e.partition("=")[::2] for e in cfg.Env)
         argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 
 from netsim.api import ContainerCreate, ContainerRemove, ContainerSpec, ContainerStop
 from netsim.daemon.engine import runc_start_error
-from netsim.dockercli.commands.common import find_container
+from netsim.dockercli.commands.common import find_container, image_info
 from netsim.dockercli.commands.context import Output, Session, Shell
 from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.exec import main_program, probe_into
 from netsim.dockercli.container_opts import container_spec
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
+from netsim.images import ImageInfo
 from netsim.versions import EngineProfile
 
 __all__ = ["attached_output", "check_start", "content_trust", "create", "foreground_probe",
@@ -73,7 +74,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
            start: bool = False) -> None:
     """``docker create`` (``start``: ``docker run``): the container spec from the command
     line, the CLI's warnings and checks, then the daemon's create (and start)."""
-    from netsim.images import effective_argv, lookup
+    from netsim.images import effective_argv
 
     try:
         spec = container_spec(
@@ -95,12 +96,12 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
     detach = p.get("detach") == "true"  # client-side: run -d does not attach
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
     before = session.engine.last_created
+    try:
+        info = image_info(session, host, cfg.Image)
+    except ValueError:
+        info = None
     if start:
-        try:
-            info = lookup(cfg.Image)
-        except ValueError:
-            info = None
-        failure = start_failure(session, cfg.Image, effective_argv(
+        failure = start_failure(session, info, effective_argv(
             info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User) \
             if info is not None else None
         if failure is not None:  # created, then the start fails: the container stays Created
@@ -117,7 +118,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
                                                             force=True))
                 failure.at_start = True
             raise failure
-    probe_argv = foreground_probe(spec) if start and not detach else None
+    probe_argv = foreground_probe(spec, info) if start and not detach else None
     session.engine.hold_foreground = probe_argv is not None
     try:
         outcome = session.engine.execute(op)
@@ -156,7 +157,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         attached_output(out, spec, outcome.exit_code, outcome.stderr)
     elif made is not None and made.running and (cfg.OpenStdin or cfg.Tty):
         session.open_shell(Shell(host=host, container=made.name, main_process=True,
-                                 program=main_program(made)))
+                                 program=main_program(session, made)))
 
 
 _LOCALHOST_DNS_26 = re.compile(r"((127\.([0-9]{1,3}\.){2}[0-9]{1,3})|(::1)$)")
@@ -206,19 +207,21 @@ def attached_output(out: Output, spec: ContainerSpec, exit_code: int, stderr: st
         out.err(stderr.rstrip("\n"), exit_code)
 
 
-def foreground_probe(spec: ContainerSpec) -> list[str] | None:
+def foreground_probe(spec: ContainerSpec, info: ImageInfo | None = None) -> list[str] | None:
     """The command of a foreground ``docker run`` when netsim simulates it (a probe such as
-    ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None."""
+    ``ping -c 1 web``, ``wget -qO- web``, ``sh -c '…'``) and it ends by itself; else None
+    (``info``: the image's facts when the daemon built it; else the catalogue's)."""
     from netsim.images import default_command_runs, effective_argv, lookup
     from netsim.probes import simulates
 
     cfg = spec.Config
     if not cfg.Cmd or cfg.OpenStdin or cfg.Tty:
         return None
-    try:
-        info = lookup(cfg.Image)
-    except ValueError:
-        return None
+    if info is None:
+        try:
+            info = lookup(cfg.Image)
+        except ValueError:
+            return None
     if info is None:
         return None
     argv = list(effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint))
@@ -229,17 +232,13 @@ def foreground_probe(spec: ContainerSpec) -> list[str] | None:
     return argv
 
 
-def start_failure(session: Session, image: str, argv: Sequence[str],
+def start_failure(session: Session, info: ImageInfo | None, argv: Sequence[str],
                   user: str = "") -> DaemonError | None:
     """Why the daemon cannot start the container, when netsim knows the image's files: a
     ``-u`` name (Config.User) its /etc/passwd lacks (``unable to find user …``), or a program
     it does not have (the runtime's ``failed to create task for container: …``)."""
-    from netsim.images import exec_failure, lookup, user_failure
+    from netsim.images import exec_failure, user_failure
 
-    try:
-        info = lookup(image)
-    except ValueError:
-        return None
     refused = user_failure(info, user)
     if refused is not None:
         return DaemonError(refused, status=500)
@@ -255,7 +254,7 @@ def check_start(session: Session, host: str, ref: str) -> None:
     """Raise the daemon's error when the container cannot start for its image's files (its
     ``-u`` user or its program is missing: :func:`start_failure`); the container stays
     Created."""
-    from netsim.images import effective_argv, lookup
+    from netsim.images import container_image, effective_argv
 
     try:
         c = find_container(session, host, ref)
@@ -264,11 +263,8 @@ def check_start(session: Session, host: str, ref: str) -> None:
     if c.running:
         return
     cfg = c.spec.Config
-    try:
-        info = lookup(cfg.Image)
-    except ValueError:
-        return
-    failure = start_failure(session, cfg.Image, effective_argv(
+    info = container_image(session.state, c)
+    failure = start_failure(session, info, effective_argv(
         info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User)
     if failure is not None:
         raise failure

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from netsim.daemon.drivers import get as driver_of
-from netsim.images import lookup, parse_image_ref
+from netsim.images import ImageInfo, lookup, parse_image_ref
 from netsim.state import EPOCH, ContainerState, NetworkState, PortMapping, State
 
 __all__ = ["FormatError", "UnsupportedFilter", "container_command", "displayable_ports",
@@ -88,10 +88,12 @@ def _go_quote(text: str) -> str:
     return f'"{out}"'
 
 
-def container_command(c: ContainerState) -> str:
-    """The ``Command`` of the container list API: path and args joined by spaces."""
+def container_command(c: ContainerState, info: ImageInfo | None = None) -> str:
+    """The ``Command`` of the container list API: path and args joined by spaces (``info``:
+    the image's facts when they are not the catalogue's: State.image_infos)."""
     cfg = c.spec.Config
-    info = lookup(cfg.Image)
+    if info is None:
+        info = lookup(cfg.Image)
     entrypoint = list(cfg.Entrypoint) if cfg.Entrypoint is not None else (
         list(info.entrypoint) if info is not None else []
     )
@@ -308,7 +310,7 @@ def _container_context(c: ContainerState | None, state: State, no_trunc: bool) -
         fields: dict[str, Any] = {k: "" for k in _PS_FIELDS}
         fields["Platform"] = NilOf("pointer")
         return GoStruct("*formatter.ContainerContext", fields, {"Label": lambda _: ""})
-    command = container_command(c)
+    command = container_command(c, state.image_infos.get(c.id))
     labels = dict(c.spec.Config.Labels)
     fields = {
         "ID": c.id if no_trunc else c.id[:12],

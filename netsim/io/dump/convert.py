@@ -636,7 +636,8 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
         finished=_seconds(finished), restart_count=_int(c, "RestartCount", w),
         image_id=_str(c, "Image", w, default=""), main_stderr="",
         fractions=fractions([("Created", created), ("StartedAt", started),
-                             ("FinishedAt", finished)])))
+                             ("FinishedAt", finished)]),
+        inherited_mounts=()))
     return ImportedContainer(where=w, state=state, owner=owner, unknown_networks=unknown,
                              started_ns=started.nanos if started is not None else None)
 

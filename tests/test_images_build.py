@@ -1,0 +1,245 @@
+"""docker build, the image store and the image commands (issue 18): the Dockerfile parser and
+the build plan against BuildKit's rules, and what netsim prints and keeps, per engine."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netsim.images.build import BaseImage, ImageConfig, installed_packages, plan_build
+from netsim.images.dockerfile import DockerfileError, expand_word, expand_words, parse_dockerfile
+from netsim.lab import run_script
+
+
+def _base(ref: str) -> BaseImage:
+    return BaseImage(f"docker.io/library/{ref}:latest", "k" + ref,
+                     ImageConfig(env=("PATH=/bin",), cmd=("/bin/sh",)))
+
+
+def _plan(text: str, **kw: object) -> object:
+    return plan_build(parse_dockerfile(text), build_args=kw.pop("args", {}),  # type: ignore[arg-type]
+                      target=kw.pop("target", None), base=_base)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- parser
+
+def test_continuations_comments_and_directives() -> None:
+    df = parse_dockerfile("# escape=`\nFROM alpine\nRUN echo a `\n# a comment inside\n  b\n"
+                          "\n# trailing\nCMD [\"sh\"]\n")
+    assert df.escape == "`"
+    assert [(i.keyword, i.start, i.end) for i in df.instructions] == [
+        ("from", 2, 2), ("run", 3, 5), ("cmd", 8, 8)]
+    assert df.instructions[1].text == "RUN echo a   b"
+    assert df.instructions[2].exec_form == ("sh",)
+
+
+def test_unknown_instruction_is_refused_with_buildkits_suggestion() -> None:
+    with pytest.raises(DockerfileError) as err:
+        parse_dockerfile("FROMM alpine\n")
+    assert err.value.message == "unknown instruction: FROMM (did you mean FROM?)"
+    assert err.value.start == 1
+    with pytest.raises(DockerfileError) as far:
+        parse_dockerfile("FROM alpine\nBOGUS x\n")
+    assert far.value.message == "unknown instruction: BOGUS" and far.value.start == 2
+
+
+def test_word_expansion() -> None:
+    env = {"A": "1", "E": ""}
+    assert expand_word("$A-${A}-${B:-d}-${E:-e}-${E-f}-${A:+p}", env) == "1-1-d-e--p"
+    assert expand_word("'$A' \"$A\" \\$A", env) == "$A 1 $A"
+    assert expand_words("${A}0 9000-9001/udp", env) == ["10", "9000-9001/udp"]
+    with pytest.raises(DockerfileError):
+        expand_word("${B:?must be set}", env)
+    # BuildKit's pattern modifiers, and 20.10's lexer that knows only ":-", ":+", ":?"
+    v = {"A": "axbx"}
+    assert [expand_word(w, v) for w in ("${A/x/y}", "${A//x/y}", "${A#*x}", "${A%x*}",
+                                        "${1}")] == ["aybx", "ayby", "bx", "axb", ""]
+    for word, legacy, message in (
+            ("${B/x/y}", True, "missing ':' in substitution"),
+            ("${B:x}", False, "unsupported modifier (:x) in substitution"),
+            ("${B", False, "unsupported modifier (\ufffd) in substitution"),
+            ("${B:-x", False, "unsupported modifier (\ufffd) in substitution"),
+            ("${}", False, "bad substitution: ${}"),
+            ('"x', False, "unexpected end of statement while looking for matching "
+                          "double-quote")):
+        with pytest.raises(DockerfileError) as err:
+            expand_word(word, {}, legacy=legacy)
+        assert err.value.message == f"failed to process {json.dumps(word)}: {message}"
+        assert err.value.kind == "dispatch"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["A", "B_1", "port"]),
+                          st.text(alphabet="abc019/-._", min_size=1, max_size=8)),
+                min_size=1, max_size=4))
+def test_env_values_round_trip(pairs: list[tuple[str, str]]) -> None:
+    """Any ENV name=value pairs (quoted) end up in the config as the last value of each name,
+    in first-seen order (addEnv)."""
+    text = "FROM alpine\nENV " + " ".join(f'{k}="{v}"' for k, v in pairs) + "\n"
+    config = _plan(text).final.config  # type: ignore[attr-defined]
+    want = dict(pairs)
+    assert config.env[0] == "PATH=/bin"
+    assert dict(e.partition("=")[::2] for e in config.env[1:]) == want
+    assert [e.partition("=")[0] for e in config.env[1:]] == list(dict.fromkeys(k for k, _ in pairs))
+
+
+# ----------------------------------------------------------------------------- plan
+
+_STAGES = """# the first stage copies the page
+ARG BASE=alpine
+FROM ${BASE} AS build
+WORKDIR /src
+COPY index.html .
+RUN apk add curl bind-tools && mkdir /out
+
+FROM busybox
+ARG PORT=8000
+ENV PORT=$PORT \\
+    MODE=prod
+COPY --from=build /out /www
+EXPOSE ${PORT} 9000-9001/udp
+USER nobody
+WORKDIR /www
+ENTRYPOINT httpd -f -p $PORT
+"""
+
+
+def test_multi_stage_plan_matches_what_the_engines_recorded() -> None:
+    plan = _plan(_STAGES)
+    cfg = plan.final.config  # type: ignore[attr-defined]
+    assert cfg.exposed == ("8000/tcp", "9000/udp", "9001/udp")
+    assert cfg.entrypoint == ("/bin/sh", "-c", "httpd -f -p $PORT") and cfg.cmd is None
+    assert cfg.env == ("PATH=/bin", "PORT=8000", "MODE=prod")
+    assert (cfg.user, cfg.working_dir) == ("nobody", "/www")
+    assert plan.built == (0, 1)  # type: ignore[attr-defined]
+    assert [w.rule for w in plan.warnings] == ["JSONArgsRecommended"]  # type: ignore[attr-defined]
+    other = _plan(_STAGES, args={"PORT": "8080"}).final.config  # type: ignore[attr-defined]
+    assert other.exposed[0] == "8080/tcp"
+    target = _plan(_STAGES, target="build")
+    assert target.built == (0,) and target.final.config.working_dir == "/src"  # type: ignore[attr-defined]
+    assert target.final.packages == (("apk", "curl"), ("apk", "bind-tools"))  # type: ignore[attr-defined]
+
+
+def test_build_args_change_the_cache_key_of_run_steps_only() -> None:
+    a, b = _plan(_STAGES), _plan(_STAGES, args={"PORT": "1"})
+    # the build stage has no ARG PORT: its steps are cached whatever PORT is (BuildKit, 28.5)
+    assert [s.key for s in a.stages[0].steps] == [s.key for s in b.stages[0].steps]  # type: ignore[attr-defined]
+    # the legacy builder keys ENV on its expanded value
+    assert a.stages[1].steps[2].legacy_key != b.stages[1].steps[2].legacy_key  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("EXPOSE 80\n", "no build stage in current context", 1),
+    ("FROM alpine\nEXPOSE 99999\n", "invalid containerPort: 99999", 2),
+    ("FROM alpine extra\n", "FROM requires either one or three arguments", 1),
+    ("FROM alpine\nENV A=1 B\n", "Syntax error - can't find = in \"B\". Must be of the form: "
+     "name=value", 2),
+    ("FROM alpine\nSHELL /bin/sh -c\n", "SHELL requires the arguments to be in JSON form", 2),
+])
+def test_refusals(text: str, message: str, line: int) -> None:
+    with pytest.raises(DockerfileError) as err:
+        _plan(text)
+    assert err.value.message == message
+    assert err.value.start == line
+
+
+def test_installed_packages() -> None:
+    assert installed_packages("apt-get update && apt-get install -y --no-install-recommends "
+                              "iputils-ping dnsutils=1:9.18 curl") == [
+        ("apt-get", "iputils-ping"), ("apt-get", "dnsutils"), ("apt-get", "curl")]
+    assert installed_packages("apk add --no-cache bind-tools; echo hi") == [("apk", "bind-tools")]
+
+
+# ----------------------------------------------------------------------------- CLI and store
+
+_SCRIPT = """mkdir -p /root/app
+cd /root/app
+cat > Dockerfile <<'EOF'
+FROM netsim-lab/alpine
+RUN apk add curl bind-tools
+EXPOSE 80 53/udp
+CMD ["httpd", "-f", "-p", "80"]
+EOF
+docker build -t mybuild:0.0 .
+docker run -d -P --name pb mybuild:0.0
+docker port pb
+docker exec pb curl -s http://localhost/
+docker tag mybuild:0.0 mybuild:latest
+docker rmi mybuild:0.0
+docker rmi mybuild:latest
+docker rm -f pb
+docker rmi mybuild:latest
+docker images mybuild
+"""
+
+
+def _steps(text: str, engine: str = "28.5") -> list[tuple[int, str, str]]:
+    _lab, steps = run_script(text, profile=engine, sandboxed=True)
+    return [(s.exit_code, s.stdout, s.stderr) for s in steps]
+
+
+def test_build_run_publish_and_remove() -> None:
+    steps = _steps(_SCRIPT)
+    build = steps[3]
+    assert build[0] == 0 and "#1 transferring dockerfile: " in build[2]
+    assert "[2/2] RUN apk add curl bind-tools" in build[2]
+    port = steps[5][1].splitlines()
+    assert port == ["53/udp -> 0.0.0.0:32768", "53/udp -> [::]:32768",
+                    "80/tcp -> 0.0.0.0:32768", "80/tcp -> [::]:32768"]
+    assert steps[6][0] != 127  # curl was installed by the build's RUN: it runs
+    assert steps[8][1] == "Untagged: mybuild:0.0\n"
+    assert steps[9][0] == 1 and 'conflict: unable to remove repository reference "mybuild:' \
+        'latest" (must force) - container ' in steps[9][2]
+    assert steps[11][1].startswith("Untagged: mybuild:latest\nDeleted: sha256:")
+    assert steps[12][1] == "REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n"
+
+
+def test_the_legacy_builder_on_2010() -> None:
+    steps = _steps(_SCRIPT, "20.10")
+    out = steps[3][1]
+    assert out.startswith("Sending build context to Docker daemon  2.048kB\r\r\n"
+                          "Step 1/4 : FROM netsim-lab/alpine\n")
+    assert "Successfully tagged mybuild:0.0\n" in out
+    # the step images are deleted with the image
+    assert steps[11][1].count("Deleted: sha256:") == 3  # RUN, EXPOSE and CMD each made one
+
+
+def test_bad_dockerfiles_get_the_engines_words() -> None:
+    text = "mkdir -p /root/b\ncd /root/b\nprintf 'FROMM netsim-lab/alpine\\n' > Dockerfile\n" \
+           "docker build -t bad .\ndocker build -t none /root/nowhere\n"
+    s28 = _steps(text)
+    assert s28[3][0] == 1 and s28[3][2].endswith(
+        "Dockerfile:1\n--------------------\n   1 | >>> FROMM netsim-lab/alpine\n   2 |     \n"
+        "--------------------\nERROR: failed to build: failed to solve: dockerfile parse error "
+        "on line 1: unknown instruction: FROMM (did you mean FROM?)\n")
+    assert s28[4] == (1, "", 'ERROR: failed to build: unable to prepare context: path '
+                             '"/root/nowhere" not found\n')
+    s20 = _steps(text, "20.10")
+    assert s20[3][2] == ("Error response from daemon: dockerfile parse error line 1: unknown "
+                         "instruction: FROMM\n")
+
+
+def test_save_load_round_trip_and_commit() -> None:
+    text = """mkdir -p /root/s
+cd /root/s
+printf 'FROM netsim-lab/alpine\\nCMD ["sleep", "1000"]\\n' > Dockerfile
+docker build -q -t saved .
+docker save -o /root/s/x.tar saved
+docker rmi saved
+docker load -i /root/s/x.tar
+docker run -d --name c1 saved
+docker commit -a me -c 'EXPOSE 8080' c1 saved:2
+docker image inspect -f '{{.Author}} {{json .Config.ExposedPorts}} {{json .Config.Cmd}}' saved:2
+"""
+    steps = _steps(text)
+    assert steps[6][1] == "Loaded image: saved:latest\n"
+    assert steps[7][0] == 0
+    assert steps[8][1].startswith("sha256:")
+    assert steps[9][1] == 'me {"8080/tcp":{}} ["sleep","1000"]\n'
+
+
+def test_same_input_same_bytes() -> None:
+    assert _steps(_SCRIPT) == _steps(_SCRIPT)
