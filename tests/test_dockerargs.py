@@ -66,8 +66,8 @@ EXPECTED_COUNTS = {
     # command: number of its own flags in docker/cli v29.1.0 (inherited --help not counted)
     "attach": 3, "exec": 9, "container inspect": 2, "kill": 1, "logs": 6, "pause": 0,
     "port": 0, "container prune": 2, "rename": 0, "restart": 3, "rm": 3, "start": 5, "stop": 3,
-    "top": 0, "unpause": 0, "update": 15, "ps": 8, "inspect": 3, "pull": 4, "images": 7, "build": 31,
-    "commit": 4, "image inspect": 1, "load": 3, "rmi": 2, "save": 2, "tag": 0,
+    "top": 0, "unpause": 0, "update": 15, "ps": 8, "inspect": 3, "pull": 4, "images": 7,
+    "build": 31, "commit": 4, "image inspect": 1, "load": 3, "rmi": 2, "save": 2, "tag": 0,
     "network connect": 7, "network create": 17, "network disconnect": 1, "network inspect": 2,
     "network ls": 4, "network prune": 2, "network rm": 1, "volume create": 14,
     "volume inspect": 1, "volume ls": 4, "volume prune": 3, "volume rm": 1, "volume update": 1,

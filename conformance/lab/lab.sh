@@ -44,7 +44,7 @@ R=$STATE/root-$ENGINE
 IMG=$STATE/images
 LOGS=$STATE/logs
 # lab images: the stand-ins, under their usual names and under netsim-lab/…
-LAB_IMAGES="alpine:latest busybox:latest nginx:latest debian:latest debian:trixie debian:13 netsim-lab/alpine:latest netsim-lab/busybox:latest netsim-lab/nginx:latest netsim-lab/debian:latest"
+LAB_IMAGES="alpine:latest busybox:latest nginx:latest debian:latest debian:trixie debian:13 netsim-lab/alpine:latest netsim-lab/busybox:latest netsim-lab/nginx:latest netsim-lab/debian:latest netsim-lab/registry:latest"
 # the Debian archive this machine already uses (from its apt sources); override with MIRROR=...
 MIRROR=${MIRROR:-$(grep -rhoE "^(URIs:|deb) +[a-z]+://[^ ]+" /etc/apt/sources.list /etc/apt/sources.list.d 2>/dev/null | grep -m1 -oE "[a-z]+://[^ ]+debian/?$" || true)}
 ROOT_PKGS="docker.io containerd runc tini iptables nftables iproute2 ca-certificates curl iputils-ping bind9-dnsutils procps netcat-openbsd bridge-utils net-tools jq"
@@ -55,9 +55,10 @@ case $SUITE in
 esac
 DEBIAN_IMG_PKGS="iputils-ping bind9-dnsutils curl iproute2 netcat-openbsd procps iputils-tracepath net-tools ca-certificates"
 
-# the dockerd options a script may ask for (# netsim: daemon …): IPv6 and address pools only,
+# the dockerd options a script may ask for (# netsim: daemon …): IPv6, address pools and
+# insecure registries at the lab's own addresses only,
 # each a whole word, its value of CIDR/pool characters (the line reaches dockerd's command line)
-DAEMON_FLAGS='^--(ipv6|ip6tables=(true|false)|fixed-cidr-v6=[0-9a-fA-F:]+/[0-9]+|default-address-pool=base=[0-9a-fA-F:.]+/[0-9]+,size=[0-9]+)$'
+DAEMON_FLAGS='^--(ipv6|ip6tables=(true|false)|fixed-cidr-v6=[0-9a-fA-F:]+/[0-9]+|default-address-pool=base=[0-9a-fA-F:.]+/[0-9]+,size=[0-9]+|insecure-registry=(192\.168\.0\.[0-9]+|localhost|127\.0\.0\.1):[0-9]+)$'
 
 log() { echo "[lab $(date +%T.%N | cut -c1-12)] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -116,6 +117,7 @@ cmd_install() {
     || die "apt-get install in the $SUITE root"
   install_wrapper
   build_rootfs
+  build_registry
   ensure_hostland
   log "engine $ENGINE: $(chroot $R /usr/sbin/dockerd --version) installed in $((SECONDS - t0)) s"
 }
@@ -221,6 +223,31 @@ ensure_hostland() {
   : > $W/hostland/usr/bin/docker; : > $W/hostland/usr/local/bin/docker
 }
 
+# the registry stand-in: the debian stand-in's root with Debian's docker-registry
+# (distribution 2.8, the registry:2 of Docker Hub built from the same source), serving
+# HTTP on :5000 from /var/lib/docker-registry as Debian's config.yml says
+build_registry() {
+  local W=$IMG/build
+  [ -x $W/registry/usr/bin/docker-registry ] && return 0
+  [ -x $W/debian/usr/bin/curl ] || die "no debian stand-in built (lab.sh install)"
+  rm -rf $W/registry; cp -a $W/debian $W/registry
+  printf '#!/bin/sh\nexit 101\n' > $W/registry/usr/sbin/policy-rc.d; chmod +x $W/registry/usr/sbin/policy-rc.d
+  cp /etc/resolv.conf $W/registry/etc/resolv.conf
+  in_root $W/registry "apt-get -o Acquire::Check-Valid-Until=false update -qq && apt-get install -y -qq --no-install-recommends docker-registry && apt-get clean" >&2 \
+    || die "apt in the registry image"
+  rm -rf $W/registry/var/lib/apt/lists/* $W/registry/usr/sbin/policy-rc.d
+  : > $W/registry/etc/resolv.conf
+  mkdir -p $W/registry/var/lib/docker-registry
+}
+
+import_registry() {
+  local s=$1 W=$IMG/build PATHENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+  build_registry
+  tar -C $W/registry -c . | D $s import --change "ENV $PATHENV" --change 'EXPOSE 5000/tcp' \
+     --change 'ENTRYPOINT ["/usr/bin/docker-registry","serve"]' --change 'CMD ["/etc/docker/registry/config.yml"]' \
+     -m "netsim-lab registry stand-in: Debian's docker-registry (distribution 2.8) on :5000" - netsim-lab/registry:latest >&2
+}
+
 # docker import of the stand-ins into one daemon (then saved per engine for a fast load)
 import_images() {
   local s=$1 W=$IMG/build BBV PATHENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -235,6 +262,7 @@ import_images() {
      -m "netsim-lab debian: debootstrap minbase trixie + $DEBIAN_IMG_PKGS" - netsim-lab/debian:latest >&2
   local n; for n in alpine busybox nginx debian; do D $s tag netsim-lab/$n:latest $n:latest; done
   D $s tag debian:latest debian:trixie; D $s tag debian:latest debian:13
+  import_registry $s
 }
 
 ensure_images() {
@@ -247,8 +275,13 @@ ensure_images() {
   # import the stand-ins' roots
   local other; other=$(ls $IMG/lab-images-*.tar 2>/dev/null | head -1)
   if [ -f $tar ]; then log "$s: docker load ($ENGINE)"; D $s load -q -i $tar >&2
+    # a saved copy from before an image joined the list: import that one, save again
+    D $s image inspect netsim-lab/registry:latest >/dev/null 2>&1 || {
+      log "$s: importing the registry stand-in"; import_registry $s
+      D $s save -o $tar $LAB_IMAGES || die "docker save"; }
   elif [ -n "$other" ]; then
     log "$s: docker load of $(basename $other)"; D $s load -q -i $other >&2 || die "docker load"
+    D $s image inspect netsim-lab/registry:latest >/dev/null 2>&1 || import_registry $s
     D $s save -o $tar $LAB_IMAGES || die "docker save"
   else
     log "$s: importing the stand-in images"; import_images $s
