@@ -20,7 +20,7 @@ __all__ = ["DAEMON_FORM", "Setup", "daemon_options", "setup_from_directives"]
 #: the dockerd flags a ``# netsim: daemon`` line may give (the conformance lab's allowlist,
 #: conformance/lab/lab.sh DAEMON_FLAGS, runs the same flags on real daemons)
 DAEMON_FORM = ("# netsim: daemon [--ipv6] [--fixed-cidr-v6=CIDR] [--ip6tables=true|false] "
-               "[--default-address-pool=base=CIDR,size=N]…")
+               "[--default-address-pool=base=CIDR,size=N] [--insecure-registry=HOST:PORT]…")
 _BOOL = {"true": True, "1": True, "false": False, "0": False}
 _POOL = re.compile(r"base=(?P<base>[^,]+),size=(?P<size>\d+)")
 
@@ -38,6 +38,8 @@ def daemon_options(args: tuple[str, ...], base: DaemonOptions | None = None) -> 
             fields[flag[2:]] = _BOOL[value.lower()] if eq else True
         elif flag == "--fixed-cidr-v6" and eq:
             fields["fixed_cidr_v6"] = value
+        elif flag == "--insecure-registry" and eq and value:
+            fields["insecure_registries"] = (*fields["insecure_registries"], value)
         elif flag == "--default-address-pool" and eq:
             m = _POOL.fullmatch(value)
             if m is None:

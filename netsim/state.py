@@ -344,6 +344,9 @@ class State(_Frozen):
     #: from them, by container ID (netsim.images.container_image): a container not here
     #: follows its image's reference in the catalogue
     image_infos: dict[str, ImageInfo] = Field(default={}, repr=False)
+    #: what each registry container (an image with ImageInfo.registry_api) holds: its
+    #: repositories and their tags, in push order, by container ID (curl …/v2/_catalog)
+    registries: dict[str, dict[str, tuple[str, ...]]] = Field(default={}, repr=False)
 
     def memo(self, key: str, build: Callable[[State], _T]) -> _T:
         """A value derived from this (frozen) State, built once and kept on it (an index)."""

@@ -165,7 +165,7 @@ def test_normalizations_keep_behaviour() -> None:
         "id-keyed-order", "ids", "tokens", "random-macs", "clock", "timings", "http-timing",
         "dad", "counters", "pids", "veth-names", "endpoint-lists", "map-orders", "nslookup-race",
         "shuffle", "wait-race", "compose-progress", "compose-services-order", "volume-orders",
-        "buildkit-progress"}
+        "buildkit-progress", "manifest-size"}
     assert all(n.why for n in NORMALIZATIONS)
     # BuildKit's vertices: a multiset of blocks, without numbers, times, a FROM's status and
     # the context's transfer size; a step's CACHED is kept

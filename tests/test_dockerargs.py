@@ -67,7 +67,8 @@ EXPECTED_COUNTS = {
     "attach": 3, "exec": 9, "container inspect": 2, "kill": 1, "logs": 6, "pause": 0,
     "port": 0, "container prune": 2, "rename": 0, "restart": 3, "rm": 3, "start": 5, "stop": 3,
     "top": 0, "unpause": 0, "update": 15, "ps": 8, "inspect": 3, "pull": 4, "images": 7,
-    "build": 31, "commit": 4, "image inspect": 1, "load": 3, "rmi": 2, "save": 2, "tag": 0,
+    "build": 31, "commit": 4, "push": 4, "image inspect": 1, "load": 3, "rmi": 2, "save": 2,
+    "tag": 0,
     "network connect": 7, "network create": 17, "network disconnect": 1, "network inspect": 2,
     "network ls": 4, "network prune": 2, "network rm": 1, "volume create": 14,
     "volume inspect": 1, "volume ls": 4, "volume prune": 3, "volume rm": 1, "volume update": 1,
@@ -639,7 +640,7 @@ def test_daemon_support_checks() -> None:
 def test_unsupported_commands() -> None:
     """A command netsim does not simulate is named as typed, a group's subcommand included
     (``docker system prune``, not ``docker system``)."""
-    for argv, path in ((["push", "x"], "push"), (["system", "prune"], "system prune"),
+    for argv, path in ((["history", "x"], "history"), (["system", "prune"], "system prune"),
                        (["image", "prune"], "image prune"), (["compose", "up"], "compose up"),
                        (["container", "stats"], "container stats"), (["help"], "help"),
                        (["system", "--help"], "system")):

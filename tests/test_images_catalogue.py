@@ -46,8 +46,8 @@ def all_infos() -> list[tuple[str, ImageInfo]]:
 def test_the_shipped_catalogue_loads_once() -> None:
     catalogue = load_catalogue()
     assert load_catalogue() is catalogue  # cached
-    assert len(catalogue.repositories) == 23
-    assert len({id(i) for _, i in all_infos()}) == 35  # every fact set is reached by a tag
+    assert len(catalogue.repositories) == 24
+    assert len({id(i) for _, i in all_infos()}) == 36  # every fact set is reached by a tag
 
 
 def test_loading_is_lazy() -> None:
@@ -158,6 +158,9 @@ PINNED = [
     ("netsim-lab/nginx", "80/tcp", "80/tcp", "", "httpd -f -p 80 -h /usr/share/nginx/html",
      "server", "musl", "cat hostname ifconfig ip nc netstat nslookup ping route wget"),
     ("netsim-lab/debian", "", "", "", "bash", "shell", "glibc",
+     "cat curl dig getent host hostname ifconfig ip nc netstat nslookup ping route"),
+    ("netsim-lab/registry", "5000/tcp", "5000/tcp", "/usr/bin/docker-registry serve",
+     "/etc/docker/registry/config.yml", "server", "glibc",
      "cat curl dig getent host hostname ifconfig ip nc netstat nslookup ping route"),
 ]
 

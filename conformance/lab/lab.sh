@@ -44,6 +44,7 @@ R=$STATE/root-$ENGINE
 IMG=$STATE/images
 LOGS=$STATE/logs
 # lab images: the stand-ins, under their usual names and under netsim-lab/…
+REGISTRY_COMMENT="netsim-lab registry stand-in: Debian's docker-registry (distribution 2.8), registry:2's config (HTTP on :5000, no auth)"
 LAB_IMAGES="alpine:latest busybox:latest nginx:latest debian:latest debian:trixie debian:13 netsim-lab/alpine:latest netsim-lab/busybox:latest netsim-lab/nginx:latest netsim-lab/debian:latest netsim-lab/registry:latest"
 # the Debian archive this machine already uses (from its apt sources); override with MIRROR=...
 MIRROR=${MIRROR:-$(grep -rhoE "^(URIs:|deb) +[a-z]+://[^ ]+" /etc/apt/sources.list /etc/apt/sources.list.d 2>/dev/null | grep -m1 -oE "[a-z]+://[^ ]+debian/?$" || true)}
@@ -228,7 +229,7 @@ ensure_hostland() {
 # HTTP on :5000 from /var/lib/docker-registry as Debian's config.yml says
 build_registry() {
   local W=$IMG/build
-  [ -x $W/registry/usr/bin/docker-registry ] && return 0
+  [ -x $W/registry/usr/bin/docker-registry ] && [ -f $W/registry.v2 ] && return 0
   [ -x $W/debian/usr/bin/curl ] || die "no debian stand-in built (lab.sh install)"
   rm -rf $W/registry; cp -a $W/debian $W/registry
   printf '#!/bin/sh\nexit 101\n' > $W/registry/usr/sbin/policy-rc.d; chmod +x $W/registry/usr/sbin/policy-rc.d
@@ -237,7 +238,11 @@ build_registry() {
     || die "apt in the registry image"
   rm -rf $W/registry/var/lib/apt/lists/* $W/registry/usr/sbin/policy-rc.d
   : > $W/registry/etc/resolv.conf
-  mkdir -p $W/registry/var/lib/docker-registry
+  # registry:2's own config (distribution-library-image config-example.yml: storage in
+  # /var/lib/registry, HTTP on :5000, no auth); Debian's enables htpasswd auth
+  mkdir -p $W/registry/var/lib/registry
+  printf 'version: 0.1\nlog:\n  fields:\n    service: registry\nstorage:\n  cache:\n    blobdescriptor: inmemory\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n  headers:\n    X-Content-Type-Options: [nosniff]\nhealth:\n  storagedriver:\n    enabled: true\n    interval: 10s\n    threshold: 3\n' > $W/registry/etc/docker/registry/config.yml
+  touch $W/registry.v2
 }
 
 import_registry() {
@@ -245,7 +250,12 @@ import_registry() {
   build_registry
   tar -C $W/registry -c . | D $s import --change "ENV $PATHENV" --change 'EXPOSE 5000/tcp' \
      --change 'ENTRYPOINT ["/usr/bin/docker-registry","serve"]' --change 'CMD ["/etc/docker/registry/config.yml"]' \
-     -m "netsim-lab registry stand-in: Debian's docker-registry (distribution 2.8) on :5000" - netsim-lab/registry:latest >&2
+     -m "$REGISTRY_COMMENT" - netsim-lab/registry:latest >&2
+}
+
+# the registry stand-in in the daemon is the current one (its comment names its config)
+registry_current() {
+  [ "$(D $1 image inspect -f '{{.Comment}}' netsim-lab/registry:latest 2>/dev/null)" = "$REGISTRY_COMMENT" ]
 }
 
 # docker import of the stand-ins into one daemon (then saved per engine for a fast load)
@@ -268,6 +278,7 @@ import_images() {
 ensure_images() {
   local s=$1 missing=0 i tar=$IMG/lab-images-$ENGINE.tar
   for i in $LAB_IMAGES; do D $s image inspect $i >/dev/null 2>&1 || missing=1; done
+  registry_current $s || missing=1
   [ $missing = 0 ] && return 0
   [ -f $IMG/build/done ] || die "no stand-in images built (lab.sh install)"
   # the same images on every engine: load this engine's saved copy, else another engine's
@@ -276,12 +287,12 @@ ensure_images() {
   local other; other=$(ls $IMG/lab-images-*.tar 2>/dev/null | head -1)
   if [ -f $tar ]; then log "$s: docker load ($ENGINE)"; D $s load -q -i $tar >&2
     # a saved copy from before an image joined the list: import that one, save again
-    D $s image inspect netsim-lab/registry:latest >/dev/null 2>&1 || {
+    registry_current $s || {
       log "$s: importing the registry stand-in"; import_registry $s
       D $s save -o $tar $LAB_IMAGES || die "docker save"; }
   elif [ -n "$other" ]; then
     log "$s: docker load of $(basename $other)"; D $s load -q -i $other >&2 || die "docker load"
-    D $s image inspect netsim-lab/registry:latest >/dev/null 2>&1 || import_registry $s
+    registry_current $s || import_registry $s
     D $s save -o $tar $LAB_IMAGES || die "docker save"
   else
     log "$s: importing the stand-in images"; import_images $s

@@ -42,6 +42,9 @@ class DaemonOptions(ApiModel):
     ip6tables: bool | None = None
     #: ``--default-address-pool``: replaces the built-in pools when given
     default_address_pools: tuple[AddressPool, ...] = ()
+    #: ``--insecure-registry HOST:PORT``: registries the daemon speaks plain HTTP to (besides
+    #: loopback ones, always insecure: moby registry/config.go)
+    insecure_registries: tuple[str, ...] = ()
 
 
 class Lan(ApiModel):

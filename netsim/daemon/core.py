@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from netsim.api import ContainerDecl, ContainerSpec, Host, ImageDecl, Lan, NetworkSpec
 from netsim.daemon import ids
 from netsim.daemon.errors import not_found_container, not_found_network
-from netsim.daemon.imagestore import ImageStore, LocalImage
+from netsim.daemon.imagestore import ImageStore, LocalImage, RegistryData
 from netsim.daemon.ipam import LOCAL_SCOPE_POOLS, AddressSpace, PoolToSplit, SubnetPool, ula_pool
 from netsim.daemon.runtime import HostRuntime, NetworkRuntime, SwarmRuntime
 from netsim.errors import DaemonError
@@ -86,6 +86,8 @@ class EngineCore(ABC):
     _hosts: dict[str, HostRuntime]
     #: each daemon's images (the ones it built, tagged, committed or loaded), by host name
     _stores: dict[str, ImageStore]
+    #: what each registry container holds (pushed images), by container ID
+    _registries: dict[str, RegistryData]
 
     # ------------------------------------------------------------------ lookups
 

@@ -93,6 +93,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         self.unknown_images = {}
         self.notes = {}
         self._stores = {}
+        self._registries = {}
         self._image_cache = {}
         self.clock = 0
         self._drawn = {}
@@ -190,6 +191,8 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
             profile=self.profile,
             declared_tools=self._declared_tools(),
             image_infos=self._container_image_infos(),
+            registries={cid: {repo: tuple(tags) for repo, tags in data.repos.items()}
+                        for cid, data in self._registries.items()},
         )
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from netsim.daemon.core import EngineCore
 from netsim.daemon.imagestore import (
     LocalImage,
+    RegistryData,
     config_of,
     image_digest,
     info_with_config,
@@ -41,7 +42,8 @@ class ImagesMixin(EngineCore):
         parsed = parse_image_ref(ref)
         image = LocalImage(id=image_digest("pulled", parsed.canonical), config=config_of(info),
                            info=info if isinstance(info, ImageInfo) else None, created=0,
-                           size=info.size if isinstance(info, ImageInfo) else None)
+                           size=info.size if isinstance(info, ImageInfo) else None,
+                           layers=(image_digest("layer", parsed.canonical),))
         self.add_image(host, image, [parsed.canonical])
         return image
 
@@ -147,6 +149,19 @@ class ImagesMixin(EngineCore):
         if parent is not None:
             self._delete(host, parent, lines, force=False, prune=True, quiet=True)
 
+    def registry_data(self, container_id: str) -> RegistryData:
+        """What the registry container ``container_id`` holds (its storage lives as long as
+        the container)."""
+        return self._registries.setdefault(container_id, RegistryData())
+
+    def registry_put(self, container_id: str, repo: str, tag: str, image: LocalImage) -> None:
+        """A pushed image: the tag now names it; its layers are the registry's (the first
+        repository that brought a layer is the one a later push mounts it from)."""
+        data = self.registry_data(container_id)
+        data.repos.setdefault(repo, {})[tag] = image
+        for layer in image.layers:
+            data.blobs.setdefault(layer, repo)
+
     def commit_container(self, host: str, container: str, *, config: ImageConfig,
                          author: str, comment: str, target: ImageRef | None) -> LocalImage:
         """``docker commit``: an image of the container's config (with ``-c`` changes
@@ -162,7 +177,10 @@ class ImagesMixin(EngineCore):
             id=image_digest("commit", c.id, self.clock, config, author, comment),
             config=config, info=info_with_config(base, config), created=self.clock,
             size=parent.size if parent is not None else (base.size if base else None),
-            author=author, parent=c.image_id, comment=comment)
+            author=author, parent=c.image_id, comment=comment,
+            # a commit adds the container's changes as one layer
+            layers=(*(parent.layers if parent is not None else ()),
+                    image_digest("commit-layer", c.id, self.clock)))
         self.add_image(host, image, [target.canonical] if target is not None else [])
         return image
 

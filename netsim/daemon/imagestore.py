@@ -12,7 +12,8 @@ from netsim.api import ImageDecl
 from netsim.images import ImageInfo
 from netsim.images.build import ImageConfig
 
-__all__ = ["ImageStore", "LocalImage", "config_of", "image_digest", "info_with_config"]
+__all__ = ["ImageStore", "LocalImage", "RegistryData", "config_of", "image_digest",
+           "info_with_config"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class LocalImage:
     parent: str = ""
     intermediate: bool = False
     comment: str = ""
+    #: its layers, bottom first (stand-ins for their digests: a pushed layer shows the short
+    #: form of one, a pulled layer the short form of its compressed blob's)
+    layers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -45,6 +49,16 @@ class ImageStore:
 
     def tags_of(self, image_id: str) -> list[str]:
         return [t for t, i in self.tags.items() if i == image_id]
+
+
+@dataclass
+class RegistryData:
+    """What a registry container holds: its repositories' tags (each an image, as pushed) and
+    the layers it has, with the repository each came with (a push to another repository
+    mounts it from there)."""
+
+    repos: dict[str, dict[str, LocalImage]] = field(default_factory=dict)
+    blobs: dict[str, str] = field(default_factory=dict)
 
 
 def config_of(info: ImageInfo | ImageDecl | None) -> ImageConfig:

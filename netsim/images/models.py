@@ -228,6 +228,10 @@ class ImageInfo(BaseModel, frozen=True, extra="forbid"):
     #: the image's size in bytes as ``docker images`` shows it, when measured (the lab's
     #: stand-ins); None: not known
     size: int | None = None
+    #: its server speaks the Docker Registry HTTP API v2 on what it listens on (registry:2,
+    #: distribution): ``docker push``/``pull`` store in and read from it, ``curl …/v2/…``
+    #: answers with what was pushed
+    registry_api: bool = False
 
     @field_validator("exposed", "listening")
     @classmethod

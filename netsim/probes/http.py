@@ -21,8 +21,14 @@ from typing import Literal
 
 from netsim.analysis.graph import INTERNET
 from netsim.analysis.reach import Symptom, Trace
-from netsim.images import HTTP_DATE, HttpResponse, WebSite, internet_site, served_site
-from netsim.images import lookup as image_lookup
+from netsim.images import (
+    HTTP_DATE,
+    HttpResponse,
+    WebSite,
+    container_image,
+    internet_site,
+    served_site,
+)
 from netsim.probes.busybox import busybox_usage
 from netsim.probes.context import (
     MUSL_ERRNO,
@@ -40,7 +46,7 @@ from netsim.probes.context import (
     source_address,
 )
 from netsim.probes.registry import Need, Program, Tool, register
-from netsim.state import EPOCH, ContainerState
+from netsim.state import EPOCH, ContainerState, State
 
 __all__ = ["CURL", "TOOL", "WGET"]
 
@@ -101,18 +107,15 @@ def _url_path(url: str) -> str:
     return "/" + path if slash else "/"
 
 
-def _http_site(w: Where, trace: Trace) -> WebSite | None:
-    """What answers HTTP at the end of a delivered TCP flow: the image's own web server
-    (:func:`netsim.images.served_site`) in the container the flow reached (through a published
-    port: on the container's port), netsim's internet, or None (netsim does not know)."""
+def served_by(state: State, trace: Trace) -> tuple[ContainerState, int] | None:
+    """The container a delivered TCP flow reached and its port (through a published port:
+    the container's), when one of its processes listens there; None: not a container's."""
     from netsim.analysis.reach import topology_index
 
     hop, port = trace.deciding, trace.port
     if port is None:
         return None
-    if hop.rule == "internet" and hop.node == INTERNET:
-        return internet_site(trace.address or trace.dst) if port == 80 else None
-    ix = topology_index(w.state)
+    ix = topology_index(state)
     cport = port
     if hop.rule == "listen":
         sb = next((s for s in ix.sandboxes if s.node == hop.node), None)
@@ -132,13 +135,62 @@ def _http_site(w: Where, trace: Trace) -> WebSite | None:
         return None
     for c in candidates:
         if f"{cport}/tcp" in c.listening:
-            try:
-                info = image_lookup(c.spec.Config.Image)
-            except ValueError:
-                return None
-            return served_site(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint,
-                               port=cport)
+            return c, cport
     return None
+
+
+def _http_site(w: Where, trace: Trace, path: str = "/") -> WebSite | None:
+    """What answers HTTP at the end of a delivered TCP flow: the image's own web server
+    (:func:`netsim.images.served_site`) or its registry API (:func:`registry_site`) in the
+    container the flow reached (through a published port: on the container's port), netsim's
+    internet, or None (netsim does not know)."""
+    hop, port = trace.deciding, trace.port
+    if port is None:
+        return None
+    if hop.rule == "internet" and hop.node == INTERNET:
+        return internet_site(trace.address or trace.dst) if port == 80 else None
+    found = served_by(w.state, trace)
+    if found is None:
+        return None
+    c, cport = found
+    info = container_image(w.state, c)
+    if info is not None and info.registry_api:
+        return registry_site(w.state.registries.get(c.id, {}), path, port=cport)
+    return served_site(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint, port=cport)
+
+
+def registry_site(repos: Mapping[str, Sequence[str]], path: str, *, port: int) -> WebSite:
+    """The Docker Registry HTTP API v2 of a registry holding ``repos`` (repository → tags), as
+    its answer to ``path``: ``/v2/`` ``{}``, ``/v2/_catalog`` the repositories (sorted),
+    ``/v2/NAME/tags/list`` a repository's tags (distribution registry/handlers: api.go,
+    catalog.go, tags.go; bodies measured: conformance/recorded/*/88, 89; headers as the
+    handlers set them, not recorded)."""
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    json_type = ("Content-Type", "application/json; charset=utf-8")
+    head = (("Docker-Distribution-Api-Version", "registry/2.0"),
+            ("X-Content-Type-Options", "nosniff"))
+
+    def answer(status: str, body: str, kind: tuple[str, str] = json_type) -> WebSite:
+        r = HttpResponse(status=status, headers=(kind, *head, ("Date", HTTP_DATE),
+                                                 ("Content-Length", str(len(body)))),
+                         body=body)
+        return WebSite(port=port, index=r, index_paths=(path,))
+
+    if path == "/v2/":
+        return answer("HTTP/1.1 200 OK", "{}")
+    if path == "/v2/_catalog":
+        listed = ",".join(f'"{r}"' for r in sorted(repos))
+        return answer("HTTP/1.1 200 OK", f'{{"repositories":[{listed}]}}\n')
+    if path.startswith("/v2/") and path.endswith("/tags/list"):
+        name = path[len("/v2/"):-len("/tags/list")]
+        if name in repos:
+            tags = ",".join(f'"{t}"' for t in repos[name])
+            return answer("HTTP/1.1 200 OK", f'{{"name":"{name}","tags":[{tags}]}}\n')
+        return answer("HTTP/1.1 404 Not Found",
+                      '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known '
+                      f'to registry","detail":{{"name":"{name}"}}}}]}}\n')
+    return answer("HTTP/1.1 404 Not Found", "404 page not found\n",
+                  ("Content-Type", "text/plain; charset=utf-8"))
 
 
 def _http_date(w: Where) -> str:
@@ -379,7 +431,7 @@ def _curl(w: Where, args: list[str]) -> ProbeResult:
             progress += "* closing connection #0\n"
         return failed(7, f"curl: (7) {where} after {ms} ms: Could not connect to server",
                       trace, progress, verbose)
-    site = _http_site(w, trace) if scheme == "http" else None
+    site = _http_site(w, trace, _url_path(o.url)) if scheme == "http" else None
     if site is None:
         what = "HTTP" if scheme == "http" else scheme.upper()
         return ProbeResult("", f"netsim: curl connected to {_bracketed(str(ip))}:{port}; the "
@@ -567,7 +619,7 @@ def _wget(w: Where, args: list[str]) -> ProbeResult:
             return ProbeResult("", head + "wget: download timed out\n", 1, trace)
         return ProbeResult("", head + f"wget: can't connect to remote host ({ip}): "
                                       f"{MUSL_ERRNO[s]}\n", 1, trace)
-    site = _http_site(w, trace) if scheme == "http" else None
+    site = _http_site(w, trace, _url_path(url)) if scheme == "http" else None
     if site is None:
         what = "HTTP" if scheme == "http" else scheme.upper()
         return ProbeResult("", head + f"netsim: wget connected to {_bracketed(str(ip))}:{port};"

@@ -432,6 +432,9 @@ class EngineProfile(BaseModel):
     #: (measured on 28.5; on 26.1 the error came first, conformance/recorded/26.1/83)
     build_dockerignore_before_dispatch_error: bool = True
 
+    #: a pull reports "Verifying Checksum" for each layer before "Download complete" (20.10,
+    #: conformance/recorded/20.10/89-registry-push-pull; 26.1 and 28.5 do not)
+    pull_verifying_checksum: bool = False
     #: the 20.10 CLI looks an image up itself for ``image inspect`` and ``rmi`` and prints
     #: "Error: No such image: x" (conformance/recorded/20.10/84-build-stages)
     cli_image_not_found_client: bool = False

@@ -142,7 +142,7 @@ PROFILES: dict[str, EngineProfile] = {
             # default_gateway.go:191-201 getGatewayEndpoint (one gateway endpoint, IPv4's)
             gateway_per_family=False,
             build_legacy=True, build_failed_to_build=False, build_lint=False,
-            cli_image_not_found_client=True,
+            cli_image_not_found_client=True, pull_verifying_checksum=True,
             build_port_error_lower=False, build_parse_error_suggests=False,
             # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,

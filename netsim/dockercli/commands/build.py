@@ -340,9 +340,14 @@ def finish_image(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
     image_id = legacy_id or image_digest("build", stage.key, config)
     store = engine.image_store(host)
     old = store.images.get(image_id)
+    chain = [*sorted(_ancestors(plan, plan.target)), plan.target]
+    layers = (*(base.layers if base is not None else ()),  # a layer per RUN, COPY and ADD
+              *(image_digest("layer", st.key) for i in chain for st in plan.stages[i].steps
+                if st.instruction.keyword in ("run", "copy", "add")))
     image = LocalImage(id=image_id, config=config, info=info,
                        created=old.created if old is not None else engine.clock,
-                       size=base.size if base is not None else None, parent=parent)
+                       size=base.size if base is not None else None, parent=parent,
+                       layers=layers)
     store.images[image_id] = image  # a step image of the legacy builder becomes the image
     tags = []
     for t in _tags(p):

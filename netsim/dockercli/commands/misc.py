@@ -12,8 +12,11 @@ __all__ = ["noop", "pull"]
 
 def pull(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     """``docker pull``: only Docker Content Trust's refusal (≤ 28.x) is simulated."""
+    from netsim.dockercli.commands.registry import registry_pull
     from netsim.images import parse_image_ref
 
+    if registry_pull(session, p, host, out):  # a registry on the network (not Docker Hub)
+        return
     image = p.args[0]
     if session.profile.cli_content_trust and p.get("disable-content-trust") == "false":
         try:

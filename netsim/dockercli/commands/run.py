@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from netsim.api import ContainerCreate, ContainerRemove, ContainerSpec, ContainerStop
 from netsim.daemon.engine import runc_start_error
 from netsim.dockercli.commands.common import find_container, image_info
-from netsim.dockercli.commands.context import Output, Session, Shell
+from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session, Shell
 from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.exec import main_program, probe_into
 from netsim.dockercli.container_opts import container_spec
@@ -92,6 +92,8 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         out.err(f"WARNING: {dns_warning}")
     cfg = spec.Config
     if content_trust(session, p, cfg.Image, out):
+        return
+    if not _pulled(session, host, cfg.Image, out):
         return
     detach = p.get("detach") == "true"  # client-side: run -d does not attach
     op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
@@ -182,6 +184,25 @@ def _localhost_dns_warning(profile: EngineProfile, dns: Sequence[str]) -> str:
         if addr.is_loopback:
             return f"Localhost DNS ({addr}) may fail in containers."
     return ""
+
+
+def _pulled(session: Session, host: str, image: str, out: Output) -> bool:
+    """An image of a registry on the network that the daemon does not have: the CLI's
+    "Unable to find image" and the pull (on stderr), as docker run and create do
+    (cli/command/container/create.go pullImage); a DaemonError when the pull fails. False:
+    netsim does not simulate that pull (its note printed)."""
+    from netsim.dockercli.commands.registry import NotSimulated, pull_into, wants_registry
+    from netsim.images import parse_image_ref
+
+    if not wants_registry(image) or session.engine.find_image(host, image) is not None:
+        return True
+    out.err(f"Unable to find image '{parse_image_ref(image).familiar_tagged}' locally")
+    try:
+        pull_into(session, host, parse_image_ref(image), out, progress_to_stderr=True)
+    except NotSimulated as err:
+        out.err(f"netsim: pulling from {err} is not simulated", NOT_SIMULATED)
+        return False
+    return True
 
 
 def _reference_error(session: Session, image: str, err: DockerCliError) -> None:

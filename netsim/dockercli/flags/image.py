@@ -18,6 +18,7 @@ __all__ = [
     "IMAGE_INSPECT_FLAGS",
     "LOAD_FLAGS",
     "PULL_FLAGS",
+    "PUSH_FLAGS",
     "RMI_FLAGS",
     "SAVE_FLAGS",
     "SYSTEM_INSPECT_FLAGS",
@@ -76,6 +77,12 @@ BUILD_FLAGS = (
     str_flag("metadata-file"),
     str_flag("builder"),
     list_flag("no-cache-filter"),
+)
+PUSH_FLAGS = (
+    bool_flag("all-tags", "a"),
+    bool_flag("quiet", "q"),
+    bool_flag("disable-content-trust", default="true", deprecated=DCT_DEPRECATED),
+    str_flag("platform", ann=min_api("1.46")),
 )
 COMMIT_FLAGS = (
     str_flag("author", "a"),

@@ -31,6 +31,7 @@ from netsim.dockercli.flags.image import (
     IMAGES_FLAGS,
     LOAD_FLAGS,
     PULL_FLAGS,
+    PUSH_FLAGS,
     RMI_FLAGS,
     SAVE_FLAGS,
     SYSTEM_INSPECT_FLAGS,
@@ -149,6 +150,8 @@ _DEFS: tuple[_Def, ...] = (
          0, 1),
     _Def("build", "build [OPTIONS] PATH | URL | -", "Build an image from a Dockerfile",
          BUILD_FLAGS, "exact", 1, 1),
+    _Def("push", "push [OPTIONS] NAME[:TAG]", "Upload an image to a registry", PUSH_FLAGS,
+         "exact", 1, 1),
     _Def("tag", "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
          "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", (), "exact", 2, 2),
     _Def("rmi", "rmi [OPTIONS] IMAGE [IMAGE...]", "Remove one or more images", RMI_FLAGS,
@@ -225,6 +228,7 @@ _PLACES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("images", "", (), "images"),
     ("build", "", (), "build"), ("image build", "", (), "build"),
     ("tag", "", (), "tag"), ("image tag", "", (), "tag"),
+    ("push", "", (), "push"), ("image push", "", (), "push"),
     ("rmi", "", (), "rmi"), ("image rm", "rm [OPTIONS] IMAGE [IMAGE...]", ("rmi", "remove"),
                              "rmi"),
     ("commit", "", (), "commit"), ("container commit", "", (), "commit"),
@@ -260,7 +264,7 @@ _PLACES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 _NOT_SIMULATED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("builder", ()), ("bake", ()), ("checkpoint", ()), ("config", ()),
     ("cp", ()), ("diff", ()), ("export", ()), ("stats", ()), ("wait", ()), ("context", ()),
-    ("push", ()), ("history", ()), ("import", ()),
+    ("history", ()), ("import", ()),
     ("manifest", ()), ("node", ()), ("plugin", ()), ("login", ()),
     ("logout", ()), ("search", ()), ("secret", ()), ("service", ()), ("stack", ()),
     ("swarm ca", ()), ("swarm unlock", ()), ("swarm unlock-key", ()), ("swarm update", ()),
@@ -270,7 +274,7 @@ _NOT_SIMULATED: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("container cp", ()), ("container diff", ()),
     ("container export", ()), ("container stats", ()), ("container wait", ()),
     ("image history", ()), ("image import", ()),
-    ("image push", ()), ("image prune", ()),
+    ("image prune", ()),
 )
 
 # The Short of the commands above that a command group's usage text lists (docker/cli
@@ -283,7 +287,6 @@ _NOT_SIMULATED_SHORTS: Mapping[str, str] = MappingProxyType({
     "container wait": "Block until one or more containers stop, then print their exit codes",
     "image history": "Show the history of an image",
     "image import": "Import the contents from a tarball to create a filesystem image",
-    "image push": "Upload an image to a registry",
     "image prune": "Remove unused images",
     "swarm ca": "Display and rotate the root CA",
     "swarm unlock": "Unlock swarm",
