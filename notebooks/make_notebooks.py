@@ -419,6 +419,54 @@ both as expectations (hint: `v6only` and `front` are different bridges)."""),
         (PY, """print(lab.expect("o1 does not reach fd00:1::2 because ISOLATED_NETWORKS"))
 print(lab.expect("o1 does not reach 172.18.0.2 because NO_ROUTE"))"""),
     ],
+    "10-images-and-registry": [
+        (MD, """# 10. Images: Dockerfiles, -P, and a private registry (도커 이미지 / Dockerfile / 사설 레지스트리)
+
+An image carries networking facts: the ports its `EXPOSE` lines declare (what `docker run -P`
+publishes), the command that listens, and the tools a probe finds inside. `docker build`
+reads them from a Dockerfile; `docker push` and `pull` carry the image to another host through
+a **registry**, which is a container like any other: the other host's daemon must reach it
+over the network. `../scenarios/seed-images.sh` is the seed's image chapter on two servers."""),
+        (PY, """from pathlib import Path
+
+from netsim.lab import Lab, run_script
+
+SCENARIO = "../scenarios/seed-images.sh"
+lab = Lab.from_file(SCENARIO)
+print(lab.workspace("server1").read_text("/root/mybuild/Dockerfile"))
+print(lab.docker("image inspect -f '{{json .Config.ExposedPorts}} {{json .Config.Labels}}' "
+                 "mybuild:0.0", host="server1").stdout)"""),
+        (MD, """`EXPOSE 80` is a declaration: nothing is published until `-P` (every exposed port, on a
+host port Docker picks from 32768 up) or `-p`. `myserver` was run with `-P`:"""),
+        (PY, """print(lab.docker("port myserver", host="server1").stdout)
+print(lab.reach("@server2", "192.168.0.100", port=32768))"""),
+        (MD, """## The registry
+
+`registry:2.6` runs on server1 with `-p 5000:5000`. server1 tags its image
+`192.168.0.100:5000/mybuild:0.0` and pushes it; the registry's HTTP API lists what it holds;
+server2 pulls it and runs it. Each of these is a connection from a **daemon's host** to
+`192.168.0.100:5000`, decided like any other flow. Pushed again, the registry already has
+every layer:"""),
+        (PY, """for command in ("push 192.168.0.100:5000/mybuild:0.0",):
+    print(lab.docker(command, host="server1").stdout)
+print(lab.reach("@server2", "192.168.0.100", port=5000))"""),
+        (MD, """The scenario's daemons list the registry in `insecure-registries`
+(`# netsim: daemon --insecure-registry=192.168.0.100:5000`). Without it a daemon speaks
+**HTTPS** to any registry that is not on its own loopback, and the registry answers plain
+HTTP. The same push from a daemon without the option:"""),
+        (PY, """text = Path(SCENARIO).read_text().replace(
+    "# netsim: daemon --insecure-registry=192.168.0.100:5000", "")
+strict, _steps = run_script(text)
+step = strict.docker("push 192.168.0.100:5000/mybuild:0.0", host="server1")
+print(step.exit_code, step.stderr)"""),
+        (MD, """## Exercise
+
+Stop the registry (`docker stop myregistry` on server1). What does `docker pull` on server2
+print now, and which expectation holds?"""),
+        (PY, """lab.docker("stop -t 1 myregistry", host="server1")
+print(lab.docker("-H server2 pull 192.168.0.100:5000/mybuild:0.0").stderr)"""),
+        (PY, """print(lab.expect("@server2 does not reach 192.168.0.100 on 5000"))"""),
+    ],
 }
 
 

@@ -444,8 +444,15 @@ def _self_dump(lab: object, directory: Path, profile: str) -> Path:
             json.dumps({"Server": {"Version": f"{profile}.0"}}))
     hosts = {h.name: {"address": str(h.host.address), "dns": [str(d) for d in h.host.dns]}
              for h in state.hosts.values()}
+    # images the script built: a dump names them only, so their facts are declared, as a
+    # user of a dump declares an image netsim does not know (hosts.yaml images:)
+    built = {c.spec.Config.Image: state.image_infos[c.id] for c in state.containers()
+             if c.id in state.image_infos}
+    images = [{"name": name, "expose": list(info.exposed), "listen": list(info.listening),
+               "runs": info.runs} for name, info in sorted(built.items())]
     (directory / "hosts.yaml").write_text(yaml.safe_dump(
-        {"lan": str(state.lan.subnet), "gateway": str(state.lan.gateway), "hosts": hosts}))
+        {"lan": str(state.lan.subnet), "gateway": str(state.lan.gateway), "hosts": hosts,
+         **({"images": images} if images else {})}))
     return directory
 
 

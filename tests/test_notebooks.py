@@ -37,10 +37,11 @@ def texts(nb: Any) -> list[list[tuple[str, str]]]:
 
 
 def test_at_least_six_notebooks() -> None:
-    """Nine lessons: bridges and ports; host, none, container; aliases and DNS; macvlan;
-    links; predict and explain; a Compose project; a live system; IPv6 and dual-stack."""
+    """Ten lessons: bridges and ports; host, none, container; aliases and DNS; macvlan;
+    links; predict and explain; a Compose project; a live system; IPv6 and dual-stack; images
+    and a registry."""
     assert [p.stem[:2] for p in NOTEBOOKS] == ["01", "02", "03", "04", "05", "06", "07",
-                                                  "08", "09"]
+                                                  "08", "09", "10"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])

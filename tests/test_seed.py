@@ -110,3 +110,18 @@ def test_modes_host_none_container() -> None:
     assert joiner.sandbox_owner == owner.id
     assert joiner.hostname == owner.hostname and joiner.endpoints == ()
     assert str(owner.endpoints[0].ipv4) == "172.17.0.2/16"
+
+
+def test_image_chapter() -> None:
+    """The seed's image chapter on two servers: every docker command succeeds; -P publishes
+    the Dockerfile's EXPOSE; the registry pushed to from server1 is pulled from server2."""
+    _lab, steps = replay("seed-images.sh")
+    docker = [s for s in steps if s.command.startswith("docker")]
+    assert all(s.exit_code == 0 for s in docker), [
+        (s.command, s.stderr) for s in docker if s.exit_code]
+    port = next(s for s in steps if s.command == "docker port myserver")
+    assert port.stdout == "80/tcp -> 0.0.0.0:32768\n80/tcp -> [::]:32768\n"
+    catalog = next(s for s in steps if s.command.endswith("/v2/_catalog"))
+    assert catalog.stdout == '{"repositories":["mybuild"]}\n'
+    pull = next(s for s in steps if s.command.startswith("docker pull"))
+    assert pull.host == "server2" and "Status: Downloaded newer image for " in pull.stdout

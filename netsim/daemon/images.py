@@ -9,8 +9,6 @@ of what it is made of, as Docker's content-addressed IDs are: the same build giv
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from netsim.daemon.core import EngineCore
 from netsim.daemon.imagestore import (
     LocalImage,
@@ -183,20 +181,6 @@ class ImagesMixin(EngineCore):
                     image_digest("commit-layer", c.id, self.clock)))
         self.add_image(host, image, [target.canonical] if target is not None else [])
         return image
-
-    def forget_image(self, host: str, image_id: str) -> None:
-        """Drop an image from the store (a build's step image replaced)."""
-        store = self.image_store(host)
-        store.images.pop(image_id, None)
-
-    def dangling(self, host: str) -> list[LocalImage]:
-        """Images with no tag that are not the legacy builder's step images."""
-        store = self.image_store(host)
-        return [i for i in store.images.values()
-                if not i.intermediate and not store.tags_of(i.id)]
-
-    def with_created(self, image: LocalImage) -> LocalImage:
-        return replace(image, created=self.clock)
 
 
 def _short(image_id: str) -> str:

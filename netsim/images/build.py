@@ -453,7 +453,9 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
                 vertex += 1
                 src = i.flag("from") if i.keyword == "copy" else None
                 if src is not None:
-                    dep = names.get(src.lower())
+                    # --from=NAME, or --from=N: the Nth stage (the seed's --from=0)
+                    dep = int(src) if src.isdigit() and int(src) < len(stages) \
+                        else names.get(src.lower())
                     if dep is not None:
                         b.depends.append(dep)
                         src = stages[dep].key

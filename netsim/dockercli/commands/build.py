@@ -393,7 +393,7 @@ def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ct
             if (ins.keyword in ("copy", "add") and ins.flag("from") is None
                     and not context_sent):
                 progress.vertex("[internal] load build context",
-                                f"transferring context: {_context_size(ctx)}B done")
+                                f"transferring context: {_context_size(ctx, plan)}B done")
                 context_sent = True
             cached = st.key in store.cache and p.get("no-cache") != "true"
             progress.vertex(f"{stage_label(plan, s, st.vertex)} {ins.text}", cached=cached)
@@ -414,9 +414,25 @@ def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ct
     out.code = 0
 
 
-def _context_size(ctx: _Context) -> int:
+def _context_size(ctx: _Context, plan: BuildPlan) -> int:
+    """What the build context's transfer sends: the files the built stages' COPY and ADD
+    name (BuildKit's followpaths: only those are synced), each with its stat."""
+    from fnmatch import fnmatchcase
+
+    sources: list[str] = []
+    for s in plan.built:
+        for st in plan.stages[s].steps:
+            ins = st.instruction
+            if ins.keyword in ("copy", "add") and ins.flag("from") is None:
+                words = list(ins.exec_form) if ins.exec_form is not None else ins.rest.split()
+                sources += [w.removeprefix("./").rstrip("/") or "." for w in words[:-1]]
+
+    def wanted(name: str) -> bool:
+        return any(src == "." or fnmatchcase(name, src) or name.startswith(src + "/")
+                   for src in sources)
+
     return sum(_sent(name, n) for name, n in ctx.files
-               if name not in (".dockerignore", ctx.dockerfile))
+               if name not in (".dockerignore", ctx.dockerfile) and wanted(name))
 
 
 def _named(tag: str) -> str:

@@ -119,8 +119,9 @@ def images(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err(str(err), 1)
         return
     if unknown:
-        out.err("netsim: the size of an image made from one netsim does not know the size of "
-                "is shown as 0B")
+        session.engine.notes.setdefault(
+            "docker images: an image whose size netsim does not know (built on an image "
+            "netsim knows no size of) is shown as 0B", None)
 
 
 def tag(session: Session, p: ParsedCommand, host: str, out: Output) -> None:

@@ -194,16 +194,20 @@ def pull_into(session: Session, host: str, ref: ImageRef, out: Output, *,
         status = f"Image is up to date for {ref.familiar_tagged}"
     else:
         have = {layer for i in engine.image_store(host).images.values() for layer in i.layers}
-        for layer in stored.layers:
-            blob = _short(image_digest("blob", layer))
-            if layer in have:
-                say(f"{blob}: Already exists")
-                continue
-            say(f"{blob}: Pulling fs layer")
-            if session.profile.pull_verifying_checksum:
-                say(f"{blob}: Verifying Checksum")
-            say(f"{blob}: Download complete")
-            say(f"{blob}: Pull complete")
+        blobs = [(_short(image_digest("blob", layer)), layer in have) for layer in stored.layers]
+        # the layers' progress as a pipe shows it: every layer's start, then each download,
+        # then each layer unpacked in order (one layer recorded; several: their downloads
+        # finish in netsim's order, not the network's)
+        for blob, there in blobs:
+            say(f"{blob}: {'Already exists' if there else 'Pulling fs layer'}")
+        for blob, there in blobs:
+            if not there:
+                if session.profile.pull_verifying_checksum:
+                    say(f"{blob}: Verifying Checksum")
+                say(f"{blob}: Download complete")
+        for blob, there in blobs:
+            if not there:
+                say(f"{blob}: Pull complete")
         status = f"Downloaded newer image for {ref.familiar_tagged}"
         engine.add_image(host, stored, [ref.canonical])
     say(f"Digest: {_manifest(stored)}")

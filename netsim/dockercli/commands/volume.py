@@ -11,6 +11,7 @@ from netsim.daemon.runtime import Volume
 from netsim.dockercli.commands.common import client_text, listing
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.commands.inspect import inspect_refs
+from netsim.dockercli.container_values import kv_map
 from netsim.dockercli.output import tables
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError, DockerError
@@ -55,15 +56,6 @@ def volume_object(session: Session, host: str, name: str) -> dict[str, Any]:
         raise
 
 
-def _kv_map(values: Sequence[str]) -> dict[str, str]:
-    """opts.ConvertKVStringsToMap: ``k=v``, or ``k`` alone for an empty value."""
-    out: dict[str, str] = {}
-    for value in values:
-        key, _, val = value.partition("=")
-        out[key] = val
-    return out
-
-
 def create(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     """``docker volume create [NAME]``: the volume's name (an existing volume of that name is
     no error: store.go create returns it)."""
@@ -77,12 +69,12 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err("netsim: cluster volumes (swarm CSI) are not simulated", NOT_SIMULATED)
         return
     driver = p.get("driver") or "local"
-    options = _kv_map(p.get_all("opt"))
+    options = kv_map(p.get_all("opt"))
     if driver != "local" or any(k not in _LOCAL_OPTIONS for k in options):
         out.err("netsim: volume plugins and driver options other than the local driver's "
                 "type, device and o are not simulated", NOT_SIMULATED)
         return
-    labels = _kv_map(p.get_all("label"))
+    labels = kv_map(p.get_all("label"))
     # the request carries them as {} when empty (20.10), else leaves them out (null):
     # EngineProfile.volume_create_empty_maps
     empty: dict[str, str] | None = {} if session.profile.volume_create_empty_maps else None

@@ -21,7 +21,7 @@ from netsim.dockercli.output.inspect_common import (
     sorted_map,
 )
 from netsim.dockercli.output.inspect_image import image_facts
-from netsim.dockercli.output.inspect_mounts import mount_json, mount_points
+from netsim.dockercli.output.inspect_mounts import mount_json, mount_point_json, mount_points
 from netsim.images import ImageInfo
 from netsim.state import ContainerState, EndpointState, HostState, State
 from netsim.versions import EngineProfile
@@ -577,7 +577,7 @@ def container(state: State, c: ContainerState) -> dict[str, Any]:
         "ExecIDs": None,
         "HostConfig": hc,
         **storage,
-        "Mounts": [p.to_json() for p in mount_list],
+        "Mounts": [mount_point_json(p) for p in mount_list],
         "Config": config,
         "NetworkSettings": network_settings,
     }

@@ -5,40 +5,28 @@ points the daemon makes of ``--volumes-from``, ``-v`` binds, anonymous volumes a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from netsim.api import Mount
-from netsim.state import ContainerState
+from netsim.state import ContainerState, MountState
 
-__all__ = ["MountPoint", "mount_json", "mount_points"]
+__all__ = ["mount_json", "mount_point_json", "mount_points"]
 
 
-@dataclass
-class MountPoint:
-    """One element of the top-level ``Mounts`` (types.MountPoint)."""
-
-    type: str
-    destination: str
-    source: str = ""
-    name: str = ""
-    driver: str = ""
-    mode: str = ""
-    rw: bool = True
-    propagation: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"Type": self.type}
-        if self.name:
-            out["Name"] = self.name
-        out["Source"] = self.source
-        out["Destination"] = self.destination
-        if self.driver:
-            out["Driver"] = self.driver
-        out["Mode"] = self.mode
-        out["RW"] = self.rw
-        out["Propagation"] = self.propagation
-        return out
+def mount_point_json(p: MountState) -> dict[str, Any]:
+    """One element of the top-level ``Mounts`` (types.MountPoint) as Docker's JSON writes
+    it: ``Name`` and ``Driver`` only for a volume."""
+    out: dict[str, Any] = {"Type": p.type}
+    if p.name:
+        out["Name"] = p.name
+    out["Source"] = p.source
+    out["Destination"] = p.destination
+    if p.driver:
+        out["Driver"] = p.driver
+    out["Mode"] = p.mode
+    out["RW"] = p.rw
+    out["Propagation"] = p.propagation
+    return out
 
 
 def mount_json(m: Mount) -> dict[str, Any]:
@@ -76,11 +64,10 @@ def mount_json(m: Mount) -> dict[str, Any]:
     return out
 
 
-def mount_points(c: ContainerState) -> list[MountPoint]:
+def mount_points(c: ContainerState) -> list[MountState]:
     """The container's mount points (netsim.daemon.volumes.mount_points): those
     ``--volumes-from`` copied, its ``Binds``, its anonymous volumes (``Config.Volumes``), its
     ``--mount`` entries."""
     from netsim.daemon.volumes import mount_points as points
 
-    return [MountPoint(p.type, p.destination, source=p.source, name=p.name, driver=p.driver,
-                       mode=p.mode, rw=p.rw, propagation=p.propagation) for p in points(c)]
+    return list(points(c))
