@@ -173,7 +173,7 @@ OWN_SCOPES = {
     "netsim/daemon/drivers/base.py": {"register", "get"},
     "netsim/probes/registry.py": {"register"},
     # what a push or pull netsim does not simulate says (its NotSimulated notes)
-    "netsim/dockercli/commands/registry.py": {"_addresses", "_registry"},
+    "netsim/dockercli/commands/registry.py": {"_addresses", "find_registry"},
 }
 
 #: EngineProfile's str fields that are no error texts: identities, and the tail of a flag's

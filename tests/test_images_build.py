@@ -243,3 +243,16 @@ docker image inspect -f '{{.Author}} {{json .Config.ExposedPorts}} {{json .Confi
 
 def test_same_input_same_bytes() -> None:
     assert _steps(_SCRIPT) == _steps(_SCRIPT)
+
+
+def test_buildx_words_the_cli_refusals_of_docker_build() -> None:
+    """docker build is buildx build on 26.1 and later: its cobra names itself so; 20.10's CLI
+    words it as docker build (recorded: 90-image-cli)."""
+    line = "docker build --cache-from nginx -t my_extend_nginx:0.0\ndocker images -q x\n"
+    s28, s20 = _steps(line), _steps(line, "20.10")
+    assert s28[0][2].startswith("ERROR: docker: 'docker buildx build' requires 1 argument\n")
+    assert s20[0][2].startswith('"docker build" requires exactly 1 argument.\n')
+    two = _steps("docker tag netsim-lab/alpine x:1\ndocker tag netsim-lab/alpine x:2\n"
+                 "docker images -q x\n")
+    ids = two[2][1].splitlines()
+    assert len(ids) == 2 and ids[0] == ids[1]  # one line per tag, as docker prints them

@@ -126,3 +126,29 @@ def test_pull_verifies_checksums_on_2010() -> None:
                 "# netsim: on server2\ndocker pull 192.168.0.100:5000/mybuild:0.0\n", "20.10")
     out = step(steps, "docker pull 192.168.0.100:5000/mybuild:0.0")[1]
     assert out.count(": Verifying Checksum") == 2 and out.count(": Pull complete") == 2
+
+
+def test_a_build_from_a_registry_image() -> None:
+    """FROM an image in a registry on the network: the builder fetches it from there (its
+    facts carry over); when the registry cannot be reached, BuildKit's metadata error."""
+    steps = run(HOSTS + INSECURE + SETUP + """docker push 192.168.0.100:5000/mybuild:0.0
+# netsim: on server2
+mkdir -p /root/two
+cd /root/two
+printf 'FROM 192.168.0.100:5000/mybuild:0.0\\nEXPOSE 8080\\n' > Dockerfile
+docker build -q -t derived .
+docker image inspect -f '{{json .Config.ExposedPorts}} {{json .Config.Cmd}}' derived
+printf 'FROM 192.168.0.100:5001/nosuch\\n' > Dockerfile
+docker build -t broken .
+""")
+    assert step(steps, "docker build -q -t derived .")[0] == 0
+    assert step(steps, "docker image inspect -f '{{json .Config.ExposedPorts}} "
+                       "{{json .Config.Cmd}}' derived")[1] == (
+        '{"80/tcp":{},"8080/tcp":{}} ["httpd","-f","-p","80"]\n')
+    code, _out, err = step(steps, "docker build -t broken .")
+    assert code == 1 and err.endswith(
+        "ERROR: failed to build: failed to solve: 192.168.0.100:5001/nosuch: failed to resolve "
+        "source metadata for 192.168.0.100:5001/nosuch:latest: failed to do request: Head "
+        '"https://192.168.0.100:5001/v2/nosuch/manifests/latest": dial tcp 192.168.0.100:5001: '
+        "connect: connection refused\n")
+    assert "#2 ERROR: failed to do request: Head" in err

@@ -437,7 +437,12 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
             if not image:
                 raise DockerfileError("base name (" + words[0] + ") should not be blank",
                                       head.start, head.end, kind="dispatch")
-            found = base(image)
+            try:
+                found = base(image)
+            except DockerfileError as err:  # a base image that cannot be had: at its FROM
+                if not err.start:
+                    err.start, err.end = head.start, head.end
+                raise
             config, base_ref, base_stage, key = found.config, found.reference, None, found.key
         steps = [Step(head, 1, key, key)]
         vertex = 1

@@ -156,6 +156,7 @@ PROFILES: dict[str, EngineProfile] = {
             cli_shorts=(("run", "Run a command in a new container"),
                         ("exec", "Run a command in a running container"),
                         ("pull", "Pull an image or a repository from a registry"),
+                        ("push", "Push an image or a repository to a registry"),
                         ("image push", "Push an image or a repository to a registry"),
                         ("volume prune", "Remove all unused local volumes")),
             # vendor/github.com/docker/libnetwork/ipam/allocator.go:387-447 (updateStartIndex)

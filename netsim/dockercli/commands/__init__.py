@@ -105,7 +105,10 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
         out.err(f"netsim: {err.what}", NOT_SIMULATED)
         return host, out
     except DockerCliError as err:
-        out.err(err.text + "\n", err.exit_code)  # the CLI's Fprintln(stderr, err)
+        text = err.text
+        if _is_build(argv) and not session.profile.build_legacy:
+            text = build.buildx_text(text, session.profile)  # buildx parses docker build
+        out.err(text + "\n", err.exit_code)  # the CLI's Fprintln(stderr, err)
         return host, out
     for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
         if i < parsed.stderr_warnings:        # stderr, the command's on stdout
@@ -138,6 +141,11 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
         except DockerError as err:
             report_error(session, parsed, err, out)
     return target, out
+
+
+def _is_build(argv: Sequence[str]) -> bool:
+    words = [a for a in argv[1:] if not a.startswith("-")][:2]
+    return words[:1] == ["build"] or words == ["image", "build"]
 
 
 def report_error(session: Session, p: ParsedCommand, err: DockerError,

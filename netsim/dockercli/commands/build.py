@@ -11,6 +11,7 @@ add`` become the image's tools, and the rest is said once, not simulated.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from netsim.daemon.imagestore import LocalImage, image_digest, info_with_config
@@ -24,9 +25,10 @@ from netsim.dockercli.output.build import (
     warnings_summary,
 )
 from netsim.dockercli.parse import ParsedCommand
-from netsim.images import PACKAGES, ImageInfo, parse_image_ref
+from netsim.images import PACKAGES, ImageInfo, ImageRef, parse_image_ref
 from netsim.images.build import BaseImage, BuildPlan, ImageConfig, plan_build, port_error
 from netsim.images.dockerfile import Dockerfile, DockerfileError, parse_dockerfile
+from netsim.versions import EngineProfile
 
 __all__ = ["build"]
 
@@ -117,6 +119,18 @@ def _read_context(session: Session, host: str, p: ParsedCommand) -> _Context | s
     return _Context(root, posixpath.basename(name), text, ignore, files, dirs)
 
 
+def buildx_text(text: str, profile: EngineProfile) -> str:
+    """The docker CLI's refusal of a ``docker build`` line as buildx words it: ``docker
+    build`` runs the ``buildx build`` plugin command (docker/buildx commands/build.go), whose
+    cobra names itself so, says "Start a build", and prefixes its own errors (an argument
+    count, not an unknown flag) with ``ERROR:`` (recorded: 90-image-cli on 26.1 and 28.5)."""
+    unknown_flag = text.startswith(("unknown flag", "unknown shorthand flag"))
+    text = (text.replace("docker build", "docker buildx build")
+            .replace("docker image build", "docker buildx build")
+            .replace("Build an image from a Dockerfile", "Start a build"))
+    return text if unknown_flag else "ERROR: " + text
+
+
 def _fail(session: Session, out: Output, text: str) -> None:
     if session.profile.build_legacy:
         out.err(text, 1)
@@ -180,8 +194,12 @@ def _build(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     except DockerfileError as err:
         _report(session, out, progress, ctx, size, err)
         return
+    fetched: dict[str, LocalImage] = {}
     try:
-        plan = _plan(session, host, p, df, ctx)
+        plan = _plan(session, host, p, df, ctx, fetched)
+    except BaseUnavailable as err:
+        _unavailable(session, out, progress, ctx, size, err, df)
+        return
     except DockerfileError as err:
         if legacy and err.kind == "dispatch":
             _legacy_until(session, host, p, df, ctx, err, out)
@@ -190,18 +208,92 @@ def _build(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     if legacy:
         from netsim.dockercli.commands.build_legacy import legacy_build
 
-        legacy_build(session, host, p, plan, out)
+        legacy_build(session, host, p, plan, out, fetched=fetched)
         return
-    _buildkit(session, host, p, plan, ctx, size, progress, out)
+    _buildkit(session, host, p, plan, ctx, size, progress, out, fetched)
+
+
+def _unavailable(session: Session, out: Output, progress: BuildKitProgress, ctx: _Context,
+                 size: int, err: BaseUnavailable, df: Dockerfile) -> None:
+    """A base image the build cannot fetch from its registry (recorded: 90-image-cli): the
+    legacy builder's steps up to that FROM and the daemon's pull error; BuildKit's failed
+    metadata vertex, its summary, the FROM's excerpt and the error."""
+    if session.profile.build_legacy:
+        total = len(df.instructions)
+        for i, ins in enumerate(df.instructions, 1):
+            if ins.start > err.start:
+                break
+            out.out(f"Step {i}/{total} : {ins.text}")
+        out.err(err.legacy, 1)
+        return
+    progress.definition(ctx.dockerfile, size, ())
+    name = f"[internal] load metadata for {err.ref.canonical}"
+    progress.vertex(name, close=False)
+    progress.lines[-1] = progress.lines[-1].replace(
+        f"#{progress.n} DONE 0.0s\n", f"#{progress.n} ERROR: {err.buildkit}\n")
+    if progress.text:
+        out.err(progress.text + f"------\n > {name}:\n------\n", None)
+    out.err(excerpt(ctx.dockerfile, ctx.text, err.start, err.end), None)
+    out.err("ERROR: " + _solve_error(session, err.message), 1)
+
+
+class BaseUnavailable(DockerfileError):
+    """A FROM image in a registry on the network that the build cannot get: what BuildKit
+    says of the metadata it could not load (``failed to do request: Head "…/manifests/TAG":
+    …``) and what the legacy builder's pull says (the daemon's words)."""
+
+    def __init__(self, typed: str, ref: ImageRef, buildkit: str, legacy: str) -> None:
+        super().__init__(f"{typed}: failed to resolve source metadata for {ref.canonical}: "
+                         f"{buildkit}", kind="dispatch")
+        self.ref, self.buildkit, self.legacy = ref, buildkit, legacy
+
+
+def _from_registry(session: Session, host: str, typed: str) -> LocalImage | None:
+    """The image a FROM names in a registry on the network, as the builder fetches it (None:
+    not such a reference, or one netsim does not simulate, said once); BaseUnavailable when
+    the registry cannot be reached or does not have it."""
+    from netsim.dockercli.commands.registry import (
+        NotSimulated,
+        Unreachable,
+        find_registry,
+        wants_registry,
+    )
+
+    if not wants_registry(typed) or session.engine.find_image(host, typed) is not None:
+        return None
+    ref = parse_image_ref(typed)
+    try:
+        cid, _url = find_registry(session, host, ref)
+    except NotSimulated as err:
+        session.engine.notes.setdefault(f"docker build: a base image from {err} is not "
+                                        "simulated", None)
+        return None
+    except Unreachable as err:
+        raise BaseUnavailable(typed, ref, f'failed to do request: Head "{err.scheme}://'
+                              f'{err.domain}/v2/{ref.repository}/manifests/{ref.tag}": '
+                              f"{err.detail}", err.text) from None
+    stored = session.engine.registry_data(cid).repos.get(ref.repository, {}).get(ref.tag)
+    if stored is None:
+        raise BaseUnavailable(typed, ref, f"{ref.canonical}: not found",
+                              f"manifest for {ref.familiar_tagged} not found: manifest "
+                              "unknown: manifest unknown")
+    return stored
 
 
 def _plan(session: Session, host: str, p: ParsedCommand, df: Dockerfile,
-          ctx: _Context) -> BuildPlan:
+          ctx: _Context, fetched: dict[str, LocalImage] | None = None) -> BuildPlan:
+    """The build's plan; ``fetched`` collects the base images pulled from a registry on the
+    network (the builder's, not in the daemon's image list)."""
     args = dict(a.partition("=")[::2] for a in p.get_all("build-arg"))
 
     def base(ref: str) -> BaseImage:
-        image = session.engine.pull_known(host, ref)
+        remote = _from_registry(session, host, ref)
         parsed = parse_image_ref(ref)
+        if remote is not None:
+            if fetched is not None:
+                fetched[parsed.canonical] = remote
+            return BaseImage(parsed.canonical, remote.id, remote.config)
+        image = session.engine.pull_known(host, ref)
         if image is None:  # an image netsim does not know: taken to exist (said once)
             session.engine.notes.setdefault(
                 f"image {parsed.familiar_tagged} is not in netsim's catalogue: built on as an "
@@ -308,7 +400,8 @@ def _tags(p: ParsedCommand) -> list[str]:
 
 
 def finish_image(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
-                 parent: str = "", legacy_id: str = "") -> LocalImage:
+                 parent: str = "", legacy_id: str = "",
+                 fetched: Mapping[str, LocalImage] | None = None) -> LocalImage:
     """The image a build made: stored under its tags, its facts from its base's."""
     engine = session.engine
     stage = plan.final
@@ -322,7 +415,7 @@ def finish_image(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
     root = stage
     while root.base_stage is not None:
         root = plan.stages[root.base_stage]
-    base = engine.find_image(host, root.base)
+    base = engine.find_image(host, root.base) or (fetched or {}).get(root.base)
     base_info = base.info if base is not None else None
     tools: dict[str, str] = {}
     for s in plan.built:
@@ -369,7 +462,8 @@ def _ancestors(plan: BuildPlan, index: int) -> set[int]:
 
 
 def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ctx: _Context,
-              size: int, progress: BuildKitProgress, out: Output) -> None:
+              size: int, progress: BuildKitProgress, out: Output,
+              fetched: Mapping[str, LocalImage]) -> None:
     profile = session.profile
     store = session.engine.image_store(host)
     warnings = plan.warnings if profile.build_lint else ()
@@ -401,7 +495,7 @@ def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ct
     for s in plan.built:
         if plan.stages[s].base_stage is None:
             store.cache[f"from:{plan.stages[s].base}"] = ""
-    image = finish_image(session, host, p, plan)
+    image = finish_image(session, host, p, plan, fetched=fetched)
     logs = ["exporting layers done", f"writing image {image.id} done"]
     logs += [f"naming to {_named(t)} done" for t in _tags(p)]
     progress.vertex("exporting to image", *logs)

@@ -6,6 +6,8 @@ measured: conformance/recorded/20.10/83-build-basics, 84-build-stages)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from netsim.daemon import ids
 from netsim.daemon.imagestore import LocalImage, image_digest
 from netsim.dockercli.commands.context import Output, Session
@@ -21,7 +23,8 @@ _NO_CONTAINER = ("copy", "add")
 
 
 def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, out: Output,
-                 *, total: int | None = None, finish: bool = True) -> str:
+                 *, total: int | None = None, finish: bool = True,
+                 fetched: Mapping[str, LocalImage] | None = None) -> str:
     """Print the steps of ``plan`` up to its target and store the image; the ID of the last
     step's image. ``total``: the number of steps to show in ``Step N/M`` (the whole
     Dockerfile's when a later instruction fails: ``finish`` False then stores no image)."""
@@ -48,7 +51,8 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
                 if stage.base_stage is not None:
                     current = last_of[stage.base_stage]
                 else:
-                    base = engine.find_image(host, stage.base)
+                    base = (engine.find_image(host, stage.base)
+                            or (fetched or {}).get(stage.base))
                     current = base.id if base is not None else image_digest(
                         "unknown", stage.base)
                 out.out(f" ---> {current.removeprefix('sha256:')[:12]}")
@@ -74,7 +78,8 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
     if not finish:
         return current
     parent = store.images[current].parent if current in store.images else ""
-    image = finish_image(session, host, p, plan, parent=parent, legacy_id=current)
+    image = finish_image(session, host, p, plan, parent=parent, legacy_id=current,
+                         fetched=fetched)
     out.out(f"Successfully built {image.id.removeprefix('sha256:')[:12]}")
     for t in p.get_all("tag"):
         try:

@@ -99,11 +99,9 @@ def images(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err(f"netsim: the images filter '{err}' is not simulated", NOT_SIMULATED)
         return
     now = session.engine.clock
-    if p.get("quiet") == "true":
-        seen: dict[str, None] = {}
-        for _r, _t, i in rows:
-            seen.setdefault(i.id if p.get("no-trunc") == "true" else _short(i.id), None)
-        out.stdout.extend(f"{i}\n" for i in seen)
+    if p.get("quiet") == "true":  # one ID per row: an image with two tags twice (recorded)
+        out.stdout.extend(f"{i.id if p.get('no-trunc') == 'true' else _short(i.id)}\n"
+                          for _r, _t, i in rows)
         return
     unknown = [i for _r, _t, i in rows if i.size is None]
     structs = [GoStruct("*formatter.imageContext", {
@@ -156,7 +154,7 @@ def rmi(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         except DaemonError as err:
             text = err.text
             if err.status == 404 and session.profile.cli_image_not_found_client:
-                errors.append(f"Error: {text}")  # 20.10's CLI: "Error: No such image: x"
+                errors.append(f"Error: No such image: {ref}")  # 20.10's CLI: the ref as typed
             else:
                 errors.append(f"Error response from daemon: {text}")
             continue

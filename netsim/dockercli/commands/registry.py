@@ -26,7 +26,8 @@ from netsim.errors import DaemonError, DockerCliError
 from netsim.images import ImageRef, container_image, parse_image_ref
 from netsim.images.reference import DEFAULT_DOMAIN
 
-__all__ = ["pull_into", "push", "registry_pull", "wants_registry"]
+__all__ = ["NotSimulated", "Unreachable", "find_registry", "pull_into", "push",
+           "registry_pull", "wants_registry"]
 
 #: Go's net errors for a failed connect (syscall errno texts)
 _DIAL = {
@@ -39,6 +40,15 @@ _DIAL = {
 
 class NotSimulated(Exception):
     """A registry exchange netsim does not simulate (its note says what)."""
+
+
+class Unreachable(DaemonError):
+    """The registry does not answer as one: the daemon's words (``Get "URL/v2/": …``), with
+    the scheme, registry and Go's error apart (BuildKit asks for a manifest instead)."""
+
+    def __init__(self, scheme: str, domain: str, detail: str) -> None:
+        self.scheme, self.domain, self.detail = scheme, domain, detail
+        super().__init__(f'Get "{scheme}://{domain}/v2/": {detail}', status=500)
 
 
 def _short(digest: str) -> str:
@@ -78,7 +88,7 @@ def _addresses(name: str) -> list[str]:
                            "address or localhost only)") from None
 
 
-def _registry(session: Session, host: str, ref: ImageRef) -> tuple[str, str]:
+def find_registry(session: Session, host: str, ref: ImageRef) -> tuple[str, str]:
     """The registry container the daemon of ``host`` reaches for ``ref``'s registry and the
     base URL it speaks to; a DaemonError with the daemon's words when it cannot."""
     from netsim.probes.http import served_by
@@ -91,7 +101,7 @@ def _registry(session: Session, host: str, ref: ImageRef) -> tuple[str, str]:
     scheme = "http" if _insecure(session, host, domain, name) else "https"
     url = f"{scheme}://{domain}/v2/"
     state = session.state
-    first_error = ""
+    first_error: Unreachable | None = None
     for address in _addresses(name):
         trace = reach(state, f"@{host}", address, port=port)
         if trace.symptom is Symptom.OK:
@@ -100,14 +110,15 @@ def _registry(session: Session, host: str, ref: ImageRef) -> tuple[str, str]:
             if found is None or info is None or not info.registry_api:
                 raise NotSimulated(f"the server at {domain} (netsim knows no registry there)")
             if scheme == "https":
-                raise DaemonError(f'Get "{url}": http: server gave HTTP response to HTTPS '
-                                  "client", status=500)
+                raise Unreachable(scheme, domain, "http: server gave HTTP response to HTTPS "
+                                                  "client")
             return found[0].id, url
-        if not first_error:
+        if first_error is None:
             shown = f"[{address}]" if ":" in address else address
             text = _DIAL.get(trace.symptom, "connect: connection refused")
-            first_error = f'Get "{url}": dial tcp {shown}:{port}: {text}'
-    raise DaemonError(first_error, status=500)
+            first_error = Unreachable(scheme, domain, f"dial tcp {shown}:{port}: {text}")
+    assert first_error is not None  # _addresses gives one address at least
+    raise first_error
 
 
 def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
@@ -128,7 +139,7 @@ def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err(f"An image does not exist locally with the tag: {ref.familiar_name}", 1)
         return
     try:
-        cid, _url = _registry(session, host, ref)
+        cid, _url = find_registry(session, host, ref)
     except NotSimulated as err:
         out.err(f"netsim: pushing to {err} is not simulated", NOT_SIMULATED)
         return
@@ -182,7 +193,7 @@ def pull_into(session: Session, host: str, ref: ImageRef, out: Output, *,
     """Pull ``ref`` from its registry into ``host``'s daemon, printing the pull's progress;
     a DaemonError with the daemon's words when it cannot."""
     engine = session.engine
-    cid, _url = _registry(session, host, ref)
+    cid, _url = find_registry(session, host, ref)
     stored = engine.registry_data(cid).repos.get(ref.repository, {}).get(ref.tag)
     if stored is None:
         raise DaemonError(f"manifest for {ref.familiar_tagged} not found: manifest unknown: "
