@@ -61,8 +61,10 @@ def test_word_expansion() -> None:
             ("${B/x/y}", True, "missing ':' in substitution"),
             ("${B:x}", False, "unsupported modifier (:x) in substitution"),
             ("${B", False, "unsupported modifier (\ufffd) in substitution"),
-            ("${B:-x", False, "unsupported modifier (\ufffd) in substitution"),
-            ("${}", False, "bad substitution: ${}"),
+            ("${B:-x", False, "syntax error: missing '}'"),
+            ("${}", False, "syntax error: bad substitution"),
+            ("${", False, "syntax error: missing '}'"),
+            ("${A/x", False, "syntax error: missing '/' in ${}"),
             ('"x', False, "unexpected end of statement while looking for matching "
                           "double-quote")):
         with pytest.raises(DockerfileError) as err:

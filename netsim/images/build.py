@@ -24,6 +24,7 @@ from netsim.images.dockerfile import (
     expand_word,
     expand_words,
     name_values,
+    shown_word,
     split_words,
 )
 
@@ -88,6 +89,9 @@ class Step:
     #: the legacy builder's cache key: every instruction, with the config it leaves (its
     #: commit is keyed on the expanded instruction: builder/dockerfile/internals.go)
     legacy_key: str = ""
+    #: how BuildKit names the step: its keyword upper-cased, the rest through the lexer with
+    #: the environment before it (convert.go uppercaseCmd(processCmdEnv(…)))
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,15 @@ class Stage:
     depends: tuple[int, ...] = ()
     key: str = ""
     warnings: tuple[LintWarning, ...] = ()
+    #: the ARGs in scope at its end and whether it set a WORKDIR: a stage built FROM this one
+    #: starts with both (BuildKit's dispatch state)
+    args: tuple[tuple[str, str], ...] = ()
+    workdir_set: bool = False
+
+    @property
+    def from_image(self) -> bool:
+        """It starts from an image, not another stage or scratch: its FROM is a step."""
+        return self.base_stage is None and self.base != "scratch"
 
 
 @dataclass(frozen=True)
@@ -176,7 +189,8 @@ def exposed_ports(words: Sequence[str],
         if proto.lower() not in ("", "tcp", "udp", "sctp"):
             raise DockerfileError(ports_error("proto", proto, raw), kind="dispatch")
         start, sep, end = port.partition("-")
-        digits = start.isdigit() and (not sep or end.isdigit())
+        digits = bool(re.fullmatch(r"[0-9]+", start)) and (
+            not sep or bool(re.fullmatch(r"[0-9]+", end)))  # Go's ParseInt: ASCII digits
         first = int(start) if digits else -1
         last = int(end) if digits and sep and end != start else first
         if not (0 <= first <= 65535 and 0 <= last <= 65535) or last < first:
@@ -249,16 +263,16 @@ class _StageBuilder:
         """One instruction's change to the stage's config."""
         k = ins.keyword
         esc = self.df.escape
-        if k == "env":
+        if k == "env":  # names and values expanded against the env before the instruction
             env = config.env
+            before = config
             for name, value, legacy in name_values(k, ins.rest, esc):
                 if legacy:
                     self.lint.append(LintWarning("LegacyKeyValueFormat", '"ENV key=value" '
                                                  'should be used instead of legacy "ENV key '
                                                  'value" format', ins.start))
-                env = _with_env(env, name, self.word(value, config))
-                config = replace(config, env=env)
-            return config
+                env = _with_env(env, self.word(name, before), self.word(value, before))
+            return replace(config, env=env)
         if k == "label":
             labels = dict(config.labels)
             for name, value, legacy in name_values(k, ins.rest, esc):
@@ -334,8 +348,62 @@ class _StageBuilder:
             return replace(config, onbuild=(*config.onbuild, ins.rest))
         if k == "run":
             command = " ".join(ins.exec_form) if ins.exec_form is not None else ins.rest
-            self.packages += installed_packages(command)
+            for _name, body in ins.heredocs:  # RUN <<EOF: the script is the body
+                command += "\n" + body
+            self.packages += installed_packages(command.replace("\n", ";"))
         return config
+
+
+def _check_from_flag(src: str, built: int, ins: Instruction, how: str) -> None:
+    """COPY --from's refusals, in each builder's words (recorded: 91-build-refusals-review):
+    BuildKit ≥ 0.2x refuses a variable and an index it has not built, with no excerpt;
+    BuildKit 0.13 (``buildkit-0.13``) reads a variable as an image name; the legacy builder
+    (``legacy``) says "invalid from flag value"."""
+    from netsim.images.reference import parse_image_ref
+
+    index = re.fullmatch(r"-?[0-9]+", src) is not None
+    if how == "legacy":
+        if index and not 0 <= int(src) < built:
+            raise DockerfileError(f"invalid from flag value {src}: index out of bounds",
+                                  ins.start, ins.end, kind="dispatch")
+        if not index:
+            try:
+                parse_image_ref(src)
+            except ValueError as err:
+                text = str(err).replace(f" ({_library(src)})", "")
+                raise DockerfileError(f"invalid from flag value {src}: {text}", ins.start,
+                                      ins.end, kind="dispatch") from None
+        return
+    if "$" in src:
+        if how == "buildkit-0.13":
+            try:
+                parse_image_ref(src)
+            except ValueError as err:
+                raise DockerfileError(f'failed to parse stage name "{src}": {err}',
+                                      ins.start, ins.end, kind="dispatch") from None
+        raise DockerfileError("variable expansion is not supported for --from, define a new "
+                              "stage with FROM using ARG from global scope as a workaround",
+                              kind="dispatch")
+    if index and not 0 <= int(src) < built:
+        raise DockerfileError(f"invalid stage index {src}", kind="dispatch")
+
+
+def _library(name: str) -> str:
+    return name if "/" in name else f"library/{name}"
+
+
+def _nearest(word: str, options: Sequence[str]) -> str:
+    """util/suggest Search: the option fewer than 3 edits away, nearest first."""
+    from netsim.images.dockerfile import edit_distance
+
+    best, dist = "", 3
+    for o in options:
+        d = edit_distance(word, o)
+        if d == 0:
+            return ""
+        if d < dist:
+            best, dist = o, d
+    return best
 
 
 def apply_changes(df: Dockerfile, config: ImageConfig) -> ImageConfig:
@@ -357,6 +425,29 @@ def check_instructions(df: Dockerfile) -> None:
     (instructions/parse.go)."""
     for i in df.instructions:
         try:
+            word = i.keyword.upper()
+            args = i.exec_form if i.exec_form is not None else tuple(split_words(i.rest))
+            if i.keyword in ("workdir", "user", "stopsignal", "maintainer") and not i.rest:
+                raise DockerfileError(f"{word} requires exactly one argument",
+                                      kind="instruction")
+            if i.keyword in ("expose", "volume", "arg", "onbuild", "shell") and not args:
+                raise DockerfileError(f"{word} requires at least one argument",
+                                      kind="instruction")
+            if i.keyword in ("copy", "add") and len(args) < 2 and not i.heredocs:
+                raise DockerfileError(f"{word} requires at least two arguments, but only one "
+                                      "was provided. Destination could not be determined",
+                                      kind="instruction")
+            if i.keyword == "from":
+                words = split_words(i.rest, df.escape)
+                if len(words) == 3 and not re.fullmatch(r"[a-z][a-z0-9-_.]*",
+                                                        words[2].lower()):
+                    raise DockerfileError(f'invalid name for build stage: "{words[2]}", name '
+                                          "can't start with a number or contain symbols",
+                                          kind="instruction")
+            if i.keyword == "healthcheck" and i.rest.upper().startswith("CMD") and \
+                    not i.rest[3:].strip():
+                raise DockerfileError("Missing command after HEALTHCHECK CMD",
+                                      kind="instruction")
             if i.keyword in ("env", "label"):
                 name_values(i.keyword, i.rest, df.escape)
             elif i.keyword == "from":
@@ -380,7 +471,8 @@ def check_instructions(df: Dockerfile) -> None:
 def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | None,
                base: Callable[[str], BaseImage], context_key: str = "",
                ports_error: Callable[[str, str, str], str] | None = None,
-               legacy: bool = False) -> BuildPlan:
+               legacy: bool = False, from_flag: str = "buildkit",
+               target_suggests: bool = True) -> BuildPlan:
     """The build of ``df``: stages, steps and the target's config (``base`` gives an external
     base image's reference, cache key and config; ``context_key`` stands for the build
     context's files, for the cache keys of COPY and ADD; ``legacy``: 20.10's builder, its
@@ -433,6 +525,11 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
             config, base_ref, base_stage, key = (parent.config, parent.base, parent.index,
                                                  parent.key)
             b.depends.append(parent.index)
+            if not legacy:  # BuildKit's dispatch state carries on; 20.10's builder: not the ARGs
+                b.args = dict(parent.args)
+            b.workdir_set = parent.workdir_set
+        elif image == "scratch":  # convert.go: an empty filesystem, no image to load
+            config, base_ref, base_stage, key = ImageConfig(), "scratch", None, "scratch"
         else:
             if not image:
                 raise DockerfileError("base name (" + words[0] + ") should not be blank",
@@ -444,10 +541,12 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
                     err.start, err.end = head.start, head.end
                 raise
             config, base_ref, base_stage, key = found.config, found.reference, None, found.key
-        steps = [Step(head, 1, key, key)]
-        vertex = 1
+        # BuildKit counts the FROM as a step only when it loads an image (convert.go)
+        vertex = 1 if base_stage is None and base_ref != "scratch" else 0
+        steps = [Step(head, vertex, key, key, f"FROM {base_ref}")]
         lkey = key
         for i in group[1:]:
+            env_before = b.scope(config)
             try:
                 config = b.apply(i, config)
             except DockerfileError as err:  # the instruction's lines, for the excerpt
@@ -458,8 +557,11 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
                 vertex += 1
                 src = i.flag("from") if i.keyword == "copy" else None
                 if src is not None:
-                    # --from=NAME, or --from=N: the Nth stage (the seed's --from=0)
-                    dep = int(src) if src.isdigit() and int(src) < len(stages) \
+                    # --from=NAME, or --from=N: the Nth stage before this one (the seed's
+                    # --from=0); convert.go refuses a variable and a stage index it has not
+                    # built yet
+                    _check_from_flag(src, len(stages), i, from_flag)
+                    dep = int(src) if re.fullmatch(r"[0-9]+", src) \
                         else names.get(src.lower())
                     if dep is not None:
                         b.depends.append(dep)
@@ -471,18 +573,28 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
                 key = _digest(key, i.text, used, src, b.word(i.rest, config)
                               if i.keyword == "workdir" else "")
                 lkey = _digest(lkey, i.text, used, src, config)
-                steps.append(Step(i, vertex, key, lkey))
+                shown = shown_word(i.text, env_before, df.escape, run=i.keyword == "run")
+                word, _, rest = shown.partition(" ")
+                label = f"{word.upper()} {rest}".rstrip()
+                if i.heredocs:  # convert.go: the body's first line after the marker
+                    body = i.heredocs[0][1].split("\n")
+                    more = "..." if len([b for b in body if b]) > 1 else ""
+                    label += f" ({body[0]}{more})"
+                steps.append(Step(i, vertex, key, lkey, label))
             else:
                 lkey = _digest(lkey, i.text, config)  # ARG: its declaration
                 steps.append(Step(i, 0, key, lkey))
         stage = Stage(index, name, base_ref, base_stage, tuple(steps), config, vertex,
-                      tuple(b.packages), tuple(b.depends), key, tuple(lint))
+                      tuple(b.packages), tuple(b.depends), key, tuple(lint),
+                      tuple(sorted(b.args.items())), b.workdir_set)
         stages.append(stage)
         if name is not None:
             names[name] = index
     if target is not None:
-        if target.lower() not in names:
-            raise DockerfileError(f"target stage \"{target}\" could not be found",
+        if target.lower() not in names:  # convert.go: with suggest.WrapError's hint
+            near = _nearest(target.lower(), list(names)) if target_suggests else ""
+            raise DockerfileError(f"target stage \"{target}\" could not be found"
+                                  + (f" (did you mean {near}?)" if near else ""),
                                   kind="target")
         goal = names[target.lower()]
     else:
@@ -503,6 +615,6 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
                       key=lambda w: w.line)
     # BuildKit loads the metadata of the bases the target needs, not every stage's
     bases = list(dict.fromkeys(stages[i].base for i in sorted(needed)
-                               if stages[i].base_stage is None))
+                               if stages[i].from_image))
     return BuildPlan(tuple(stages), tuple(sorted(needed)), goal, tuple(pre), tuple(warnings),
                      context, tuple(bases))

@@ -31,10 +31,12 @@ __all__ = [
     "DockerfileError",
     "ErrorKind",
     "Instruction",
+    "edit_distance",
     "expand_word",
     "expand_words",
     "name_values",
     "parse_dockerfile",
+    "shown_word",
     "split_words",
 ]
 
@@ -47,6 +49,10 @@ INSTRUCTIONS = ("add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "fro
 _DIRECTIVE = re.compile(r"^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$")
 _DIRECTIVES = ("syntax", "escape", "check")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: a here-document's marker in an instruction (parser.go reHeredoc: ``<<EOF``, ``<<-EOF``,
+#: ``<<"EOF"``) and the instructions that take them
+_HEREDOC = re.compile(r"(?<![<\w])\d*<<(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
+_HEREDOC_INSTRUCTIONS = ("run", "copy", "add", "onbuild")
 _BRACED_NAME = re.compile(r"[A-Za-z0-9_]+")
 _T = TypeVar("_T")
 _WHITESPACE = re.compile(r"[\t\v\f\r ]+")
@@ -88,6 +94,8 @@ class Instruction:
     start: int
     end: int
     exec_form: tuple[str, ...] | None = None
+    #: its here-documents (``RUN <<EOF`` …), (name, body), in order
+    heredocs: tuple[tuple[str, str], ...] = ()
 
     def flag(self, name: str) -> str | None:
         """A flag's value (``--from=build`` → ``build``; ``--link`` → ``""``), or None."""
@@ -114,7 +122,7 @@ def _is_comment(line: str) -> bool:
     return line.lstrip(" \t").startswith("#")
 
 
-def parse_dockerfile(text: str, *, strict: bool = True) -> Dockerfile:
+def parse_dockerfile(text: str, *, strict: bool = True, heredocs: bool = True) -> Dockerfile:
     """Parse a Dockerfile's text as BuildKit's parser.Parse does (an unknown instruction is
     refused here, with BuildKit's suggestion of the nearest known one, unless ``strict`` is
     false: ``docker commit --change`` checks the words itself)."""
@@ -168,7 +176,29 @@ def parse_dockerfile(text: str, *, strict: bool = True) -> Dockerfile:
             empty.append(i)
         if not joined.strip():
             continue
-        out.append(_instruction(joined, start, i, strict))
+        ins = _instruction(joined, start, i, strict)
+        if heredocs and ins.keyword in _HEREDOC_INSTRUCTIONS and ins.exec_form is None \
+                and "<<" in joined:
+            # parser.go: the lines after a RUN/COPY/ADD naming here-documents are their
+            # bodies, each up to its terminator (<<- strips leading tabs first)
+            docs: list[tuple[str, str]] = []
+            for m in _HEREDOC.finditer(ins.rest):
+                body, found = "", False
+                while i < len(lines):
+                    raw = lines[i]
+                    i += 1
+                    if (raw.lstrip("\t") if m.group(1) else raw) == m.group(3):
+                        found = True
+                        break
+                    body += raw + "\n"
+                if not found:
+                    raise DockerfileError("unterminated heredoc", start, i)
+                docs.append((m.group(3), body))
+            if docs:
+                from dataclasses import replace as _replace
+
+                ins = _replace(ins, end=i, heredocs=tuple(docs))
+        out.append(ins)
     return Dockerfile(tuple(out), escape, tuple(empty), text)
 
 
@@ -208,7 +238,8 @@ def _instruction(line: str, start: int, end: int, strict: bool = True) -> Instru
                        exec_form)
 
 
-def _levenshtein(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein's distance (util/suggest uses agext/levenshtein)."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
@@ -224,7 +255,7 @@ def _suggest(word: str) -> str:
     best, dist = "", 3
     low = word.lower()
     for name in INSTRUCTIONS:
-        d = _levenshtein(low, name)
+        d = edit_distance(low, name)
         if d < dist:
             best, dist = name, d
     if not best:
@@ -300,11 +331,16 @@ class _Lexer:
     character and ``$NAME``/``${NAME}``/``${NAME:-word}``/``${NAME:+word}``/``${NAME:?msg}``."""
 
     def __init__(self, text: str, env: Mapping[str, str], escape: str,
-                 legacy: bool = False) -> None:
+                 legacy: bool = False, *, raw_quotes: bool = False,
+                 skip_unset: bool = False) -> None:
         self.text = text
         self.env = env
         self.escape = escape
         self.legacy = legacy
+        #: lex.go RawQuotes (quotes kept) and SkipUnsetEnv (an unset $NAME kept as typed):
+        #: how BuildKit shows a RUN line
+        self.raw_quotes = raw_quotes
+        self.skip_unset = skip_unset
         self.pos = 0
 
     def peek(self) -> str:
@@ -368,13 +404,20 @@ class _Lexer:
                 break
             self.pos += 1
             if ch == "'":
-                out += self.single()
+                inner = self.single()
+                out += f"'{inner}'" if self.raw_quotes else inner
             elif ch == '"':
-                out += self.double()
+                inner = self.double()
+                out += f'"{inner}"' if self.raw_quotes else inner
             elif ch == "$":
-                out += self.variable()
+                start = self.pos - 1
+                value = self.variable()
+                unset = self.skip_unset and self.text[start + 1:self.pos].strip("{}") \
+                    not in self.env
+                out += self.text[start:self.pos] if unset else value
             elif ch == self.escape:
-                out += self.next()
+                nxt = self.next()
+                out += ch + nxt if self.raw_quotes else nxt
             else:
                 out += ch
         return out
@@ -405,51 +448,107 @@ class _Lexer:
                 out += ch
 
     def variable(self) -> str:
-        ch = self.peek()
-        if ch == "{":
-            self.pos += 1
-            m = _BRACED_NAME.match(self.text, self.pos)  # ${1}: a positional one, unset
+        """After a ``$``: the variable's value (lex.go processDollar)."""
+        if self.peek() != "{":
+            m = _NAME.match(self.text, self.pos)
             if m is None:
-                raise DockerfileError(f"bad substitution: {self.text}", kind="dispatch")
-            name = m.group(0)
+                return "$"
             self.pos = m.end()
-            op = self.next()
-            if op == "}":
-                return self.env.get(name, "")
-            if self.legacy:  # 20.10's lexer: only ${NAME:-…}, ${NAME:+…} (and :?)
-                if op != ":":
-                    raise DockerfileError("missing ':' in substitution", kind="dispatch")
-                op += self.next()
-                if op not in (":-", ":+", ":?"):
-                    raise DockerfileError(f"unsupported modifier ({op[1:]}) in substitution",
-                                          kind="dispatch")
-            else:
-                doubled = op in ("#", "%", "/") and self.peek() == op
-                if op == ":" or doubled:  # ":x" names itself in the refusal
-                    op += self.next()
-                if op not in ("-", "+", "?", ":-", ":+", ":?", "#", "##", "%", "%%", "/",
-                              "//"):
-                    # the end of the text is Go's EOF rune, shown as U+FFFD
-                    raise DockerfileError(f"unsupported modifier ({op or chr(0xFFFD)}) in "
-                                          "substitution", kind="dispatch")
-            word = _Lexer(self._braced(), self.env, self.escape, self.legacy).word()
-            value = self.env.get(name)
-            if op[0] in "#%/":
-                return _pattern(op, value or "", word)
-            empty = value is None or (op.startswith(":") and value == "")
-            if op.endswith("-"):
-                return word if empty else str(value)
-            if op.endswith("+"):
-                return "" if empty else word
-            if empty:
-                raise DockerfileError(f"{name}: {word or 'is not allowed to be unset'}",
+            return self.env.get(m.group(0), "")
+        self.pos += 1
+        if self.legacy:
+            return self._legacy_braced()
+        ch = self.peek()
+        if ch == "":
+            raise DockerfileError("syntax error: missing '}'", kind="dispatch")
+        if ch in "{}:":  # ${{x}, ${:x}, ${}
+            raise DockerfileError("syntax error: bad substitution", kind="dispatch")
+        m = _BRACED_NAME.match(self.text, self.pos)  # ${1}: a positional one, unset
+        name = m.group(0) if m is not None else ""
+        self.pos += len(name)
+        op = self.next() or chr(0xFFFD)  # Go's EOF rune prints as U+FFFD
+        value = self.env.get(name)
+        if op == "}":
+            return value or ""
+        null_is_unset = op == ":"
+        if null_is_unset:
+            nxt = self.next()
+            op += nxt or chr(0xFFFD)
+            if nxt in ("#", "%") or nxt not in ("+", "-", "?"):
+                raise DockerfileError(f"unsupported modifier ({op}) in substitution",
                                       kind="dispatch")
-            return str(value)
-        m = _NAME.match(self.text, self.pos)
+        if op[-1] in "+-?#%":
+            word = self._until("}", "syntax error: missing '}'")
+            empty = value is None or (null_is_unset and value == "")
+            if op[-1] == "-":
+                return word if empty else str(value)
+            if op[-1] == "+":
+                return "" if empty else word
+            if op[-1] == "?":
+                if value is None or empty:
+                    why = word or ("is not allowed to be unset" if value is None
+                                   else "is not allowed to be empty")
+                    raise DockerfileError(f"{name}: {why}", kind="dispatch")
+                return str(value)
+            greedy = word.startswith(op)
+            return _pattern(op * (2 if greedy else 1), value or "",
+                            word[1:] if greedy else word)
+        if op == "/":
+            every = self.peek() == "/"
+            if every:
+                self.pos += 1
+            pattern = self._until("/", "syntax error: missing '/' in ${}")
+            replacement = self._until("}", "syntax error: missing '}'")
+            return _pattern("//" if every else "/", value or "", f"{pattern}/{replacement}")
+        raise DockerfileError(f"unsupported modifier ({op}) in substitution", kind="dispatch")
+
+    def _until(self, stop: str, missing: str) -> str:
+        """A word up to ``stop`` (lex.go processStopOn), expanded; ``missing`` at the end."""
+        start = self.pos
+        depth = 0
+        while self.pos < len(self.text):
+            ch = self.text[self.pos]
+            if ch == self.escape:
+                self.pos += 2
+                continue
+            if ch == "{":
+                depth += 1
+            elif ch == "}" and depth:
+                depth -= 1
+            elif ch == stop and not depth:
+                raw = self.text[start:self.pos]
+                self.pos += 1
+                return _Lexer(raw, self.env, self.escape).word()
+            self.pos += 1
+        raise DockerfileError(missing, kind="dispatch")
+
+    def _legacy_braced(self) -> str:
+        """20.10's lexer after ``${``: ``}``, or ``:-``, ``:+``, ``:?`` and a word."""
+        m = _BRACED_NAME.match(self.text, self.pos)  # ${1}: positional, unset (recorded)
         if m is None:
-            return "$"
+            raise DockerfileError(f"bad substitution: {self.text}", kind="dispatch")
+        name = m.group(0)
         self.pos = m.end()
-        return self.env.get(m.group(0), "")
+        op = self.next()
+        if op == "}":
+            return self.env.get(name, "")
+        if op != ":":
+            raise DockerfileError("missing ':' in substitution", kind="dispatch")
+        op += self.next()
+        if op not in (":-", ":+", ":?"):
+            raise DockerfileError(f"unsupported modifier ({op[1:]}) in substitution",
+                                  kind="dispatch")
+        word = _Lexer(self._braced(), self.env, self.escape, True).word()
+        value = self.env.get(name)
+        empty = not value
+        if op == ":-":
+            return word if empty else str(value)
+        if op == ":+":
+            return "" if empty else word
+        if empty:
+            raise DockerfileError(f"{name}: {word or 'is not allowed to be unset'}",
+                                  kind="dispatch")
+        return str(value)
 
     def _braced(self) -> str:
         depth = 1
@@ -497,6 +596,17 @@ def _pattern(op: str, value: str, pattern: str) -> str:
         return next((value[k:] for k in order if fnmatchcase(value[:k], pattern)), value)
     order = cuts if op == "%%" else reversed(cuts)
     return next((value[:k] for k in order if fnmatchcase(value[k:], pattern)), value)
+
+
+def shown_word(text: str, env: Mapping[str, str], escape: str = "\\", *,
+               run: bool = False) -> str:
+    """An instruction as BuildKit names its step (convert.go processCmdEnv): the text through
+    the lexer — quotes removed and variables expanded, or for a RUN quotes kept and unset
+    variables left as typed; the text itself when that fails."""
+    try:
+        return _Lexer(text, env, escape, raw_quotes=run, skip_unset=run).word()
+    except DockerfileError:
+        return text
 
 
 def _wrapped(word: str, call: Callable[[], _T]) -> _T:

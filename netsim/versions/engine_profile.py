@@ -431,6 +431,15 @@ class EngineProfile(BaseModel):
     #: a dispatch error (a bad EXPOSE) is reported after BuildKit loaded .dockerignore
     #: (measured on 28.5; on 26.1 the error came first, conformance/recorded/26.1/83)
     build_dockerignore_before_dispatch_error: bool = True
+    #: how COPY --from's refusals are worded: "buildkit" (≥ 0.2x), "buildkit-0.13" (26.1: a
+    #: variable read as an image name), "legacy" (20.10: "invalid from flag value")
+    build_from_flag: str = "buildkit"
+    #: here-documents (RUN <<EOF): BuildKit's parser reads them; 20.10's builder does not
+    #: (its lines are instructions: "unknown instruction: MKDIR"; 91-build-refusals-review)
+    build_heredocs: bool = True
+    #: --target of a stage that does not exist suggests the nearest name (BuildKit ≥ 0.14
+    #: wraps it with util/suggest; 26.1's 0.13 does not: 91-build-refusals-review)
+    build_target_suggests: bool = True
 
     #: a pull reports "Verifying Checksum" for each layer before "Download complete" (20.10,
     #: conformance/recorded/20.10/89-registry-push-pull; 26.1 and 28.5 do not)

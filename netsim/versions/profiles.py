@@ -143,6 +143,7 @@ PROFILES: dict[str, EngineProfile] = {
             gateway_per_family=False,
             build_legacy=True, build_failed_to_build=False, build_lint=False,
             cli_image_not_found_client=True, pull_verifying_checksum=True,
+            build_from_flag="legacy", build_heredocs=False,
             build_port_error_lower=False, build_parse_error_suggests=False,
             # the CLI: v20.10.24:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
@@ -289,7 +290,8 @@ PROFILES: dict[str, EngineProfile] = {
             gateway_per_family=False,
             # buildx 0.13.1 (Debian trixie's docker-buildx) over dockerd's BuildKit 0.13.2
             build_failed_to_build=False, build_lint=False, build_port_error_lower=False,
-            build_dockerignore_before_dispatch_error=False,
+            build_dockerignore_before_dispatch_error=False, build_from_flag="buildkit-0.13",
+            build_target_suggests=False,
             # the CLI: v26.1.5:cli/cobra.go ("please use --help"), no MarkDeprecated on run flags
             cli_legacy_error_texts=True, cli_see_help_errors=True,
             cli_units_regex=True, cli_gpus_count_wrapped=True, cli_gw_priority=False,

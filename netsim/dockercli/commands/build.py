@@ -190,7 +190,7 @@ def _build(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         sent = legacy_context_size(ctx.files, ctx.dirs)
         out.out(f"Sending build context to Docker daemon {human_size(sent):>8}\r\r")
     try:
-        df = parse_dockerfile(ctx.text)
+        df = parse_dockerfile(ctx.text, heredocs=session.profile.build_heredocs)
     except DockerfileError as err:
         _report(session, out, progress, ctx, size, err)
         return
@@ -287,8 +287,18 @@ def _plan(session: Session, host: str, p: ParsedCommand, df: Dockerfile,
     args = dict(a.partition("=")[::2] for a in p.get_all("build-arg"))
 
     def base(ref: str) -> BaseImage:
+        try:
+            parsed = parse_image_ref(ref)
+        except ValueError as err:  # dockerfile2llb convert.go: the stage's name as a reference
+            if session.profile.build_legacy:  # 20.10: at its step, the reference's own words
+                from netsim.images import uppercase_error, uppercase_repository
+
+                upper = uppercase_repository(ref)
+                raise DockerfileError(uppercase_error(upper, named=False) if upper
+                                      else str(err), kind="dispatch") from None
+            raise DockerfileError(f'failed to parse stage name "{ref}": {err}',
+                                  kind="parse") from None
         remote = _from_registry(session, host, ref)
-        parsed = parse_image_ref(ref)
         if remote is not None:
             if fetched is not None:
                 fetched[parsed.canonical] = remote
@@ -305,7 +315,9 @@ def _plan(session: Session, host: str, p: ParsedCommand, df: Dockerfile,
     return plan_build(df, build_args=args, target=p.get("target") or None, base=base,
                       context_key=repr(sorted(ctx.files)),
                       ports_error=port_error(session.profile.build_port_error_lower),
-                      legacy=session.profile.build_legacy)
+                      legacy=session.profile.build_legacy,
+                      from_flag=session.profile.build_from_flag,
+                      target_suggests=session.profile.build_target_suggests)
 
 
 def _legacy_until(session: Session, host: str, p: ParsedCommand, df: Dockerfile,
@@ -319,7 +331,7 @@ def _legacy_until(session: Session, host: str, p: ParsedCommand, df: Dockerfile,
     failing = [i for i in df.instructions if i.start <= err.start <= i.end]
     total = len(df.instructions)
     n = len(before.instructions)
-    if before.instructions and before.instructions[-1].keyword != "arg":
+    if any(i.keyword == "from" for i in before.instructions):
         try:
             legacy_build(session, host, p, _plan(session, host, p, before, ctx), out,
                          total=total, finish=False)
@@ -341,9 +353,11 @@ def _report(session: Session, out: Output, progress: BuildKitProgress, ctx: _Con
     if err.kind == "instruction":
         if profile.build_parse_error_suggests:
             message = f"dockerfile parse error on line {err.start}: {message}"
-        else:  # 20.10: "line N", no suggestion
-            message = (f"dockerfile parse error line {err.start}: "
-                       f"{message.split(' (did you mean')[0]}")
+        else:  # 20.10: "line N", no suggestion, the instruction's word upper-cased
+            plain = message.split(" (did you mean")[0]
+            if plain.startswith("unknown instruction: "):
+                plain = "unknown instruction: " + plain.split(": ", 1)[1].upper()
+            message = f"dockerfile parse error line {err.start}: {plain}"
     if profile.build_legacy:
         if err.kind == "dispatch":  # after the steps before it, on the build's stream
             out.err(message, 1)
@@ -375,13 +389,20 @@ def _report(session: Session, out: Output, progress: BuildKitProgress, ctx: _Con
 
 def _bases_of(text: str) -> list[str]:
     """The external images a Dockerfile's FROMs name as BuildKit shows them (for a build that
-    failed before its plan: the FROM lines read as they are)."""
+    failed before its plan: the FROM lines read as they are, without the stages' own names,
+    scratch and ARG-named images)."""
     out: list[str] = []
+    stages: set[str] = set()
     for line in text.splitlines():
-        words = line.split()
-        if len(words) >= 2 and words[0].lower() == "from" and "$" not in words[1]:
+        words = [w for w in line.split() if not w.startswith("--")]
+        if len(words) >= 2 and words[0].lower() == "from":
+            image = words[1]
+            if len(words) >= 4 and words[2].lower() == "as":
+                stages.add(words[3].lower())
+            if "$" in image or image.lower() in stages or image == "scratch":
+                continue
             try:
-                ref = parse_image_ref(words[1]).canonical
+                ref = parse_image_ref(image).canonical
             except ValueError:
                 continue
             if ref not in out:
@@ -474,8 +495,8 @@ def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ct
                     f"transferring context: {_ignore_size(ctx)}B done")
     for s in plan.built:  # the FROMs first: BuildKit resolves every base before the steps
         stage = plan.stages[s]
-        if stage.base_stage is None:
-            progress.vertex(f"{stage_label(plan, s, 1)} FROM {stage.base}",
+        if stage.from_image:
+            progress.vertex(f"{stage_label(plan, s, 1)} {stage.steps[0].label}",
                             cached=f"from:{stage.base}" in store.cache)
     context_sent = False
     for s in plan.built:
@@ -490,10 +511,10 @@ def _buildkit(session: Session, host: str, p: ParsedCommand, plan: BuildPlan, ct
                                 f"transferring context: {_context_size(ctx, plan)}B done")
                 context_sent = True
             cached = st.key in store.cache and p.get("no-cache") != "true"
-            progress.vertex(f"{stage_label(plan, s, st.vertex)} {ins.text}", cached=cached)
+            progress.vertex(f"{stage_label(plan, s, st.vertex)} {st.label}", cached=cached)
             store.cache[st.key] = st.key
     for s in plan.built:
-        if plan.stages[s].base_stage is None:
+        if plan.stages[s].from_image:
             store.cache[f"from:{plan.stages[s].base}"] = ""
     image = finish_image(session, host, p, plan, fetched=fetched)
     logs = ["exporting layers done", f"writing image {image.id} done"]
@@ -525,8 +546,7 @@ def _context_size(ctx: _Context, plan: BuildPlan) -> int:
         return any(src == "." or fnmatchcase(name, src) or name.startswith(src + "/")
                    for src in sources)
 
-    return sum(_sent(name, n) for name, n in ctx.files
-               if name not in (".dockerignore", ctx.dockerfile) and wanted(name))
+    return sum(_sent(name, n) for name, n in ctx.files if wanted(name))
 
 
 def _named(tag: str) -> str:

@@ -48,6 +48,10 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
             ins = st.instruction
             out.out(f"Step {n}/{total} : {ins.text}")
             if ins.keyword == "from":
+                if stage.base == "scratch":  # nothing to show: the step's ID is empty
+                    out.out(" ---> ")
+                    current = ""
+                    continue
                 if stage.base_stage is not None:
                     current = last_of[stage.base_stage]
                 else:

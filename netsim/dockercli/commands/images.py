@@ -213,16 +213,26 @@ def save(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err("netsim: docker save to standard output is not simulated", NOT_SIMULATED)
         return
     engine = session.engine
-    saved = []
+    store = engine.image_store(host)
+    saved: list[tuple[str, LocalImage]] = []
     for ref in p.args:
+        # moby image/tarexport/save.go parseNames: a repository without a tag saves every
+        # tag it has; an ID (or its prefix) saves the image with no reference
+        try:
+            parsed = parse_image_ref(ref)
+        except ValueError:
+            parsed = None
+        if parsed is not None and not parsed.tag_explicit and not parsed.digest:
+            tagged = [(t, store.images[i]) for t, i in store.tags.items()
+                      if parse_image_ref(t).name == parsed.name]
+            if tagged:
+                saved += tagged
+                continue
         image = engine.pull_known(host, ref)
         if image is None:
             raise DaemonError(f"No such image: {ref}", status=404)
-        try:
-            name = parse_image_ref(ref).canonical
-        except ValueError:
-            name = ""
-        saved.append((name, image))
+        by_name = parsed is not None and store.tags.get(parsed.canonical) == image.id
+        saved.append((parsed.canonical if by_name and parsed is not None else "", image))
     data = {"format": _SAVED, "images": [{"name": name, **_dump(image)}
                                          for name, image in saved]}
     session.workspace(host).write_text(path, json.dumps(data, sort_keys=True) + "\n")
@@ -251,7 +261,7 @@ def load(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         out.err(f"netsim: {path} is not an archive netsim's docker save wrote: loading it is "
                 "not simulated", NOT_SIMULATED)
         return
-    for name, image in saved:
+    for name, image in saved:  # moby tarexport/load.go: a reference, or the ID alone
         session.engine.add_image(host, image, [name] if name else [])
         if name:
             out.out(f"Loaded image: {parse_image_ref(name).familiar_tagged}")
@@ -276,7 +286,8 @@ def _undump(d: dict[str, Any]) -> LocalImage:
     info = ImageInfo.model_validate(d["info"]) if d.get("info") is not None else None
     return LocalImage(id=d["id"], config=ImageConfig(**cfg), info=info, created=d["created"],
                       size=d.get("size"), author=d.get("author", ""),
-                      parent=d.get("parent", ""), comment=d.get("comment", ""))
+                      parent=d.get("parent", ""), comment=d.get("comment", ""),
+                      layers=tuple(d.get("layers", ())))
 
 
 def image_object(session: Session, host: str, image: LocalImage) -> dict[str, Any]:

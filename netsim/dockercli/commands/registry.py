@@ -131,8 +131,14 @@ def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     if ref.registry == DEFAULT_DOMAIN:  # Docker Hub: a line netsim notes and goes on
         out.err(f"netsim: 'docker {p.path}' is not simulated", NOT_SIMULATED)
         return
+    quiet = p.get("quiet") == "true"
+    shown = out if not quiet else Output()  # -q: only the reference at the end (push.go)
+    if not ref.tag_explicit and not ref.digest:  # cli/command/image/push.go
+        shown.out(f"Using default tag: {ref.tag}")
     # docker/cli cli/command/image/push.go, then the daemon's stream
-    out.out(f"The push refers to repository [{ref.familiar_name}]")
+    shown.out(f"The push refers to repository [{ref.familiar_name}]")
+    if quiet:
+        out = _Quiet(out, shown, ref.familiar_tagged)
     engine = session.engine
     image = engine.find_image(host, ref.canonical)
     if image is None:
@@ -162,6 +168,23 @@ def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     engine.registry_put(cid, repo, ref.tag, image)
     manifest = _manifest_json(image)
     out.out(f"{ref.tag}: digest: {_manifest(image)} size: {len(manifest)}")
+
+
+class _Quiet(Output):
+    """``push -q``: the stream is kept back; on success the reference alone is printed, on
+    failure the error."""
+
+    def __init__(self, real: Output, held: Output, reference: str) -> None:
+        super().__init__()
+        self.real, self.held, self.reference = real, held, reference
+
+    def out(self, text: str) -> None:
+        self.held.out(text)
+        if ": digest: " in text:
+            self.real.out(self.reference)
+
+    def err(self, text: str, code: int | None = None) -> None:
+        self.real.err(text, code)
 
 
 def _manifest_json(image: LocalImage) -> bytes:
@@ -237,8 +260,13 @@ def registry_pull(session: Session, p: ParsedCommand, host: str, out: Output) ->
         return False
     if ref.registry == DEFAULT_DOMAIN:
         return False
+    quiet = p.get("quiet") == "true"
+    if not ref.tag_explicit and not ref.digest and not quiet:  # cli/command/image/pull.go
+        out.out(f"Using default tag: {ref.tag}")
     try:
-        pull_into(session, host, ref, out)
+        pull_into(session, host, ref, out if not quiet else Output())
+        if quiet:
+            out.out(ref.familiar_tagged)
     except NotSimulated as err:
         out.err(f"netsim: pulling from {err} is not simulated", NOT_SIMULATED)
     except DaemonError as err:

@@ -110,6 +110,7 @@ def stage_label(plan: BuildPlan, index: int, vertex: int) -> str:
     ``[stage-1 1/3]`` when it has several (dockerfile2llb convert.go prefixCommand)."""
     stage = plan.stages[index]
     total = stage.vertices
+    step = f"{vertex:>{len(str(total))}}/{total}"  # "%*d/%d": [ 1/11]
     if len(plan.stages) == 1:
-        return f"[{vertex}/{total}]"
-    return f"[{stage.name or f'stage-{index}'} {vertex}/{total}]"
+        return f"[{step}]"
+    return f"[{stage.name or f'stage-{index}'} {step}]"
