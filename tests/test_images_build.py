@@ -258,3 +258,49 @@ def test_buildx_words_the_cli_refusals_of_docker_build() -> None:
                  "docker images -q x\n")
     ids = two[2][1].splitlines()
     assert len(ids) == 2 and ids[0] == ids[1]  # one line per tag, as docker prints them
+
+
+def test_review_cases_never_crash_and_read_as_buildkit() -> None:
+    """Odd Dockerfiles a review found: each gets the builder's words, none a traceback."""
+    text = """mkdir -p /root/r
+cd /root/r
+printf 'FROM UPPER\\n' > Dockerfile
+docker build -q -t r1 .
+cat > Dockerfile <<'EOF'
+FROM netsim-lab/alpine
+EXPOSE ²
+EOF
+docker build -q -t r2 .
+printf 'FROM netsim-lab/alpine\\nENV abc=hello\\nENV abc=bye def=$abc\\n' > Dockerfile
+docker build -q -t r3 .
+docker image inspect -f '{{json .Config.Env}}' r3
+printf 'FROM netsim-lab/alpine\\nRUN <<EOT\\napk add curl\\nEOT\\n' > Dockerfile
+docker build -t r4 .
+docker run -d --name c4 r4 sleep 100
+docker exec c4 curl --version
+printf 'FROM netsim-lab/alpine AS base\\nRUN echo a\\nFROM base\\nRUN echo b\\n' > Dockerfile
+docker build -t r5 .
+"""
+    steps = _steps(text)
+    assert steps[3][0] == 1 and steps[3][2].endswith(
+        'failed to parse stage name "UPPER": invalid reference format: repository name '
+        "(library/UPPER) must be lowercase\n")
+    assert steps[5][0] == 1 and steps[5][2].endswith("invalid containerPort: \u00b2\n")
+    assert steps[8][1] == ('["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",'
+                           '"abc=bye","def=hello"]\n')
+    assert "[2/2] RUN <<EOT (apk add curl)" in steps[10][2]
+    assert steps[12][0] != 127  # the here-document's apk add installed curl
+    assert "[stage-1 1/1] RUN echo b" in steps[14][2] and "[base 2/2] RUN echo a" in steps[14][2]
+
+
+def test_save_by_id_and_by_repository() -> None:
+    steps = _steps("""docker tag netsim-lab/alpine one:1
+docker tag netsim-lab/alpine one:2
+docker save -o /root/a.tar one
+docker save -o /root/b.tar $(docker image inspect -f '{{.Id}}' one:1)
+docker rmi one:1 one:2
+docker load -i /root/a.tar
+docker load -i /root/b.tar
+""")
+    assert steps[5][1] == "Loaded image: one:1\nLoaded image: one:2\n"
+    assert steps[6][1].startswith("Loaded image ID: sha256:")

@@ -40,6 +40,13 @@ __all__ = [
     "plan_build",
 ]
 
+#: BuildKit's predefined platform ARGs, what an ``ARG TARGETARCH`` without a default gets
+#: (frontend/dockerfile/docs/reference.md "Automatic platform ARGs"): the lab's and netsim's
+#: hosts are linux/amd64
+PLATFORM_ARGS = {"TARGETPLATFORM": "linux/amd64", "TARGETOS": "linux", "TARGETARCH": "amd64",
+                 "TARGETVARIANT": "", "BUILDPLATFORM": "linux/amd64", "BUILDOS": "linux",
+                 "BUILDARCH": "amd64", "BUILDVARIANT": ""}
+
 #: the instructions that make a step of their own in BuildKit's graph (a vertex it shows);
 #: the others only change the image config
 _VERTEX = ("from", "run", "copy", "add", "workdir")
@@ -291,6 +298,8 @@ class _StageBuilder:
                     self.args[name] = self.word(default, config)
                 elif name in self.global_args:
                     self.args[name] = self.global_args[name]
+                elif name in PLATFORM_ARGS and not self.legacy:
+                    self.args[name] = PLATFORM_ARGS[name]
             return config
         if k == "expose":
             words = expand_words(ins.rest, self.scope(config), esc, legacy=self.legacy)
