@@ -304,3 +304,29 @@ docker load -i /root/b.tar
 """)
     assert steps[5][1] == "Loaded image: one:1\nLoaded image: one:2\n"
     assert steps[6][1].startswith("Loaded image ID: sha256:")
+
+
+_WORDS = st.sampled_from(["FROM", "from", "RUN", "ENV", "ARG", "LABEL", "EXPOSE", "COPY",
+                          "ADD", "CMD", "ENTRYPOINT", "WORKDIR", "USER", "HEALTHCHECK",
+                          "SHELL", "ONBUILD", "STOPSIGNAL", "VOLUME", "MAINTAINER", "AS",
+                          "alpine", "a=b", "$A", "${A:-x}", "${", "}", '"', "'", "\\\\", "[",
+                          "]", '["sh"]', "--from=0", "--from=$X", "<<EOF", "EOF", "#", "80/udp",
+                          "1-2", "x:y", "", " ", "\u00b2", "scratch", "base"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_WORDS, max_size=5).map(" ".join), max_size=8).map("\n".join))
+def test_any_dockerfile_parses_or_is_refused_in_docker_words(text: str) -> None:
+    """Bad input never crashes: any text either plans a build or raises DockerfileError."""
+    try:
+        plan_build(parse_dockerfile(text + "\n"), build_args={"A": "1"}, target=None,
+                   base=_base)
+    except DockerfileError as err:
+        assert err.message and "\n" not in err.message
+    for legacy in (True, False):
+        try:
+            plan_build(parse_dockerfile(text + "\n", heredocs=not legacy), build_args={},
+                       target="base", base=_base, legacy=legacy, from_flag=(
+                           "legacy" if legacy else "buildkit"))
+        except DockerfileError as err:  # refused in one line, as a builder refuses it
+            assert err.message and "\n" not in err.message
