@@ -16,12 +16,13 @@ from netsim.daemon.imagestore import (
     config_of,
     image_digest,
     info_with_config,
+    short_id,
 )
 from netsim.errors import DaemonError
 from netsim.images import ImageInfo, ImageRef, parse_image_ref
 from netsim.images.build import ImageConfig
 
-__all__ = ["ImagesMixin"]
+__all__ = ["ImagesMixin", "no_such_image"]
 
 
 class ImagesMixin(EngineCore):
@@ -45,22 +46,21 @@ class ImagesMixin(EngineCore):
         self.add_image(host, image, [parsed.canonical])
         return image
 
-    def add_image(self, host: str, image: LocalImage, tags: list[str]) -> list[str]:
+    def add_image(self, host: str, image: LocalImage, tags: list[str]) -> None:
         """Store ``image`` under ``tags`` (canonical references; a tag moves from the image
-        that had it); the IDs of images left with no tag and no use (dangling)."""
+        that had it, which may be left dangling)."""
         store = self.image_store(host)
         if image.id not in store.images:
             store.images[image.id] = image
         for t in tags:
             store.tags.pop(t, None)  # re-inserted last: `docker images` lists newest first
             store.tags[t] = image.id
-        return []
 
     def tag_image(self, host: str, source: str, target: ImageRef) -> None:
         """``docker tag SOURCE TARGET``."""
         found = self.pull_known(host, source)
         if found is None:
-            raise DaemonError(f"No such image: {_with_tag(source)}", status=404)
+            raise no_such_image(source)
         self.add_image(host, found, [target.canonical])
 
     def _containers_using(self, host: str, image_id: str) -> list[tuple[str, bool]]:
@@ -75,7 +75,7 @@ class ImagesMixin(EngineCore):
         store = self.image_store(host)
         image = self.find_image(host, ref)
         if image is None:
-            raise DaemonError(f"No such image: {_with_tag(ref)}", status=404)
+            raise no_such_image(ref)
         tags = store.tags_of(image.id)
         lines: list[str] = []
         if _is_reference_to(ref, tags):
@@ -84,7 +84,7 @@ class ImagesMixin(EngineCore):
                 raise DaemonError(
                     f'conflict: unable to remove repository reference "{ref}" (must force) - '
                     f"container {users[0][0][:12]} is using its referenced image "
-                    f"{_short(image.id)}", status=409)
+                    f"{short_id(image.id)}", status=409)
             canonical = parse_image_ref(ref).canonical
             del store.tags[canonical]
             lines.append(f"Untagged: {_familiar(canonical)}")
@@ -108,7 +108,7 @@ class ImagesMixin(EngineCore):
         """Why the image cannot be deleted (checkImageDeleteConflict), and whether a container
         uses it; None: it can."""
         store = self.image_store(host)
-        short = _short(image.id)
+        short = short_id(image.id)
         if hard and any(i.parent == image.id for i in store.images.values()
                         if i.id != image.id):
             return (f"conflict: unable to delete {short} (cannot be forced) - image has "
@@ -183,19 +183,16 @@ class ImagesMixin(EngineCore):
         return image
 
 
-def _short(image_id: str) -> str:
-    return image_id.removeprefix("sha256:")[:12]
-
-
-def _with_tag(ref: str) -> str:
-    """A reference as the daemon's "No such image" shows it: ``nosuchimage:latest``."""
+def no_such_image(ref: str) -> DaemonError:
+    """The daemon's "No such image", the reference with its tag (``nosuchimage:latest``;
+    daemon/images/image.go GetImage's ErrImageDoesNotExist)."""
     try:
         parsed = parse_image_ref(ref)
     except ValueError:
-        return ref
-    if ref.startswith("sha256:") or parsed.digest:
-        return ref
-    return f"{parsed.familiar_name}:{parsed.tag}"
+        return DaemonError(f"No such image: {ref}", status=404)
+    shown = ref if ref.startswith("sha256:") or parsed.digest else \
+        f"{parsed.familiar_name}:{parsed.tag}"
+    return DaemonError(f"No such image: {shown}", status=404)
 
 
 def _familiar(canonical: str) -> str:

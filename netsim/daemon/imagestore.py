@@ -13,7 +13,7 @@ from netsim.images import ImageInfo
 from netsim.images.build import ImageConfig
 
 __all__ = ["ImageStore", "LocalImage", "RegistryData", "config_of", "image_digest",
-           "info_with_config"]
+           "info_with_config", "short_id"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,11 @@ def info_with_config(base: ImageInfo | None, config: ImageConfig,
             programs["/usr/bin"] = frozenset(programs.get("/usr/bin", frozenset()) | set(tools))
             update["programs"] = programs
     return base.model_copy(update=update)
+
+
+def short_id(digest: str) -> str:
+    """The 12 hex characters Docker shows of an image ID or digest (stringid.TruncateID)."""
+    return digest.removeprefix("sha256:")[:12]
 
 
 def image_digest(*parts: object) -> str:

@@ -26,6 +26,7 @@ from netsim.images.dockerfile import (
     name_values,
     shown_word,
     split_words,
+    suggest,
 )
 
 __all__ = [
@@ -133,14 +134,13 @@ class Stage:
 class BuildPlan:
     """A Dockerfile's build: every stage in order (``built`` the ones the target needs, in
     order), the target's index, the global ARG steps (the legacy builder counts them), the
-    lint warnings, and whether a step reads the build context (``COPY``/``ADD`` from it)."""
+    lint warnings and the external images the built stages start from."""
 
     stages: tuple[Stage, ...]
     built: tuple[int, ...]
     target: int
     global_args: tuple[Instruction, ...]
     warnings: tuple[LintWarning, ...]
-    reads_context: bool
     bases: tuple[str, ...] = field(default=())
 
     @property
@@ -240,13 +240,11 @@ def _shell_form(config: ImageConfig, text: str) -> tuple[str, ...]:
 
 
 class _StageBuilder:
-    def __init__(self, df: Dockerfile, index: int, first: Instruction,
-                 build_args: Mapping[str, str], global_args: Mapping[str, str],
+    def __init__(self, df: Dockerfile, build_args: Mapping[str, str],
+                 global_args: Mapping[str, str],
                  lint: list[LintWarning], ports_error: Callable[[str, str, str], str],
                  legacy: bool = False) -> None:
         self.df = df
-        self.index = index
-        self.first = first
         self.build_args = build_args
         self.global_args = global_args
         self.lint = lint
@@ -401,20 +399,6 @@ def _library(name: str) -> str:
     return name if "/" in name else f"library/{name}"
 
 
-def _nearest(word: str, options: Sequence[str]) -> str:
-    """util/suggest Search: the option fewer than 3 edits away, nearest first."""
-    from netsim.images.dockerfile import edit_distance
-
-    best, dist = "", 3
-    for o in options:
-        d = edit_distance(word, o)
-        if d == 0:
-            return ""
-        if d < dist:
-            best, dist = o, d
-    return best
-
-
 def apply_changes(df: Dockerfile, config: ImageConfig) -> ImageConfig:
     """``docker commit --change``'s instructions applied to a config, as a build's stage
     applies them (the daemon dispatches them the same way: moby daemon/commit.go, builder/
@@ -422,7 +406,7 @@ def apply_changes(df: Dockerfile, config: ImageConfig) -> ImageConfig:
     check_instructions(df)
     if not df.instructions:
         return config
-    b = _StageBuilder(df, 0, df.instructions[0], {}, {}, [], _BUILDKIT_PORT_ERROR)
+    b = _StageBuilder(df, {}, {}, [], _BUILDKIT_PORT_ERROR)
     for ins in df.instructions:
         config = b.apply(ins, config)
     return config
@@ -528,7 +512,7 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
         except DockerfileError as err:
             err.start, err.end = head.start, head.end
             raise
-        b = _StageBuilder(df, index, head, build_args, global_args, lint, ports_error, legacy)
+        b = _StageBuilder(df, build_args, global_args, lint, ports_error, legacy)
         if image.lower() in names:
             parent = stages[names[image.lower()]]
             config, base_ref, base_stage, key = (parent.config, parent.base, parent.index,
@@ -601,7 +585,7 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
             names[name] = index
     if target is not None:
         if target.lower() not in names:  # convert.go: with suggest.WrapError's hint
-            near = _nearest(target.lower(), list(names)) if target_suggests else ""
+            near = suggest(target, list(names)) if target_suggests else ""
             raise DockerfileError(f"target stage \"{target}\" could not be found"
                                   + (f" (did you mean {near}?)" if near else ""),
                                   kind="target")
@@ -618,12 +602,10 @@ def plan_build(df: Dockerfile, *, build_args: Mapping[str, str], target: str | N
             need(d)
 
     need(goal)
-    context = any(i.keyword in ("copy", "add") and i.flag("from") is None
-                  for s in needed for i in (st.instruction for st in stages[s].steps))
     warnings = sorted((w for s in sorted(needed) for w in stages[s].warnings),
                       key=lambda w: w.line)
     # BuildKit loads the metadata of the bases the target needs, not every stage's
     bases = list(dict.fromkeys(stages[i].base for i in sorted(needed)
                                if stages[i].from_image))
     return BuildPlan(tuple(stages), tuple(sorted(needed)), goal, tuple(pre), tuple(warnings),
-                     context, tuple(bases))
+                     tuple(bases))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
@@ -38,6 +38,7 @@ __all__ = [
     "parse_dockerfile",
     "shown_word",
     "split_words",
+    "suggest",
 ]
 
 #: the instructions BuildKit knows (frontend/dockerfile/command/command.go), in its order
@@ -108,13 +109,12 @@ class Instruction:
 
 @dataclass(frozen=True)
 class Dockerfile:
-    """A parsed Dockerfile: its instructions, the escape character, the lines that ended in an
-    empty continuation (BuildKit's NoEmptyContinuation), and its source lines (an error's
-    excerpt quotes them)."""
+    """A parsed Dockerfile: its instructions, the escape character and its source (an error's
+    excerpt quotes it). An empty continuation line is skipped, as BuildKit skips it (its
+    NoEmptyContinuation warning is not modelled)."""
 
     instructions: tuple[Instruction, ...]
     escape: str = "\\"
-    empty_continuations: tuple[int, ...] = ()
     source: str = ""
 
 
@@ -153,7 +153,6 @@ def parse_dockerfile(text: str, *, strict: bool = True, heredocs: bool = True) -
     cont = re.compile(r"(?:^|(?<=[^" + re.escape(escape) + r"]))" + re.escape(escape)
                       + r"[ \t]*$")
     out: list[Instruction] = []
-    empty: list[int] = []
     while i < len(lines):
         line = lines[i].lstrip(" \t\v\f\r")
         i += 1
@@ -161,19 +160,13 @@ def parse_dockerfile(text: str, *, strict: bool = True, heredocs: bool = True) -
         if _is_comment(line) or not line.strip():
             continue
         joined, ended = _trim_continuation(line, cont)
-        had_empty = False
         while not ended and i < len(lines):
             raw = lines[i]
             i += 1
-            if _is_comment(raw):
-                continue
-            if not raw.strip():
-                had_empty = True
+            if _is_comment(raw) or not raw.strip():  # comments and empty lines are skipped
                 continue
             piece, ended = _trim_continuation(raw, cont)
             joined += piece
-        if had_empty:
-            empty.append(i)
         if not joined.strip():
             continue
         ins = _instruction(joined, start, i, strict)
@@ -199,7 +192,7 @@ def parse_dockerfile(text: str, *, strict: bool = True, heredocs: bool = True) -
 
                 ins = _replace(ins, end=i, heredocs=tuple(docs))
         out.append(ins)
-    return Dockerfile(tuple(out), escape, tuple(empty), text)
+    return Dockerfile(tuple(out), escape, text)
 
 
 def _trim_continuation(line: str, cont: re.Pattern[str]) -> tuple[str, bool]:
@@ -249,24 +242,26 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _suggest(word: str) -> str:
-    """BuildKit's ``(did you mean FROM?)``: the known instruction nearest to ``word`` when
-    fewer than 3 edits away, in the typed word's case (util/suggest/error.go Search)."""
+def suggest(word: str, options: Sequence[str]) -> str:
+    """util/suggest Search (case-insensitive): the option nearest to ``word`` when fewer than
+    3 edits away, in the typed word's case; "" when none is, or one is the word itself."""
     best, dist = "", 3
     low = word.lower()
-    for name in INSTRUCTIONS:
-        d = edit_distance(low, name)
+    for option in options:
+        d = edit_distance(low, option.lower())
+        if d == 0:
+            return ""
         if d < dist:
-            best, dist = name, d
-    if not best:
-        return ""
-    if word == word.lower():
-        shown = best
-    elif word == word.upper():
-        shown = best.upper()
-    else:
-        shown = best
-    return f" (did you mean {shown}?)"
+            best, dist = option.lower(), d
+    if best and word == word.upper():
+        return best.upper()
+    return best
+
+
+def _suggest(word: str) -> str:
+    """BuildKit's ``(did you mean FROM?)`` after an unknown instruction."""
+    near = suggest(word, INSTRUCTIONS)
+    return f" (did you mean {near}?)" if near else ""
 
 
 # ---------------------------------------------------------------------------- words

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from netsim.daemon import ids
-from netsim.daemon.imagestore import LocalImage, image_digest
+from netsim.daemon.imagestore import LocalImage, image_digest, short_id
 from netsim.dockercli.commands.context import Output, Session
 from netsim.dockercli.parse import ParsedCommand
 from netsim.images import parse_image_ref
@@ -59,7 +59,7 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
                             or (fetched or {}).get(stage.base))
                     current = base.id if base is not None else image_digest(
                         "unknown", stage.base)
-                out.out(f" ---> {current.removeprefix('sha256:')[:12]}")
+                out.out(f" ---> {short_id(current)}")
                 continue
             cached = store.cache.get(st.legacy_key)
             if cached and not no_cache and cached in store.images:
@@ -76,7 +76,7 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
                     id=made, config=stage.config, info=None, created=engine.clock,
                     parent=current, intermediate=True))
                 store.cache[st.legacy_key] = made
-            out.out(f" ---> {made.removeprefix('sha256:')[:12]}")
+            out.out(f" ---> {short_id(made)}")
             current = made
         last_of[stage.index] = current
     if not finish:
@@ -84,7 +84,7 @@ def legacy_build(session: Session, host: str, p: ParsedCommand, plan: BuildPlan,
     parent = store.images[current].parent if current in store.images else ""
     image = finish_image(session, host, p, plan, parent=parent, legacy_id=current,
                          fetched=fetched)
-    out.out(f"Successfully built {image.id.removeprefix('sha256:')[:12]}")
+    out.out(f"Successfully built {short_id(image.id)}")
     for t in p.get_all("tag"):
         try:
             out.out(f"Successfully tagged {parse_image_ref(t).familiar_tagged}")

@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from netsim.daemon.imagestore import LocalImage
+from netsim.daemon.imagestore import LocalImage, short_id
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.commands.inspect import inspect_refs
 from netsim.dockercli.output import tables
@@ -38,10 +38,6 @@ _COMMIT_CHANGES = ("cmd", "entrypoint", "healthcheck", "env", "expose", "label",
                    "stopsignal", "user", "volume", "workdir")
 
 
-def _short(image_id: str) -> str:
-    return image_id.removeprefix("sha256:")[:12]
-
-
 def _rows(session: Session, host: str, p: ParsedCommand) -> list[tuple[str, str, LocalImage]]:
     """``docker images``'s rows: (repository, tag, image), newest image first."""
     engine = session.engine
@@ -57,6 +53,8 @@ def _rows(session: Session, host: str, p: ParsedCommand) -> list[tuple[str, str,
         else:
             raise tables.UnsupportedFilter(key)
     rows: list[tuple[str, str, LocalImage]] = []
+    # newest first (daemon/images/images.go Images: sort.Reverse(byCreated)); an image's tags
+    # in the reference store's sorted order (both recorded: 83, 90)
     images = sorted(store.images.values(), key=lambda i: -i.created)
     for image in images:
         if image.intermediate and p.get("all") != "true":
@@ -100,13 +98,13 @@ def images(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
         return
     now = session.engine.clock
     if p.get("quiet") == "true":  # one ID per row: an image with two tags twice (recorded)
-        out.stdout.extend(f"{i.id if p.get('no-trunc') == 'true' else _short(i.id)}\n"
+        out.stdout.extend(f"{i.id if p.get('no-trunc') == 'true' else short_id(i.id)}\n"
                           for _r, _t, i in rows)
         return
     unknown = [i for _r, _t, i in rows if i.size is None]
     structs = [GoStruct("*formatter.imageContext", {
         "Repository": repo, "Tag": tag,
-        "ID": i.id if p.get("no-trunc") == "true" else _short(i.id),
+        "ID": i.id if p.get("no-trunc") == "true" else short_id(i.id),
         "CreatedSince": tables.human_duration(now - i.created) + " ago",
         "CreatedAt": timestamp(i.created), "Size": human_size(i.size or 0, 3),
         "Digest": "<none>", "Containers": "N/A", "SharedSize": "N/A", "UniqueSize": "N/A",
@@ -330,9 +328,6 @@ def not_found_image(session: Session, ref: str) -> DaemonError | DockerCliError:
     """"No such image": the daemon's (``nosuchimage:latest``), or 20.10's CLI's."""
     if session.profile.cli_image_not_found_client:  # 20.10's CLI: its own text
         return DockerCliError(f"Error: No such image: {ref}", exit_code=1)
-    try:
-        parsed = parse_image_ref(ref)
-        shown = f"{parsed.familiar_name}:{parsed.tag}" if not parsed.digest else ref
-    except ValueError:
-        shown = ref
-    return DaemonError(f"No such image: {shown}", status=404)
+    from netsim.daemon.images import no_such_image
+
+    return no_such_image(ref)

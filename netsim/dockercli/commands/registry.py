@@ -19,7 +19,7 @@ import json
 from dataclasses import asdict
 
 from netsim.analysis.reach import Symptom, reach
-from netsim.daemon.imagestore import LocalImage, image_digest
+from netsim.daemon.imagestore import LocalImage, image_digest, short_id
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
@@ -49,10 +49,6 @@ class Unreachable(DaemonError):
     def __init__(self, scheme: str, domain: str, detail: str) -> None:
         self.scheme, self.domain, self.detail = scheme, domain, detail
         super().__init__(f'Get "{scheme}://{domain}/v2/": {detail}', status=500)
-
-
-def _short(digest: str) -> str:
-    return digest.removeprefix("sha256:")[:12]
 
 
 def wants_registry(ref: str) -> bool:
@@ -155,7 +151,7 @@ def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
     repo = ref.repository
     blobs = engine.registry_data(cid).blobs
     layers = list(reversed(image.layers))  # the top layer first, as docker push lists them
-    out.stdout.extend(f"{_short(layer)}: Preparing\n" for layer in layers)
+    out.stdout.extend(f"{short_id(layer)}: Preparing\n" for layer in layers)
     for layer in layers:
         owner = blobs.get(layer)
         if owner is None:
@@ -164,7 +160,7 @@ def push(session: Session, p: ParsedCommand, host: str, out: Output) -> None:
             status = "Layer already exists"
         else:
             status = f"Mounted from {owner}"  # a cross-repository blob mount
-        out.out(f"{_short(layer)}: {status}")
+        out.out(f"{short_id(layer)}: {status}")
     engine.registry_put(cid, repo, ref.tag, image)
     manifest = _manifest_json(image)
     out.out(f"{ref.tag}: digest: {_manifest(image)} size: {len(manifest)}")
@@ -228,7 +224,7 @@ def pull_into(session: Session, host: str, ref: ImageRef, out: Output, *,
         status = f"Image is up to date for {ref.familiar_tagged}"
     else:
         have = {layer for i in engine.image_store(host).images.values() for layer in i.layers}
-        blobs = [(_short(image_digest("blob", layer)), layer in have) for layer in stored.layers]
+        blobs = [(short_id(image_digest("blob", layer)), layer in have) for layer in stored.layers]
         # the layers' progress as a pipe shows it: every layer's start, then each download,
         # then each layer unpacked in order (one layer recorded; several: their downloads
         # finish in netsim's order, not the network's)
