@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,6 +29,7 @@ from netsim.api import (
     NetworkingConfig,
     is_user_defined_mode,
 )
+from netsim.api.base import DockerObject
 from netsim.dockercli.container_values import (
     cdi_request,
     device_mapping,
@@ -85,18 +87,26 @@ class ContainerOptions:
     explicit_networks: bool = False
     entrypoint: tuple[str, ...] | None = None
 
+    @cached_property
+    def _index(self) -> dict[str, list[str]]:
+        """The flags' values by name, in order (built once: build_spec reads ~130 of them)."""
+        index: dict[str, list[str]] = {}
+        for k, v in self.flags:
+            index.setdefault(k, []).append(v)
+        return index
+
     def get(self, long: str) -> str | None:
         """The last value of a flag, else None."""
-        values = self.get_all(long)
+        values = self._index.get(long)
         return values[-1] if values else None
 
     def get_all(self, long: str) -> list[str]:
         """Every value of a flag, in order."""
-        return [v for k, v in self.flags if k == long]
+        return list(self._index.get(long, ()))
 
     def given(self, long: str) -> bool:
         """Whether the flag was given (pflag's Changed)."""
-        return any(k == long for k, _ in self.flags)
+        return long in self._index
 
     def bool(self, long: str) -> bool:
         """A boolean flag (strconv.ParseBool); false when absent."""
@@ -109,6 +119,26 @@ class ContainerOptions:
             return False
 
 
+class _Reads(ContainerOptions):
+    """Options with no flags that note which flags a field reads (:func:`_plan`)."""
+
+    def __init__(self, read: set[str]) -> None:
+        super().__init__(image="")
+        object.__setattr__(self, "read", read)
+
+    def get(self, long: str) -> str | None:
+        self.read.add(long)  # type: ignore[attr-defined]
+        return None
+
+    def get_all(self, long: str) -> list[str]:
+        self.read.add(long)  # type: ignore[attr-defined]
+        return []
+
+    def given(self, long: str) -> bool:
+        self.read.add(long)  # type: ignore[attr-defined]
+        return False
+
+
 def _attachments(copts: ContainerOptions) -> dict[str, EndpointSettings]:
     """parseNetworkOpts' EndpointsConfig: ``default`` when no ``--network`` was given; a single
     network without settings is left out (opts.go:750-800)."""
@@ -118,10 +148,195 @@ def _attachments(copts: ContainerOptions) -> dict[str, EndpointSettings]:
     out: dict[str, EndpointSettings] = {}
     for i, ep in enumerate(copts.networks):
         settings = ep.settings()
-        if i == 0 and len(copts.networks) == 1 and settings == EndpointSettings():
+        if i == 0 and len(copts.networks) == 1 and settings == _NO_SETTINGS:
             continue
         out[ep.network] = settings
     return out
+
+
+_NO_SETTINGS = EndpointSettings()
+_Field = Callable[[ContainerOptions], Any]
+
+
+def _attach(f: ContainerOptions) -> tuple[bool, bool, bool]:
+    """(stdin, stdout, stderr) attached: ``-a``, ``-i``, and run.go's ``-d`` (a detached
+    container attaches nothing)."""
+    if f.bool("detach"):
+        return False, False, False
+    attach = {a.lower() for a in f.get_all("attach")}
+    return (f.bool("interactive") or "stdin" in attach, not attach or "stdout" in attach,
+            not attach or "stderr" in attach)
+
+
+def _volumes(f: ContainerOptions) -> tuple[list[str], list[str]]:
+    """``-v`` values as (binds, anonymous volumes): the CLI collects them in a map."""
+    binds: list[str] = []
+    anonymous: list[str] = []
+    for raw in dict.fromkeys(f.get_all("volume")):
+        (binds if len(raw.split(":", 3)) > 1 else anonymous).append(raw)
+    return binds, anonymous
+
+
+def _exposed(f: ContainerOptions) -> tuple[str, ...]:
+    published = port_map(f.get_all("publish"))
+    exposed = [p for value in f.get_all("expose") for p in exposed_ports(value)]
+    return tuple(dict.fromkeys([*published, *exposed]))
+
+
+def _requests(f: ContainerOptions) -> tuple[Any, ...]:
+    requests = [gpu_request(v) for v in f.get_all("gpus")]
+    cdi = [d for d in f.get_all("device") if is_cdi_device(d)]
+    if cdi:
+        requests.append(cdi_request(cdi))
+    return tuple(requests)
+
+
+def _unconfined(f: ContainerOptions) -> bool:
+    return "systempaths=unconfined" in f.get_all("security-opt")  # parseSystemPaths
+
+
+def _memory_swap(f: ContainerOptions) -> int:
+    swap = f.get("memory-swap")
+    return -1 if swap == "-1" else ram_bytes(swap)
+
+
+#: opts.go ``parse``, field by field: (model, field, value of the flags), in the order docker/cli
+#: computes them (the first bad value is the one reported). Each value is a function of the
+#: flags alone; :func:`_plan` learns which flags each reads.
+_CONFIG = "Config"
+_HOST = "HostConfig"
+_TABLE: tuple[tuple[str, str, _Field], ...] = (
+    (_CONFIG, "ExposedPorts", _exposed),
+    (_HOST, "PortBindings", lambda f: port_map(f.get_all("publish"))),
+    (_HOST, "DeviceRequests", _requests),
+    (_CONFIG, "Hostname", lambda f: f.get("hostname") or ""),
+    (_CONFIG, "Domainname", lambda f: f.get("domainname") or ""),
+    (_CONFIG, "User", lambda f: f.get("user") or ""),
+    (_CONFIG, "AttachStdin", lambda f: _attach(f)[0]),
+    (_CONFIG, "AttachStdout", lambda f: _attach(f)[1]),
+    (_CONFIG, "AttachStderr", lambda f: _attach(f)[2]),
+    (_CONFIG, "Tty", lambda f: f.bool("tty")),
+    (_CONFIG, "OpenStdin", lambda f: f.bool("interactive")),
+    (_CONFIG, "StdinOnce", lambda f: f.bool("interactive") and _attach(f)[0]),
+    (_CONFIG, "Env", lambda f: tuple(f.get_all("env"))),
+    (_CONFIG, "Healthcheck", lambda f: health_config(
+        no_healthcheck=f.bool("no-healthcheck"), cmd=f.get("health-cmd") or "",
+        interval=duration(f.get("health-interval")),
+        timeout=duration(f.get("health-timeout")),
+        start_period=duration(f.get("health-start-period")),
+        start_interval=duration(f.get("health-start-interval")),
+        retries=flag_int(f.get("health-retries")))),
+    (_CONFIG, "Volumes", lambda f: tuple(_volumes(f)[1])),
+    (_CONFIG, "WorkingDir", lambda f: f.get("workdir") or ""),
+    (_CONFIG, "Labels", lambda f: kv_map(f.get_all("label"))),
+    (_CONFIG, "StopSignal", lambda f: f.get("stop-signal") or ""),
+    (_CONFIG, "StopTimeout", lambda f: flag_int(f.get("stop-timeout"))
+        if f.given("stop-timeout") else None),
+    (_HOST, "Binds", lambda f: tuple(_volumes(f)[0])),
+    (_HOST, "ContainerIDFile", lambda f: f.get("cidfile") or ""),
+    (_HOST, "LogConfig", lambda f: {"Type": f.get("log-driver") or "",
+                                    "Config": kv_map(f.get_all("log-opt"))}),
+    (_HOST, "RestartPolicy", lambda f: restart_policy(f.get("restart") or "no")),
+    (_HOST, "AutoRemove", lambda f: f.bool("rm")),
+    (_HOST, "VolumeDriver", lambda f: f.get("volume-driver") or ""),
+    (_HOST, "VolumesFrom", lambda f: tuple(f.get_all("volumes-from"))),
+    (_HOST, "Annotations", lambda f: kv_map(f.get_all("annotation"))),
+    (_HOST, "CapAdd", lambda f: tuple(f.get_all("cap-add"))),
+    (_HOST, "CapDrop", lambda f: tuple(f.get_all("cap-drop"))),
+    (_HOST, "CgroupnsMode", lambda f: f.get("cgroupns") or ""),
+    (_HOST, "Dns", lambda f: tuple(f.get_all("dns"))),
+    (_HOST, "DnsOptions", lambda f: tuple(f.get_all("dns-option"))),
+    (_HOST, "DnsSearch", lambda f: tuple(f.get_all("dns-search"))),
+    (_HOST, "ExtraHosts", lambda f: tuple(extra_host(h) for h in f.get_all("add-host"))),
+    (_HOST, "GroupAdd", lambda f: tuple(f.get_all("group-add"))),
+    (_HOST, "IpcMode", lambda f: f.get("ipc") or ""),
+    (_HOST, "Links", lambda f: tuple(f.get_all("link"))),
+    (_HOST, "OomScoreAdj", lambda f: flag_int(f.get("oom-score-adj"))),
+    (_HOST, "PidMode", lambda f: f.get("pid") or ""),
+    (_HOST, "Privileged", lambda f: f.bool("privileged")),
+    (_HOST, "PublishAllPorts", lambda f: f.bool("publish-all")),
+    (_HOST, "ReadonlyRootfs", lambda f: f.bool("read-only")),
+    (_HOST, "SecurityOpt", lambda f: tuple(o for o in f.get_all("security-opt")
+                                           if o != "systempaths=unconfined")),
+    (_HOST, "StorageOpt", lambda f: kv_map(f.get_all("storage-opt"))),
+    (_HOST, "Tmpfs", lambda f: {k: v for k, _, v in (t.partition(":")
+                                                       for t in f.get_all("tmpfs"))}),
+    (_HOST, "UTSMode", lambda f: f.get("uts") or ""),
+    (_HOST, "UsernsMode", lambda f: f.get("userns") or ""),
+    (_HOST, "ShmSize", lambda f: ram_bytes(f.get("shm-size"))),
+    (_HOST, "Sysctls", lambda f: kv_map(f.get_all("sysctl"))),
+    (_HOST, "Runtime", lambda f: f.get("runtime") or ""),
+    (_HOST, "Isolation", lambda f: f.get("isolation") or ""),
+    (_HOST, "Mounts", lambda f: tuple(mount(v) for v in f.get_all("mount"))),
+    (_HOST, "MaskedPaths", lambda f: () if _unconfined(f) else None),
+    (_HOST, "ReadonlyPaths", lambda f: () if _unconfined(f) else None),
+    (_HOST, "Init", lambda f: f.bool("init") if f.given("init") else None),
+    # Resources
+    (_HOST, "CpuShares", lambda f: flag_int(f.get("cpu-shares"))),
+    (_HOST, "Memory", lambda f: ram_bytes(f.get("memory"))),
+    (_HOST, "NanoCpus", lambda f: nano_cpus(f.get("cpus"))),
+    (_HOST, "CgroupParent", lambda f: f.get("cgroup-parent") or ""),
+    (_HOST, "BlkioWeight", lambda f: flag_int(f.get("blkio-weight"), 16, unsigned=True)),
+    (_HOST, "BlkioWeightDevice", lambda f: weight_devices(f.get_all("blkio-weight-device"))),
+    (_HOST, "BlkioDeviceReadBps",
+     lambda f: throttle_devices(f.get_all("device-read-bps"), bps=True)),
+    (_HOST, "BlkioDeviceWriteBps",
+     lambda f: throttle_devices(f.get_all("device-write-bps"), bps=True)),
+    (_HOST, "BlkioDeviceReadIOps",
+     lambda f: throttle_devices(f.get_all("device-read-iops"), bps=False)),
+    (_HOST, "BlkioDeviceWriteIOps",
+     lambda f: throttle_devices(f.get_all("device-write-iops"), bps=False)),
+    (_HOST, "CpuPeriod", lambda f: flag_int(f.get("cpu-period"))),
+    (_HOST, "CpuQuota", lambda f: flag_int(f.get("cpu-quota"))),
+    (_HOST, "CpuRealtimePeriod", lambda f: flag_int(f.get("cpu-rt-period"))),
+    (_HOST, "CpuRealtimeRuntime", lambda f: flag_int(f.get("cpu-rt-runtime"))),
+    (_HOST, "CpusetCpus", lambda f: f.get("cpuset-cpus") or ""),
+    (_HOST, "CpusetMems", lambda f: f.get("cpuset-mems") or ""),
+    (_HOST, "Devices", lambda f: tuple(device_mapping(d) for d in f.get_all("device")
+                                       if not is_cdi_device(d))),
+    (_HOST, "DeviceCgroupRules", lambda f: tuple(f.get_all("device-cgroup-rule"))),
+    (_HOST, "KernelMemory", lambda f: ram_bytes(f.get("kernel-memory"))
+        if f.given("kernel-memory") else None),
+    (_HOST, "MemoryReservation", lambda f: ram_bytes(f.get("memory-reservation"))),
+    (_HOST, "MemorySwap", _memory_swap),
+    # opts.go parse: &copts.swappiness (default -1), &copts.oomKillDisable, &copts.pidsLimit:
+    # always set
+    (_HOST, "MemorySwappiness", lambda f: flag_int(f.get("memory-swappiness") or "-1")),
+    (_HOST, "OomKillDisable", lambda f: f.bool("oom-kill-disable")),
+    (_HOST, "PidsLimit", lambda f: flag_int(f.get("pids-limit"))),
+    (_HOST, "Ulimits", lambda f: ulimits(f.get_all("ulimit"))),
+    (_HOST, "CpuCount", lambda f: flag_int(f.get("cpu-count"))),
+    (_HOST, "CpuPercent", lambda f: flag_int(f.get("cpu-percent"))),
+    (_HOST, "IOMaximumIOps", lambda f: flag_int(f.get("io-maxiops"), unsigned=True)),
+    (_HOST, "IOMaximumBandwidth", lambda f: ram_bytes(f.get("io-maxbandwidth"))),
+)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What :func:`build_spec` needs of :data:`_TABLE`: each model's field values when no flag
+    is given (those that differ from the model's defaults), and for each flag the fields that
+    read it. A field reads the same flags whatever their values until it reads one that is
+    given, so only the fields reading a given flag can differ from their no-flag value."""
+
+    base: dict[str, dict[str, Any]]
+    readers: dict[str, frozenset[int]]
+
+
+@cache
+def _plan() -> _Plan:
+    base: dict[str, dict[str, Any]] = {_CONFIG: {}, _HOST: {}}
+    readers: dict[str, set[int]] = {}
+    models: dict[str, type[DockerObject]] = {_CONFIG: ContainerConfig, _HOST: HostConfig}
+    for i, (model, name, fn) in enumerate(_TABLE):
+        read: set[str] = set()
+        value = fn(_Reads(read))
+        for flag in read:
+            readers.setdefault(flag, set()).add(i)
+        info = models[model].model_fields[name]
+        if info.is_required() or value != info.get_default(call_default_factory=True):
+            base[model][name] = value
+    return _Plan(base, {k: frozenset(v) for k, v in readers.items()})
 
 
 def build_spec(copts: ContainerOptions) -> ContainerSpec:
@@ -132,133 +347,23 @@ def build_spec(copts: ContainerOptions) -> ContainerSpec:
     >>> spec.HostConfig.PortBindings, spec.Config.ExposedPorts, spec.HostConfig.NetworkMode
     ({'80/tcp': (PortBinding(HostPort='8080'),)}, ('80/tcp',), 'default')
     """
-    f = copts
-    attach = {a.lower() for a in f.get_all("attach")}
-    interactive = f.bool("interactive")
-    attach_stdin = interactive or "stdin" in attach
-    attach_out = not attach or "stdout" in attach
-    attach_err = not attach or "stderr" in attach
-    if f.bool("detach"):  # run.go runContainer: a detached container attaches nothing
-        attach_stdin = attach_out = attach_err = False
-    binds: list[str] = []
-    anonymous: list[str] = []
-    for raw in dict.fromkeys(f.get_all("volume")):  # the CLI collects them in a map
-        (binds if len(raw.split(":", 3)) > 1 else anonymous).append(raw)
-    entry = f.get("entrypoint")
+    plan = _plan()
+    values = {_CONFIG: dict(plan.base[_CONFIG]), _HOST: dict(plan.base[_HOST])}
+    todo: set[int] = set()
+    for flag in copts._index:
+        todo.update(plan.readers.get(flag, ()))
+    for i in sorted(todo):
+        model, name, fn = _TABLE[i]
+        values[model][name] = fn(copts)
+    entry = copts.get("entrypoint")
     entrypoint = copts.entrypoint if copts.entrypoint is not None else (
         None if entry is None else ((entry,) if entry else ()))
-    published = port_map(f.get_all("publish"))
-    exposed = [p for value in f.get_all("expose") for p in exposed_ports(value)]
-    devices = f.get_all("device")
-    cdi = [d for d in devices if is_cdi_device(d)]
-    requests = [gpu_request(v) for v in f.get_all("gpus")]
-    if cdi:
-        requests.append(cdi_request(cdi))
-    security = f.get_all("security-opt")
-    unconfined = "systempaths=unconfined" in security  # parseSystemPaths
-    swap = f.get("memory-swap")
     networks = copts.networks
-    config = ContainerConfig(
-        Hostname=f.get("hostname") or "",
-        Domainname=f.get("domainname") or "",
-        User=f.get("user") or "",
-        AttachStdin=attach_stdin,
-        AttachStdout=attach_out,
-        AttachStderr=attach_err,
-        ExposedPorts=tuple(dict.fromkeys([*published, *exposed])),
-        Tty=f.bool("tty"),
-        OpenStdin=interactive,
-        StdinOnce=interactive and attach_stdin,
-        Env=tuple(f.get_all("env")),
-        Cmd=copts.args,
-        Healthcheck=health_config(
-            no_healthcheck=f.bool("no-healthcheck"), cmd=f.get("health-cmd") or "",
-            interval=duration(f.get("health-interval")),
-            timeout=duration(f.get("health-timeout")),
-            start_period=duration(f.get("health-start-period")),
-            start_interval=duration(f.get("health-start-interval")),
-            retries=flag_int(f.get("health-retries"))),
-        Image=copts.image,
-        Volumes=tuple(anonymous),
-        WorkingDir=f.get("workdir") or "",
-        Entrypoint=entrypoint,
-        Labels=kv_map(f.get_all("label")),
-        StopSignal=f.get("stop-signal") or "",
-        StopTimeout=flag_int(f.get("stop-timeout")) if f.given("stop-timeout") else None,
-    )
+    config = ContainerConfig(Cmd=copts.args, Image=copts.image, Entrypoint=entrypoint,
+                             **values[_CONFIG])
     host_config = HostConfig(
-        Binds=tuple(binds),
-        ContainerIDFile=f.get("cidfile") or "",
-        LogConfig={"Type": f.get("log-driver") or "", "Config": kv_map(f.get_all("log-opt"))},
         NetworkMode=networks[0].network if copts.explicit_networks and networks else "default",
-        PortBindings=published,
-        RestartPolicy=restart_policy(f.get("restart") or "no"),
-        AutoRemove=f.bool("rm"),
-        VolumeDriver=f.get("volume-driver") or "",
-        VolumesFrom=tuple(f.get_all("volumes-from")),
-        Annotations=kv_map(f.get_all("annotation")),
-        CapAdd=tuple(f.get_all("cap-add")),
-        CapDrop=tuple(f.get_all("cap-drop")),
-        CgroupnsMode=f.get("cgroupns") or "",
-        Dns=tuple(f.get_all("dns")),
-        DnsOptions=tuple(f.get_all("dns-option")),
-        DnsSearch=tuple(f.get_all("dns-search")),
-        ExtraHosts=tuple(extra_host(h) for h in f.get_all("add-host")),
-        GroupAdd=tuple(f.get_all("group-add")),
-        IpcMode=f.get("ipc") or "",
-        Links=tuple(f.get_all("link")),
-        OomScoreAdj=flag_int(f.get("oom-score-adj")),
-        PidMode=f.get("pid") or "",
-        Privileged=f.bool("privileged"),
-        PublishAllPorts=f.bool("publish-all"),
-        ReadonlyRootfs=f.bool("read-only"),
-        SecurityOpt=tuple(o for o in security if o != "systempaths=unconfined"),
-        StorageOpt=kv_map(f.get_all("storage-opt")),
-        Tmpfs={k: v for k, _, v in (t.partition(":") for t in f.get_all("tmpfs"))},
-        UTSMode=f.get("uts") or "",
-        UsernsMode=f.get("userns") or "",
-        ShmSize=ram_bytes(f.get("shm-size")),
-        Sysctls=kv_map(f.get_all("sysctl")),
-        Runtime=f.get("runtime") or "",
-        Isolation=f.get("isolation") or "",
-        Mounts=tuple(mount(v) for v in f.get_all("mount")),
-        MaskedPaths=() if unconfined else None,
-        ReadonlyPaths=() if unconfined else None,
-        Init=f.bool("init") if f.given("init") else None,
-        # Resources
-        CpuShares=flag_int(f.get("cpu-shares")),
-        Memory=ram_bytes(f.get("memory")),
-        NanoCpus=nano_cpus(f.get("cpus")),
-        CgroupParent=f.get("cgroup-parent") or "",
-        BlkioWeight=flag_int(f.get("blkio-weight"), 16, unsigned=True),
-        BlkioWeightDevice=weight_devices(f.get_all("blkio-weight-device")),
-        BlkioDeviceReadBps=throttle_devices(f.get_all("device-read-bps"), bps=True),
-        BlkioDeviceWriteBps=throttle_devices(f.get_all("device-write-bps"), bps=True),
-        BlkioDeviceReadIOps=throttle_devices(f.get_all("device-read-iops"), bps=False),
-        BlkioDeviceWriteIOps=throttle_devices(f.get_all("device-write-iops"), bps=False),
-        CpuPeriod=flag_int(f.get("cpu-period")),
-        CpuQuota=flag_int(f.get("cpu-quota")),
-        CpuRealtimePeriod=flag_int(f.get("cpu-rt-period")),
-        CpuRealtimeRuntime=flag_int(f.get("cpu-rt-runtime")),
-        CpusetCpus=f.get("cpuset-cpus") or "",
-        CpusetMems=f.get("cpuset-mems") or "",
-        Devices=tuple(device_mapping(d) for d in devices if d not in cdi),
-        DeviceCgroupRules=tuple(f.get_all("device-cgroup-rule")),
-        DeviceRequests=tuple(requests),
-        KernelMemory=ram_bytes(f.get("kernel-memory")) if f.given("kernel-memory") else None,
-        MemoryReservation=ram_bytes(f.get("memory-reservation")),
-        MemorySwap=-1 if swap == "-1" else ram_bytes(swap),
-        # opts.go parse: &copts.swappiness (default -1), &copts.oomKillDisable,
-        # &copts.pidsLimit: always set
-        MemorySwappiness=flag_int(f.get("memory-swappiness") or "-1"),
-        OomKillDisable=f.bool("oom-kill-disable"),
-        PidsLimit=flag_int(f.get("pids-limit")),
-        Ulimits=ulimits(f.get_all("ulimit")),
-        CpuCount=flag_int(f.get("cpu-count")),
-        CpuPercent=flag_int(f.get("cpu-percent")),
-        IOMaximumIOps=flag_int(f.get("io-maxiops"), unsigned=True),
-        IOMaximumBandwidth=ram_bytes(f.get("io-maxbandwidth")),
-    )
+        **values[_HOST])
     return ContainerSpec(name=copts.name, Config=config, HostConfig=host_config,
                          NetworkingConfig=NetworkingConfig(EndpointsConfig=_attachments(copts)))
 
@@ -279,10 +384,14 @@ def _first_validation_message(err: ValidationError) -> str:
     return msg.removeprefix("Value error, ")
 
 
-def _network_opt(value: str) -> EndpointConfig:
+#: an attachment's fields as typed (EndpointConfig's names), before the model types them
+_Endpoint = dict[str, Any]
+
+
+def _network_opt(value: str) -> _Endpoint:
     """opts.NetworkOpt.Set: ``NAME`` or ``name=NAME,alias=A,ip=…,driver-opt=k=v,…``."""
     if not _LONG_SYNTAX.search(value):
-        return EndpointConfig.model_construct(network=value)
+        return {"network": value}
     fields = next(csv.reader([value]))
     target = ""
     aliases: list[str] = []
@@ -319,11 +428,11 @@ def _network_opt(value: str) -> EndpointConfig:
         raise _cli_error(
             f'invalid argument "{value}" for "--network" flag: network name/id is not specified'
         )
-    return EndpointConfig.model_construct(network=target, aliases=tuple(aliases), **extra)
+    return {"network": target, "aliases": tuple(aliases), **extra}
 
 
 def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
-                     legacy_options_need_network: bool) -> list[EndpointConfig]:
+                     legacy_options_need_network: bool) -> list[_Endpoint]:
     """parseNetworkOpts with applyContainerOptions: the ``--network`` attachments, the legacy
     flags folded into the first (``default`` when none is given), with the CLI's refusals."""
     networks = [_network_opt(v) for v in p.shared("network")]
@@ -335,18 +444,18 @@ def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
     llips = split_values(p.get_all("link-local-ip"))
     if legacy_options_need_network and not networks:
         aliases, ip, ip6, llips = (), None, None, []
-    first = networks[0] if networks else EndpointConfig.model_construct(network="default")
-    if aliases and first.aliases:
+    first = networks[0] if networks else {"network": "default"}
+    if aliases and first.get("aliases"):
         raise _cli_error(
             "conflicting options: cannot specify both --network-alias and per-network alias"
         )
-    if links and first.links:
+    if links and first.get("links"):
         raise _cli_error("conflicting options: cannot specify both --link and per-network links")
-    if ip and first.ipv4_address:
+    if ip and first.get("ipv4_address"):
         raise _cli_error(
             "conflicting options: cannot specify both --ip and per-network IPv4 address"
         )
-    if ip6 and first.ipv6_address:
+    if ip6 and first.get("ipv6_address"):
         raise _cli_error(
             "conflicting options: cannot specify both --ip6 and per-network IPv6 address"
         )
@@ -354,8 +463,8 @@ def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
     if aliases:
         update["aliases"] = aliases
     # applyContainerOptions: "--link" is an endpoint option on a user-defined network
-    if links and (first.network != "default" if links_follow_any_network
-                  else is_user_defined_mode(first.network)):
+    if links and (first["network"] != "default" if links_follow_any_network
+                  else is_user_defined_mode(first["network"])):
         update["links"] = links
     if ip:
         update["ipv4_address"] = ip
@@ -365,22 +474,23 @@ def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
         update["mac_address"] = mac
     if llips:
         update["link_local_ips"] = tuple(llips)
-    merged = [first.model_copy(update=update), *networks[1:]]
+    merged = [{**first, **update}, *networks[1:]]
     seen: set[str] = set()
     user = non_user = False
     for ep in merged:
-        if ep.network in seen:
-            raise _cli_error(f'network "{ep.network}" is specified multiple times')
-        seen.add(ep.network)
-        if is_user_defined_mode(ep.network):
+        network = ep["network"]
+        if network in seen:
+            raise _cli_error(f'network "{network}" is specified multiple times')
+        seen.add(network)
+        if is_user_defined_mode(network):
             user = True
         else:
             non_user = True
-            if ep.aliases:  # parseNetworkAttachmentOpt
+            if ep.get("aliases"):  # parseNetworkAttachmentOpt
                 raise _cli_error(
                     "network-scoped aliases are only supported for user-defined networks"
                 )
-            if ep.links:
+            if ep.get("links"):
                 raise _cli_error("links are only supported for user-defined networks")
     if user and non_user:
         raise _cli_error(
@@ -454,13 +564,13 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     merged = _merged_networks(p, links_follow_any_network=links_follow_any_network,
                               legacy_options_need_network=legacy_options_need_network)
     exposed = _checked_ports(p, legacy_ports)
-    if endpoint_check is not None:
+    if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
-            endpoint_check(ep, False)
+            endpoint_check(EndpointConfig.model_construct(**ep), False)
     endpoints: list[EndpointConfig] = []
     for ep in merged:
         try:
-            endpoints.append(EndpointConfig.model_validate(ep.model_dump(exclude_unset=False)))
+            endpoints.append(EndpointConfig(**ep))
         except ValidationError as err:
             raise _cli_error(_first_validation_message(err)) from None
     name = p.get("name") or None

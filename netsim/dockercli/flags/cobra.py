@@ -44,7 +44,9 @@ def is_supported(chain: list[CommandSpec | None], path: list[str],
         return None
     cmd_path = _command_path(path)
     for spec in reversed(chain):
-        ann = dict(spec.annotations) if spec is not None else {}
+        if spec is None or not spec.annotations:
+            continue
+        ann = dict(spec.annotations)
         if "version" in ann and _version_less(daemon.api_version, ann["version"]):
             return (f"{cmd_path} requires API version {ann['version']}, but the Docker daemon "
                     f"API version is {daemon.api_version}")
@@ -55,7 +57,8 @@ def is_supported(chain: list[CommandSpec | None], path: list[str],
             return (f"{cmd_path} is only supported on a Docker daemon with experimental "
                     "features enabled")
     errs: list[str] = []
-    for f in sorted({f.long: f for f in changed}.values(), key=lambda f: f.long):
+    annotated = {f.long: f for f in changed if f.annotations}
+    for f in sorted(annotated.values(), key=lambda f: f.long):
         ann = dict(f.annotations)
         if "version" in ann and _version_less(daemon.api_version, ann["version"]):
             errs.append(f'"--{f.long}" requires API version {ann["version"]}, but the Docker '
@@ -106,6 +109,11 @@ def args_error(spec: CommandSpec, path: list[str], node: CommandNode, args: list
     ExactArgs), in the layout of the profile's CLI release (EngineProfile.cli_see_help_errors:
     v26.1.5:cli/required.go; otherwise v28.0.0 and later)."""
     n = len(args)
+    rule, lo, hi = spec.args_rule, spec.min_args, spec.max_args
+    fits = {"none": n == 0, "min": n >= lo, "max": hi is None or n <= hi,
+            "range": hi is None or lo <= n <= hi, "exact": n == lo}
+    if fits.get(rule, True):
+        return None  # the count fits: no text to build
     cmd_path = _command_path(path)
     usage = _use_line(path, node)
     see = profile is not None and profile.cli_see_help_errors
