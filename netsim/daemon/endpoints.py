@@ -6,6 +6,7 @@ on the network's driver is asked of the driver (:mod:`netsim.daemon.drivers`).
 from __future__ import annotations
 
 import ipaddress
+from functools import cache
 
 from netsim.api import ContainerSpec, EndpointSettings
 from netsim.daemon import drivers, ids
@@ -18,6 +19,12 @@ from netsim.errors import DaemonError
 from netsim.state import ContainerState, EndpointState, NetworkState
 
 __all__ = ["EndpointsMixin", "dns_names"]
+
+
+@cache
+def _host_mac(seed: int, host: str) -> str:
+    """A host NIC's MAC (ipvlan's endpoints take it; asked at every join)."""
+    return ids.mac_address(seed, "host-nic", host)
 
 
 class EndpointsMixin(EngineCore):
@@ -253,7 +260,7 @@ class EndpointsMixin(EngineCore):
         rt.netns.nsids.pop(f"sandbox:{cid}", None)
 
     def _host_mac(self, rt: HostRuntime) -> str:
-        return ids.mac_address(self.seed, "host-nic", rt.host.name)
+        return _host_mac(self.seed, rt.host.name)
 
     def _release_endpoint(self, rt: HostRuntime, ep: EndpointState,
                           cid: str | None = None) -> None:

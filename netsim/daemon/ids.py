@@ -17,7 +17,10 @@ __all__ = ["base36", "engine_id", "generated_name", "hex_id", "join_token", "mac
 
 def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
     text = "\x1f".join([str(seed), *map(str, parts)])
-    return hashlib.sha256(text.encode()).digest()
+    return _sha256(text.encode()).digest()
+
+
+_sha256 = hashlib.sha256
 
 
 def hex_id(seed: int, *parts: object) -> str:
@@ -41,7 +44,7 @@ def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
     raw[0] = (raw[0] & 0xFE) | 0x02
     if docker_prefix:
         raw[:2] = b"\x02\x42"
-    return ":".join(f"{b:02x}" for b in raw)
+    return raw.hex(":")
 
 
 def veth_name(seed: int, *parts: object) -> str:

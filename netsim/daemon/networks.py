@@ -37,7 +37,7 @@ class NetworksMixin(EngineCore):
             sub6, pool6 = self._default_bridge_ipv6(rt)
             subnets.append(sub6)
             pools.append(pool6)
-        rt.networks["bridge"] = NetworkRuntime(
+        rt.add_network(NetworkRuntime(
             NetworkState(
                 id=nid,
                 name="bridge",
@@ -59,7 +59,7 @@ class NetworksMixin(EngineCore):
                 default_ipv6=rt.host.daemon.ipv6,
             ),
             pools,
-        )
+        ))
         for name, driver in (("host", "host"), ("none", "null")):
             rt.networks[name] = NetworkRuntime(
                 NetworkState(
@@ -242,7 +242,7 @@ class NetworksMixin(EngineCore):
             created=self.clock,
             ifindex=ifindex,
         )
-        rt.networks[spec.Name] = NetworkRuntime(state, pools)
+        rt.add_network(NetworkRuntime(state, pools))
         rt.network_names_by_id[nid] = spec.Name
         return Outcome(id=nid)
 
@@ -329,13 +329,10 @@ class NetworksMixin(EngineCore):
         """A pool of another network on this very subnet, whose bitmap a new ``--ip-range``
         shares; the same subnet with no range, or with the same range again, overlaps
         (defaultipam/address_space.go allocateSubnet: ErrPoolOverlap)."""
-        for other in rt.networks.values():
-            for pool in other.pools:
-                if pool.subnet != subnet:
-                    continue
-                if ip_range is None or pool.range == ip_range:
-                    raise DaemonError(ERR_POOL_OVERLAP, status=403)
-                return pool
+        for pool in rt.pools_by_subnet.get(subnet, ()):
+            if ip_range is None or pool.range == ip_range:
+                raise DaemonError(ERR_POOL_OVERLAP, status=403)
+            return pool
         return None
 
     def _check_new_network(self, rt: HostRuntime, spec: NetworkSpec) -> None:
@@ -399,7 +396,7 @@ class NetworksMixin(EngineCore):
         for pool in net.pools:
             pool.detach()
         drivers.get(net.state.driver).delete(rt, net.state)
-        del rt.networks[net.state.name]
+        rt.remove_network(net.state.name)
         rt.network_names_by_id.pop(net.state.id, None)
         # stopped containers keep their endpoint configuration for a removed network; it is
         # reported by Docker at their next start
@@ -417,7 +414,7 @@ class NetworksMixin(EngineCore):
             for pool in net.pools:
                 pool.detach()
             drivers.get(net.state.driver).delete(rt, net.state)
-            del rt.networks[name]
+            rt.remove_network(name)
             rt.network_names_by_id.pop(net.state.id, None)
             removed.append(name)
         return Outcome(names=tuple(sorted(removed)))

@@ -98,7 +98,7 @@ class RestoreMixin(EngineCore):
         else:
             ifindex = None
         state = state.model_copy(update={"ifindex": ifindex})
-        rt.networks[state.name] = NetworkRuntime(state, pools)
+        rt.add_network(NetworkRuntime(state, pools))
         rt.network_names_by_id[state.id] = state.name
 
     def restore_container(self, host: str, c: ContainerState) -> ContainerState:

@@ -103,3 +103,22 @@ class HostRuntime:
     known: bool = True
     #: its volumes, by name, in creation order (netsim.daemon.volumes)
     volumes: dict[str, Volume] = field(default_factory=dict)
+    #: every network's address pools by subnet, in creation order (:meth:`add_network`): a
+    #: new network's subnet is looked up here, not in a walk over every network
+    pools_by_subnet: dict[IPNet, list[SubnetPool]] = field(default_factory=dict)
+
+    def add_network(self, net: NetworkRuntime) -> None:
+        """A network (and its pools) joins the daemon."""
+        self.networks[net.state.name] = net
+        for pool in net.pools:
+            self.pools_by_subnet.setdefault(pool.subnet, []).append(pool)
+
+    def remove_network(self, name: str) -> None:
+        """A network (and its pools) leaves the daemon."""
+        net = self.networks.pop(name)
+        for pool in net.pools:
+            kept = [p for p in self.pools_by_subnet.get(pool.subnet, ()) if p is not pool]
+            if kept:
+                self.pools_by_subnet[pool.subnet] = kept
+            else:
+                self.pools_by_subnet.pop(pool.subnet, None)

@@ -204,6 +204,8 @@ def _ansi_c_quotes(line: str) -> str:
 
 def _fix_typography(text: str, where: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
+    if text.isascii():  # typographic dashes and quotes are not ASCII
+        return text, warnings
 
     def dash(m: re.Match[str]) -> str:
         rest = m.group("rest")
