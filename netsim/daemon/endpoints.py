@@ -126,7 +126,7 @@ class EndpointsMixin(EngineCore):
         gateway = None
         sub = st.ipv4_subnet
         if sub is not None:
-            pool = next(p for p in net.pools if p.subnet == sub.subnet)
+            pool = next(p for p in net.pools if p.subnet is sub.subnet or p.subnet == sub.subnet)
             if ep.config.ipv4_address is not None:
                 addr = pool.allocate(ep.config.ipv4_address)
             else:

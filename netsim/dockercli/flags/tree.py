@@ -74,10 +74,19 @@ class CommandNode:
 
     def find_next(self, word: str) -> CommandNode | None:
         """cobra's findNext: the child named (or aliased) ``word``."""
-        for child in self.children:
-            if child.name == word or word in child.aliases:
-                return child
-        return None
+        index = _CHILDREN.get(id(self))
+        if index is None or index[0] is not self:
+            named: dict[str, CommandNode] = {}
+            for child in self.children:  # the first child named or aliased so wins
+                for key in (child.name, *child.aliases):
+                    named.setdefault(key, child)
+            index = _CHILDREN[id(self)] = (self, named)
+        return index[1].get(word)
+
+
+#: each node's children by name and alias (nodes are constants: by identity; the entry keeps
+#: the node alive so that its id is not reused)
+_CHILDREN: dict[int, tuple[CommandNode, dict[str, CommandNode]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
