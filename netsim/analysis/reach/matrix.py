@@ -31,6 +31,10 @@ from netsim.state import ContainerState, State, gc_paused
 __all__ = ["Matrix", "forwarding_pairs", "matrix"]
 
 
+#: a row's bits as cells: 1 reaches ('.'), 0 does not ('X')
+_CELLS = str.maketrans("01", "X.")
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,8 +59,7 @@ class Matrix(_Frozen):
 
     def _row(self, bits: int) -> str:
         n = len(self.destinations)
-        text = format(bits, f"0{n}b")[::-1] if n else ""
-        return text.replace("1", ".").replace("0", "X")
+        return format(bits, f"0{n}b")[::-1].translate(_CELLS) if n else ""
 
     def rows(self) -> Iterator[tuple[str, str]]:
         for name, bits in zip(self.sources, self._rows, strict=True):
@@ -64,7 +67,7 @@ class Matrix(_Frozen):
 
     @property
     def count(self) -> int:
-        return sum(bin(r).count("1") for r in self._rows)
+        return sum(r.bit_count() for r in self._rows)
 
     def lines(self) -> Iterator[str]:
         """The text table, line by line (what ``netsim matrix`` streams out)."""
@@ -83,8 +86,8 @@ class Matrix(_Frozen):
         yield (f'{{\n "port": {json.dumps(self.port)},\n "proto": {json.dumps(self.proto)},\n'
                f'{family} "sources": {json.dumps(list(self.sources))},\n'
                f' "destinations": {json.dumps(list(self.destinations))},\n "rows": [')
-        for i, (_, row) in enumerate(self.rows()):
-            yield ("\n  " if i == 0 else ",\n  ") + json.dumps(row)
+        for i, (_, row) in enumerate(self.rows()):  # '.' and 'X' only: no escapes
+            yield ("\n  \"" if i == 0 else ",\n  \"") + row + '"'
         yield "\n ]\n}" if self.sources else "]\n}"
 
     def __str__(self) -> str:
