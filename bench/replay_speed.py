@@ -1,0 +1,125 @@
+"""Benchmark: the engine's replay of a docker script, against the code before issue 19, in one run.
+
+Issue 19 asks for the path from a script line to the State to be at least 5x faster, with the
+same bytes out: at most 50 µs per docker command at 10,000 containers, ``netsim matrix`` end to
+end in at most 2 s, in at most 1 GiB. This bench measures, on bench/engine_build.py's synthetic
+setup (N containers on N/10 networks, 18,400 commands at 10,000):
+
+- the replay alone, in this process (``netsim.lab.run_script``): seconds and µs per command,
+  best of ``--rounds``;
+- ``netsim matrix`` end to end, each a fresh ``python -m netsim`` process, alternating this tree
+  and the package at ``--base`` (the last commit before issue 19's work, extracted with
+  ``git archive``), median of ``--rounds``: the two must print the same bytes (an error in any
+  mode), and the ratio base/new is the speed-up;
+- the peak RSS of this tree's ``netsim matrix`` process (``ru_maxrss`` of the child).
+
+    python bench/replay_speed.py                # 10,000 containers, 3 rounds
+    python bench/replay_speed.py --smoke        # 300 containers, 1 round (CI smoke run)
+
+A full run exits 1 when a target is missed; --smoke does not enforce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from engine_build import synthetic
+from redesign_ratio import ROOT, extract
+
+from netsim.lab import run_script
+
+#: the last commit before issue 19's speed work
+BASE = "c239603"
+
+
+def child_run(pythonpath: Path, argv: list[str]) -> tuple[float, bytes, int]:
+    """Seconds, output (stdout, stderr, status) and peak RSS (KiB: the child's own ru_maxrss,
+    from wait4) of one ``python -m netsim`` process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "netsim", *argv], stdout=out, stderr=err,
+                                env={"PYTHONPATH": str(pythonpath), "PATH": "/usr/bin:/bin",
+                                     "PYTHONHASHSEED": "0"}, cwd=ROOT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        printed = out.read() + b"\0" + err.read() + bytes([proc.returncode & 0xFF])
+    return seconds, printed, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="small sizes, one round, no targets")
+    parser.add_argument("--containers", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--base", default=BASE, help=f"git revision to compare with ({BASE})")
+    args = parser.parse_args()
+    n = args.containers or (300 if args.smoke else 10_000)
+    rounds = args.rounds or (1 if args.smoke else 3)
+    lines = synthetic(n)[1]
+    text = "\n".join(lines) + "\n"
+
+    replay = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        _lab, steps = run_script(text, source="bench.sh")
+        replay.append(time.perf_counter() - start)
+        assert all(s.exit_code == 0 for s in steps)
+    best = min(replay)
+    per_command = best / len(lines) * 1e6
+
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"base": extract(args.base, Path(tmp) / "base"), "new": ROOT}
+        script = Path(tmp) / "setup.sh"
+        script.write_text(text, encoding="utf-8")
+        times: dict[str, list[float]] = {"base": [], "new": []}
+        outputs: dict[str, bytes] = {}
+        peak_kib = 0
+        for _ in range(rounds):
+            for tree in ("base", "new"):
+                seconds, out, peak = child_run(trees[tree], ["matrix", str(script)])
+                times[tree].append(seconds)
+                if tree == "new":
+                    peak_kib = max(peak_kib, peak)
+                if outputs.setdefault(tree, out) != out:
+                    sys.exit(f"replay_speed: the {tree} tree printed different bytes in two runs")
+    if outputs["base"] != outputs["new"]:
+        sys.exit(f"replay_speed: netsim matrix prints different bytes than at {args.base}")
+    base_s, new_s = statistics.median(times["base"]), statistics.median(times["new"])
+    speedup = base_s / new_s
+    print(f"containers={n:,} networks={n // 10:,} commands={len(lines):,} rounds={rounds}")
+    print(f"replay (this tree):          {best:8.3f} s  ({per_command:.1f} µs per command)")
+    print(f"netsim matrix, base {args.base}: {base_s:8.3f} s (median)")
+    print(f"netsim matrix, this tree:    {new_s:8.3f} s (median); the same bytes "
+          f"({len(outputs['new']):,}); speed-up {speedup:.2f}x")
+    if peak_kib:
+        print(f"netsim matrix peak RSS:      {peak_kib / 1024:8.1f} MiB")
+    targets = [
+        ("replay per command", per_command, 50.0, "µs", False),
+        ("netsim matrix end to end", new_s, 2.0, "s", False),
+        ("speed-up over the base, end to end", speedup, 5.0, "x", True),
+        ("peak RSS", peak_kib / 1024, 1024.0, "MiB", False),
+    ]
+    missed = 0
+    for name, value, limit, unit, at_least in targets:
+        ok = value >= limit if at_least else value <= limit
+        missed += not ok
+        sign = ">=" if at_least else "<="
+        print(f"  {'PASS' if ok else 'FAIL'}  {name}: {value:,.2f} {unit} (target {sign} "
+              f"{limit:,.0f} {unit})")
+    if missed and not args.smoke:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
