@@ -1,5 +1,5 @@
 """``python -m netsim``."""
 
-from netsim.cli import main
+from netsim.cli import console_main
 
-main()
+console_main()

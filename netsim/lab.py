@@ -96,6 +96,7 @@ if TYPE_CHECKING:
 
     from netsim.analysis.check import CheckResult
     from netsim.analysis.dns import DnsSeries
+    from netsim.analysis.lint import LintResult
     from netsim.analysis.reach import Matrix
     from netsim.probes import Packages
 
@@ -331,6 +332,20 @@ class Lab:
         words = shlex.split(text)
         return evaluate(self.state, parse_expectation(words, "expect"), 0, rng=self.dns_rng,
                         explain=lambda: explained(self))
+
+    def lint(self, *, source: str = "") -> LintResult:
+        """Setup mistakes in the current state (``netsim lint``), placed at the lines of the
+        steps so far (``source``: the input's name in each ``where``, ``FILE:LINE``); what
+        Compose made, at its service in a compose file on the disk (one the script wrote
+        itself: at the ``up`` line)."""
+        from netsim.analysis.lint import lint
+
+        def read(host: str, path: str) -> str | None:
+            ws = self.workspace(host)
+            return None if ws.written(path) else ws.read_text(path)
+
+        return lint(self.state, steps=self.steps, checks=self.checks, source=source,
+                    read_text=read)
 
     def draw(self, *, highlight: tuple[str, str] | None = None,
              port: int | None = None) -> Figure:

@@ -142,7 +142,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         out.err(f"WARNING: {dns_warning}")  # appended to the daemon's warnings (create.go)
     made = session.engine.container(host, outcome.id) if outcome.id else None
     if made is not None:  # record generated names so that a replay gives the same
-        session.record_operation(
+        session.record_operation(op if spec.name == made.name else
             op.model_copy(update={"container": spec.model_copy(update={"name": made.name})}))
     else:
         session.engine.tick()
