@@ -276,6 +276,11 @@ class EngineCore(ABC):
         """The hosts' names, in the order they were declared."""
         return list(self._hosts)
 
+    def host_declaration(self, name: str) -> Host:
+        """A host as declared (its name, hostname, LAN address, daemon options), without a
+        snapshot of the whole State."""
+        return self._rt(name).host
+
     # ------------------------------------------------------------------ across concerns
     # (each is implemented by one mixin and called from another)
 

@@ -23,11 +23,11 @@ def target_host(session: Session, p: ParsedCommand, out: Output,
             ref, context = value, key == "context"
     if ref is None:
         return default
-    state = session.engine.state()
+    engine = session.engine
 
     def host_named(word: str) -> str | None:
-        for name in session.engine.host_names:
-            if word in (name, state.hosts[name].host.effective_hostname):
+        for name in engine.host_names:
+            if word in (name, engine.host_declaration(name).effective_hostname):
                 return name
         return None
 
