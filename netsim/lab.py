@@ -98,6 +98,7 @@ if TYPE_CHECKING:
     from netsim.analysis.dns import DnsSeries
     from netsim.analysis.lint import LintResult
     from netsim.analysis.reach import Matrix
+    from netsim.analysis.whatif import WhatIf
     from netsim.probes import Packages
 
 __all__ = ["Lab", "Step", "describe", "run_scenario", "run_script"]
@@ -315,6 +316,13 @@ class Lab:
         from netsim.analysis.dns import query_series
         with explained(self):
             return query_series(self.state, from_, name, times, seed=self.seed, qtype=qtype)
+
+    def whatif(self, *changes: str, icc: Mapping[str, bool] | None = None,
+               internal: Iterable[str] = (), stop: Iterable[str] = (), port: int | None = None,
+               proto: Literal["tcp", "udp"] | None = None) -> WhatIf:
+        """``netsim whatif`` (:func:`netsim.whatif.whatif`); this lab does not change."""
+        from netsim.whatif import whatif
+        return whatif(self, changes, icc=icc, internal=internal, stop=stop, port=port, proto=proto)
 
     def run(self, line: str) -> Step:
         """One line as a script has it (``docker …``, ``ping -c 1 web``, ``# netsim: …``) typed
@@ -670,7 +678,8 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     """
     from netsim.hostshell import unsimulated_note
 
-    lines = parse_script(text, source=source)
+    with gc_paused():  # a script's lines, then its objects: many, and long-lived
+        lines = parse_script(text, source=source)
     setup = setup_from_directives(lines, source)
     declared_hosts, declared_lan, declared_engine = setup.hosts, setup.lan, setup.engine
     images, rest = setup.images, setup.rest
