@@ -1,4 +1,4 @@
-# The same kind of setup as scenarios/lint-mistakes.sh, written the way netsim lint asks for:
+# The same kind of setup as scenarios/lint-ports.sh, written the way netsim lint asks for:
 # `netsim lint scenarios/lint-clean.sh` finds nothing and exits 0. The proxy is the only
 # container published on every interface (HTTP is meant to be public); the database is
 # published nowhere, on an --internal network it shares with the app only; the

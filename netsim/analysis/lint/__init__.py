@@ -54,7 +54,8 @@ RULES: tuple[Rule, ...] = (subnets, conflicts, exposure, ignored, macvlan_host, 
 
 def lint(state: State, *, steps: Iterable[StepLike] = (), checks: Sequence[CheckResult] = (),
          source: str = "", read_text: ReadText | None = None) -> LintResult:
-    """Every finding of :data:`KINDS` in ``state``, sorted by line, then kind, then subject.
+    """Every finding of :data:`KINDS` in ``state``, sorted by file (``source`` first), line,
+    kind and subject (:meth:`Finding.sort_key`).
 
     ``steps``: the replay's steps (:class:`netsim.lab.Step`), which say where each object was
     made and what the script probed; ``checks``: its ``# netsim: expect`` results; ``source``:
@@ -68,4 +69,4 @@ def lint(state: State, *, steps: Iterable[StepLike] = (), checks: Sequence[Check
     for rule in RULES:
         rule(ctx)
     unique = {(f.kind, f.line, f.where, f.subject): f for f in ctx.found}
-    return LintResult(tuple(sorted(unique.values(), key=Finding.sort_key)))
+    return LintResult(tuple(sorted(unique.values(), key=lambda f: f.sort_key(source))))

@@ -61,7 +61,9 @@ def subnets(ctx: Context) -> None:
     overlap, since each daemon's IPAM hands addresses out on its own (docs: network/drivers/
     macvlan.md, ``--ip-range`` and ``--aux-address``). Any other network overlapping the
     hosts' LAN makes its host route those LAN addresses into the network instead of out of its
-    NIC (a bridge's subnet is a connected route: docs network/drivers/bridge.md).
+    NIC (a bridge's subnet is a connected route: docs network/drivers/bridge.md; an
+    overlay's, its containers'); and a macvlan/ipvlan network on the LAN whose pool holds a
+    LAN machine's address may give a container that address (:func:`_lan_pool`).
     """
     state = ctx.state
     lan = state.lan.subnet
@@ -90,6 +92,7 @@ def subnets(ctx: Context) -> None:
                     f"(docker network create --subnet … {b.name}), or remove one of them")
     _segments(ctx, reported)
     _lan(ctx)
+    _lan_pool(ctx)
 
 
 def _pool(n: NetworkState) -> list[Net]:
@@ -134,30 +137,88 @@ def _lan(ctx: Context) -> None:
     for hname, hs in ctx.state.hosts.items():
         lan_machines = {lan.gateway: "the LAN's router"} if lan.gateway is not None else {}
         for other in ctx.state.hosts.values():
-            if other.host.address is not None and other.name != hname:
+            if other.host.address is not None:
                 lan_machines[other.host.address] = f"Docker host {other.name}"
         for n in sorted(hs.networks.values(), key=_order):
             if n.driver in MACVLAN_DRIVERS or n.id in seen:
                 continue
+            overlay = n.scope == "swarm" or n.driver == "overlay"
             for s in n.subnets:
                 shared = _overlap(s.subnet, lan.subnet)
                 if shared is None:
                     continue
                 seen.add(n.id)
+                # (a bridge's own host keeps its address on the NIC; an overlay's containers
+                # lose every LAN machine in the subnet, their own host's address too)
                 cut = [f"{who} {ip}" for ip, who in sorted(lan_machines.items())
-                       if ip is not None and ip in shared]
+                       if ip is not None and ip in shared
+                       and (overlay or who != f"Docker host {hname}")]
                 also = f", among them {', '.join(cut)}" if cut else ""
-                fix = (f"give {n.name} a subnet outside {lan.subnet} (--subnet), or set the "
-                       "daemon's default-address-pools so that IPAM never picks one there"
-                       if not n.predefined else
-                       f"move the default bridge off the LAN: dockerd --bip (or "
-                       f"default-address-pools) outside {lan.subnet}")
+                if overlay:
+                    # an overlay lives in a namespace of its own (the host has no route to
+                    # it): the subnet is the on-link route of its containers' interface, and
+                    # swarm's allocator takes its pool (10.0.0.0/8) without looking at the
+                    # hosts' routes (docs: engine/swarm/networking.md, --default-addr-pool)
+                    why = (f"the containers on {n.name} route {shared} into the overlay (the "
+                           f"subnet of their interface on it) instead of to the LAN: the "
+                           f"LAN's machines in it cannot be reached from them{also}")
+                    fix = (f"give {n.name} a subnet outside {lan.subnet} (docker network "
+                           f"create --subnet …), or a swarm address pool outside it (docker "
+                           f"swarm init --default-addr-pool)")
+                else:
+                    why = (f"{hname} routes {shared} into {n.interface or n.name} instead of "
+                           f"out of its NIC: the LAN's machines in it cannot be reached from "
+                           f"{hname} or its containers{also}")
+                    fix = (f"give {n.name} a subnet outside {lan.subnet} (--subnet), or set "
+                           "the daemon's default-address-pools so that IPAM never picks one "
+                           "there" if not n.predefined else
+                           f"move the default bridge off the LAN: dockerd --bip (or "
+                           f"default-address-pools) outside {lan.subnet}")
                 ctx.add("subnet-lan-overlap", ctx.at_network(hname, n), hname,
-                        f"{n.name} {s.subnet} overlaps the LAN {lan.subnet}",
-                        f"{hname} routes {shared} into {n.interface or n.name} instead of out "
-                        f"of its NIC: the LAN's machines in it cannot be reached from {hname} "
-                        f"or its containers{also}",
-                        fix)
+                        f"{n.name} {s.subnet} overlaps the LAN {lan.subnet}", why, fix)
+                break
+
+
+def _lan_pool(ctx: Context) -> None:
+    """macvlan/ipvlan networks on the LAN itself (a parent NIC without a VLAN suffix, a
+    subnet overlapping the LAN's) whose IPAM may hand a container the address of a LAN
+    machine netsim knows: the LAN's router or a Docker host. Docker's IPAM knows nothing of
+    the LAN; only ``--gateway`` and ``--aux-address`` keep an address out of its pool
+    (docs: network/drivers/macvlan.md; moby daemon/libnetwork/docs/macvlan.md: the aux
+    address "blacklists" the host's own address), so the container and the machine answer
+    ARP for one address."""
+    lan = ctx.state.lan
+    #: address -> (who, the name for --aux-address)
+    machines = {lan.gateway: ("the LAN's router", "router")} if lan.gateway is not None else {}
+    for hs in ctx.state.hosts.values():
+        if hs.host.address is not None:
+            machines[hs.host.address] = (f"Docker host {hs.name}", hs.name)
+    for hname, hs in ctx.state.hosts.items():
+        for n in sorted(hs.networks.values(), key=_order):
+            parent = n.options.get("parent", "")
+            if n.driver not in MACVLAN_DRIVERS or not parent or "." in parent or n.internal:
+                continue
+            for sub in n.subnets:
+                if sub.subnet.version != 4 or not sub.subnet.overlaps(lan.subnet):
+                    continue
+                pool = sub.ip_range if sub.ip_range is not None else sub.subnet
+                kept = {sub.gateway, *sub.aux_addresses.values()}
+                hit = [(ip, who) for ip, who in sorted(machines.items())
+                       if ip in pool and ip not in kept
+                       and ip not in (sub.subnet.network_address,
+                                      sub.subnet.broadcast_address)]
+                if not hit:
+                    continue
+                ips = ", ".join(f"{who} {ip}" for ip, (who, _) in hit)
+                aux = " ".join(f"--aux-address {short}={ip}" for ip, (_, short) in hit)
+                ctx.add("subnet-lan-overlap", ctx.at_network(hname, n), hname,
+                        f"{n.name} hands out {pool}, with {', '.join(str(i) for i, _ in hit)}",
+                        f"{n.name} is a {n.driver} network on {hname}'s {parent}, the LAN "
+                        f"{lan.subnet} itself, and Docker's IPAM hands out any address of "
+                        f"{pool} but its gateway and aux addresses, without knowing the LAN's "
+                        f"machines: a container can get the address of {ips}",
+                        f"keep them out of the pool ({aux}), or hand out a --ip-range that "
+                        "no machine of the LAN uses (outside the DHCP server's range too)")
                 break
 
 
@@ -166,9 +227,16 @@ def aliases(ctx: Context) -> None:
     different images answer to on one user-defined network. The embedded DNS answers such a
     name with every address, shuffled on each query (daemon/libnetwork/resolver.go
     ``rand.Shuffle``; docs: network/#dns-services), so a client reaches one of different
-    programs at random; round robin is for replicas of one service."""
+    programs at random; round robin is for replicas of one service. Images of one repository
+    count as one program (``nginx:1.25`` beside ``nginx:1.27`` is a rolling update or a
+    canary, ``nginx`` beside ``nginx:latest`` the same image); a container that does not
+    run and will not (stopped, not ``--restart always``: :meth:`Context.active`) answers
+    nothing: its names leave the DNS with its endpoint (daemon/container_operations.go
+    releaseNetwork)."""
     groups: dict[tuple[str, str], list[tuple[tuple[int, str], ContainerState, str]]] = {}
     for c in ctx.containers():
+        if not ctx.active(c):
+            continue
         nets = ctx.state.hosts[c.host].networks
         for e in c.endpoints:
             net = nets.get(e.network)
@@ -179,11 +247,11 @@ def aliases(ctx: Context) -> None:
                 groups.setdefault((net.id, name.lower()), []).append(
                     (ctx.at_endpoint(c, e.network), c, e.network))
     for (_, name), members in groups.items():
-        if len({ctx.image(c) for _, c, _ in members}) < 2:
+        if len({ctx.repository(c) for _, c, _ in members}) < 2:
             continue
         members.sort(key=lambda m: (m[0][0], m[1].created_ns))
-        first = ctx.image(members[0][1])
-        at, culprit, network = next(m for m in members if ctx.image(m[1]) != first)
+        first = ctx.repository(members[0][1])
+        at, culprit, network = next(m for m in members if ctx.repository(m[1]) != first)
         who = ", ".join(f"{ctx.shown(c.host, c.name)} ({ctx.image(c)})" for _, c, _ in members)
         ctx.add("alias-mixed-images", at, culprit.host, f"{name} on {network}",
                 f"{name} answers for {who}: Docker's embedded DNS returns every address in a "
@@ -204,6 +272,10 @@ def user_network_links(ctx: Context) -> None:
             net = nets.get(e.network)
             if net is None or net.predefined or not e.config.Links:
                 continue
+            service = c.spec.Config.Labels.get(_SERVICE)
+            if service is not None:
+                _compose_links(ctx, c, e.network, e.config.Links, service)
+                continue
             links = ", ".join(e.config.Links)
             target, _, alias = e.config.Links[0].partition(":")
             alias = alias or target
@@ -215,6 +287,40 @@ def user_network_links(ctx: Context) -> None:
                     f"drop --link and use the name {target}; for another name give {target} "
                     f"an alias on the network (docker network connect --alias {alias} "
                     f"{e.network} {target}, or --network-alias {alias} when it is run)")
+
+
+#: the label Compose gives a container: its service (docker/compose pkg/api/labels.go)
+_SERVICE = "com.docker.compose.service"
+
+
+def _compose_links(ctx: Context, c: ContainerState, network: str, links: tuple[str, ...],
+                   service: str) -> None:
+    """``link-user-network`` of a service's ``links:``. Compose turns each entry into three
+    links on the container's endpoint, ``CONTAINER:ALIAS``, ``CONTAINER:SERVICE-N`` and
+    ``CONTAINER:PROJECT-SERVICE-N`` (docker/compose pkg/compose/create.go getLinks): the entry
+    is the first of each target's, said in the file's words (``db:database``)."""
+    hs = ctx.state.hosts[c.host]
+    entries: dict[str, str] = {}
+    for link in links:
+        target, _, alias = link.partition(":")
+        other = hs.containers.get(target)
+        name = (other.spec.Config.Labels.get(_SERVICE, target) if other is not None
+                else target)
+        entries.setdefault(name, alias or name)
+    shown = ", ".join(n if a == n else f"{n}:{a}" for n, a in entries.items())
+    first, alias = next(iter(entries.items()))
+    net = hs.networks.get(network)
+    key = net.labels.get("com.docker.compose.network", network) if net is not None else network
+    ctx.add("link-user-network", ctx.at_endpoint(c, network), c.host,
+            f"{ctx.shown(c.host, c.name)} links: {shown} on {network}",
+            f"on the user-defined network {network} every container of the project already "
+            f"resolves {first} by its service name through Docker's embedded DNS; links: only "
+            f"adds names that {c.name} alone resolves, and is a legacy feature",
+            f"drop links: from service {service} and use the name {first}; for another name "
+            f"give {first} an alias on the network (networks: {{{key}: {{aliases: [{alias}]}}}} "
+            f"in service {first})"
+            if alias != first else
+            f"drop links: from service {service} and use the name {first}")
 
 
 def default_bridge_links(ctx: Context) -> None:

@@ -62,6 +62,8 @@ class StepLike(Protocol):
     def exit_code(self) -> int: ...
     @property
     def stdout(self) -> str: ...
+    @property
+    def stderr(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,14 @@ class ReadStep:
 
 
 #: the docker commands lint reads (any other docker line is not parsed)
-_READ = frozenset({"run", "create", "connect", "rename", "exec"})
+_READ = frozenset({"run", "create", "connect", "disconnect", "rename", "exec", "rm", "stop",
+                   "kill", "start", "restart"})
+
+#: what ``docker compose up|run|create`` prints on stderr for each object it makes
+#: (docker/compose pkg/progress: `` Container NAME  Created``; a recreated one
+#: ``Recreated``)
+_MADE = re.compile(r"^\s*(?:[✔✓]\s*)?(?P<kind>Container|Network)\s+(?P<name>\S+)\s+"
+                   r"(?:Created|Recreated)\s*$", re.MULTILINE)
 
 
 def read_steps(steps: Iterable[StepLike], state: State) -> list[ReadStep]:
@@ -104,6 +113,9 @@ class Origins:
     networks: Mapping[tuple[str, str], int] = field(default_factory=dict)
     endpoints: Mapping[tuple[str, str, str], int] = field(default_factory=dict)
     places: Mapping[tuple[str, str, str], tuple[str, int]] = field(default_factory=dict)
+    #: the containers the replay stopped last (``docker stop|kill``, not started since), by
+    #: (host, name)
+    stopped: frozenset[tuple[str, str]] = frozenset()
 
     def where(self, line: int, file: str | None = None) -> str:
         """``FILE:LINE``, ``FILE`` (no line), ``line N`` (no file) or ``(no line)``."""
@@ -203,12 +215,35 @@ def origins(state: State, steps: Iterable[ReadStep], *, source: str = "",
     endpoints: dict[tuple[str, str, str], int] = {}
     unnamed: dict[str, list[int]] = {}
     compose_up: dict[str, int] = {}
+    composed: dict[tuple[str, str, str], int] = {}  # (kind, host, name) -> its up line
     by_id = {c.id: (c.host, c.name) for c in state.containers()}
+    #: the IDs the replay's commands printed, with the name of the container they made (one
+    #: removed since is not in the final state)
+    printed: dict[tuple[str, str], str] = {}
 
     def keep(table: dict[tuple[str, str], int], key: tuple[str, str], line: int,
-             ok: bool) -> None:
+             ok: bool) -> bool:
         if ok or key not in table:
             table[key] = line
+            return True
+        return False
+
+    def named(host: str, ref: str) -> str:
+        """A container reference of a command (a name, or an ID or its prefix) as a name."""
+        found = _resolve(state, host, ref)
+        if found is not None:
+            return found
+        hits = {n for (h, i), n in printed.items() if h == host and ref and i.startswith(ref)}
+        return hits.pop() if len(hits) == 1 else ref
+
+    stopped: set[tuple[str, str]] = set()
+
+    def forget(host: str, name: str) -> None:
+        """The container is gone (``docker rm``): a later one of that name is another."""
+        stopped.discard((host, name))
+        containers.pop((host, name), None)
+        for key in [k for k in endpoints if k[:2] == (host, name)]:
+            del endpoints[key]
 
     for read in steps:
         step, argv, parsed = read.step, read.argv, read.docker
@@ -219,39 +254,65 @@ def origins(state: State, steps: Iterable[ReadStep], *, source: str = "",
         host, line, ok = step.host, step.line, step.exit_code == 0
         if _is_compose_up(argv):
             compose_up.setdefault(host, line)
+            for m in _MADE.finditer(step.stderr):
+                composed[(m.group("kind").lower(), host, m.group("name"))] = line
             continue
         if parsed is None:
             continue
         command, flags, args = parsed
         if command in ("run", "create"):
             name = next((v for k, v in reversed(flags) if k == "name"), None)
-            if name is None:
-                found = _ID.search(step.stdout)
-                if found is not None and found.group(0) in by_id:
-                    name = by_id[found.group(0)][1]
+            found = _ID.search(step.stdout)
+            if name is None and found is not None and found.group(0) in by_id:
+                name = by_id[found.group(0)][1]
             if name is None:
                 unnamed.setdefault(host, []).append(line)
-            else:
-                keep(containers, (host, name), line, ok)
+            elif keep(containers, (host, name), line, ok):
+                # a new container of that name: its endpoints are its own (a `network
+                # connect` of a container removed since does not place them)
+                for key in [k for k in endpoints if k[:2] == (host, name)]:
+                    del endpoints[key]
+            if name is not None and found is not None:
+                printed[(host, found.group(0))] = name
+            if name is not None:
+                stopped.discard((host, name))
         elif command == "network create" and args:
             keep(networks, (host, args[0]), line, ok)
         elif command == "network connect" and len(args) >= 2:
             target = _resolve(state, host, args[1])
             if target is not None and ok:
                 endpoints[(host, target, args[0])] = line
+        elif command == "network disconnect" and len(args) >= 2 and ok:
+            endpoints.pop((host, named(host, args[1]), args[0]), None)
+        elif command == "rm" and ok:
+            for ref in args:
+                forget(host, named(host, ref))
+        elif command in ("stop", "kill", "start", "restart"):
+            # (a failed one may have done part of its list: each name that is a container)
+            for ref in args:
+                if command in ("stop", "kill"):
+                    stopped.add((host, named(host, ref)))
+                else:
+                    stopped.discard((host, named(host, ref)))
         elif command == "rename" and len(args) == 2 and ok:
-            old = _resolve(state, host, args[0]) or args[0]
+            old = named(host, args[0])
             if (host, old) in containers:
                 containers[(host, args[1])] = containers.pop((host, old))
             for key in [k for k in endpoints if k[:2] == (host, old)]:
                 endpoints[(host, args[1], key[2])] = endpoints.pop(key)
+            for seen in [k for k, n in printed.items() if k[0] == host and n == old]:
+                printed[seen] = args[1]
+            if (host, old) in stopped:
+                stopped.discard((host, old))
+                stopped.add((host, args[1]))
     _unnamed(state, containers, unnamed)
     places: dict[tuple[str, str, str], tuple[str, int]] = {}
     for c in state.containers():
         project = c.spec.Config.Labels.get(_PROJECT)
         if project is None or (c.host, c.name) in containers:
             continue
-        containers[(c.host, c.name)] = compose_up.get(c.host, 0)
+        containers[(c.host, c.name)] = composed.get(("container", c.host, c.name),
+                                                    compose_up.get(c.host, 0))
         placed = _compose_place(c, read_text, source) if read_text is not None else None
         if placed is not None:
             places[("container", c.host, c.name)] = placed
@@ -260,7 +321,8 @@ def origins(state: State, steps: Iterable[ReadStep], *, source: str = "",
             project = net.labels.get(_PROJECT)
             if project is None or (hname, net.name) in networks:
                 continue
-            networks[(hname, net.name)] = compose_up.get(hname, 0)
+            networks[(hname, net.name)] = composed.get(("network", hname, net.name),
+                                                       compose_up.get(hname, 0))
             owner = next((c for c in hs.containers.values()
                           if c.spec.Config.Labels.get(_PROJECT) == project), None)
             entry = net.labels.get(_NETWORK)
@@ -268,7 +330,7 @@ def origins(state: State, steps: Iterable[ReadStep], *, source: str = "",
                 placed = _file_key(owner, "networks", entry, read_text, source)
                 if placed is not None:
                     places[("network", hname, net.name)] = placed
-    return Origins(source, containers, networks, endpoints, places)
+    return Origins(source, containers, networks, endpoints, places, frozenset(stopped))
 
 
 def _unnamed(state: State, containers: dict[tuple[str, str], int],

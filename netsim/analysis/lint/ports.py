@@ -69,7 +69,10 @@ def ignored(ctx: Context) -> None:
             continue
         net = ctx.port_network(c)
         if net is None:
-            names = ", ".join(n.name for n in ctx.networks_of(c))
+            joined = ctx.networks_of(c)
+            if not joined or not all(n.internal for n in joined):
+                continue  # (networks a dump does not describe: nothing to say)
+            names = ", ".join(n.name for n in joined)
             outer = next((n.name for n in sorted(ctx.state.hosts[c.host].networks.values(),
                                                  key=lambda n: n.name)
                           if not n.predefined and not n.internal
@@ -144,7 +147,12 @@ def _clash(a: Binding, b: Binding) -> bool:
 def _claims(ctx: Context, c: ContainerState) -> list[tuple[Binding, bool]]:
     """The host ports a container takes: its published ports with an explicit host port
     (where Docker programs them), or for a host-network container the ports its programs
-    listen on, on every address (the flag: a host-network listener)."""
+    listen on, on every address (the flag: a host-network listener). A container stopped
+    for good (:meth:`Context.active`: not ``--restart always``) takes none: Docker releases
+    its ports when it stops (daemon/container_operations.go releaseNetwork), and the one
+    that replaced it (blue/green, a new version) is the one meant to hold them."""
+    if not ctx.active(c):
+        return []
     if _mode(c) == "host":
         out = []
         for key in ctx.listening(c):
@@ -158,9 +166,10 @@ def _claims(ctx: Context, c: ContainerState) -> list[tuple[Binding, bool]]:
 
 def conflicts(ctx: Context) -> None:
     """``port-conflict``: two containers of one host that claim the same host address, port
-    and protocol. Only one of them can run: the second to start fails ("Bind for
-    0.0.0.0:8080 failed: port is already allocated", daemon/libnetwork/portallocator; a
-    host-network program finds the port taken: "address already in use")."""
+    and protocol (running, created, or stopped with ``--restart always``). Only one of them
+    can run: the second to start fails ("Bind for 0.0.0.0:8080 failed: port is already
+    allocated", daemon/libnetwork/portallocator; a host-network program finds the port
+    taken: "address already in use")."""
     by_host: dict[str, list[ContainerState]] = {}
     for c in ctx.containers():
         by_host.setdefault(c.host, []).append(c)
@@ -244,17 +253,15 @@ def exposure(ctx: Context) -> None:
             if c.running and b.host_port is not None:
                 trace = reach(ctx.state, "@internet", f"@{c.host}", port=b.host_port,
                               proto="tcp")
-            hp = b.host_port if b.host_port is not None else b.port
-            fix = (f"bind it to the host only (-p 127.0.0.1:{hp}:{b.port}), or publish "
-                   f"nothing and let the containers that need {service} share a network "
-                   f"with {c.name} (they reach it at {c.name}:{b.port})")
+            fix = _local_fix(ctx, c, b, service)
             if b.everywhere:
                 seen = (f"; netsim's @internet reaches it (netsim reach @internet @{c.host} "
                         f"--port {b.host_port}: {trace.disposition.value})"
                         if trace is not None and trace.delivered else "")
+                every = ("every address" if "0.0.0.0" in b.ips else "every IPv6 address")
                 ctx.add("publish-all-interfaces", ctx.at_container(c), c.host,
                         f"{who} {b.shown()}",
-                        f"{who} ({ctx.image(c)}) publishes {service} on every address of "
+                        f"{who} ({ctx.image(c)}) publishes {service} on {every} of "
                         f"{c.host}: any machine that reaches {c.host} can connect, and "
                         f"Docker's forwarding bypasses the host's firewall (ufw){seen}",
                         fix)
@@ -267,6 +274,38 @@ def exposure(ctx: Context) -> None:
                         f"@internet @{c.host} --port {b.host_port}: "
                         f"{trace.disposition.value})",
                         fix)
+
+
+#: the label Compose gives a container: its service (docker/compose pkg/api/labels.go)
+_SERVICE = "com.docker.compose.service"
+
+
+def _local_fix(ctx: Context, c: ContainerState, b: Binding, service: str) -> str:
+    """How to publish a database or admin port to the host alone: the binding as the user
+    wrote it (its host port, or none where Docker chose one: ``-p 127.0.0.1::5432``, the
+    form for an ephemeral port, docs network/port-publishing.md) on the loopback address of
+    its family, as a ``-p`` flag or, for a container Compose made, its service's ``ports:``
+    entry; or no publishing and a shared network."""
+    explicit = next((bb.HostPort for key, bb in c.spec.HostConfig.port_bindings()
+                     if key in (f"{b.port}/{b.proto}", str(b.port)) and bb.HostPort), "")
+    local = "127.0.0.1" if any(_family(ip) == 4 for ip in b.ips) else "[::1]"
+    suffix = "" if b.proto == "tcp" else f"/{b.proto}"
+    spec = f"{local}:{explicit}:{b.port}{suffix}"
+    compose = c.spec.Config.Labels.get(_SERVICE)
+    if compose is not None:
+        return (f"bind it to the host only (ports: [\"{spec}\"] in service {compose}), or "
+                f"publish nothing and let the services that need {service} share a network "
+                f"with {compose} (they reach it at {compose}:{b.port})")
+    instead = " instead of -P" if not explicit and c.spec.HostConfig.PublishAllPorts else ""
+    net = ctx.port_network(c)
+    if net is not None and net.predefined:  # the default bridge: no names (no embedded DNS)
+        return (f"bind it to the host only (-p {spec}{instead}), or publish nothing and run "
+                f"{c.name} and the containers that need {service} on a user-defined network "
+                f"(docker network create app; --network app), where they reach it at "
+                f"{c.name}:{b.port}")
+    return (f"bind it to the host only (-p {spec}{instead}), or publish nothing and let the "
+            f"containers that need {service} share a network with {c.name} (they reach it "
+            f"at {c.name}:{b.port})")
 
 
 def _reaches(m: Matrix, c: ContainerState) -> bool:

@@ -20,7 +20,8 @@ __all__ = ["KINDS", "Finding", "LintResult", "natural"]
 #: line are listed in this order
 KINDS: dict[str, str] = {
     "subnet-overlap": "two networks' subnets overlap (on one host, or one LAN segment)",
-    "subnet-lan-overlap": "a network's subnet overlaps the hosts' LAN",
+    "subnet-lan-overlap": "a network's subnet overlaps the hosts' LAN, or a macvlan/ipvlan "
+                          "pool holds a LAN machine's address",
     "port-conflict": "two containers claim the same host address, port and protocol",
     "publish-all-interfaces": "a database or admin port published on every interface",
     "publish-host-network": "-p/-P with --network host: Docker discards them",
@@ -61,9 +62,21 @@ class Finding:
     why: str
     fix: str
 
-    def sort_key(self) -> tuple[Any, ...]:
+    @property
+    def file(self) -> str:
+        """The file ``where`` names (``compose.yaml`` of ``compose.yaml:4``); "" for
+        ``line N`` and ``(no line)``."""
+        if self.line and self.where.endswith(f":{self.line}"):
+            return self.where[: -len(f":{self.line}")]
+        return "" if self.line or self.where == "(no line)" else self.where
+
+    def sort_key(self, source: str = "") -> tuple[Any, ...]:
+        """Findings with a line first: those of the input ``source`` itself, then those of
+        the other files it reads (a compose file a script brings up), by file; each file's
+        by line, then kind (:data:`KINDS` order), then subject."""
         rank = list(KINDS).index(self.kind) if self.kind in KINDS else len(KINDS)
-        return (self.line == 0, self.line, rank, natural(self.subject), natural(self.where))
+        return (self.line == 0, self.file != source, natural(self.file), self.line, rank,
+                natural(self.subject), natural(self.where))
 
     def lines(self) -> Iterator[str]:
         """The paragraph ``netsim lint`` prints for it."""
