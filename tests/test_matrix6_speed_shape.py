@@ -289,13 +289,18 @@ def test_bridge_without_ipv6_address_on_link() -> None:
                 max_size=3))
 def test_overlapping_bridges_lookup(bridges: list[tuple[int, int]],
                                     own: list[tuple[int, int]]) -> None:
-    """_Routed.overlapping (by prefix, bisected) is IPv6Network.overlaps over every bridge."""
+    """_Routed.overlapping (by prefix, bisected) is IPv6Network.overlaps over every bridge.
+    (Bridges never overlap each other: the bridge driver refuses one inside another over IPv6
+    as over IPv4, --ip-range or not: measured, 92-ipam-nested-overlap.)"""
     def net(n: int, prefix: int) -> ipaddress.IPv6Network:
         return ipaddress.IPv6Network(((0xfd00 << 112) + (n << (128 - prefix)), prefix))
 
-    subnets = sorted({net(b, p) for b, p in bridges})
+    subnets: list[ipaddress.IPv6Network] = []
+    for s in sorted({net(b, p) for b, p in bridges}):
+        if not any(s.overlaps(t) for t in subnets):
+            subnets.append(s)
     st_ = state_of("\n".join(
-        f"docker network create --ipv6 --subnet {s} --ip-range {s} b{k}"
+        f"docker network create --ipv6 --subnet {s} b{k}"
         for k, s in enumerate(subnets)) + "\n", "26.1")
     ix = topology_index(st_)
     h = next(iter(ix.hosts.values()))

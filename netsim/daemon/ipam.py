@@ -114,15 +114,17 @@ class AddressSpace:
     #: where the rotating search starts: an index into the pools split into subnets
     _start_index: int = 0
     _split: list[ipaddress.IPv4Network] | None = None
+    #: some allocated subnet overlaps another (the --ip-range quirk): spans may nest
+    _nested: bool = False
 
     def _find_overlap(self, lo: int, hi: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self._spans, (hi, 1 << 260))
-        # candidates: spans starting at or before hi; check the one before and scan back while
-        # their end may reach lo (spans never overlap each other, except with --ip-range quirk)
-        # spans are disjoint (only the --ip-range quirk may repeat one), so the last span that
-        # starts at or before ``hi`` is the only one that can reach ``lo``
+        # while spans are disjoint, the last one that starts at or before ``hi`` is the only
+        # one that can reach ``lo``
         if i and self._spans[i - 1][1] >= lo:
             return self._spans[i - 1]
+        if self._nested:  # a span inside another (the --ip-range quirk): any may reach lo
+            return next((s for s in self._spans[:i] if s[1] >= lo), None)
         return None
 
     def _add(self, net: IPNetwork) -> None:
@@ -142,8 +144,12 @@ class AddressSpace:
         the parent subnet is not checked (moby daemon/libnetwork/ipams/defaultipam/
         address_space.go allocateSubnetL, moby/moby#46756).
         """
-        if check_overlap and self.overlaps(subnet):
-            raise DaemonError(ERR_POOL_OVERLAP, status=403)
+        if self.overlaps(subnet):
+            if check_overlap:
+                raise DaemonError(ERR_POOL_OVERLAP, status=403)
+            # kept beside the subnet it overlaps: a later subnet is still checked against
+            # every allocated one (addrSpace.overlaps walks them all)
+            self._nested = True
         self._add(subnet)
         return subnet
 

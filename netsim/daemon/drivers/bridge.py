@@ -106,6 +106,7 @@ def _check_bridge_conflict(rt: HostRuntime, nid: str, bridge: str, subnets: list
     skips the overlap check of the parent subnet when a range is given).
     """
     mine = next((x for x in subnets if x.subnet.version == 4), None)
+    mine6 = next((x for x in subnets if x.subnet.version == 6), None)
     for other in rt.networks.values():
         o = other.state
         if o.driver != BRIDGE.name or o.interface is None:
@@ -120,6 +121,11 @@ def _check_bridge_conflict(rt: HostRuntime, nid: str, bridge: str, subnets: list
         elif mine is not None and theirs is not None and nets_overlap(mine.subnet,
                                                                       theirs.subnet):
             reason = "networks have overlapping IPv4"
+        elif (mine6 is not None and o.ipv6_enabled and (theirs6 := o.ipv6_subnet) is not None
+              and nets_overlap(mine6.subnet, theirs6.subnet)):
+            # the same check over IPv6, where both have it (v28.5.2:libnetwork/drivers/bridge/
+            # bridge_linux.go:302-305 Conflicts; measured: 92-ipam-nested-overlap)
+            reason = "networks have overlapping IPv6"
         if reason:
             raise DaemonError(
                 f"cannot create network {nid} ({bridge}): conflicts with network {o.id} "
