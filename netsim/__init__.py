@@ -36,8 +36,10 @@ mean``), ``lab.py`` (the Python API of a notebook:
 for a script's other lines: ``cd``, ``mkdir``, ``cat``, ``printf`` …, redirections, over
 ``io/workspace.py``'s files),
 ``replay.py`` (any input file replayed in a lab: a script, a scenario, a Compose project
-brought up), ``cli.py`` (the only module that prints or exits, with its commands ``lint`` in
-``cli_lint.py``), ``conformance/`` (replays of real
+brought up), ``whatif.py`` (a few changes tried on a fork of a lab, ``netsim whatif``;
+the States compared by ``analysis/whatif/``), ``cli.py`` (the only module that prints or
+exits, with its commands ``lint`` in ``cli_lint.py`` and ``whatif`` in ``cli_whatif.py``),
+``conformance/`` (replays of real
 engines' recordings: the comparison, and in ``normalize.py`` what is random in Docker).
 
 Choices a newcomer may wonder about: Go's own behaviour (``golang/``) is a room of its own, not

@@ -767,5 +767,10 @@ def console_main() -> None:  # pragma: no cover (the process ends here)
     os._exit(code)
 
 
+from netsim.cli_whatif import whatif as _whatif  # noqa: E402
+
+cli.add_command(_whatif)
+
+
 if __name__ == "__main__":  # pragma: no cover
     console_main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import ipaddress
 from pathlib import Path
@@ -603,3 +604,165 @@ def scenario_texts(draw: st.DrawFn) -> str:
     newline = draw(st.sampled_from(["\n", "\n", "\n", "\r\n"]))
     bom = draw(st.sampled_from(["", "", "", "\ufeff"]))
     return bom + text.replace("\n", newline)
+
+
+# --------------------------------------------------------------------------------------------
+# What if (tests/test_whatif.py): a small setup as a script, and changes to it: docker command
+# lines typed after it, and hypothetical network options (ICC, internal) and stops. A case
+# writes the script as is, or with the hypothetical options as if the networks had been
+# created with them (the full rebuild a what-if must agree with).
+
+WHATIF_NETWORKS = ("n0", "n1", "n2")
+WHATIF_CONTAINERS = tuple(f"c{i}" for i in range(6))
+_ICC = "com.docker.network.bridge.enable_icc"
+
+
+@dataclasses.dataclass(frozen=True)
+class WhatIfCase:
+    """A setup and the changes asked of it (``netsim whatif``'s arguments)."""
+
+    #: each network: its name, whether it is internal, its ICC option (None: not given),
+    #: whether it is dual-stack
+    networks: tuple[tuple[str, bool, bool | None, bool], ...]
+    #: the script's other lines (containers)
+    lines: tuple[str, ...]
+    changes: tuple[str, ...]
+    icc: tuple[tuple[str, bool], ...] = ()
+    internal: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
+    #: the Docker hosts the script declares (none: the default one)
+    hosts: tuple[str, ...] = ()
+    #: the Docker Engine modelled (None: the default)
+    engine: str | None = None
+
+    def script(self, *, created_so: bool = False) -> str:
+        """The setup's script; ``created_so``: the networks as the hypothetical options would
+        have created them."""
+        icc, internal = dict(self.icc), set(self.internal)
+        out = [f"# netsim: engine {self.engine}"] if self.engine else []
+        out += [f"# netsim: host {h} address=198.51.100.{10 + i}" for i, h in
+                enumerate(self.hosts)]
+        out.append("# netsim: image dnsmasq listens 53/udp")  # (a DNS server for --dns)
+        for name, is_internal, given, ipv6 in self.networks:
+            for i, h in enumerate(self.hosts or ("",)):
+                so = created_so and i == 0  # (the options name the lab's current host's)
+                on = given
+                if so and name in icc:
+                    on = icc[name] if (given is not None or not icc[name]) else None
+                flags = []
+                if is_internal or (so and name in internal):
+                    flags.append("--internal")
+                if on is not None:
+                    flags.append(f"-o {_ICC}={'true' if on else 'false'}")
+                if ipv6:
+                    flags.append("--ipv6")
+                where = f"-H {h} " if h else ""
+                out.append(f"docker {where}network create {' '.join([*flags, name])}")
+        for i, h in enumerate(self.hosts):  # a macvlan network on the LAN, a range per host
+            out.append(f"docker -H {h} network create -d macvlan --subnet 198.51.100.0/24 "
+                       f"--ip-range 198.51.100.{64 * (i + 1)}/26 --gateway 198.51.100.1 "
+                       "-o parent=eth0 mv")
+        return "\n".join([*out, *self.lines]) + "\n"
+
+    def replayed(self, *, created_so: bool = True) -> str:
+        """The full rebuild: the script with the networks created so, the changes, the
+        stops (``created_so`` False: the networks as the script creates them)."""
+        tail = [*self.changes, *(f"docker stop {c}" for c in self.stop)]
+        return self.script(created_so=created_so) + "".join(f"{line}\n" for line in tail)
+
+
+def _host_flag(draw: st.DrawFn, hosts: tuple[str, ...]) -> str:
+    return f"-H {draw(st.sampled_from(hosts))} " if hosts else ""
+
+
+@st.composite
+def whatif_runs(draw: st.DrawFn, name: str, hosts: tuple[str, ...] = (),
+                others: tuple[str, ...] = ()) -> str:
+    """``docker run`` of container ``name`` in any network mode (``container:`` one of
+    ``others``), with aliases, links, published ports, a ``--dns`` server, and an image that
+    listens or not; maybe a second network connected."""
+    modes = ["user", "user", "user", "user2", "user2", "default", "host", "none"]
+    modes += ["container"] if others else []
+    modes += ["mv", "mv"] if hosts else []
+    mode = draw(st.sampled_from(modes))
+    flags: list[str] = []
+    if mode in ("user", "user2"):
+        first = draw(st.sampled_from(WHATIF_NETWORKS))
+        flags.append(f"--network {first}")
+        server = first == "n0" and not hosts and draw(st.integers(0, 4)) == 0
+        if server:
+            flags.append("--ip 172.18.0.53")  # (the --dns server some containers ask)
+        if draw(st.integers(0, 2)) == 0:
+            alias = draw(st.sampled_from(['web', 'api', 'db', 'cdn.io']))
+            flags.append(f"--network-alias {alias}")
+        if others and draw(st.integers(0, 4)) == 0:
+            flags.append(f"--link {draw(st.sampled_from(others))}:"
+                         f"{draw(st.sampled_from(['db', 'peer']))}")
+    elif mode == "container":
+        flags.append(f"--network container:{draw(st.sampled_from(others))}")
+    elif mode != "default":
+        flags.append(f"--network {mode}")
+    if mode not in ("host", "container", "none", "mv") and draw(st.integers(0, 3)) == 0:
+        flags.append(f"-p {draw(st.sampled_from(['8080:80', '127.0.0.1:8081:80', '53:53/udp']))}")
+    if mode != "container" and draw(st.integers(0, 4)) == 0:
+        flags.append(f"--dns {draw(st.sampled_from(['172.18.0.53', '172.18.0.1']))}")
+    image = draw(st.sampled_from(["nginx", "nginx", "alpine sleep 1d", "redis", "dnsmasq"]))
+    if mode in ("user", "user2") and server:
+        image = "dnsmasq"
+    line = f"docker {_host_flag(draw, hosts)}run -d --name {name} {' '.join(flags)} {image}"
+    if mode == "user2":
+        second = draw(st.sampled_from(WHATIF_NETWORKS))
+        alias = f" --alias {draw(st.sampled_from(['web', 'api']))}" if draw(
+            st.booleans()) else ""
+        line += f"\ndocker {_host_flag(draw, hosts)}network connect{alias} {second} {name}"
+    return line
+
+
+@st.composite
+def whatif_changes(draw: st.DrawFn, names: tuple[str, ...],
+                   hosts: tuple[str, ...] = ()) -> str:
+    """One docker command line typed after the setup, mostly on its containers."""
+    c = draw(st.sampled_from((*names, "c9") if draw(st.integers(0, 9)) == 0 else names))
+    net = draw(st.sampled_from((*WHATIF_NETWORKS, "mv") if hosts else WHATIF_NETWORKS))
+    h = _host_flag(draw, hosts)
+    return draw(st.sampled_from([
+        f"docker {h}network connect {net} {c}",
+        f"docker {h}network connect --alias web {net} {c}",
+        f"docker {h}network disconnect {net} {c}",
+        f"docker {h}stop {c}",
+        f"docker {h}stop {c}",
+        f"docker {h}start {c}",
+        f"docker {h}restart {c}",
+        f"docker {h}rm -f {c}",
+        f"docker {h}rename {c} {c}x",
+        f"docker {h}network create n9",
+        f"docker {h}run -d --name new --network {net} --network-alias web nginx",
+        f"docker {h}run -d --name new2 --network container:{c} alpine sleep 1d",
+        f"docker {h}run -d --name new3 --network host nginx",
+        f"docker {h}run -d --name new4 -p 8080:80 nginx",
+    ]))
+
+
+@st.composite
+def whatif_cases(draw: st.DrawFn) -> WhatIfCase:
+    """A setup of three bridges (some internal, some with ICC off) and two to six
+    containers, and one to three changes (docker command lines or hypothetical options)."""
+    hosts: tuple[str, ...] = ("h1", "h2") if draw(st.integers(0, 4)) == 0 else ()
+    networks = tuple((n, draw(st.integers(0, 4)) == 0,
+                      draw(st.sampled_from([None, None, None, False, True])),
+                      draw(st.integers(0, 4)) == 0)
+                     for n in WHATIF_NETWORKS)
+    names = WHATIF_CONTAINERS[:draw(st.integers(2, len(WHATIF_CONTAINERS)))]
+    lines = [draw(whatif_runs(name, hosts, names[:i])) for i, name in enumerate(names)]
+    for _ in range(draw(st.integers(0, 2))):
+        lines.append(f"docker {_host_flag(draw, hosts)}stop {draw(st.sampled_from(names))}")
+    changes = draw(st.lists(whatif_changes(names, hosts), max_size=2))
+    icc = draw(st.lists(st.tuples(st.sampled_from(WHATIF_NETWORKS), st.booleans()),
+                        max_size=1, unique_by=lambda t: t[0]))
+    internal = draw(st.lists(st.sampled_from(WHATIF_NETWORKS), max_size=1))
+    stop = draw(st.lists(st.sampled_from(names), max_size=1))
+    if not (changes or icc or internal or stop):
+        changes = [draw(whatif_changes(names, hosts))]
+    engine = draw(st.sampled_from([None, None, None, "28.5", "26.1", "20.10"]))
+    return WhatIfCase(networks, tuple("\n".join(lines).splitlines()), tuple(changes),
+                      tuple(icc), tuple(internal), tuple(stop), hosts, engine)

@@ -6,7 +6,10 @@
   (``NAME``, ``HOST/NAME``, ``@host``, ``@NAME``, ``@lan``, ``@internet``, an address);
 * :mod:`netsim.analysis.reach`: one flow explained hop by hop, and the all-pairs matrix;
 * :mod:`netsim.analysis.dns`: Docker's embedded DNS server, /etc/hosts and /etc/resolv.conf;
-* :mod:`netsim.analysis.check`: ``# netsim: expect`` lines checked against a State.
+* :mod:`netsim.analysis.check`: ``# netsim: expect`` lines checked against a State;
+* :mod:`netsim.analysis.diff`: two States of one deployment compared (``netsim diff``);
+* :mod:`netsim.analysis.whatif`: a State and the one a few changes make of it, compared where
+  they can differ (``netsim whatif``).
 
 This package's ``__init__`` imports nothing: ``import netsim.cli`` stays quick.
 """

@@ -18,7 +18,7 @@ bridges' IPv6 addresses and subnets are :attr:`HostNs.addresses6` and
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -38,6 +38,7 @@ from netsim.daemon.drivers import get as driver_of
 from netsim.state import (
     ContainerState,
     EndpointState,
+    HostState,
     NetworkState,
     State,
     gateway_endpoints,
@@ -49,9 +50,11 @@ __all__ = [
     "HostNs",
     "Iface",
     "Iface6",
+    "IndexDelta",
     "Owner",
     "Sandbox",
     "TopologyIndex",
+    "derive_index",
     "ip6tables_on",
     "private_pair",
     "topology_index",
@@ -172,6 +175,19 @@ class HostNs:
         return next(((n, d) for n, d in self.bridges6 if ip in n), None)
 
 
+@dataclass(frozen=True, slots=True)
+class IndexDelta:
+    """What :meth:`TopologyIndex.updated` made anew: the containers whose namespaces it
+    rebuilt (the changed ones and those sharing a namespace with one), the L2 domains (keys),
+    the new namespaces, and the hosts whose bridges it listed again (networks were added,
+    removed or re-addressed there). Everything else is the older index's own objects."""
+
+    containers: frozenset[tuple[str, str]]
+    domains: frozenset[str]
+    sandboxes: tuple[Sandbox, ...]
+    rebridged: frozenset[str]
+
+
 class TopologyIndex:
     """Everything :func:`netsim.analysis.reach.reach` and :func:`netsim.analysis.reach.matrix`
     look up, built in one pass over the State."""
@@ -189,6 +205,11 @@ class TopologyIndex:
         self._overlays: list[tuple[ipaddress.IPv4Network, Domain]] | None = None
         #: (host, network) -> its endpoints' L2 domain and whether they are private children
         self._attached: dict[tuple[str, str], tuple[Domain, bool]] = {}
+        #: per host: container ID -> name, and owner ID -> the names of its ``container:``
+        #: joiners (built on first use, by :meth:`updated`)
+        self._joins: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
+        #: what :meth:`updated` made anew, on an index it made (None: a full build)
+        self.delta: IndexDelta | None = None
         lan = self._domain("lan", "lan", LAN)
         if self.lan.gateway is not None:
             lan.owners[self.lan.gateway] = Owner("router")
@@ -201,34 +222,7 @@ class TopologyIndex:
                 lan.owners.setdefault(hs.host.address, Owner("host", host=hname))
             h.ip6tables = ip6tables_on(state, hname)
             for net in hs.networks.values():
-                sub = sub6 = None
-                for s in net.subnets:
-                    if s.subnet.version == 4:
-                        sub = sub if sub is not None else s
-                    elif sub6 is None:
-                        sub6 = s
-                if (sub is None and sub6 is None) or net.host != hname or \
-                        driver_of(net.driver).attachment(net) != "bridge":
-                    continue
-                dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
-                                   bridge_node(hname, net.name), net, hname)
-                if sub is not None:
-                    subnet = ipaddress.IPv4Network(sub.subnet)
-                    h.bridges.append((subnet, dom))
-                    h.bridge_index.setdefault(subnet.prefixlen, {})[
-                        int(subnet.network_address) >> (32 - subnet.prefixlen)] = (subnet, dom)
-                    if isinstance(sub.gateway, IPv4):
-                        h.addresses[sub.gateway] = net.interface or net.name
-                        dom.owners[sub.gateway] = Owner("host", host=hname)
-                if sub6 is not None and isinstance(sub6.subnet, ipaddress.IPv6Network) and \
-                        isinstance(sub6.gateway, IPv6):
-                    # the bridge's IPv6 address is its subnet's gateway; without one (gateway
-                    # mode ``isolated``) Docker turns IPv6 off on the bridge, which then has no
-                    # IPv6 address, and the host no route into the subnet
-                    # (v28.5.2:libnetwork/drivers/bridge/setup_ipv6_linux.go:19-28)
-                    h.bridges6.append((sub6.subnet, dom))
-                    h.addresses6[sub6.gateway] = net.interface or net.name
-                    dom.owners6[sub6.gateway] = Owner("host", host=hname)
+                self._add_bridge(h, net)
         for hname, hs in state.hosts.items():
             roots: dict[str, ContainerState | None] = {}
             for c in hs.containers.values():
@@ -252,6 +246,42 @@ class TopologyIndex:
                     joiners.setdefault(root.id, []).append(c)
             for c in hs.containers.values():
                 self._add_sandbox(hname, c, joiners.get(c.id, ()), roots.get(c.name))
+
+    def _add_bridge(self, h: HostNs, net: NetworkState, *, owners: bool = True) -> None:
+        """A network of host ``h``: a bridge (its L2 domain, its subnets and the host's
+        addresses on it), or nothing (another driver's endpoints attach elsewhere).
+        ``owners`` False: the domain exists already, with the host as its gateway's owner."""
+        hname = h.name
+        sub = sub6 = None
+        for s in net.subnets:
+            if s.subnet.version == 4:
+                sub = sub if sub is not None else s
+            elif sub6 is None:
+                sub6 = s
+        if (sub is None and sub6 is None) or net.host != hname or \
+                driver_of(net.driver).attachment(net) != "bridge":
+            return
+        dom = self._domain(f"bridge:{hname}/{net.name}", "bridge",
+                           bridge_node(hname, net.name), net, hname)
+        if sub is not None:
+            subnet = ipaddress.IPv4Network(sub.subnet)
+            h.bridges.append((subnet, dom))
+            h.bridge_index.setdefault(subnet.prefixlen, {})[
+                int(subnet.network_address) >> (32 - subnet.prefixlen)] = (subnet, dom)
+            if isinstance(sub.gateway, IPv4):
+                h.addresses[sub.gateway] = net.interface or net.name
+                if owners:
+                    dom.owners[sub.gateway] = Owner("host", host=hname)
+        if sub6 is not None and isinstance(sub6.subnet, ipaddress.IPv6Network) and \
+                isinstance(sub6.gateway, IPv6):
+            # the bridge's IPv6 address is its subnet's gateway; without one (gateway
+            # mode ``isolated``) Docker turns IPv6 off on the bridge, which then has no
+            # IPv6 address, and the host no route into the subnet
+            # (v28.5.2:libnetwork/drivers/bridge/setup_ipv6_linux.go:19-28)
+            h.bridges6.append((sub6.subnet, dom))
+            h.addresses6[sub6.gateway] = net.interface or net.name
+            if owners:
+                dom.owners6[sub6.gateway] = Owner("host", host=hname)
 
     def _domain(self, key: str, kind: Literal["bridge", "l2", "overlay", "l3", "lan"],
                 node: str, net: NetworkState | None = None, host: str | None = None) -> Domain:
@@ -326,6 +356,31 @@ class TopologyIndex:
         return self.domains["lan"] if not vlan else self._domain(f"lan.{vlan}", "l2",
                                                                   f"{LAN}.{vlan}")
 
+    def joins(self, hname: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Host ``hname``'s containers by ID (their names), and the names of the ``container:``
+        joiners of each container ID (running or not), built on first use."""
+        found = self._joins.get(hname)
+        if found is None:
+            by_id: dict[str, str] = {}
+            by_owner: dict[str, list[str]] = {}
+            for c in self.state.hosts[hname].containers.values():
+                by_id[c.id] = c.name
+                if c.sandbox_owner is not None:
+                    by_owner.setdefault(c.sandbox_owner, []).append(c.name)
+            found = self._joins[hname] = (by_id, by_owner)
+        return found
+
+    def updated(self, state: State, containers: Iterable[tuple[str, str]],
+                networks: Iterable[tuple[str, str]]) -> TopologyIndex:
+        """The index of ``state``, a later State of the same hosts, LAN and swarm in which only
+        ``containers`` and ``networks`` (host, name: changed, added or removed) differ from
+        this index's State: every other container and network must be the very object it was
+        (what a fork of the engine gives: :mod:`netsim.daemon.fork`). What did not change is
+        shared, so the cost follows the change, not the State; this index stays as it is.
+        The result equals ``TopologyIndex(state)`` (the tests compare them field by field)."""
+        with gc_paused():
+            return _Update(self, state, set(containers), set(networks)).new
+
     def overlay_subnets(self) -> list[tuple[ipaddress.IPv4Network, Domain]]:
         """The overlay networks' subnets (a few at most: only with a swarm), computed once."""
         if self._overlays is None:
@@ -354,6 +409,21 @@ def topology_index(state: State) -> TopologyIndex:
     return state.memo("_netsim_index", _build_index)
 
 
+def derive_index(before: State, after: State, containers: Iterable[tuple[str, str]],
+                 networks: Iterable[tuple[str, str]]) -> TopologyIndex:
+    """``topology_index(after)``, derived from ``before``'s index where ``after`` differs from
+    ``before`` only in ``containers`` and ``networks`` (:meth:`TopologyIndex.updated`), and
+    kept on ``after`` as if built there. Built in full when the hosts, the LAN, the engine or
+    the swarm differ."""
+    b, a = before.hosts, after.hosts
+    if (before.lan != after.lan or before.swarm != after.swarm
+            or before.profile is not after.profile or list(b) != list(a)
+            or any(b[h].host != a[h].host or b[h].links != a[h].links for h in b)):
+        return topology_index(after)
+    ix = topology_index(before).updated(after, containers, networks)
+    return after.memo("_netsim_index", lambda _state: ix)
+
+
 def _build_index(state: State) -> TopologyIndex:
     with gc_paused():
         return TopologyIndex(state)
@@ -376,3 +446,344 @@ def ip6tables_on(state: State, host: str) -> bool:
     given = state.hosts[host].host.daemon.ip6tables
     return state.profile.ip6tables_default if given is None else given
 
+
+
+
+class _Update:
+    """:meth:`TopologyIndex.updated`, step by step, in the order a full build takes them: the
+    namespaces a change touches (:meth:`_sharing`), the networks (:meth:`_networks`), the
+    containers' namespaces (:meth:`_containers`), then who answers for each address on each
+    L2 domain made anew (:meth:`_owners`)."""
+
+    def __init__(self, old: TopologyIndex, state: State, changed: set[tuple[str, str]],
+                 networks: set[tuple[str, str]]) -> None:
+        self.old = old
+        self.state = state
+        new = self.new = TopologyIndex.__new__(TopologyIndex)
+        new.state = state
+        new.lan = state.lan
+        new.hosts = dict(old.hosts)
+        new.domains = dict(old.domains)
+        new.sandboxes = []
+        new.sandbox_of = dict(old.sandbox_of)
+        new.containers = dict(old.containers)
+        new.host_members = set(old.host_members)
+        new._overlays = None
+        new._attached = {}
+        new._joins = {}
+        new.delta = None
+        #: the domains made anew (by key): their owners are listed again at the end
+        self.fresh: dict[str, Domain] = {}
+        #: the hosts whose HostNs this update copied (the others are shared)
+        self.copied: set[str] = set()
+        #: the old namespaces replaced (their ids), and the new ones
+        self.gone: set[int] = set()
+        self.made: list[Sandbox] = []
+        self.rebridged: set[str] = set()
+        self._hosts = {h: i for i, h in enumerate(state.hosts)}
+        self._positions: dict[str, dict[str, int]] = {}
+        self._slots: dict[str, dict[str, int]] = {}
+        affected = self._sharing(changed)
+        self._networks(networks, affected)
+        self._containers(affected)
+        self._owners()
+        new.delta = IndexDelta(frozenset(affected), frozenset(self.fresh), tuple(self.made),
+                               frozenset(self.rebridged))
+
+    # ---------------------------------------------------------------- helpers
+
+    def _host(self, hname: str) -> HostNs:
+        """Host ``hname``'s namespace in the new index, copied once (the old one is shared)."""
+        h = self.new.hosts[hname]
+        if hname in self.copied:
+            return h
+        twin = HostNs(h.name, h.node, h.lan_ip, h.nic, addresses=dict(h.addresses),
+                      bridges=list(h.bridges),
+                      bridge_index={p: dict(t) for p, t in h.bridge_index.items()},
+                      published=dict(h.published), host_mode=list(h.host_mode),
+                      listening=set(h.listening), addresses6=dict(h.addresses6),
+                      bridges6=list(h.bridges6), ip6tables=h.ip6tables)
+        self.new.hosts[hname] = twin
+        self.copied.add(hname)
+        return twin
+
+    def _position(self, hname: str, name: str) -> int:
+        """Where container ``name`` is among its host's containers (a full build's order)."""
+        found = self._positions.get(hname)
+        if found is None:
+            names = self.state.hosts[hname].containers
+            found = self._positions[hname] = dict(zip(names, range(len(names)), strict=True))
+        return found.get(name, -1)
+
+    def _order(self, sb: Sandbox) -> tuple[int, int]:
+        return self._hosts.get(sb.host, -1), self._position(sb.host, sb.name)
+
+    def _refresh(self, key: str) -> None:
+        """Domain ``key`` made anew, with its fixed owners (the router, the hosts' addresses,
+        a bridge's gateway) and its network as it is now; the host's bridges point at it."""
+        if key in self.fresh:
+            return
+        new = self.new
+        dom = new.domains.get(key)
+        if dom is None:
+            return
+        if self.old.domains.get(key) is not dom:  # made by this update
+            self.fresh[key] = dom
+            return
+        net = dom.net
+        if net is not None:  # (an option of it may have changed)
+            hosts = [dom.host] if dom.host is not None else list(self.state.hosts)
+            now = next((self.state.hosts[h].networks[net.name] for h in hosts
+                        if h in self.state.hosts and net.name in self.state.hosts[h].networks),
+                       None)
+            net = now if now is not None else net
+        twin = Domain(dom.key, dom.kind, dom.node, net, dom.host,
+                      {ip: o for ip, o in dom.owners.items() if o.kind != "iface"},
+                      {ip: o for ip, o in dom.owners6.items() if o.kind != "iface"})
+        new.domains[key] = twin
+        self.fresh[key] = twin
+        if dom.kind == "bridge" and dom.host is not None and dom.host in new.hosts:
+            self._repoint(dom.host, dom, twin)
+
+    def _repoint(self, hname: str, old: Domain, twin: Domain) -> None:
+        """Host ``hname``'s bridges: ``twin`` in place of ``old``."""
+        h = self._host(hname)
+        slots = self._slots.get(hname)
+        if slots is None:
+            slots = self._slots[hname] = {d.key: i for i, (_, d) in enumerate(h.bridges)}
+        i = slots.get(old.key)
+        if i is not None and h.bridges[i][1] is old:
+            subnet = h.bridges[i][0]
+            h.bridges[i] = (subnet, twin)
+            h.bridge_index[subnet.prefixlen][
+                int(subnet.network_address) >> (32 - subnet.prefixlen)] = (subnet, twin)
+        if any(d is old for _, d in h.bridges6):
+            h.bridges6 = [(n, twin if d is old else d) for n, d in h.bridges6]
+
+    # ---------------------------------------------------------------- steps
+
+    def _sharing(self, changed: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The changed containers and every container that shares a namespace with one, before
+        or after: its old namespace's members, the container it joined, those that joined it
+        (``container:`` joiners, running or not)."""
+        old, state = self.old, self.state
+        out = set(changed)
+        todo = list(changed)
+        fresh_ids: dict[str, dict[str, str]] = {}  # host -> ID -> name, of changed containers
+        for hname, name in changed:
+            hs = state.hosts.get(hname)
+            c = hs.containers.get(name) if hs is not None else None
+            if c is not None:
+                fresh_ids.setdefault(hname, {})[c.id] = name
+
+        def add(hname: str, name: str) -> None:
+            if (hname, name) not in out:
+                out.add((hname, name))
+                todo.append((hname, name))
+
+        while todo:
+            hname, name = todo.pop()
+            sb = old.sandbox_of.get((hname, name))
+            for member in sb.containers if sb is not None else ():
+                add(hname, member.name)
+            by_id, by_owner = old.joins(hname) if hname in old.state.hosts else ({}, {})
+            for hs in (old.state.hosts.get(hname), state.hosts.get(hname)):
+                c = hs.containers.get(name) if hs is not None else None
+                if c is None:
+                    continue
+                if c.sandbox_owner is not None:  # the container it joined
+                    owner = by_id.get(c.sandbox_owner) or fresh_ids.get(hname, {}).get(
+                        c.sandbox_owner)
+                    if owner is not None:
+                        add(hname, owner)
+                for joiner in by_owner.get(c.id, ()):  # (the changed ones are in the set)
+                    add(hname, joiner)
+        return out
+
+    def _networks(self, networks: set[tuple[str, str]], affected: set[tuple[str, str]]) -> None:
+        """Changed networks: the namespaces with an endpoint on one are made anew (their
+        interfaces name the network), so is a bridge's domain; a host whose networks were
+        added, removed or re-addressed has its bridges listed again."""
+        old, state = self.old, self.state
+        by_host: dict[str, set[str]] = {}
+        for hname, name in networks:
+            by_host.setdefault(hname, set()).add(name)
+        for hname, names in by_host.items():
+            before = old.state.hosts[hname].networks
+            after = state.hosts[hname].networks
+            for name in names:
+                for sb in self._members(hname, name):
+                    affected.update((hname, c.name) for c in sb.containers)
+            if all(_same_shape(before.get(n), after.get(n)) for n in names):
+                for name in names:  # an option changed: the bridge's domain is made anew
+                    self._refresh(f"bridge:{hname}/{name}")
+            else:
+                self._rebridge(hname, names)
+
+    def _members(self, hname: str, name: str) -> list[Sandbox]:
+        """The old namespaces with an interface on network ``name`` of host ``hname``."""
+        old = self.old
+        attached = old._attached.get((hname, name))
+        bridge = old.domains.get(f"bridge:{hname}/{name}")
+        doms = [attached[0]] if attached is not None else [bridge] if bridge is not None else \
+            list(old.domains.values())
+        out: dict[int, Sandbox] = {}
+        for dom in doms:
+            for o in (*dom.owners.values(), *dom.owners6.values()):
+                i = o.iface if o.iface is not None else o.iface6
+                if i is not None and i.net.name == name and i.sandbox.host == hname:
+                    out[id(i.sandbox)] = i.sandbox
+        return list(out.values())
+
+    def _rebridge(self, hname: str, names: set[str]) -> None:
+        """List host ``hname``'s bridges again (networks were added, removed or re-addressed):
+        a changed or new network gets a new domain, the others keep theirs."""
+        old, new = self.old, self.new
+        hs = self.state.hosts[hname]
+        h = self._host(hname)
+        self.rebridged.add(hname)
+        h.addresses = {}
+        if hs.host.address is not None:
+            h.addresses[hs.host.address] = hs.host.interface
+        h.bridges, h.bridge_index, h.bridges6, h.addresses6 = [], {}, [], {}
+        self._slots.pop(hname, None)
+        for name in names:
+            key = f"bridge:{hname}/{name}"
+            if key in new.domains and old.domains.get(key) is new.domains[key]:
+                del new.domains[key]  # made anew below, if it is still a bridge
+        for net in hs.networks.values():
+            key = f"bridge:{hname}/{net.name}"
+            kept = key in new.domains  # (an unchanged network's: its owners stay as they are)
+            new._add_bridge(h, net, owners=not kept)
+            if not kept and key in new.domains:
+                self.fresh[key] = new.domains[key]
+
+    def _containers(self, affected: set[tuple[str, str]]) -> None:
+        """The affected containers' namespaces, made anew as a full build makes them."""
+        old, new, state = self.old, self.new, self.state
+        for key in affected:
+            sb = old.sandbox_of.get(key)
+            if sb is not None and id(sb) not in self.gone:
+                self.gone.add(id(sb))
+                for i in sb.ifaces:
+                    self._refresh(i.domain)
+                for i6 in sb.ifaces6:
+                    self._refresh(i6.domain)
+            new.sandbox_of.pop(key, None)
+        for name in {n for _, n in affected}:
+            found = [(h, hs.containers[name]) for h, hs in state.hosts.items()
+                     if name in hs.containers]
+            if found:
+                new.containers[name] = found
+            else:
+                new.containers.pop(name, None)
+        for hname, hs in state.hosts.items():
+            was = [(h, n) for h, n in affected if h == hname]
+            if was:
+                self._host_containers(hname, hs, was)
+        self.made = new.sandboxes
+        new.sandboxes = [sb for sb in old.sandboxes if id(sb) not in self.gone] + self.made
+
+    def _host_containers(self, hname: str, hs: HostState,
+                         was: list[tuple[str, str]]) -> None:
+        old, new, state = self.old, self.new, self.state
+        mine = sorted((hs.containers[n] for _, n in was if n in hs.containers),
+                      key=lambda c: self._position(hname, c.name))
+        hosted = any(k in new.host_members for k in was)
+        new.host_members.difference_update(was)
+        roots: dict[str, ContainerState | None] = {}
+        for c in mine:
+            if not c.running:
+                continue
+            root = c if c.sandbox_owner is None else sandbox_owner(state, hname, c)
+            roots[c.name] = root
+            if root is not None and root.network_mode == "host":
+                new.host_members.add((hname, c.name))
+                hosted = True
+        olds = old.state.hosts.get(hname)
+        before = [olds.containers[n] for _, n in was
+                  if olds is not None and n in olds.containers]
+        ports = {(m.host_port, m.proto) for c in (*mine, *before) if c.running
+                 for m in c.port_mappings}
+        if ports:  # those ports' bindings listed again, in the containers' order
+            h = self._host(hname)
+            names = {n for _, n in was}
+            for port in ports:
+                kept = [b for b in h.published.get(port, ()) if b[1].name not in names]
+                kept += [(m.host_ip, c, m.container_port) for c in mine if c.running
+                         for m in c.port_mappings if (m.host_port, m.proto) == port]
+                kept.sort(key=lambda b: self._position(hname, b[1].name))  # (stable)
+                if kept:
+                    h.published[port] = kept
+                else:
+                    h.published.pop(port, None)
+        if hosted:
+            h = self._host(hname)
+            h.host_mode = [c for c in hs.containers.values()
+                           if (hname, c.name) in new.host_members]
+            h.listening = set()
+            for c in h.host_mode:
+                h.listening.update(c.listening)
+        host = new.hosts[hname]
+        for c in mine:  # the domains the new namespaces attach to are made anew first
+            if roots.get(c.name) is not c or (hname, c.name) in new.host_members:
+                continue
+            for ep in c.active_endpoints():
+                net = hs.networks.get(ep.network)
+                if net is None or ep.ifname is None or (ep.ipv4 is None and ep.ipv6 is None):
+                    continue
+                self._refresh(new._endpoint_domain(hname, host, net).key)
+        joiners: dict[str, list[ContainerState]] = {}
+        for c in mine:
+            root = roots.get(c.name)
+            if c.sandbox_owner is not None and root is not None:
+                joiners.setdefault(root.id, []).append(c)
+        for c in mine:
+            new._add_sandbox(hname, c, joiners.get(c.id, ()), roots.get(c.name))
+
+    def _owners(self) -> None:
+        """Who answers for each address on every domain made anew: its fixed owners, then
+        each namespace's interfaces, the namespaces in a full build's order (the first one
+        holding an address answers for it)."""
+        old_domains = self.old.domains
+        for key, dom in self.fresh.items():
+            members: list[Sandbox] = []
+            seen: set[int] = set()
+            old = old_domains.get(key)
+            if old is not None:
+                for o in (*old.owners.values(), *old.owners6.values()):
+                    i = o.iface if o.iface is not None else o.iface6
+                    if i is None or id(i.sandbox) in self.gone or id(i.sandbox) in seen:
+                        continue
+                    seen.add(id(i.sandbox))
+                    members.append(i.sandbox)
+            made = [sb for sb in self.made if any(i.domain == key for i in sb.ifaces)
+                    or any(i.domain == key for i in sb.ifaces6)]
+            if made:
+                members = sorted(members + made, key=self._order)
+            dom.owners = {ip: o for ip, o in dom.owners.items() if o.kind != "iface"}
+            dom.owners6 = {ip: o for ip, o in dom.owners6.items() if o.kind != "iface"}
+            for sb in members:
+                for i in sb.ifaces:
+                    if i.domain == key:
+                        dom.owners.setdefault(i.ip, Owner("iface", i))
+                for i6 in sb.ifaces6:
+                    if i6.domain == key:
+                        dom.owners6.setdefault(i6.ip, Owner("iface", iface6=i6))
+            if not members and dom.kind != "lan" and not _standing(self.state, dom):
+                del self.new.domains[key]  # (a full build makes no domain nobody is on)
+
+
+def _same_shape(a: NetworkState | None, b: NetworkState | None) -> bool:
+    """Two states of one network whose endpoints attach alike (an option changed)."""
+    return a is not None and b is not None and (
+        a.driver, a.subnets, a.interface, a.host, a.scope) == (
+        b.driver, b.subnets, b.interface, b.host, b.scope) and (
+        driver_of(a.driver).attachment(a) == driver_of(b.driver).attachment(b))
+
+
+def _standing(state: State, dom: Domain) -> bool:
+    """Whether a full build makes domain ``dom`` with nobody on it: a bridge's, while its
+    network exists (the others only when an endpoint attaches)."""
+    return dom.kind == "bridge" and dom.net is not None and dom.host is not None and (
+        dom.net.name in state.hosts[dom.host].networks)

@@ -15,7 +15,9 @@
 * :mod:`.publishing` -- published ports on the gateway endpoint (:mod:`.ports`: the allocator);
 * :mod:`.swarm`, :mod:`.overlay` -- swarm membership, the swarm's overlay networks;
 * :mod:`.netns` -- the kernel's interface indexes and netns ids; :mod:`.ipam`, :mod:`.ids`;
-* :mod:`.drivers` -- one module per network driver, behind one protocol.
+* :mod:`.drivers` -- one module per network driver, behind one protocol;
+* :mod:`.fork` -- a copy of the engine (or of a lab) made on write, to try commands on
+  (``netsim whatif``).
 
 Why mixins: the concerns are one state machine. Every one reads and writes the same per-host
 runtime (networks, containers, address pools, namespaces, port bindings) and they call one

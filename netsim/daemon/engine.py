@@ -13,6 +13,7 @@ this repository's reference notes.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable, Mapping, Sequence
 
 from netsim.api import (
@@ -40,6 +41,7 @@ from netsim.api import (
     SwarmJoin,
     SwarmLeave,
 )
+from netsim.daemon import drivers
 from netsim.daemon.containers import ContainersMixin
 from netsim.daemon.core import Outcome
 from netsim.daemon.endpoints import EndpointsMixin
@@ -56,11 +58,14 @@ from netsim.daemon.restore import RestoreMixin
 from netsim.daemon.runtime import HostRuntime
 from netsim.daemon.swarm import SwarmMixin
 from netsim.daemon.volumes import VolumesMixin
-from netsim.errors import DaemonError
-from netsim.state import HostState, State
+from netsim.errors import DaemonError, InputError
+from netsim.state import HostState, NetworkState, State
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = ["Engine", "Outcome", "apply", "apply_scenario", "runc_start_error"]
+
+#: the bridge driver's ICC option (docs: engine/network/drivers/bridge.md)
+_ICC = "com.docker.network.bridge.enable_icc"
 
 
 class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, ProcessesMixin,
@@ -168,16 +173,81 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
                 return Outcome(names=tuple(c.id for c in removed))
         raise AssertionError(f"unhandled operation {op!r}")  # pragma: no cover
 
+    # ------------------------------------------------------------------ what if
+
+    def reshape_network(self, host: str, network: str, *, icc: bool | None = None,
+                        internal: bool = False,
+                        members: Iterable[str] | None = None) -> NetworkState:
+        """Make a user-defined bridge network what it would be had it been created with
+        ``-o com.docker.network.bridge.enable_icc=false`` (``icc`` False; True: ``=true``,
+        where the option was given) or ``--internal`` (``netsim whatif``: Docker cannot
+        change these once a network exists, so this is a hypothesis, not a command). Its
+        endpoints follow as they would have been made: on an internal network they have no
+        gateway (``driver.endpoint_gateway``), and the containers' published ports move to
+        their gateway endpoint (``_rebind``: DaemonError where a port they publish was
+        taken since by another container). ``members``: names of containers that include
+        every one attached to it, when the caller knows them (else every container is
+        looked at). Raises DaemonError for an unknown network and InputError for one that is
+        not a user-defined bridge."""
+        rt = self._rt(host)
+        net = self._find_network(rt, network)
+        st = net.state
+        spec = st.spec
+        driver = drivers.get(st.driver)
+        if st.driver != "bridge" or st.predefined or spec is None:
+            kind = ("predefined " if st.predefined else "") + st.driver
+            raise InputError("network", "applies to a user-defined bridge network only",
+                             got=f"{network} ({kind})", accepted="a network created with "
+                             "docker network create (driver bridge)")
+        was_internal = st.internal
+        options, given = dict(st.options), dict(spec.Options)
+        if icc is not None and (not icc or _ICC in given):
+            options[_ICC] = given[_ICC] = "true" if icc else "false"
+        spec = spec.model_copy(update={"Options": given, "Internal": spec.Internal or internal})
+        net.state = st = st.model_copy(update={
+            "spec": spec, "options": options, "icc": driver.icc(spec),
+            "internal": driver.internal(spec)})
+        if not internal or was_internal:
+            return st
+        sub, sub6 = st.ipv4_subnet, st.ipv6_subnet
+        gives = driver.endpoint_gateway(st, self.profile)
+        name = st.name
+        found = []
+        for c in (rt.containers.values() if members is None else
+                  [rt.containers[m] for m in members if m in rt.containers]):
+            for e in c.endpoints:
+                if e.network == name:
+                    found.append(c)
+                    break
+        for c in found:
+            ep = c.endpoint(name)
+            if ep is None or not ep.active or not c.running:
+                continue
+            gw = (sub.gateway if gives and sub is not None and ep.ipv4 is not None
+                  and isinstance(sub.gateway, ipaddress.IPv4Address) else None)
+            gw6 = (sub6.gateway if gives and sub6 is not None and ep.ipv6 is not None
+                   and isinstance(sub6.gateway, ipaddress.IPv6Address) else None)
+            eps = [e.model_copy(update={"gateway": gw, "gateway6": gw6}) if e is ep else e
+                   for e in c.endpoints]
+            updated = c.model_copy(update={"endpoints": tuple(eps)})
+            updated = updated.model_copy(update={
+                "endpoints": self._default_gateway(rt, updated, list(updated.endpoints))})
+            rt.containers[c.name] = self._rebind(rt, updated)
+        return st
+
     # ------------------------------------------------------------------ snapshot
 
     def state(self) -> State:
-        """A frozen snapshot of every host."""
+        """A frozen snapshot of every host.
+
+        It only reads the networks' states: ``dict.items`` leaves a fork's networks
+        (:class:`netsim.daemon.fork.CowDict`) uncopied."""
         return State(
             lan=self.lan,
             hosts={
                 name: HostState(
                     host=rt.host,
-                    networks={**{n: net.state for n, net in rt.networks.items()},
+                    networks={**{n: net.state for n, net in dict.items(rt.networks)},
                               **self._visible_overlays(rt)},
                     containers=dict(rt.containers),
                     links=tuple(rt.links),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from netsim.analysis.dns.records import (
@@ -29,6 +30,7 @@ from netsim.errors import InputError
 from netsim.state import (
     ContainerState,
     EndpointState,
+    HostState,
     NetworkState,
     State,
     gc_paused,
@@ -38,13 +40,16 @@ from netsim.state import (
 __all__ = [
     "Client",
     "Found",
+    "TableChange",
     "client_of",
+    "derive_records",
     "embedded_ptr",
     "embedded_resolve",
     "endpoints",
     "forward",
     "internet_address",
     "internet_answer",
+    "network_names",
     "ptr_name",
     "server_reachable",
     "server_refuses",
@@ -165,6 +170,124 @@ def _build_registry(state: State) -> _Registry:
 
 def _registry(state: State) -> _Registry:
     return state.memo("_netsim_dns", _build_registry)
+
+
+def network_names(state: State, host: str, network: str) -> tuple[str, ...]:
+    """The names (lower case) the embedded DNS knows on network ``network`` of host ``host``:
+    its running endpoints' DNS names."""
+    net = state.hosts[host].networks.get(network)
+    if net is None:
+        return ()
+    return tuple(_registry(state).names.get(_net_key(host, net), {}))
+
+
+#: a table of records that changed: the names (lower case) whose records changed, and the
+#: containers (host, name) with records in it, before or after
+TableChange = tuple[set[str], set[tuple[str, str]]]
+
+
+def derive_records(before: State, after: State, containers: Iterable[tuple[str, str]],
+                   networks: Iterable[tuple[str, str]]) -> dict[tuple[str, str], TableChange]:
+    """Keep on ``after`` the embedded DNS's records, derived from ``before``'s where
+    ``after`` differs only in ``containers`` and ``networks`` (host, name; every other one the
+    very same object): the tables of the networks they are on are built again, the others
+    shared. Returns each table that changed (by ``(host, network)``, host ``""`` for a swarm
+    network) with the names whose records changed and who holds records in it."""
+    old = _registry(before)
+    keys: set[tuple[str, str]] = set()
+    touched: dict[str, set[str]] = {}
+    for host, name in containers:
+        versions = [hs.containers.get(name) if (hs := state.hosts.get(host)) is not None
+                    else None for state in (before, after)]
+        if versions[0] is versions[1] or (
+                versions[0] is not None and versions[1] is not None
+                and _record_facts(versions[0]) == _record_facts(versions[1])):
+            continue  # (its records are what they were: they are its endpoints')
+        touched.setdefault(host, set()).add(name)
+        for state, c in zip((before, after), versions, strict=True):
+            if c is None or c.status != "running":
+                continue
+            nets = state.hosts[host].networks
+            for ep in c.endpoints:
+                net = nets.get(ep.network)
+                if net is not None and ep.dns_names and ep.endpoint_id:
+                    keys.add(_net_key(host, net))
+    for host, name in networks:  # records name a network, never read its options
+        was = before.hosts[host].networks.get(name) if host in before.hosts else None
+        now = after.hosts[host].networks.get(name) if host in after.hosts else None
+        if was is None or now is None or was.scope != now.scope:
+            keys.update(((host, name), ("", name)))
+    reg = _Registry(dict(old.names), dict(old.ptr))
+    hosts = {h: i for i, h in enumerate(after.hosts)}
+    positions: dict[str, dict[str, int]] = {}
+    changes: dict[tuple[str, str], TableChange] = {}
+    for key in keys:
+        members: set[tuple[str, str]] = set()
+        for entries in old.names.get(key, {}).values():
+            for _, owner in entries:
+                where, _, name = owner.rpartition("/")
+                members.add((key[0] or where, name))
+        holders = set(members)
+        for host, names in touched.items():
+            if not key[0] or key[0] == host:
+                members.update((host, n) for n in names)
+        for h in {h for h, _ in members} - positions.keys():
+            if h in after.hosts:
+                held = after.hosts[h].containers
+                positions[h] = dict(zip(held, range(len(held)), strict=True))
+        order = positions
+        table: dict[str, list[tuple[IPAddr, str]]] = {}
+        ptr: dict[IPAddr, str] = {}
+        for host, name in sorted((m for m in members if m[1] in order.get(m[0], {})),
+                                 key=lambda m: (hosts[m[0]], order[m[0]][m[1]])):
+            hs = after.hosts[host]
+            if _records(hs, host, hs.containers[name], key, table, ptr):
+                holders.add((host, name))
+        if table:
+            reg.names[key], reg.ptr[key] = table, ptr
+        else:
+            reg.names.pop(key, None)
+            reg.ptr.pop(key, None)
+        earlier = old.names.get(key, {})
+        diff = {n for n in earlier.keys() | table.keys() if earlier.get(n) != table.get(n)}
+        if diff:
+            changes[key] = (diff, holders)
+    after.memo("_netsim_dns", lambda _state: reg)
+    return changes
+
+
+def _record_facts(c: ContainerState) -> tuple[object, ...]:
+    """What a container's records are made of."""
+    return c.name, c.status, tuple((e.network, e.dns_names, e.endpoint_id, e.ipv4, e.ipv6)
+                                   for e in c.endpoints)
+
+
+def _records(hs: HostState, host: str, c: ContainerState, key: tuple[str, str],
+             table: dict[str, list[tuple[IPAddr, str]]], ptr: dict[IPAddr, str]) -> bool:
+    """Container ``c``'s records in the table ``key`` (as :func:`_build_registry` adds
+    them); whether it has any."""
+    if c.status != "running":
+        return False
+    found = False
+    for ep in c.endpoints:
+        names = ep.dns_names
+        net = hs.networks.get(ep.network)
+        if not names or not ep.endpoint_id or net is None or _net_key(host, net) != key:
+            continue
+        owner = f"{host}/{c.name}" if net.scope == "swarm" else c.name
+        pairs = [(a.ip, owner) for a in (ep.ipv4, ep.ipv6) if a is not None]
+        for name in names:
+            lowered = name.lower()
+            entries = table.get(lowered)
+            if entries is None:
+                table[lowered] = list(pairs)
+            else:
+                entries += pairs
+        primary = f"{names[0]}.{net.name}"
+        for ip, _ in pairs:
+            ptr.setdefault(ip, primary)
+        found = True
+    return found
 
 
 

@@ -39,7 +39,7 @@ The package: :mod:`~netsim.analysis.reach.trace` (dispositions, symptoms, rules,
 
 from netsim.analysis.index import TopologyIndex, topology_index
 from netsim.analysis.reach.flow import reach
-from netsim.analysis.reach.matrix import Matrix, forwarding_pairs, matrix
+from netsim.analysis.reach.matrix import Matrix, MatrixParts, forwarding_pairs, matrix
 from netsim.analysis.reach.trace import (
     DISPOSITIONS,
     RULES,
@@ -58,6 +58,7 @@ __all__ = [
     "Disposition",
     "Hop",
     "Matrix",
+    "MatrixParts",
     "Proto",
     "Symptom",
     "TopologyIndex",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ipaddress
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 from netsim.analysis.graph import host_node, sandbox_source
 from netsim.analysis.index import (
     Domain,
+    HostNs,
     Iface,
     Sandbox,
     TopologyIndex,
@@ -28,7 +30,7 @@ from netsim.analysis.reach.matrix6 import rows6
 from netsim.analysis.reach.trace import Proto
 from netsim.state import ContainerState, State, gc_paused
 
-__all__ = ["Matrix", "forwarding_pairs", "matrix"]
+__all__ = ["Matrix", "MatrixParts", "forwarding_pairs", "matrix"]
 
 
 #: a row's bits as cells: 1 reaches ('.'), 0 does not ('X')
@@ -157,52 +159,143 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
     ix = topology_index(state)
     labels = _labels(state)
     col_of: dict[tuple[str, str], int] = {(h, c.name): j for j, (_, h, c) in enumerate(labels)}
-    key = f"{port}/{p}" if port is not None else None
-
-    # columns of each sandbox (owner + joiners), and what the sandbox listens on
-    sb_cols: dict[int, int] = {}
-    for sb in ix.sandboxes:
-        cols = 0
-        for c in sb.containers:
-            cols |= 1 << col_of[(sb.host, c.name)]
-        sb_cols[id(sb)] = cols
     if family == 6:
+        key = f"{port}/{p}" if port is not None else None
+        sb_cols = {id(sb): _sandbox_bits(sb, col_of) for sb in ix.sandboxes}
         sources6, rows6_ = rows6(ix, labels, sb_cols, key, vantage)
         m6 = Matrix(sources=tuple(sources6), destinations=tuple(t[0] for t in labels),
                     port=port, proto=p, family=6)
         m6._rows = rows6_
         return m6
-    # per L2 domain: the columns whose container holds an address there (and accepts)
-    dom_cols: dict[str, int] = {}
-    for dom in ix.domains.values():
+    parts = MatrixParts.build(ix, port, p, col_of)
+    rows: list[int] = []
+    sources: list[str] = []
+    for label, hname, c in labels:
+        sources.append(label)
+        rows.append(parts.row(hname, c))
+    if vantage:
+        for h in ix.hosts.values():
+            sources.append(f"@{h.name}")
+            rows.append(parts.host_row(h.name))
+        sources.append("@lan")
+        rows.append(parts.lan_row())
+        sources.append("@internet")
+        rows.append(parts.internet_row())
+    m = Matrix(sources=tuple(sources), destinations=tuple(t[0] for t in labels), port=port,
+               proto=p)
+    m._rows = rows
+    return m
+
+
+def _sandbox_bits(sb: Sandbox, col_of: Mapping[tuple[str, str], int]) -> int:
+    """The columns of a namespace: its owner's and its joiners'."""
+    cols = 0
+    for c in sb.containers:
+        cols |= 1 << col_of[(sb.host, c.name)]
+    return cols
+
+
+class MatrixParts:
+    """What the IPv4 matrix's rows are made of, for one topology index and one numbering of
+    the columns (each container's bit, ``col_of``): each namespace's columns (by ``id``), each
+    L2 domain's (its members that accept: ``key``), each host's host-mode containers', each
+    host's bridges', and what a process of each host reaches on the LAN.
+
+    :func:`matrix` builds them once (:meth:`build`) and asks for each row (:meth:`row`,
+    :meth:`host_row`, :meth:`lan_row`, :meth:`internet_row`). ``netsim whatif`` keeps one
+    numbering across two States of one setup and :meth:`derived` makes the second State's
+    parts from the first's, recomputing only the domains and namespaces that changed.
+    """
+
+    def __init__(self, ix: TopologyIndex, port: int | None, proto: Proto,
+                 col_of: Mapping[tuple[str, str], int],
+                 sb_cols: MutableMapping[int, int]) -> None:
+        self.ix = ix
+        self.port = port
+        self.proto = proto
+        #: the ``PORT/PROTO`` a destination must listen on (None: ping)
+        self.key = f"{port}/{proto}" if port is not None else None
+        self.col_of = col_of
+        self.sb_cols = sb_cols
+        self.dom_cols: MutableMapping[str, int] = {}
+        self.host_cols: dict[str, int] = {}
+        self.host_bridge_cols: Mapping[str, int] = {}
+        self.lan_from: dict[str, int] = {}
+
+    @classmethod
+    def build(cls, ix: TopologyIndex, port: int | None, proto: Proto,
+              col_of: Mapping[tuple[str, str], int]) -> MatrixParts:
+        """The parts of index ``ix``'s matrix, columns numbered by ``col_of``."""
+        parts = cls(ix, port, proto, col_of,
+                    {id(sb): _sandbox_bits(sb, col_of) for sb in ix.sandboxes})
+        parts.dom_cols = {dom.key: parts.domain_bits(dom) for dom in ix.domains.values()}
+        parts.host_cols = parts._host_cols()
+        parts.host_bridge_cols = {h.name: parts._bridge_bits(h) for h in ix.hosts.values()}
+        parts.lan_from = {h: parts.lan_cols(h) for h in ix.hosts}
+        return parts
+
+    def derived(self, ix: TopologyIndex, col_of: Mapping[tuple[str, str], int],
+                domains: Iterable[str], sandboxes: Iterable[Sandbox]) -> MatrixParts:
+        """The parts of ``ix``, the index of a later State of the same setup (numbered by
+        ``col_of``, which keeps every column of this numbering), in which only the domains
+        ``domains`` (keys) and the namespaces ``sandboxes`` are new: the rest is this one's."""
+        made = {id(sb): _sandbox_bits(sb, col_of) for sb in sandboxes}
+        parts = MatrixParts(ix, self.port, self.proto, col_of,
+                            ChainMap(made, self.sb_cols) if made else self.sb_cols)
+        changed = {k for k in domains if k in ix.domains}
+        parts.dom_cols = ChainMap({k: parts.domain_bits(ix.domains[k]) for k in changed},
+                                  self.dom_cols)
+        parts.host_cols = parts._host_cols()
+        bridges: dict[str, int] = {}
+        for h in ix.hosts.values():
+            if h is self.ix.hosts.get(h.name) and not any(
+                    k.startswith(f"bridge:{h.name}/") for k in changed):
+                bridges[h.name] = self.host_bridge_cols[h.name]
+            else:
+                bridges[h.name] = parts._bridge_bits(h)
+        parts.host_bridge_cols = bridges
+        if "lan" in changed or parts.host_cols != self.host_cols:
+            parts.lan_from = {h: parts.lan_cols(h) for h in ix.hosts}
+        else:
+            parts.lan_from = self.lan_from
+        return parts
+
+    def domain_bits(self, dom: Domain) -> int:
+        """The columns whose container holds an address on ``dom`` (and accepts)."""
         bits = 0
+        key = self.key
         for owner in dom.owners.values():
             if owner.iface is not None:
                 sb = owner.iface.sandbox
                 if key is None or key in sb.listening:
-                    bits |= sb_cols[id(sb)]
-        dom_cols[dom.key] = bits
-    # host-mode containers of each host (their address is the host's LAN address)
-    host_cols: dict[str, int] = {}
-    for h in ix.hosts.values():
-        bits = 0
-        if h.lan_ip is not None and ix.host_accepts(h, h.lan_ip, port, p):
-            for c in h.host_mode:
-                bits |= 1 << col_of[(h.name, c.name)]
-        host_cols[h.name] = bits
-    # bridges of each host (what the host reaches on-link)
-    host_bridge_cols = {h.name: _or(dom_cols[d.key] for _, d in h.bridges)
-                        for h in ix.hosts.values()}
-    lan_hosts = {h.name: h for h in ix.hosts.values()}
-    lan = ix.domains["lan"]
+                    bits |= self.sb_cols[id(sb)]
+        return bits
 
-    def lan_cols(exclude_host: str | None,
+    def _host_cols(self) -> dict[str, int]:
+        """Host-mode containers of each host (their address is the host's LAN address)."""
+        ix, col_of = self.ix, self.col_of
+        out: dict[str, int] = {}
+        for h in ix.hosts.values():
+            bits = 0
+            if h.lan_ip is not None and ix.host_accepts(h, h.lan_ip, self.port, self.proto):
+                for c in h.host_mode:
+                    bits |= 1 << col_of[(h.name, c.name)]
+            out[h.name] = bits
+        return out
+
+    def _bridge_bits(self, h: HostNs) -> int:
+        """What host ``h`` reaches on-link: the members of its bridges."""
+        dom_cols = self.dom_cols
+        return _or(dom_cols[d.key] for _, d in h.bridges)
+
+    def lan_cols(self, exclude_host: str | None,
                  onlink: Sequence[ipaddress.IPv4Network] = ()) -> int:
         """Columns reachable on the LAN segment: other hosts' macvlan children and host-mode
         containers of other hosts (not those of ``exclude_host``: macvlan isolation), except
         addresses the source reaches on-link through one of its own interfaces."""
+        ix, key, sb_cols, host_cols = self.ix, self.key, self.sb_cols, self.host_cols
         bits = 0
-        for ip, owner in lan.owners.items():
+        for ip, owner in ix.domains["lan"].owners.items():
             if onlink and any(ip in subnet for subnet in onlink):
                 continue
             if owner.kind == "iface" and owner.iface is not None:
@@ -214,35 +307,30 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
                 bits |= host_cols[owner.host]
         return bits
 
-    lan_from = {h: lan_cols(h) for h in lan_hosts}
-    rows: list[int] = []
-    sources: list[str] = []
-    for label, hname, c in labels:
-        sources.append(label)
+    def row(self, hname: str, c: ContainerState) -> int:
+        """The row of container ``c`` of host ``hname``."""
+        ix = self.ix
         if not c.running:
-            rows.append(0)
-            continue
+            return 0
         if (hname, c.name) in ix.host_members:
-            rows.append(_host_row(ix, hname, host_bridge_cols, host_cols, lan_from))
-            continue
+            return self.host_row(hname)
         found = ix.sandbox_of.get((hname, c.name))
         if found is None or not found.ifaces:
-            rows.append(0)
-            continue
-        rows.append(_sandbox_row(ix, found, key, sb_cols, dom_cols, host_cols, lan_from,
-                                 lan_cols))
-    if vantage:
-        for h in ix.hosts.values():
-            sources.append(f"@{h.name}")
-            rows.append(_host_row(ix, h.name, host_bridge_cols, host_cols, lan_from))
-        sources.append("@lan")
-        rows.append(lan_cols(None))
-        sources.append("@internet")
-        rows.append(_or(host_cols.values()))
-    m = Matrix(sources=tuple(sources), destinations=tuple(t[0] for t in labels), port=port,
-               proto=p)
-    m._rows = rows
-    return m
+            return 0
+        return _sandbox_row(ix, found, self.key, self.sb_cols, self.dom_cols, self.host_cols,
+                            self.lan_from, self.lan_cols)
+
+    def host_row(self, hname: str) -> int:
+        """A process of host ``hname``: every container on its bridges, itself, and the LAN."""
+        return self.host_bridge_cols[hname] | self.host_cols[hname] | self.lan_from[hname]
+
+    def lan_row(self) -> int:
+        """``@lan``: what a machine on the LAN reaches."""
+        return self.lan_cols(None)
+
+    def internet_row(self) -> int:
+        """``@internet``: the host-mode containers (at their hosts' addresses)."""
+        return _or(self.host_cols.values())
 
 
 def _or(values: Iterable[int]) -> int:
@@ -252,15 +340,9 @@ def _or(values: Iterable[int]) -> int:
     return bits
 
 
-def _host_row(ix: TopologyIndex, hname: str, host_bridge_cols: dict[str, int],
-              host_cols: dict[str, int], lan_from: dict[str, int]) -> int:
-    """A process of host ``hname``: every container on its bridges, itself, and the LAN."""
-    return host_bridge_cols[hname] | host_cols[hname] | lan_from[hname]
-
-
-def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[int, int],
-                 dom_cols: dict[str, int], host_cols: dict[str, int],
-                 lan_from: dict[str, int],
+def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: Mapping[int, int],
+                 dom_cols: Mapping[str, int], host_cols: Mapping[str, int],
+                 lan_from: Mapping[str, int],
                  lan_cols: Callable[[str | None, Sequence[ipaddress.IPv4Network]], int]) -> int:
     bits = 0
     if key is None or key in sb.listening:
@@ -306,7 +388,7 @@ def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[
 
 
 def _linked_cols(ix: TopologyIndex, sb: Sandbox, i: Iface, dom: Domain, key: str,
-                 sb_cols: dict[int, int]) -> int:
+                 sb_cols: Mapping[int, int]) -> int:
     """With ICC off, legacy links still open the linked container's exposed ports."""
     bits = 0
     me = sb.containers[0]
