@@ -348,6 +348,15 @@ class State(_Frozen):
     #: repositories and their tags, in push order, by container ID (curl …/v2/_catalog)
     registries: dict[str, dict[str, tuple[str, ...]]] = Field(default={}, repr=False)
 
+    def __eq__(self, other: object) -> bool:
+        """The same hosts, networks, containers …: what was derived and kept on either
+        (:meth:`memo`) is no part of a State's value."""
+        if not isinstance(other, State):
+            return NotImplemented
+        return self is other or self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # (dict fields: never hashable)
+
     def memo(self, key: str, build: Callable[[State], _T]) -> _T:
         """A value derived from this (frozen) State, built once and kept on it (an index)."""
         private = self.__pydantic_private__ or {}

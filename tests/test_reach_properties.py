@@ -7,6 +7,7 @@ import ipaddress
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import LAN_HOSTS, lan_programs, reach_programs
 
 from netsim.analysis.graph import forwarding
@@ -130,3 +131,19 @@ def test_two_hosts_on_a_lan_matrix_reach_and_path_search_agree(program: list[Ope
     state = build(program, lan=True)
     assert_matrix_is_reach(state, (None, 80))
     assert_matrix_is_path_search(state)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9000), st.data())
+def test_wide_rows_render_as_narrow_ones(width: int, data: st.DataObject) -> None:
+    """A matrix row renders the same cells whichever way it is drawn: numpy from 4,096
+    columns, str.format and str.translate below."""
+    from netsim.analysis.reach.matrix import Matrix
+
+    rows = [0, (1 << width) - 1, *data.draw(st.lists(st.integers(0, (1 << width) - 1),
+                                                     max_size=3))]
+    m = Matrix(sources=tuple(f"s{i}" for i in range(len(rows))),
+               destinations=tuple(f"d{j}" for j in range(width)), port=None, proto="icmp")
+    m._rows = rows
+    assert [text for _, text in m.rows()] == [
+        format(bits, f"0{width}b")[::-1].replace("1", ".").replace("0", "X") for bits in rows]

@@ -107,6 +107,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         self.swarm = None
         self._last_stderr = ""
         self._pending_join = set()
+        self._last_state: State | None = None
         self.host_paths = None
         hosts = Scenario(lan=self.lan, hosts=tuple(hosts)).effective_hosts()
         self._hosts = {}
@@ -194,7 +195,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         st = net.state
         spec = st.spec
         driver = drivers.get(st.driver)
-        if st.driver != "bridge" or st.predefined or spec is None:
+        if not driver.bridge_options or st.predefined or spec is None:
             kind = ("predefined " if st.predefined else "") + st.driver
             raise InputError("network", "applies to a user-defined bridge network only",
                              got=f"{network} ({kind})", accepted="a network created with "
@@ -241,8 +242,11 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         """A frozen snapshot of every host.
 
         It only reads the networks' states: ``dict.items`` leaves a fork's networks
-        (:class:`netsim.daemon.fork.CowDict`) uncopied."""
-        return State(
+        (:class:`netsim.daemon.fork.CowDict`) uncopied. When nothing changed since the last
+        snapshot, that snapshot is returned again, so that what was derived from it
+        (:meth:`State.memo`: the topology index, the DNS records) is not derived again: a
+        script's probes between two changes share one."""
+        snapshot = State(
             lan=self.lan,
             hosts={
                 name: HostState(
@@ -264,6 +268,11 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
             registries={cid: {repo: tuple(tags) for repo, tags in data.repos.items()}
                         for cid, data in self._registries.items()},
         )
+        last = self._last_state
+        if last is not None and last == snapshot:  # (unchanged objects: by identity)
+            return last
+        self._last_state = snapshot
+        return snapshot
 
 
 def apply(

@@ -7,6 +7,7 @@ import random
 from collections.abc import Iterator
 
 from netsim.analysis.lint.context import MACVLAN_DRIVERS, Context
+from netsim.daemon.drivers import get as driver_of
 from netsim.state import ContainerState, NetworkState
 
 __all__ = ["aliases", "default_bridge_links", "subnets", "user_network_links"]
@@ -142,7 +143,7 @@ def _lan(ctx: Context) -> None:
         for n in sorted(hs.networks.values(), key=_order):
             if n.driver in MACVLAN_DRIVERS or n.id in seen:
                 continue
-            overlay = n.scope == "swarm" or n.driver == "overlay"
+            overlay = n.scope == "swarm" or driver_of(n.driver).scope == "swarm"
             for s in n.subnets:
                 shared = _overlap(s.subnet, lan.subnet)
                 if shared is None:

@@ -93,6 +93,12 @@ class NetworkDriver(Protocol):
         to them (overlay); ``local``: the host's daemon does."""
         ...
 
+    @property
+    def bridge_options(self) -> bool:
+        """It takes the bridge driver's options (``enable_icc``) and ``--internal`` as a
+        firewall rule: what ``netsim whatif --icc/--internal`` may reshape."""
+        ...
+
     # ---- what a sandbox gets when it joins
 
     @property
@@ -291,6 +297,9 @@ class DriverDefaults:
     segment_rule = "segment.same"
     drawn_as: DrawnAs = "bar"
     draw_rank = 5
+    #: it takes the bridge driver's options (``com.docker.network.bridge.enable_icc``) and
+    #: ``--internal`` as a firewall rule: what ``netsim whatif --icc/--internal`` may reshape
+    bridge_options = False
 
     def check_options(self, spec: NetworkSpec, profile: EngineProfile) -> None:
         """No options of its own."""

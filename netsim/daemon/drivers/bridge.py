@@ -138,6 +138,7 @@ class BridgeDriver(DriverDefaults):
     """``-d bridge`` (and the default ``bridge`` network, docker0)."""
 
     name = "bridge"
+    bridge_options = True
     host_veth = True
     publishes_ports = True
     gateway_on_host = True
