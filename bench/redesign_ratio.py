@@ -51,12 +51,17 @@ def extract(rev: str, into: Path) -> Path:
     return into
 
 
+#: where the measured processes run: a directory with no ``netsim`` package in it (``python -m``
+#: puts its working directory before PYTHONPATH, so from the checkout both trees would be it)
+NEUTRAL = Path(tempfile.gettempdir())
+
+
 def timed(pythonpath: Path, argv: list[str]) -> tuple[float, bytes]:
     """Seconds of one ``python -m netsim ARGV`` process and what it printed."""
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "netsim", *argv], capture_output=True,
                           env={"PYTHONPATH": str(pythonpath), "PATH": "/usr/bin:/bin",
-                               "PYTHONHASHSEED": "0"}, cwd=ROOT, check=False)
+                               "PYTHONHASHSEED": "0"}, cwd=NEUTRAL, check=False)
     return time.perf_counter() - start, proc.stdout + b"\0" + proc.stderr + bytes([proc.returncode])
 
 
@@ -100,7 +105,7 @@ def main() -> None:
     n = args.containers or (300 if args.smoke else 10_000)
     rounds = args.rounds or (1 if args.smoke else 5)
 
-    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "scenarios").glob("seed-*.sh"))
+    seeds = sorted(str(p) for p in (ROOT / "scenarios").glob("seed-*.sh"))
     with tempfile.TemporaryDirectory() as tmp:
         trees = {"base": extract(args.base, Path(tmp) / "base"), "new": ROOT}
         script = Path(tmp) / "setup.sh"
