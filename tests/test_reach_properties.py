@@ -6,6 +6,7 @@ import contextlib
 import ipaddress
 
 import networkx as nx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import LAN_HOSTS, lan_programs, reach_programs
@@ -147,3 +148,25 @@ def test_wide_rows_render_as_narrow_ones(width: int, data: st.DataObject) -> Non
     m._rows = rows
     assert [text for _, text in m.rows()] == [
         format(bits, f"0{width}b")[::-1].replace("1", ".").replace("0", "X") for bits in rows]
+
+
+def test_a_wide_matrix_made_when_read_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From _LAZY_AT columns a matrix's rows are made when read, not kept: the same table,
+    JSON, count and cells as when they are kept."""
+    import importlib
+
+    from conftest import SCENARIOS
+
+    from netsim.lab import run_script
+
+    mod = importlib.import_module("netsim.analysis.reach.matrix")
+    text = (SCENARIOS / "stack-reverse-proxy.sh").read_text(encoding="utf-8")
+    state = run_script(text, source="t.sh")[0].state
+    kept = matrix(state, port=80)
+    monkeypatch.setattr(mod, "_LAZY_AT", 1)
+    made = matrix(state, port=80)
+    assert type(made._rows).__name__ == "_LazyRows"
+    assert str(made) == str(kept) and made.to_json() == kept.to_json()
+    assert made.count == kept.count and made.to_dict() == kept.to_dict()
+    assert all(made.reaches(s, d) == kept.reaches(s, d)
+               for s in kept.sources for d in kept.destinations)

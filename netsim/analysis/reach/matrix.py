@@ -12,8 +12,8 @@ import ipaddress
 import json
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from functools import lru_cache
-from typing import Any, Literal
+from functools import lru_cache, partial
+from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -54,7 +54,7 @@ class Matrix(_Frozen):
     port: int | None
     proto: Proto
     family: Literal[4, 6] = 4
-    _rows: list[int] = PrivateAttr(default_factory=list)
+    _rows: Sequence[int] = PrivateAttr(default_factory=list)
 
     def reaches(self, src: str, dst: str) -> bool:
         i, j = self.sources.index(src), self.destinations.index(dst)
@@ -184,23 +184,53 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
         m6._rows = rows6_
         return m6
     parts = MatrixParts.build(ix, port, p, col_of)
-    rows: list[int] = []
+    makers: list[Callable[[], int]] = []
     sources: list[str] = []
     for label, hname, c in labels:
         sources.append(label)
-        rows.append(parts.row(hname, c))
+        makers.append(partial(parts.row, hname, c))
     if vantage:
         for h in ix.hosts.values():
             sources.append(f"@{h.name}")
-            rows.append(parts.host_row(h.name))
+            makers.append(partial(parts.host_row, h.name))
         sources.append("@lan")
-        rows.append(parts.lan_row())
+        makers.append(parts.lan_row)
         sources.append("@internet")
-        rows.append(parts.internet_row())
+        makers.append(parts.internet_row)
     m = Matrix(sources=tuple(sources), destinations=tuple(t[0] for t in labels), port=port,
                proto=p)
-    m._rows = rows
+    m._rows = (_LazyRows(makers) if len(labels) >= _LAZY_AT
+               else [make() for make in makers])
     return m
+
+
+#: from this many columns a matrix's rows are made when read, not kept: 100,000 rows of
+#: 100,000 bits are 1.25 GB (measured: bench/scale.py), and netsim matrix reads each once
+_LAZY_AT = 20_000
+
+
+class _LazyRows(Sequence[int]):
+    """A matrix's rows, each made again whenever it is read (a wide matrix is streamed out)."""
+
+    def __init__(self, makers: list[Callable[[], int]]) -> None:
+        self._makers = makers
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [make() for make in self._makers[i]]
+        return self._makers[i]()
+
+    def __iter__(self) -> Iterator[int]:
+        return (make() for make in self._makers)
 
 
 def _sandbox_bits(sb: Sandbox, col_of: Mapping[tuple[str, str], int]) -> int:
