@@ -16,7 +16,10 @@ setup (N containers on N/10 networks, 18,400 commands at 10,000):
     python bench/replay_speed.py                # 10,000 containers, 3 rounds
     python bench/replay_speed.py --smoke        # 300 containers, 1 round (CI smoke run)
 
-A full run exits 1 when a target is missed; --smoke does not enforce.
+A full run exits 1 when a target is missed; --smoke does not enforce. A change that rightly
+changes what ``netsim matrix`` prints for this setup moves ``BASE`` to the commit before it.
+(This replaces bench/redesign_ratio.py, which ran both of its trees from the checkout, where
+``python -m netsim`` imports the checkout whatever PYTHONPATH says.)
 """
 
 from __future__ import annotations
@@ -27,18 +30,43 @@ import os
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from engine_build import synthetic
-from redesign_ratio import NEUTRAL, ROOT, extract
 
 from netsim.lab import run_script
 
 #: the last commit before issue 19's speed work
 BASE = "c239603"
+ROOT = Path(__file__).resolve().parent.parent
+#: where the measured processes run: a directory with no ``netsim`` package in it (``python -m``
+#: puts its working directory before PYTHONPATH: from the checkout both trees would be it)
+NEUTRAL = Path(tempfile.gettempdir())
+
+
+def extract(rev: str, into: Path) -> Path:
+    """The ``netsim`` package as it was at ``rev``, under ``into`` (returned: the PYTHONPATH)."""
+    try:
+        blob = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev, "netsim"],
+                              check=True, capture_output=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        detail = e.stderr.decode(errors="replace").strip() if isinstance(
+            e, subprocess.CalledProcessError) else str(e)
+        sys.exit(f"redesign_ratio: cannot extract {rev} with git archive ({detail}); "
+                 "run from a git clone or pass --base REV")
+    with tarfile.open(fileobj=BytesIO(blob)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+#: where the measured processes run: a directory with no ``netsim`` package in it (``python -m``
+#: puts its working directory before PYTHONPATH, so from the checkout both trees would be it)
+NEUTRAL = Path(tempfile.gettempdir())
 
 
 def child_run(pythonpath: Path, argv: list[str]) -> tuple[float, bytes, int]:
