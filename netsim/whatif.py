@@ -31,6 +31,7 @@ from netsim.analysis.whatif import Baseline, WhatIf, compare
 from netsim.daemon.fork import fork
 from netsim.errors import DaemonError, DockerError, InputError
 from netsim.hints import did_you_mean
+from netsim.io.script import parse_script
 from netsim.state import State
 
 if TYPE_CHECKING:
@@ -54,12 +55,19 @@ class ChangeRefused(DockerError):
     def __init__(self, change: str, step: Step | None = None, *, said: str = "") -> None:
         hints = step.hints if step is not None else ()
         if step is not None:
-            lines = [x for x in step.stderr.splitlines() if x.strip() and x not in hints]
-            said = lines[0] if lines else f"exit status {step.exit_code}"
+            said = _refusal(step.stderr, hints) or f"exit status {step.exit_code}"
         super().__init__(f"{change}: {said}" + "".join(f"\n{h}" for h in hints),
                          exit_code=1)
         self.change = change
         self.step = step
+
+
+def _refusal(stderr: str, hints: Sequence[str]) -> str:
+    """The line of a failed command's stderr that says why: the first that names an error
+    (``docker compose up`` and ``docker build`` print their progress before it), else the
+    first."""
+    lines = [x.strip() for x in stderr.splitlines() if x.strip() and x not in hints]
+    return next((x for x in lines if "error" in x.lower()), lines[0] if lines else "")
 
 
 def whatif(lab: Lab, changes: Sequence[str] = (), *, icc: Mapping[str, bool] | None = None,
@@ -71,13 +79,15 @@ def whatif(lab: Lab, changes: Sequence[str] = (), *, icc: Mapping[str, bool] | N
     matrix``) and in what the containers' names resolve to. ``lab`` does not change.
     Networks and containers are ``NAME`` on the lab's current host or ``HOST/NAME``.
     Raises :class:`ChangeRefused` and :class:`~netsim.errors.InputError` (see the module)."""
+    for change in changes:
+        if not change.strip():
+            raise InputError("change", "an empty command", got=change,
+                             accepted="a docker command line")
     base = baseline(lab, port=port, proto=proto)
     trial = fork(lab)  # (copied on write: the lab itself never changes)
     said: list[str] = []
     for change in changes:
-        step = trial.docker(change)
-        if _refused(change, step):
-            raise ChangeRefused(change, step)
+        _type(trial, change)
         said.append(change)
     for name, on in (icc or {}).items():
         _reshape(trial, name, "--icc", icc=on)
@@ -99,6 +109,26 @@ def whatif(lab: Lab, changes: Sequence[str] = (), *, icc: Mapping[str, bool] | N
     after = trial.state
     containers, networks = changed(base.state, after)
     return compare(base, after, containers, networks, changes=said)
+
+
+def _type(trial: Lab, change: str) -> None:
+    """Type a change into the trial: docker command lines as a script's lines are typed
+    (:meth:`netsim.lab.Lab.run_line`: ``$(docker …)``, ``NAME=value`` before the command, a
+    redirection, a ``#`` comment after it), else the words of one docker command without
+    its leading ``docker`` (``network connect front db``). Raises ChangeRefused for the first
+    command Docker refuses, ScriptError for words that do not split."""
+    lines = parse_script(change, source="change") if trial.shell is None else []
+    if not lines or any(sl.directive is not None or sl.argv[:1] != ("docker",)
+                        for sl in lines):
+        step = trial.docker(change)
+        if _refused(change, step):
+            raise ChangeRefused(change, step)
+        return
+    for sl in lines:
+        typed = trial.run_line(sl)
+        assert typed is not None  # (a command, not a directive)
+        if _refused(shlex.join(sl.argv), typed):
+            raise ChangeRefused(change if len(lines) == 1 else sl.command, typed)
 
 
 def baseline(lab: Lab, *, port: int | None = None, proto: str | None = None) -> Baseline:

@@ -634,6 +634,9 @@ class WhatIfCase:
     hosts: tuple[str, ...] = ()
     #: the Docker Engine modelled (None: the default)
     engine: str | None = None
+    #: the hosts' macvlan networks hand out one range (two containers may hold one LAN
+    #: address, the second shadowed), not one range each
+    shared_range: bool = False
 
     def script(self, *, created_so: bool = False) -> str:
         """The setup's script; ``created_so``: the networks as the hypothetical options would
@@ -659,8 +662,9 @@ class WhatIfCase:
                 where = f"-H {h} " if h else ""
                 out.append(f"docker {where}network create {' '.join([*flags, name])}")
         for i, h in enumerate(self.hosts):  # a macvlan network on the LAN, a range per host
+            low = 64 if self.shared_range else 64 * (i + 1)
             out.append(f"docker -H {h} network create -d macvlan --subnet 198.51.100.0/24 "
-                       f"--ip-range 198.51.100.{64 * (i + 1)}/26 --gateway 198.51.100.1 "
+                       f"--ip-range 198.51.100.{low}/26 --gateway 198.51.100.1 "
                        "-o parent=eth0 mv")
         return "\n".join([*out, *self.lines]) + "\n"
 
@@ -740,6 +744,11 @@ def whatif_changes(draw: st.DrawFn, names: tuple[str, ...],
         f"docker {h}run -d --name new2 --network container:{c} alpine sleep 1d",
         f"docker {h}run -d --name new3 --network host nginx",
         f"docker {h}run -d --name new4 -p 8080:80 nginx",
+        f"docker {h}run -d --name new5 --link {c}:db --network {net} alpine sleep 1d",
+        f"docker {h}run -d --name new6 --link {c}:peer nginx",
+        f"docker {h}network rm {net}",
+        f"docker {h}network connect n9 {c}",
+        f"docker {h}pause {c}",
     ]))
 
 
@@ -764,5 +773,6 @@ def whatif_cases(draw: st.DrawFn) -> WhatIfCase:
     if not (changes or icc or internal or stop):
         changes = [draw(whatif_changes(names, hosts))]
     engine = draw(st.sampled_from([None, None, None, "28.5", "26.1", "20.10"]))
+    shared = bool(hosts) and draw(st.booleans())
     return WhatIfCase(networks, tuple("\n".join(lines).splitlines()), tuple(changes),
-                      tuple(icc), tuple(internal), tuple(stop), hosts, engine)
+                      tuple(icc), tuple(internal), tuple(stop), hosts, engine, shared)

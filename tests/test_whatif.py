@@ -295,9 +295,9 @@ def test_a_reshaped_network_is_one_created_so(case: WhatIfCase) -> None:
     from the ephemeral range, which follow the order of allocation."""
     if not (case.icc or case.internal):
         case = WhatIfCase(case.networks, case.lines, (), (("n0", False),), ("n1",), (),
-                          case.hosts, case.engine)
+                          case.hosts, case.engine, case.shared_range)
     bare = WhatIfCase(case.networks, case.lines, (), case.icc, case.internal, (), case.hosts,
-                      case.engine)
+                      case.engine, case.shared_range)
     lab, trial = _trial(bare)
     so, steps = run_script(bare.script(created_so=True), source="so.sh")
     # (where a network so created would have changed the past, a start that failed on a
@@ -347,6 +347,54 @@ def test_a_forked_lab_takes_commands_without_changing_the_lab() -> None:
     assert lab.docker("network connect front db").exit_code == 0
     assert lab.docker("run -d --name xx --network back nginx").exit_code == 0
     assert lab.state == trial.state
+
+
+def _snapshot(lab: Lab) -> bytes:
+    """Every object the lab holds (engine, workspaces, steps …), as bytes: a State as its
+    fields (what is derived and kept on it is no part of it), a set in a fixed order."""
+    import io
+    import pickle
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if isinstance(obj, State):
+                return dict, (dict(obj.__dict__),)
+            if type(obj) is set:
+                return set, (sorted(obj, key=repr),)
+            return NotImplemented
+
+    out = io.BytesIO()
+    Pickler(out, protocol=4).dump(lab)
+    return out.getvalue()
+
+
+def test_what_ifs_leave_every_object_of_the_lab_as_it_was() -> None:
+    """Several what-ifs in a row (a network removed, containers made with volumes, ports and
+    links, a network made and joined) leave every object of the lab as it was: its engine's
+    pools, ports, namespaces, counters, volumes and images, its workspaces' files; the lab
+    then takes the same commands as a lab that never asked."""
+    text = SETUP + ("docker volume create vv\ndocker run -d --name old nginx\n"
+                    "docker run -d --name legacy --link old:o nginx\n"
+                    "cat > compose.yaml <<'EOF'\nservices:\n  api:\n    image: nginx\nEOF\n")
+    lab = lab_of(text)
+    assert all(s.exit_code == 0 for s in lab.steps)
+    _ = lab.state
+    was = _snapshot(lab)
+    asks = [("docker network disconnect back app", "docker network disconnect back db",
+             "docker network rm back"),
+            ("docker run -d --name v1 -v vv:/d -v nv:/e -p 9000:80 --network front nginx",),
+            ("docker rm -f web", "docker run -d --name web --link legacy:lg -p 8081:80 nginx"),
+            ("docker network create mid", "docker network connect mid db",
+             "docker volume rm vv", "docker compose up -d"),
+            ("docker stop app", "docker start app", "docker rename db db2")]
+    for changes in asks:
+        lab.whatif(*changes, port=80)
+        lab.whatif(*changes)
+        assert _snapshot(lab) == was, changes
+    fresh = lab_of(text)
+    for line in (*asks[0], *asks[1], "docker network create mid", "docker compose up -d"):
+        assert lab.docker(line).exit_code == fresh.docker(line).exit_code == 0, line
+    assert lab.state == fresh.state
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,6 +496,14 @@ def test_the_json_is_stable_and_documented() -> None:
                     "text": "nn does not exist", "trace": None}
 
 
+def test_a_protocol_without_a_port_is_ping() -> None:
+    """proto="udp" without a port asks ping, and says so (proto "icmp", as for no protocol)."""
+    lab = lab_of(SETUP)
+    result = lab.whatif(stop=["web"], proto="udp")
+    assert (result.port, result.proto) == (None, "icmp")
+    assert result.to_dict() == lab.whatif(stop=["web"]).to_dict()
+
+
 def test_nothing_changes() -> None:
     """A change that changes nothing says so; it is a value with an HTML face too."""
     result = lab_of(SETUP).whatif("docker network create other")
@@ -480,6 +536,107 @@ def test_several_hosts_are_labelled_by_host() -> None:
     assert any(line.startswith("  @h1 -> h1/xx:") for line in text.splitlines())
 
 
+def _flow_facts(result: Any) -> set[tuple[Any, ...]]:
+    """(src, dst, rule before, rule after, disposition before, after) of each flow that turns
+    over, as reference_pairs gives them."""
+    return {(p.src, p.dst, *(deciding_rule(t) if t is not None else None
+                             for t in (p.before, p.after)),
+             *(t.disposition.value if t is not None else None for t in (p.before, p.after)))
+            for p in result.reachability}
+
+
+def _name_facts(result: Any) -> set[tuple[Any, ...]]:
+    """(client, name, addresses before, after, rule before, after), as reference_names."""
+    return {(n.client, n.name, frozenset(n.addresses[0]), frozenset(n.addresses[1]),
+             *(a.rule if a is not None else None for a in (n.before, n.after)))
+            for n in result.names}
+
+
+SHADOWED = """\
+# netsim: lan 192.168.0.0/24 gateway=192.168.0.1
+# netsim: host server1 address=192.168.0.50
+# netsim: host server2 address=192.168.0.51
+# netsim: host server3 address=192.168.0.52
+docker -H server2 network create -d macvlan --subnet 192.168.0.0/24 --gateway 192.168.0.1 \
+  --ip-range 192.168.0.64/28 -o parent=eth0 lan
+docker -H server3 network create -d macvlan --subnet 192.168.0.0/24 --gateway 192.168.0.1 \
+  --ip-range 192.168.0.64/27 -o parent=eth0 lan
+docker -H server2 run -dit --name c2 --network lan alpine
+docker -H server3 run -dit --name c3 --network lan alpine
+"""
+
+
+@pytest.mark.parametrize("change", ["docker -H server2 stop c2", "docker -H server2 rm -f c2",
+                                    "docker -H server2 network disconnect lan c2"])
+def test_a_shadowed_address_answers_once_its_holder_goes(change: str) -> None:
+    """Two hosts' macvlan ranges overlap and both give out 192.168.0.64 (the second holder
+    shadowed on the LAN): once the first holder goes, the second answers there. The derived
+    index has it as the owner, and the what-if lists the flows that turn over as a full
+    rebuild does."""
+    lab = lab_of(SHADOWED)
+    trial = fork(lab)
+    trial.docker(change)
+    derived = derive_index(lab.state, trial.state, *changed(lab.state, trial.state))
+    assert index_facts(derived) == index_facts(TopologyIndex(trial.state))
+    result = lab.whatif(change)
+    after = lab_of(SHADOWED + change + "\n").state
+    assert _flow_facts(result) == reference_pairs(lab.state, after, None)
+    assert _name_facts(result) == reference_names(lab.state, after)
+    assert ("@lan", "server3/c3", "shadowed", "icmp", "SHADOWED_ADDRESS", "DELIVERED") in \
+        _flow_facts(result)
+
+
+MACVLAN = ("docker network create front\n"
+           + "".join(f"docker run -d --name w{i} --network front nginx\n" for i in range(30))
+           + "docker network create -d macvlan --subnet 198.51.100.0/24 "
+             "--ip-range 198.51.100.128/25 -o parent=eth0 mv\n"
+             "docker run -d --name m1 --network mv nginx\n")
+
+
+@pytest.mark.parametrize("change", ["docker run -d --name m2 --network mv nginx",
+                                    "docker stop m1", "docker network disconnect mv m1"])
+def test_a_change_on_the_lan_computes_the_rows_it_can_change(change: str) -> None:
+    """A container joining or leaving a macvlan network on the LAN: no bridge container of
+    the host reaches the host's own macvlan children (macvlan isolation), so only the rows of
+    the containers on the LAN and of the vantage points are computed, and no client's
+    forwarding is asked again but the touched ones'; the answer is a full rebuild's."""
+    lab = lab_of(MACVLAN)
+    result = lab.whatif(change)
+    after = lab_of(MACVLAN + change + "\n").state
+    assert _flow_facts(result) == reference_pairs(lab.state, after, None)
+    assert _name_facts(result) == reference_names(lab.state, after)
+    assert result.compared[0] <= 2 + 3  # (m1, m2; @host, @lan, @internet)
+    assert result.compared[1] <= 4
+
+
+def test_a_change_is_typed_as_a_script_line() -> None:
+    """A change is typed as a script's line is: ``$(docker …)`` substituted (the swarm join
+    of the bundled overlay script), a ``#`` comment after the command ignored; the answer is
+    a full rebuild's."""
+    text = ("# netsim: host h1 address=198.51.100.10\n# netsim: host h2 address=198.51.100.11\n"
+            "docker -H h1 swarm init\ndocker -H h1 network create -d overlay --attachable ov\n"
+            "docker -H h1 run -d --name o1 --network ov nginx\n")
+    join = ("docker -H h2 swarm join --token $(docker -H h1 swarm join-token -q worker) "
+            "198.51.100.10:2377")
+    run = "docker -H h2 run -d --name o2 --network ov nginx"
+    lab = lab_of(text)
+    result = lab.whatif(join, f"{run}  # on the new node")
+    assert "  h2/o2 -> h1/o1: before: absent (h2/o2 does not exist) / after: reachable " \
+           "[DELIVERED] (icmp)" in str(result).splitlines()
+    after = lab_of(text + f"{join}\n{run}\n").state
+    assert _flow_facts(result) == reference_pairs(lab.state, after, None)
+    assert _name_facts(result) == reference_names(lab.state, after)
+
+
+def test_a_change_that_changes_nothing_compares_nothing() -> None:
+    """Commands that change nothing (docker ps, docker network inspect): the engine gives the
+    lab's very State again, and the answer is at once empty (no row, no question)."""
+    result = lab_of(SETUP).whatif("docker ps", "docker network inspect front")
+    assert result.empty and result.compared == (3, 0)
+    assert str(result) == ("what if: docker ps\nwhat if: docker network inspect front\n"
+                           "no change in reachability or names")
+
+
 # --------------------------------------------------------------------------------------------
 # refusals and bad input
 
@@ -497,6 +654,28 @@ def test_a_refused_change_carries_dockers_words() -> None:
     with pytest.raises(ChangeRefused, match="already exists in network front"):
         lab.whatif("docker network connect front web")
     assert lab.state == was
+
+
+def test_a_refusal_quotes_dockers_error_not_its_progress() -> None:
+    """docker compose up prints its progress before Docker's error (docker build too): the
+    refusal quotes the error."""
+    lab = lab_of(SETUP + "cat > compose.yaml <<'EOF'\nservices:\n  web:\n    image: nginx\n"
+                 "    ports: [\"8080:80\"]\nEOF\n")
+    with pytest.raises(ChangeRefused) as caught:
+        lab.whatif("docker compose up -d")
+    text = caught.value.text
+    assert text.startswith("docker compose up -d: Error response from daemon: failed to set up "
+                           "container networking: driver failed programming external "
+                           "connectivity on endpoint ")
+    assert text.endswith("Bind for 0.0.0.0:8080 failed: port is already allocated")
+
+
+def test_an_empty_change_is_bad_input() -> None:
+    """A change that is no command at all (an empty argument) is bad input, not a what-if."""
+    with pytest.raises(InputError) as caught:
+        lab_of(SETUP).whatif("docker stop web", "  ")
+    assert caught.value.line() == ("change: an empty command (got '  '; accepted: a docker "
+                                   "command line)")
 
 
 def test_a_program_failing_is_not_a_refusal() -> None:
@@ -588,6 +767,8 @@ def test_cli_refused_change_exits_1(setup_file: str,
                          "or N/udp with N in 1-65535)"),
     ([], "netsim whatif: nothing to try (accepted: docker command lines after --, or --icc, "
          "--internal, --stop)"),
+    (["--", ""], "netsim whatif: change: an empty command (got ''; accepted: a docker command "
+                 "line)"),
 ])
 def test_cli_bad_input_exits_2(setup_file: str, capsys: pytest.CaptureFixture[str],
                                argv: list[str], message: str) -> None:

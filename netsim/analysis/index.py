@@ -208,6 +208,8 @@ class TopologyIndex:
         #: per host: container ID -> name, and owner ID -> the names of its ``container:``
         #: joiners (built on first use, by :meth:`updated`)
         self._joins: dict[str, tuple[dict[str, str], dict[str, list[str]]]] = {}
+        #: the namespaces on each domain other than a bridge (:meth:`on_segment`)
+        self._on_segment: dict[str, list[Sandbox]] | None = None
         #: what :meth:`updated` made anew, on an index it made (None: a full build)
         self.delta: IndexDelta | None = None
         lan = self._domain("lan", "lan", LAN)
@@ -370,6 +372,17 @@ class TopologyIndex:
             found = self._joins[hname] = (by_id, by_owner)
         return found
 
+    def on_segment(self, key: str) -> list[Sandbox]:
+        """The namespaces on domain ``key``, not a bridge (where two may hold one address,
+        the second shadowed: :attr:`Domain.owners`), in a full build's order; found once."""
+        if self._on_segment is None:
+            self._on_segment = {}
+            for sb in self.sandboxes:
+                for k in {i.domain for i in sb.ifaces} | {j.domain for j in sb.ifaces6}:
+                    if not k.startswith("bridge:"):
+                        self._on_segment.setdefault(k, []).append(sb)
+        return self._on_segment.get(key, [])
+
     def updated(self, state: State, containers: Iterable[tuple[str, str]],
                 networks: Iterable[tuple[str, str]]) -> TopologyIndex:
         """The index of ``state``, a later State of the same hosts, LAN and swarm in which only
@@ -447,8 +460,6 @@ def ip6tables_on(state: State, host: str) -> bool:
     return state.profile.ip6tables_default if given is None else given
 
 
-
-
 class _Update:
     """:meth:`TopologyIndex.updated`, step by step, in the order a full build takes them: the
     namespaces a change touches (:meth:`_sharing`), the networks (:meth:`_networks`), the
@@ -471,6 +482,7 @@ class _Update:
         new._overlays = None
         new._attached = {}
         new._joins = {}
+        new._on_segment = None
         new.delta = None
         #: the domains made anew (by key): their owners are listed again at the end
         self.fresh: dict[str, Domain] = {}
@@ -748,15 +760,14 @@ class _Update:
         old_domains = self.old.domains
         for key, dom in self.fresh.items():
             members: list[Sandbox] = []
-            seen: set[int] = set()
             old = old_domains.get(key)
-            if old is not None:
-                for o in (*old.owners.values(), *old.owners6.values()):
-                    i = o.iface if o.iface is not None else o.iface6
-                    if i is None or id(i.sandbox) in self.gone or id(i.sandbox) in seen:
-                        continue
-                    seen.add(id(i.sandbox))
-                    members.append(i.sandbox)
+            if old is not None and old.kind != "bridge":  # (a shadowed one may answer now)
+                members = [sb for sb in self.old.on_segment(key) if id(sb) not in self.gone]
+            elif old is not None:  # (each owner's namespace once, in the owners' order)
+                members = list({id(i.sandbox): i.sandbox
+                                for o in (*old.owners.values(), *old.owners6.values())
+                                if (i := o.iface or o.iface6) is not None
+                                and id(i.sandbox) not in self.gone}.values())
             made = [sb for sb in self.made if any(i.domain == key for i in sb.ifaces)
                     or any(i.domain == key for i in sb.ifaces6)]
             if made:

@@ -15,8 +15,10 @@ there:
 * a row can differ only where one of its parts does (a row is a function of its namespace,
   the domains it is on, its host's host-mode containers and the LAN), so only the rows of the
   touched containers, of every member of a domain made anew and of the vantage points are
-  computed on both sides; were the LAN or a host's host-mode containers to change, every row
-  is (the change reaches every source through its default route);
+  computed on both sides; where what a host reaches changes (its host-mode containers, or
+  what it reaches on the LAN), every row of its containers is (the change reaches them through
+  their default route), and where the LAN or a host-mode container changes, the rows of the
+  namespaces that read the LAN directly (on it, or on-link with it);
 * each cell that turns over is explained on both sides by :func:`netsim.analysis.reach.reach`
   (the matrix equals it cell by cell), whose last hop's rule is the deciding one;
 * the names: :mod:`netsim.analysis.whatif.names`.
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections import ChainMap
 from collections.abc import Iterable, Mapping
 
-from netsim.analysis.index import TopologyIndex, derive_index, topology_index
+from netsim.analysis.index import Sandbox, TopologyIndex, derive_index, topology_index
 from netsim.analysis.reach import MatrixParts, Proto, Trace, reach
 from netsim.analysis.whatif.names import Names, name_questions
 from netsim.analysis.whatif.result import NameChange, PairChange, WhatIf, natural
@@ -53,7 +55,8 @@ class Baseline:
             raise InputError("--port", "port out of range", got=str(port), accepted="1-65535")
         if proto not in (None, "tcp", "udp", "icmp"):
             raise InputError("--port", "unknown protocol", got=proto, accepted="tcp, udp")
-        p: Proto = "udp" if proto == "udp" else "icmp" if port is None or proto == "icmp" \
+        # (no port: ping, whatever the protocol; ``netsim matrix`` draws it so)
+        p: Proto = "icmp" if port is None or proto == "icmp" else "udp" if proto == "udp" \
             else "tcp"
         self.state = state
         self.port = port if p != "icmp" else None
@@ -65,6 +68,16 @@ class Baseline:
         with gc_paused():
             self.parts = MatrixParts.build(self.ix, self.port, p, self.col_of)
         self.names = Names(state)
+        self._onlink: list[Sandbox] | None = None
+
+    def onlink(self) -> list[Sandbox]:
+        """The namespaces with an interface whose subnet overlaps the LAN's (their rows read
+        who holds each LAN address: :class:`~netsim.analysis.reach.MatrixParts`), found once."""
+        if self._onlink is None:
+            lan = self.state.lan.subnet
+            self._onlink = [sb for sb in self.ix.sandboxes
+                            if any(i.subnet.overlaps(lan) for i in sb.ifaces)]
+        return self._onlink
 
 
 def compare(base: Baseline, after: State, containers: Iterable[Key], networks: Iterable[Key],
@@ -76,6 +89,8 @@ def compare(base: Baseline, after: State, containers: Iterable[Key], networks: I
     report."""
     touched, nets = set(containers), set(networks)
     before = base.state
+    if after is before:  # (the changes changed nothing: the engine gave its State again)
+        return WhatIf(tuple(changes), base.port, base.proto, (), (), (len(before.hosts) + 2, 0))
     with gc_paused():
         ix = derive_index(before, after, touched, nets)
         delta = ix.delta
@@ -89,16 +104,17 @@ def compare(base: Baseline, after: State, containers: Iterable[Key], networks: I
             parts = base.parts.derived(ix, col_of, delta.domains, delta.sandboxes)
         else:
             parts = MatrixParts.build(ix, base.port, base.proto, col_of)
-        everyone = (delta is None or "lan" in delta.domains
-                    or parts.host_cols != base.parts.host_cols)
-        sources = _sources(base, ix, parts, keys, everyone)
+        sources = _sources(base, ix, parts, keys, delta is None)
         flips = _flips(base, after, parts, sources, keys)
     qualified = len(before.hosts) > 1
     pairs = [_explain(base, after, src, dst, qualified) for src, dst in flips]
     pairs.sort(key=lambda p: _order(before, p))
     touched_all = set(delta.containers) if delta is not None else touched
+    # (the names' own test of what every client's forwarding goes through: a change of the
+    # LAN or of a host-mode container reaches an upstream server only where it holds or
+    # serves its address, which name_questions looks at)
     q = name_questions(base.names, before, after, base.ix, ix, touched_all, nets,
-                       everyone=everyone)
+                       everyone=delta is None)
     names = [NameChange(q.label(k), k[0], name, b, a,
                         (_absence(before, k, q.label(k)), _absence(after, k, q.label(k))))
              for k, name, b, a in q.changes()]
@@ -110,27 +126,46 @@ def compare(base: Baseline, after: State, containers: Iterable[Key], networks: I
 def _sources(base: Baseline, ix: TopologyIndex, parts: MatrixParts, keys: list[Key],
              everyone: bool) -> set[Key]:
     """The containers whose rows may differ: every one when ``everyone``; else the touched
-    ones, the members of every domain made anew, and a host's host-mode containers when that
-    host's own row differs."""
-    if everyone or ix.delta is None:
+    ones, every namespace on a domain made anew (on a segment other than a bridge, owner of
+    its address or not: there an address may be held twice), a host's containers when what
+    the host itself reaches changed (its host-mode containers, or what it reaches on the
+    LAN: a bridge's container goes out through it), and, when the LAN or a host-mode
+    container changed, the namespaces that read the LAN directly (on it, or on-link with
+    it)."""
+    delta = ix.delta
+    if everyone or delta is None:
         return set(keys)
-    out = set(ix.delta.containers)
-    scan = False
+    out = set(delta.containers)
+
+    def add(sandboxes: Iterable[Sandbox]) -> None:
+        for sb in sandboxes:
+            out.update((sb.host, c.name) for c in sb.containers)
+
+    def on(key: str) -> list[Sandbox]:
+        """The namespaces with an interface on segment ``key``, on either side."""
+        return [*base.ix.on_segment(key),
+                *(sb for sb in delta.sandboxes if any(i.domain == key for i in sb.ifaces))]
+
     changed = _changed_domains(base, ix, parts)
     for key in changed:
         for dom in (base.ix.domains.get(key), ix.domains.get(key)):
             if dom is None:
                 continue
-            scan = scan or dom.kind != "bridge"  # (elsewhere an address may be held twice)
-            for owner in dom.owners.values():
-                if owner.iface is not None:
-                    sb = owner.iface.sandbox
-                    out.update((sb.host, c.name) for c in sb.containers)
-    if scan:  # every namespace with an interface on such a domain, owner of its address or not
-        for index in (base.ix, ix):
-            for sb in index.sandboxes:
-                if any(i.domain in changed for i in sb.ifaces):
-                    out.update((sb.host, c.name) for c in sb.containers)
+            if dom.kind != "bridge":
+                add(on(key))
+                break
+            add(o.iface.sandbox for o in dom.owners.values() if o.iface is not None)
+    hosted = {h for h in ix.hosts if parts.host_cols[h] != base.parts.host_cols.get(h)}
+    hosts = hosted | {h for h in ix.hosts if parts.lan_from[h] != base.parts.lan_from.get(h)}
+    if hosts:  # (each row of a bridge's container reads its host's host_cols and lan_from)
+        out.update(k for k in keys if k[0] in hosts)
+    if hosted or "lan" in changed:
+        # a macvlan child on the LAN reaches the other hosts' host-mode containers; a
+        # namespace on-link with the LAN reads who holds each address there
+        add(on("lan"))
+        add(base.onlink())
+        lan = ix.lan.subnet
+        add(sb for sb in delta.sandboxes if any(i.subnet.overlaps(lan) for i in sb.ifaces))
     for h in ix.hosts:
         if parts.host_row(h) != base.parts.host_row(h):
             out.update(k for k in base.ix.host_members | ix.host_members if k[0] == h)

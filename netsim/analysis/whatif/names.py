@@ -19,8 +19,11 @@ So a question can change only where one of these does: the tables a change rebui
 and who holds records there); the clients the change touched (their embedded part or their
 forwarding compared before and after: a forwarding is one question, of a probe name only the
 internet knows, :data:`PROBE`); and, when something every client's forwarding goes through
-changes (the LAN, a host-mode process, a published 53/udp, an address or subnet holding an
-upstream server), every client's forwarding. Only those questions are asked, on both sides.
+changes (a container holding an upstream server's address, a host-mode process or a
+published 53/udp where a server is its host's address, a bridge whose subnet holds a server;
+not the LAN as such: a macvlan child changes no other client's way to a server unless it holds
+the server's address), every client's forwarding. Only those questions are asked, on both
+sides.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from netsim.analysis.dns import DnsAnswer, internet_answer, query, resolv_conf
 from netsim.analysis.dns.resolv import host_servers
 from netsim.analysis.dns.server import client_of, derive_records, endpoints, network_names
 from netsim.analysis.index import TopologyIndex
+from netsim.daemon.drivers import get as driver_of
 from netsim.errors import InputError
 from netsim.state import ContainerState, State
 
@@ -282,9 +286,10 @@ def name_questions(base: Names, before: State, after: State, ix_before: Topology
 def _through_upstream(base: Names, extra: Names, before: State, after: State,
                       touched: set[Key], networks: set[Key]) -> bool:
     """Whether a change may alter how clients that were not touched reach their upstream
-    servers: a touched container holds a server's address, or runs in its host's namespace or
-    publishes 53/udp where a server is one of that host's addresses; a changed network's
-    subnet holds a server's address."""
+    servers: a touched container holds a server's address, or runs in its host's namespace
+    (a ``container:`` joiner of such a one is touched with it) or publishes 53/udp where a
+    server is one of that host's addresses; a changed bridge network's subnet holds a
+    server's address."""
     servers = set()
     for text in base.servers | extra.servers:
         try:
@@ -316,7 +321,10 @@ def _through_upstream(base: Names, extra: Names, before: State, after: State,
                         return True
         for h, n in networks:
             net = state.hosts[h].networks.get(n) if h in state.hosts else None
-            if net is not None and any(ip in s.subnet for s in net.subnets for ip in servers
-                                       if ip.version == s.subnet.version):
+            # (only a bridge's subnet is routed by the host: a macvlan, ipvlan or overlay
+            # network on the LAN's subnet changes nobody's way out but its members')
+            if net is not None and driver_of(net.driver).attachment(net) == "bridge" and any(
+                    ip in s.subnet for s in net.subnets for ip in servers
+                    if ip.version == s.subnet.version):
                 return True
     return False
