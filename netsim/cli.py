@@ -246,8 +246,8 @@ def _reach_family(dst: str, family: int | None) -> Literal[4, 6] | None:
     return None if chosen is None else (6 if chosen == 6 else 4)
 
 
-def _port_option(value: str | None) -> tuple[int | None, str | None]:
-    """``--port 80``, ``80/tcp`` or ``53/udp``."""
+def port_option(value: str | None) -> tuple[int | None, str | None]:
+    """``--port 80``, ``80/tcp`` or ``53/udp`` (netsim reach, matrix, draw, diff, whatif)."""
     if value is None:
         return None, None
     number, _, proto = value.partition("/")
@@ -282,7 +282,7 @@ def reach(file: str, src: str, dst: str, port: str | None, family: int | None, a
     from netsim.analysis.reach import reach as trace_flow
     from netsim.hints import explained
 
-    number, proto = _port_option(port)
+    number, proto = port_option(port)
     over = _reach_family(dst, family)
     lab, _ = _load(file, seed=seed, engine=engine)
     with explained(lab):  # an unknown name: the command that failed to create it
@@ -322,7 +322,7 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, family:
     """
     from netsim.analysis.reach import matrix as all_pairs
 
-    number, proto = _port_option(port)
+    number, proto = port_option(port)
     lab, _ = _load(file, seed=seed, engine=engine)
     m = all_pairs(lab.state, port=number, proto="udp" if proto == "udp" else None,
                   vantage=not no_vantage, family=6 if family == 6 else 4)
@@ -436,7 +436,7 @@ def draw(file: str, out: str, highlight: tuple[str, str] | None, port: str | Non
     lab, _ = _load(file, seed=seed, engine=engine)
     trace = None
     if highlight is not None:
-        number, proto = _port_option(port)
+        number, proto = port_option(port)
         with explained(lab):
             trace = reach(lab.state, highlight[0], highlight[1], port=number,
                           proto="udp" if proto == "udp" else None)
@@ -548,7 +548,7 @@ def diff(plan: str, reality: str, port: str | None, ipam: bool | None, as_json: 
     """
     from netsim.analysis.diff import diff_states
 
-    number, proto = _port_option(port)
+    number, proto = port_option(port)
     a, _ = _load(plan, seed=seed, engine=engine)
     b, _ = _load(reality, seed=seed, engine=engine)
     result = diff_states(a.state, b.state, port=number, proto=proto, a_name=plan,

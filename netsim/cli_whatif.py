@@ -26,17 +26,6 @@ __all__ = ["whatif"]
 _ENGINES = "20.10, 26.1, 28.5, 29.1"
 
 
-def _port(value: str | None) -> tuple[int | None, str | None]:
-    """``--port 80``, ``80/tcp`` or ``53/udp`` (as ``netsim matrix`` reads it)."""
-    if value is None:
-        return None, None
-    number, _, proto = value.partition("/")
-    if not number.isdigit() or not 0 < int(number) < 65536 or proto not in ("", "tcp", "udp"):
-        raise InputError("--port", "not a port", got=value, accepted="N, N/tcp or N/udp with "
-                         "N in 1-65535")
-    return int(number), proto or "tcp"
-
-
 @click.command(name="whatif")
 @click.argument("file")
 @click.argument("changes", nargs=-1)
@@ -86,7 +75,9 @@ def whatif(file: str, changes: tuple[str, ...], icc: tuple[tuple[str, str], ...]
             raise InputError("--icc", "not on or off", got=value,
                              accepted="--icc on NETWORK or --icc off NETWORK")
         switches[network] = value == "on"
-    number, proto = _port(port)
+    from netsim.cli import port_option
+
+    number, proto = port_option(port)
     if len(changes) > 1 and not any(any(c.isspace() for c in word) for word in changes):
         changes = (shlex.join(changes),)  # one command typed unquoted: its words
     if not (changes or switches or internal or stop):

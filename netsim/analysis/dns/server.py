@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from netsim.analysis.dns.records import (
@@ -153,19 +153,25 @@ def _build_registry(state: State) -> _Registry:
                         table = reg.names[key] = {}
                         reg.ptr[key] = {}
                     owner = f"{host}/{c.name}" if swarm else c.name
-                    pairs = [(a.ip, owner) for a in (ep.ipv4, ep.ipv6) if a is not None]
-                    for name in names:
-                        lowered = name.lower()
-                        entries = table.get(lowered)
-                        if entries is None:
-                            table[lowered] = list(pairs)
-                        else:
-                            entries += pairs
-                    ptr = reg.ptr[key]
-                    primary = f"{names[0]}.{net.name}"
-                    for ip, _ in pairs:
-                        ptr.setdefault(ip, primary)
+                    _add_records(table, reg.ptr[key], ep, names, owner, net.name)
     return reg
+
+
+def _add_records(table: dict[str, list[tuple[IPAddr, str]]], ptr: dict[IPAddr, str],
+                 ep: EndpointState, names: Sequence[str], owner: str, network: str) -> None:
+    """An endpoint's A/AAAA records under each of its DNS names (lower-cased, in the order
+    the endpoints joined) and its addresses' PTR, the first name on the network."""
+    pairs = [(a.ip, owner) for a in (ep.ipv4, ep.ipv6) if a is not None]
+    for name in names:
+        lowered = name.lower()
+        entries = table.get(lowered)
+        if entries is None:
+            table[lowered] = list(pairs)
+        else:
+            entries += pairs
+    primary = f"{names[0]}.{network}"
+    for ip, _ in pairs:
+        ptr.setdefault(ip, primary)
 
 
 def _registry(state: State) -> _Registry:
@@ -275,17 +281,7 @@ def _records(hs: HostState, host: str, c: ContainerState, key: tuple[str, str],
         if not names or not ep.endpoint_id or net is None or _net_key(host, net) != key:
             continue
         owner = f"{host}/{c.name}" if net.scope == "swarm" else c.name
-        pairs = [(a.ip, owner) for a in (ep.ipv4, ep.ipv6) if a is not None]
-        for name in names:
-            lowered = name.lower()
-            entries = table.get(lowered)
-            if entries is None:
-                table[lowered] = list(pairs)
-            else:
-                entries += pairs
-        primary = f"{names[0]}.{net.name}"
-        for ip, _ in pairs:
-            ptr.setdefault(ip, primary)
+        _add_records(table, ptr, ep, names, owner, net.name)
         found = True
     return found
 
