@@ -621,7 +621,8 @@ class Lab:
             unsimulated = not_simulated(out)
             return Output() if unsimulated else out
 
-        out = redirected(ws, cmd.redirects, sl.heredoc, line, quiet)
+        out = redirected(ws, cmd.redirects, sl.heredoc, line, quiet) if cmd.redirects else \
+            quiet(sl.heredoc)  # (no redirection: what it printed reaches the terminal)
         return Step(sl.line, where, sl.text, out.code, out.stdout_text, out.stderr_text, where,
                     unsimulated=unsimulated)
 

@@ -18,6 +18,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from netsim.api import ContainerSpec, EndpointSettings, Host, Lan, NetworkSpec
+from netsim.api.trusted import assemble, reassemble
 from netsim.images.models import ImageInfo
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
@@ -547,34 +548,6 @@ def sandbox_order(endpoints: Iterable[EndpointState],
     """
     per_family = (profile or DEFAULT_PROFILE).gateway_per_family
     return sorted(endpoints, key=lambda ep: _less_key(ep, network(ep.network), per_family))
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def assemble(cls: type[_M], fields: dict[str, object]) -> _M:
-    """A model of ``cls`` from every one of its fields, already of the right types (a bulk
-    reader's; :mod:`netsim.io.dump`): what pydantic's ``model_construct`` makes, without its
-    per-field look-up of defaults, which dominates when 10,000 containers are built. Every
-    field must be given, in declaration order; nothing is validated."""
-    ordered = {name: fields[name] for name in cls.model_fields}  # KeyError: one is missing
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", ordered)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(ordered))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-def reassemble(obj: _M, update: Mapping[str, object]) -> _M:
-    """``obj`` with some fields changed (``model_copy(update=…)``, without the copy of its
-    private state): for bulk readers, as :func:`assemble`."""
-    new = type(obj).__new__(type(obj))
-    object.__setattr__(new, "__dict__", {**obj.__dict__, **update})
-    object.__setattr__(new, "__pydantic_fields_set__", obj.__pydantic_fields_set__ | set(update))
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
-    return new
 
 
 @contextlib.contextmanager

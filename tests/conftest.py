@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# every model the engine builds without validation is validated as well (netsim.api.trusted)
+os.environ["NETSIM_CHECK_TRUSTED"] = "1"
+
 from collections.abc import Callable
 from pathlib import Path
 

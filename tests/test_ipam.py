@@ -5,8 +5,10 @@ from __future__ import annotations
 import ipaddress
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from netsim.daemon.ipam import AddressSpace, SubnetPool
+from netsim.daemon.ipam import AddressSpace, SubnetPool, interface_in
 from netsim.errors import DaemonError
 
 
@@ -105,3 +107,27 @@ def test_serial_allocation_does_not_reuse_at_once() -> None:
     assert str(pool.allocate_any()) == "10.0.1.4"
     assert [str(pool.allocate_any()) for _ in range(2)] == ["10.0.1.5", "10.0.1.6"]
     assert str(pool.allocate_any()) == "10.0.1.2"  # wrapped around
+
+
+@given(st.integers(0, 32), st.integers(0, 2**32 - 1))
+def test_interface_in_is_the_stdlib_interface_v4(prefix: int, value: int) -> None:
+    """interface_in builds what ipaddress.IPv4Interface((address, prefix)) does."""
+    network = ipaddress.IPv4Network((value, prefix), strict=False)
+    address = ipaddress.IPv4Address(value)
+    made, std = interface_in(address, network), ipaddress.IPv4Interface((value, prefix))
+    assert type(made) is type(std) and made == std and hash(made) == hash(std)
+    assert (str(made), repr(made), made.ip, made.network, made.netmask, made.with_netmask,
+            made.hostmask) == (str(std), repr(std), std.ip, std.network, std.netmask,
+                               std.with_netmask, std.hostmask)
+    assert made.network is network
+
+
+@given(st.integers(0, 128), st.integers(0, 2**128 - 1))
+def test_interface_in_is_the_stdlib_interface_v6(prefix: int, value: int) -> None:
+    network = ipaddress.IPv6Network((value, prefix), strict=False)
+    address = ipaddress.IPv6Address(value)
+    made, std = interface_in(address, network), ipaddress.IPv6Interface((value, prefix))
+    assert type(made) is type(std) and made == std and hash(made) == hash(std)
+    assert (str(made), repr(made), made.ip, made.network, made.with_prefixlen,
+            made.scope_id) == (str(std), repr(std), std.ip, std.network, std.with_prefixlen,
+                               std.scope_id)

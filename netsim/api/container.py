@@ -21,6 +21,7 @@ from pydantic import Field, field_validator
 from netsim.api.base import ApiModel, DockerObject, IPAddress
 from netsim.api.hostconfig import HostConfig
 from netsim.api.ports import KeySet, PortSet
+from netsim.api.trusted import build
 
 __all__ = [
     "ContainerConfig",
@@ -100,12 +101,12 @@ class EndpointConfig(ApiModel):
         ipam = None
         if self.ipv4_address is not None or self.ipv6_address is not None \
                 or self.link_local_ips:
-            ipam = EndpointIPAMConfig(IPv4Address=self.ipv4_address,
-                                      IPv6Address=self.ipv6_address,
-                                      LinkLocalIPs=self.link_local_ips)
-        return EndpointSettings(IPAMConfig=ipam, Links=self.links, Aliases=self.aliases,
-                                DriverOpts=dict(self.driver_opts), GwPriority=self.gw_priority,
-                                MacAddress=self.mac_address or "")
+            ipam = build(EndpointIPAMConfig, IPv4Address=self.ipv4_address,
+                         IPv6Address=self.ipv6_address, LinkLocalIPs=self.link_local_ips)
+        # from fields this model validated: nothing to validate again (netsim.api.trusted)
+        return build(EndpointSettings, IPAMConfig=ipam, Links=self.links, Aliases=self.aliases,
+                     DriverOpts=dict(self.driver_opts), GwPriority=self.gw_priority,
+                     MacAddress=self.mac_address or "")
 
     @classmethod
     def of(cls, network: str, settings: EndpointSettings) -> EndpointConfig:
@@ -116,6 +117,10 @@ class EndpointConfig(ApiModel):
                    links=settings.Links, mac_address=settings.MacAddress or None,
                    driver_opts=dict(settings.DriverOpts), gw_priority=settings.GwPriority,
                    link_local_ips=settings.link_local_ips)
+
+
+#: an endpoint with no settings of its own (frozen: shared)
+_NO_SETTINGS = EndpointSettings()
 
 
 class NetworkingConfig(DockerObject):
@@ -233,5 +238,5 @@ class ContainerSpec(DockerObject):
         (daemon/create.go updateContainerNetworkSettings). ``default`` is not translated."""
         configs: Mapping[str, EndpointSettings] = self.NetworkingConfig.EndpointsConfig
         mode = self.HostConfig.NetworkMode or "default"
-        first = configs.get(mode, EndpointSettings())
+        first = configs.get(mode, _NO_SETTINGS)
         return ((mode, first), *((k, v) for k, v in configs.items() if k != mode))

@@ -6,8 +6,10 @@ and what a failed start or a stop leaves (exit codes, endpoints kept for the nex
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from netsim.api import ContainerSpec
+from netsim.api.trusted import build, evolve
 from netsim.daemon import ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.drivers import CONTAINER_MODE
@@ -79,7 +81,8 @@ class ContainersMixin(EngineCore):
         hostname = spec.Config.Hostname or cid[:12]
         if mode == "host" and not spec.Config.Hostname:
             hostname = rt.host.effective_hostname
-        state = ContainerState(
+        state = build(
+            ContainerState,
             id=cid,
             name=name,
             host=rt.host.name,
@@ -92,7 +95,7 @@ class ContainersMixin(EngineCore):
             inherited_mounts=inherited,
             created=self.clock,
             image_id=self.local_image_id(rt.host.name, spec.Config.Image)
-            or "sha256:" + ids.hex_id(0, "image", spec.Config.Image.split("@")[0]),
+            or _catalogue_image_id(spec.Config.Image.split("@")[0]),
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
@@ -154,7 +157,7 @@ class ContainersMixin(EngineCore):
             raise DaemonError(self.profile.not_running_message.format(id=c.id), status=409)
         if pause and c.paused:
             raise DaemonError(f"Container {c.id} is already paused", status=409)
-        rt.containers[c.name] = c.model_copy(update={"paused": pause})
+        rt.containers[c.name] = evolve(c, paused=pause)
         return Outcome(id=c.id)
 
     def _start(self, rt: HostRuntime, c: ContainerState) -> int | None:
@@ -206,22 +209,20 @@ class ContainersMixin(EngineCore):
                     "sandbox_id": owner.sandbox_id} if owner else
                    {"sandbox_id": ids.hex_id(self.seed, "sandbox", c.id,
                                              self._nth("sandbox", c.id))})
-        new = c.model_copy(
-            update={
-                **sandbox,
-                "status": "running",
-                "endpoints": tuple(joined) if joined else c.endpoints,
-                "embedded_dns": any(self._needs_resolver(rt, e) for e in joined),
-                "port_mappings": tuple(mappings),
-                "listening": self._listening(c.spec, (rt.host.name, c.name), c.image_id),
-                "started": self.clock,
-                # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
-                "exit_code": 0,
-                "error": "",  # container/state.go setRunning: ErrorMsg = ""
-            }
+        new = evolve(c,
+            **sandbox,
+            status="running",
+            endpoints=tuple(joined) if joined else c.endpoints,
+            embedded_dns=any(self._needs_resolver(rt, e) for e in joined),
+            port_mappings=tuple(mappings),
+            listening=self._listening(c.spec, (rt.host.name, c.name), c.image_id),
+            started=self.clock,
+            # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
+            exit_code=0,
+            error="",  # container/state.go setRunning: ErrorMsg = ""
         )
         if self._last_stderr:
-            new = new.model_copy(update={"main_stderr": self._last_stderr})
+            new = evolve(new, main_stderr=self._last_stderr)
         rt.containers[c.name] = new
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)
@@ -242,7 +243,7 @@ class ContainersMixin(EngineCore):
             code = 127
         elif code == 0:
             code = 128
-        rt.containers[c.name] = c.model_copy(update={"error": text, "exit_code": code})
+        rt.containers[c.name] = evolve(c, error=text, exit_code=code)
 
     def exec_create(self, host: str, ref: str) -> ContainerState:
         """``docker exec``'s daemon checks (v28.5.2:daemon/exec.go ContainerExecCreate): the
@@ -280,23 +281,21 @@ class ContainersMixin(EngineCore):
         if exit_code is None:
             exit_code = self._stop_exit_code(c.spec, image_id=c.image_id) or 0
         cleared = tuple(
-            EndpointState(network=e.network, network_id=e.network_id, config=e.config)
+            build(EndpointState, network=e.network, network_id=e.network_id, config=e.config)
             for e in c.endpoints
             if not e.gateway_only
         )
-        new = c.model_copy(
-            update={
-                "status": "exited",
-                "paused": False,  # container/state.go SetStopped (stop/kill thaw it first)
-                "embedded_dns": False,
-                "exit_code": exit_code,
-                # ≤ 26.x releaseNetwork leaves a stopped container's SandboxID (inspect)
-                "sandbox_id": c.sandbox_id if (self.profile.stopped_keeps_sandbox
-                                               and c.sandbox_owner is None) else "",
-                "endpoints": cleared,
-                "port_mappings": (),
-                "finished": self.clock,
-            }
+        new = evolve(c,
+            status="exited",
+            paused=False,  # container/state.go SetStopped (stop/kill thaw it first)
+            embedded_dns=False,
+            exit_code=exit_code,
+            # ≤ 26.x releaseNetwork leaves a stopped container's SandboxID (inspect)
+            sandbox_id=c.sandbox_id if (self.profile.stopped_keeps_sandbox
+                                           and c.sandbox_owner is None) else "",
+            endpoints=cleared,
+            port_mappings=(),
+            finished=self.clock,
         )
         rt.containers[c.name] = new
         if c.spec.HostConfig.AutoRemove:
@@ -357,19 +356,23 @@ class ContainersMixin(EngineCore):
                 "that container to be able to reuse that name.",
                 status=409,
             )
-        spec = c.spec.model_copy(update={"name": new_name})
-        renamed = c.model_copy(update={"name": new_name, "spec": spec})
+        spec = evolve(c.spec, name=new_name)
+        renamed = evolve(c, name=new_name, spec=spec)
         # daemon/rename.go: the DNS names are rebuilt
         eps = tuple(
-            e.model_copy(
-                update={"dns_names": dns_names(renamed, rt.networks[e.network].state, e.config)}
-            )
+            evolve(e, dns_names=dns_names(renamed, rt.networks[e.network].state, e.config))
             if e.active and e.network in rt.networks
             else e
             for e in c.endpoints
         )
-        renamed = renamed.model_copy(update={"endpoints": eps})
+        renamed = evolve(renamed, endpoints=eps)
         del rt.containers[c.name]
         rt.containers[new_name] = renamed
         rt.names_by_id[c.id] = new_name
         return Outcome(id=c.id)
+
+
+@cache
+def _catalogue_image_id(reference: str) -> str:
+    """The ID netsim gives an image it has only facts of (not in the host's store)."""
+    return "sha256:" + ids.hex_id(0, "image", reference)

@@ -67,6 +67,8 @@ class EngineCore(ABC):
     #: notes: a build's RUN steps …)
     notes: dict[str, None]
     _image_cache: dict[str, ImageInfo | ImageDecl | None]
+    #: answers about main programs, by image facts and program settings (ProcessesMixin)
+    _program_memo: dict[tuple[object, ...], tuple[object, object]]
     #: netsim's logical clock (seconds)
     clock: int
     _drawn: dict[tuple[object, ...], int]
@@ -98,7 +100,10 @@ class EngineCore(ABC):
     def image_store(self, host: str) -> ImageStore:
         """Docker host ``host``'s images."""
         self._rt(host)
-        return self._stores.setdefault(host, ImageStore())
+        store = self._stores.get(host)
+        if store is None:
+            store = self._stores[host] = ImageStore()
+        return store
 
     def _facts(self, reference: str, *, host: str | None = None,
                image_id: str = "") -> ImageInfo | ImageDecl | None:

@@ -9,10 +9,12 @@ import ipaddress
 from functools import cache
 
 from netsim.api import ContainerSpec, EndpointSettings
+from netsim.api.trusted import build, evolve
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.errors import attach_timeout
+from netsim.daemon.ipam import interface_in
 from netsim.daemon.netns import Netns
 from netsim.daemon.runtime import HostRuntime, NetworkRuntime
 from netsim.errors import DaemonError
@@ -45,7 +47,7 @@ class EndpointsMixin(EngineCore):
                 net = self._find_network(rt, netname).state
             except DaemonError:
                 # create succeeds; the start fails (daemon/create.go validates known networks)
-                out.append(EndpointState(network=netname, network_id="", config=cfg))
+                out.append(build(EndpointState, network=netname, network_id="", config=cfg))
                 continue
             try:
                 if not self.profile.endpoint_settings_checked_at_start:
@@ -55,7 +57,7 @@ class EndpointsMixin(EngineCore):
                 raise DaemonError(
                     f"invalid config for network {net.name}: invalid endpoint settings:\n"
                     f"{err.text}", status=400) from None
-            out.append(EndpointState(network=net.name, network_id=net.id, config=cfg))
+            out.append(build(EndpointState, network=net.name, network_id=net.id, config=cfg))
         return out
 
     def _validate_endpoint(self, net: NetworkState, cfg: EndpointSettings, *,
@@ -119,7 +121,7 @@ class EndpointsMixin(EngineCore):
         st = net.state
         driver = drivers.get(st.driver)
         if ep.network_id != st.id:
-            ep = ep.model_copy(update={"network": st.name, "network_id": st.id})
+            ep = evolve(ep, network=st.name, network_id=st.id)
         if self.profile.endpoint_settings_checked_at_start:
             self._validate_endpoint(st, ep.config)  # updateNetworkConfig, then IPAM
         ipv4: ipaddress.IPv4Interface | None = None
@@ -139,7 +141,9 @@ class EndpointsMixin(EngineCore):
                     raise DaemonError(
                         "no available IPv4 addresses on this network's address pools: "
                         f"{st.name} ({st.id})", status=503) from None
-            ipv4 = ipaddress.IPv4Interface((int(addr), sub.subnet.prefixlen))
+            iface = interface_in(addr, sub.subnet)
+            assert isinstance(iface, ipaddress.IPv4Interface)  # an IPv4 subnet's
+            ipv4 = iface
             # the default route, via the subnet's gateway where the driver gives one (not on an
             # overlay, an ipvlan l3 network, an --internal one)
             if (driver.endpoint_gateway(st, self.profile)
@@ -155,7 +159,7 @@ class EndpointsMixin(EngineCore):
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
-            return ep.model_copy(update={"endpoint_id": endpoint_id})
+            return evolve(ep, endpoint_id=endpoint_id)
         if ep.config.MacAddress:
             mac = ep.config.MacAddress.lower()
         else:
@@ -173,24 +177,22 @@ class EndpointsMixin(EngineCore):
         ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
                       if f"eth{i}" not in used)
         if self.profile.ifname_counter_per_sandbox:
-            sb = rt.sandboxes.setdefault(c.id, Netns())
+            sb = self._sandbox(rt, c.id)
             ifname = f"eth{sb.next_eth}"
             sb.next_eth += 1
-        return ep.model_copy(
-            update={
-                "endpoint_id": endpoint_id,
-                "ifname": ifname,
-                "ipv4": ipv4,
-                "gateway": gateway,
-                "ipv6": ipv6,
-                "gateway6": gateway6,
-                "mac": mac,
-                "host_veth": ids.veth_name(self.seed, c.id, st.id, join_no)
-                if driver.host_veth
-                else None,
-                "dns_names": dns_names(c, st, ep.config),
-                **self._plug(rt, c, st, gateway_only=gateway_only),
-            }
+        return evolve(ep,
+            endpoint_id=endpoint_id,
+            ifname=ifname,
+            ipv4=ipv4,
+            gateway=gateway,
+            ipv6=ipv6,
+            gateway6=gateway6,
+            mac=mac,
+            host_veth=ids.veth_name(self.seed, c.id, st.id, join_no)
+            if driver.host_veth
+            else None,
+            dns_names=dns_names(c, st, ep.config),
+            **self._plug(rt, c, st, gateway_only=gateway_only),
         )
 
     def _join6(self, net: NetworkRuntime, driver: drivers.NetworkDriver, ep: EndpointState,
@@ -224,7 +226,9 @@ class EndpointsMixin(EngineCore):
         if driver.endpoint_gateway(st, self.profile) and isinstance(
                 sub.gateway, ipaddress.IPv6Address):
             gateway = sub.gateway
-        return ipaddress.IPv6Interface((int(addr), sub.subnet.prefixlen)), gateway
+        iface = interface_in(addr, sub.subnet)
+        assert isinstance(iface, ipaddress.IPv6Interface)  # an IPv6 subnet's
+        return iface, gateway
 
     def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
               gateway_only: bool) -> dict[str, int | None]:
@@ -233,12 +237,19 @@ class EndpointsMixin(EngineCore):
         namespace and moved there), then the sandbox and the host number each other's
         namespace."""
         host = rt.netns
-        sb = rt.sandboxes.setdefault(c.id, Netns())
+        sb = self._sandbox(rt, c.id)
         key = f"sandbox:{c.id}"
         ifindex, link, peer_ns = drivers.get(net.driver).plug(
             rt, sb, net, gateway_only=gateway_only, profile=self.profile)
         return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": sb.nsid(peer_ns),
                 "host_netnsid": host.nsid(key)}
+
+    def _sandbox(self, rt: HostRuntime, cid: str) -> Netns:
+        """The container's network namespace, made on first use."""
+        sb = rt.sandboxes.get(cid)
+        if sb is None:
+            sb = rt.sandboxes[cid] = Netns()
+        return sb
 
     def _unplug(self, rt: HostRuntime, ep: EndpointState, cid: str | None) -> None:
         """An endpoint's interface leaves its sandbox: libnetwork moves it back to the host's
@@ -295,8 +306,8 @@ class EndpointsMixin(EngineCore):
             # stopped: stored as given; the start will fail (inferred, :1043)
         if net is None:
             if c.endpoint(network) is None:
-                ep = EndpointState(network=network, network_id="", config=cfg)
-                rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+                ep = build(EndpointState, network=network, network_id="", config=cfg)
+                rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         st = net.state
         existing_ep = c.endpoint(st.name)
@@ -333,16 +344,16 @@ class EndpointsMixin(EngineCore):
             raise DaemonError(
                 f"endpoint with name {c.name} already exists in network {st.name}", status=403
             )
-        ep = EndpointState(network=st.name, network_id=st.id, config=cfg)
+        ep = build(EndpointState, network=st.name, network_id=st.id, config=cfg)
         if not c.running:
-            rt.containers[c.name] = c.model_copy(update={"endpoints": (*c.endpoints, ep)})
+            rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
-        updated = c.model_copy(update={
-            "endpoints": (*c.endpoints, ep),
-            "embedded_dns": c.embedded_dns or self._needs_resolver(rt, ep)})
+        updated = evolve(c,
+            endpoints=(*c.endpoints, ep),
+            embedded_dns=c.embedded_dns or self._needs_resolver(rt, ep))
         new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
-        updated = updated.model_copy(update={"endpoints": new_eps})
+        updated = evolve(updated, endpoints=new_eps)
         # the gateway endpoint may change; port mappings follow it (sandbox.go Endpoint.Less,
         # bridge_linux.go ProgramExternalConnectivity)
         updated = self._rebind(rt, updated)
@@ -393,10 +404,10 @@ class EndpointsMixin(EngineCore):
                               status=403)
         self._release_endpoint(rt, ep, c.id)
         rest = tuple(e for e in c.endpoints if e is not ep)
-        updated = c.model_copy(update={"endpoints": rest})
+        updated = evolve(c, endpoints=rest)
         if c.running:
-            updated = updated.model_copy(update={"endpoints": self._default_gateway(
-                rt, updated, list(updated.endpoints))})
+            updated = evolve(updated, endpoints=self._default_gateway(
+                rt, updated, list(updated.endpoints)))
             updated = self._rebind(rt, updated)
         rt.containers[c.name] = updated
         return Outcome(id=c.id)

@@ -41,6 +41,7 @@ from netsim.api import (
     SwarmJoin,
     SwarmLeave,
 )
+from netsim.api.trusted import evolve
 from netsim.daemon import drivers
 from netsim.daemon.containers import ContainersMixin
 from netsim.daemon.core import Outcome
@@ -100,6 +101,7 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         self._stores = {}
         self._registries = {}
         self._image_cache = {}
+        self._program_memo = {}
         self.clock = 0
         self._drawn = {}
         self.last_created = None
@@ -204,10 +206,10 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
         options, given = dict(st.options), dict(spec.Options)
         if icc is not None and (not icc or _ICC in given):
             options[_ICC] = given[_ICC] = "true" if icc else "false"
-        spec = spec.model_copy(update={"Options": given, "Internal": spec.Internal or internal})
-        net.state = st = st.model_copy(update={
-            "spec": spec, "options": options, "icc": driver.icc(spec),
-            "internal": driver.internal(spec)})
+        spec = evolve(spec, Options=given, Internal=spec.Internal or internal)
+        net.state = st = evolve(st,
+            spec=spec, options=options, icc=driver.icc(spec),
+            internal=driver.internal(spec))
         if not internal or was_internal:
             return st
         sub, sub6 = st.ipv4_subnet, st.ipv6_subnet
@@ -228,11 +230,11 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
                   and isinstance(sub.gateway, ipaddress.IPv4Address) else None)
             gw6 = (sub6.gateway if gives and sub6 is not None and ep.ipv6 is not None
                    and isinstance(sub6.gateway, ipaddress.IPv6Address) else None)
-            eps = [e.model_copy(update={"gateway": gw, "gateway6": gw6}) if e is ep else e
+            eps = [evolve(e, gateway=gw, gateway6=gw6) if e is ep else e
                    for e in c.endpoints]
-            updated = c.model_copy(update={"endpoints": tuple(eps)})
-            updated = updated.model_copy(update={
-                "endpoints": self._default_gateway(rt, updated, list(updated.endpoints))})
+            updated = evolve(c, endpoints=tuple(eps))
+            updated = evolve(updated,
+                endpoints=self._default_gateway(rt, updated, list(updated.endpoints)))
             rt.containers[c.name] = self._rebind(rt, updated)
         return st
 

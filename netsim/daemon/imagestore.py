@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from netsim.api import ImageDecl
+from netsim.api.trusted import evolve
 from netsim.images import ImageInfo
 from netsim.images.build import ImageConfig
 
@@ -94,10 +95,10 @@ def info_with_config(base: ImageInfo | None, config: ImageConfig,
     old_command = (base.cmd, base.entrypoint)
     if new_command != old_command:
         entry_changed = (config.entrypoint or ()) != base.entrypoint
-        probe = base.model_copy(update={
-            "cmd": tuple(config.cmd or ()), "entrypoint": tuple(config.entrypoint or ()),
+        probe = evolve(base,
+            cmd=tuple(config.cmd or ()), entrypoint=tuple(config.entrypoint or ()),
             **({"entrypoint_execs_args": False, "option_prefix": ()} if entry_changed else {}),
-        })
+        )
         listening = listening_ports(base, tuple(config.cmd or ()),
                                     entrypoint=config.entrypoint) if not entry_changed \
             else listening_ports(None, tuple(config.cmd or ()), entrypoint=config.entrypoint)

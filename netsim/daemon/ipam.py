@@ -21,6 +21,7 @@ import heapq
 import ipaddress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast, overload
 
 from netsim.errors import DaemonError
 
@@ -30,12 +31,35 @@ __all__ = [
     "AddressSpace",
     "PoolToSplit",
     "SubnetPool",
+    "interface_in",
     "nets_overlap",
     "ula_pool",
 ]
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPIface = ipaddress.IPv4Interface | ipaddress.IPv6Interface
+
+
+@overload
+def interface_in(address: IPAddr, network: ipaddress.IPv4Network) -> ipaddress.IPv4Interface: ...
+@overload
+def interface_in(address: IPAddr, network: ipaddress.IPv6Network) -> ipaddress.IPv6Interface: ...
+def interface_in(address: IPAddr, network: IPNetwork) -> IPIface:
+    """``ip_interface((address, network.prefixlen))`` for an address of ``network``, sharing
+    ``network`` as its ``.network``: what the stdlib constructor makes (equal, same hash and
+    text; tests/test_ipam.py compares them) without parsing a new network per endpoint,
+    3.5 µs of each join's ~4, and one network object per subnet instead of per endpoint. It
+    sets the attributes ``ipaddress.IPv4Interface.__init__`` sets (CPython 3.11-3.13)."""
+    v4 = network.version == 4
+    iface: Any = object.__new__(ipaddress.IPv4Interface if v4 else ipaddress.IPv6Interface)
+    if not v4:
+        iface._scope_id = None
+    iface._ip = int(address)
+    iface.network = network
+    iface.netmask = network.netmask
+    iface._prefixlen = network.prefixlen
+    return cast(IPIface, iface)
 
 
 @dataclass(frozen=True, slots=True)

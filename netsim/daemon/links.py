@@ -5,6 +5,7 @@ container_operations_unix.go setupLinkedContainers, delete.go rmLink)."""
 from __future__ import annotations
 
 from netsim.api import ContainerSpec
+from netsim.api.trusted import evolve
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.runtime import HostRuntime
@@ -88,5 +89,5 @@ class LinksMixin(EngineCore):
         if owner is None:
             raise DaemonError(f"Cannot get parent {parent} for link name {name}")
         kept = tuple(link for link in owner.legacy_links if link[1] != alias)
-        rt.containers[owner.name] = owner.model_copy(update={"legacy_links": kept})
+        rt.containers[owner.name] = evolve(owner, legacy_links=kept)
         return Outcome(id=child.id)

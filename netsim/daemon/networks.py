@@ -6,6 +6,7 @@ driver's (:mod:`netsim.daemon.drivers`); overlays are the swarm's (:mod:`netsim.
 from __future__ import annotations
 
 from netsim.api import IPAMConfig, NetworkSpec
+from netsim.api.trusted import evolve
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import ERR_POOL_OVERLAP, SubnetPool, nets_overlap
@@ -107,7 +108,7 @@ class NetworksMixin(EngineCore):
     def _network_create(self, rt: HostRuntime, spec: NetworkSpec) -> Outcome:
         if not spec.Driver:
             # the daemon's default driver (v28.5.2:daemon/network.go createNetwork)
-            spec = spec.model_copy(update={"Driver": "bridge"})
+            spec = evolve(spec, Driver="bridge")
         driver = self._network_driver(spec.Driver)
         if spec.Name in ("bridge", "host", "none", "default"):
             # daemon/network.go:292 (the trailing space of Docker's text is trimmed by the CLI)

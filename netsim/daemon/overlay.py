@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 
 from netsim.api import EndpointSettings, NetworkSpec
+from netsim.api.trusted import build, evolve
 from netsim.daemon import ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import SubnetPool
@@ -184,11 +185,11 @@ class OverlayMixin(EngineCore):
         gw = rt.networks.get("docker_gwbridge")
         if gw is None:
             return tuple(current)
-        ep = EndpointState(network="docker_gwbridge", network_id=gw.state.id,
+        ep = build(EndpointState, network="docker_gwbridge", network_id=gw.state.id,
                            config=EndpointSettings())
-        joined = self._join(rt, c.model_copy(update={"endpoints": tuple(current)}), ep,
+        joined = self._join(rt, evolve(c, endpoints=tuple(current)), ep,
                             len([e for e in current if e.ifname]), gateway_only=True)
-        return (*current, joined.model_copy(update={"gateway_only": True, "dns_names": ()}))
+        return (*current, evolve(joined, gateway_only=True, dns_names=()))
 
     def _overlay_rm(self, rt: HostRuntime, net: NetworkRuntime) -> Outcome:
         """swarmkit controlapi removeNetwork: refused while any node runs a user of it."""

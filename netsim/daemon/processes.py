@@ -4,7 +4,11 @@ and the status ``docker stop``/``kill`` leave."""
 
 from __future__ import annotations
 
-from netsim.api import ContainerDecl, ContainerSpec, ImageDecl
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+from netsim.api import ContainerConfig, ContainerDecl, ContainerSpec, ImageDecl
+from netsim.api.trusted import evolve
 from netsim.daemon.core import EngineCore
 from netsim.daemon.errors import runc_start_error
 from netsim.daemon.runtime import HostRuntime
@@ -23,6 +27,8 @@ from netsim.images import (
 from netsim.state import ContainerState
 
 __all__ = ["ProcessesMixin"]
+
+_T = TypeVar("_T")
 
 
 class ProcessesMixin(EngineCore):
@@ -43,7 +49,7 @@ class ProcessesMixin(EngineCore):
         rt = self._rt(decl.host)
         c = rt.containers.get(decl.name)
         if c is not None and c.running and decl.listen is not None:
-            rt.containers[c.name] = c.model_copy(update={"listening": decl.listen})
+            rt.containers[c.name] = evolve(c, listening=decl.listen)
 
     def _image_seen(self, host: str, name: str, reference: str) -> None:
         """A container of ``reference`` was created: keep the image when nothing is known of
@@ -91,6 +97,20 @@ class ProcessesMixin(EngineCore):
             return self.images[repo]
         return lookup(reference)
 
+    def _by_program(self, what: str, info: ImageInfo | ImageDecl | None, cfg: ContainerConfig,
+                    compute: Callable[[], _T]) -> _T:
+        """``compute()``, once per image facts and main-program settings: what the images'
+        rules say of a main program (its argv, ports, whether it runs, refuses or cannot be
+        exec'd) depends on nothing else, and 10,000 ``docker run nginx`` ask the same. The
+        facts are kept with the answer, so their id is not reused while it is."""
+        key = (what, id(info), cfg.Cmd, cfg.Entrypoint, cfg.Env, cfg.OpenStdin, cfg.Tty)
+        hit = self._program_memo.get(key)
+        if hit is not None and hit[0] is info:
+            return cast(_T, hit[1])
+        value = compute()
+        self._program_memo[key] = (info, value)
+        return value
+
     def _image_exposed(self, reference: str, host: str | None = None) -> list[str]:
         info = self._facts(reference, host=host)
         if info is None:
@@ -108,11 +128,15 @@ class ProcessesMixin(EngineCore):
             return own.listen
         cfg = spec.Config
         info = self._facts(cfg.Image, image_id=image_id)
-        if isinstance(info, ImageDecl):
-            if cfg.Cmd or cfg.Entrypoint is not None:
-                return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
-            return info.listen if info.listen is not None else info.expose
-        return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+
+        def listening() -> tuple[str, ...]:
+            if isinstance(info, ImageDecl):
+                if cfg.Cmd or cfg.Entrypoint is not None:
+                    return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
+                return info.listen if info.listen is not None else info.expose
+            return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+
+        return self._by_program("listening", info, cfg, listening)
 
     def _run_outcome(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
                      image_id: str = "") -> int | None:
@@ -126,41 +150,25 @@ class ProcessesMixin(EngineCore):
             keeps = own.runs == "server" or (own.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
             return None if keeps else 0
         info = self._facts(cfg.Image, image_id=image_id)
-        if isinstance(info, ImageDecl):
-            if cfg.Cmd:
-                runs = default_command_runs(None, cfg.Cmd, cfg.OpenStdin, cfg.Tty)
-            else:
-                runs = info.runs == "server" or (
-                    info.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
-            return None if runs else 0
-        env = dict(e.partition("=")[::2] for e in cfg.Env)
-        if default_command_runs(info, cfg.Cmd, cfg.OpenStdin, cfg.Tty, env=env,
-                                entrypoint=cfg.Entrypoint):
-            return None
-        if info is None:
-            return 0
-        argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
-        if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(cfg.Cmd) == 1:
-            return 1  # `false` fails, as it does everywhere
-        missing = unmet_env(info, argv, env)
-        if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
-            return missing.exit_code
-        return info.exit_code or 0
+        return self._by_program("outcome", info, cfg, lambda: _outcome(info, cfg))
 
     def _check_exec(self, spec: ContainerSpec, image_id: str = "") -> None:
         """runc cannot start the main program (images.exec_failure): the start fails once the
         networking is set up (daemon/start.go: the task is created after initializeNetworking),
         with containerd's and runc's words; docker run turns them into 127 or 126."""
-        info = self._facts(spec.Config.Image, image_id=image_id)
+        cfg = spec.Config
+        info = self._facts(cfg.Image, image_id=image_id)
         if not isinstance(info, ImageInfo):
             return
-        argv = effective_argv(info, spec.Config.Cmd, entrypoint=spec.Config.Entrypoint)
-        if not argv:
-            return
-        failure = exec_failure(info, argv[0])
-        if failure is None:
-            return
-        raise runc_start_error(self.profile, argv[0], failure[1])
+
+        def failure() -> tuple[str, str] | None:
+            argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+            found = exec_failure(info, argv[0]) if argv else None
+            return (argv[0], found[1]) if found is not None else None
+
+        failed = self._by_program("exec", info, cfg, failure)
+        if failed is not None:
+            raise runc_start_error(self.profile, *failed)
 
     def _early_exit(self, rt: HostRuntime, c: ContainerState,
                     owner: ContainerState | None) -> tuple[int | None, str]:
@@ -168,11 +176,11 @@ class ProcessesMixin(EngineCore):
         (images.usage_failure), or a server whose port another process of its network
         namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
         beside a host-network server or a published port, 20-host-network-service)."""
-        info = self._facts(c.spec.Config.Image, image_id=c.image_id)
+        cfg = c.spec.Config
+        info = self._facts(cfg.Image, image_id=c.image_id)
         if not isinstance(info, ImageInfo):
             return None, ""
-        argv = effective_argv(info, c.spec.Config.Cmd, entrypoint=c.spec.Config.Entrypoint)
-        refused = usage_failure(info, argv)
+        argv, refused = self._by_program("usage", info, cfg, lambda: _usage(info, cfg))
         if refused is not None:
             return 1, refused
         mine = [k for k in self._listening(c.spec, (rt.host.name, c.name), c.image_id)
@@ -226,3 +234,33 @@ class ProcessesMixin(EngineCore):
         return stop_exit_code(info, cfg.Cmd, entrypoint=cfg.Entrypoint,
                               interactive=cfg.OpenStdin, tty=cfg.Tty, init=init,
                               signal=signal, kill=kill)
+
+
+def _outcome(info: ImageInfo | ImageDecl | None, cfg: ContainerConfig) -> int | None:
+    """None if the main program keeps running, else its exit code, by the image's facts."""
+    if isinstance(info, ImageDecl):
+        if cfg.Cmd:
+            runs = default_command_runs(None, cfg.Cmd, cfg.OpenStdin, cfg.Tty)
+        else:
+            runs = info.runs == "server" or (
+                info.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
+        return None if runs else 0
+    env = dict(e.partition("=")[::2] for e in cfg.Env)
+    if default_command_runs(info, cfg.Cmd, cfg.OpenStdin, cfg.Tty, env=env,
+                            entrypoint=cfg.Entrypoint):
+        return None
+    if info is None:
+        return 0
+    argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+    if argv and argv[-1].rsplit("/", 1)[-1] == "false" and len(cfg.Cmd) == 1:
+        return 1  # `false` fails, as it does everywhere
+    missing = unmet_env(info, argv, env)
+    if missing is not None:  # the entrypoint refuses to start (e.g. MYSQL_ROOT_PASSWORD)
+        return missing.exit_code
+    return info.exit_code or 0
+
+
+def _usage(info: ImageInfo, cfg: ContainerConfig) -> tuple[tuple[str, ...], str | None]:
+    """The main program's argv, and what it prints refusing its options (None: it starts)."""
+    argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+    return argv, usage_failure(info, argv)

@@ -9,6 +9,7 @@ import ipaddress
 from collections.abc import Sequence
 
 from netsim.api import port_key_parts
+from netsim.api.trusted import build, evolve
 from netsim.daemon import drivers
 from netsim.daemon.core import EngineCore
 from netsim.daemon.drivers import CONTAINER_MODE
@@ -82,7 +83,7 @@ class PublishingMixin(EngineCore):
                     rt.ports.release_port(c.id, addrs, b.proto, host_port)
                     skip.add(host_port)
                 out.extend(
-                    PortMapping(
+                    build(PortMapping,
                         container_port=b.container_port, proto=b.proto, host_ip=a,
                         host_port=host_port
                     )
@@ -107,7 +108,7 @@ class PublishingMixin(EngineCore):
             return c
         rt.ports.release(c.id)
         mappings = self._bind_ports(rt, c, [e for e in c.endpoints if e.active])
-        return c.model_copy(update={"port_mappings": tuple(mappings)})
+        return evolve(c, port_mappings=tuple(mappings))
 
     @staticmethod
     def _programs(rt: HostRuntime, ep: EndpointState) -> bool:

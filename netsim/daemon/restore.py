@@ -16,6 +16,7 @@ import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from netsim.api.trusted import evolve
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore
 from netsim.daemon.drivers.container import CONTAINER_MODE
@@ -84,20 +85,20 @@ class RestoreMixin(EngineCore):
             if sub.gateway is None and state.spec is not None and not state.predefined:
                 # a gateway IPAM chose that the network's IPAM config does not show (≤ 28.x
                 # show a --subnet's config as given): the one IPAM gives (NetworksMixin)
-                sub = sub.model_copy(update={"gateway": self._gateway(state.spec, pool, None)})
+                sub = evolve(sub, gateway=self._gateway(state.spec, pool, None))
             for addr in (sub.gateway, *sub.aux_addresses.values()):
                 if addr is not None and addr in sub.subnet and addr not in pool:
                     pool.allocate(addr)
             pools.append(pool)
             subnets.append(sub)
-        state = state.model_copy(update={"subnets": tuple(subnets)})
+        state = evolve(state, subnets=tuple(subnets))
         if state.name == "bridge" and state.predefined:
             ifindex: int | None = 3  # docker0: the daemon's first bridge (Netns.of_host)
         elif state.spec is not None and drivers.get(state.driver).sandbox_interface:
             ifindex = drivers.get(state.driver).network_link(rt, state.spec)
         else:
             ifindex = None
-        state = state.model_copy(update={"ifindex": ifindex})
+        state = evolve(state, ifindex=ifindex)
         rt.add_network(NetworkRuntime(state, pools))
         rt.network_names_by_id[state.id] = state.name
 

@@ -9,6 +9,7 @@ import ipaddress
 import re
 
 from netsim.api import BridgeNetwork, OverlayNetwork, SwarmInit, SwarmJoin
+from netsim.api.trusted import evolve
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import GLOBAL_SCOPE_POOLS, AddressSpace, PoolToSplit
@@ -134,7 +135,7 @@ class SwarmMixin(EngineCore):
             master=gw.state.interface or "docker_gwbridge",
             mac=ids.mac_address(self.seed, "ingress-sbox", rt.host.name, n)))
         if not gw.state.link_local:
-            gw.state = gw.state.model_copy(update={"link_local": True})
+            gw.state = evolve(gw.state, link_local=True)
         # gateway_ingress-sbox takes the first container address
         self.swarm.ingress_gateways[rt.host.name] = ipaddress.IPv4Address(
             int(gw.pools[0].allocate_any()))
@@ -242,10 +243,10 @@ class SwarmMixin(EngineCore):
                 if ep.active:
                     self._release_endpoint(rt, ep, c.id)
             rest = [e for e in c.endpoints if e.network not in self.swarm.networks]
-            updated = c.model_copy(update={"endpoints": tuple(rest)})
+            updated = evolve(c, endpoints=tuple(rest))
             if c.running:
-                updated = updated.model_copy(update={
-                    "endpoints": self._default_gateway(rt, updated, rest)})
+                updated = evolve(updated,
+                    endpoints=self._default_gateway(rt, updated, rest))
                 updated = self._rebind(rt, updated)
             rt.containers[c.name] = updated
         for name, info in self.swarm.overlays.items():

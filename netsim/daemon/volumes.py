@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from netsim.api import ContainerSpec
+from netsim.api.trusted import evolve
 from netsim.daemon.core import EngineCore
 from netsim.daemon.runtime import HostRuntime, Volume
 from netsim.errors import DaemonError
@@ -294,7 +295,7 @@ class VolumesMixin(EngineCore):
             for p in mount_points(source):
                 if p.type not in ("volume", "bind"):
                     continue  # (a tmpfs has no source: Docker looks up a volume named "")
-                inherited[p.destination] = p.model_copy(update={"mode": "", "rw": p.rw and rw})
+                inherited[p.destination] = evolve(p, mode="", rw=p.rw and rw)
         copied = tuple(inherited.values())
         wanted = [(p, anonymous) for p, anonymous in _points(cid, spec, copied)
                   if p.type == "volume"]

@@ -30,6 +30,7 @@ from netsim.api import (
     is_user_defined_mode,
 )
 from netsim.api.base import DockerObject
+from netsim.api.trusted import revalidated
 from netsim.dockercli.container_values import (
     cdi_request,
     device_mapping,
@@ -317,10 +318,14 @@ class _Plan:
     """What :func:`build_spec` needs of :data:`_TABLE`: each model's field values when no flag
     is given (those that differ from the model's defaults), and for each flag the fields that
     read it. A field reads the same flags whatever their values until it reads one that is
-    given, so only the fields reading a given flag can differ from their no-flag value."""
+    given, so only the fields reading a given flag can differ from their no-flag value.
+    ``models``: each model validated from those values (the Config with a stand-in Image,
+    which every request sets): a request validates only what its flags change
+    (:func:`netsim.api.trusted.revalidated`)."""
 
     base: dict[str, dict[str, Any]]
     readers: dict[str, frozenset[int]]
+    models: dict[str, DockerObject]
 
 
 @cache
@@ -336,7 +341,10 @@ def _plan() -> _Plan:
         info = models[model].model_fields[name]
         if info.is_required() or value != info.get_default(call_default_factory=True):
             base[model][name] = value
-    return _Plan(base, {k: frozenset(v) for k, v in readers.items()})
+    validated: dict[str, DockerObject] = {
+        _CONFIG: ContainerConfig(Image="scratch", **base[_CONFIG]),
+        _HOST: HostConfig(**base[_HOST])}
+    return _Plan(base, {k: frozenset(v) for k, v in readers.items()}, validated)
 
 
 def build_spec(copts: ContainerOptions) -> ContainerSpec:
@@ -348,22 +356,23 @@ def build_spec(copts: ContainerOptions) -> ContainerSpec:
     ({'80/tcp': (PortBinding(HostPort='8080'),)}, ('80/tcp',), 'default')
     """
     plan = _plan()
-    values = {_CONFIG: dict(plan.base[_CONFIG]), _HOST: dict(plan.base[_HOST])}
+    changed: dict[str, dict[str, Any]] = {_CONFIG: {}, _HOST: {}}
     todo: set[int] = set()
     for flag in copts._index:
         todo.update(plan.readers.get(flag, ()))
     for i in sorted(todo):
         model, name, fn = _TABLE[i]
-        values[model][name] = fn(copts)
+        changed[model][name] = fn(copts)
     entry = copts.get("entrypoint")
     entrypoint = copts.entrypoint if copts.entrypoint is not None else (
         None if entry is None else ((entry,) if entry else ()))
     networks = copts.networks
-    config = ContainerConfig(Cmd=copts.args, Image=copts.image, Entrypoint=entrypoint,
-                             **values[_CONFIG])
-    host_config = HostConfig(
+    config = revalidated(plan.models[_CONFIG], Cmd=copts.args, Image=copts.image,
+                         Entrypoint=entrypoint, **changed[_CONFIG])
+    host_config = revalidated(
+        plan.models[_HOST],
         NetworkMode=networks[0].network if copts.explicit_networks and networks else "default",
-        **values[_HOST])
+        **changed[_HOST])
     return ContainerSpec(name=copts.name, Config=config, HostConfig=host_config,
                          NetworkingConfig=NetworkingConfig(EndpointsConfig=_attachments(copts)))
 
