@@ -37,7 +37,7 @@ class _Template:
     the fields whose default must be made afresh (a factory, or a mutable default, which
     pydantic copies for each model)."""
 
-    __slots__ = ("defaults", "fresh", "required")
+    __slots__ = ("defaults", "fresh", "order", "required")
 
     def __init__(self, cls: type[BaseModel]) -> None:
         if cls.__private_attributes__ or cls.model_config.get("extra") == "allow":
@@ -63,6 +63,8 @@ class _Template:
                 except TypeError:  # pydantic deep-copies an unhashable default
                     self.fresh.append((name, _copier(default)))
         self.required = frozenset(required)
+        #: each field's place in the declaration
+        self.order = {name: i for i, name in enumerate(self.defaults)}
 
 
 def _copier(default: Any) -> Callable[[], Any]:
@@ -134,14 +136,13 @@ def revalidated(base: _M, /, **changes: Any) -> _M:
     cls = type(base)
     if cls.__pydantic_decorators__.model_validators:
         raise TypeError(f"{cls.__name__} has model validators: validate it whole")
+    order = _template(cls).order
+    if not changes.keys() <= order.keys():
+        raise TypeError(f"{cls.__name__}: unknown fields {sorted(set(changes) - set(order))}")
     new = evolve(base)
     assign = cls.__pydantic_validator__.validate_assignment
-    for name in cls.model_fields:
-        if name in changes:
-            assign(new, name, changes[name])
-    if len(changes) > len(new.__pydantic_fields_set__ & changes.keys()):
-        unknown = sorted(set(changes) - set(cls.model_fields))
-        raise TypeError(f"{cls.__name__}: unknown fields {unknown}")
+    for name in sorted(changes, key=order.__getitem__) if len(changes) > 1 else changes:
+        assign(new, name, changes[name])
     if CHECK:
         _check(cls, new, {k: v for k, v in new.__dict__.items()
                           if k in new.__pydantic_fields_set__ and k not in changes} | changes)

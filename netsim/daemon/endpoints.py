@@ -126,9 +126,9 @@ class EndpointsMixin(EngineCore):
             self._validate_endpoint(st, ep.config)  # updateNetworkConfig, then IPAM
         ipv4: ipaddress.IPv4Interface | None = None
         gateway = None
-        sub = st.ipv4_subnet
-        if sub is not None:
-            pool = next(p for p in net.pools if p.subnet is sub.subnet or p.subnet == sub.subnet)
+        family = net.family(4)
+        if family is not None:
+            sub, pool = family
             if ep.config.ipv4_address is not None:
                 addr = pool.allocate(ep.config.ipv4_address)
             else:
@@ -202,10 +202,10 @@ class EndpointsMixin(EngineCore):
         assignAddressVersion; measured: ::2, ::3 … after the gateway ::1); on ≤ 26.x's default
         bridge, the subnet's prefix and the MAC (EngineProfile.default_bridge_ipv6_from_mac)."""
         st = net.state
-        sub = st.ipv6_subnet
-        if not st.ipv6_enabled or sub is None or not driver.sandbox_interface:
+        family = net.family(6) if st.ipv6_enabled and driver.sandbox_interface else None
+        if family is None:
             return None, None
-        pool = next(p for p in net.pools if p.subnet == sub.subnet)
+        sub, pool = family
         if (st.predefined and self.profile.default_bridge_ipv6_from_mac
                 and sub.subnet.prefixlen <= 80):
             # v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1093-1099: the MAC's 6 bytes

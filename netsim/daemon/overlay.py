@@ -186,7 +186,7 @@ class OverlayMixin(EngineCore):
         if gw is None:
             return tuple(current)
         ep = build(EndpointState, network="docker_gwbridge", network_id=gw.state.id,
-                           config=EndpointSettings())
+                   config=EndpointSettings())
         joined = self._join(rt, evolve(c, endpoints=tuple(current)), ep,
                             len([e for e in current if e.ifname]), gateway_only=True)
         return (*current, evolve(joined, gateway_only=True, dns_names=()))

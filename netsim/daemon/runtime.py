@@ -13,7 +13,7 @@ from netsim.api import Host
 from netsim.daemon.ipam import AddressSpace, SubnetPool
 from netsim.daemon.netns import Netns
 from netsim.daemon.ports import PortAllocator
-from netsim.state import ContainerState, HostLink, NetworkState, SwarmNode
+from netsim.state import ContainerState, HostLink, NetworkState, SubnetState, SwarmNode
 
 __all__ = ["HostRuntime", "IPAddr", "IPNet", "NetworkRuntime", "OverlayRuntime", "SwarmRuntime",
            "Volume"]
@@ -29,6 +29,21 @@ class NetworkRuntime:
 
     state: NetworkState
     pools: list[SubnetPool]
+    #: :meth:`family`'s answers, for the state they were read from
+    _families: tuple[NetworkState, dict[int, tuple[SubnetState, SubnetPool] | None]] | None = \
+        field(default=None, repr=False, compare=False)
+
+    def family(self, version: int) -> tuple[SubnetState, SubnetPool] | None:
+        """The network's first subnet of an IP version and its pool (every join asks)."""
+        cached = self._families
+        if cached is None or cached[0] is not self.state:
+            cached = self._families = (self.state, {})
+        found = cached[1].get(version, False)
+        if found is False:
+            sub = self.state.ipv4_subnet if version == 4 else self.state.ipv6_subnet
+            found = cached[1][version] = None if sub is None else (sub, next(
+                p for p in self.pools if p.subnet is sub.subnet or p.subnet == sub.subnet))
+        return found  # type: ignore[return-value]
 
 
 @dataclass

@@ -319,13 +319,13 @@ class _Plan:
     is given (those that differ from the model's defaults), and for each flag the fields that
     read it. A field reads the same flags whatever their values until it reads one that is
     given, so only the fields reading a given flag can differ from their no-flag value.
-    ``models``: each model validated from those values (the Config with a stand-in Image,
-    which every request sets): a request validates only what its flags change
-    (:func:`netsim.api.trusted.revalidated`)."""
+    ``host``: the HostConfig validated from those values: a request validates only the
+    fields its flags change (:func:`netsim.api.trusted.revalidated`: 3 µs instead of 5 for
+    its 70 fields; the Config's few are validated whole, which is faster for it)."""
 
     base: dict[str, dict[str, Any]]
     readers: dict[str, frozenset[int]]
-    models: dict[str, DockerObject]
+    host: HostConfig
 
 
 @cache
@@ -341,10 +341,8 @@ def _plan() -> _Plan:
         info = models[model].model_fields[name]
         if info.is_required() or value != info.get_default(call_default_factory=True):
             base[model][name] = value
-    validated: dict[str, DockerObject] = {
-        _CONFIG: ContainerConfig(Image="scratch", **base[_CONFIG]),
-        _HOST: HostConfig(**base[_HOST])}
-    return _Plan(base, {k: frozenset(v) for k, v in readers.items()}, validated)
+    return _Plan(base, {k: frozenset(v) for k, v in readers.items()},
+                 HostConfig(**base[_HOST]))
 
 
 def build_spec(copts: ContainerOptions) -> ContainerSpec:
@@ -367,10 +365,10 @@ def build_spec(copts: ContainerOptions) -> ContainerSpec:
     entrypoint = copts.entrypoint if copts.entrypoint is not None else (
         None if entry is None else ((entry,) if entry else ()))
     networks = copts.networks
-    config = revalidated(plan.models[_CONFIG], Cmd=copts.args, Image=copts.image,
-                         Entrypoint=entrypoint, **changed[_CONFIG])
+    config = ContainerConfig(Cmd=copts.args, Image=copts.image, Entrypoint=entrypoint,
+                             **{**plan.base[_CONFIG], **changed[_CONFIG]})
     host_config = revalidated(
-        plan.models[_HOST],
+        plan.host,
         NetworkMode=networks[0].network if copts.explicit_networks and networks else "default",
         **changed[_HOST])
     return ContainerSpec(name=copts.name, Config=config, HostConfig=host_config,
