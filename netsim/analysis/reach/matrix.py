@@ -12,7 +12,7 @@ import ipaddress
 import json
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from functools import lru_cache, partial
+from functools import cache, partial
 from typing import Any, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
@@ -433,9 +433,10 @@ def _sandbox_row(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: Mappi
 
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _overlaps(a: ipaddress.IPv4Network, b: ipaddress.IPv4Network) -> bool:
-    """IPv4Network.overlaps, asked for every row of a matrix about a few subnets."""
+    """IPv4Network.overlaps, asked for every row of a matrix about a few subnets (unbounded:
+    one entry per network and LAN; a bounded cache missed every row past 4,096 networks)."""
     return a.overlaps(b)
 
 
