@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from netsim.dockercli.flags.pflag import FlagError, FlagParser, FlagSet, Invocation
 from netsim.dockercli.flags.spec import FlagSpec, bool_flag, list_flag, num_flag, str_flag
@@ -166,6 +167,13 @@ def _flags(parser: FlagParser) -> tuple[tuple[str, str], ...]:
     return tuple((f.long, v) for f, v in parser.sets)
 
 
+@cache
+def _with_help(name: str) -> FlagSet:
+    """A subcommand's flags with the -h/--help cobra gives every command (made once: FlagSet.of
+    caches by the table's identity)."""
+    return FlagSet.of((*COMMANDS[name][0], bool_flag("help", "h")))
+
+
 def parse(argv: Sequence[str]) -> ComposeCommand:
     """``docker compose ARGV…`` read as the plugin reads it; ComposeUsageError with cobra's
     or pflag's text."""
@@ -182,10 +190,9 @@ def parse(argv: Sequence[str]) -> ComposeCommand:
     if name not in COMMANDS:
         # cobra's text for an unknown subcommand of a plugin
         raise ComposeUsageError(f"unknown docker command: \"compose {name}\"")
-    flags, least, most = COMMANDS[name]
+    _, least, most = COMMANDS[name]
     # cobra gives every command -h/--help
-    sub = FlagParser(FlagSet.of((*flags, bool_flag("help", "h"))), run,
-                     interspersed=name not in ("exec", "run"))
+    sub = FlagParser(_with_help(name), run, interspersed=name not in ("exec", "run"))
     try:
         sub.parse(rest)
     except FlagError as err:

@@ -37,8 +37,9 @@ is the top-level parse of a ``docker …`` argv and its result, :class:`ParsedCo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
 
 from netsim.dockercli.flags.cobra import args_error, flag_error_text, is_supported
 from netsim.dockercli.flags.pflag import (
@@ -52,7 +53,7 @@ from netsim.dockercli.flags.pflag import (
     short_has_no_opt_def_val,
 )
 from netsim.dockercli.flags.root import GLOBAL_FLAGS, HELP_LOCAL, HELP_PERSISTENT
-from netsim.dockercli.flags.spec import CommandSpec, DaemonInfo
+from netsim.dockercli.flags.spec import CommandSpec, DaemonInfo, FlagSpec
 from netsim.dockercli.flags.tree import ROOT, CommandNode, storage_group
 from netsim.dockercli.flags.validators import CLI_PROFILE
 from netsim.errors import DockerCliError, InputError
@@ -68,8 +69,16 @@ __all__ = [
 ]
 
 
+class _Cached:
+    """A slot outside the dataclass fields for ParsedCommand's lookup table (so that it takes no
+    part in the fields, ``repr``, equality, hashing, copies or pickles)."""
+
+    __slots__ = ("_index",)
+    _index: dict[str, tuple[str, ...]]
+
+
 @dataclass(frozen=True, slots=True)
-class ParsedCommand:
+class ParsedCommand(_Cached):
     """A successfully parsed docker command line.
 
     ``command`` is the canonical command name (``""`` for the bare ``docker`` root command, which
@@ -98,20 +107,32 @@ class ParsedCommand:
     #: msg="…"`` on stderr), e.g. --mount's bind-nonrecursive on 23.0–28.x
     log_warnings: tuple[str, ...] = ()
 
+    def _values(self) -> dict[str, tuple[str, ...]]:
+        """Each flag's values in command-line order (built on first use, then kept)."""
+        try:
+            return self._index
+        except AttributeError:  # not built yet (or dropped by a copy or pickle)
+            grouped: dict[str, list[str]] = {}
+            for k, v in self.flags:
+                grouped.setdefault(k, []).append(v)
+            index = {k: tuple(vs) for k, vs in grouped.items()}
+            object.__setattr__(self, "_index", index)  # the instance is frozen: a cache only
+            return index
+
     def get(self, long: str) -> str | None:
         """The last value given for exactly this flag, else None."""
-        values = self.get_all(long)
+        values = self._values().get(long)
         return values[-1] if values else None
 
     def get_all(self, long: str) -> list[str]:
         """Every value given for exactly this flag, in command-line order."""
         if not self.flags:
             return []
-        return [v for (k, v) in self.flags if k == long]
+        return list(self._values().get(long, ()))  # a new list each time, as callers may edit it
 
     def has(self, long: str) -> bool:
         """Whether this exact flag was given."""
-        return any(k == long for (k, _) in self.flags)
+        return bool(self.flags) and long in self._values()
 
     def shared(self, long: str) -> list[str]:
         """Values of this flag and of the flags sharing its storage, in command-line order.
@@ -121,12 +142,57 @@ class ParsedCommand:
         ``shared("network")`` is the list docker itself sees.
         """
         names = storage_group(self.command, long)
+        if len(names) == 1:  # no other name: exactly that flag's values
+            (name,) = names
+            return self.get_all(name)
         return [v for (k, v) in self.flags if k in names]
 
     def global_get(self, long: str) -> str | None:
         """The last value of a global option (``host``, ``context``, ``log-level``...)."""
         found = [v for (k, v) in self.global_flags if k == long]
         return found[-1] if found else None
+
+
+def _slot_setter(name: str) -> Callable[[ParsedCommand, Any], None]:
+    """The setter of ParsedCommand's slot for the field ``name``."""
+    setter: Callable[[ParsedCommand, Any], None] = getattr(ParsedCommand, name).__set__
+    return setter
+
+
+_SET_COMMAND = _slot_setter("command")
+_SET_FLAGS = _slot_setter("flags")
+_SET_ARGS = _slot_setter("args")
+_SET_GLOBAL_FLAGS = _slot_setter("global_flags")
+_SET_PATH = _slot_setter("path")
+_SET_HELP = _slot_setter("help")
+_SET_WARNINGS = _slot_setter("warnings")
+_SET_STDERR_WARNINGS = _slot_setter("stderr_warnings")
+_SET_LOG_WARNINGS = _slot_setter("log_warnings")
+if [f.name for f in fields(ParsedCommand)] != [
+        "command", "flags", "args", "global_flags", "path", "help", "warnings",
+        "stderr_warnings", "log_warnings"]:  # _parsed below must set every field, in order
+    raise RuntimeError("ParsedCommand's fields changed: update _parsed")
+
+
+def _parsed(command: str, flags: tuple[tuple[str, str], ...], args: tuple[str, ...],
+            global_flags: tuple[tuple[str, str], ...], path: str, help_: bool,
+            warnings: tuple[str, ...], stderr_warnings: int,
+            log_warnings: tuple[str, ...]) -> ParsedCommand:
+    """``ParsedCommand(command, flags, …)`` at half the cost.  A frozen dataclass's
+    ``__init__`` stores each field with ``object.__setattr__(self, name, value)``, which ends
+    in that field's slot setter; this calls the setters directly (ParsedCommand has no
+    ``__post_init__`` and converts nothing, so the instance is the same)."""
+    parsed: ParsedCommand = object.__new__(ParsedCommand)
+    _SET_COMMAND(parsed, command)
+    _SET_FLAGS(parsed, flags)
+    _SET_ARGS(parsed, args)
+    _SET_GLOBAL_FLAGS(parsed, global_flags)
+    _SET_PATH(parsed, path)
+    _SET_HELP(parsed, help_)
+    _SET_WARNINGS(parsed, warnings)
+    _SET_STDERR_WARNINGS(parsed, stderr_warnings)
+    _SET_LOG_WARNINGS(parsed, log_warnings)
+    return parsed
 
 
 class UnsupportedCommandError(InputError):
@@ -176,6 +242,12 @@ def _multiple_hosts(run: Invocation) -> None:
         raise _fail(run, text, 1)
 
 
+def _short_is_bool(fs: FlagSet, code: int) -> bool:
+    """cobra's shortHasNoOptDefVal for the shorthand whose (only) byte is ``code``."""
+    f = fs.by_short.get(code)
+    return f is not None and f.kind == "bool"
+
+
 def _record_globals(run: Invocation, parser: FlagParser) -> None:
     for f, value in parser.sets:
         if f.long != "help":
@@ -184,6 +256,8 @@ def _record_globals(run: Invocation, parser: FlagParser) -> None:
 
 
 _DEFAULT_DAEMON = DaemonInfo()
+#: the root's flag set (FlagSet.of caches it: the same object every time)
+_GLOBAL_FLAGSET = FlagSet.of(GLOBAL_FLAGS)
 
 #: docker's management commands and CLI plugins whose words are subcommands (docker/cli
 #: cli/command/commands.go AddCommands): the subcommand of one netsim does not simulate is
@@ -192,6 +266,84 @@ _GROUPS = frozenset(("builder", "buildx", "checkpoint", "config", "container", "
                      "image", "manifest", "network", "node", "plugin", "secret", "service",
                      "stack", "swarm", "system", "trust", "volume", "compose"))
 _SUBCOMMAND = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _has_dash_word(words: list[str]) -> bool:
+    """Whether a word starts with "-" (pflag reads no other word as a flag)."""
+    for word in words:  # noqa: SIM110 - a loop: twice as fast as any() over a generator
+        if word.startswith("-"):
+            return True
+    return False
+
+
+#: no words (a level with no flag before its subcommand)
+_NO_WORDS: tuple[str, ...] = ()
+
+
+def _scan(node: CommandNode, args: list[str], profile: EngineProfile | None
+          ) -> tuple[CommandNode | None, int, list[str], FlagSet | None]:
+    """One level of cobra's Traverse (command.go): the words before the first one that is
+    neither a flag nor a flag's value, and the child that word names.  Returns that child (None
+    if none), the word's index, the flag words before it and the level's flag set if it was
+    looked up (the parse of a flag word needs it)."""
+    fs: FlagSet | None = None
+    pending: list[str] = []
+    in_flag = False
+    for i, arg in enumerate(args):
+        if arg.isascii():
+            # cobra compares bytes; on an ASCII word str gives the same answers (one byte per
+            # character), and needs no encoding.  The tests below are those of the other
+            # branch, in the same order; those that need a leading "-" are skipped for a word
+            # without one.
+            if arg[:1] == "-":
+                if "=" not in arg:
+                    if fs is None:
+                        fs = command_flagset(node.spec, root=node is ROOT, profile=profile)
+                    if arg[1:2] == "-":
+                        in_flag = not has_no_opt_def_val(fs, arg[2:])
+                        pending.append(arg)
+                        continue
+                    if len(arg) == 2 and not _short_is_bool(fs, ord(arg[1])):
+                        in_flag = True
+                        pending.append(arg)
+                        continue
+                if in_flag:
+                    in_flag = False
+                    pending.append(arg)
+                    continue
+                # isFlagArg (``--x…``, or ``-x…`` but not ``--``): a word starting with "-"
+                # other than "-" and "--"
+                if arg != "-" and arg != "--":
+                    pending.append(arg)
+                    continue
+            elif in_flag:
+                in_flag = False
+                pending.append(arg)
+                continue
+        else:
+            # a word with other characters: the byte tests themselves (its length in bytes
+            # matters, and encoding it may fail just as it does for cobra's Go strings)
+            b = to_bytes(arg)
+            if fs is None:
+                fs = command_flagset(node.spec, root=node is ROOT, profile=profile)
+            if b.startswith(b"--") and b"=" not in b:
+                in_flag = not has_no_opt_def_val(fs, arg[2:])
+                pending.append(arg)
+                continue
+            if (b.startswith(b"-") and b"=" not in b and len(b) == 2
+                    and not short_has_no_opt_def_val(fs, b[1:])):
+                in_flag = True
+                pending.append(arg)
+                continue
+            if in_flag:
+                in_flag = False
+                pending.append(arg)
+                continue
+            if is_flag_arg(b):
+                pending.append(arg)
+                continue
+        return node.find_next(arg), i, pending, fs
+    return None, 0, pending, fs
 
 
 def parse_docker_argv(argv: Sequence[str], *,
@@ -216,70 +368,70 @@ def parse_docker_argv(argv: Sequence[str], *,
 
 def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
     # 1. HandleGlobalFlags: the root's flags, stopping at the first non-flag word.
-    gparser = FlagParser(FlagSet.of(GLOBAL_FLAGS), run, interspersed=False)
-    try:
-        gparser.parse(argv)
-    except FlagError as e:
-        run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
+    n_err = 0
+    if not argv or argv[0][:1] != "-" or argv[0] == "-":
+        # no global option: pflag would stop at the first word having set nothing (so no
+        # warning, nothing for _initialize to refuse) and hand back every word
+        args = list(argv)
+    else:
+        gparser = FlagParser(_GLOBAL_FLAGSET, run, interspersed=False)
+        try:
+            gparser.parse(argv)
+        except FlagError as e:
+            run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
+            _record_globals(run, gparser)
+            _initialize(run)
+            raise _fail(run, flag_error_text(str(e), [], ROOT, run.profile), 125) from None
+        if gparser.warnings:
+            run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
+            run.warnings.extend(gparser.warnings)
+            n_err = len(gparser.warnings)
         _record_globals(run, gparser)
         _initialize(run)
-        raise _fail(run, flag_error_text(str(e), [], ROOT, run.profile), 125) from None
-    run.stderr_prefix.extend(w + "\n" for w in gparser.warnings)
-    run.warnings.extend(gparser.warnings)
-    n_err = len(gparser.warnings)
-    _record_globals(run, gparser)
-    _initialize(run)
-    args = gparser.args
+        args = gparser.args
 
     # 2. cobra Traverse from the root: parse each parent's flags, descend into subcommands.
     node = ROOT
     path: list[str] = []
     chain: list[CommandSpec | None] = [None]
+    chain_annotated = False  # whether a command on the path has annotations (isSupported)
+    absent = run.profile.cli_absent_commands if run.profile is not None else ()
     while True:
-        fs = command_flagset(node.spec, root=node is ROOT, profile=run.profile)
-        pending: list[str] = []
-        in_flag = False
-        nxt: CommandNode | None = None
-        consumed = 0
-        for i, arg in enumerate(args):
-            b = to_bytes(arg)
-            if b.startswith(b"--") and b"=" not in b:
-                in_flag = not has_no_opt_def_val(fs, arg[2:])
-                pending.append(arg)
-                continue
-            if (b.startswith(b"-") and b"=" not in b and len(b) == 2
-                    and not short_has_no_opt_def_val(fs, b[1:])):
-                in_flag = True
-                pending.append(arg)
-                continue
-            if in_flag:
-                in_flag = False
-                pending.append(arg)
-                continue
-            if is_flag_arg(b):
-                pending.append(arg)
-                continue
-            nxt = node.find_next(arg)
-            if (nxt is not None and run.profile is not None
-                    and " ".join([*path, nxt.name]) in run.profile.cli_absent_commands):
-                nxt = None  # this CLI release has no such command
-            consumed = i
+        if not node.children and all(map(str.isascii, args)):
+            # a command without subcommands: the scan could only end with nxt None, and on
+            # ASCII words it cannot fail either, so it would change nothing
             break
+        first = args[0] if args else None
+        fs: FlagSet | None = None
+        pending: Sequence[str]
+        if first is not None and first.isascii() and not first.startswith("-"):
+            # the usual case, the subcommand first: the scan would go straight to findNext
+            # with this word (no flag before it, and without a leading "-" it is no flag)
+            nxt, consumed, pending = node.find_next(first), 0, _NO_WORDS
+        else:
+            nxt, consumed, pending, fs = _scan(node, args, run.profile)
+        if nxt is not None and absent and " ".join([*path, nxt.name]) in absent:
+            nxt = None  # this CLI release has no such command
         if nxt is None:
             break
         if node.spec is None and node is not ROOT:
             raise UnsupportedCommandError(" ".join([*path, nxt.name]))
-        tparser = FlagParser(fs, run, interspersed=True)
-        try:
-            tparser.parse(pending)
-        except FlagError as e:  # cobra returns this error as is: exit status 1, no usage
-            raise _fail(run, str(e), 1) from None
-        run.warnings.extend(tparser.warnings)
-        if node is ROOT:
-            _record_globals(run, tparser)
+        if pending:  # parsing no words would set nothing and warn of nothing
+            if fs is None:
+                fs = command_flagset(node.spec, root=node is ROOT, profile=run.profile)
+            tparser = FlagParser(fs, run, interspersed=True)
+            try:
+                tparser.parse(pending)
+            except FlagError as e:  # cobra returns this error as is: exit status 1, no usage
+                raise _fail(run, str(e), 1) from None
+            run.warnings.extend(tparser.warnings)
+            if node is ROOT:
+                _record_globals(run, tparser)
         node = nxt
         path.append(nxt.name)
         chain.append(nxt.spec)
+        if nxt.spec is not None and nxt.spec.annotations:
+            chain_annotated = True
         args = args[consumed + 1:]
 
     spec = node.spec
@@ -290,55 +442,76 @@ def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
 
     # 3. cobra execute on the command found.
     is_root = node is ROOT
-    fs = command_flagset(spec, root=is_root, profile=run.profile)
-    parser = FlagParser(fs, run, interspersed=spec.interspersed if spec is not None else True)
-    try:
-        parser.parse(args)
-    except FlagError as e:
-        unsupported = is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
-        if unsupported is not None:
-            raise _fail(run, unsupported, 1) from None
-        raise _fail(run, flag_error_text(str(e), path, node, run.profile), 125) from None
-    run.warnings.extend(parser.warnings)
-    if is_root:
-        _record_globals(run, parser)
-    own_help = [v for f, v in parser.sets if f is HELP_LOCAL]
-    help_requested = (own_help[-1] == "true") if own_help else (
-        run.help if fs.by_long.get("help") is HELP_PERSISTENT else False)
-    flags = tuple((f.long, v) for f, v in parser.sets if f.long != "help")
+    sets: list[tuple[FlagSpec, str]] = []
+    words = args  # the command's arguments
+    if _has_dash_word(args):  # else pflag would take each word as an argument, setting nothing
+        fs = command_flagset(spec, root=is_root, profile=run.profile)
+        parser = FlagParser(fs, run, interspersed=spec.interspersed if spec is not None else True)
+        try:
+            parser.parse(args)
+        except FlagError as e:
+            unsupported = is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
+            if unsupported is not None:
+                raise _fail(run, unsupported, 1) from None
+            raise _fail(run, flag_error_text(str(e), path, node, run.profile), 125) from None
+        sets, words = parser.sets, parser.args
+        run.warnings.extend(parser.warnings)
+        if is_root:
+            _record_globals(run, parser)
+    own_help: str | None = None  # the last value of run/create's own --help
+    flags: tuple[tuple[str, str], ...] = ()
+    annotated: list[FlagSpec] = []  # the flags set that isSupported looks at (it skips others)
+    if sets:
+        own: list[tuple[str, str]] = []
+        for f, v in sets:
+            if f.long != "help":
+                own.append((f.long, v))
+            elif f is HELP_LOCAL:
+                own_help = v
+            if f.annotations:
+                annotated.append(f)
+        flags = tuple(own)
+    if own_help is not None:
+        help_requested = own_help == "true"
+    elif run.help:  # the root's persistent --help, if this command inherits it (not run/create)
+        own_fs = command_flagset(spec, root=is_root, profile=run.profile)
+        help_requested = own_fs.by_long.get("help") is HELP_PERSISTENT
+    else:
+        help_requested = False
     gflags = tuple(run.global_flags)
     warnings = tuple(run.warnings)
     logged = tuple(run.log_warnings)
     if help_requested:
-        return ParsedCommand(spec.name if spec else "", flags, tuple(parser.args), gflags,
+        return ParsedCommand(spec.name if spec else "", flags, tuple(words), gflags,
                              path=" ".join(path), help=True, warnings=warnings,
                              stderr_warnings=n_err, log_warnings=logged)
     if is_root:
         version = [v for k, v in run.global_flags if k == "version"]
         if version and version[-1] == "true":
-            return ParsedCommand("", (), tuple(parser.args), gflags, warnings=warnings,
+            return ParsedCommand("", (), tuple(words), gflags, warnings=warnings,
                                  stderr_warnings=n_err, log_warnings=logged)
-        if parser.args:
+        if words:
             if run.profile is not None and run.profile.cli_see_help_errors:
                 # v26.1.5:cmd/docker/docker.go:76 (the root's RunE)
-                raise _fail(run, f"docker: '{parser.args[0]}' is not a docker command.\n"
+                raise _fail(run, f"docker: '{words[0]}' is not a docker command.\n"
                                  "See 'docker --help'", 1)
-            raise _fail(run, f"docker: unknown command: docker {parser.args[0]}\n\n"
+            raise _fail(run, f"docker: unknown command: docker {words[0]}\n\n"
                              "Run 'docker --help' for more information", 1)
         return ParsedCommand("", (), (), gflags, help=True, warnings=warnings,
                              stderr_warnings=n_err, log_warnings=logged)
     assert spec is not None
-    unsupported = is_supported(chain, path, [f for f, _ in parser.sets], run.daemon)
-    if unsupported is not None:
-        raise _fail(run, unsupported, 1)
-    error = args_error(spec, path, node, parser.args, run.profile)
+    if chain_annotated or annotated:  # else isSupported finds nothing to check
+        unsupported = is_supported(chain, path, annotated, run.daemon)
+        if unsupported is not None:
+            raise _fail(run, unsupported, 1)
+    error = args_error(spec, path, node, words, run.profile)
     if error is not None:
         raise _fail(run, error, 1)
-    _multiple_hosts(run)
+    if run.host_set:  # no -H was parsed: no "host" option to count
+        _multiple_hosts(run)
     if spec.group:  # command.ShowHelp
         return ParsedCommand(spec.name, flags, (), gflags, path=" ".join(path), help=True,
                              warnings=warnings, stderr_warnings=n_err,
                              log_warnings=logged)
-    return ParsedCommand(spec.name, flags, tuple(parser.args), gflags, path=" ".join(path),
-                         warnings=warnings, stderr_warnings=n_err,
-                             log_warnings=logged)
+    return _parsed(spec.name, flags, tuple(words), gflags, " ".join(path), False, warnings,
+                   n_err, logged)

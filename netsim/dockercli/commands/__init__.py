@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from netsim.dockercli.commands import (
     build,
@@ -88,6 +89,12 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+@cache
+def _daemon(api_version: str) -> DaemonInfo:
+    """What the CLI learns of the daemon (frozen: one per API version)."""
+    return DaemonInfo(api_version=api_version)
+
+
 def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, Output]:
     """Run one ``docker …`` command line (``argv[0]`` is ``docker``) typed on ``host``: the host
     it ran on (the one ``-H``/``--context`` names) and what it printed."""
@@ -99,8 +106,8 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
         return host, out
     try:
         # the CLI negotiates the daemon's API version (isSupported reads it)
-        daemon = DaemonInfo(api_version=session.profile.api_version)
-        parsed = parse_docker_argv(list(argv[1:]), daemon=daemon, profile=session.profile)
+        parsed = parse_docker_argv(list(argv[1:]), daemon=_daemon(session.profile.api_version),
+                                   profile=session.profile)
     except UnsupportedCommandError as err:
         out.err(f"netsim: {err.what}", NOT_SIMULATED)
         return host, out

@@ -6,6 +6,7 @@ the words of the CLI release being modelled (EngineProfile ``cli_*``)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from netsim.dockercli.flags.spec import CommandSpec, DaemonInfo, FlagSpec
@@ -37,38 +38,68 @@ def _version_less(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=256)
+def _annotations(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Annotation pairs as a mapping, the last of a key winning (cached: the pairs are
+    constants of the command and flag tables; callers only read the mapping)."""
+    return dict(pairs)
+
+
+@functools.lru_cache(maxsize=256)
+def _refusal(pairs: tuple[tuple[str, str], ...], api_version: str, os_type: str,
+             experimental: bool) -> str | None:
+    """Which of isSupported's checks of these annotations this daemon fails first:
+    ``version``, ``ostype`` or ``experimental``; None if it passes them all (cached: a pure
+    function of a few constants)."""
+    ann = _annotations(pairs)
+    if "version" in ann and _version_less(api_version, ann["version"]):
+        return "version"
+    if "ostype" in ann and os_type and ann["ostype"] != os_type:
+        return "ostype"
+    if "experimental" in ann and not experimental:
+        return "experimental"
+    return None
+
+
 def is_supported(chain: list[CommandSpec | None], path: list[str],
                   changed: Sequence[FlagSpec], daemon: DaemonInfo | None) -> str | None:
     """docker.go isSupported: command annotations, then annotated flags that were set."""
     if daemon is None:
         return None
-    cmd_path = _command_path(path)
     for spec in reversed(chain):
         if spec is None or not spec.annotations:
             continue
-        ann = dict(spec.annotations)
-        if "version" in ann and _version_less(daemon.api_version, ann["version"]):
+        refused = _refusal(spec.annotations, daemon.api_version, daemon.os_type,
+                           daemon.experimental)
+        if refused is None:
+            continue
+        cmd_path = _command_path(path)
+        ann = _annotations(spec.annotations)
+        if refused == "version":
             return (f"{cmd_path} requires API version {ann['version']}, but the Docker daemon "
                     f"API version is {daemon.api_version}")
-        if "ostype" in ann and daemon.os_type and ann["ostype"] != daemon.os_type:
+        if refused == "ostype":
             return (f"{cmd_path} is only supported on a Docker daemon running on "
                     f"{ann['ostype']}, but the Docker daemon is running on {daemon.os_type}")
-        if "experimental" in ann and not daemon.experimental:
-            return (f"{cmd_path} is only supported on a Docker daemon with experimental "
-                    "features enabled")
+        return (f"{cmd_path} is only supported on a Docker daemon with experimental "
+                "features enabled")
+    if not changed:  # the usual case: no flag was set (or none with annotations)
+        return None
     errs: list[str] = []
     annotated = {f.long: f for f in changed if f.annotations}
     for f in sorted(annotated.values(), key=lambda f: f.long):
-        ann = dict(f.annotations)
-        if "version" in ann and _version_less(daemon.api_version, ann["version"]):
+        refused = _refusal(f.annotations, daemon.api_version, daemon.os_type,
+                           daemon.experimental)
+        if refused is None:
+            continue
+        ann = _annotations(f.annotations)
+        if refused == "version":
             errs.append(f'"--{f.long}" requires API version {ann["version"]}, but the Docker '
                         f"daemon API version is {daemon.api_version}")
-            continue
-        if "ostype" in ann and daemon.os_type and ann["ostype"] != daemon.os_type:
+        elif refused == "ostype":
             errs.append(f'"--{f.long}" is only supported on a Docker daemon running on '
                         f"{ann['ostype']}, but the Docker daemon is running on {daemon.os_type}")
-            continue
-        if "experimental" in ann and not daemon.experimental:
+        else:
             errs.append(f'"--{f.long}" is only supported on a Docker daemon with experimental '
                         "features enabled")
     return "\n".join(errs) if errs else None
@@ -110,9 +141,19 @@ def args_error(spec: CommandSpec, path: list[str], node: CommandNode, args: list
     v26.1.5:cli/required.go; otherwise v28.0.0 and later)."""
     n = len(args)
     rule, lo, hi = spec.args_rule, spec.min_args, spec.max_args
-    fits = {"none": n == 0, "min": n >= lo, "max": hi is None or n <= hi,
-            "range": hi is None or lo <= n <= hi, "exact": n == lo}
-    if fits.get(rule, True):
+    if rule == "none":
+        fits = n == 0
+    elif rule == "min":
+        fits = n >= lo
+    elif rule == "max":
+        fits = hi is None or n <= hi
+    elif rule == "range":
+        fits = hi is None or lo <= n <= hi
+    elif rule == "exact":
+        fits = n == lo
+    else:  # "arbitrary"
+        fits = True
+    if fits:
         return None  # the count fits: no text to build
     cmd_path = _command_path(path)
     usage = _use_line(path, node)

@@ -39,10 +39,16 @@ _FLAGSET_CACHE: dict[int, tuple[Sequence[FlagSpec], FlagSet]] = {}
 
 @dataclass(slots=True)
 class FlagSet:
-    """A pflag FlagSet: its flags by long name and by shorthand byte."""
+    """A pflag FlagSet: its flags by long name and by shorthand byte.
+
+    ``by_word`` is a shortcut for the parser: the flag that a whole word ``--name`` or ``-x``
+    (no ``=``, no other shorthand) names, for the names and shorthands whose reading involves
+    nothing else (see :meth:`build`); a word not in it takes pflag's full route.
+    """
 
     by_long: dict[str, FlagSpec]
     by_short: dict[int, FlagSpec]
+    by_word: dict[str, FlagSpec] = field(default_factory=dict)
 
     @classmethod
     def of(cls, flags: Sequence[FlagSpec]) -> FlagSet:
@@ -67,7 +73,18 @@ class FlagSet:
             by_long[f.long] = f
             if f.short:
                 by_short[ord(f.short)] = f
-        return cls(by_long, by_short)
+        by_word: dict[str, FlagSpec] = {}
+        for long, f in by_long.items():
+            # ``--long``: pflag's parseLongArg finds exactly this flag (a name that starts with
+            # "-" or "=" or holds "=" is read otherwise)
+            if long and long[0] not in "-=" and "=" not in long:
+                by_word["--" + long] = f
+        for code, f in by_short.items():
+            # ``-x`` alone: parseShortArg's one turn for an ASCII shorthand (its one byte);
+            # "-" and "=" read otherwise, a deprecated shorthand warns
+            if code < 0x80 and chr(code) not in "-=" and not f.shorthand_deprecated:
+                by_word["-" + chr(code)] = f
+        return cls(by_long, by_short, by_word)
 
 
 @dataclass(slots=True)
@@ -94,6 +111,8 @@ def flag_name_for_error(f: FlagSpec) -> str:
 class FlagParser:
     """pflag's ``FlagSet.Parse`` for one flag set (spf13/pflag v1.0.10, flag.go)."""
 
+    __slots__ = ("args", "fs", "interspersed", "run", "sets", "warnings")
+
     def __init__(self, fs: FlagSet, run: Invocation, *, interspersed: bool) -> None:
         self.fs = fs
         self.run = run
@@ -103,6 +122,27 @@ class FlagParser:
         self.warnings: list[str] = []
 
     def _set(self, f: FlagSpec, value: str) -> None:
+        check = f.check
+        kind = f.kind
+        if not check and kind != "bool":
+            shown = value  # nothing to check and nothing to rewrite (what _checked would do)
+        elif check == "bool" and kind == "bool" and (value == "true" or value == "false"):
+            # the usual ``-d``/``--rm``: strconv.ParseBool accepts both spellings and gives back
+            # the same one, so neither the check nor the rewrite changes anything (no
+            # address-check rewrite applies to "bool", and such a flag is not --host)
+            shown = value
+        else:
+            shown = self._checked(f, value)
+        if f is HELP_PERSISTENT:
+            self.run.help = shown == "true"
+        self.sets.append((f, shown))
+        if f.deprecated:
+            profile = self.run.profile
+            if profile is None or f.long in profile.cli_deprecated_flags:
+                self.warnings.append(f"Flag --{f.long} has been deprecated, {f.deprecated}")
+
+    def _checked(self, f: FlagSpec, value: str) -> str:
+        """Run the flag type's parse-time check; the value as pflag records it."""
         shown = value
         try:
             if f.check == "host":
@@ -126,14 +166,11 @@ class FlagParser:
         except GoError as e:
             raise FlagError(f"invalid argument {go_quote(value)} for "
                              f"{go_quote(flag_name_for_error(f))} flag: {e}") from None
-        if f is HELP_PERSISTENT:
-            self.run.help = shown == "true"
-        self.sets.append((f, shown))
-        profile = self.run.profile
-        if f.deprecated and (profile is None or f.long in profile.cli_deprecated_flags):
-            self.warnings.append(f"Flag --{f.long} has been deprecated, {f.deprecated}")
+        return shown
 
-    def _long(self, s: str, rest: list[str]) -> list[str]:
+    def _long(self, s: str, rest: Sequence[str], i: int) -> int:
+        """One ``--name[=value]`` word; ``rest[i:]`` are the words after it.  Returns the index
+        of the next word to parse."""
         name = s[2:]
         if not name or name[0] in "-=":
             raise FlagError(f"bad flag syntax: {s}")
@@ -145,16 +182,19 @@ class FlagParser:
             pass
         elif f.kind == "bool":
             value = "true"
-        elif rest:
-            value, rest = rest[0], rest[1:]
+        elif i < len(rest):
+            value = rest[i]
+            i += 1
         else:
             raise FlagError(f"flag needs an argument: --{name}")
         self._set(f, value)
-        return rest
+        return i
 
-    def _short(self, s: str, rest: list[str]) -> list[str]:
+    def _short(self, s: str, rest: Sequence[str], i: int) -> int:
+        """One ``-abc`` word of shorthands; ``rest[i:]`` are the words after it.  Returns the
+        index of the next word to parse."""
         shorthands = to_bytes(s)[1:]
-        remaining = rest
+        nxt_i = i
         while shorthands:
             if shorthands.startswith(b"test."):
                 break
@@ -169,38 +209,58 @@ class FlagParser:
                 value, nxt = "true", shorthands[1:]
             elif len(shorthands) > 1:
                 value, nxt = from_bytes(shorthands[1:]), b""
-            elif rest:
-                value, nxt = rest[0], b""
-                remaining = rest[1:]
+            elif i < len(rest):
+                # pflag takes the value from the words after this one: always the first of them
+                # (a value-taking shorthand ends the word, so this happens at most once)
+                value, nxt = rest[i], b""
+                nxt_i = i + 1
             else:
                 raise FlagError(f"flag needs an argument: {go_quote_rune(c)} in "
                                  f"-{from_bytes(shorthands)}")
             if f.shorthand_deprecated:
-                text = (f.shorthand_deprecated if self.run.profile is None
-                        else self.run.profile.cli_help_shorthand_deprecation)
-                self.warnings.append(f"Flag shorthand -{f.short} has been deprecated, {text}")
+                self._shorthand_deprecated(f)
             self._set(f, value)
             shorthands = nxt
-        return remaining
+        return nxt_i
+
+    def _shorthand_deprecated(self, f: FlagSpec) -> None:
+        text = (f.shorthand_deprecated if self.run.profile is None
+                else self.run.profile.cli_help_shorthand_deprecation)
+        self.warnings.append(f"Flag shorthand -{f.short} has been deprecated, {text}")
 
     def parse(self, arguments: Sequence[str]) -> None:
         """Parse the arguments: the flags go to ``sets``, the rest to ``args``."""
-        rest = list(arguments)
-        while rest:
-            s, rest = rest[0], rest[1:]
-            if len(s) == 0 or s[0] != "-" or len(s) == 1:
-                self.args.append(s)
+        # pflag consumes its argument list from the front; walking an index over the (never
+        # modified) sequence reads the same words in the same order without copying the tail
+        args = self.args
+        by_word = self.fs.by_word
+        i, n = 0, len(arguments)
+        while i < n:
+            s = arguments[i]
+            i += 1
+            f = by_word.get(s)
+            if f is not None and (f.kind == "bool" or i < n):
+                # ``--name`` or ``-x`` naming a flag (FlagSet.by_word), with its value if it
+                # takes one: what _long and _short do with such a word
+                if f.kind == "bool":
+                    self._set(f, "true")
+                else:
+                    self._set(f, arguments[i])
+                    i += 1
+                continue
+            if not s.startswith("-") or s == "-":  # len(s) == 0 || s[0] != '-' || len(s) == 1
+                args.append(s)
                 if not self.interspersed:
-                    self.args.extend(rest)
+                    args.extend(arguments[i:])
                     return
                 continue
             if s[1] == "-":
-                if len(s) == 2:
-                    self.args.extend(rest)
+                if s == "--":
+                    args.extend(arguments[i:])
                     return
-                rest = self._long(s, rest)
+                i = self._long(s, arguments, i)
             else:
-                rest = self._short(s, rest)
+                i = self._short(s, arguments, i)
 
 
 _COMMAND_FLAGSETS: dict[tuple[str | None, str | None], FlagSet] = {}

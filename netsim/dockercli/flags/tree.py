@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from netsim.dockercli.flags.container import (
@@ -66,27 +66,23 @@ class CommandNode:
     spec: CommandSpec | None = None
     children: tuple[CommandNode, ...] = ()
     short: str = ""
+    #: the command's name (the first word of its Use)
+    name: str = field(init=False, repr=False, compare=False)
+    #: the children by name and alias (the first child named or aliased so wins)
+    _by_name: Mapping[str, CommandNode] = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str:
-        """The command's name (the first word of its Use)."""
-        return self.use.split(" ", 1)[0]
+    def __post_init__(self) -> None:
+        named: dict[str, CommandNode] = {}
+        for child in self.children:
+            for key in (child.name, *child.aliases):
+                named.setdefault(key, child)
+        # frozen: set once here, derived from the fields above
+        object.__setattr__(self, "name", self.use.split(" ", 1)[0])
+        object.__setattr__(self, "_by_name", named)
 
     def find_next(self, word: str) -> CommandNode | None:
         """cobra's findNext: the child named (or aliased) ``word``."""
-        index = _CHILDREN.get(id(self))
-        if index is None or index[0] is not self:
-            named: dict[str, CommandNode] = {}
-            for child in self.children:  # the first child named or aliased so wins
-                for key in (child.name, *child.aliases):
-                    named.setdefault(key, child)
-            index = _CHILDREN[id(self)] = (self, named)
-        return index[1].get(word)
-
-
-#: each node's children by name and alias (nodes are constants: by identity; the entry keeps
-#: the node alive so that its id is not reused)
-_CHILDREN: dict[int, tuple[CommandNode, dict[str, CommandNode]]] = {}
+        return self._by_name.get(word)
 
 
 @dataclass(frozen=True, slots=True)

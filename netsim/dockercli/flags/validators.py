@@ -84,13 +84,38 @@ def _v_duration(v: str) -> None:
     parse_duration(v)
 
 
+#: a dotted-quad IPv4 address that Go's netip.ParseAddr accepts (so net.ParseIP too): four
+#: decimal fields 0-255 without leading zeros; and such an address with a prefix length 0-32,
+#: which net.ParseCIDR accepts.  These only short-cut the common case: a text they do not match
+#: goes through the full parse (which may still accept it: " 10.0.0.1", "10.0.0.0/08", IPv6…).
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_PLAIN_IPV4 = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}")
+_PLAIN_IPV4_CIDR = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}/(?:3[0-2]|[12]?[0-9])")
+
+
+def _ip_ok(text: str) -> bool:
+    """net.ParseIP(strings.TrimSpace(text)) != nil (a plain IPv4 address has no space to trim)."""
+    return _PLAIN_IPV4.fullmatch(text) is not None or net_parse_ip(trim_space(text))
+
+
+def _cidr_ok(text: str) -> bool:
+    """net.ParseCIDR(strings.TrimSpace(text)) succeeds."""
+    return _PLAIN_IPV4_CIDR.fullmatch(text) is not None or net_parse_cidr(trim_space(text))
+
+
 def _v_ip(v: str) -> None:
-    if v != "" and not net_parse_ip(trim_space(v)):
+    if v != "" and not _ip_ok(v):
         raise GoError(f"failed to parse IP: {go_quote(v)}")
 
 
 def _read_as_csv(v: str) -> list[str]:
-    return [] if v == "" else read_record(v)
+    if v == "":
+        return []
+    if v.isascii() and "," not in v and '"' not in v and "\n" not in v and "\r" not in v:
+        # one plain field (a lone address, the usual case): encoding/csv reads it back whole,
+        # as read_record would (no separator, quote or line end to act on)
+        return [v]
+    return read_record(v)
 
 
 def _v_string_slice(v: str) -> None:
@@ -107,13 +132,13 @@ def _unquoted_csv(v: str) -> list[str]:
 
 def _v_ip_slice(v: str) -> None:
     for item in _unquoted_csv(v):
-        if not net_parse_ip(trim_space(item)):
+        if not _ip_ok(item):
             raise GoError(f"invalid string being converted to IP address: {item}")
 
 
 def _v_ipnet_slice(v: str) -> None:
     for item in _unquoted_csv(v):
-        if not net_parse_cidr(trim_space(item)):
+        if not _cidr_ok(item):
             raise GoError(f"invalid string being converted to CIDR: {item}")
 
 
@@ -170,7 +195,7 @@ def _v_link(v: str) -> None:
 
 
 def _v_ip_address(v: str) -> None:
-    if not net_parse_ip(trim_space(v)):
+    if not _ip_ok(v):
         profile = CLI_PROFILE.get()  # EngineProfile.cli_ip_address_error
         text = (profile.cli_ip_address_error if profile is not None
                 else "IP address is not correctly formatted: {value}")
@@ -438,8 +463,8 @@ def _gw_priority() -> bool:
 def _v_network(v: str, *, parse_addresses: bool = True) -> None:
     """opts.NetworkOpt.Set; ``parse_addresses``: ip=/ip6=/link-local-ip= are netip.Addr
     (docker/cli ≥ 29.0, opts/network.go) rather than strings passed on (≤ 28.x)."""
-    if not _NETWORK_LONG_SYNTAX_RE.search(v):
-        return
+    if "=" not in v or not _NETWORK_LONG_SYNTAX_RE.search(v):
+        return  # the short syntax (a network name): the long one needs a key=value pair
     target = ""
     for fld in read_record(v):
         key, sep, val = fld.lower().partition("=")
