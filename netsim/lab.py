@@ -463,13 +463,15 @@ class Lab:
     def _note_unknown_images(self) -> None:
         """A note, once per image, for each image of a container created so far that neither
         the catalogue nor a declaration knows (netsim.images.declared.unknown_image_note)."""
-        unknown = list(self.engine.unknown_images)[self._noted_images:]
-        self.notes.extend(image_facts.unknown_image_note(
-            i, scenario=self._scenario_notes, dump=self.restored) for i in unknown)
-        self._noted_images += len(unknown)
-        said = list(self.engine.notes)[self._noted_engine:]  # the daemons' own, once each
-        self.notes.extend(said)
-        self._noted_engine += len(said)
+        if len(self.engine.unknown_images) > self._noted_images:  # (checked at every step)
+            unknown = list(self.engine.unknown_images)[self._noted_images:]
+            self.notes.extend(image_facts.unknown_image_note(
+                i, scenario=self._scenario_notes, dump=self.restored) for i in unknown)
+            self._noted_images += len(unknown)
+        if len(self.engine.notes) > self._noted_engine:  # the daemons' own, once each
+            said = list(self.engine.notes)[self._noted_engine:]
+            self.notes.extend(said)
+            self._noted_engine += len(said)
 
     def _substitute(self, command: str, line: int) -> Command:
         """The command line with each ``$(docker …)`` run and replaced by its output's words."""

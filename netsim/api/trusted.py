@@ -131,8 +131,9 @@ def revalidated(base: _M, /, **changes: Any) -> _M:
     changed fields are validated (pydantic's ``validate_assignment``, with their field
     validators), in declaration order, so a ValidationError names the same first field as
     validating the whole model would. For a model of many fields, most of them defaults
-    (HostConfig: 70), ~1 µs a change instead of ~10 µs for all. Not for models with model
-    validators (they would not run)."""
+    (HostConfig's 70 with one change: 3.0 µs against 4.7 µs for all, measured alone); for a
+    model of few fields, validating it whole is faster. Not for models with model validators
+    (they would not run)."""
     cls = type(base)
     if cls.__pydantic_decorators__.model_validators:
         raise TypeError(f"{cls.__name__} has model validators: validate it whole")

@@ -174,8 +174,10 @@ class EndpointsMixin(EngineCore):
                 next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
             raise
         used = {e.ifname for e in c.endpoints if e.ifname}
-        ifname = next(f"eth{i}" for i in range(index, index + 1 + len(used) + 1)
-                      if f"eth{i}" not in used)
+        ifname = f"eth{index}"  # the first of ethINDEX, ethINDEX+1 … not in use
+        if ifname in used:
+            ifname = next(f"eth{i}" for i in range(index + 1, index + 1 + len(used) + 1)
+                          if f"eth{i}" not in used)
         if self.profile.ifname_counter_per_sandbox:
             sb = self._sandbox(rt, c.id)
             ifname = f"eth{sb.next_eth}"
@@ -349,11 +351,10 @@ class EndpointsMixin(EngineCore):
             rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
-        updated = evolve(c,
-            endpoints=(*c.endpoints, ep),
-            embedded_dns=c.embedded_dns or self._needs_resolver(rt, ep))
-        new_eps = self._default_gateway(rt, updated, list(updated.endpoints))
-        updated = evolve(updated, endpoints=new_eps)
+        embedded_dns = c.embedded_dns or self._needs_resolver(rt, ep)
+        # (_default_gateway reads the container's names and ID, not its endpoints: c will do)
+        updated = evolve(c, endpoints=self._default_gateway(rt, c, [*c.endpoints, ep]),
+                         embedded_dns=embedded_dns)
         # the gateway endpoint may change; port mappings follow it (sandbox.go Endpoint.Less,
         # bridge_linux.go ProgramExternalConnectivity)
         updated = self._rebind(rt, updated)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -345,6 +345,28 @@ def _plan() -> _Plan:
                  HostConfig(**base[_HOST]))
 
 
+_T = TypeVar("_T")
+
+#: the Configs and HostConfigs validated so far, by what they were made of (frozen: the
+#: containers of the same flags share one: 10,000 ``docker run -d nginx`` ask for one Config)
+_VALIDATED: dict[tuple[Any, ...], Any] = {}
+
+
+def _validated(key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    """``make()``, once per key; every time for a key holding a value that is not hashable (a
+    dict of labels, of published ports). What ``make`` refuses is refused every time."""
+    try:
+        found = _VALIDATED.get(key)
+    except TypeError:
+        return make()
+    if found is None:
+        found = make()
+        if len(_VALIDATED) >= 4096:
+            _VALIDATED.clear()
+        _VALIDATED[key] = found
+    return cast(_T, found)
+
+
 def build_spec(copts: ContainerOptions) -> ContainerSpec:
     """opts.go ``parse`` (and run.go's ``-d``): the request for these options. Raises
     ValueError (a bad ``-p``/``--expose``) or pydantic's ValidationError.
@@ -365,12 +387,14 @@ def build_spec(copts: ContainerOptions) -> ContainerSpec:
     entrypoint = copts.entrypoint if copts.entrypoint is not None else (
         None if entry is None else ((entry,) if entry else ()))
     networks = copts.networks
-    config = ContainerConfig(Cmd=copts.args, Image=copts.image, Entrypoint=entrypoint,
-                             **{**plan.base[_CONFIG], **changed[_CONFIG]})
-    host_config = revalidated(
-        plan.host,
-        NetworkMode=networks[0].network if copts.explicit_networks and networks else "default",
-        **changed[_HOST])
+    config_fields = {**plan.base[_CONFIG], **changed[_CONFIG]}
+    config = _validated(
+        (_CONFIG, copts.args, copts.image, entrypoint, tuple(config_fields.items())),
+        lambda: ContainerConfig(Cmd=copts.args, Image=copts.image, Entrypoint=entrypoint,
+                                **config_fields))
+    mode = networks[0].network if copts.explicit_networks and networks else "default"
+    host_config = _validated((_HOST, mode, tuple(changed[_HOST].items())),
+                             lambda: revalidated(plan.host, NetworkMode=mode, **changed[_HOST]))
     return ContainerSpec(name=copts.name, Config=config, HostConfig=host_config,
                          NetworkingConfig=NetworkingConfig(EndpointsConfig=_attachments(copts)))
 
