@@ -16,27 +16,37 @@ from pathlib import Path
 
 import yaml
 
-from netsim.conformance import compare_all, parse_allowlist
+from netsim.conformance import Allowance, compare_all, parse_allowlist
 from netsim.io.recording import read_recording
 
 CONF = Path(__file__).resolve().parent.parent / "conformance"
+
+
+def recording_files(smoke: bool) -> list[Path]:
+    """Every recording under conformance/recorded, in order (the first three with ``smoke``)."""
+    files = sorted((CONF / "recorded").rglob("*.json"))
+    return files[:3] if smoke else files
+
+
+def allowances() -> tuple[Allowance, ...]:
+    """conformance/allowed.yaml: the reviewed differences a comparison allows."""
+    allowed = CONF / "allowed.yaml"
+    return parse_allowlist(
+        yaml.safe_load(allowed.read_text(encoding="utf-8")) if allowed.exists() else None)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--smoke", action="store_true", help="three recordings, one run")
     args = ap.parse_args()
-    files = sorted((CONF / "recorded").rglob("*.json"))
-    if args.smoke:
-        files = files[:3]
+    files = recording_files(args.smoke)
     if not files:
         print("no recordings")
         return
     t0 = time.perf_counter()
     recordings = [read_recording(f) for f in files]
     t_read = time.perf_counter() - t0
-    allowed = CONF / "allowed.yaml"
-    allow = parse_allowlist(yaml.safe_load(allowed.read_text()) if allowed.exists() else None)
+    allow = allowances()
     times = []
     report = None
     for _ in range(1 if args.smoke else 3):

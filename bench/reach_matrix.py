@@ -65,6 +65,17 @@ class Target:
                 f"{self.value / self.limit:.2f}× the limit)")
 
 
+def judge(targets: Sequence[Target], *, smoke: bool, title: str | None = "targets") -> None:
+    """Print each target's line (under ``title``); exit 1 when one is missed, unless this is a
+    smoke run."""
+    if title is not None:
+        print(title + (" (smoke run: not enforced):" if smoke else ":"))
+    for t in targets:
+        print("  " + t.line())
+    if not smoke and not all(t.ok for t in targets):
+        sys.exit(1)
+
+
 def show(name: str, value: str) -> None:
     print(f"{name + ':':<36}{value}", flush=True)
 
@@ -278,11 +289,7 @@ def main() -> None:
     show("peak RSS", f"{peak:.1f} MiB (this process, whole run)")
     targets.append(Target("peak memory (RSS)", peak, 1024.0, "MiB"))
 
-    print("targets" + (" (smoke run: not enforced):" if args.smoke else ":"))
-    for t in targets:
-        print("  " + t.line())
-    if not args.smoke and not all(t.ok for t in targets):
-        sys.exit(1)
+    judge(targets, smoke=args.smoke)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from engine_build import synthetic
-from reach_matrix import Target
+from reach_matrix import Target, judge
 
 from netsim.lab import run_script
 
@@ -58,16 +58,11 @@ def extract(rev: str, into: Path) -> Path:
     except (OSError, subprocess.CalledProcessError) as e:
         detail = e.stderr.decode(errors="replace").strip() if isinstance(
             e, subprocess.CalledProcessError) else str(e)
-        sys.exit(f"redesign_ratio: cannot extract {rev} with git archive ({detail}); "
+        sys.exit(f"replay_speed: cannot extract {rev} with git archive ({detail}); "
                  "run from a git clone or pass --base REV")
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
         tar.extractall(into, filter="data")
     return into
-
-
-#: where the measured processes run: a directory with no ``netsim`` package in it (``python -m``
-#: puts its working directory before PYTHONPATH, so from the checkout both trees would be it)
-NEUTRAL = Path(tempfile.gettempdir())
 
 
 def child_run(pythonpath: Path, argv: list[str]) -> tuple[float, bytes, int]:
@@ -149,11 +144,7 @@ def main() -> None:
         Target("speed-up over the base, end to end", speedup, 5.0, "x", at_least=True),
         Target("peak RSS", peak_kib / 1024, 1024.0, "MiB"),
     ]
-    print("targets" + (" (smoke run: not enforced):" if args.smoke else ":"))
-    for t in targets:
-        print("  " + t.line())
-    if not args.smoke and not all(t.ok for t in targets):
-        sys.exit(1)
+    judge(targets, smoke=args.smoke)
 
 if __name__ == "__main__":
     main()

@@ -40,19 +40,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from netsim.conformance import (
-    Allowance,
     ConformanceReport,
     ScriptResult,
     compare,
-    parse_allowlist,
     replay,
 )
 from netsim.io.recording import RecordedStep, Recording, read_recording
 
-CONF = Path(__file__).resolve().parent.parent / "conformance"
+sys.path.insert(0, str(Path(__file__).parent))
+from conformance_replay import allowances, recording_files
+
 GOAL = 1_000.0  # netsim at least this many times faster than the real engine
 WAIT_S = 1.0  # a step at least this long waited on a timer (see the module docstring)
 RUNS = 3
@@ -163,16 +161,12 @@ def main() -> None:
     ap.add_argument("--smoke", action="store_true",
                     help="three recordings, one run (targets printed, not enforced)")
     args = ap.parse_args()
-    files = sorted((CONF / "recorded").rglob("*.json"))
-    if args.smoke:
-        files = files[:3]
+    files = recording_files(args.smoke)
     if not files:
         print("no recordings")
         return
     recordings = [read_recording(f) for f in files]
-    allowed = CONF / "allowed.yaml"
-    allow: tuple[Allowance, ...] = parse_allowlist(
-        yaml.safe_load(allowed.read_text(encoding="utf-8")) if allowed.exists() else None)
+    allow = allowances()
 
     engines: dict[str, Tally] = {}
     for rec in recordings:
