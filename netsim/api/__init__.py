@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from netsim.api.base import ApiModel, IPAddress, IPInterface
 from netsim.api.container import (
+    NO_ENDPOINT_SETTINGS,
     ContainerConfig,
     ContainerSpec,
     EndpointConfig,
@@ -105,6 +106,7 @@ from netsim.api.scenario import ContainerDecl, ImageDecl, Scenario
 __all__ = [
     "DEFAULT_HOST",
     "IPAM",
+    "NO_ENDPOINT_SETTINGS",
     "PREDEFINED_NETWORKS",
     "AddressPool",
     "ApiModel",

@@ -24,6 +24,7 @@ from netsim.api.ports import KeySet, PortSet
 from netsim.api.trusted import build
 
 __all__ = [
+    "NO_ENDPOINT_SETTINGS",
     "ContainerConfig",
     "ContainerSpec",
     "EndpointConfig",
@@ -120,7 +121,7 @@ class EndpointConfig(ApiModel):
 
 
 #: an endpoint with no settings of its own (frozen: shared)
-_NO_SETTINGS = EndpointSettings()
+NO_ENDPOINT_SETTINGS = EndpointSettings()
 
 
 class NetworkingConfig(DockerObject):
@@ -238,5 +239,5 @@ class ContainerSpec(DockerObject):
         (daemon/create.go updateContainerNetworkSettings). ``default`` is not translated."""
         configs: Mapping[str, EndpointSettings] = self.NetworkingConfig.EndpointsConfig
         mode = self.HostConfig.NetworkMode or "default"
-        first = configs.get(mode, _NO_SETTINGS)
+        first = configs.get(mode, NO_ENDPOINT_SETTINGS)
         return ((mode, first), *((k, v) for k, v in configs.items() if k != mode))

@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 from pydantic import ValidationError
 
 from netsim.api import (
+    NO_ENDPOINT_SETTINGS,
     ContainerConfig,
     ContainerSpec,
     EndpointConfig,
@@ -144,18 +145,17 @@ def _attachments(copts: ContainerOptions) -> dict[str, EndpointSettings]:
     """parseNetworkOpts' EndpointsConfig: ``default`` when no ``--network`` was given; a single
     network without settings is left out (opts.go:750-800)."""
     if not copts.explicit_networks:
-        first = copts.networks[0].settings() if copts.networks else EndpointSettings()
+        first = copts.networks[0].settings() if copts.networks else NO_ENDPOINT_SETTINGS
         return {"default": first}
     out: dict[str, EndpointSettings] = {}
     for i, ep in enumerate(copts.networks):
         settings = ep.settings()
-        if i == 0 and len(copts.networks) == 1 and settings == _NO_SETTINGS:
+        if i == 0 and len(copts.networks) == 1 and settings == NO_ENDPOINT_SETTINGS:
             continue
         out[ep.network] = settings
     return out
 
 
-_NO_SETTINGS = EndpointSettings()
 _Field = Callable[[ContainerOptions], Any]
 
 

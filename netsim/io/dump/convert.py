@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from netsim.api import (
+    NO_ENDPOINT_SETTINGS,
     ContainerConfig,
     ContainerSpec,
     EndpointSettings,
@@ -592,7 +593,7 @@ def convert_container(loc_where: str, c: Mapping[str, Any], unused: Unused,
     first = "bridge" if mode == "default" else mode
     endpoints.sort(key=lambda e: (e.network != first, e.network))
     networking = NetworkingConfig(EndpointsConfig={
-        k: v for k, v in run_configs.items() if k != first or v != EndpointSettings()})
+        k: v for k, v in run_configs.items() if k != first or v != NO_ENDPOINT_SETTINGS})
     spec = ContainerSpec.model_construct(
         name=name, Config=config, HostConfig=host_config, NetworkingConfig=networking)
     mappings = _port_mappings(w, _map(ns, "Ports", f"{w}.NetworkSettings"))
@@ -689,7 +690,7 @@ def _endpoint(w: str, path: str, net_name: str, ep: Mapping[str, Any], name: str
     driver_opts = _strmap(ep, "DriverOpts", where)
     priority = _int(ep, "GwPriority", where)
     if ipam is None and not links and not aliases and not driver_opts and not priority:
-        config = _NO_SETTINGS  # the common case, shared (the models are frozen)
+        config = NO_ENDPOINT_SETTINGS  # the common case, shared (the models are frozen)
     else:
         try:
             config = EndpointSettings(IPAMConfig=ipam, Links=links, Aliases=tuple(aliases),
@@ -732,7 +733,6 @@ def _endpoint(w: str, path: str, net_name: str, ep: Mapping[str, Any], name: str
     return state, ipam_raw is None
 
 
-_NO_SETTINGS = EndpointSettings()
 
 _ENDPOINT_USED = frozenset({
     "IPAMConfig", "Links", "Aliases", "MacAddress", "DriverOpts", "GwPriority", "NetworkID",
