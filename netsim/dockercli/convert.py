@@ -19,11 +19,13 @@ from netsim.api import (
     IPAM,
     ConfigReference,
     EndpointConfig,
+    EndpointSettings,
     IPAMConfig,
     NetworkConnect,
     NetworkCreate,
     NetworkSpec,
 )
+from netsim.api.trusted import build
 from netsim.dockercli.container_values import kv_map
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
@@ -280,12 +282,32 @@ def network_connect(p: ParsedCommand, *, host: str,
                     endpoint_check: EndpointCheck | None = None) -> NetworkConnect:
     """``docker network connect`` (cli/command/network/connect.go)."""
     network, container = p.args[0], p.args[1]
+    key = (p.flags, network)
+    known = _CONNECTS.get(key)
+    if known is None:
+        known = _connect_request(p, network, endpoint_check)
+        if len(_CONNECTS) >= 4096:
+            _CONNECTS.clear()
+        _CONNECTS[key] = known
+    elif endpoint_check is not None:  # the session's check, each time
+        endpoint_check(EndpointConfig.model_construct(**known[0]), True)
+    return build(NetworkConnect, host=host, network=network, Container=container,
+                 EndpointConfig=known[1])
+
+
+#: network_connect's endpoints by the flags and the network (the container aside): the
+#: strings as typed, for the session's check, and the request's EndpointConfig
+_CONNECTS: dict[tuple[Any, ...], tuple[dict[str, Any], EndpointSettings]] = {}
+
+
+def _connect_request(p: ParsedCommand, network: str, endpoint_check: EndpointCheck | None
+                     ) -> tuple[dict[str, Any], EndpointSettings]:
     driver_opts = kv_map(split_values(p.get_all("driver-opt")))
+    raw: dict[str, Any] = {  # the strings as typed, before the model types them
+        "network": network, "aliases": tuple(split_values(p.get_all("alias"))),
+        "ipv4_address": p.get("ip") or None, "ipv6_address": p.get("ip6") or None,
+        "link_local_ips": tuple(split_values(p.get_all("link-local-ip")))}
     if endpoint_check is not None:
-        raw: dict[str, Any] = {  # the strings as typed, before the model types them
-            "network": network, "aliases": tuple(split_values(p.get_all("alias"))),
-            "ipv4_address": p.get("ip") or None, "ipv6_address": p.get("ip6") or None,
-            "link_local_ips": tuple(split_values(p.get_all("link-local-ip")))}
         endpoint_check(EndpointConfig.model_construct(**raw), True)
     try:
         endpoint = EndpointConfig(
@@ -302,5 +324,4 @@ def network_connect(p: ParsedCommand, *, host: str,
         raise _cli_error(_first_validation_message(err)) from None
     # connect.go: the request's EndpointConfig (an IPAMConfig only when an address is given,
     # as netsim has always sent it)
-    return NetworkConnect(host=host, network=network, Container=container,
-                          EndpointConfig=endpoint.settings())
+    return raw, endpoint.settings()

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from netsim.api import ContainerCreate, ContainerRemove, ContainerSpec, ContainerStop
+from netsim.api.trusted import build
 from netsim.daemon.engine import runc_start_error
 from netsim.dockercli.commands.common import find_container, image_info
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session, Shell
@@ -96,7 +97,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
     if not _pulled(session, host, cfg.Image, out):
         return
     detach = p.get("detach") == "true"  # client-side: run -d does not attach
-    op = ContainerCreate(host=host, op="run" if start else "create", container=spec)
+    op = build(ContainerCreate, host=host, op="run" if start else "create", container=spec)
     before = session.engine.last_created
     try:
         info = image_info(session, host, cfg.Image)
