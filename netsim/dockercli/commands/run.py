@@ -14,10 +14,11 @@ from netsim.dockercli.commands.common import find_container, image_info
 from netsim.dockercli.commands.context import NOT_SIMULATED, Output, Session, Shell
 from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.exec import main_program, probe_into
+from netsim.dockercli.commands.registry import NotSimulated, pull_into, wants_registry
 from netsim.dockercli.container_opts import container_spec
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
-from netsim.images import ImageInfo
+from netsim.images import ImageInfo, effective_argv, parse_image_ref
 from netsim.versions import EngineProfile
 
 __all__ = ["attached_output", "check_start", "content_trust", "create", "foreground_probe",
@@ -48,8 +49,6 @@ def content_trust(session: Session, p: ParsedCommand, image: str, out: Output) -
     (v28.5.2:cli/trust/trust.go:111-125, :245; EngineProfile.cli_dct_retirement_warning).
     Measured: conformance/recorded/28.5, 40-cli-unknown-commands-flags. True when it stopped
     the command."""
-    from netsim.images import parse_image_ref
-
     if not session.profile.cli_content_trust or p.get("disable-content-trust") != "false":
         return False
     try:
@@ -75,8 +74,6 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
            start: bool = False) -> None:
     """``docker create`` (``start``: ``docker run``): the container spec from the command
     line, the CLI's warnings and checks, then the daemon's create (and start)."""
-    from netsim.images import effective_argv
-
     try:
         spec = container_spec(
             p, endpoint_check=string_addresses(session, host),
@@ -192,9 +189,6 @@ def _pulled(session: Session, host: str, image: str, out: Output) -> bool:
     "Unable to find image" and the pull (on stderr), as docker run and create do
     (cli/command/container/create.go pullImage); a DaemonError when the pull fails. False:
     netsim does not simulate that pull (its note printed)."""
-    from netsim.dockercli.commands.registry import NotSimulated, pull_into, wants_registry
-    from netsim.images import parse_image_ref
-
     if not wants_registry(image) or session.engine.find_image(host, image) is not None:
         return True
     out.err(f"Unable to find image '{parse_image_ref(image).familiar_tagged}' locally")
