@@ -385,7 +385,7 @@ class Lab:
         if sl.directive is not None:
             self._directive(sl.directive, sl.line)
             return None
-        prefix_err = "".join(w + "\n" for w in sl.warnings)
+        prefix_err = "".join(w + "\n" for w in sl.warnings) if sl.warnings else ""
         cmd = Command(sl.argv, sl.env, sl.redirects, None, sl.unsupported)
         if _SUBST.search(sl.command):
             cmd = self._substitute(sl.command, sl.line)
@@ -452,8 +452,8 @@ class Lab:
                 ) -> Step:
         step = annotate(self, step, argv, op)  # netsim's hints under "No such …" (and failures)
         self._note_unknown_images()
-        groups = list(dict.fromkeys(self.dns_rng.take()))
-        if groups:
+        if taken := self.dns_rng.take():
+            groups = list(dict.fromkeys(taken))
             state = self.state
             step = dataclasses.replace(step, shuffled=tuple(
                 tuple((a, _reverse_names(state, a)) for a in g) for g in groups))

@@ -68,6 +68,8 @@ class EndpointsMixin(EngineCore):
         checks at the endpoint's set-up (EngineProfile.endpoint_settings_checked_at_start),
         the first problem alone; ``ipam`` false leaves out what only IPAM finds (an address
         outside the subnets: a stopped container's ``network connect`` there)."""
+        if cfg.IPAMConfig is None and not cfg.Aliases:
+            return  # (no address and no alias: nothing below can object)
         errors: list[str] = []
         driver = drivers.get(net.driver)
         if not net.is_user_defined or not driver.sandbox_interface:

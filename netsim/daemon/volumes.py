@@ -288,6 +288,9 @@ class VolumesMixin(EngineCore):
         and the volumes it mounts, created when missing and referenced by ``cid``. netsim
         takes a copied volume's reference at create (Docker: at the first start,
         lazyInitializeVolume, unless its source is empty)."""
+        hc = spec.HostConfig
+        if not (hc.VolumesFrom or hc.Binds or hc.Mounts or spec.Config.Volumes):
+            return ()  # nothing to mount (what _points reads)
         inherited: dict[str, MountState] = {}
         for ref in spec.HostConfig.VolumesFrom:
             name, rw = _volumes_from(ref)
