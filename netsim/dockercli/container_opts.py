@@ -51,7 +51,7 @@ from netsim.dockercli.container_values import (
     ulimits,
     weight_devices,
 )
-from netsim.dockercli.convert import EndpointCheck, split_values
+from netsim.dockercli.convert import MEMO_ENTRIES, EndpointCheck, split_values
 from netsim.dockercli.flags.validators import CLI_PROFILE
 from netsim.dockercli.parse import ParsedCommand
 from netsim.dockercli.publish import (
@@ -362,7 +362,7 @@ def _validated(key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
         return make()
     if found is None:
         found = make()
-        if len(_VALIDATED) >= 4096:
+        if len(_VALIDATED) >= MEMO_ENTRIES:
             _VALIDATED.clear()
         _VALIDATED[key] = found
     return cast(_T, found)
@@ -597,7 +597,7 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
                                    links_follow_any_network=links_follow_any_network,
                                    legacy_options_need_network=legacy_options_need_network,
                                    restart_rm_legacy_text=restart_rm_legacy_text, profile=profile)
-    if len(_SPECS) >= 4096:
+    if len(_SPECS) >= MEMO_ENTRIES:
         _SPECS.clear()
     _SPECS[key] = (profile, merged, spec)
     return spec
@@ -606,7 +606,7 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
 #: container_spec's requests by everything they are made of but the container's name (a
 #: script's many ``docker run -d --name cN --network netM IMAGE``: the flags are parsed,
 #: converted and validated once per shape; 60 µs → 4 µs a line at bench/replay_speed.py's
-#: 10,000). Nothing else in a request reads ``--name`` (tests/test_container_spec_memo.py).
+#: 10,000). Nothing else in a request reads ``--name`` (tests/test_request_memos.py).
 _SPECS: dict[tuple[Any, ...], tuple[EngineProfile | None, list[_Endpoint], ContainerSpec]] = {}
 
 
