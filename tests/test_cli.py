@@ -174,3 +174,43 @@ def test_matrix_table_and_json() -> None:
     data = json.loads(r.stdout)
     assert data == {"port": 80, "proto": "tcp", "sources": ["c1", "c2"],
                     "destinations": ["c1", "c2"], "rows": ["XX", "XX"]}
+
+
+def test_wide_matrix_through_a_pipe(tmp_path: Path) -> None:
+    """A matrix wide enough (4,100 columns: rows rendered by numpy) and big enough (≥ 2^24
+    cells: a wider pipe asked for) prints, through a pipe, the table and JSON of the API."""
+    from netsim.lab import run_script
+
+    text = "docker network create --subnet 10.8.0.0/19 n1\n" + "".join(
+        f"docker run -d --name c{i} --network n1 {'nginx' if i % 2 else 'alpine'}\n"
+        for i in range(4100))
+    path = tmp_path / "wide.sh"
+    path.write_text(text, encoding="utf-8")
+    m = run_script(text, source=str(path))[0].matrix(port=80)
+    assert len(m.sources) * len(m.destinations) >= 1 << 24
+    r = netsim("matrix", str(path), "--port", "80", "--json")
+    assert r.returncode == 0 and r.stdout == m.to_json() + "\n"
+    r = netsim("matrix", str(path), "--port", "80")
+    assert r.returncode == 0 and r.stdout == "".join(line + "\n" for line in m.lines())
+
+
+def test_widen_pipe_asks_for_1_mib_and_leaves_the_rest() -> None:
+    """netsim matrix's stdout, a pipe, gets 1 MiB of buffer; a file, or a stream without a
+    file descriptor, is left as it is, without an error."""
+    import fcntl
+    import io
+    import os
+    import tempfile
+
+    from netsim.cli import widen_pipe
+
+    read, write = os.pipe()
+    try:
+        with open(write, "wb") as out:
+            widen_pipe(out)
+            assert fcntl.fcntl(write, fcntl.F_GETPIPE_SZ) == 1 << 20
+    finally:
+        os.close(read)
+    widen_pipe(io.BytesIO())
+    with tempfile.TemporaryFile() as f:
+        widen_pipe(f)

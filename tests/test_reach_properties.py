@@ -150,6 +150,31 @@ def test_wide_rows_render_as_narrow_ones(width: int, data: st.DataObject) -> Non
         format(bits, f"0{width}b")[::-1].replace("1", ".").replace("0", "X") for bits in rows]
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([0, 1, 7, 4095, 4096, 4097, 9001]), st.data())
+def test_written_bytes_are_the_text_and_json(width: int, data: st.DataObject) -> None:
+    """What ``netsim matrix`` writes (Matrix.write, bytes out of one buffer for a wide row)
+    is :meth:`Matrix.lines` line by line, or :meth:`Matrix.to_json` and a newline, byte for
+    byte, either side of the 4,096 columns where numpy draws the rows; IPv6's header too."""
+    import io
+
+    from netsim.analysis.reach.matrix import Matrix
+
+    count = data.draw(st.integers(0, 4))
+    rows = [data.draw(st.integers(0, (1 << width) - 1)) for _ in range(count)]
+    names = data.draw(st.lists(st.text("abc-@", min_size=1, max_size=9),
+                               min_size=count, max_size=count))
+    m = Matrix(sources=tuple(names), destinations=tuple(f"d{j}" for j in range(width)),
+               port=data.draw(st.sampled_from([None, 80])), proto="tcp",
+               family=data.draw(st.sampled_from([4, 6])))
+    m._rows = rows
+    for as_json, want in ((False, "".join(line + "\n" for line in m.lines())),
+                          (True, m.to_json() + "\n")):
+        out = io.BytesIO()
+        m.write(out, as_json=as_json)
+        assert out.getvalue() == want.encode()
+
+
 def test_a_wide_matrix_made_when_read_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """From _LAZY_AT columns a matrix's rows are made when read, not kept: the same table,
     JSON, count and cells as when they are kept."""

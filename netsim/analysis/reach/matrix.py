@@ -13,7 +13,7 @@ import json
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from functools import cache, partial
-from typing import Any, Literal, overload
+from typing import Any, BinaryIO, Literal, overload
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -27,6 +27,7 @@ from netsim.analysis.index import (
     private_pair,
     topology_index,
 )
+from netsim.analysis.reach.columns import SandboxColumns, bitset, sandbox_cols
 from netsim.analysis.reach.matrix6 import rows6
 from netsim.analysis.reach.trace import Proto
 from netsim.state import ContainerState, State, gc_paused
@@ -37,6 +38,8 @@ __all__ = ["Matrix", "MatrixParts", "forwarding_pairs", "matrix"]
 #: a row's bits as cells: 1 reaches ('.'), 0 does not ('X')
 _CELLS = str.maketrans("01", "X.")
 _X, _DOT = ord("X"), ord(".")
+_NEXT_ROW = tuple(b',\n  "')  # what comes before a JSON row but the first
+_QUOTE, _NEWLINE = ord('"'), ord("\n")
 #: rows at least this wide are rendered with numpy (matplotlib's dependency, so netsim's)
 _NUMPY_AT = 4096
 
@@ -73,15 +76,60 @@ class Matrix(_Frozen):
             for name, bits in zip(self.sources, self._rows, strict=True):
                 yield name, self._row(bits)
             return
-        # a wide row: numpy unpacks its bits into cells 5x faster than str.format and
-        # str.translate (32 against 157 µs at 100,000 columns), once past its import
+        for name, cells in self._wide_rows(0, 0):
+            yield name, cells.tobytes().decode("ascii")
+
+    def _wide_rows(self, before: int, after: int) -> Iterator[tuple[str, Any]]:
+        """Each source and its row as ASCII cells in a numpy buffer, ``before`` and ``after``
+        bytes around them left for the caller (the same buffer each time: use it before the
+        next). numpy unpacks the bits into cells 7x faster than str.format and str.translate
+        (21 against 143 µs a row of 100,000 columns, measured alone), once past its import."""
         import numpy as np
 
+        n = len(self.destinations)
         size = (n + 7) // 8
+        buf = np.empty(before + n + after, dtype=np.uint8)
+        cells = buf[before:before + n]
         for name, bits in zip(self.sources, self._rows, strict=True):
-            cells = np.unpackbits(np.frombuffer(bits.to_bytes(size, "little"), dtype=np.uint8),
-                                  count=n, bitorder="little")
-            yield name, (_X - (_X - _DOT) * cells).astype(np.uint8).tobytes().decode("ascii")
+            ones = np.unpackbits(np.frombuffer(bits.to_bytes(size, "little"), dtype=np.uint8),
+                                 count=n, bitorder="little")
+            # 1 -> '.', 0 -> 'X' in place: X + 1 * (. - X), modulo 256
+            np.multiply(ones, (_DOT - _X) & 0xFF, out=cells, casting="unsafe")
+            np.add(cells, _X, out=cells, casting="unsafe")
+            yield name, buf
+
+    def write(self, out: BinaryIO, *, as_json: bool = False) -> None:
+        """Write :meth:`lines` (each ending in a newline) or :meth:`to_json` and a newline to
+        ``out``, as ASCII bytes: what ``netsim matrix`` prints. A wide row goes out of one
+        reused buffer, never a str (bench/scale.py: 100,000 rows of 100,000 cells)."""
+        n = len(self.destinations)
+        if n < _NUMPY_AT or not self.sources:
+            for chunk in (self.json_chunks() if as_json else self.lines()):
+                out.write(chunk.encode())
+                if not as_json:
+                    out.write(b"\n")
+            if as_json:
+                out.write(b"\n")
+            return
+        if as_json:
+            out.write(next(self.json_chunks()).encode())  # the header: only it is made
+            first = True
+            for _, buf in self._wide_rows(5, 1):  # ',\n  "' row '"', as json_chunks
+                buf[:5] = _NEXT_ROW
+                buf[-1] = _QUOTE
+                out.write(memoryview(buf)[1:] if first else memoryview(buf))
+                first = False
+            out.write(b"\n ]\n}\n")
+            return
+        lines = self.lines()
+        out.write(next(lines).encode() + b"\n" + next(lines).encode() + b"\n")
+        width = max(len(s) for s in self.sources)
+        for name, buf in self._wide_rows(0, 1):
+            buf[-1] = _NEWLINE
+            out.write(f"{name:<{width}}  ".encode())
+            out.write(memoryview(buf))
+        out.write(("columns: " + "  ".join(
+            f"{i}={d}" for i, d in enumerate(self.destinations))).encode() + b"\n")
 
     @property
     def count(self) -> int:
@@ -177,7 +225,7 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
     col_of: dict[tuple[str, str], int] = {(h, c.name): j for j, (_, h, c) in enumerate(labels)}
     if family == 6:
         key = f"{port}/{p}" if port is not None else None
-        sb_cols = {id(sb): _sandbox_bits(sb, col_of) for sb in ix.sandboxes}
+        sb_cols = SandboxColumns.of(ix.sandboxes, col_of)
         sources6, rows6_ = rows6(ix, labels, sb_cols, key, vantage)
         m6 = Matrix(sources=tuple(sources6), destinations=tuple(t[0] for t in labels),
                     port=port, proto=p, family=6)
@@ -233,14 +281,6 @@ class _LazyRows(Sequence[int]):
         return (make() for make in self._makers)
 
 
-def _sandbox_bits(sb: Sandbox, col_of: Mapping[tuple[str, str], int]) -> int:
-    """The columns of a namespace: its owner's and its joiners'."""
-    cols = 0
-    for c in sb.containers:
-        cols |= 1 << col_of[(sb.host, c.name)]
-    return cols
-
-
 class MatrixParts:
     """What the IPv4 matrix's rows are made of, for one topology index and one numbering of
     the columns (each container's bit, ``col_of``): each namespace's columns (by ``id``), each
@@ -254,8 +294,7 @@ class MatrixParts:
     """
 
     def __init__(self, ix: TopologyIndex, port: int | None, proto: Proto,
-                 col_of: Mapping[tuple[str, str], int],
-                 sb_cols: MutableMapping[int, int]) -> None:
+                 col_of: Mapping[tuple[str, str], int], sb_cols: SandboxColumns) -> None:
         self.ix = ix
         self.port = port
         self.proto = proto
@@ -272,8 +311,7 @@ class MatrixParts:
     def build(cls, ix: TopologyIndex, port: int | None, proto: Proto,
               col_of: Mapping[tuple[str, str], int]) -> MatrixParts:
         """The parts of index ``ix``'s matrix, columns numbered by ``col_of``."""
-        parts = cls(ix, port, proto, col_of,
-                    {id(sb): _sandbox_bits(sb, col_of) for sb in ix.sandboxes})
+        parts = cls(ix, port, proto, col_of, SandboxColumns.of(ix.sandboxes, col_of))
         parts.dom_cols = {dom.key: parts.domain_bits(dom) for dom in ix.domains.values()}
         parts.host_cols = parts._host_cols()
         parts.host_bridge_cols = {h.name: parts._bridge_bits(h) for h in ix.hosts.values()}
@@ -285,9 +323,8 @@ class MatrixParts:
         """The parts of ``ix``, the index of a later State of the same setup (numbered by
         ``col_of``, which keeps every column of this numbering), in which only the domains
         ``domains`` (keys) and the namespaces ``sandboxes`` are new: the rest is this one's."""
-        made = {id(sb): _sandbox_bits(sb, col_of) for sb in sandboxes}
-        parts = MatrixParts(ix, self.port, self.proto, col_of,
-                            ChainMap(made, self.sb_cols) if made else self.sb_cols)
+        made = {id(sb): sandbox_cols(sb, col_of) for sb in sandboxes}
+        parts = MatrixParts(ix, self.port, self.proto, col_of, self.sb_cols.with_new(made))
         changed = {k for k in domains if k in ix.domains}
         parts.dom_cols = ChainMap({k: parts.domain_bits(ix.domains[k]) for k in changed},
                                   self.dom_cols)
@@ -308,14 +345,14 @@ class MatrixParts:
 
     def domain_bits(self, dom: Domain) -> int:
         """The columns whose container holds an address on ``dom`` (and accepts)."""
-        bits = 0
-        key = self.key
+        numbers: list[int] = []
+        key, of = self.key, self.sb_cols.numbers
         for owner in dom.owners.values():
             if owner.iface is not None:
                 sb = owner.iface.sandbox
                 if key is None or key in sb.listening:
-                    bits |= self.sb_cols[id(sb)]
-        return bits
+                    numbers.extend(of(id(sb)))
+        return bitset(numbers, len(self.col_of))
 
     def _host_cols(self) -> dict[str, int]:
         """Host-mode containers of each host (their address is the host's LAN address)."""

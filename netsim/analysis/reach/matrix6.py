@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from netsim.analysis.index import Domain, HostNs, Iface6, Sandbox, TopologyIndex, private_pair
+from netsim.analysis.reach.columns import SandboxColumns, bitset
 from netsim.analysis.reach.flow6 import routes_back6
 from netsim.state import ContainerState
 
@@ -30,20 +31,20 @@ IPv6Net = ipaddress.IPv6Network
 
 
 def rows6(ix: TopologyIndex, labels: Sequence[tuple[str, str, ContainerState]],
-          sb_cols: dict[int, int], key: str | None, vantage: bool
+          sb_cols: SandboxColumns, key: str | None, vantage: bool
           ) -> tuple[list[str], list[int]]:
     """The sources and their rows over IPv6. ``sb_cols``: each sandbox's columns (by ``id``);
     ``key``: the ``PORT/PROTO`` a column must listen on (None: ping)."""
     # per L2 domain: the columns whose container holds an IPv6 address there (and accepts)
     dom_cols: dict[str, int] = {}
     for dom in ix.domains.values():
-        bits = 0
+        numbers: list[int] = []
         for owner in dom.owners6.values():
             if owner.iface6 is not None:
                 sb = owner.iface6.sandbox
                 if key is None or key in sb.listening:
-                    bits |= sb_cols[id(sb)]
-        dom_cols[dom.key] = bits
+                    numbers.extend(sb_cols.numbers(id(sb)))
+        dom_cols[dom.key] = bitset(numbers, len(labels))
     # what a process of each host reaches: the containers on its bridges (host.reaches)
     host_rows = {h.name: _or(dom_cols[d.key] for _, d in h.bridges6) for h in ix.hosts.values()}
     # the hosts that route IPv6 between their bridges (ip6tables.off), once each
@@ -81,7 +82,7 @@ def _or(values: Iterable[int]) -> int:
     return bits
 
 
-def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: dict[int, int],
+def _sandbox_row6(ix: TopologyIndex, sb: Sandbox, key: str | None, sb_cols: Mapping[int, int],
                   dom_cols: dict[str, int], routed: _Routed | None) -> int:
     """``routed``: its host's routing between bridges, when the host routes (ip6tables.off)."""
     ip6tables = ix.hosts[sb.host].ip6tables
@@ -122,7 +123,7 @@ class _Routed:
     outside its own subnets). All of this is the host's once; per container it is a few
     lookups, and a row equal to ``all`` is ``all`` itself."""
 
-    def __init__(self, ix: TopologyIndex, h: HostNs, key: str | None, sb_cols: dict[int, int],
+    def __init__(self, ix: TopologyIndex, h: HostNs, key: str | None, sb_cols: Mapping[int, int],
                  dom_cols: dict[str, int], all_cols: int) -> None:
         self.ix, self.key, self.sb_cols, self.dom_cols = ix, key, sb_cols, dom_cols
         self.all = all_cols
@@ -239,7 +240,7 @@ class _Routed:
         return through | bits if bits else through
 
 
-def _segment_cols(dom: Domain, i: Iface6, key: str | None, sb_cols: dict[int, int]) -> int:
+def _segment_cols(dom: Domain, i: Iface6, key: str | None, sb_cols: Mapping[int, int]) -> int:
     """The columns a macvlan/ipvlan child reaches on its segment over IPv6: the other children
     holding an address of its subnet (not across a private-mode pair)."""
     bits = 0
