@@ -83,12 +83,20 @@ def _template(cls: type[BaseModel]) -> _Template:
     return found
 
 
+# BaseModel's slots, set through their descriptors (a frozen model refuses setattr; through
+# object.__setattr__ each is a lookup by name: 0.85 against 0.61 µs a model, timeit)
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+_SET_ATTR = object.__setattr__
+
+
 def _made(cls: type[_M], fields: dict[str, Any], fields_set: set[str]) -> _M:
     obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _SET_ATTR(obj, "__dict__", fields)
+    _SET_FIELDS_SET(obj, fields_set)
+    _SET_EXTRA(obj, None)
+    _SET_PRIVATE(obj, None)
     return obj
 
 
