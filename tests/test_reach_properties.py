@@ -134,6 +134,44 @@ def test_two_hosts_on_a_lan_matrix_reach_and_path_search_agree(program: list[Ope
     assert_matrix_is_path_search(state)
 
 
+def assert_streamed_rows_are_kept_rows(state: State) -> None:
+    """A matrix whose rows are made when read and drawn from numpy bytes (MatrixParts.pack,
+    as for 100,000 columns: here from 1) prints what the kept rows do, table and JSON, with
+    and without a port; its ints (reaches, count) are the same too."""
+    import importlib
+    import io
+
+    mod = importlib.import_module("netsim.analysis.reach.matrix")
+    for port in (None, 80):
+        kept = matrix(state, port=port)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(mod, "_LAZY_AT", 1)
+            mp.setattr(mod, "_NUMPY_AT", 1)
+            made = matrix(state, port=port)
+            assert type(made._rows).__name__ == "_LazyRows"
+            for as_json in (False, True):
+                a, b = io.BytesIO(), io.BytesIO()
+                kept.write(a, as_json=as_json)
+                made.write(b, as_json=as_json)
+                assert b.getvalue() == a.getvalue()
+            assert list(made._rows) == list(kept._rows) and made.count == kept.count
+
+
+@SETTINGS
+@given(reach_programs())
+def test_rows_made_as_bytes_are_the_rows(program: list[Operation]) -> None:
+    """Bridges with and without ICC, links, aliases, host and container: modes, ports."""
+    assert_streamed_rows_are_kept_rows(build(program))
+
+
+@SETTINGS
+@given(lan_programs())
+def test_rows_made_as_bytes_are_the_rows_on_a_lan(program: list[Operation]) -> None:
+    """Two Docker hosts with macvlan networks on one LAN (segments, host-mode containers,
+    the vantage points' rows)."""
+    assert_streamed_rows_are_kept_rows(build(program, lan=True))
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 9000), st.data())
 def test_wide_rows_render_as_narrow_ones(width: int, data: st.DataObject) -> None:
