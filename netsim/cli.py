@@ -330,6 +330,8 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, family:
     if binary is not None:
         sys.stdout.flush()
         if len(m.sources) * len(m.destinations) >= _BIG_OUTPUT:
+            from netsim.io.pipes import widen_pipe
+
             widen_pipe(binary)
         m.write(binary, as_json=as_json)
         return
@@ -341,25 +343,6 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, family:
 
 #: cells from which netsim matrix asks for a wider pipe (10,000 x 10,000: 100 MB out)
 _BIG_OUTPUT = 1 << 24
-
-
-def widen_pipe(stream: Any) -> None:
-    """Give the pipe ``stream`` writes to 1 MiB of buffer (Linux ``F_SETPIPE_SZ``, at most
-    /proc/sys/fs/pipe-max-size, 1 MiB by default). With the default 64 KiB every row of a wide
-    matrix waits for the reader to drain it: 100,000 rows of 100 KB took 18.8 s through ``|
-    cat`` against 8.9 s with 1 MiB (measured, 2026-12-05). Anything but a pipe, another
-    system, or a refusal (a user over their pipe quota) leaves it as it is."""
-    import os
-    import stat
-
-    try:
-        import fcntl
-
-        fd = stream.fileno()
-        if stat.S_ISFIFO(os.fstat(fd).st_mode):
-            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
-    except (ImportError, AttributeError, OSError, ValueError):
-        pass  # (io.UnsupportedOperation is an OSError and a ValueError)
 
 
 @cli.command(name="exec", context_settings={"ignore_unknown_options": True})

@@ -202,7 +202,7 @@ def test_widen_pipe_asks_for_1_mib_and_leaves_the_rest() -> None:
     import os
     import tempfile
 
-    from netsim.cli import widen_pipe
+    from netsim.io.pipes import widen_pipe
 
     read, write = os.pipe()
     try:
