@@ -43,8 +43,11 @@ _QUOTE, _NEWLINE = ord('"'), ord("\n")
 #: key) an L2 domain's, ("host", name) a host's host-mode containers', ("lan", name) what a
 #: process of a host reaches on the LAN, ("bridges", name) on its bridges; or columns as an int
 Term = tuple[str, Any] | int
-#: Matrix.write's buffer (the size of the pipe netsim matrix asks for: cli.widen_pipe)
+#: Matrix.write's buffer (the size of the pipe netsim matrix asks for: io.pipes.widen_pipe)
 _WRITE_SIZE = 1 << 20
+
+#: rows at least this wide are rendered with numpy (matplotlib's dependency, so netsim's)
+_NUMPY_AT = 4096
 
 
 def _draw(ones: Any, cells: Any) -> None:
@@ -54,8 +57,6 @@ def _draw(ones: Any, cells: Any) -> None:
 
     np.multiply(ones, (_DOT - _X) & 0xFF, out=cells, casting="unsafe")
     np.add(cells, _X, out=cells, casting="unsafe")
-#: rows at least this wide are rendered with numpy (matplotlib's dependency, so netsim's)
-_NUMPY_AT = 4096
 
 
 class _Frozen(BaseModel):
@@ -118,8 +119,9 @@ class Matrix(_Frozen):
         """Write :meth:`lines` (each ending in a newline) or :meth:`to_json` and a newline to
         ``out``, as ASCII bytes: what ``netsim matrix`` prints. Wide rows are drawn straight
         into a buffer of about 1 MiB, written when full: no str of 100 KB made, encoded and
-        copied per row (100,000 rows of 100,000 cells to /dev/null, rows made as read: 7.0 s
-        through json_chunks and a text file, 5.9 s this way, measured 2026-12-05)."""
+        copied per row; a lazy matrix's rows come as numpy bytes (MatrixParts.pack). 100,000
+        rows of 100,000 cells to /dev/null: 7.0 s through json_chunks and a text file, 4.2-4.6
+        s this way (measured 2026-12-05)."""
         n = len(self.destinations)
         if n < _NUMPY_AT or not self.sources:
             for chunk in (self.json_chunks() if as_json else self.lines()):
@@ -481,8 +483,8 @@ class MatrixParts:
         """OR the union of ``terms`` into ``acc``, a row's bits as numpy bytes (little-endian,
         as ``int.to_bytes(size, "little")``): each named term's bytes are made once, and a
         namespace's columns are set one by one. :meth:`resolve`'s int, without an int the
-        width of the row made per term (100,000 rows of 100,000 columns: 2.6 s of
-        ``netsim matrix --json``'s output, measured 2026-12-05)."""
+        width of the row made per term (made as ints, 100,000 rows of 100,000 columns took 2.6
+        s of the 5.9 s of writing them out, measured 2026-12-05)."""
         import numpy as np
 
         packed = self._packed
