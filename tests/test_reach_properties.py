@@ -194,10 +194,12 @@ def test_written_bytes_are_the_text_and_json(width: int, data: st.DataObject) ->
     """What ``netsim matrix`` writes (Matrix.write, bytes out of one buffer for a wide row)
     is :meth:`Matrix.lines` line by line, or :meth:`Matrix.to_json` and a newline, byte for
     byte, either side of the 4,096 columns where numpy draws the rows; IPv6's header too."""
+    import importlib
     import io
 
     from netsim.analysis.reach.matrix import Matrix
 
+    mod = importlib.import_module("netsim.analysis.reach.matrix")
     count = data.draw(st.integers(0, 4))
     rows = [data.draw(st.integers(0, (1 << width) - 1)) for _ in range(count)]
     names = data.draw(st.lists(st.text("abc-@", min_size=1, max_size=9),
@@ -206,11 +208,54 @@ def test_written_bytes_are_the_text_and_json(width: int, data: st.DataObject) ->
                port=data.draw(st.sampled_from([None, 80])), proto="tcp",
                family=data.draw(st.sampled_from([4, 6])))
     m._rows = rows
-    for as_json, want in ((False, "".join(line + "\n" for line in m.lines())),
-                          (True, m.to_json() + "\n")):
-        out = io.BytesIO()
-        m.write(out, as_json=as_json)
-        assert out.getvalue() == want.encode()
+    threaded = data.draw(st.booleans())
+    with pytest.MonkeyPatch.context() as mp:
+        if threaded:  # written from a second thread, as from 2^28 cells
+            mp.setattr(mod, "_THREADED_AT", 0)
+            mp.setattr(mod, "_WRITE_SIZE", 1 << 12)  # several buffers in flight
+        for as_json, want in ((False, "".join(line + "\n" for line in m.lines())),
+                              (True, m.to_json() + "\n")):
+            out = io.BytesIO()
+            m.write(out, as_json=as_json)
+            assert out.getvalue() == want.encode()
+
+
+class _Breaks:
+    """A stream whose reader goes away after ``writes`` writes."""
+
+    def __init__(self, writes: int) -> None:
+        self.writes = writes
+        self.broken = 0  # writes asked for once broken
+
+    def write(self, data: object) -> int:
+        if self.writes <= 0:
+            self.broken += 1
+            raise BrokenPipeError(32, "Broken pipe")
+        self.writes -= 1
+        return 0
+
+
+@pytest.mark.parametrize("threaded", [False, True])
+@pytest.mark.parametrize("writes", [0, 1, 3])
+def test_a_write_that_fails_stops_the_matrix(threaded: bool, writes: int) -> None:
+    """netsim matrix | head: the error of a write (the reader gone) reaches the caller, from
+    the second thread too, and nothing waits for it forever."""
+    import importlib
+
+    from netsim.analysis.reach.matrix import Matrix
+
+    mod = importlib.import_module("netsim.analysis.reach.matrix")
+    width = 5000
+    m = Matrix(sources=tuple(f"s{i}" for i in range(40)),
+               destinations=tuple(f"d{j}" for j in range(width)), port=None, proto="icmp")
+    m._rows = [(1 << width) - 1 - i for i in range(40)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mod, "_THREADED_AT", 0 if threaded else 1 << 60)
+        mp.setattr(mod, "_WRITE_SIZE", 1 << 13)
+        out = _Breaks(writes)
+        with pytest.raises(BrokenPipeError):
+            m.write(out, as_json=True)  # type: ignore[arg-type]
+        assert out.broken == 1  # nothing more written once the reader is gone
 
 
 def test_a_wide_matrix_made_when_read_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from functools import partial
@@ -45,6 +46,8 @@ _QUOTE, _NEWLINE = ord('"'), ord("\n")
 Term = tuple[str, Any] | int
 #: Matrix.write's buffer (the size of the pipe netsim matrix asks for: io.pipes.widen_pipe)
 _WRITE_SIZE = 1 << 20
+#: cells from which Matrix.write writes from a second thread (a few seconds of output)
+_THREADED_AT = 1 << 28
 
 #: rows at least this wide are rendered with numpy (matplotlib's dependency, so netsim's)
 _NUMPY_AT = 4096
@@ -143,20 +146,31 @@ class Matrix(_Frozen):
             tail = _NEWLINE
             footer = ("columns: " + "  ".join(
                 f"{i}={d}" for i, d in enumerate(self.destinations))).encode() + b"\n"
-        buf = np.empty(max(_WRITE_SIZE, width * 4 + n + 8), dtype=np.uint8)
-        used = 0
-        for i, (name, ones) in enumerate(self._unpacked()):
-            head = (_NEXT_ROW[1:] if i == 0 else _NEXT_ROW) if as_json else \
-                f"{name:<{width}}  ".encode()
-            if used + len(head) + n + 1 > len(buf):
-                out.write(buf[:used].data)
-                used = 0
-            buf[used:used + len(head)] = np.frombuffer(head, dtype=np.uint8)
-            used += len(head)
-            _draw(ones, buf[used:used + n])
-            buf[used + n] = tail
-            used += n + 1
-        out.write(buf[:used].data)
+        from netsim.io.pipes import BufferedSink
+
+        size = max(_WRITE_SIZE, width * 4 + n + 8)
+        sink = BufferedSink(out, [np.empty(size, dtype=np.uint8) for _ in range(3)],
+                            threaded=len(self.sources) * n >= _THREADED_AT)
+        try:
+            buf = sink.take()
+            used = 0
+            for i, (name, ones) in enumerate(self._unpacked()):
+                head = (_NEXT_ROW[1:] if i == 0 else _NEXT_ROW) if as_json else \
+                    f"{name:<{width}}  ".encode()
+                if used + len(head) + n + 1 > size:
+                    sink.put(buf, used)
+                    buf = sink.take()
+                    used = 0
+                buf[used:used + len(head)] = np.frombuffer(head, dtype=np.uint8)
+                used += len(head)
+                _draw(ones, buf[used:used + n])
+                buf[used + n] = tail
+                used += n + 1
+            sink.put(buf, used)
+        except BaseException:
+            sink.abandon()
+            raise
+        sink.close()
         out.write(footer)
 
     @property
@@ -209,9 +223,10 @@ class Matrix(_Frozen):
 
 
 def _natural(text: str) -> list[Any]:
-    import re
+    return [int(t) if t.isdigit() else t for t in _DIGITS.split(text)]
 
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def _labels(state: State) -> list[tuple[str, str, ContainerState]]:
