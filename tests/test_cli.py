@@ -214,3 +214,20 @@ def test_widen_pipe_asks_for_1_mib_and_leaves_the_rest() -> None:
     widen_pipe(io.BytesIO())
     with tempfile.TemporaryFile() as f:
         widen_pipe(f)
+
+
+def test_the_loaded_lab_lives_until_the_process_ends() -> None:
+    """A command's lab is kept past its return (netsim.cli._LOADED), so the console script's
+    os._exit ends the process before a large State is freed object by object; the next
+    command's lab replaces it."""
+    from click.testing import CliRunner
+
+    from netsim import cli as cli_module
+
+    path = str(SCENARIOS / "seed-macvlan.sh")
+    result = CliRunner().invoke(cli_module.cli, ["matrix", path])
+    assert result.exit_code == 0
+    first = list(cli_module._LOADED)
+    assert len(first) == 1 and first[0].state.container("c1").name == "c1"
+    CliRunner().invoke(cli_module.cli, ["matrix", path])
+    assert len(cli_module._LOADED) == 1 and cli_module._LOADED[0] is not first[0]
