@@ -596,6 +596,8 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
         if networks != names:  # and the user-defined networks' names
             found = on.get(networks)
             if found is None:  # (kept: the containers of one network share their configs)
+                if len(on) >= MEMO_ENTRIES:
+                    on.clear()
                 found = on[networks] = _renamed(merged, spec,
                                                 dict(zip(names, networks, strict=True)))
             merged, spec = found
