@@ -341,10 +341,8 @@ def matrix(file: str, port: str | None, as_json: bool, no_vantage: bool, family:
             widen_pipe(binary)
         m.write(binary, as_json=as_json)
         return
-    for chunk in (m.json_chunks() if as_json else m.lines()):
-        sys.stdout.write(chunk if as_json else chunk + "\n")
-    if as_json:
-        sys.stdout.write("\n")
+    for chunk in m.text(as_json=as_json):
+        sys.stdout.write(chunk)
 
 
 #: cells from which netsim matrix asks for a wider pipe (10,000 x 10,000: 100 MB out)

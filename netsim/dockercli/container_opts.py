@@ -669,7 +669,7 @@ def _shape(flags: Sequence[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...
             shape.append((k, names.setdefault(v, f"#{len(names)}")))
         else:
             shape.append((k, v))
-    return tuple(shape), tuple(ports), tuple(names) if plain else ()
+    return tuple(shape), tuple(ports), tuple(names)  # (none unless plain)
 
 
 #: the flags docker stores in one variable with ``--network``

@@ -118,6 +118,16 @@ class Matrix(_Frozen):
             yield name, np.unpackbits(np.frombuffer(bits.to_bytes(size, "little"),
                                                     dtype=np.uint8), count=n, bitorder="little")
 
+    def text(self, *, as_json: bool = False) -> Iterator[str]:
+        """What :meth:`write` writes, as str pieces: :meth:`lines` each ending in a newline,
+        or :meth:`json_chunks` and a newline."""
+        if as_json:
+            yield from self.json_chunks()
+            yield "\n"
+            return
+        for line in self.lines():
+            yield line + "\n"
+
     def write(self, out: BinaryIO, *, as_json: bool = False) -> None:
         """Write :meth:`lines` (each ending in a newline) or :meth:`to_json` and a newline to
         ``out``, as ASCII bytes: what ``netsim matrix`` prints. Wide rows are drawn straight
@@ -127,12 +137,8 @@ class Matrix(_Frozen):
         s this way (measured 2026-12-05)."""
         n = len(self.destinations)
         if n < _NUMPY_AT or not self.sources:
-            for chunk in (self.json_chunks() if as_json else self.lines()):
+            for chunk in self.text(as_json=as_json):
                 out.write(chunk.encode())
-                if not as_json:
-                    out.write(b"\n")
-            if as_json:
-                out.write(b"\n")
             return
         import numpy as np
 
@@ -467,9 +473,10 @@ class MatrixParts:
 
     def host_row(self, hname: str) -> int:
         """A process of host ``hname``: every container on its bridges, itself, and the LAN."""
-        return self.host_bridge_cols[hname] | self.host_cols[hname] | self.lan_from[hname]
+        return self.resolve(self.host_terms(hname))
 
     def host_terms(self, hname: str) -> list[Term]:
+        """What :meth:`host_row` is the union of."""
         return [("bridges", hname), ("host", hname), ("lan", hname)]
 
     def _named(self, kind: str, name: str) -> int:
