@@ -445,11 +445,11 @@ def _gateway_families(ep: EndpointState, net: NetworkState) -> tuple[bool, bool]
     (v28.5.2:libnetwork/endpoint_info.go:409-440): a gateway address of that family, or a
     default route of its own (an ipvlan l3 endpoint's ``default dev ethN`` on a network that
     is not internal: the driver's ``default_dev_route``, drivers/ipvlan/ipvlan_joinleave.go)."""
-    from netsim.daemon.drivers import get as driver_of
-
     if ((ep.gateway is not None or ep.ipv4 is None)
             and (ep.gateway6 is not None or ep.ipv6 is None)):
         return ep.gateway is not None, ep.gateway6 is not None  # no driver to ask
+    from netsim.daemon.drivers import get as driver_of  # (the state's modules come first)
+
     dev = driver_of(net.driver).default_dev_route(net)
     return (ep.gateway is not None or (dev and ep.ipv4 is not None),
             ep.gateway6 is not None or (dev and ep.ipv6 is not None))

@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from netsim.dockercli import argv_memo
 from netsim.dockercli.flags.cobra import args_error, flag_error_text, is_supported
 from netsim.dockercli.flags.pflag import (
     FlagError,
@@ -359,11 +360,31 @@ def parse_docker_argv(argv: Sequence[str], *,
     address flags, argument-count texts; :class:`netsim.versions.EngineProfile` ``cli_*``);
     None: docker/cli v29.1.
     """
+    key = (argv_memo.shape(argv), id(profile), daemon)
+    known = argv_memo.lookup(key, profile, argv)
+    if known is not None:
+        return _from_template(*known)
     token = CLI_PROFILE.set(profile)
+    run = Invocation(daemon, profile)
     try:
-        return _parse(argv, Invocation(daemon, profile))
+        parsed = _parse(argv, run)
     finally:
         CLI_PROFILE.reset(token)
+    leaf = run.node
+    if leaf is not None and not parsed.help and parsed.command:
+        fs = command_flagset(leaf.spec, root=False, profile=profile)
+        tpl, literal = argv_memo.template(argv, parsed.flags, parsed.args, fs.by_long,
+                                          not leaf.children)
+        argv_memo.remember(key, profile, argv, tpl._replace(rest=parsed), literal)
+    return parsed
+
+
+def _from_template(tpl: argv_memo.Template, argv: Sequence[str]) -> ParsedCommand:
+    """A remembered parse (argv_memo) with ``argv``'s words in its free places."""
+    p = tpl.rest
+    return _parsed(p.command, tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags]),
+                   tuple([argv[i] if i >= 0 else v for v, i in tpl.args]), p.global_flags,
+                   p.path, False, p.warnings, p.stderr_warnings, p.log_warnings)
 
 
 def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
@@ -513,5 +534,6 @@ def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
         return ParsedCommand(spec.name, flags, (), gflags, path=" ".join(path), help=True,
                              warnings=warnings, stderr_warnings=n_err,
                              log_warnings=logged)
+    run.node = node  # (argv_memo: the command the words went to)
     return _parsed(spec.name, flags, tuple(words), gflags, " ".join(path), False, warnings,
                    n_err, logged)

@@ -18,7 +18,7 @@ from netsim.dockercli.commands.registry import NotSimulated, pull_into, wants_re
 from netsim.dockercli.container_opts import container_spec
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
-from netsim.images import ImageInfo, effective_argv, parse_image_ref
+from netsim.images import ImageInfo, effective_argv, exec_failure, parse_image_ref, user_failure
 from netsim.versions import EngineProfile
 
 __all__ = ["attached_output", "check_start", "content_trust", "create", "foreground_probe",
@@ -253,8 +253,6 @@ def start_failure(session: Session, info: ImageInfo | None, argv: Sequence[str],
     """Why the daemon cannot start the container, when netsim knows the image's files: a
     ``-u`` name (Config.User) its /etc/passwd lacks (``unable to find user …``), or a program
     it does not have (the runtime's ``failed to create task for container: …``)."""
-    from netsim.images import exec_failure, user_failure
-
     refused = user_failure(info, user)
     if refused is not None:
         return DaemonError(refused, status=500)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from netsim.dockercli.flags.root import GLOBAL_FLAGS, HELP_PERSISTENT
 from netsim.dockercli.flags.spec import CommandSpec, DaemonInfo, FlagSpec, num_flag
@@ -14,6 +15,9 @@ from netsim.golang.quote import go_quote, go_quote_rune
 from netsim.golang.text import from_bytes, to_bytes
 from netsim.golang.values import GoError, parse_bool
 from netsim.versions import EngineProfile
+
+if TYPE_CHECKING:
+    from netsim.dockercli.flags.tree import CommandNode
 
 __all__ = [
     "TIME_FLAG",
@@ -99,6 +103,8 @@ class Invocation:
     warnings: list[str] = field(default_factory=list)
     stderr_prefix: list[str] = field(default_factory=list)
     log_warnings: list[str] = field(default_factory=list)
+    #: the command the words went to, once parsed without an error (parse.py sets it)
+    node: CommandNode | None = None
 
 
 def flag_name_for_error(f: FlagSpec) -> str:

@@ -1,0 +1,140 @@
+"""Parsed ``docker …`` command lines remembered by shape (:func:`netsim.dockercli.parse.
+parse_docker_argv`).
+
+A script's thousands of ``docker run -d --name cN --network netM IMAGE`` and ``docker network
+connect netM cN`` differ only in words that the CLI's parse passes on without reading them: a
+positional argument of a command without subcommands (cobra only counts them), the value of a
+flag whose type checks nothing (pflag's ``stringValue``/``stringArray``: ``--name``, ``-p``), a
+``--network`` value without ``=`` (opts.NetworkOpt.Set reads the long syntax only when there is
+a ``key=value``). Such a word is *free*: any other word of its class gives the same parse, with
+the word in its place. Every other word is *literal*: a flag (a word starting with ``-``), a
+command's name, a checked flag's value (``--ip``, ``-H``), a word that is not ASCII, ``=`` where
+a word had none (or the reverse), a word shorter than two characters.
+
+A parse is remembered under its argv's *shape* (each word as typed, where it may not be free:
+else only whether it holds ``=``), with the texts of its literal words; the next argv of that
+shape and those texts gets the parse with its own free words put in. Which words are free is
+learnt from the parse itself (:func:`template`): each free word of the argv is the very object
+the parse put in the result, at one place, read by nothing on the way (tests/test_argv_memo.py
+compares every remembered parse with a fresh one, over generated command lines). Only what
+parsed without an error and asked for no help is remembered; errors are rare and recomputed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from netsim.dockercli.flags.spec import FlagSpec
+
+__all__ = ["Template", "clear", "lookup", "remember", "shape", "size", "template"]
+
+#: a word's class in a shape where it may be free: whether it holds "="
+_Shape = tuple[str | bool, ...]
+
+
+class Template(NamedTuple):
+    """A parse with its free words as argv positions: each flag as (name, value, position),
+    each argument as (value, position); position -1: the value as it is; ``rest``: the parse
+    (its other fields are the same for every argv of the template)."""
+
+    flags: tuple[tuple[str, str, int], ...]
+    args: tuple[tuple[str, int], ...]
+    rest: Any = None
+
+
+def shape(argv: Sequence[str]) -> _Shape:
+    """Each word as typed, but a word that may be free (ASCII, two characters or more, not
+    starting with ``-``) as whether it holds ``=``. (A shorter word may be an object the parse
+    makes too, Python keeping one of each: it is never taken for the argv's.)"""
+    return tuple([w if w[:1] == "-" or len(w) < 2 or not w.isascii() else ("=" in w)
+                  for w in argv])
+
+
+#: by (shape, profile id, daemon): the profile and, for each set of literal positions learnt
+#: under that shape, the templates by those positions' texts
+_MEMO: dict[tuple[object, ...], tuple[object, list[tuple[tuple[int, ...],
+                                                      dict[tuple[str, ...], Template]]]]] = {}
+_count = 0
+#: how many templates are kept before the memo starts over (as netsim.dockercli.convert's
+#: MEMO_ENTRIES; a script of one shape keeps one)
+ENTRIES = 1 << 16
+
+
+def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]
+           ) -> tuple[Template, Sequence[str]] | None:
+    """The template remembered for this argv (whose key :func:`remember` made), if any."""
+    found = _MEMO.get(key)
+    if found is None or found[0] is not profile:
+        return None
+    for positions, table in found[1]:
+        tpl = table.get(tuple([argv[i] for i in positions]))
+        if tpl is not None:
+            return tpl, argv
+    return None
+
+
+def template(argv: Sequence[str], flags: Sequence[tuple[str, str]], args: Sequence[str],
+             flagset: dict[str, FlagSpec], leaf: bool) -> tuple[Template, tuple[int, ...]]:
+    """The parse of ``argv`` (its command's ``flags`` and ``args``; ``flagset``: its flags by
+    long name; ``leaf``: the command has no subcommands) as a template, and the positions of
+    its literal words."""
+    where: dict[int, int] = {}  # a word's object → its position, when it is at one only
+    seen: set[int] = set()
+    for i, w in enumerate(argv):
+        if w[:1] == "-" or len(w) < 2 or not w.isascii():
+            continue  # (in the shape as typed: never free)
+        key = id(w)
+        if key in seen:
+            where.pop(key, None)
+        else:
+            seen.add(key)
+            where[key] = i
+    free: dict[int, bool] = {}  # position → whether every place it went to leaves it free
+
+    def place(value: str, ok: bool) -> int:
+        i = where.get(id(value), -1)
+        if i >= 0:
+            free[i] = free.get(i, True) and ok
+        return i
+
+    tflags = []
+    for name, value in flags:
+        f = flagset.get(name)
+        ok = f is not None and ((not f.check and f.kind != "bool")
+                                or (f.check == "network" and "=" not in value))
+        tflags.append((name, value, place(value, ok)))
+    targs = tuple((value, place(value, leaf)) for value in args)
+    literal = tuple(i for i, w in enumerate(argv) if not free.get(i, False)
+                    and not (w[:1] == "-" or len(w) < 2 or not w.isascii()))
+    return Template(tuple(tflags), targs), literal
+
+
+def remember(key: tuple[object, ...], profile: object, argv: Sequence[str], tpl: Template,
+             literal: tuple[int, ...]) -> None:
+    """Keep ``tpl`` for argvs of ``key`` with ``argv``'s texts at the ``literal`` positions."""
+    global _count
+    if _count >= ENTRIES:
+        _MEMO.clear()
+        _count = 0
+    found = _MEMO.get(key)
+    if found is None or found[0] is not profile:
+        found = _MEMO[key] = (profile, [])
+    table = next((t for positions, t in found[1] if positions == literal), None)
+    if table is None:
+        table = {}
+        found[1].append((literal, table))
+    table[tuple([argv[i] for i in literal])] = tpl
+    _count += 1
+
+
+def clear() -> None:
+    """Forget every template."""
+    global _count
+    _MEMO.clear()
+    _count = 0
+
+
+def size() -> int:
+    """How many templates are kept."""
+    return _count
