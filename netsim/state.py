@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import ipaddress
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -495,12 +496,22 @@ def gateway_endpoints(endpoints: Iterable[EndpointState],
     (EngineProfile.bridge_internal_gateway).
     """
     per_family = (profile or DEFAULT_PROFILE).gateway_per_family
+    if isinstance(endpoints, (list, tuple)) and len(endpoints) == 1:
+        # one endpoint: no order to find (what the walk below gives for it)
+        ep = endpoints[0]
+        net = network(ep.network)
+        if net is None:
+            return None, None
+        gw4, gw6 = _gateway_families(ep, net)
+        if not per_family:
+            return (ep, ep if ep.gateway6 is not None else None) if gw4 else (None, None)
+        return (ep if gw4 else None), (ep if gw6 else None)
     ranked = []
     for ep in endpoints:
         net = network(ep.network)
         if net is not None:
             ranked.append((_less_key(ep, net, per_family), ep, net))
-    ranked.sort(key=lambda r: r[0])
+    ranked.sort(key=itemgetter(0))
     ep4: EndpointState | None = None
     ep6: EndpointState | None = None
     for _key, ep, net in ranked:

@@ -135,18 +135,20 @@ def test_two_hosts_on_a_lan_matrix_reach_and_path_search_agree(program: list[Ope
 
 
 def assert_streamed_rows_are_kept_rows(state: State) -> None:
-    """A matrix whose rows are made when read and drawn from numpy bytes (MatrixParts.pack,
-    as for 100,000 columns: here from 1) prints what the kept rows do, table and JSON, with
-    and without a port; its ints (reaches, count) are the same too."""
+    """A matrix whose rows are made when read and drawn from their terms (MatrixParts.draw,
+    as for 100,000 columns: here from 1; each term's columns set one by one, then through a
+    mask) prints what the kept rows do, table and JSON, with and without a port; its ints
+    (reaches, count) are the same too."""
     import importlib
     import io
 
     mod = importlib.import_module("netsim.analysis.reach.matrix")
-    for port in (None, 80):
+    for port, share in ((None, 0), (80, 0), (None, 10**9), (80, 10**9)):
         kept = matrix(state, port=port)
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(mod, "_LAZY_AT", 1)
             mp.setattr(mod, "_NUMPY_AT", 1)
+            mp.setattr(mod, "_DENSE_SHARE", share)
             made = matrix(state, port=port)
             assert type(made._rows).__name__ == "_LazyRows"
             for as_json in (False, True):

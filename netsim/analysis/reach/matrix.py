@@ -49,6 +49,11 @@ _WRITE_SIZE = 1 << 20
 #: cells from which Matrix.write writes from a second thread (a few seconds of output)
 _THREADED_AT = 1 << 28
 
+#: MatrixParts.draw sets a term's columns one by one up to one in this many of the row's,
+#: through a mask of the row's width past that (a mask's pass costs as much as setting some
+#: thirty columns one by one)
+_DENSE_SHARE = 32
+
 #: rows at least this wide are rendered with numpy (matplotlib's dependency, so netsim's)
 _NUMPY_AT = 4096
 
@@ -97,26 +102,27 @@ class Matrix(_Frozen):
         import numpy as np
 
         cells = np.empty(n, dtype=np.uint8)
-        for name, ones in self._unpacked():
-            _draw(ones, cells)
+        for name, draw in zip(self.sources, self._drawers(), strict=True):
+            draw(cells)
             yield name, cells.tobytes().decode("ascii")
 
-    def _unpacked(self) -> Iterator[tuple[str, Any]]:
-        """Each source and its row's bits, one a byte (a numpy array of 0 and 1): with
-        :func:`_draw`, 7x faster than str.format and str.translate (21 against 143 µs a row
-        of 100,000 columns, measured alone), once past numpy's import."""
+    def _drawers(self) -> Iterator[Callable[[Any], None]]:
+        """For each row, what draws its cells into a numpy array of ``n`` bytes: a lazy
+        matrix's from its terms (MatrixParts.draw: no bitset made, packed or unpacked), else
+        its int's bits, one a byte, through :func:`_draw` (7x faster than str.format and
+        str.translate: 21 against 143 µs a row of 100,000 columns, measured alone)."""
         import numpy as np
 
+        rows = self._rows
+        if isinstance(rows, _LazyRows):
+            yield from rows.drawers()
+            return
         n = len(self.destinations)
         size = (n + 7) // 8
-        rows = self._rows
-        if isinstance(rows, _LazyRows):  # made as bytes: no int of the row's width
-            for name, packed in zip(self.sources, rows.packed(size), strict=True):
-                yield name, np.unpackbits(packed, count=n, bitorder="little")
-            return
-        for name, bits in zip(self.sources, rows, strict=True):
-            yield name, np.unpackbits(np.frombuffer(bits.to_bytes(size, "little"),
-                                                    dtype=np.uint8), count=n, bitorder="little")
+        for bits in rows:
+            ones = np.unpackbits(np.frombuffer(bits.to_bytes(size, "little"), dtype=np.uint8),
+                                 count=n, bitorder="little")
+            yield partial(_draw, ones)
 
     def text(self, *, as_json: bool = False) -> Iterator[str]:
         """What :meth:`write` writes, as str pieces: :meth:`lines` each ending in a newline,
@@ -132,9 +138,10 @@ class Matrix(_Frozen):
         """Write :meth:`lines` (each ending in a newline) or :meth:`to_json` and a newline to
         ``out``, as ASCII bytes: what ``netsim matrix`` prints. Wide rows are drawn straight
         into a buffer of about 1 MiB, written when full: no str of 100 KB made, encoded and
-        copied per row; a lazy matrix's rows come as numpy bytes (MatrixParts.pack). 100,000
-        rows of 100,000 cells to /dev/null: 7.0 s through json_chunks and a text file, 4.2-4.6
-        s this way (measured 2026-12-05)."""
+        copied per row; a lazy matrix's rows are drawn from their terms (MatrixParts.draw).
+        100,000 rows of 100,000 cells to /dev/null: 7.0 s through json_chunks and a text file,
+        4.2-4.6 s this way with the rows as packed bytes, 3.1-3.8 s drawn from their terms
+        (measured 2026-12-05)."""
         n = len(self.destinations)
         if n < _NUMPY_AT or not self.sources:
             for chunk in self.text(as_json=as_json):
@@ -160,7 +167,7 @@ class Matrix(_Frozen):
         try:
             buf = sink.take()
             used = 0
-            for i, (name, ones) in enumerate(self._unpacked()):
+            for i, (name, draw) in enumerate(zip(self.sources, self._drawers(), strict=True)):
                 head = (_NEXT_ROW[1:] if i == 0 else _NEXT_ROW) if as_json else \
                     f"{name:<{width}}  ".encode()
                 if used + len(head) + n + 1 > size:
@@ -169,7 +176,7 @@ class Matrix(_Frozen):
                     used = 0
                 buf[used:used + len(head)] = np.frombuffer(head, dtype=np.uint8)
                 used += len(head)
-                _draw(ones, buf[used:used + n])
+                draw(buf[used:used + n])
                 buf[used + n] = tail
                 used += n + 1
             sink.put(buf, used)
@@ -331,16 +338,40 @@ class _LazyRows(Sequence[int]):
     def __iter__(self) -> Iterator[int]:
         return (self.parts.resolve(make()) for make in self._makers)
 
-    def packed(self, size: int) -> Iterator[Any]:
-        """Each row's bits as ``size`` numpy bytes (little-endian): one buffer, made again
-        for each row (use it before the next)."""
-        import numpy as np
-
-        acc = np.zeros(size, dtype=np.uint8)
+    def drawers(self) -> Iterator[Callable[[Any], None]]:
+        """For each row, what draws its cells (MatrixParts.draw) into a numpy array."""
+        draw = self.parts.draw
         for make in self._makers:
-            acc.fill(0)
-            self.parts.pack(make(), acc)
-            yield acc
+            yield lambda cells, make=make: draw(make(), cells)  # type: ignore[misc]
+
+
+class _DomainColumns(MutableMapping[str, int]):
+    """Each L2 domain's columns (MatrixParts.domain_bits), made when first asked: writing a
+    wide matrix out asks for none (MatrixParts.draw sets the domains' column numbers). Made
+    at once, 10,000 domains of 100,000 columns took 0.35-1.5 s (bench/scale.py)."""
+
+    def __init__(self, parts: MatrixParts) -> None:
+        self._parts = parts
+        self._made: dict[str, int] = {}
+
+    def __getitem__(self, key: str) -> int:
+        found = self._made.get(key)
+        if found is None:
+            parts = self._parts
+            found = self._made[key] = parts.domain_bits(parts.ix.domains[key])
+        return found
+
+    def __setitem__(self, key: str, value: int) -> None:
+        self._made[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts.ix.domains)
+
+    def __len__(self) -> int:
+        return len(self._parts.ix.domains)
 
 
 class MatrixParts:
@@ -368,8 +399,8 @@ class MatrixParts:
         self.host_cols: dict[str, int] = {}
         self.host_bridge_cols: Mapping[str, int] = {}
         self.lan_from: dict[str, int] = {}
-        #: :meth:`pack`'s bytes of each named term
-        self._packed: dict[Term, Any] = {}
+        #: :meth:`draw`'s columns of each named term (a mask, or their numbers)
+        self._cells: dict[Term, tuple[bool, Any]] = {}
         self._subnets = _Subnets(ix.lan.subnet)
 
     @classmethod
@@ -377,9 +408,12 @@ class MatrixParts:
               col_of: Mapping[tuple[str, str], int]) -> MatrixParts:
         """The parts of index ``ix``'s matrix, columns numbered by ``col_of``."""
         parts = cls(ix, port, proto, col_of, SandboxColumns.of(ix.sandboxes, col_of))
-        parts.dom_cols = {dom.key: parts.domain_bits(dom) for dom in ix.domains.values()}
+        parts.dom_cols = _DomainColumns(parts)
         parts.host_cols = parts._host_cols()
-        parts.host_bridge_cols = {h.name: parts._bridge_bits(h) for h in ix.hosts.values()}
+        width = len(col_of)
+        parts.host_bridge_cols = {
+            h.name: bitset([j for _, d in h.bridges for j in parts.domain_numbers(d)], width)
+            for h in ix.hosts.values()}
         parts.lan_from = {h: parts.lan_cols(h) for h in ix.hosts}
         return parts
 
@@ -410,6 +444,10 @@ class MatrixParts:
 
     def domain_bits(self, dom: Domain) -> int:
         """The columns whose container holds an address on ``dom`` (and accepts)."""
+        return bitset(self.domain_numbers(dom), len(self.col_of))
+
+    def domain_numbers(self, dom: Domain) -> list[int]:
+        """:meth:`domain_bits`' column numbers."""
         numbers: list[int] = []
         key, of = self.key, self.sb_cols.numbers
         for owner in dom.owners.values():
@@ -417,7 +455,7 @@ class MatrixParts:
                 sb = owner.iface.sandbox
                 if key is None or key in sb.listening:
                     numbers.extend(of(id(sb)))
-        return bitset(numbers, len(self.col_of))
+        return numbers
 
     def _host_cols(self) -> dict[str, int]:
         """Host-mode containers of each host (their address is the host's LAN address)."""
@@ -501,31 +539,65 @@ class MatrixParts:
                 bits |= self.sb_cols[name] if kind == "sb" else self._named(kind, name)
         return bits
 
-    def pack(self, terms: Iterable[Term], acc: Any) -> None:
-        """OR the union of ``terms`` into ``acc``, a row's bits as numpy bytes (little-endian,
-        as ``int.to_bytes(size, "little")``): each named term's bytes are made once, and a
-        namespace's columns are set one by one. :meth:`resolve`'s int, without an int the
-        width of the row made per term (made as ints, 100,000 rows of 100,000 columns took 2.6
-        s of the 5.9 s of writing them out, measured 2026-12-05)."""
+    def draw(self, terms: Iterable[Term], cells: Any) -> None:
+        """Draw the union of ``terms`` into ``cells`` (numpy bytes, one a column): ``.`` in its
+        columns, ``X`` elsewhere, as :func:`_draw` does of :meth:`resolve`'s bits -- without
+        them: a row is mostly a few domains of a few columns each, set where they are (a
+        named term's columns are found once, kept in ``_cells``). Made as ints, then as packed
+        bytes ORed and unpacked, 100,000 rows of 100,000 columns took 5.4-7.2 s to write out
+        (bench/scale.py, 2026-12-05)."""
         import numpy as np
 
-        packed = self._packed
+        cells.fill(_X)
         for t in terms:
             if type(t) is int:
                 if t:
-                    np.bitwise_or(acc, np.frombuffer(t.to_bytes(len(acc), "little"),
-                                                     dtype=np.uint8), out=acc)
+                    self._paint(self._cells_of_int(t, len(cells)), cells)
                 continue
             kind, name = t  # type: ignore[misc]
             if kind == "sb":
                 for j in self.sb_cols.numbers(name):
-                    acc[j >> 3] |= 1 << (j & 7)
+                    cells[j] = _DOT
                 continue
-            found = packed.get(t)
+            found = self._cells.get(t)
             if found is None:
-                found = packed[t] = np.frombuffer(
-                    self._named(kind, name).to_bytes(len(acc), "little"), dtype=np.uint8)
-            np.bitwise_or(acc, found, out=acc)
+                n = len(cells)
+                found = self._cells[t] = (
+                    self._cells_of_numbers(np.array(self.domain_numbers(self.ix.domains[name]),
+                                                    dtype=np.intp), n)
+                    if kind == "dom" else self._cells_of_int(self._named(kind, name), n))
+            self._paint(found, cells)
+
+    @staticmethod
+    def _paint(found: tuple[bool, Any], cells: Any) -> None:
+        import numpy as np
+
+        dense, value = found
+        if dense:  # '.' (46) where set, 255 elsewhere: the smaller of each pair
+            np.minimum(cells, value, out=cells)
+        else:
+            cells[value] = _DOT
+
+    @staticmethod
+    def _cells_of_numbers(numbers: Any, n: int) -> tuple[bool, Any]:
+        """Columns (a numpy array of their numbers) as :meth:`draw` sets them: past one in
+        :data:`_DENSE_SHARE` of the row, a mask of the row's width (one pass), else by
+        number."""
+        import numpy as np
+
+        if len(numbers) * _DENSE_SHARE <= n:
+            return False, numbers
+        mask = np.full(n, 255, dtype=np.uint8)
+        mask[numbers] = _DOT
+        return True, mask
+
+    @classmethod
+    def _cells_of_int(cls, bits: int, n: int) -> tuple[bool, Any]:
+        import numpy as np
+
+        ones = np.unpackbits(np.frombuffer(bits.to_bytes((n + 7) // 8, "little"),
+                                           dtype=np.uint8), count=n, bitorder="little")
+        return cls._cells_of_numbers(np.flatnonzero(ones), n)
 
     def lan_row(self) -> int:
         """``@lan``: what a machine on the LAN reaches."""
