@@ -308,9 +308,12 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
     return m
 
 
-#: from this many columns a matrix's rows are made when read, not kept: 100,000 rows of
-#: 100,000 bits are 1.25 GB (measured: bench/scale.py), and netsim matrix reads each once
-_LAZY_AT = 20_000
+#: from this many columns (where rows are drawn with numpy: _NUMPY_AT) a matrix's rows are
+#: made when read, not kept: 100,000 rows of 100,000 bits are 1.25 GB (measured:
+#: bench/scale.py), netsim matrix reads each once, and drawn from their terms
+#: (MatrixParts.draw) they are written out sooner than resolved to ints first (10,000: 2.62
+#: against 2.55 s end to end, at 20,000 before)
+_LAZY_AT = 4096
 
 
 class _LazyRows(Sequence[int]):
