@@ -85,12 +85,12 @@ def setup_from_directives(lines: list[ScriptLine], source: str) -> Setup:
     """Read the leading ``host``/``lan``/``image``/``engine``/``daemon`` directives; several
     ``daemon`` lines add up, and apply to every host's dockerd."""
     out = Setup()
-    started = False
-    for sl in lines:
+    for i, sl in enumerate(lines):
         d = sl.directive
-        if started or d is None or d.kind not in _SETUP:
-            if d is None:
-                started = True
+        if d is None:  # the first command: what follows is the script's body
+            out.rest.extend(lines[i:])
+            break
+        if d.kind not in _SETUP:
             out.rest.append(sl)
             continue
         where = f"{source}:{sl.line}"

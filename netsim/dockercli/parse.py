@@ -75,7 +75,7 @@ class _Cached:
     part in the fields, ``repr``, equality, hashing, copies or pickles)."""
 
     __slots__ = ("_index",)
-    _index: dict[str, tuple[str, ...]]
+    _index: dict[str, tuple[str, ...]] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +111,16 @@ class ParsedCommand(_Cached):
     def _values(self) -> dict[str, tuple[str, ...]]:
         """Each flag's values in command-line order (built on first use, then kept)."""
         try:
-            return self._index
-        except AttributeError:  # not built yet (or dropped by a copy or pickle)
+            index = self._index
+        except AttributeError:  # not set (made by __init__, or dropped by a copy or pickle)
+            index = None
+        if index is None:  # (_parsed sets it None: no exception raised on the way)
             grouped: dict[str, list[str]] = {}
             for k, v in self.flags:
                 grouped.setdefault(k, []).append(v)
             index = {k: tuple(vs) for k, vs in grouped.items()}
             object.__setattr__(self, "_index", index)  # the instance is frozen: a cache only
-            return index
+        return index
 
     def get(self, long: str) -> str | None:
         """The last value given for exactly this flag, else None."""
@@ -169,6 +171,7 @@ _SET_HELP = _slot_setter("help")
 _SET_WARNINGS = _slot_setter("warnings")
 _SET_STDERR_WARNINGS = _slot_setter("stderr_warnings")
 _SET_LOG_WARNINGS = _slot_setter("log_warnings")
+_SET_INDEX: Callable[[ParsedCommand, Any], None] = _Cached.__dict__["_index"].__set__
 if [f.name for f in fields(ParsedCommand)] != [
         "command", "flags", "args", "global_flags", "path", "help", "warnings",
         "stderr_warnings", "log_warnings"]:  # _parsed below must set every field, in order
@@ -193,6 +196,7 @@ def _parsed(command: str, flags: tuple[tuple[str, str], ...], args: tuple[str, .
     _SET_WARNINGS(parsed, warnings)
     _SET_STDERR_WARNINGS(parsed, stderr_warnings)
     _SET_LOG_WARNINGS(parsed, log_warnings)
+    _SET_INDEX(parsed, None)
     return parsed
 
 

@@ -74,19 +74,20 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
            start: bool = False) -> None:
     """``docker create`` (``start``: ``docker run``): the container spec from the command
     line, the CLI's warnings and checks, then the daemon's create (and start)."""
+    profile = session.profile
     try:
         spec = container_spec(
             p, endpoint_check=string_addresses(session, host),
-            legacy_ports=session.profile.cli_legacy_port_spec,
-            links_follow_any_network=session.profile.cli_links_follow_any_network,
-            legacy_options_need_network=session.profile.cli_network_opts_need_network,
-            restart_rm_legacy_text=session.profile.cli_restart_rm_legacy_text,
-            profile=session.profile)
+            legacy_ports=profile.cli_legacy_port_spec,
+            links_follow_any_network=profile.cli_links_follow_any_network,
+            legacy_options_need_network=profile.cli_network_opts_need_network,
+            restart_rm_legacy_text=profile.cli_restart_rm_legacy_text,
+            profile=profile)
     except DockerCliError as err:
         _reference_error(session, p.args[0] if p.args else "", err)
         raise
-    dns_warning = _localhost_dns_warning(session.profile, spec.HostConfig.Dns)
-    if dns_warning and session.profile.cli_localhost_dns_warning == "before_create":
+    dns_warning = _localhost_dns_warning(profile, spec.HostConfig.Dns)
+    if dns_warning and profile.cli_localhost_dns_warning == "before_create":
         out.err(f"WARNING: {dns_warning}")
     cfg = spec.Config
     if content_trust(session, p, cfg.Image, out):
@@ -136,7 +137,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
         session.engine.hold_foreground = False
     for w in outcome.warnings:
         out.err(f"WARNING: {w}")
-    if dns_warning and session.profile.cli_localhost_dns_warning == "after_create":
+    if dns_warning and profile.cli_localhost_dns_warning == "after_create":
         out.err(f"WARNING: {dns_warning}")  # appended to the daemon's warnings (create.go)
     made = session.engine.container(host, outcome.id) if outcome.id else None
     if made is not None:  # record generated names so that a replay gives the same
