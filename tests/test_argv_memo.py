@@ -88,7 +88,8 @@ def _same_class(w: str) -> list[str]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(command_lines(), min_size=1, max_size=4), st.sampled_from([None, "26.1"]),
+@given(st.lists(command_lines(), min_size=1, max_size=4),
+       st.sampled_from([None, "20.10", "26.1", "28.5", "29.1"]),
        st.data())
 def test_a_remembered_parse_is_a_fresh_parse(lines: list[list[str]], version: str | None,
                                              data: st.DataObject) -> None:
@@ -116,9 +117,11 @@ def test_a_remembered_parse_is_a_fresh_parse(lines: list[list[str]], version: st
 ])
 def test_what_the_parse_reads_is_not_taken_from_the_memo(learnt: list[str], asked: list[str]
                                                          ) -> None:
-    argv_memo.clear()
-    _parse(_copy(learnt))
-    assert _parse(_copy(asked)) == _fresh(_copy(asked))
+    for version in (None, "20.10", "28.5"):
+        profile = engine_profile(version) if version else None
+        argv_memo.clear()
+        _parse(_copy(learnt), profile)
+        assert _parse(_copy(asked), profile) == _fresh(_copy(asked), profile)
 
 
 def test_free_words_are_taken_from_the_memo() -> None:
