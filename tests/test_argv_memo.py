@@ -107,6 +107,8 @@ def test_a_remembered_parse_is_a_fresh_parse(lines: list[list[str]], version: st
     # a --network value with "=" is read by NetworkOpt: never free, even after a plain one
     (["run", "--network", "net1", "nginx"], ["run", "--network", "name=net1,alias=a", "nginx"]),
     (["run", "--network", "net1", "nginx"], ["run", "--network", "nope=x", "nginx"]),
+    # ... nor after another value with "=" (the same shape): it is read again
+    (["run", "--network", "name=net1,alias=a", "nginx"], ["run", "--network", "nope=x", "nginx"]),
     # a checked flag's value is literal: another address is checked again
     (["run", "--ip", "10.0.0.5", "nginx"], ["run", "--ip", "10.0.0.300", "nginx"]),
     # a command's name is literal: the same shape, another command

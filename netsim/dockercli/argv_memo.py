@@ -5,9 +5,10 @@ A script's thousands of ``docker run -d --name cN --network netM IMAGE`` and ``d
 connect netM cN`` differ only in words that the CLI's parse passes on without reading them: a
 positional argument of a command without subcommands (cobra only counts them), the value of a
 flag whose type checks nothing (pflag's ``stringValue``/``stringArray``: ``--name``, ``-p``), a
-``--network`` value without ``=`` (opts.NetworkOpt.Set reads the long syntax only when there is
-a ``key=value``). Such a word is *free*: any other word of its class gives the same parse, with
-the word in its place. Every other word is *literal*: a flag (a word starting with ``-``), a
+``--network`` value without ``=`` (docker/cli opts/network.go ``NetworkOpt.Set`` reads the long
+syntax only where there is a ``key=value``: netsim.dockercli.flags.validators ``_v_network``).
+Such a word is *free*: any other word of its class gives the same parse, with the word in its
+place. Every other word is *literal*: a flag (a word starting with ``-``), a
 command's name, a checked flag's value (``--ip``, ``-H``), a word that is not ASCII, ``=`` where
 a word had none (or the reverse), a word shorter than two characters.
 
@@ -23,9 +24,12 @@ parsed without an error and asked for no help is remembered; errors are rare and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from netsim.dockercli.flags.spec import FlagSpec
+
+if TYPE_CHECKING:
+    from netsim.dockercli.parse import ParsedCommand
 
 __all__ = ["Template", "clear", "lookup", "remember", "shape", "size", "template"]
 
@@ -35,18 +39,18 @@ _Shape = tuple[str | bool, ...]
 
 class Template(NamedTuple):
     """A parse with its free words as argv positions: each flag as (name, value, position),
-    each argument as (value, position); position -1: the value as it is; ``rest``: the parse
-    (its other fields are the same for every argv of the template)."""
+    each argument as (value, position); position -1: the value as it is; ``parsed``: the
+    parse learnt from (its other fields are the same for every argv of the template)."""
 
     flags: tuple[tuple[str, str, int], ...]
     args: tuple[tuple[str, int], ...]
-    rest: Any = None
+    parsed: ParsedCommand
 
 
 def shape(argv: Sequence[str]) -> _Shape:
     """Each word as typed, but a word that may be free (ASCII, two characters or more, not
-    starting with ``-``) as whether it holds ``=``. (A shorter word may be an object the parse
-    makes too, Python keeping one of each: it is never taken for the argv's.)"""
+    starting with ``-``) as whether it holds ``=`` (a bool). (A shorter word may be an object
+    the parse makes too, Python keeping one of each: it is never taken for the argv's.)"""
     return tuple([w if w[:1] == "-" or len(w) < 2 or not w.isascii() else ("=" in w)
                   for w in argv])
 
@@ -61,8 +65,7 @@ _count = 0
 ENTRIES = 1 << 16
 
 
-def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]
-           ) -> tuple[Template, Sequence[str]] | None:
+def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]) -> Template | None:
     """The template remembered for this argv (whose key :func:`remember` made), if any."""
     found = _MEMO.get(key)
     if found is None or found[0] is not profile:
@@ -70,21 +73,20 @@ def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]
     for positions, table in found[1]:
         tpl = table.get(tuple([argv[i] for i in positions]))
         if tpl is not None:
-            return tpl, argv
+            return tpl
     return None
 
 
-def template(argv: Sequence[str], flags: Sequence[tuple[str, str]], args: Sequence[str],
-             flagset: dict[str, FlagSpec], leaf: bool) -> tuple[Template, tuple[int, ...]]:
-    """The parse of ``argv`` (its command's ``flags`` and ``args``; ``flagset``: its flags by
-    long name; ``leaf``: the command has no subcommands) as a template, and the positions of
-    its literal words."""
+def template(argv: Sequence[str], parsed: ParsedCommand, flagset: dict[str, FlagSpec],
+             leaf: bool) -> tuple[Template, tuple[int, ...]]:
+    """``parsed``, the parse of ``argv`` (``flagset``: its command's flags by long name;
+    ``leaf``: the command has no subcommands), as a template, and the positions of its
+    literal words."""
+    maybe_free = [i for i, c in enumerate(shape(argv)) if type(c) is bool]
     where: dict[int, int] = {}  # a word's object → its position, when it is at one only
     seen: set[int] = set()
-    for i, w in enumerate(argv):
-        if w[:1] == "-" or len(w) < 2 or not w.isascii():
-            continue  # (in the shape as typed: never free)
-        key = id(w)
+    for i in maybe_free:
+        key = id(argv[i])
         if key in seen:
             where.pop(key, None)
         else:
@@ -99,15 +101,14 @@ def template(argv: Sequence[str], flags: Sequence[tuple[str, str]], args: Sequen
         return i
 
     tflags = []
-    for name, value in flags:
+    for name, value in parsed.flags:
         f = flagset.get(name)
         ok = f is not None and ((not f.check and f.kind != "bool")
                                 or (f.check == "network" and "=" not in value))
         tflags.append((name, value, place(value, ok)))
-    targs = tuple((value, place(value, leaf)) for value in args)
-    literal = tuple(i for i, w in enumerate(argv) if not free.get(i, False)
-                    and not (w[:1] == "-" or len(w) < 2 or not w.isascii()))
-    return Template(tuple(tflags), targs), literal
+    targs = tuple((value, place(value, leaf)) for value in parsed.args)
+    literal = tuple(i for i in maybe_free if not free.get(i, False))
+    return Template(tuple(tflags), targs, parsed), literal
 
 
 def remember(key: tuple[object, ...], profile: object, argv: Sequence[str], tpl: Template,

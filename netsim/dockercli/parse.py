@@ -367,7 +367,7 @@ def parse_docker_argv(argv: Sequence[str], *,
     key = (argv_memo.shape(argv), id(profile), daemon)
     known = argv_memo.lookup(key, profile, argv)
     if known is not None:
-        return _from_template(*known)
+        return _from_template(known, argv)
     token = CLI_PROFILE.set(profile)
     run = Invocation(daemon, profile)
     try:
@@ -377,15 +377,14 @@ def parse_docker_argv(argv: Sequence[str], *,
     leaf = run.node
     if leaf is not None and not parsed.help and parsed.command:
         fs = command_flagset(leaf.spec, root=False, profile=profile)
-        tpl, literal = argv_memo.template(argv, parsed.flags, parsed.args, fs.by_long,
-                                          not leaf.children)
-        argv_memo.remember(key, profile, argv, tpl._replace(rest=parsed), literal)
+        tpl, literal = argv_memo.template(argv, parsed, fs.by_long, not leaf.children)
+        argv_memo.remember(key, profile, argv, tpl, literal)
     return parsed
 
 
 def _from_template(tpl: argv_memo.Template, argv: Sequence[str]) -> ParsedCommand:
     """A remembered parse (argv_memo) with ``argv``'s words in its free places."""
-    p = tpl.rest
+    p = tpl.parsed
     return _parsed(p.command, tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags]),
                    tuple([argv[i] if i >= 0 else v for v, i in tpl.args]), p.global_flags,
                    p.path, False, p.warnings, p.stderr_warnings, p.log_warnings)

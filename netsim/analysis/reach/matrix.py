@@ -343,9 +343,11 @@ class _LazyRows(Sequence[int]):
 
     def drawers(self) -> Iterator[Callable[[Any], None]]:
         """For each row, what draws its cells (MatrixParts.draw) into a numpy array."""
-        draw = self.parts.draw
         for make in self._makers:
-            yield lambda cells, make=make: draw(make(), cells)  # type: ignore[misc]
+            yield partial(self._draw, make)
+
+    def _draw(self, make: Callable[[], list[Term]], cells: Any) -> None:
+        self.parts.draw(make(), cells)
 
 
 class _DomainColumns(MutableMapping[str, int]):
