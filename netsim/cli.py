@@ -114,7 +114,19 @@ _engine_option = click.option(
          "'# netsim: engine' line. Default: the file's, else 29.1.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _ReaderGone(Exception):
+    """What a command wrote to went away (``netsim matrix | head``)."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # click's own handling would exit 1: "a check failed"
+            raise _ReaderGone from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="netsim", prog_name="netsim")
 def cli() -> None:
     """Predict what Docker Engine 29.1 networking does, without a Docker engine (or 28.5,
@@ -697,13 +709,9 @@ def conformance(recordings: tuple[str, ...], engine: str | None, allowed: str, a
     sys.exit(0 if report.ok else 1)
 
 
-def _register_snapshot() -> None:
-    from netsim.io.dump.snapshot import snapshot_command
+from netsim.io.dump.snapshot import snapshot_command  # noqa: E402
 
-    cli.add_command(snapshot_command, "snapshot")
-
-
-_register_snapshot()
+cli.add_command(snapshot_command, "snapshot")
 
 
 def _prefix(argv: list[str] | None) -> str:
@@ -744,7 +752,7 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"{prefix}: {err}")
     except KeyboardInterrupt:
         _fail(f"{prefix}: interrupted", 130)
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):  # the reader has what it wanted: success
         sys.exit(0)
     except Exception as err:  # never a traceback, even for a bug
         # one line, whatever the exception's text holds (a pydantic error spans several)

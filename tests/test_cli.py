@@ -231,3 +231,22 @@ def test_the_loaded_lab_lives_until_the_process_ends() -> None:
     assert len(first) == 1 and first[0].state.container("c1").name == "c1"
     CliRunner().invoke(cli_module.cli, ["matrix", path])
     assert len(cli_module._LOADED) == 1 and cli_module._LOADED[0] is not first[0]
+
+
+@pytest.mark.parametrize("args", [("matrix",), ("matrix", "--json"), ("run",)])
+def test_a_reader_that_stops_early_is_success(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``netsim matrix | head -1``: the output is larger than a pipe holds and its reader
+    closes it after one line; netsim stops quietly with status 0 (design.md: 1 means a check
+    failed), not click's 1 or a traceback."""
+    lines = [f"docker network create --subnet 10.{n}.0.0/16 n{n}" for n in range(4)]
+    lines += [f"docker run -d --name c{i} --network n{i % 4} nginx" for i in range(400)]
+    script = tmp_path / "big.sh"
+    script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "netsim", *args, str(script)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)  # the first bytes, then the reader goes away
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0, err
+    assert err == b""
