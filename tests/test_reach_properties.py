@@ -161,14 +161,14 @@ def assert_streamed_rows_are_kept_rows(state: State) -> None:
 
 @SETTINGS
 @given(reach_programs())
-def test_rows_made_as_bytes_are_the_rows(program: list[Operation]) -> None:
+def test_rows_drawn_when_read_are_the_kept_rows(program: list[Operation]) -> None:
     """Bridges with and without ICC, links, aliases, host and container: modes, ports."""
     assert_streamed_rows_are_kept_rows(build(program))
 
 
 @SETTINGS
 @given(lan_programs())
-def test_rows_made_as_bytes_are_the_rows_on_a_lan(program: list[Operation]) -> None:
+def test_rows_drawn_when_read_are_the_kept_rows_on_a_lan(program: list[Operation]) -> None:
     """Two Docker hosts with macvlan networks on one LAN (segments, host-mode containers,
     the vantage points' rows)."""
     assert_streamed_rows_are_kept_rows(build(program, lan=True))
