@@ -62,3 +62,17 @@ def test_lab_docker_runs_on_the_host_given() -> None:
     assert step.host == "server2" and step.exit_code == 0
     assert list(lab.state.hosts["server2"].containers) == ["c2"]
     assert not lab.state.hosts["server1"].containers
+
+
+def test_fast_step_is_the_dataclass_s() -> None:
+    """netsim.lab._step (a script line's Step, made without the frozen dataclass's __init__)
+    sets every field of Step: a field added to Step must be added there too."""
+    import dataclasses
+
+    from netsim.lab import Step, _step
+
+    fast = _step(3, "h", "docker ps", 1, "out", "err", "docker login")
+    assert fast == Step(3, "h", "docker ps", 1, "out", "err", "h", unsimulated="docker login")
+    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Step)]
+    assert repr(fast) == repr(Step(3, "h", "docker ps", 1, "out", "err", "h",
+                                   unsimulated="docker login"))

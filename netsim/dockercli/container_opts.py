@@ -584,7 +584,7 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     EngineProfile.cli_restart_rm_legacy_text; ``profile``: the CLI release whose value parsing
     applies (go-units' size texts).
     """
-    shape, host_ports, networks = _shape(p.flags)
+    shape, host_ports, networks, name = _shape(p.flags)
     key = (p.command, shape, p.args, legacy_ports, links_follow_any_network,
            legacy_options_need_network, restart_rm_legacy_text,
            id(profile))  # (a profile's hash reads its 200 fields)
@@ -601,7 +601,7 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
                 found = on[networks] = _renamed(merged, spec,
                                                 dict(zip(names, networks, strict=True)))
             merged, spec = found
-        _late_checks(p, merged, endpoint_check)
+        _late_checks(p.args[0], name, merged, endpoint_check)
         if host_ports != ports:
             token = CLI_PROFILE.set(profile)
             try:
@@ -612,7 +612,6 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
             finally:
                 CLI_PROFILE.reset(token)
             spec = evolve(spec, HostConfig=bindings)
-        name = p.get("name") or None
         return spec if name == spec.name else evolve(spec, name=valid_container_name(name))
     merged, spec = _container_spec(p, endpoint_check, legacy_ports=legacy_ports,
                                    links_follow_any_network=links_follow_any_network,
@@ -645,31 +644,46 @@ _PLAIN_PUBLISH = re.compile(r"[1-9][0-9]{0,4}:[0-9]{1,5}")
 
 
 def _shape(flags: Sequence[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...],
-                                                      tuple[str, ...], tuple[str, ...]]:
+                                                      tuple[str, ...], tuple[str, ...],
+                                                      str | None]:
     """A request's flags but ``--name``'s value, the host ports of plain ``-p HOST:PORT``
     values (each as ``*:PORT``) and, where every ``--network`` is a user-defined network given
     by name alone, the networks' names (each as its number among them: a network given twice
     stays one); those host ports; those names: all a remembered request (_SPECS) can differ
     in. Nothing reads a host port but ``HostConfig.PortBindings`` (ExposedPorts reads the
     container's port: kept); nothing but the CLI's checks of user-defined against predefined
-    networks, and where the request holds them (:func:`_renamed`), reads a network's name."""
+    networks, and where the request holds them (:func:`_renamed`), reads a network's name.
+    Last, the container's name (the last ``--name``; None: none or empty)."""
     shape: list[tuple[str, str]] = []
     ports: list[str] = []
-    networks = [v for k, v in flags if k in _NETWORK_FLAGS]
-    plain = all(is_user_defined_mode(v) and "=" not in v and "," not in v for v in networks)
     names: dict[str, str] = {}
+    plain = True  # every --network so far a user-defined network by name alone
+    name = None
     for k, v in flags:
         if k == "name":
-            shape.append((k, ""))
+            shape.append(_NAMELESS)
+            name = v
+        elif k in _NETWORK_FLAGS:
+            if plain and is_user_defined_mode(v) and "=" not in v and "," not in v:
+                shape.append((k, names.setdefault(v, f"#{len(names)}")))
+            else:
+                plain = False
+                shape.append((k, v))
         elif k == "publish" and _PLAIN_PUBLISH.fullmatch(v):
             host, _, port = v.partition(":")
             shape.append((k, "*:" + port))
             ports.append(host)
-        elif plain and k in _NETWORK_FLAGS:
-            shape.append((k, names.setdefault(v, f"#{len(names)}")))
         else:
             shape.append((k, v))
-    return tuple(shape), tuple(ports), tuple(names)  # (none unless plain)
+    if not plain and names:  # one is not: every network's name as typed
+        shape = [(k, v) if k in _NETWORK_FLAGS else kept
+                 for (k, v), kept in zip(flags, shape, strict=True)]
+        names = {}
+    return tuple(shape), tuple(ports), tuple(names), name or None
+
+
+#: ``--name``'s place in a shape
+_NAMELESS = ("name", "")
 
 
 #: the flags docker stores in one variable with ``--network``
@@ -688,16 +702,15 @@ _SPECS: dict[tuple[Any, ...], tuple[
     dict[tuple[str, ...], tuple[list[_Endpoint], ContainerSpec]]]] = {}
 
 
-def _late_checks(p: ParsedCommand, merged: list[_Endpoint],
+def _late_checks(image: str, name: str | None, merged: list[_Endpoint],
                  endpoint_check: EndpointCheck | None) -> None:
     """The checks of container_spec that depend on more than the request's flags: the
-    session's ``endpoint_check``, then the image and the name, in container_spec's order."""
+    session's ``endpoint_check``, then the ``image`` and the container's ``name``, in
+    container_spec's order."""
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)
-    image = p.args[0]
-    name = p.get("name") or None
-    if re.fullmatch(r"[a-f0-9]{64}", image):
+    if _IMAGE_ID.fullmatch(image):
         # ParseAnyReference takes 64 hex digits for an image ID; the daemon has none such
         # (measured: conformance/recorded/28.5, 49-run-create-image-name-errors)
         raise DaemonError(f"No such image: sha256:{image}", status=404)
@@ -707,6 +720,9 @@ def _late_checks(p: ParsedCommand, merged: list[_Endpoint],
             f"Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
             status=400,
         )
+
+
+_IMAGE_ID = re.compile(r"[a-f0-9]{64}")
 
 
 def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
@@ -736,7 +752,7 @@ def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
             endpoints.append(EndpointConfig(**ep))
         except ValidationError as err:
             raise _cli_error(_first_validation_message(err)) from None
-    _late_checks(p, merged, None)
+    _late_checks(image, p.get("name") or None, merged, None)
     copts = options_of(p, endpoints, exposed, explicit=bool(p.shared("network")))
     token = CLI_PROFILE.set(profile)
     try:

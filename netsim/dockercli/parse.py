@@ -74,8 +74,8 @@ class _Cached:
     """A slot outside the dataclass fields for ParsedCommand's lookup table (so that it takes no
     part in the fields, ``repr``, equality, hashing, copies or pickles)."""
 
-    __slots__ = ("_index",)
-    _index: dict[str, tuple[str, ...]] | None
+    __slots__ = ("_last",)
+    _last: dict[str, str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,34 +108,28 @@ class ParsedCommand(_Cached):
     #: msg="…"`` on stderr), e.g. --mount's bind-nonrecursive on 23.0–28.x
     log_warnings: tuple[str, ...] = ()
 
-    def _values(self) -> dict[str, tuple[str, ...]]:
-        """Each flag's values in command-line order (built on first use, then kept)."""
+    def _last_values(self) -> dict[str, str]:
+        """Each flag's last value (built on first use, then kept)."""
         try:
-            index = self._index
+            last = self._last
         except AttributeError:  # not set (made by __init__, or dropped by a copy or pickle)
-            index = None
-        if index is None:  # (_parsed sets it None: no exception raised on the way)
-            grouped: dict[str, list[str]] = {}
-            for k, v in self.flags:
-                grouped.setdefault(k, []).append(v)
-            index = {k: tuple(vs) for k, vs in grouped.items()}
-            object.__setattr__(self, "_index", index)  # the instance is frozen: a cache only
-        return index
+            last = None
+        if last is None:  # (_parsed sets it None: no exception raised on the way)
+            last = dict(self.flags)  # (a later pair of a name replaces an earlier one)
+            _SET_LAST(self, last)  # the instance is frozen: a cache only
+        return last
 
     def get(self, long: str) -> str | None:
         """The last value given for exactly this flag, else None."""
-        values = self._values().get(long)
-        return values[-1] if values else None
+        return self._last_values().get(long)
 
     def get_all(self, long: str) -> list[str]:
         """Every value given for exactly this flag, in command-line order."""
-        if not self.flags:
-            return []
-        return list(self._values().get(long, ()))  # a new list each time, as callers may edit it
+        return [v for k, v in self.flags if k == long]  # a new list, as callers may edit it
 
     def has(self, long: str) -> bool:
         """Whether this exact flag was given."""
-        return bool(self.flags) and long in self._values()
+        return bool(self.flags) and long in self._last_values()
 
     def shared(self, long: str) -> list[str]:
         """Values of this flag and of the flags sharing its storage, in command-line order.
@@ -171,7 +165,7 @@ _SET_HELP = _slot_setter("help")
 _SET_WARNINGS = _slot_setter("warnings")
 _SET_STDERR_WARNINGS = _slot_setter("stderr_warnings")
 _SET_LOG_WARNINGS = _slot_setter("log_warnings")
-_SET_INDEX: Callable[[ParsedCommand, Any], None] = _Cached.__dict__["_index"].__set__
+_SET_LAST: Callable[[ParsedCommand, Any], None] = _Cached.__dict__["_last"].__set__
 if [f.name for f in fields(ParsedCommand)] != [
         "command", "flags", "args", "global_flags", "path", "help", "warnings",
         "stderr_warnings", "log_warnings"]:  # _parsed below must set every field, in order
@@ -196,7 +190,7 @@ def _parsed(command: str, flags: tuple[tuple[str, str], ...], args: tuple[str, .
     _SET_WARNINGS(parsed, warnings)
     _SET_STDERR_WARNINGS(parsed, stderr_warnings)
     _SET_LOG_WARNINGS(parsed, log_warnings)
-    _SET_INDEX(parsed, None)
+    _SET_LAST(parsed, None)
     return parsed
 
 
