@@ -150,3 +150,21 @@ def test_one_word_in_two_places_is_not_free() -> None:
     for asked in (["run", "--name", "web1", "web3"], ["run", "--name", "web2", "web1"],
                   ["run", "--name", "web2", "web3"]):
         assert _parse(_copy(asked)) == _fresh(asked)
+
+
+def test_a_parse_is_remembered_for_its_daemon_only() -> None:
+    """The memo's key holds the daemon (by identity, kept with the templates): a command line
+    remembered for one daemon is parsed afresh for another, whose API version may refuse a
+    flag (isSupported)."""
+    from netsim.dockercli.flags.spec import DaemonInfo
+
+    argv_memo.clear()
+    new, old = DaemonInfo(api_version="1.52"), DaemonInfo(api_version="1.24")
+    words = ["network", "create", "--scope", "local", "n1"]
+    assert parse_docker_argv(list(words), daemon=new).get("scope") == "local"
+    assert argv_memo.size() == 1
+    with pytest.raises(DockerCliError, match=r"1\.30"):
+        parse_docker_argv(list(words), daemon=old)
+    again = DaemonInfo(api_version="1.52")  # an equal daemon: the same parse, learnt again
+    assert parse_docker_argv(list(words), daemon=again) == parse_docker_argv(list(words),
+                                                                             daemon=new)

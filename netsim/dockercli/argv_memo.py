@@ -23,7 +23,8 @@ parsed without an error and asked for no help is remembered; errors are rare and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from netsim.dockercli.flags.spec import FlagSpec
@@ -55,23 +56,35 @@ def shape(argv: Sequence[str]) -> _Shape:
                   for w in argv])
 
 
-#: by (shape, profile id, daemon): the profile and, for each set of literal positions learnt
-#: under that shape, the templates by those positions' texts
-_MEMO: dict[tuple[object, ...], tuple[object, list[tuple[tuple[int, ...],
-                                                      dict[tuple[str, ...], Template]]]]] = {}
+#: by (shape, profile id, daemon id): the profile and the daemon (kept: so their ids stay
+#: theirs) and, for each set of literal positions learnt under that shape, the reader of those
+#: positions' texts (:func:`_texts_at`) and the templates by those texts
+_MEMO: dict[tuple[object, ...], tuple[object, object, list[tuple[
+    tuple[int, ...], Callable[[Sequence[str]], object], dict[object, Template]]]]] = {}
 _count = 0
 #: how many templates are kept before the memo starts over (as netsim.dockercli.convert's
 #: MEMO_ENTRIES; a script of one shape keeps one)
 ENTRIES = 1 << 16
 
 
-def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]) -> Template | None:
+def _texts_at(positions: tuple[int, ...]) -> Callable[[Sequence[str]], object]:
+    """What tells an argv's texts at ``positions`` apart: operator.itemgetter's (in C) the
+    texts (one position: the text itself); none: nothing."""
+    return itemgetter(*positions) if positions else _nothing
+
+
+def _nothing(argv: Sequence[str]) -> object:
+    return ()
+
+
+def lookup(key: tuple[object, ...], profile: object, daemon: object, argv: Sequence[str]
+           ) -> Template | None:
     """The template remembered for this argv (whose key :func:`remember` made), if any."""
     found = _MEMO.get(key)
-    if found is None or found[0] is not profile:
+    if found is None or found[0] is not profile or found[1] is not daemon:
         return None
-    for positions, table in found[1]:
-        tpl = table.get(tuple([argv[i] for i in positions]))
+    for _, texts, table in found[2]:
+        tpl = table.get(texts(argv))
         if tpl is not None:
             return tpl
     return None
@@ -111,21 +124,21 @@ def template(argv: Sequence[str], parsed: ParsedCommand, flagset: dict[str, Flag
     return Template(tuple(tflags), targs, parsed), literal
 
 
-def remember(key: tuple[object, ...], profile: object, argv: Sequence[str], tpl: Template,
-             literal: tuple[int, ...]) -> None:
+def remember(key: tuple[object, ...], profile: object, daemon: object, argv: Sequence[str],
+             tpl: Template, literal: tuple[int, ...]) -> None:
     """Keep ``tpl`` for argvs of ``key`` with ``argv``'s texts at the ``literal`` positions."""
     global _count
     if _count >= ENTRIES:
         _MEMO.clear()
         _count = 0
     found = _MEMO.get(key)
-    if found is None or found[0] is not profile:
-        found = _MEMO[key] = (profile, [])
-    table = next((t for positions, t in found[1] if positions == literal), None)
-    if table is None:
-        table = {}
-        found[1].append((literal, table))
-    table[tuple([argv[i] for i in literal])] = tpl
+    if found is None or found[0] is not profile or found[1] is not daemon:
+        found = _MEMO[key] = (profile, daemon, [])
+    entry = next((e for e in found[2] if e[0] == literal), None)
+    if entry is None:
+        entry = (literal, _texts_at(literal), {})
+        found[2].append(entry)
+    entry[2][entry[1](argv)] = tpl
     _count += 1
 
 
