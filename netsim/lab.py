@@ -463,8 +463,8 @@ class Lab:
                 ) -> Step:
         step = annotate(self, step, argv, op)  # netsim's hints under "No such …" (and failures)
         self._note_unknown_images()
-        if taken := self.dns_rng.take():
-            groups = list(dict.fromkeys(taken))
+        if self.dns_rng.groups:  # the embedded DNS shuffled answers during the command
+            groups = list(dict.fromkeys(self.dns_rng.take()))
             state = self.state
             step = dataclasses.replace(step, shuffled=tuple(
                 tuple((a, _reverse_names(state, a)) for a in g) for g in groups))
