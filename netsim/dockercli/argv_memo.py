@@ -23,9 +23,10 @@ parsed without an error and asked for no help is remembered; errors are rare and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netsim.dockercli.flags.spec import FlagSpec
 
@@ -40,12 +41,13 @@ _Shape = tuple[str | bool, ...]
 
 class Template(NamedTuple):
     """A parse with its free words as argv positions: each flag as (name, value, position),
-    each argument as (value, position); position -1: the value as it is; ``parsed``: the
-    parse learnt from (its other fields are the same for every argv of the template)."""
+    each argument as (value, position); position -1: the value as it is; ``fields``: the
+    fields of the parse learnt from by name (those but ``flags`` and ``args`` are the same for
+    every argv of the template)."""
 
     flags: tuple[tuple[str, str, int], ...]
     args: tuple[tuple[str, int], ...]
-    parsed: ParsedCommand
+    fields: dict[str, Any]
 
 
 def shape(argv: Sequence[str]) -> _Shape:
@@ -121,7 +123,8 @@ def template(argv: Sequence[str], parsed: ParsedCommand, flagset: dict[str, Flag
         tflags.append((name, value, place(value, ok)))
     targs = tuple((value, place(value, leaf)) for value in parsed.args)
     literal = tuple(i for i in maybe_free if not free.get(i, False))
-    return Template(tuple(tflags), targs, parsed), literal
+    fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed)}
+    return Template(tuple(tflags), targs, fields), literal
 
 
 def remember(key: tuple[object, ...], profile: object, daemon: object, argv: Sequence[str],

@@ -28,6 +28,7 @@ from netsim.api import (
     EndpointSettings,
     HostConfig,
     NetworkingConfig,
+    PortMap,
     is_user_defined_mode,
 )
 from netsim.api.base import DockerObject
@@ -58,7 +59,6 @@ from netsim.dockercli.publish import (
     exposed_ports,
     legacy_expose,
     legacy_port_spec,
-    parse_port_spec,
     port_map,
 )
 from netsim.errors import DaemonError, DockerCliError
@@ -532,25 +532,26 @@ def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
     return merged
 
 
-def _checked_ports(p: ParsedCommand, legacy_ports: bool) -> list[str]:
+def _checked_ports(p: ParsedCommand, legacy_ports: bool) -> tuple[list[str], PortMap]:
     """``-p``/``--expose`` as this CLI checks them (nat.ParsePortSpecs; go-connections 0.4's
-    texts where ``legacy_ports``): the ``--expose`` values that take effect."""
-    exposed = list(p.get_all("expose"))
+    texts where ``legacy_ports``): the ``--expose`` values that take effect, and ``-p``'s
+    PortBindings."""
+    publish = p.get_all("publish")
+    exposed = p.get_all("expose")
     if legacy_ports:
-        for spec in p.get_all("publish"):
+        for spec in publish:
             legacy_port_spec(spec)
         exposed = [value for value in exposed if legacy_expose(value)]
-    for spec in p.get_all("publish"):
-        try:
-            parse_port_spec(spec)
-        except ValueError as err:
-            raise _cli_error(str(err)) from None
+    try:
+        bindings = port_map(publish)  # (each value parsed in turn: the first bad one refused)
+    except ValueError as err:
+        raise _cli_error(str(err)) from None
     for value in exposed:
         try:
             exposed_ports(value)
         except ValueError as err:
             raise _cli_error(str(err)) from None
-    return exposed
+    return exposed, bindings
 
 
 def options_of(p: ParsedCommand, networks: Sequence[EndpointConfig], exposed: list[str],
@@ -591,8 +592,8 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
     known = _SPECS.get(key)
     if known is not None and known[0] is profile:  # the same request but for the name
         _, merged, spec, ports, names, on = known
-        if host_ports != ports:  # and the host ports of -p HOST:CONTAINER
-            _checked_ports(p, legacy_ports)  # (where _container_spec checks them)
+        # and the host ports of -p HOST:CONTAINER (checked where _container_spec checks them)
+        publish = _checked_ports(p, legacy_ports)[1] if host_ports != ports else None
         if networks != names:  # and the user-defined networks' names
             found = on.get(networks)
             if found is None:  # (kept: the containers of one network share their configs)
@@ -602,11 +603,10 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
                                                 dict(zip(names, networks, strict=True)))
             merged, spec = found
         _late_checks(p.args[0], name, merged, endpoint_check)
-        if host_ports != ports:
+        if publish is not None:
             token = CLI_PROFILE.set(profile)
             try:
-                bindings = revalidated(spec.HostConfig,
-                                       PortBindings=port_map(p.get_all("publish")))
+                bindings = revalidated(spec.HostConfig, PortBindings=publish)
             except ValidationError as err:
                 raise _cli_error(_first_validation_message(err)) from None
             finally:
@@ -742,7 +742,7 @@ def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
                          else "conflicting options: cannot specify both --restart and --rm")
     merged = _merged_networks(p, links_follow_any_network=links_follow_any_network,
                               legacy_options_need_network=legacy_options_need_network)
-    exposed = _checked_ports(p, legacy_ports)
+    exposed = _checked_ports(p, legacy_ports)[0]
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)

@@ -37,9 +37,8 @@ is the top-level parse of a ``docker …`` argv and its result, :class:`ParsedCo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from netsim.dockercli import argv_memo
 from netsim.dockercli.flags.cobra import args_error, flag_error_text, is_supported
@@ -70,16 +69,8 @@ __all__ = [
 ]
 
 
-class _Cached:
-    """A slot outside the dataclass fields for ParsedCommand's lookup table (so that it takes no
-    part in the fields, ``repr``, equality, hashing, copies or pickles)."""
-
-    __slots__ = ("_last",)
-    _last: dict[str, str] | None
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCommand(_Cached):
+@dataclass(frozen=True)
+class ParsedCommand:
     """A successfully parsed docker command line.
 
     ``command`` is the canonical command name (``""`` for the bare ``docker`` root command, which
@@ -91,6 +82,9 @@ class ParsedCommand(_Cached):
     management command such as ``docker network`` given without a subcommand).  ``warnings`` are
     the flag deprecation notices pflag prints (the ``-h`` one given before the command goes to
     stderr, the others to stdout).
+
+    Each flag's last value is kept in the instance's dict under ``_last`` once read (outside
+    the fields: no part of ``repr``, equality or hashing; the instance is frozen).
     """
 
     command: str
@@ -110,13 +104,9 @@ class ParsedCommand(_Cached):
 
     def _last_values(self) -> dict[str, str]:
         """Each flag's last value (built on first use, then kept)."""
-        try:
-            last = self._last
-        except AttributeError:  # not set (made by __init__, or dropped by a copy or pickle)
-            last = None
-        if last is None:  # (_parsed sets it None: no exception raised on the way)
-            last = dict(self.flags)  # (a later pair of a name replaces an earlier one)
-            _SET_LAST(self, last)  # the instance is frozen: a cache only
+        last: dict[str, str] | None = self.__dict__.get("_last")
+        if last is None:  # (a later pair of a name replaces an earlier one)
+            last = self.__dict__["_last"] = dict(self.flags)
         return last
 
     def get(self, long: str) -> str | None:
@@ -150,47 +140,18 @@ class ParsedCommand(_Cached):
         return found[-1] if found else None
 
 
-def _slot_setter(name: str) -> Callable[[ParsedCommand, Any], None]:
-    """The setter of ParsedCommand's slot for the field ``name``."""
-    setter: Callable[[ParsedCommand, Any], None] = getattr(ParsedCommand, name).__set__
-    return setter
-
-
-_SET_COMMAND = _slot_setter("command")
-_SET_FLAGS = _slot_setter("flags")
-_SET_ARGS = _slot_setter("args")
-_SET_GLOBAL_FLAGS = _slot_setter("global_flags")
-_SET_PATH = _slot_setter("path")
-_SET_HELP = _slot_setter("help")
-_SET_WARNINGS = _slot_setter("warnings")
-_SET_STDERR_WARNINGS = _slot_setter("stderr_warnings")
-_SET_LOG_WARNINGS = _slot_setter("log_warnings")
-_SET_LAST: Callable[[ParsedCommand, Any], None] = _Cached.__dict__["_last"].__set__
-if [f.name for f in fields(ParsedCommand)] != [
-        "command", "flags", "args", "global_flags", "path", "help", "warnings",
-        "stderr_warnings", "log_warnings"]:  # _parsed below must set every field, in order
-    raise RuntimeError("ParsedCommand's fields changed: update _parsed")
-
-
 def _parsed(command: str, flags: tuple[tuple[str, str], ...], args: tuple[str, ...],
             global_flags: tuple[tuple[str, str], ...], path: str, help_: bool,
             warnings: tuple[str, ...], stderr_warnings: int,
             log_warnings: tuple[str, ...]) -> ParsedCommand:
     """``ParsedCommand(command, flags, …)`` at half the cost.  A frozen dataclass's
-    ``__init__`` stores each field with ``object.__setattr__(self, name, value)``, which ends
-    in that field's slot setter; this calls the setters directly (ParsedCommand has no
-    ``__post_init__`` and converts nothing, so the instance is the same)."""
+    ``__init__`` stores each field with ``object.__setattr__(self, name, value)``; this fills
+    the instance's dict at once (ParsedCommand has no ``__post_init__`` and converts nothing,
+    so the instance is the same: tests/test_argv_memo.py checks every field)."""
     parsed: ParsedCommand = object.__new__(ParsedCommand)
-    _SET_COMMAND(parsed, command)
-    _SET_FLAGS(parsed, flags)
-    _SET_ARGS(parsed, args)
-    _SET_GLOBAL_FLAGS(parsed, global_flags)
-    _SET_PATH(parsed, path)
-    _SET_HELP(parsed, help_)
-    _SET_WARNINGS(parsed, warnings)
-    _SET_STDERR_WARNINGS(parsed, stderr_warnings)
-    _SET_LOG_WARNINGS(parsed, log_warnings)
-    _SET_LAST(parsed, None)
+    parsed.__dict__.update(command=command, flags=flags, args=args, global_flags=global_flags,
+                           path=path, help=help_, warnings=warnings,
+                           stderr_warnings=stderr_warnings, log_warnings=log_warnings)
     return parsed
 
 
@@ -378,10 +339,12 @@ def parse_docker_argv(argv: Sequence[str], *,
 
 def _from_template(tpl: argv_memo.Template, argv: Sequence[str]) -> ParsedCommand:
     """A remembered parse (argv_memo) with ``argv``'s words in its free places."""
-    p = tpl.parsed
-    return _parsed(p.command, tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags]),
-                   tuple([argv[i] if i >= 0 else v for v, i in tpl.args]), p.global_flags,
-                   p.path, False, p.warnings, p.stderr_warnings, p.log_warnings)
+    parsed: ParsedCommand = object.__new__(ParsedCommand)
+    values = parsed.__dict__
+    values.update(tpl.fields)  # (all but flags and args: those of every such argv)
+    values["flags"] = tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags])
+    values["args"] = tuple([argv[i] if i >= 0 else v for v, i in tpl.args])
+    return parsed
 
 
 def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:
