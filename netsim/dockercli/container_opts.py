@@ -63,7 +63,7 @@ from netsim.dockercli.publish import (
 )
 from netsim.errors import DaemonError, DockerCliError
 from netsim.golang.values import NumError, parse_bool
-from netsim.versions import EngineProfile
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = ["ContainerOptions", "build_spec", "container_spec"]
 
@@ -567,33 +567,27 @@ def options_of(p: ParsedCommand, networks: Sequence[EndpointConfig], exposed: li
 
 
 def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
-                   legacy_ports: bool = False,
-                   links_follow_any_network: bool = False,
-                   legacy_options_need_network: bool = False,
-                   restart_rm_legacy_text: bool = False,
                    profile: EngineProfile | None = None) -> ContainerSpec:
     """``docker run``/``create`` flags → the create request (opts.go ``parse``).
 
     ``endpoint_check`` (see :data:`netsim.dockercli.convert.EndpointCheck`) sees each endpoint
-    after the CLI's own checks, as the daemon would next; ``legacy_ports``: -p/--expose are
-    checked as go-connections 0.4 does (EngineProfile.cli_legacy_port_spec);
-    ``links_follow_any_network``: ``--link`` goes to the first ``--network`` unless it is
+    after the CLI's own checks, as the daemon would next. ``profile`` (None: DEFAULT_PROFILE's
+    CLI) is the CLI release: its value parsing (go-units' size texts) and where CLI releases
+    differ: -p/--expose checked as go-connections 0.4 does (EngineProfile.
+    cli_legacy_port_spec); ``--link`` going to the first ``--network`` unless it is
     ``default``, so a predefined one refuses it (EngineProfile.cli_links_follow_any_network);
-    ``legacy_options_need_network``: without ``--network`` the CLI makes no endpoint, so
-    ``--network-alias``, ``--ip``, ``--ip6`` and ``--link-local-ip`` are dropped
-    (EngineProfile.cli_network_opts_need_network); ``restart_rm_legacy_text``:
-    EngineProfile.cli_restart_rm_legacy_text; ``profile``: the CLI release whose value parsing
-    applies (go-units' size texts).
+    without ``--network`` no endpoint, so ``--network-alias``, ``--ip``, ``--ip6`` and
+    ``--link-local-ip`` are dropped (EngineProfile.cli_network_opts_need_network); the
+    ``--restart`` and ``--rm`` conflict's text (EngineProfile.cli_restart_rm_legacy_text).
     """
     shape, host_ports, networks, name = _shape(p.flags)
-    key = (p.command, shape, p.args, legacy_ports, links_follow_any_network,
-           legacy_options_need_network, restart_rm_legacy_text,
-           id(profile))  # (a profile's hash reads its 200 fields)
+    key = (p.command, shape, p.args, id(profile))  # (a profile's hash reads its 200 fields)
     known = _SPECS.get(key)
     if known is not None and known[0] is profile:  # the same request but for the name
         _, merged, spec, ports, names, on = known
         # and the host ports of -p HOST:CONTAINER (checked where _container_spec checks them)
-        publish = _checked_ports(p, legacy_ports)[1] if host_ports != ports else None
+        publish = (_checked_ports(p, _cli(profile).cli_legacy_port_spec)[1]
+                   if host_ports != ports else None)
         if networks != names:  # and the user-defined networks' names
             found = on.get(networks)
             if found is None:  # (kept: the containers of one network share their configs)
@@ -603,20 +597,19 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
                                                 dict(zip(names, networks, strict=True)))
             merged, spec = found
         _late_checks(p.args[0], name, merged, endpoint_check)
+        changes: dict[str, Any] = {}  # (one copy of the request for both)
         if publish is not None:
             token = CLI_PROFILE.set(profile)
             try:
-                bindings = revalidated(spec.HostConfig, PortBindings=publish)
+                changes["HostConfig"] = revalidated(spec.HostConfig, PortBindings=publish)
             except ValidationError as err:
                 raise _cli_error(_first_validation_message(err)) from None
             finally:
                 CLI_PROFILE.reset(token)
-            spec = evolve(spec, HostConfig=bindings)
-        return spec if name == spec.name else evolve(spec, name=valid_container_name(name))
-    merged, spec = _container_spec(p, endpoint_check, legacy_ports=legacy_ports,
-                                   links_follow_any_network=links_follow_any_network,
-                                   legacy_options_need_network=legacy_options_need_network,
-                                   restart_rm_legacy_text=restart_rm_legacy_text, profile=profile)
+        if name != spec.name:
+            changes["name"] = valid_container_name(name)
+        return evolve(spec, **changes) if changes else spec
+    merged, spec = _container_spec(p, endpoint_check, profile)
     if len(_SPECS) >= MEMO_ENTRIES:
         _SPECS.clear()
     _SPECS[key] = (profile, merged, spec, host_ports, networks, {})
@@ -682,6 +675,11 @@ def _shape(flags: Sequence[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...
     return tuple(shape), tuple(ports), tuple(names), name or None
 
 
+def _cli(profile: EngineProfile | None) -> EngineProfile:
+    """The CLI release of container_spec's ``profile``."""
+    return DEFAULT_PROFILE if profile is None else profile
+
+
 #: ``--name``'s place in a shape
 _NAMELESS = ("name", "")
 
@@ -725,12 +723,10 @@ def _late_checks(image: str, name: str | None, merged: list[_Endpoint],
 _IMAGE_ID = re.compile(r"[a-f0-9]{64}")
 
 
-def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
-                    legacy_ports: bool, links_follow_any_network: bool,
-                    legacy_options_need_network: bool, restart_rm_legacy_text: bool,
-                    profile: EngineProfile | None
-                    ) -> tuple[list[_Endpoint], ContainerSpec]:
+def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None,
+                    profile: EngineProfile | None) -> tuple[list[_Endpoint], ContainerSpec]:
     """container_spec, computed: the attachments as typed and the request."""
+    cli = _cli(profile)
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
     if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
         raise _cli_error("invalid reference format")
@@ -738,11 +734,11 @@ def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
     if p.get("rm") == "true" and restart.partition(":")[0] not in ("", "no"):
         # opts.go parse: AutoRemove with a policy that is not "no" (RestartPolicy.IsNone),
         # before parseNetworkOpts
-        raise _cli_error("Conflicting options: --restart and --rm" if restart_rm_legacy_text
+        raise _cli_error("Conflicting options: --restart and --rm" if cli.cli_restart_rm_legacy_text
                          else "conflicting options: cannot specify both --restart and --rm")
-    merged = _merged_networks(p, links_follow_any_network=links_follow_any_network,
-                              legacy_options_need_network=legacy_options_need_network)
-    exposed = _checked_ports(p, legacy_ports)[0]
+    merged = _merged_networks(p, links_follow_any_network=cli.cli_links_follow_any_network,
+                              legacy_options_need_network=cli.cli_network_opts_need_network)
+    exposed = _checked_ports(p, cli.cli_legacy_port_spec)[0]
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)
