@@ -319,8 +319,7 @@ def parse_docker_argv(argv: Sequence[str], *,
     address flags, argument-count texts; :class:`netsim.versions.EngineProfile` ``cli_*``);
     None: docker/cli v29.1.
     """
-    key = (argv_memo.shape(argv), id(profile), id(daemon))  # (a dataclass's hash: in Python)
-    known = argv_memo.lookup(key, profile, daemon, argv)
+    known = argv_memo.lookup(argv, profile, daemon)
     if known is not None:
         return _from_template(known, argv)
     token = CLI_PROFILE.set(profile)
@@ -332,8 +331,8 @@ def parse_docker_argv(argv: Sequence[str], *,
     leaf = run.node
     if leaf is not None and not parsed.help and parsed.command:
         fs = command_flagset(leaf.spec, root=False, profile=profile)
-        tpl, literal = argv_memo.template(argv, parsed, fs.by_long, not leaf.children)
-        argv_memo.remember(key, profile, daemon, argv, tpl, literal)
+        tpl, free = argv_memo.template(argv, parsed, fs.by_long, not leaf.children)
+        argv_memo.remember(argv, profile, daemon, tpl, free)
     return parsed
 
 
