@@ -155,7 +155,7 @@ def _step(line: int, host: str, command: str, exit_code: int, stdout: str, stder
           unsimulated: str) -> Step:
     """``Step(line, host, command, exit_code, stdout, stderr, host, unsimulated=…)`` at a third
     of the cost: the frozen dataclass's ``__init__`` sets each field by ``object.__setattr__``,
-    this fills its dict at once (no ``__post_init__``; tests/test_lab.py checks every field)."""
+    this fills its dict at once (no ``__post_init__``; tests/test_script.py checks every field)."""
     step: Step = object.__new__(Step)
     step.__dict__.update(line=line, host=host, command=command, exit_code=exit_code,
                          stdout=stdout, stderr=stderr, where=host, shuffled=(), hints=(),
