@@ -86,7 +86,7 @@ from netsim.hostshell import (
     run_builtin,
 )
 from netsim.images import declared as image_facts
-from netsim.io.script import Command, Directive, Redirect, ScriptLine, parse_script, split_command
+from netsim.io.script import Command, Directive, ScriptLine, parse_script, split_command
 from netsim.io.workspace import Workspace
 from netsim.state import State, gc_paused
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
@@ -149,6 +149,18 @@ class Step:
             "stdout": self.stdout,
             "stderr": self.stderr,
         } | ({"simulated": False} if self.unsimulated else {})
+
+
+def _step(line: int, host: str, command: str, exit_code: int, stdout: str, stderr: str,
+          unsimulated: str) -> Step:
+    """``Step(line, host, command, exit_code, stdout, stderr, host, unsimulated=…)`` at a third
+    of the cost: the frozen dataclass's ``__init__`` sets each field by ``object.__setattr__``,
+    this fills its dict at once (no ``__post_init__``; tests/test_script.py checks every field)."""
+    step: Step = object.__new__(Step)
+    step.__dict__.update(line=line, host=host, command=command, exit_code=exit_code,
+                         stdout=stdout, stderr=stderr, where=host, shuffled=(), hints=(),
+                         unsimulated=unsimulated)
+    return step
 
 
 _SUBST = re.compile(r"\$\((?P<cmd>docker\s[^()]*)\)")
@@ -385,19 +397,18 @@ class Lab:
         if sl.directive is not None:
             self._directive(sl.directive, sl.line)
             return None
-        prefix_err = "".join(w + "\n" for w in sl.warnings) if sl.warnings else ""
-        cmd = Command(sl.argv, sl.env, sl.redirects, None, sl.unsupported)
-        if _SUBST.search(sl.command):
+        cmd: Command | ScriptLine = sl  # (a ScriptLine has a Command's fields)
+        if "$(" in sl.text and _SUBST.search(sl.command):
             cmd = self._substitute(sl.command, sl.line)
         self._line_env = cmd.env
         on_host = self.shell is None  # (a line typed in a container's shell runs no docker)
         try:
-            step = (self._shell_line(cmd, sl) if self.shell is not None
-                    else self._host_line(cmd, sl))
+            step = self._host_line(cmd, sl) if on_host else self._shell_line(cmd, sl)
         finally:
             self._line_env = ()
-        if prefix_err:
-            step = dataclasses.replace(step, stderr=prefix_err + step.stderr)
+        if sl.warnings:
+            step = dataclasses.replace(step, stderr="".join(w + "\n" for w in sl.warnings)
+                                       + step.stderr)
         return self._record(cmd.argv if on_host else None, step)
 
     # ---------------------------------------------------------------- what commands use
@@ -452,8 +463,8 @@ class Lab:
                 ) -> Step:
         step = annotate(self, step, argv, op)  # netsim's hints under "No such …" (and failures)
         self._note_unknown_images()
-        if taken := self.dns_rng.take():
-            groups = list(dict.fromkeys(taken))
+        if self.dns_rng.groups:  # the embedded DNS shuffled answers during the command
+            groups = list(dict.fromkeys(self.dns_rng.take()))
             state = self.state
             step = dataclasses.replace(step, shuffled=tuple(
                 tuple((a, _reverse_names(state, a)) for a in g) for g in groups))
@@ -552,7 +563,7 @@ class Lab:
         if text.strip():
             self.operations.append(Expect(host=self.current_host, text=text))
 
-    def _shell_line(self, cmd: Command, sl: ScriptLine) -> Step:
+    def _shell_line(self, cmd: Command | ScriptLine, sl: ScriptLine) -> Step:
         """A line typed into a container's shell (``docker exec -it C sh`` …)."""
         sh = self.shell
         assert sh is not None
@@ -568,7 +579,8 @@ class Lab:
             return Step(sl.line, sh.host, sl.text, code, "exit\n", "", where)
         sh.lines += 1
         unsimulated = ""
-        if sl.heredoc is not None or any(_to_file(r) for r in cmd.redirects):
+        if sl.heredoc is not None or any(not r.target.startswith("&") and r.target != "/dev/null"
+                                         for r in cmd.redirects):  # a redirection to a file
             out = Output()
             out.err("netsim: files in a container's shell (a here-document, a redirection to a "
                     "file) are not simulated", NOT_SIMULATED)
@@ -585,56 +597,44 @@ class Lab:
         return Step(sl.line, sh.host, sl.text, out.code, out.stdout_text, out.stderr_text, where,
                     unsimulated=unsimulated)
 
-    def _host_line(self, cmd: Command, sl: ScriptLine) -> Step:
+    def _host_line(self, cmd: Command | ScriptLine, sl: ScriptLine) -> Step:
         """A line typed on the current Docker host: ``docker …``, a shell builtin, a probe."""
         host = where = self.current_host
-        ws = self.workspace(host)
         argv = list(cmd.argv)
         line = sl.text.count("\n") + 1  # bash counts a here-document's lines
+        unsimulated = ""
 
         def run(stdin: str | None) -> Output:
-            nonlocal where
+            nonlocal where, unsimulated
             if not argv:  # NAME=value alone: shell variables (an exported one stays exported)
+                ws = self.workspace(host)
                 for name, value in cmd.env:
                     (ws.env if name in ws.env else ws.variables)[name] = value
                 return Output()
             if argv[0] == "docker":
                 where, out = run_docker(self, argv, host)
-                return out
-            if argv[0] == "docker-compose":  # Compose v2's standalone binary: the same plugin
+            elif argv[0] == "docker-compose":  # Compose v2's standalone binary: the same plugin
                 where, out = run_docker(self, ["docker", "compose", *argv[1:]], host)
-                return out
-            if argv[0] in BUILTINS and cmd.unsupported is not None:
+            elif argv[0] in BUILTINS and cmd.unsupported is not None:
                 out = Output()
                 out.err(f"netsim: {cmd.unsupported} is not simulated", NOT_SIMULATED)
-                return out
-            found = run_builtin(ws, argv, stdin, line, tick=self.engine.tick)
-            if found is not None:
-                return found
-            out = Output()
-            probe_into(out, self, f"@{host}", argv)
-            return out
-
-        unsimulated = ""
-
-        def quiet(stdin: str | None) -> Output:
-            nonlocal unsimulated  # a command netsim has no model of: no output, a note
-            out = run(stdin)
-            unsimulated = not_simulated(out)
+            else:
+                found = run_builtin(self.workspace(host), argv, stdin, line, tick=self.engine.tick)
+                if found is None:
+                    found = Output()
+                    probe_into(found, self, f"@{host}", argv)
+                out = found
+            unsimulated = not_simulated(out)  # a command netsim has no model of: no output, a note
             return Output() if unsimulated else out
 
-        out = redirected(ws, cmd.redirects, sl.heredoc, line, quiet) if cmd.redirects else \
-            quiet(sl.heredoc)  # (no redirection: what it printed reaches the terminal)
-        return Step(sl.line, where, sl.text, out.code, out.stdout_text, out.stderr_text, where,
-                    unsimulated=unsimulated)
+        out = redirected(self.workspace(host), cmd.redirects, sl.heredoc, line, run) \
+            if cmd.redirects else run(sl.heredoc)  # (none: what it printed reaches the terminal)
+        return _step(sl.line, where, sl.text, out.code, "".join(out.stdout), "".join(out.stderr),
+                     unsimulated)
 
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         where, out = run_docker(self, argv, host)
         return Step(line, where, text, out.code, out.stdout_text, out.stderr_text, where)
-
-
-def _to_file(r: Redirect) -> bool:
-    return not r.target.startswith("&") and r.target != "/dev/null"
 
 
 def _workdir(workdir: str | None, sandboxed: bool) -> str:

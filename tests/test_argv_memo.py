@@ -150,3 +150,43 @@ def test_one_word_in_two_places_is_not_free() -> None:
     for asked in (["run", "--name", "web1", "web3"], ["run", "--name", "web2", "web1"],
                   ["run", "--name", "web2", "web3"]):
         assert _parse(_copy(asked)) == _fresh(asked)
+
+
+def test_a_parse_is_remembered_for_its_daemon_only() -> None:
+    """The memo's key holds the daemon (by identity, kept with the templates): a command line
+    remembered for one daemon is parsed afresh for another, whose API version may refuse a
+    flag (isSupported)."""
+    from netsim.dockercli.flags.spec import DaemonInfo
+
+    argv_memo.clear()
+    new, old = DaemonInfo(api_version="1.52"), DaemonInfo(api_version="1.24")
+    words = ["network", "create", "--scope", "local", "n1"]
+    assert parse_docker_argv(list(words), daemon=new).get("scope") == "local"
+    assert argv_memo.size() == 1
+    with pytest.raises(DockerCliError, match=r"1\.30"):
+        parse_docker_argv(list(words), daemon=old)
+    again = DaemonInfo(api_version="1.52")  # an equal daemon: the same parse, learnt again
+    assert parse_docker_argv(list(words), daemon=again) == parse_docker_argv(list(words),
+                                                                             daemon=new)
+
+
+def test_a_fast_parse_is_the_dataclass_s() -> None:
+    """parse._parsed and a remembered parse (made without the frozen dataclass's __init__)
+    set every field of ParsedCommand, in order; the flags' index read by get() stays out of
+    the fields (repr, equality, hashing)."""
+    import dataclasses
+
+    from netsim.dockercli.parse import _parsed
+
+    names = [f.name for f in dataclasses.fields(ParsedCommand)]
+    fast = _parsed("run", (("detach", "true"),), ("nginx",), (("host", "h"),), "run", False,
+                   ("w",), 1, ("l",))
+    slow = ParsedCommand("run", (("detach", "true"),), ("nginx",), (("host", "h"),), "run",
+                         False, ("w",), 1, ("l",))
+    assert list(vars(fast)) == names
+    assert fast.get("detach") == slow.get("detach") == "true"
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    argv_memo.clear()
+    parse_docker_argv(["run", "-d", "--name", "a1", "nginx"]).get("name")  # remembered, read
+    again = parse_docker_argv(["run", "-d", "--name", "b2", "nginx"])
+    assert argv_memo.size() == 1 and list(vars(again)) == names and again.get("name") == "b2"

@@ -38,11 +38,7 @@ def _spec_or_error(argv: list[str], profile: str) -> object:
     prof = PROFILES[profile]
     try:
         p = parse_docker_argv(argv, profile=prof)
-        return container_spec(p, legacy_ports=prof.cli_legacy_port_spec,
-                              links_follow_any_network=prof.cli_links_follow_any_network,
-                              legacy_options_need_network=prof.cli_network_opts_need_network,
-                              restart_rm_legacy_text=prof.cli_restart_rm_legacy_text,
-                              profile=prof)
+        return container_spec(p, profile=prof)
     except (DockerError, ValueError) as err:
         return type(err).__name__, str(err)
 
@@ -69,6 +65,18 @@ def test_a_remembered_request_is_the_fresh_one(flags: list[tuple[str, ...]], fir
     if not isinstance(fresh, tuple):
         assert type(remembered) is type(fresh)
         assert remembered.model_dump() == fresh.model_dump()  # type: ignore[attr-defined]
+
+
+def test_a_request_is_remembered_for_its_profile_only() -> None:
+    """The memo's key holds the profile (by identity, kept with the request): what differs
+    between CLI releases (here whether --network-alias without --network is dropped,
+    EngineProfile.cli_network_opts_need_network) is never taken from another's request."""
+    argv = ["run", "-d", "--name", "a1", "--network-alias", "db", "nginx"]
+    container_opts._SPECS.clear()
+    dropped = _spec_or_error(argv, "20.10")  # remembered
+    assert getattr(dropped, "NetworkingConfig", None) is not None and len(container_opts._SPECS)
+    assert _spec_or_error(argv, "29.1") == (
+        "DockerCliError", "network-scoped aliases are only supported for user-defined networks")
 
 
 def test_the_memo_is_used_and_the_name_checks_still_run() -> None:
@@ -196,11 +204,7 @@ def test_a_request_remembered_on_other_networks_is_the_fresh_one(
         prof = PROFILES[profile]
         try:
             p = parse_docker_argv(argv, profile=prof)
-            got: object = container_spec(
-                p, endpoint_check=check, legacy_ports=prof.cli_legacy_port_spec,
-                links_follow_any_network=prof.cli_links_follow_any_network,
-                legacy_options_need_network=prof.cli_network_opts_need_network,
-                restart_rm_legacy_text=prof.cli_restart_rm_legacy_text, profile=prof)
+            got: object = container_spec(p, endpoint_check=check, profile=prof)
         except (DockerError, ValueError) as err:
             got = (type(err).__name__, str(err))
         return got, seen[-1]

@@ -62,3 +62,32 @@ def test_lab_docker_runs_on_the_host_given() -> None:
     assert step.host == "server2" and step.exit_code == 0
     assert list(lab.state.hosts["server2"].containers) == ["c2"]
     assert not lab.state.hosts["server1"].containers
+
+
+def test_fast_step_is_the_dataclass_s() -> None:
+    """netsim.lab._step (a script line's Step, made without the frozen dataclass's __init__)
+    sets every field of Step: a field added to Step must be added there too."""
+    import dataclasses
+
+    from netsim.lab import Step, _step
+
+    fast = _step(3, "h", "docker ps", 1, "out", "err", "docker login")
+    assert fast == Step(3, "h", "docker ps", 1, "out", "err", "h", unsimulated="docker login")
+    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Step)]
+    assert repr(fast) == repr(Step(3, "h", "docker ps", 1, "out", "err", "h",
+                                   unsimulated="docker login"))
+
+
+def test_a_command_line_is_the_dataclass_s() -> None:
+    """netsim.io.script._command_line (a command's ScriptLine, made without the frozen
+    dataclass's __init__) sets every field of ScriptLine, in order."""
+    import dataclasses
+
+    from netsim.io.script import Command, Redirect, ScriptLine, _command_line
+
+    cmd = Command(("cat",), (("A", "1"),), (Redirect(1, "f"),), None, "x")
+    fast = _command_line(2, "A=1 cat >f", ("cat",), ("w",), "body\n", cmd)
+    slow = ScriptLine(2, "A=1 cat >f", ("cat",), None, ("w",), "body\n", (("A", "1"),),
+                      (Redirect(1, "f"),), "x")
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert list(vars(fast)) == [f.name for f in dataclasses.fields(ScriptLine)]

@@ -12,9 +12,12 @@ place. Every other word is *literal*: a flag (a word starting with ``-``), a
 command's name, a checked flag's value (``--ip``, ``-H``), a word that is not ASCII, ``=`` where
 a word had none (or the reverse), a word shorter than two characters.
 
-A parse is remembered under its argv's *shape* (each word as typed, where it may not be free:
-else only whether it holds ``=``), with the texts of its literal words; the next argv of that
-shape and those texts gets the parse with its own free words put in. Which words are free is
+A parse is remembered under its argv's length, by the texts of its words that are not free
+and the *classes* of its free words (a free word is ASCII, two characters or more, not starting
+with ``-``; its class: whether it holds ``=``, :func:`shape`); the next argv of that length,
+those texts and those classes gets the parse with its own free words put in: it has the same
+*shape* (each word as typed, where it may not be free, else its class) and the same texts where
+a word may be free but is literal. Which words are free is
 learnt from the parse itself (:func:`template`): each free word of the argv is the very object
 the parse put in the result, at one place, read by nothing on the way (tests/test_argv_memo.py
 compares every remembered parse with a fresh one, over generated command lines). Only what
@@ -23,8 +26,10 @@ parsed without an error and asked for no help is remembered; errors are rare and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+import dataclasses
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from netsim.dockercli.flags.spec import FlagSpec
 
@@ -39,12 +44,13 @@ _Shape = tuple[str | bool, ...]
 
 class Template(NamedTuple):
     """A parse with its free words as argv positions: each flag as (name, value, position),
-    each argument as (value, position); position -1: the value as it is; ``parsed``: the
-    parse learnt from (its other fields are the same for every argv of the template)."""
+    each argument as (value, position); position -1: the value as it is; ``fields``: the
+    fields of the parse learnt from by name (those but ``flags`` and ``args`` are the same for
+    every argv of the template)."""
 
     flags: tuple[tuple[str, str, int], ...]
     args: tuple[tuple[str, int], ...]
-    parsed: ParsedCommand
+    fields: dict[str, Any]
 
 
 def shape(argv: Sequence[str]) -> _Shape:
@@ -55,25 +61,46 @@ def shape(argv: Sequence[str]) -> _Shape:
                   for w in argv])
 
 
-#: by (shape, profile id, daemon): the profile and, for each set of literal positions learnt
-#: under that shape, the templates by those positions' texts
-_MEMO: dict[tuple[object, ...], tuple[object, list[tuple[tuple[int, ...],
-                                                      dict[tuple[str, ...], Template]]]]] = {}
+#: a reader of an argv's words at some positions, as a tuple
+_Words = Callable[[Sequence[str]], tuple[str, ...]]
+
+#: by (argv length, profile id, daemon id): the profile and the daemon (kept: so their ids stay
+#: theirs) and, for each set of free positions learnt for that length, the readers of the
+#: words at the other positions and at those (:func:`_words_at`) and the templates by the
+#: other words' texts, then by the free words' classes (:func:`shape`)
+_MEMO: dict[tuple[int, int, int], tuple[object, object, list[tuple[
+    tuple[int, ...], _Words, _Words, dict[tuple[str, ...], dict[_Shape, Template]]]]]] = {}
 _count = 0
 #: how many templates are kept before the memo starts over (as netsim.dockercli.convert's
 #: MEMO_ENTRIES; a script of one shape keeps one)
 ENTRIES = 1 << 16
 
 
-def lookup(key: tuple[object, ...], profile: object, argv: Sequence[str]) -> Template | None:
-    """The template remembered for this argv (whose key :func:`remember` made), if any."""
-    found = _MEMO.get(key)
-    if found is None or found[0] is not profile:
+def _words_at(positions: tuple[int, ...]) -> _Words:
+    """The reader of an argv's words at ``positions`` (operator.itemgetter's, in C)."""
+    if len(positions) > 1:
+        return cast(_Words, itemgetter(*positions))
+    if positions:
+        i = positions[0]
+        return lambda argv: (argv[i],)
+    return _no_words
+
+
+def _no_words(argv: Sequence[str]) -> tuple[str, ...]:
+    return ()
+
+
+def lookup(argv: Sequence[str], profile: object, daemon: object) -> Template | None:
+    """The template remembered for this argv under this profile and daemon, if any."""
+    found = _MEMO.get((len(argv), id(profile), id(daemon)))
+    if found is None or found[0] is not profile or found[1] is not daemon:
         return None
-    for positions, table in found[1]:
-        tpl = table.get(tuple([argv[i] for i in positions]))
-        if tpl is not None:
-            return tpl
+    for _, texts, free, table in found[2]:
+        by_class = table.get(texts(argv))
+        if by_class is not None:
+            tpl = by_class.get(shape(free(argv)))  # (a word that may not be free: its text)
+            if tpl is not None:
+                return tpl
     return None
 
 
@@ -81,7 +108,7 @@ def template(argv: Sequence[str], parsed: ParsedCommand, flagset: dict[str, Flag
              leaf: bool) -> tuple[Template, tuple[int, ...]]:
     """``parsed``, the parse of ``argv`` (``flagset``: its command's flags by long name;
     ``leaf``: the command has no subcommands), as a template, and the positions of its
-    literal words."""
+    free words."""
     maybe_free = [i for i, c in enumerate(shape(argv)) if type(c) is bool]
     where: dict[int, int] = {}  # a word's object → its position, when it is at one only
     seen: set[int] = set()
@@ -107,25 +134,29 @@ def template(argv: Sequence[str], parsed: ParsedCommand, flagset: dict[str, Flag
                                 or (f.check == "network" and "=" not in value))
         tflags.append((name, value, place(value, ok)))
     targs = tuple((value, place(value, leaf)) for value in parsed.args)
-    literal = tuple(i for i in maybe_free if not free.get(i, False))
-    return Template(tuple(tflags), targs, parsed), literal
+    fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed)}
+    return Template(tuple(tflags), targs, fields), tuple(i for i in maybe_free if free.get(i))
 
 
-def remember(key: tuple[object, ...], profile: object, argv: Sequence[str], tpl: Template,
-             literal: tuple[int, ...]) -> None:
-    """Keep ``tpl`` for argvs of ``key`` with ``argv``'s texts at the ``literal`` positions."""
+def remember(argv: Sequence[str], profile: object, daemon: object, tpl: Template,
+             free: tuple[int, ...]) -> None:
+    """Keep ``tpl`` for argvs of ``argv``'s length, texts but at the ``free`` positions and
+    classes at those, under this profile and daemon."""
     global _count
     if _count >= ENTRIES:
         _MEMO.clear()
         _count = 0
+    key = (len(argv), id(profile), id(daemon))
     found = _MEMO.get(key)
-    if found is None or found[0] is not profile:
-        found = _MEMO[key] = (profile, [])
-    table = next((t for positions, t in found[1] if positions == literal), None)
-    if table is None:
-        table = {}
-        found[1].append((literal, table))
-    table[tuple([argv[i] for i in literal])] = tpl
+    if found is None or found[0] is not profile or found[1] is not daemon:
+        found = _MEMO[key] = (profile, daemon, [])
+    entry = next((e for e in found[2] if e[0] == free), None)
+    if entry is None:
+        texts = tuple(i for i in range(len(argv)) if i not in free)
+        entry = (free, _words_at(texts), _words_at(free), {})
+        found[2].append(entry)
+    _, texts_of, free_of, table = entry
+    table.setdefault(texts_of(argv), {})[shape(free_of(argv))] = tpl
     _count += 1
 
 

@@ -28,6 +28,7 @@ from netsim.api import (
     EndpointSettings,
     HostConfig,
     NetworkingConfig,
+    PortMap,
     is_user_defined_mode,
 )
 from netsim.api.base import DockerObject
@@ -58,12 +59,11 @@ from netsim.dockercli.publish import (
     exposed_ports,
     legacy_expose,
     legacy_port_spec,
-    parse_port_spec,
     port_map,
 )
 from netsim.errors import DaemonError, DockerCliError
 from netsim.golang.values import NumError, parse_bool
-from netsim.versions import EngineProfile
+from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
 __all__ = ["ContainerOptions", "build_spec", "container_spec"]
 
@@ -532,25 +532,26 @@ def _merged_networks(p: ParsedCommand, *, links_follow_any_network: bool,
     return merged
 
 
-def _checked_ports(p: ParsedCommand, legacy_ports: bool) -> list[str]:
+def _checked_ports(p: ParsedCommand, legacy_ports: bool) -> tuple[list[str], PortMap]:
     """``-p``/``--expose`` as this CLI checks them (nat.ParsePortSpecs; go-connections 0.4's
-    texts where ``legacy_ports``): the ``--expose`` values that take effect."""
-    exposed = list(p.get_all("expose"))
+    texts where ``legacy_ports``): the ``--expose`` values that take effect, and ``-p``'s
+    PortBindings."""
+    publish = p.get_all("publish")
+    exposed = p.get_all("expose")
     if legacy_ports:
-        for spec in p.get_all("publish"):
+        for spec in publish:
             legacy_port_spec(spec)
         exposed = [value for value in exposed if legacy_expose(value)]
-    for spec in p.get_all("publish"):
-        try:
-            parse_port_spec(spec)
-        except ValueError as err:
-            raise _cli_error(str(err)) from None
+    try:
+        bindings = port_map(publish)  # (each value parsed in turn: the first bad one refused)
+    except ValueError as err:
+        raise _cli_error(str(err)) from None
     for value in exposed:
         try:
             exposed_ports(value)
         except ValueError as err:
             raise _cli_error(str(err)) from None
-    return exposed
+    return exposed, bindings
 
 
 def options_of(p: ParsedCommand, networks: Sequence[EndpointConfig], exposed: list[str],
@@ -566,33 +567,27 @@ def options_of(p: ParsedCommand, networks: Sequence[EndpointConfig], exposed: li
 
 
 def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = None,
-                   legacy_ports: bool = False,
-                   links_follow_any_network: bool = False,
-                   legacy_options_need_network: bool = False,
-                   restart_rm_legacy_text: bool = False,
                    profile: EngineProfile | None = None) -> ContainerSpec:
     """``docker run``/``create`` flags → the create request (opts.go ``parse``).
 
     ``endpoint_check`` (see :data:`netsim.dockercli.convert.EndpointCheck`) sees each endpoint
-    after the CLI's own checks, as the daemon would next; ``legacy_ports``: -p/--expose are
-    checked as go-connections 0.4 does (EngineProfile.cli_legacy_port_spec);
-    ``links_follow_any_network``: ``--link`` goes to the first ``--network`` unless it is
+    after the CLI's own checks, as the daemon would next. ``profile`` (None: DEFAULT_PROFILE's
+    CLI) is the CLI release: its value parsing (go-units' size texts) and where CLI releases
+    differ: -p/--expose checked as go-connections 0.4 does (EngineProfile.
+    cli_legacy_port_spec); ``--link`` going to the first ``--network`` unless it is
     ``default``, so a predefined one refuses it (EngineProfile.cli_links_follow_any_network);
-    ``legacy_options_need_network``: without ``--network`` the CLI makes no endpoint, so
-    ``--network-alias``, ``--ip``, ``--ip6`` and ``--link-local-ip`` are dropped
-    (EngineProfile.cli_network_opts_need_network); ``restart_rm_legacy_text``:
-    EngineProfile.cli_restart_rm_legacy_text; ``profile``: the CLI release whose value parsing
-    applies (go-units' size texts).
+    without ``--network`` no endpoint, so ``--network-alias``, ``--ip``, ``--ip6`` and
+    ``--link-local-ip`` are dropped (EngineProfile.cli_network_opts_need_network); the
+    ``--restart`` and ``--rm`` conflict's text (EngineProfile.cli_restart_rm_legacy_text).
     """
-    shape, host_ports, networks = _shape(p.flags)
-    key = (p.command, shape, p.args, legacy_ports, links_follow_any_network,
-           legacy_options_need_network, restart_rm_legacy_text,
-           id(profile))  # (a profile's hash reads its 200 fields)
+    shape, host_ports, networks, name = _shape(p.flags)
+    key = (p.command, shape, p.args, id(profile))  # (a profile's hash reads its 200 fields)
     known = _SPECS.get(key)
     if known is not None and known[0] is profile:  # the same request but for the name
         _, merged, spec, ports, names, on = known
-        if host_ports != ports:  # and the host ports of -p HOST:CONTAINER
-            _checked_ports(p, legacy_ports)  # (where _container_spec checks them)
+        # and the host ports of -p HOST:CONTAINER (checked where _container_spec checks them)
+        publish = (_checked_ports(p, _cli(profile).cli_legacy_port_spec)[1]
+                   if host_ports != ports else None)
         if networks != names:  # and the user-defined networks' names
             found = on.get(networks)
             if found is None:  # (kept: the containers of one network share their configs)
@@ -601,23 +596,20 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
                 found = on[networks] = _renamed(merged, spec,
                                                 dict(zip(names, networks, strict=True)))
             merged, spec = found
-        _late_checks(p, merged, endpoint_check)
-        if host_ports != ports:
+        _late_checks(p.args[0], name, merged, endpoint_check)
+        changes: dict[str, Any] = {}  # (one copy of the request for both)
+        if publish is not None:
             token = CLI_PROFILE.set(profile)
             try:
-                bindings = revalidated(spec.HostConfig,
-                                       PortBindings=port_map(p.get_all("publish")))
+                changes["HostConfig"] = revalidated(spec.HostConfig, PortBindings=publish)
             except ValidationError as err:
                 raise _cli_error(_first_validation_message(err)) from None
             finally:
                 CLI_PROFILE.reset(token)
-            spec = evolve(spec, HostConfig=bindings)
-        name = p.get("name") or None
-        return spec if name == spec.name else evolve(spec, name=valid_container_name(name))
-    merged, spec = _container_spec(p, endpoint_check, legacy_ports=legacy_ports,
-                                   links_follow_any_network=links_follow_any_network,
-                                   legacy_options_need_network=legacy_options_need_network,
-                                   restart_rm_legacy_text=restart_rm_legacy_text, profile=profile)
+        if name != spec.name:
+            changes["name"] = valid_container_name(name)
+        return evolve(spec, **changes) if changes else spec
+    merged, spec = _container_spec(p, endpoint_check, profile)
     if len(_SPECS) >= MEMO_ENTRIES:
         _SPECS.clear()
     _SPECS[key] = (profile, merged, spec, host_ports, networks, {})
@@ -645,31 +637,51 @@ _PLAIN_PUBLISH = re.compile(r"[1-9][0-9]{0,4}:[0-9]{1,5}")
 
 
 def _shape(flags: Sequence[tuple[str, str]]) -> tuple[tuple[tuple[str, str], ...],
-                                                      tuple[str, ...], tuple[str, ...]]:
+                                                      tuple[str, ...], tuple[str, ...],
+                                                      str | None]:
     """A request's flags but ``--name``'s value, the host ports of plain ``-p HOST:PORT``
     values (each as ``*:PORT``) and, where every ``--network`` is a user-defined network given
     by name alone, the networks' names (each as its number among them: a network given twice
     stays one); those host ports; those names: all a remembered request (_SPECS) can differ
     in. Nothing reads a host port but ``HostConfig.PortBindings`` (ExposedPorts reads the
     container's port: kept); nothing but the CLI's checks of user-defined against predefined
-    networks, and where the request holds them (:func:`_renamed`), reads a network's name."""
+    networks, and where the request holds them (:func:`_renamed`), reads a network's name.
+    Last, the container's name (the last ``--name``; None: none or empty)."""
     shape: list[tuple[str, str]] = []
     ports: list[str] = []
-    networks = [v for k, v in flags if k in _NETWORK_FLAGS]
-    plain = all(is_user_defined_mode(v) and "=" not in v and "," not in v for v in networks)
     names: dict[str, str] = {}
+    plain = True  # every --network so far a user-defined network by name alone
+    name = None
     for k, v in flags:
         if k == "name":
-            shape.append((k, ""))
+            shape.append(_NAMELESS)
+            name = v
+        elif k in _NETWORK_FLAGS:
+            if plain and is_user_defined_mode(v) and "=" not in v and "," not in v:
+                shape.append((k, names.setdefault(v, f"#{len(names)}")))
+            else:
+                plain = False
+                shape.append((k, v))
         elif k == "publish" and _PLAIN_PUBLISH.fullmatch(v):
             host, _, port = v.partition(":")
             shape.append((k, "*:" + port))
             ports.append(host)
-        elif plain and k in _NETWORK_FLAGS:
-            shape.append((k, names.setdefault(v, f"#{len(names)}")))
         else:
             shape.append((k, v))
-    return tuple(shape), tuple(ports), tuple(names)  # (none unless plain)
+    if not plain and names:  # one is not: every network's name as typed
+        shape = [(k, v) if k in _NETWORK_FLAGS else kept
+                 for (k, v), kept in zip(flags, shape, strict=True)]
+        names = {}
+    return tuple(shape), tuple(ports), tuple(names), name or None
+
+
+def _cli(profile: EngineProfile | None) -> EngineProfile:
+    """The CLI release of container_spec's ``profile``."""
+    return DEFAULT_PROFILE if profile is None else profile
+
+
+#: ``--name``'s place in a shape
+_NAMELESS = ("name", "")
 
 
 #: the flags docker stores in one variable with ``--network``
@@ -688,16 +700,15 @@ _SPECS: dict[tuple[Any, ...], tuple[
     dict[tuple[str, ...], tuple[list[_Endpoint], ContainerSpec]]]] = {}
 
 
-def _late_checks(p: ParsedCommand, merged: list[_Endpoint],
+def _late_checks(image: str, name: str | None, merged: list[_Endpoint],
                  endpoint_check: EndpointCheck | None) -> None:
     """The checks of container_spec that depend on more than the request's flags: the
-    session's ``endpoint_check``, then the image and the name, in container_spec's order."""
+    session's ``endpoint_check``, then the ``image`` and the container's ``name``, in
+    container_spec's order."""
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)
-    image = p.args[0]
-    name = p.get("name") or None
-    if re.fullmatch(r"[a-f0-9]{64}", image):
+    if _IMAGE_ID.fullmatch(image):
         # ParseAnyReference takes 64 hex digits for an image ID; the daemon has none such
         # (measured: conformance/recorded/28.5, 49-run-create-image-name-errors)
         raise DaemonError(f"No such image: sha256:{image}", status=404)
@@ -709,12 +720,13 @@ def _late_checks(p: ParsedCommand, merged: list[_Endpoint],
         )
 
 
-def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
-                    legacy_ports: bool, links_follow_any_network: bool,
-                    legacy_options_need_network: bool, restart_rm_legacy_text: bool,
-                    profile: EngineProfile | None
-                    ) -> tuple[list[_Endpoint], ContainerSpec]:
+_IMAGE_ID = re.compile(r"[a-f0-9]{64}")
+
+
+def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None,
+                    profile: EngineProfile | None) -> tuple[list[_Endpoint], ContainerSpec]:
     """container_spec, computed: the attachments as typed and the request."""
+    cli = _cli(profile)
     image = p.args[0]  # a bad reference is refused by the model in distribution's words
     if image == "":  # reference.ParseAnyReference (cli/command/container/create.go)
         raise _cli_error("invalid reference format")
@@ -722,11 +734,11 @@ def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
     if p.get("rm") == "true" and restart.partition(":")[0] not in ("", "no"):
         # opts.go parse: AutoRemove with a policy that is not "no" (RestartPolicy.IsNone),
         # before parseNetworkOpts
-        raise _cli_error("Conflicting options: --restart and --rm" if restart_rm_legacy_text
+        raise _cli_error("Conflicting options: --restart and --rm" if cli.cli_restart_rm_legacy_text
                          else "conflicting options: cannot specify both --restart and --rm")
-    merged = _merged_networks(p, links_follow_any_network=links_follow_any_network,
-                              legacy_options_need_network=legacy_options_need_network)
-    exposed = _checked_ports(p, legacy_ports)
+    merged = _merged_networks(p, links_follow_any_network=cli.cli_links_follow_any_network,
+                              legacy_options_need_network=cli.cli_network_opts_need_network)
+    exposed = _checked_ports(p, cli.cli_legacy_port_spec)[0]
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)
@@ -736,7 +748,7 @@ def _container_spec(p: ParsedCommand, endpoint_check: EndpointCheck | None, *,
             endpoints.append(EndpointConfig(**ep))
         except ValidationError as err:
             raise _cli_error(_first_validation_message(err)) from None
-    _late_checks(p, merged, None)
+    _late_checks(image, p.get("name") or None, merged, None)
     copts = options_of(p, endpoints, exposed, explicit=bool(p.shared("network")))
     token = CLI_PROFILE.set(profile)
     try:

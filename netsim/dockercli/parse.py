@@ -37,9 +37,8 @@ is the top-level parse of a ``docker …`` argv and its result, :class:`ParsedCo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from netsim.dockercli import argv_memo
 from netsim.dockercli.flags.cobra import args_error, flag_error_text, is_supported
@@ -70,16 +69,8 @@ __all__ = [
 ]
 
 
-class _Cached:
-    """A slot outside the dataclass fields for ParsedCommand's lookup table (so that it takes no
-    part in the fields, ``repr``, equality, hashing, copies or pickles)."""
-
-    __slots__ = ("_index",)
-    _index: dict[str, tuple[str, ...]] | None
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCommand(_Cached):
+@dataclass(frozen=True)
+class ParsedCommand:
     """A successfully parsed docker command line.
 
     ``command`` is the canonical command name (``""`` for the bare ``docker`` root command, which
@@ -91,6 +82,9 @@ class ParsedCommand(_Cached):
     management command such as ``docker network`` given without a subcommand).  ``warnings`` are
     the flag deprecation notices pflag prints (the ``-h`` one given before the command goes to
     stderr, the others to stdout).
+
+    Each flag's last value is kept in the instance's dict under ``_last`` once read (outside
+    the fields: no part of ``repr``, equality or hashing; the instance is frozen).
     """
 
     command: str
@@ -108,34 +102,24 @@ class ParsedCommand(_Cached):
     #: msg="…"`` on stderr), e.g. --mount's bind-nonrecursive on 23.0–28.x
     log_warnings: tuple[str, ...] = ()
 
-    def _values(self) -> dict[str, tuple[str, ...]]:
-        """Each flag's values in command-line order (built on first use, then kept)."""
-        try:
-            index = self._index
-        except AttributeError:  # not set (made by __init__, or dropped by a copy or pickle)
-            index = None
-        if index is None:  # (_parsed sets it None: no exception raised on the way)
-            grouped: dict[str, list[str]] = {}
-            for k, v in self.flags:
-                grouped.setdefault(k, []).append(v)
-            index = {k: tuple(vs) for k, vs in grouped.items()}
-            object.__setattr__(self, "_index", index)  # the instance is frozen: a cache only
-        return index
+    def _last_values(self) -> dict[str, str]:
+        """Each flag's last value (built on first use, then kept)."""
+        last: dict[str, str] | None = self.__dict__.get("_last")
+        if last is None:  # (a later pair of a name replaces an earlier one)
+            last = self.__dict__["_last"] = dict(self.flags)
+        return last
 
     def get(self, long: str) -> str | None:
         """The last value given for exactly this flag, else None."""
-        values = self._values().get(long)
-        return values[-1] if values else None
+        return self._last_values().get(long)
 
     def get_all(self, long: str) -> list[str]:
         """Every value given for exactly this flag, in command-line order."""
-        if not self.flags:
-            return []
-        return list(self._values().get(long, ()))  # a new list each time, as callers may edit it
+        return [v for k, v in self.flags if k == long]  # a new list, as callers may edit it
 
     def has(self, long: str) -> bool:
         """Whether this exact flag was given."""
-        return bool(self.flags) and long in self._values()
+        return bool(self.flags) and long in self._last_values()
 
     def shared(self, long: str) -> list[str]:
         """Values of this flag and of the flags sharing its storage, in command-line order.
@@ -156,47 +140,18 @@ class ParsedCommand(_Cached):
         return found[-1] if found else None
 
 
-def _slot_setter(name: str) -> Callable[[ParsedCommand, Any], None]:
-    """The setter of ParsedCommand's slot for the field ``name``."""
-    setter: Callable[[ParsedCommand, Any], None] = getattr(ParsedCommand, name).__set__
-    return setter
-
-
-_SET_COMMAND = _slot_setter("command")
-_SET_FLAGS = _slot_setter("flags")
-_SET_ARGS = _slot_setter("args")
-_SET_GLOBAL_FLAGS = _slot_setter("global_flags")
-_SET_PATH = _slot_setter("path")
-_SET_HELP = _slot_setter("help")
-_SET_WARNINGS = _slot_setter("warnings")
-_SET_STDERR_WARNINGS = _slot_setter("stderr_warnings")
-_SET_LOG_WARNINGS = _slot_setter("log_warnings")
-_SET_INDEX: Callable[[ParsedCommand, Any], None] = _Cached.__dict__["_index"].__set__
-if [f.name for f in fields(ParsedCommand)] != [
-        "command", "flags", "args", "global_flags", "path", "help", "warnings",
-        "stderr_warnings", "log_warnings"]:  # _parsed below must set every field, in order
-    raise RuntimeError("ParsedCommand's fields changed: update _parsed")
-
-
 def _parsed(command: str, flags: tuple[tuple[str, str], ...], args: tuple[str, ...],
             global_flags: tuple[tuple[str, str], ...], path: str, help_: bool,
             warnings: tuple[str, ...], stderr_warnings: int,
             log_warnings: tuple[str, ...]) -> ParsedCommand:
     """``ParsedCommand(command, flags, …)`` at half the cost.  A frozen dataclass's
-    ``__init__`` stores each field with ``object.__setattr__(self, name, value)``, which ends
-    in that field's slot setter; this calls the setters directly (ParsedCommand has no
-    ``__post_init__`` and converts nothing, so the instance is the same)."""
+    ``__init__`` stores each field with ``object.__setattr__(self, name, value)``; this fills
+    the instance's dict at once (ParsedCommand has no ``__post_init__`` and converts nothing,
+    so the instance is the same: tests/test_argv_memo.py checks every field)."""
     parsed: ParsedCommand = object.__new__(ParsedCommand)
-    _SET_COMMAND(parsed, command)
-    _SET_FLAGS(parsed, flags)
-    _SET_ARGS(parsed, args)
-    _SET_GLOBAL_FLAGS(parsed, global_flags)
-    _SET_PATH(parsed, path)
-    _SET_HELP(parsed, help_)
-    _SET_WARNINGS(parsed, warnings)
-    _SET_STDERR_WARNINGS(parsed, stderr_warnings)
-    _SET_LOG_WARNINGS(parsed, log_warnings)
-    _SET_INDEX(parsed, None)
+    parsed.__dict__.update(command=command, flags=flags, args=args, global_flags=global_flags,
+                           path=path, help=help_, warnings=warnings,
+                           stderr_warnings=stderr_warnings, log_warnings=log_warnings)
     return parsed
 
 
@@ -364,8 +319,7 @@ def parse_docker_argv(argv: Sequence[str], *,
     address flags, argument-count texts; :class:`netsim.versions.EngineProfile` ``cli_*``);
     None: docker/cli v29.1.
     """
-    key = (argv_memo.shape(argv), id(profile), daemon)
-    known = argv_memo.lookup(key, profile, argv)
+    known = argv_memo.lookup(argv, profile, daemon)
     if known is not None:
         return _from_template(known, argv)
     token = CLI_PROFILE.set(profile)
@@ -377,17 +331,19 @@ def parse_docker_argv(argv: Sequence[str], *,
     leaf = run.node
     if leaf is not None and not parsed.help and parsed.command:
         fs = command_flagset(leaf.spec, root=False, profile=profile)
-        tpl, literal = argv_memo.template(argv, parsed, fs.by_long, not leaf.children)
-        argv_memo.remember(key, profile, argv, tpl, literal)
+        tpl, free = argv_memo.template(argv, parsed, fs.by_long, not leaf.children)
+        argv_memo.remember(argv, profile, daemon, tpl, free)
     return parsed
 
 
 def _from_template(tpl: argv_memo.Template, argv: Sequence[str]) -> ParsedCommand:
     """A remembered parse (argv_memo) with ``argv``'s words in its free places."""
-    p = tpl.parsed
-    return _parsed(p.command, tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags]),
-                   tuple([argv[i] if i >= 0 else v for v, i in tpl.args]), p.global_flags,
-                   p.path, False, p.warnings, p.stderr_warnings, p.log_warnings)
+    parsed: ParsedCommand = object.__new__(ParsedCommand)
+    values = parsed.__dict__
+    values.update(tpl.fields)  # (all but flags and args: those of every such argv)
+    values["flags"] = tuple([(k, argv[i] if i >= 0 else v) for k, v, i in tpl.flags])
+    values["args"] = tuple([argv[i] if i >= 0 else v for v, i in tpl.args])
+    return parsed
 
 
 def _parse(argv: Sequence[str], run: Invocation) -> ParsedCommand:

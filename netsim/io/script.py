@@ -202,10 +202,11 @@ def _ansi_c_quotes(line: str) -> str:
     return "".join(out)
 
 
-def _fix_typography(text: str, where: str) -> tuple[str, list[str]]:
+def _fix_typography(text: str, source: str, line: int) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if text.isascii():  # typographic dashes and quotes are not ASCII
         return text, warnings
+    where = f"{source}:{line}"
 
     def dash(m: re.Match[str]) -> str:
         rest = m.group("rest")
@@ -463,9 +464,9 @@ def split_command(text: str) -> tuple[Command, tuple[int, int] | None]:
 
 def _plain_command(text: str) -> Command:
     """A line without shell syntax: blanks split it (the common case, and much faster)."""
-    words = [w for w in _SHELL_SPACE.split(text) if w]
+    words = _SHELL_SPACE.split(text) if text else []  # (stripped of blanks: no empty word)
     env: list[tuple[str, str]] = []
-    while words and (m := _ASSIGNMENT.match(words[0])):
+    while words and "=" in words[0] and (m := _ASSIGNMENT.match(words[0])):
         env.append((m.group("name"), words.pop(0)[m.end():]))
     return Command(tuple(words), tuple(env))
 
@@ -503,8 +504,10 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         stripped = raw.strip()
         if not stripped:
             continue
-        m = _DIRECTIVE.match(stripped)
-        if m:
+        if stripped[0] == "#":  # a comment, or a directive
+            m = _DIRECTIVE.match(stripped)
+            if m is None:
+                continue
             body = m.group("body").strip()
             try:
                 words = shlex.split(body, comments=False)
@@ -517,8 +520,6 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
             out.append(ScriptLine(line=start, text=stripped,
                                   directive=Directive(words[0].lower(), tuple(words[1:]))))
             continue
-        if stripped.startswith("#"):
-            continue
         # join continuation lines
         buf = raw.rstrip(_WS)
         while buf.endswith("\\") and not buf.endswith("\\\\"):
@@ -527,17 +528,17 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
                 break
             buf += " " + lines[i].strip(_WS)
             i += 1
-        where = f"{source}:{start}"
-        fixed, warnings = _fix_typography(buf.strip(_WS), where)
+        fixed, warnings = _fix_typography(buf.strip(_WS), source, start)
         if fixed.startswith("$ "):
             fixed = fixed[2:].lstrip(_WS)
         try:
             cmd = _plain_command(fixed) if _PLAIN.fullmatch(fixed) else split_command(fixed)[0]
         except ValueError as err:
-            raise ScriptError(where, f"cannot split the command into words: {err}",
+            raise ScriptError(f"{source}:{start}", f"cannot split the command into words: {err}",
                               got=fixed, accepted="a shell command line") from None
         heredoc: str | None = None
         if cmd.heredoc is not None:
+            where = f"{source}:{start}"
             op = cmd.heredoc
             body, i, found = _heredoc_body(lines, i, op)
             heredoc = "".join((b.lstrip("\t") if op.strip_tabs else b) + "\n" for b in body)
@@ -554,10 +555,21 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         argv = cmd.argv
         if argv[:1] == ("sudo",) and argv[1:2] in (("docker",), ("docker-compose",)):
             argv = argv[1:]  # `sudo docker …`: the same command, run as root (as the lab's are)
-        out.append(ScriptLine(line=start, text=fixed, argv=argv, warnings=tuple(warnings),
-                              heredoc=heredoc, env=cmd.env, redirects=cmd.redirects,
-                              unsupported=cmd.unsupported))
+        out.append(_command_line(start, fixed, argv, tuple(warnings), heredoc, cmd))
     return out
+
+
+def _command_line(line: int, text: str, argv: tuple[str, ...], warnings: tuple[str, ...],
+                  heredoc: str | None, cmd: Command) -> ScriptLine:
+    """``ScriptLine(line, text, argv, warnings=…, heredoc=…, env=cmd.env, …)`` at a third of
+    the cost (one per command of a script): the frozen dataclass's ``__init__`` sets each
+    field by ``object.__setattr__``, this fills its dict at once (no ``__post_init__``;
+    tests/test_script.py checks every field)."""
+    made: ScriptLine = object.__new__(ScriptLine)
+    made.__dict__.update(line=line, text=text, argv=argv, directive=None, warnings=warnings,
+                         heredoc=heredoc, env=cmd.env, redirects=cmd.redirects,
+                         unsupported=cmd.unsupported)
+    return made
 
 
 def read_script(path: str | Path) -> list[ScriptLine]:

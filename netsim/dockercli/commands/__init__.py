@@ -104,17 +104,18 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
 
         run_compose(session, argv[2:], host, out)
         return host, out
+    profile = session.profile
     try:
         # the CLI negotiates the daemon's API version (isSupported reads it)
-        parsed = parse_docker_argv(list(argv[1:]), daemon=_daemon(session.profile.api_version),
-                                   profile=session.profile)
+        parsed = parse_docker_argv(list(argv[1:]), daemon=_daemon(profile.api_version),
+                                   profile=profile)
     except UnsupportedCommandError as err:
         out.err(f"netsim: {err.what}", NOT_SIMULATED)
         return host, out
     except DockerCliError as err:
         text = err.text
-        if _is_build(argv) and not session.profile.build_legacy:
-            text = build.buildx_text(text, session.profile)  # buildx parses docker build
+        if _is_build(argv) and not profile.build_legacy:
+            text = build.buildx_text(text, profile)  # buildx parses docker build
         out.err(text + "\n", err.exit_code)  # the CLI's Fprintln(stderr, err)
         return host, out
     for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
@@ -128,7 +129,8 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
         when = timestamp(session.engine.clock)
         for msg in parsed.log_warnings:
             out.err(f'time="{when}" level=warning msg="{msg}"')
-    target = target_host(session, parsed, out, host)
+    # the host -H/--context names (none given: the one typed on)
+    target = target_host(session, parsed, out, host) if parsed.global_flags else host
     if target is None:  # no daemon: only stderr is shown
         out.stdout.clear()
         return host, out

@@ -27,11 +27,10 @@ def string_addresses(session: Session, host: str) -> EndpointCheck | None:
     then ``invalid IPv4 address: X`` …, then whether the network's configured subnets contain
     them. Valid addresses are left to the engine. Measured: conformance/recorded/28.5,
     39-port-and-cli-errors, 44-, 50-, 53-…"""
-    import ipaddress
-
     profile = session.profile
     if profile.cli_parses_addresses:
         return None
+    import ipaddress
 
     def parse(text: str | None, version: int) -> bool:
         if not text:

@@ -76,13 +76,8 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
     line, the CLI's warnings and checks, then the daemon's create (and start)."""
     profile = session.profile
     try:
-        spec = container_spec(
-            p, endpoint_check=string_addresses(session, host),
-            legacy_ports=profile.cli_legacy_port_spec,
-            links_follow_any_network=profile.cli_links_follow_any_network,
-            legacy_options_need_network=profile.cli_network_opts_need_network,
-            restart_rm_legacy_text=profile.cli_restart_rm_legacy_text,
-            profile=profile)
+        spec = container_spec(p, endpoint_check=string_addresses(session, host),
+                              profile=profile)
     except DockerCliError as err:
         _reference_error(session, p.args[0] if p.args else "", err)
         raise
