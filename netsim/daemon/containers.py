@@ -16,6 +16,7 @@ from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.drivers.container import mac_of
 from netsim.daemon.endpoints import dns_names
 from netsim.daemon.ports import port_sort_key
+from netsim.daemon.processes import image_exposed
 from netsim.daemon.runtime import HostRuntime
 from netsim.errors import DaemonError
 from netsim.state import ContainerState, EndpointState
@@ -63,8 +64,10 @@ class ContainersMixin(EngineCore):
         idx = self._nth("container", rt.host.name, name)
         cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
         inherited = self._mount_volumes(rt, spec, cid)  # daemon/volumes.go registerMountPoints
+        image = spec.Config.Image
+        image_id, info = self._created_image(rt.host.name, image)
         exposed = sorted(
-            set(self._image_exposed(spec.Config.Image, rt.host.name))
+            set(image_exposed(info))
             | set(spec.Config.ExposedPorts)
             | set(spec.HostConfig.PortBindings),
             key=port_sort_key,
@@ -94,15 +97,14 @@ class ContainersMixin(EngineCore):
             legacy_links=tuple(legacy_links),
             inherited_mounts=inherited,
             created=self.clock,
-            image_id=self.local_image_id(rt.host.name, spec.Config.Image)
-            or _catalogue_image_id(spec.Config.Image.split("@")[0]),
+            image_id=image_id or _catalogue_image_id(image.split("@")[0]),
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
         if state.network_mode == "host":
             rt.host_mode.add(cid)
         self.last_created = cid
-        self._image_seen(rt.host.name, name, spec.Config.Image)
+        self._note_image(rt.host.name, name, image, info)
         if start:
             # a failed start leaves the container created, as Docker does
             exited = self._start(rt, state)
@@ -163,14 +165,14 @@ class ContainersMixin(EngineCore):
     def _start(self, rt: HostRuntime, c: ContainerState) -> int | None:
         """Start a container: join its sandbox's networks, bind its ports
         (daemon/container_operations.go allocateNetwork)."""
-        mode = c.network_mode
+        shared = CONTAINER_MODE.applies(c.network_mode)
         owner = None
-        if CONTAINER_MODE.applies(mode):
+        if shared:
             owner = CONTAINER_MODE.owner(c, lambda ref: self._find_container(rt, ref),
                                          self.profile)
         joined: list[EndpointState] = []
         try:
-            if not CONTAINER_MODE.applies(mode):
+            if not shared:
                 for ep in c.endpoints:
                     if not ep.gateway_only:
                         joined.append(self._join(rt, c, ep, len(joined)))
@@ -180,7 +182,7 @@ class ContainersMixin(EngineCore):
             mappings = self._bind_ports(rt, c, joined)
             # the OCI spec is made once the networking is up (daemon/start.go createSpec)
             self._check_links(rt, c)
-            self._check_exec(c.spec, c.image_id)
+            exit_code, stderr, listening = self._main_process(rt, c, owner)
         except DaemonError as err:
             for ep in joined:
                 self._release_endpoint(rt, ep, c.id)
@@ -188,7 +190,7 @@ class ContainersMixin(EngineCore):
             rt.ports.release(c.id)
             if self.profile.setup_networking_prefix and not err.text.startswith((
                     "failed to set up container networking", "failed to create task")) and not (
-                    CONTAINER_MODE.applies(mode) or "non running" in err.text
+                    shared or "non running" in err.text
                     or err.text.endswith("not attached to default bridge network")):
                 # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
                 err = DaemonError(f"failed to set up container networking: {err.text}",
@@ -199,30 +201,27 @@ class ContainersMixin(EngineCore):
                 # AutoRemove container removes it
                 self._remove(rt, rt.containers.get(c.name, c))
             raise err from None
-        exit_code = self._run_outcome(c.spec, (rt.host.name, c.name), c.image_id)
-        self._last_stderr = ""
-        if exit_code is None and not self.hold_foreground:
-            exit_code, self._last_stderr = self._early_exit(rt, c, owner)
+        self._last_stderr = stderr
         # libnetwork creates a sandbox per start (controller.go NewSandbox: a random ID); a
         # container: joiner shares its owner's current one
-        sandbox = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
+        changes = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
                     "sandbox_id": owner.sandbox_id} if owner else
                    {"sandbox_id": ids.hex_id(self.seed, "sandbox", c.id,
                                              self._nth("sandbox", c.id))})
+        if stderr:
+            changes["main_stderr"] = stderr
         new = evolve(c,
-            **sandbox,
+            **changes,
             status="running",
             endpoints=tuple(joined) if joined else c.endpoints,
             embedded_dns=any(self._needs_resolver(rt, e) for e in joined),
             port_mappings=tuple(mappings),
-            listening=self._listening(c.spec, (rt.host.name, c.name), c.image_id),
+            listening=listening,
             started=self.clock,
             # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
             exit_code=0,
             error="",  # container/state.go setRunning: ErrorMsg = ""
         )
-        if self._last_stderr:
-            new = evolve(new, main_stderr=self._last_stderr)
         rt.containers[c.name] = new
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)
