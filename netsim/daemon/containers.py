@@ -125,10 +125,12 @@ class ContainersMixin(EngineCore):
         """Create-time checks of HostConfig/NetworkingConfig (daemon/internal/runconfig)."""
         # daemon/internal/runconfig/hostconfig.go validateNetContainerMode
         CONTAINER_MODE.validate(spec, mode, self.profile)
-        if mode == "host" and self.profile.mac_address_per_container and mac_of(spec):
+        if mode != "host":
+            return
+        if self.profile.mac_address_per_container and mac_of(spec):
             # v20.10.24:runconfig/hostconfig.go:67-69 (EngineProfile.mac_address_per_container)
             raise DaemonError("conflicting options: mac-address and the network mode", status=400)
-        if mode == "host" and spec.HostConfig.Links:
+        if spec.HostConfig.Links:
             # daemon/daemon_unix.go registerLinks
             raise DaemonError(
                 "conflicting options: host type networking can't be used with links. This would "
