@@ -168,8 +168,8 @@ class ProcessesMixin(EngineCore):
         argv, refused = program.usage
         if refused is not None:
             return 1, refused
-        mine = [k for k in listening if k.endswith("/tcp")]
-        if mine and set(mine) & self._namespace_ports(rt, c, owner):
+        held = self._namespace_ports(rt, c, owner)
+        if held and any(k.endswith("/tcp") and k in held for k in listening):
             return 1, bind_failure(info, argv)
         return None, ""
 
