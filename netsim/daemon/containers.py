@@ -29,6 +29,7 @@ class ContainersMixin(EngineCore):
 
     def _container_create(self, rt: HostRuntime, spec: ContainerSpec, *, start: bool) -> Outcome:
         name = spec.name
+        host = rt.host.name
         # daemon/create.go containerCreate: verifyContainerSettings (a bind's source) before
         # the name is reserved
         self._check_mounts(rt, spec)
@@ -54,18 +55,18 @@ class ContainersMixin(EngineCore):
         if CONTAINER_MODE.applies(mode):
             # daemon_unix.go adaptSharedNamespaceContainer (v28.5.2:407-412): a target that
             # exists is stored by ID (a later error names the ID once it is removed)
-            target = self.container(rt.host.name, CONTAINER_MODE.target(mode))
+            target = self.container(host, CONTAINER_MODE.target(mode))
             if target is not None:
                 mode = CONTAINER_MODE.of(target.id)
         endpoints = self._initial_endpoints(rt, spec, mode)
         legacy_links = self._register_links(rt, spec, mode)
         if name is None:
             name = self._generate_name(rt)
-        idx = self._nth("container", rt.host.name, name)
-        cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
+        idx = self._nth("container", host, name)
+        cid = ids.hex_id(self.seed, "container", host, name, idx)
         inherited = self._mount_volumes(rt, spec, cid)  # daemon/volumes.go registerMountPoints
         image = spec.Config.Image
-        image_id, info = self._created_image(rt.host.name, image)
+        image_id, info = self._created_image(host, image)
         exposed = sorted(
             set(image_exposed(info))
             | set(spec.Config.ExposedPorts)
@@ -88,7 +89,7 @@ class ContainersMixin(EngineCore):
             ContainerState,
             id=cid,
             name=name,
-            host=rt.host.name,
+            host=host,
             spec=spec,
             hostname=hostname,
             network_mode=mode,
@@ -104,7 +105,7 @@ class ContainersMixin(EngineCore):
         if state.network_mode == "host":
             rt.host_mode.add(cid)
         self.last_created = cid
-        self._note_image(rt.host.name, name, image, info)
+        self._note_image(host, name, image, info)
         if start:
             # a failed start leaves the container created, as Docker does
             exited = self._start(rt, state)

@@ -27,6 +27,7 @@ from netsim.state import ContainerState
 
 __all__ = ["ProcessesMixin", "image_exposed"]
 
+
 class ProcessesMixin(EngineCore):
     """Containers' main programs, as the images netsim knows (or is told of) run them."""
 
