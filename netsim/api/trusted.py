@@ -103,9 +103,8 @@ def _made(cls: type[_M], fields: dict[str, Any], fields_set: set[str]) -> _M:
 def build(cls: type[_M], /, **values: Any) -> _M:
     """``cls(**values)`` for values already of their fields' types: nothing is validated
     (see :data:`CHECK`). A missing required field or an unknown name is a TypeError."""
-    tpl = _template(cls)
-    fields = tpl.defaults.copy()
-    fields.update(values)
+    tpl = _TEMPLATES.get(cls) or _template(cls)
+    fields = tpl.defaults | values
     if len(fields) != len(tpl.defaults) or not tpl.required <= values.keys():
         unknown = sorted(set(values) - set(tpl.defaults))
         missing = sorted(tpl.required - values.keys())
@@ -123,12 +122,11 @@ def evolve(obj: _M, /, **changes: Any) -> _M:
     """``obj.model_copy(update=changes)``: the same model with some fields changed (the
     changes are not validated, as model_copy does not; see :data:`CHECK`)."""
     cls = type(obj)
-    fields = obj.__dict__.copy()
-    fields.update(changes)
+    fields = obj.__dict__ | changes
     if len(fields) != len(obj.__dict__):
         unknown = sorted(set(changes) - set(obj.__dict__))
         raise TypeError(f"{cls.__name__}: unknown fields {unknown}")
-    new = _made(cls, fields, obj.__pydantic_fields_set__ | changes.keys())
+    new = _made(cls, fields, obj.__pydantic_fields_set__.union(changes))
     if CHECK:
         _check(cls, new, {k: v for k, v in fields.items() if k in new.__pydantic_fields_set__})
     return new

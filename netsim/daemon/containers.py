@@ -16,6 +16,7 @@ from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.drivers.container import mac_of
 from netsim.daemon.endpoints import dns_names
 from netsim.daemon.ports import port_sort_key
+from netsim.daemon.processes import image_exposed
 from netsim.daemon.runtime import HostRuntime
 from netsim.errors import DaemonError
 from netsim.state import ContainerState, EndpointState
@@ -28,6 +29,7 @@ class ContainersMixin(EngineCore):
 
     def _container_create(self, rt: HostRuntime, spec: ContainerSpec, *, start: bool) -> Outcome:
         name = spec.name
+        host = rt.host.name
         # daemon/create.go containerCreate: verifyContainerSettings (a bind's source) before
         # the name is reserved
         self._check_mounts(rt, spec)
@@ -53,18 +55,20 @@ class ContainersMixin(EngineCore):
         if CONTAINER_MODE.applies(mode):
             # daemon_unix.go adaptSharedNamespaceContainer (v28.5.2:407-412): a target that
             # exists is stored by ID (a later error names the ID once it is removed)
-            target = self.container(rt.host.name, CONTAINER_MODE.target(mode))
+            target = self.container(host, CONTAINER_MODE.target(mode))
             if target is not None:
                 mode = CONTAINER_MODE.of(target.id)
         endpoints = self._initial_endpoints(rt, spec, mode)
         legacy_links = self._register_links(rt, spec, mode)
         if name is None:
             name = self._generate_name(rt)
-        idx = self._nth("container", rt.host.name, name)
-        cid = ids.hex_id(self.seed, "container", rt.host.name, name, idx)
+        idx = self._nth("container", host, name)
+        cid = ids.hex_id(self.seed, "container", host, name, idx)
         inherited = self._mount_volumes(rt, spec, cid)  # daemon/volumes.go registerMountPoints
+        image = spec.Config.Image
+        image_id, info = self._created_image(host, image)
         exposed = sorted(
-            set(self._image_exposed(spec.Config.Image, rt.host.name))
+            set(image_exposed(info))
             | set(spec.Config.ExposedPorts)
             | set(spec.HostConfig.PortBindings),
             key=port_sort_key,
@@ -85,7 +89,7 @@ class ContainersMixin(EngineCore):
             ContainerState,
             id=cid,
             name=name,
-            host=rt.host.name,
+            host=host,
             spec=spec,
             hostname=hostname,
             network_mode=mode,
@@ -94,15 +98,14 @@ class ContainersMixin(EngineCore):
             legacy_links=tuple(legacy_links),
             inherited_mounts=inherited,
             created=self.clock,
-            image_id=self.local_image_id(rt.host.name, spec.Config.Image)
-            or _catalogue_image_id(spec.Config.Image.split("@")[0]),
+            image_id=image_id or _catalogue_image_id(image.split("@")[0]),
         )
         rt.containers[name] = state
         rt.names_by_id[cid] = name
         if state.network_mode == "host":
             rt.host_mode.add(cid)
         self.last_created = cid
-        self._image_seen(rt.host.name, name, spec.Config.Image)
+        self._note_image(host, name, image, info)
         if start:
             # a failed start leaves the container created, as Docker does
             exited = self._start(rt, state)
@@ -123,10 +126,12 @@ class ContainersMixin(EngineCore):
         """Create-time checks of HostConfig/NetworkingConfig (daemon/internal/runconfig)."""
         # daemon/internal/runconfig/hostconfig.go validateNetContainerMode
         CONTAINER_MODE.validate(spec, mode, self.profile)
-        if mode == "host" and self.profile.mac_address_per_container and mac_of(spec):
+        if mode != "host":
+            return
+        if self.profile.mac_address_per_container and mac_of(spec):
             # v20.10.24:runconfig/hostconfig.go:67-69 (EngineProfile.mac_address_per_container)
             raise DaemonError("conflicting options: mac-address and the network mode", status=400)
-        if mode == "host" and spec.HostConfig.Links:
+        if spec.HostConfig.Links:
             # daemon/daemon_unix.go registerLinks
             raise DaemonError(
                 "conflicting options: host type networking can't be used with links. This would "
@@ -163,14 +168,14 @@ class ContainersMixin(EngineCore):
     def _start(self, rt: HostRuntime, c: ContainerState) -> int | None:
         """Start a container: join its sandbox's networks, bind its ports
         (daemon/container_operations.go allocateNetwork)."""
-        mode = c.network_mode
+        shared = CONTAINER_MODE.applies(c.network_mode)
         owner = None
-        if CONTAINER_MODE.applies(mode):
+        if shared:
             owner = CONTAINER_MODE.owner(c, lambda ref: self._find_container(rt, ref),
                                          self.profile)
         joined: list[EndpointState] = []
         try:
-            if not CONTAINER_MODE.applies(mode):
+            if not shared:
                 for ep in c.endpoints:
                     if not ep.gateway_only:
                         joined.append(self._join(rt, c, ep, len(joined)))
@@ -180,7 +185,7 @@ class ContainersMixin(EngineCore):
             mappings = self._bind_ports(rt, c, joined)
             # the OCI spec is made once the networking is up (daemon/start.go createSpec)
             self._check_links(rt, c)
-            self._check_exec(c.spec, c.image_id)
+            exit_code, stderr, listening = self._main_process(rt, c, owner)
         except DaemonError as err:
             for ep in joined:
                 self._release_endpoint(rt, ep, c.id)
@@ -188,7 +193,7 @@ class ContainersMixin(EngineCore):
             rt.ports.release(c.id)
             if self.profile.setup_networking_prefix and not err.text.startswith((
                     "failed to set up container networking", "failed to create task")) and not (
-                    CONTAINER_MODE.applies(mode) or "non running" in err.text
+                    shared or "non running" in err.text
                     or err.text.endswith("not attached to default bridge network")):
                 # daemon/start_linux.go: errSetupNetworking wraps network set-up failures
                 err = DaemonError(f"failed to set up container networking: {err.text}",
@@ -199,30 +204,27 @@ class ContainersMixin(EngineCore):
                 # AutoRemove container removes it
                 self._remove(rt, rt.containers.get(c.name, c))
             raise err from None
-        exit_code = self._run_outcome(c.spec, (rt.host.name, c.name), c.image_id)
-        self._last_stderr = ""
-        if exit_code is None and not self.hold_foreground:
-            exit_code, self._last_stderr = self._early_exit(rt, c, owner)
+        self._last_stderr = stderr
         # libnetwork creates a sandbox per start (controller.go NewSandbox: a random ID); a
         # container: joiner shares its owner's current one
-        sandbox = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
+        changes = ({"sandbox_owner": owner.id, "hostname": owner.hostname,
                     "sandbox_id": owner.sandbox_id} if owner else
                    {"sandbox_id": ids.hex_id(self.seed, "sandbox", c.id,
                                              self._nth("sandbox", c.id))})
+        if stderr:
+            changes["main_stderr"] = stderr
         new = evolve(c,
-            **sandbox,
+            **changes,
             status="running",
             endpoints=tuple(joined) if joined else c.endpoints,
             embedded_dns=any(self._needs_resolver(rt, e) for e in joined),
             port_mappings=tuple(mappings),
-            listening=self._listening(c.spec, (rt.host.name, c.name), c.image_id),
+            listening=listening,
             started=self.clock,
             # FinishedAt keeps the last stop (daemon/container/state.go SetRunning)
             exit_code=0,
             error="",  # container/state.go setRunning: ErrorMsg = ""
         )
-        if self._last_stderr:
-            new = evolve(new, main_stderr=self._last_stderr)
         rt.containers[c.name] = new
         if exit_code is not None:  # the main process ended by itself
             self._stop(rt, new, exit_code=exit_code)

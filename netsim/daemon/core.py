@@ -67,8 +67,6 @@ class EngineCore(ABC):
     #: notes: a build's RUN steps …)
     notes: dict[str, None]
     _image_cache: dict[str, ImageInfo | ImageDecl | None]
-    #: answers about main programs, by image facts and program settings (ProcessesMixin)
-    _program_memo: dict[tuple[object, ...], tuple[object, object]]
     #: netsim's logical clock (seconds)
     clock: int
     _drawn: dict[tuple[object, ...], int]
@@ -135,21 +133,20 @@ class EngineCore(ABC):
         return {c.id: infos[c.image_id] for rt in self._hosts.values()
                 for c in rt.containers.values() if c.image_id in infos}
 
-    def local_image_id(self, host: str, ref: str) -> str | None:
-        """The ID of the stored image a container of ``ref`` is made from (None: the
-        catalogue's image, not in the store)."""
-        if not self._stores.get(host):
-            return None
-        found = self.find_image(host, ref)
-        return found.id if found is not None else None
-
     def image_facts(self, host: str, ref: str) -> ImageInfo | ImageDecl | None:
         """What netsim knows of the image ``ref`` names on ``host``: a stored image's facts,
         else the catalogue's or a declaration's."""
+        return self._created_image(host, ref)[1]
+
+    def _created_image(self, host: str,
+                       ref: str) -> tuple[str | None, ImageInfo | ImageDecl | None]:
+        """A container of ``ref`` created on ``host``: the ID of the stored image it is made
+        from (None: the catalogue's image, not in the store) and what netsim knows of that
+        image (image_facts)."""
         found = self.find_image(host, ref) if self._stores.get(host) else None
-        if found is not None and found.info is not None:
-            return found.info
-        return self._image(ref)
+        if found is None:
+            return None, self._image(ref)
+        return found.id, found.info if found.info is not None else self._image(ref)
 
     def find_image(self, host: str, ref: str) -> LocalImage | None:
         """An image of the host's store by reference (``mybuild``, ``mybuild:0.0``), full or
@@ -401,26 +398,20 @@ class EngineCore(ABC):
         name, for a ``# netsim: container`` declaration)."""
 
     @abstractmethod
+    def _note_image(self, host: str, name: str, reference: str,
+                    info: ImageInfo | ImageDecl | None) -> None:
+        """processes: a container of this image (whose facts are ``info``) was created (the
+        image is kept when nothing knows it)."""
+
+    @abstractmethod
     def _image_seen(self, host: str, name: str, reference: str) -> None:
-        """processes: a container of this image was created (kept when nothing knows it)."""
+        """processes: ``_note_image``, the image's facts looked up."""
 
     @abstractmethod
-    def _image_exposed(self, reference: str, host: str | None = None) -> list[str]:
-        """processes: the image's exposed ports."""
-
-    @abstractmethod
-    def _run_outcome(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
-                     image_id: str = "") -> int | None:
-        """processes: None if the main process keeps running, else its exit code."""
-
-    @abstractmethod
-    def _check_exec(self, spec: ContainerSpec, image_id: str = "") -> None:
-        """processes: runc can exec the main program (else Docker's error)."""
-
-    @abstractmethod
-    def _early_exit(self, rt: HostRuntime, c: ContainerState,
-                    owner: ContainerState | None) -> tuple[int | None, str]:
-        """processes: a main program that starts and ends at once: its status, stderr."""
+    def _main_process(self, rt: HostRuntime, c: ContainerState,
+                      owner: ContainerState | None) -> tuple[int | None, str, tuple[str, ...]]:
+        """processes: the main program starts (else Docker's error): its exit code if it ends
+        at once (None: it runs on), what it printed, the ports it listens on."""
 
     @abstractmethod
     def _stop_exit_code(self, spec: ContainerSpec, *, signal: str | None = None,

@@ -124,7 +124,11 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
     def execute(self, op: Operation) -> Outcome:
         """Apply one operation; raise :class:`DaemonError` with Docker's text if refused."""
         rt = self._rt(op.host)
-        match op:
+        match op:  # the operation classes are disjoint: the most frequent ones tested first
+            case ContainerCreate():
+                return self._container_create(rt, op.container, start=op.start)
+            case NetworkConnect():
+                return self._network_connect(rt, op.Container, op.network, op.EndpointConfig)
             case NetworkCreate():
                 try:
                     return self._network_create(rt, op.network)
@@ -137,12 +141,8 @@ class Engine(NetworksMixin, OverlayMixin, SwarmMixin, ContainersMixin, Processes
                 return self._network_rm(rt, op.name)
             case NetworkPrune():
                 return self._network_prune(rt)
-            case NetworkConnect():
-                return self._network_connect(rt, op.Container, op.network, op.EndpointConfig)
             case NetworkDisconnect():
                 return self._network_disconnect(rt, op.network, op.container, op.force)
-            case ContainerCreate():
-                return self._container_create(rt, op.container, start=op.start)
             case ContainerStart():
                 return self._container_start(rt, op.container)
             case ContainerStop():

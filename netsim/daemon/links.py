@@ -27,7 +27,7 @@ class LinksMixin(EngineCore):
         self, rt: HostRuntime, spec: ContainerSpec, mode: str
     ) -> list[tuple[str, str]]:
         """Legacy links (default bridge only): daemon/daemon_unix.go registerLinks."""
-        if _is_user_defined_mode(mode):
+        if not spec.HostConfig.Links or _is_user_defined_mode(mode):
             return []
         out = []
         for link in spec.HostConfig.Links:
@@ -53,7 +53,7 @@ class LinksMixin(EngineCore):
         exec): each target must run and have a default-bridge endpoint. A container on
         ``none`` or a user-defined network keeps its links unchecked (measured:
         50-run-create-network-errors, ``--network none --link`` runs)."""
-        if c.endpoint("bridge") is None:
+        if not c.legacy_links or c.endpoint("bridge") is None:
             return
         for child_name, alias in c.legacy_links:
             child = rt.containers.get(child_name)
@@ -69,7 +69,7 @@ class LinksMixin(EngineCore):
         target without a default-bridge endpoint, running or not (v26.1.5:daemon/
         container_operations.go:159-172 buildSandboxOptions isLinkable;
         EngineProfile.link_needs_default_network_first)."""
-        if c.endpoint("bridge") is None:
+        if not c.legacy_links or c.endpoint("bridge") is None:
             return
         for child_name, _alias in c.legacy_links:
             child = rt.containers.get(child_name)

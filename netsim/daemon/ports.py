@@ -174,6 +174,8 @@ def order_bindings(bindings: list[PortRequest],
                    rule: PortBindingOrder) -> list[PortRequest]:
     """The order a container's port bindings are allocated in (EngineProfile.
     port_binding_order), which decides which gets the first ephemeral port."""
+    if len(bindings) < 2:
+        return bindings
     if rule == "sort_port_map":
         # go-connections nat.SortPortMap (v26.1.5:vendor/github.com/docker/go-connections/nat/
         # sort.go:47-90): larger host port, then larger container port, then tcp first; then

@@ -4,8 +4,7 @@ and the status ``docker stop``/``kill`` leave."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar, cast
+from functools import cached_property
 
 from netsim.api import ContainerConfig, ContainerDecl, ContainerSpec, ImageDecl
 from netsim.api.trusted import evolve
@@ -26,13 +25,14 @@ from netsim.images import (
 )
 from netsim.state import ContainerState
 
-__all__ = ["ProcessesMixin"]
-
-_T = TypeVar("_T")
+__all__ = ["ProcessesMixin", "image_exposed"]
 
 
 class ProcessesMixin(EngineCore):
     """Containers' main programs, as the images netsim knows (or is told of) run them."""
+
+    #: main programs, by image facts and program settings (``_program``)
+    _program_memo: dict[tuple[object, ...], _Program]
 
     def declare_image(self, decl: ImageDecl) -> None:
         """Facts about an image netsim does not know (``# netsim: image …``): containers
@@ -53,14 +53,21 @@ class ProcessesMixin(EngineCore):
 
     def _image_seen(self, host: str, name: str, reference: str) -> None:
         """A container of ``reference`` was created: keep the image when nothing is known of
-        it (neither the catalogue nor a declaration of the image or of that container)."""
+        it (``_note_image``, its facts looked up here)."""
         if reference in self.unknown_images or (host, name) in self.container_decls:
             return
         try:
-            known = self._facts(reference, host=host) is not None
+            info = self._facts(reference, host=host)
         except ValueError:  # not a valid reference: the daemon refused it before
             return
-        if not known:
+        self._note_image(host, name, reference, info)
+
+    def _note_image(self, host: str, name: str, reference: str,
+                    info: ImageInfo | ImageDecl | None) -> None:
+        """A container of ``reference``, whose image's facts are ``info``, was created: keep
+        the image when nothing is known of it (neither the catalogue nor a declaration of the
+        image or of that container)."""
+        if info is None and (host, name) not in self.container_decls:
             self.unknown_images[reference] = None
 
     def _declared_tools(self) -> dict[str, tuple[str, ...]]:
@@ -97,27 +104,20 @@ class ProcessesMixin(EngineCore):
             return self.images[repo]
         return lookup(reference)
 
-    def _by_program(self, what: str, info: ImageInfo | ImageDecl | None, cfg: ContainerConfig,
-                    compute: Callable[[], _T]) -> _T:
-        """``compute()``, once per image facts and main-program settings: what the images'
+    def _program(self, cfg: ContainerConfig, image_id: str = "") -> _Program:
+        """The main program ``cfg`` runs in a container made from ``image_id`` (its image's
+        facts: ``_facts``). One per image facts and main-program settings: what the images'
         rules say of a main program (its argv, ports, whether it runs, refuses or cannot be
-        exec'd) depends on nothing else, and 10,000 ``docker run nginx`` ask the same. The
-        facts are kept with the answer, so their id is not reused while it is."""
-        key = (what, id(info), cfg.Cmd, cfg.Entrypoint, cfg.Env, cfg.OpenStdin, cfg.Tty)
+        exec'd) depends on nothing else, and 10,000 ``docker run nginx`` ask the same; the
+        memo's key is the facts' id and every ContainerConfig field _Program reads. The facts
+        are kept with the answers, so their id is not reused while they are."""
+        info = self._facts(cfg.Image, image_id=image_id)
+        key = (id(info), cfg.Cmd, cfg.Entrypoint, cfg.Env, cfg.OpenStdin, cfg.Tty)
         hit = self._program_memo.get(key)
-        if hit is not None and hit[0] is info:
-            return cast(_T, hit[1])
-        value = compute()
-        self._program_memo[key] = (info, value)
-        return value
-
-    def _image_exposed(self, reference: str, host: str | None = None) -> list[str]:
-        info = self._facts(reference, host=host)
-        if info is None:
-            return []
-        if isinstance(info, ImageDecl):
-            return list(info.expose)
-        return list(info.exposed)
+        if hit is not None and hit.info is info:
+            return hit
+        program = self._program_memo[key] = _Program(info, cfg)
+        return program
 
     def _listening(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
                    image_id: str = "") -> tuple[str, ...]:
@@ -126,66 +126,51 @@ class ProcessesMixin(EngineCore):
         own = self.container_decls.get(where) if where is not None else None
         if own is not None and own.listen is not None:
             return own.listen
-        cfg = spec.Config
-        info = self._facts(cfg.Image, image_id=image_id)
+        return self._program(spec.Config, image_id).listening
 
-        def listening() -> tuple[str, ...]:
-            if isinstance(info, ImageDecl):
-                if cfg.Cmd or cfg.Entrypoint is not None:
-                    return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
-                return info.listen if info.listen is not None else info.expose
-            return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
-
-        return self._by_program("listening", info, cfg, listening)
-
-    def _run_outcome(self, spec: ContainerSpec, where: tuple[str, str] | None = None,
-                     image_id: str = "") -> int | None:
-        """None if the container's main process keeps running, else its exit code; ``where``
-        (host, name): a ``# netsim: container NAME runs …`` declaration wins."""
-        if self.hold_foreground:
-            return None
-        cfg = spec.Config
-        own = self.container_decls.get(where) if where is not None else None
-        if own is not None and own.runs is not None:
-            keeps = own.runs == "server" or (own.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
-            return None if keeps else 0
-        info = self._facts(cfg.Image, image_id=image_id)
-        return self._by_program("outcome", info, cfg, lambda: _outcome(info, cfg))
-
-    def _check_exec(self, spec: ContainerSpec, image_id: str = "") -> None:
-        """runc cannot start the main program (images.exec_failure): the start fails once the
-        networking is set up (daemon/start.go: the task is created after initializeNetworking),
-        with containerd's and runc's words; docker run turns them into 127 or 126."""
-        cfg = spec.Config
-        info = self._facts(cfg.Image, image_id=image_id)
-        if not isinstance(info, ImageInfo):
-            return
-
-        def failure() -> tuple[str, str] | None:
-            argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
-            found = exec_failure(info, argv[0]) if argv else None
-            return (argv[0], found[1]) if found is not None else None
-
-        failed = self._by_program("exec", info, cfg, failure)
+    def _main_process(self, rt: HostRuntime, c: ContainerState,
+                      owner: ContainerState | None) -> tuple[int | None, str, tuple[str, ...]]:
+        """The start of ``c``'s main program, once its networking is up: Docker's error if
+        runc cannot exec it; else its exit code if it ends at once (None: it keeps running),
+        what it printed on stderr then, and the ports it listens on. A ``# netsim: container
+        NAME`` declaration's ``listens`` and ``runs`` win over the image's facts."""
+        cfg = c.spec.Config
+        program = self._program(cfg, c.image_id)
+        # runc cannot start the main program (images.exec_failure): the start fails once the
+        # networking is set up (daemon/start.go: the task is created after
+        # initializeNetworking), with containerd's and runc's words; docker run turns them
+        # into 127 or 126
+        failed = program.exec_failure
         if failed is not None:
             raise runc_start_error(self.profile, *failed)
+        own = self.container_decls.get((rt.host.name, c.name))
+        listening = (own.listen if own is not None and own.listen is not None
+                     else program.listening)
+        if self.hold_foreground:
+            return None, "", listening
+        if own is not None and own.runs is not None:
+            keeps = own.runs == "server" or (own.runs == "shell" and (cfg.OpenStdin or cfg.Tty))
+            exit_code = None if keeps else 0
+        else:
+            exit_code = program.outcome
+        if exit_code is not None:
+            return exit_code, "", listening
+        return (*self._early_exit(rt, c, owner, program, listening), listening)
 
-    def _early_exit(self, rt: HostRuntime, c: ContainerState,
-                    owner: ContainerState | None) -> tuple[int | None, str]:
+    def _early_exit(self, rt: HostRuntime, c: ContainerState, owner: ContainerState | None,
+                    program: _Program, listening: tuple[str, ...]) -> tuple[int | None, str]:
         """A main program that starts and ends at once: one refusing its options
         (images.usage_failure), or a server whose port another process of its network
         namespace already holds (images.bind_failure; measured: BusyBox httpd -f and nc -l
         beside a host-network server or a published port, 20-host-network-service)."""
-        cfg = c.spec.Config
-        info = self._facts(cfg.Image, image_id=c.image_id)
+        info = program.info
         if not isinstance(info, ImageInfo):
             return None, ""
-        argv, refused = self._by_program("usage", info, cfg, lambda: _usage(info, cfg))
+        argv, refused = program.usage
         if refused is not None:
             return 1, refused
-        mine = [k for k in self._listening(c.spec, (rt.host.name, c.name), c.image_id)
-                if k.endswith("/tcp")]
-        if mine and set(mine) & self._namespace_ports(rt, c, owner):
+        held = self._namespace_ports(rt, c, owner)
+        if held and any(k.endswith("/tcp") and k in held for k in listening):
             return 1, bind_failure(info, argv)
         return None, ""
 
@@ -234,6 +219,57 @@ class ProcessesMixin(EngineCore):
         return stop_exit_code(info, cfg.Cmd, entrypoint=cfg.Entrypoint,
                               interactive=cfg.OpenStdin, tty=cfg.Tty, init=init,
                               signal=signal, kill=kill)
+
+
+class _Program:
+    """What the images' rules say of one main program (``cfg``'s Cmd, Entrypoint, Env,
+    OpenStdin and Tty, only those) in a container whose image has the facts ``info``: each
+    answer computed at its first use, and kept."""
+
+    def __init__(self, info: ImageInfo | ImageDecl | None, cfg: ContainerConfig) -> None:
+        self.info = info
+        self.cfg = cfg
+
+    @cached_property
+    def listening(self) -> tuple[str, ...]:
+        """The ports it listens on (images.listening_ports)."""
+        info, cfg = self.info, self.cfg
+        if isinstance(info, ImageDecl):
+            if cfg.Cmd or cfg.Entrypoint is not None:
+                return listening_ports(None, cfg.Cmd, entrypoint=cfg.Entrypoint)
+            return info.listen if info.listen is not None else info.expose
+        return listening_ports(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+
+    @cached_property
+    def outcome(self) -> int | None:
+        """None if it keeps running, else its exit code."""
+        return _outcome(self.info, self.cfg)
+
+    @cached_property
+    def exec_failure(self) -> tuple[str, str] | None:
+        """The program runc cannot exec and why (images.exec_failure), if so."""
+        info, cfg = self.info, self.cfg
+        if not isinstance(info, ImageInfo):
+            return None
+        argv = effective_argv(info, cfg.Cmd, entrypoint=cfg.Entrypoint)
+        found = exec_failure(info, argv[0]) if argv else None
+        return (argv[0], found[1]) if found is not None else None
+
+    @cached_property
+    def usage(self) -> tuple[tuple[str, ...], str | None]:
+        """Its argv, and what it prints refusing its options (None: it starts); an image
+        netsim has facts of (ImageInfo) only."""
+        assert isinstance(self.info, ImageInfo)
+        return _usage(self.info, self.cfg)
+
+
+def image_exposed(info: ImageInfo | ImageDecl | None) -> tuple[str, ...]:
+    """The image's exposed ports."""
+    if info is None:
+        return ()
+    if isinstance(info, ImageDecl):
+        return info.expose
+    return info.exposed
 
 
 def _outcome(info: ImageInfo | ImageDecl | None, cfg: ContainerConfig) -> int | None:

@@ -30,7 +30,8 @@ class PublishingMixin(EngineCore):
         """Publish ports on the gateway endpoints (bridge_linux.go ProgramExternalConnectivity;
         netsim.state.gateway_endpoints)."""
         host_config = c.spec.HostConfig
-        if c.network_mode == "host" or CONTAINER_MODE.applies(c.network_mode):
+        if not (host_config.PortBindings or host_config.PublishAllPorts) or (
+                c.network_mode == "host" or CONTAINER_MODE.applies(c.network_mode)):
             return []
         bindings = port_requests(host_config.PortBindings)
         if host_config.PublishAllPorts:
