@@ -16,10 +16,21 @@ __all__ = ["base36", "engine_id", "generated_name", "hex_id", "join_token", "mac
 
 
 def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
-    text = "\x1f".join([str(seed), *map(str, parts)])
-    return _sha256(text.encode()).digest()
+    """SHA-256 of ``"\x1f".join(map(str, (seed, *parts)))``: ``%s`` is ``str()`` of each, and
+    a format per number of parts makes that text in two thirds of the join's time."""
+    return _sha256((_FORMATS[len(parts)] % (seed, *parts)).encode()).digest()
 
 
+class _Formats(dict[int, str]):
+    """:func:`_digest`'s format for a number of parts (its key: the format depends on nothing
+    else), made on first use."""
+
+    def __missing__(self, n: int) -> str:
+        form = self[n] = "\x1f".join(["%s"] * (n + 1))
+        return form
+
+
+_FORMATS = _Formats()
 _sha256 = hashlib.sha256
 
 
@@ -40,16 +51,16 @@ def hex_id(seed: int, *parts: object) -> str:
 def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
     """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``);
     ``docker_prefix``: Docker's ``02:42`` and 4 random bytes (its genMAC before 28.0)."""
-    raw = bytearray(_digest(seed, ("mac", *parts))[:6])
-    raw[0] = (raw[0] & 0xFE) | 0x02
+    raw = _digest(seed, ("mac", *parts))
     if docker_prefix:
-        raw[:2] = b"\x02\x42"
-    return raw.hex(":")
+        return "02:42:" + raw[2:6].hex(":")
+    # the first byte's multicast bit cleared, its locally-administered bit set
+    return "%02x:" % ((raw[0] & 0xFE) | 0x02) + raw[1:6].hex(":")
 
 
 def veth_name(seed: int, *parts: object) -> str:
     """A host-side veth name: ``veth`` + 7 hex characters (bridge driver ``vethLen``)."""
-    return "veth" + _digest(seed, ("veth", *parts)).hex()[:7]
+    return "veth" + _digest(seed, ("veth", *parts))[:4].hex()[:7]
 
 
 # Docker's ``namesgenerator`` joins an adjective and a notable scientist's surname. netsim uses
