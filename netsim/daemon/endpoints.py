@@ -172,15 +172,17 @@ class EndpointsMixin(EngineCore):
                 if ipv4 is not None:
                     next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
                 raise
+        used = {e.ifname for e in c.endpoints if e.ifname}
         ifname = f"eth{index}"  # the first of ethINDEX, ethINDEX+1 … not in use
+        if ifname in used:
+            ifname = next(f"eth{i}" for i in range(index + 1, index + 1 + len(used) + 1)
+                          if f"eth{i}" not in used)
         if self.profile.ifname_counter_per_sandbox:
             sb = self._sandbox(rt, c.id)
             ifname = f"eth{sb.next_eth}"
             sb.next_eth += 1
-        elif any(e.ifname == ifname for e in c.endpoints):
-            used = {e.ifname for e in c.endpoints if e.ifname}
-            ifname = next(f"eth{i}" for i in range(index + 1, index + 1 + len(used) + 1)
-                          if f"eth{i}" not in used)
+        ifindex, link, link_netnsid, host_netnsid = self._plugged(
+            rt, c.id, st, driver, gateway_only=gateway_only)
         return evolve(ep,
             endpoint_id=endpoint_id,
             ifname=ifname,
@@ -193,7 +195,10 @@ class EndpointsMixin(EngineCore):
             if driver.host_veth
             else None,
             dns_names=dns_names(c, st, cfg),
-            **self._plug(rt, c, st, gateway_only=gateway_only),
+            ifindex=ifindex,
+            link_ifindex=link,
+            link_netnsid=link_netnsid,
+            host_netnsid=host_netnsid,
         )
 
     def _join_plan(self, net: NetworkRuntime) -> JoinPlan:
@@ -255,16 +260,24 @@ class EndpointsMixin(EngineCore):
 
     def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
               gateway_only: bool) -> dict[str, int | None]:
+        """:meth:`_plugged`'s numbers as the endpoint's fields (a restored endpoint's)."""
+        ifindex, link, link_netnsid, host_netnsid = self._plugged(
+            rt, c.id, net, drivers.get(net.driver), gateway_only=gateway_only)
+        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": link_netnsid,
+                "host_netnsid": host_netnsid}
+
+    def _plugged(self, rt: HostRuntime, cid: str, net: NetworkState,
+                 driver: drivers.NetworkDriver, *,
+                 gateway_only: bool) -> tuple[int, int, int, int]:
         """The kernel's numbers for a new endpoint's interface (:class:`Netns`): the driver
         makes it (its ``plug``: a veth made in the sandbox, or a link made in the host's
         namespace and moved there), then the sandbox and the host number each other's
-        namespace."""
-        cid = c.id
+        namespace: its index, its link's index, the sandbox's id for the link's namespace and
+        the host's for the sandbox."""
         sb = self._sandbox(rt, cid)
-        ifindex, link, peer_ns = drivers.get(net.driver).plug(
+        ifindex, link, peer_ns = driver.plug(
             rt, sb, net, gateway_only=gateway_only, profile=self.profile)
-        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": sb.nsid(peer_ns),
-                "host_netnsid": rt.netns.nsid(f"sandbox:{cid}")}
+        return ifindex, link, sb.nsid(peer_ns), rt.netns.nsid(f"sandbox:{cid}")
 
     def _sandbox(self, rt: HostRuntime, cid: str) -> Netns:
         """The container's network namespace, made on first use."""
@@ -313,14 +326,14 @@ class EndpointsMixin(EngineCore):
                          cfg: EndpointSettings) -> Outcome:
         """docker network connect (daemon/container_operations.go ConnectToNetwork)."""
         c = self._find_container(rt, ref)
-        mode = c.network_mode
+        mode, running = c.network_mode, c.running
         try:
             net: NetworkRuntime | None = self._find_network(rt, network)
         except DaemonError:
             net = None
-            if c.running and self._node(rt) is not None:
+            if running and self._node(rt) is not None:
                 net = self._overlay_attach(rt, network)  # raises Docker's words
-            elif c.running:
+            elif running:
                 raise
             # stopped: stored as given; the start will fail (inferred, :1043)
         if net is None:
@@ -329,9 +342,8 @@ class EndpointsMixin(EngineCore):
                 rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         st = net.state
-        existing_ep = c.endpoint(st.name)
-        if (c.running and st.scope == "swarm" and existing_ep is not None
-                and existing_ep.endpoint_id):
+        existing = c.endpoint(st.name)
+        if running and st.scope == "swarm" and existing is not None and existing.endpoint_id:
             # daemon/container_operations.go findAndAttachNetwork (v28.5.2:288-296): a
             # dynamic (swarm) network the container is attached to
             raise DaemonError(f"{c.name} is already attached to network {st.name}", status=409)
@@ -351,20 +363,19 @@ class EndpointsMixin(EngineCore):
                 status=403,
             )
         try:
-            self._validate_endpoint(st, cfg, ipam=c.running)
+            self._validate_endpoint(st, cfg, ipam=running)
         except DaemonError as err:
             if self.profile.endpoint_settings_checked_at_start:
                 raise
             raise DaemonError(f"invalid endpoint settings:\n{err.text}", status=400) from None
-        existing = c.endpoint(st.name)
         if existing is not None:
-            if not c.running:
+            if not running:
                 return Outcome(id=c.id)  # updateNetworkSettings returns early (:173-183)
             raise DaemonError(
                 f"endpoint with name {c.name} already exists in network {st.name}", status=403
             )
         ep = build(EndpointState, network=st.name, network_id=st.id, config=cfg)
-        if not c.running:
+        if not running:
             rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
@@ -436,5 +447,9 @@ def dns_names(c: ContainerState, net: NetworkState, cfg: EndpointSettings) -> tu
     updateNetworkConfig)."""
     if not net.is_user_defined:
         return ()
-    # the first of each, the empty ones left out
-    return tuple(dict.fromkeys(filter(None, (c.name, *cfg.Aliases, c.id[:12], c.hostname))))
+    names = [c.name, *cfg.Aliases, c.id[:12], c.hostname]
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return tuple(out)

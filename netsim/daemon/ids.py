@@ -51,16 +51,16 @@ def hex_id(seed: int, *parts: object) -> str:
 def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
     """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``);
     ``docker_prefix``: Docker's ``02:42`` and 4 random bytes (its genMAC before 28.0)."""
-    raw = _digest(seed, ("mac", *parts))
+    raw = bytearray(_digest(seed, ("mac", *parts))[:6])
+    raw[0] = (raw[0] & 0xFE) | 0x02
     if docker_prefix:
-        return "02:42:" + raw[2:6].hex(":")
-    # the first byte's multicast bit cleared, its locally-administered bit set
-    return "%02x:" % ((raw[0] & 0xFE) | 0x02) + raw[1:6].hex(":")
+        raw[:2] = b"\x02\x42"
+    return raw.hex(":")
 
 
 def veth_name(seed: int, *parts: object) -> str:
     """A host-side veth name: ``veth`` + 7 hex characters (bridge driver ``vethLen``)."""
-    return "veth" + _digest(seed, ("veth", *parts))[:4].hex()[:7]
+    return "veth" + _digest(seed, ("veth", *parts)).hex()[:7]
 
 
 # Docker's ``namesgenerator`` joins an adjective and a notable scientist's surname. netsim uses
