@@ -165,9 +165,9 @@ class OverlayMixin(EngineCore):
                          eps: list[EndpointState]) -> tuple[EndpointState, ...]:
         """libnetwork default_gateway.go: an overlay-only sandbox gets a docker_gwbridge
         endpoint for its default route; it goes once another network provides one."""
-        if self.swarm is None and not any(e.gateway_only for e in eps):
-            return tuple(eps)  # no overlay: nothing to add or take away
         current = [e for e in eps if not e.gateway_only]
+        if self.swarm is None and len(current) == len(eps):
+            return tuple(current)  # no overlay, no gateway endpoint: nothing to add or take away
         old = next((e for e in eps if e.gateway_only), None)
         overlays = [e for e in current if e.active and self.swarm is not None
                     and e.network in self.swarm.networks]
