@@ -237,6 +237,7 @@ class EndpointsMixin(EngineCore):
         (libnetwork/endpoint.go assignAddressVersion; measured: ::2, ::3 … after the gateway
         ::1); on ≤ 26.x's default bridge, the subnet's prefix and the MAC
         (EngineProfile.default_bridge_ipv6_from_mac)."""
+        st = plan.state
         sub, i = v6
         pool = net.pools[i]
         if plan.v6_from_mac:
@@ -253,7 +254,7 @@ class EndpointsMixin(EngineCore):
             except DaemonError:
                 raise DaemonError(
                     "no available IPv6 addresses on this network's address pools: "
-                    f"{plan.state.name} ({plan.state.id})", status=503) from None
+                    f"{st.name} ({st.id})", status=503) from None
         iface = interface_in(addr, sub.subnet)
         assert isinstance(iface, ipaddress.IPv6Interface)  # an IPv6 subnet's
         return iface
