@@ -55,19 +55,16 @@ def interface_in(address: IPAddr | int, network: IPNetwork) -> IPIface:
     endpoint. It sets the attributes ``ipaddress.IPv4Interface.__init__`` sets (CPython
     3.11-3.13)."""
     iface: Any
-    if network.__class__ is ipaddress.IPv4Network:
-        iface = _new_object(ipaddress.IPv4Interface)
+    if isinstance(network, ipaddress.IPv4Network):
+        iface = object.__new__(ipaddress.IPv4Interface)
     else:
-        iface = _new_object(ipaddress.IPv6Interface)
+        iface = object.__new__(ipaddress.IPv6Interface)
         iface._scope_id = None
     iface._ip = int(address)
     iface.network = network
     iface.netmask = network.netmask
     iface._prefixlen = network.prefixlen
     return iface  # type: ignore[no-any-return]  # (cast() would be a call per endpoint)
-
-
-_new_object = object.__new__
 
 
 @dataclass(frozen=True, slots=True)
