@@ -16,9 +16,9 @@ from netsim.daemon.drivers import CONTAINER_MODE
 from netsim.daemon.errors import attach_timeout
 from netsim.daemon.ipam import interface_in
 from netsim.daemon.netns import Netns
-from netsim.daemon.runtime import HostRuntime, NetworkRuntime
+from netsim.daemon.runtime import HostRuntime, JoinPlan, NetworkRuntime
 from netsim.errors import DaemonError
-from netsim.state import ContainerState, EndpointState, NetworkState
+from netsim.state import ContainerState, EndpointState, NetworkState, SubnetState
 
 __all__ = ["EndpointsMixin", "dns_names"]
 
@@ -111,31 +111,32 @@ class EndpointsMixin(EngineCore):
         # container never started looks its networks up by name (measured:
         # 52-container-lifecycle-errors, "network lab1 not found")
         network_id = ep.network_id if c.started is not None else ""
-        by_id = rt.network_names_by_id.get(network_id)
-        found = rt.networks[by_id] if by_id is not None else None
-        if found is None and not network_id:
+        if network_id:
+            by_id = rt.network_names_by_id.get(network_id)
+            found = rt.networks[by_id] if by_id is not None else None
+        else:
             found = rt.networks.get(ep.network)
         if found is None and self._node(rt) is not None:
             found = self._overlay_attach(rt, network_id or ep.network)
         if found is None:
             raise DaemonError(f"network {network_id or ep.network} not found", status=404)
         net = found
-        st = net.state
-        driver = drivers.get(st.driver)
+        plan = self._join_plan(net)
+        st, driver = plan.state, plan.driver
         if ep.network_id != st.id:
             ep = evolve(ep, network=st.name, network_id=st.id)
+        cfg = ep.config
         if self.profile.endpoint_settings_checked_at_start:
-            self._validate_endpoint(st, ep.config)  # updateNetworkConfig, then IPAM
+            self._validate_endpoint(st, cfg)  # updateNetworkConfig, then IPAM
         ipv4: ipaddress.IPv4Interface | None = None
-        gateway = None
-        family = net.family(4)
-        if family is not None:
-            sub, pool = family
-            if ep.config.ipv4_address is not None:
-                addr = pool.allocate(ep.config.ipv4_address)
+        if plan.v4 is not None:
+            sub, i = plan.v4
+            pool = net.pools[i]
+            if cfg.ipv4_address is not None:
+                iface = interface_in(pool.allocate(cfg.ipv4_address), sub.subnet)
             else:
                 try:
-                    addr = pool.allocate_any()
+                    iface = interface_in(pool.allocate_int(), sub.subnet)
                 except DaemonError:
                     if driver.scope == "swarm":
                         raise attach_timeout() from None
@@ -143,38 +144,34 @@ class EndpointsMixin(EngineCore):
                     raise DaemonError(
                         "no available IPv4 addresses on this network's address pools: "
                         f"{st.name} ({st.id})", status=503) from None
-            iface = interface_in(addr, sub.subnet)
             assert isinstance(iface, ipaddress.IPv4Interface)  # an IPv4 subnet's
             ipv4 = iface
-            # the default route, via the subnet's gateway where the driver gives one (not on an
-            # overlay, an ipvlan l3 network, an --internal one)
-            if (driver.endpoint_gateway(st, self.profile)
-                    and isinstance(sub.gateway, ipaddress.IPv4Address)):
-                gateway = sub.gateway
             if driver.scope == "swarm":  # the node's load balancer on first use
                 try:
                     self._overlay_user(rt, st.name, c.id, pool)
                 except DaemonError:
-                    pool.release(addr)
+                    pool.release(ipv4.ip)
                     raise attach_timeout() from None
         join_no = self._nth("join", c.id, st.id)
         endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
             return evolve(ep, endpoint_id=endpoint_id)
-        if ep.config.MacAddress:
-            mac = ep.config.MacAddress.lower()
+        if cfg.MacAddress:
+            mac = cfg.MacAddress.lower()
         else:
             # the driver's (ipvlan: the parent's; before 28.0, and on an overlay, derived from
             # the IPv4 address: 02:42:ac:11:00:02), else a random one
-            mac = driver.endpoint_mac(ipv4, self._host_mac(rt), self.profile) or \
-                ids.mac_address(self.seed, c.id, st.id, join_no)
-        try:
-            ipv6, gateway6 = self._join6(net, driver, ep, mac)
-        except DaemonError:
-            if ipv4 is not None:
-                next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
-            raise
+            mac = driver.endpoint_mac(ipv4, _host_mac(self.seed, rt.host.name), self.profile) \
+                or ids.mac_address(self.seed, c.id, st.id, join_no)
+        ipv6 = None
+        if plan.v6 is not None:
+            try:
+                ipv6 = self._join6(net, plan, plan.v6, cfg, mac)
+            except DaemonError:
+                if ipv4 is not None:
+                    next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
+                raise
         used = {e.ifname for e in c.endpoints if e.ifname}
         ifname = f"eth{index}"  # the first of ethINDEX, ethINDEX+1 … not in use
         if ifname in used:
@@ -184,69 +181,104 @@ class EndpointsMixin(EngineCore):
             sb = self._sandbox(rt, c.id)
             ifname = f"eth{sb.next_eth}"
             sb.next_eth += 1
+        ifindex, link, link_netnsid, host_netnsid = self._plugged(
+            rt, c.id, st, driver, gateway_only=gateway_only)
         return evolve(ep,
             endpoint_id=endpoint_id,
             ifname=ifname,
             ipv4=ipv4,
-            gateway=gateway,
+            gateway=plan.gateway,
             ipv6=ipv6,
-            gateway6=gateway6,
+            gateway6=plan.gateway6,
             mac=mac,
             host_veth=ids.veth_name(self.seed, c.id, st.id, join_no)
             if driver.host_veth
             else None,
-            dns_names=dns_names(c, st, ep.config),
-            **self._plug(rt, c, st, gateway_only=gateway_only),
+            dns_names=dns_names(c, st, cfg),
+            ifindex=ifindex,
+            link_ifindex=link,
+            link_netnsid=link_netnsid,
+            host_netnsid=host_netnsid,
         )
 
-    def _join6(self, net: NetworkRuntime, driver: drivers.NetworkDriver, ep: EndpointState,
-               mac: str) -> tuple[ipaddress.IPv6Interface | None, ipaddress.IPv6Address | None]:
-        """The endpoint's IPv6 address and gateway on a network with IPv6 enabled: ``--ip6``,
-        else the lowest free address of its first IPv6 subnet (libnetwork/endpoint.go
-        assignAddressVersion; measured: ::2, ::3 … after the gateway ::1); on ≤ 26.x's default
-        bridge, the subnet's prefix and the MAC (EngineProfile.default_bridge_ipv6_from_mac)."""
+    def _join_plan(self, net: NetworkRuntime) -> JoinPlan:
+        """What every endpoint joining ``net`` takes from the network alone, made once per
+        network state, engine profile and driver: the plan's key, everything it is read from
+        (a state and a profile are frozen; a network's pools are made with it, never
+        replaced, and the plan names them by index)."""
         st = net.state
-        family = net.family(6) if st.ipv6_enabled and driver.sandbox_interface else None
-        if family is None:
-            return None, None
-        sub, pool = family
-        if (st.predefined and self.profile.default_bridge_ipv6_from_mac
-                and sub.subnet.prefixlen <= 80):
+        driver = drivers.get(st.driver)
+        plan = net.plan
+        if (plan is not None and plan.state is st and plan.profile is self.profile
+                and plan.driver is driver):
+            return plan
+        v4 = net.family(4)
+        # the default route, via the subnet's gateway where the driver gives one (not on an
+        # overlay, an ipvlan l3 network, an --internal one)
+        routed = driver.endpoint_gateway(st, self.profile)
+        gateway = v4[0].gateway if v4 is not None and routed else None
+        # IPv6 on a network with IPv6 enabled (_join6)
+        v6 = net.family(6) if st.ipv6_enabled and driver.sandbox_interface else None
+        gateway6 = v6[0].gateway if v6 is not None and routed else None
+        net.plan = plan = JoinPlan(
+            state=st, profile=self.profile, driver=driver,
+            v4=v4, gateway=gateway if isinstance(gateway, ipaddress.IPv4Address) else None,
+            v6=v6, gateway6=gateway6 if isinstance(gateway6, ipaddress.IPv6Address) else None,
+            # v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1093-1099: on ≤ 26.x's default
+            # bridge, an address from the subnet's prefix and the MAC (a /80 or wider)
+            v6_from_mac=v6 is not None and st.predefined
+            and self.profile.default_bridge_ipv6_from_mac and v6[0].subnet.prefixlen <= 80)
+        return plan
+
+    def _join6(self, net: NetworkRuntime, plan: JoinPlan, v6: tuple[SubnetState, int],
+               cfg: EndpointSettings, mac: str) -> ipaddress.IPv6Interface:
+        """The endpoint's IPv6 address on a network with IPv6 enabled (``v6``: the plan's
+        subnet and pool): ``--ip6``, else the lowest free address of its first IPv6 subnet
+        (libnetwork/endpoint.go assignAddressVersion; measured: ::2, ::3 … after the gateway
+        ::1); on ≤ 26.x's default bridge, the subnet's prefix and the MAC
+        (EngineProfile.default_bridge_ipv6_from_mac)."""
+        st = plan.state
+        sub, i = v6
+        pool = net.pools[i]
+        if plan.v6_from_mac:
             # v26.1.5:libnetwork/drivers/bridge/bridge_linux.go:1093-1099: the MAC's 6 bytes
             # over the address's last 6; libnetwork then reserves it with IPAM
             value = int(sub.subnet.network_address) | int(mac.replace(":", ""), 16)
-            addr: ipaddress.IPv4Address | ipaddress.IPv6Address = pool.allocate(
+            addr: ipaddress.IPv4Address | ipaddress.IPv6Address | int = pool.allocate(
                 ipaddress.IPv6Address(value))
-        elif ep.config.ipv6_address is not None:
-            addr = pool.allocate(ep.config.ipv6_address)
+        elif cfg.ipv6_address is not None:
+            addr = pool.allocate(cfg.ipv6_address)
         else:
             try:
-                addr = pool.allocate_any()
+                addr = pool.allocate_int()
             except DaemonError:
                 raise DaemonError(
                     "no available IPv6 addresses on this network's address pools: "
                     f"{st.name} ({st.id})", status=503) from None
-        gateway = None
-        if driver.endpoint_gateway(st, self.profile) and isinstance(
-                sub.gateway, ipaddress.IPv6Address):
-            gateway = sub.gateway
         iface = interface_in(addr, sub.subnet)
         assert isinstance(iface, ipaddress.IPv6Interface)  # an IPv6 subnet's
-        return iface, gateway
+        return iface
 
     def _plug(self, rt: HostRuntime, c: ContainerState, net: NetworkState, *,
               gateway_only: bool) -> dict[str, int | None]:
+        """:meth:`_plugged`'s numbers as the endpoint's fields (a restored endpoint's)."""
+        ifindex, link, link_netnsid, host_netnsid = self._plugged(
+            rt, c.id, net, drivers.get(net.driver), gateway_only=gateway_only)
+        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": link_netnsid,
+                "host_netnsid": host_netnsid}
+
+    def _plugged(self, rt: HostRuntime, cid: str, net: NetworkState,
+                 driver: drivers.NetworkDriver, *,
+                 gateway_only: bool) -> tuple[int, int, int, int]:
         """The kernel's numbers for a new endpoint's interface (:class:`Netns`): the driver
         makes it (its ``plug``: a veth made in the sandbox, or a link made in the host's
         namespace and moved there), then the sandbox and the host number each other's
-        namespace."""
-        host = rt.netns
-        sb = self._sandbox(rt, c.id)
-        key = f"sandbox:{c.id}"
-        ifindex, link, peer_ns = drivers.get(net.driver).plug(
+        namespace: its index, its link's index, the sandbox's id for the link's namespace and
+        the host's for the sandbox."""
+        sb = self._sandbox(rt, cid)
+        ifindex, link, peer_ns = driver.plug(
             rt, sb, net, gateway_only=gateway_only, profile=self.profile)
-        return {"ifindex": ifindex, "link_ifindex": link, "link_netnsid": sb.nsid(peer_ns),
-                "host_netnsid": host.nsid(key)}
+        return ifindex, link, sb.nsid(peer_ns), rt.netns.nsid(f"sandbox:{cid}")
 
     def _sandbox(self, rt: HostRuntime, cid: str) -> Netns:
         """The container's network namespace, made on first use."""
@@ -274,9 +306,6 @@ class EndpointsMixin(EngineCore):
         rt.sandboxes.pop(cid, None)
         rt.netns.nsids.pop(f"sandbox:{cid}", None)
 
-    def _host_mac(self, rt: HostRuntime) -> str:
-        return _host_mac(self.seed, rt.host.name)
-
     def _release_endpoint(self, rt: HostRuntime, ep: EndpointState,
                           cid: str | None = None) -> None:
         self._unplug(rt, ep, cid)
@@ -298,14 +327,14 @@ class EndpointsMixin(EngineCore):
                          cfg: EndpointSettings) -> Outcome:
         """docker network connect (daemon/container_operations.go ConnectToNetwork)."""
         c = self._find_container(rt, ref)
-        mode = c.network_mode
+        mode, running = c.network_mode, c.running
         try:
             net: NetworkRuntime | None = self._find_network(rt, network)
         except DaemonError:
             net = None
-            if c.running and self._node(rt) is not None:
+            if running and self._node(rt) is not None:
                 net = self._overlay_attach(rt, network)  # raises Docker's words
-            elif c.running:
+            elif running:
                 raise
             # stopped: stored as given; the start will fail (inferred, :1043)
         if net is None:
@@ -314,9 +343,8 @@ class EndpointsMixin(EngineCore):
                 rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         st = net.state
-        existing_ep = c.endpoint(st.name)
-        if (c.running and st.scope == "swarm" and existing_ep is not None
-                and existing_ep.endpoint_id):
+        existing = c.endpoint(st.name)
+        if running and st.scope == "swarm" and existing is not None and existing.endpoint_id:
             # daemon/container_operations.go findAndAttachNetwork (v28.5.2:288-296): a
             # dynamic (swarm) network the container is attached to
             raise DaemonError(f"{c.name} is already attached to network {st.name}", status=409)
@@ -336,20 +364,19 @@ class EndpointsMixin(EngineCore):
                 status=403,
             )
         try:
-            self._validate_endpoint(st, cfg, ipam=c.running)
+            self._validate_endpoint(st, cfg, ipam=running)
         except DaemonError as err:
             if self.profile.endpoint_settings_checked_at_start:
                 raise
             raise DaemonError(f"invalid endpoint settings:\n{err.text}", status=400) from None
-        existing = c.endpoint(st.name)
         if existing is not None:
-            if not c.running:
+            if not running:
                 return Outcome(id=c.id)  # updateNetworkSettings returns early (:173-183)
             raise DaemonError(
                 f"endpoint with name {c.name} already exists in network {st.name}", status=403
             )
         ep = build(EndpointState, network=st.name, network_id=st.id, config=cfg)
-        if not c.running:
+        if not running:
             rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
         ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))

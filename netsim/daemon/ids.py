@@ -16,10 +16,21 @@ __all__ = ["base36", "engine_id", "generated_name", "hex_id", "join_token", "mac
 
 
 def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
-    text = "\x1f".join([str(seed), *map(str, parts)])
-    return _sha256(text.encode()).digest()
+    """SHA-256 of ``"\x1f".join(map(str, (seed, *parts)))``: ``%s`` is ``str()`` of each, and
+    a format per number of parts makes that text in about half the join's time."""
+    return _sha256((_FORMATS[len(parts)] % (seed, *parts)).encode()).digest()
 
 
+class _Formats(dict[int, str]):
+    """:func:`_digest`'s format for a number of parts (its key: the format depends on nothing
+    else), made on first use."""
+
+    def __missing__(self, n: int) -> str:
+        form = self[n] = "\x1f".join(["%s"] * (n + 1))
+        return form
+
+
+_FORMATS = _Formats()
 _sha256 = hashlib.sha256
 
 

@@ -28,10 +28,11 @@ class Netns:
     #: the N of the next ``ethN`` (EngineProfile.ifname_counter_per_sandbox)
     next_eth: int = 0
     #: :meth:`nsid`'s index: the ids in use, the lowest that may be free, and how many ids
-    #: there were after its last change (fewer now: some were freed, the index is rebuilt)
+    #: there were after its last change (another count: some were freed or set elsewhere,
+    #: the index is rebuilt; the empty index is that of no ids)
     _used: set[int] = field(default_factory=set, repr=False, compare=False)
     _low: int = field(default=0, repr=False, compare=False)
-    _count: int = field(default=-1, repr=False, compare=False)
+    _count: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def of_host(cls, host: Host) -> Netns:
@@ -41,10 +42,10 @@ class Netns:
 
     def alloc(self) -> int:
         """The next free index: a device created here."""
-        while self.next in self.live:
-            self.next += 1
         idx = self.next
-        self.next += 1
+        while idx in self.live:
+            idx += 1
+        self.next = idx + 1
         self.live.add(idx)
         return idx
 

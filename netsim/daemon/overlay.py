@@ -166,9 +166,9 @@ class OverlayMixin(EngineCore):
         """libnetwork default_gateway.go: an overlay-only sandbox gets a docker_gwbridge
         endpoint for its default route; it goes once another network provides one."""
         current = [e for e in eps if not e.gateway_only]
+        if self.swarm is None and len(current) == len(eps):
+            return tuple(current)  # no overlay, no gateway endpoint: nothing to add or take away
         old = next((e for e in eps if e.gateway_only), None)
-        if old is None and self.swarm is None:  # no overlay: nothing to add or take away
-            return tuple(current)
         overlays = [e for e in current if e.active and self.swarm is not None
                     and e.network in self.swarm.networks]
         # needDefaultGW skips internal networks (a 20.10 internal bridge has a gateway too)

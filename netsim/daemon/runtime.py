@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from netsim.api import Host
 from netsim.daemon.ipam import AddressSpace, SubnetPool
@@ -15,35 +16,56 @@ from netsim.daemon.netns import Netns
 from netsim.daemon.ports import PortAllocator
 from netsim.state import ContainerState, HostLink, NetworkState, SubnetState, SwarmNode
 
-__all__ = ["HostRuntime", "IPAddr", "IPNet", "NetworkRuntime", "OverlayRuntime", "SwarmRuntime",
-           "Volume"]
+if TYPE_CHECKING:
+    from netsim.daemon.drivers import NetworkDriver
+    from netsim.versions import EngineProfile
+
+__all__ = ["HostRuntime", "IPAddr", "IPNet", "JoinPlan", "NetworkRuntime", "OverlayRuntime",
+           "SwarmRuntime", "Volume"]
 
 #: an address, and a subnet, of either family
 IPAddr = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNet = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+@dataclass(frozen=True, slots=True)
+class JoinPlan:
+    """What every endpoint joining a network takes from the network alone: its driver, its
+    first subnet of each IP version (with its pool's index in :attr:`NetworkRuntime.pools`)
+    and the gateway an endpoint gets there. Made for one network state, engine profile and
+    driver (:attr:`state`, :attr:`profile`, :attr:`driver`: its key; netsim.daemon.endpoints
+    ``_join_plan``). A value: it names no pool, so a fork's copy serves the fork's pools."""
+
+    state: NetworkState
+    profile: EngineProfile
+    driver: NetworkDriver
+    #: the first IPv4 subnet and its pool's index; the default route's gateway there
+    v4: tuple[SubnetState, int] | None
+    gateway: ipaddress.IPv4Address | None
+    #: the first IPv6 subnet and its pool's index, where endpoints get IPv6 addresses; the
+    #: gateway there
+    v6: tuple[SubnetState, int] | None
+    gateway6: ipaddress.IPv6Address | None
+    #: an endpoint's IPv6 address is the subnet's prefix and its MAC (≤ 26.x default bridge)
+    v6_from_mac: bool
+
+
 @dataclass
 class NetworkRuntime:
-    """Mutable runtime of one network: its state plus the address pools of its subnets."""
+    """Mutable runtime of one network: its state plus the address pools of its subnets (made
+    with it, never replaced)."""
 
     state: NetworkState
     pools: list[SubnetPool]
-    #: :meth:`family`'s answers, for the state they were read from
-    _families: tuple[NetworkState, dict[int, tuple[SubnetState, SubnetPool] | None]] | None = \
-        field(default=None, repr=False, compare=False)
+    #: the last :class:`JoinPlan` made for it (for the state, profile and driver it names)
+    plan: JoinPlan | None = field(default=None, repr=False, compare=False)
 
-    def family(self, version: int) -> tuple[SubnetState, SubnetPool] | None:
-        """The network's first subnet of an IP version and its pool (every join asks)."""
-        cached = self._families
-        if cached is None or cached[0] is not self.state:
-            cached = self._families = (self.state, {})
-        found = cached[1].get(version, False)
-        if found is False:
-            sub = self.state.ipv4_subnet if version == 4 else self.state.ipv6_subnet
-            found = cached[1][version] = None if sub is None else (sub, next(
-                p for p in self.pools if p.subnet is sub.subnet or p.subnet == sub.subnet))
-        return found  # type: ignore[return-value]
+    def family(self, version: int) -> tuple[SubnetState, int] | None:
+        """The network's first subnet of an IP version and its pool's index in :attr:`pools`."""
+        sub = self.state.ipv4_subnet if version == 4 else self.state.ipv6_subnet
+        return None if sub is None else (sub, next(
+            i for i, p in enumerate(self.pools)
+            if p.subnet is sub.subnet or p.subnet == sub.subnet))
 
 
 @dataclass

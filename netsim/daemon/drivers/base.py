@@ -194,7 +194,9 @@ class NetworkDriver(Protocol):
         ...
 
     def endpoint_gateway(self, net: NetworkState, profile: EngineProfile) -> bool:
-        """An endpoint's default route is via the subnet's gateway (else none on it)."""
+        """An endpoint's default route is via the subnet's gateway (else none on it). Asked
+        once per network state and profile (:class:`netsim.daemon.runtime.JoinPlan`): it
+        depends on nothing else."""
         ...
 
     def endpoint_mac(self, ipv4: ipaddress.IPv4Interface | None, parent_mac: str,
