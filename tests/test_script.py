@@ -83,11 +83,25 @@ def test_a_command_line_is_the_dataclass_s() -> None:
     dataclass's __init__) sets every field of ScriptLine, in order."""
     import dataclasses
 
-    from netsim.io.script import Command, Redirect, ScriptLine, _command_line
+    from netsim.io.script import Redirect, ScriptLine, _command_line
 
-    cmd = Command(("cat",), (("A", "1"),), (Redirect(1, "f"),), None, "x")
-    fast = _command_line(2, "A=1 cat >f", ("cat",), ("w",), "body\n", cmd)
+    fast = _command_line(2, "A=1 cat >f", ("cat",), ("w",), "body\n", (("A", "1"),),
+                         (Redirect(1, "f"),), "x")
     slow = ScriptLine(2, "A=1 cat >f", ("cat",), None, ("w",), "body\n", (("A", "1"),),
                       (Redirect(1, "f"),), "x")
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
     assert list(vars(fast)) == [f.name for f in dataclasses.fields(ScriptLine)]
+
+
+def test_a_plain_line_splits_as_the_shell_does() -> None:
+    """A line without shell syntax is split at blanks (a space, a tab), whatever else it holds
+    (NBSP and the like, a unit separator: part of a word, as bash has them), as
+    split_command splits it."""
+    from netsim.io.script import parse_script, split_command
+
+    for text in ("docker run  -d\tnginx", "A=1 B=2 env", "echo a\u00a0b", "echo a\x1fb c",
+                 "sudo docker ps", "X=1"):
+        (sl,) = parse_script(text + "\n")
+        cmd = split_command(text)[0]
+        argv = cmd.argv[1:] if cmd.argv[:2] == ("sudo", "docker") else cmd.argv
+        assert (sl.argv, sl.env, sl.redirects) == (argv, cmd.env, cmd.redirects), text

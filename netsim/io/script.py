@@ -462,13 +462,19 @@ def split_command(text: str) -> tuple[Command, tuple[int, int] | None]:
                    sc.unsupported), span
 
 
-def _plain_command(text: str) -> Command:
-    """A line without shell syntax: blanks split it (the common case, and much faster)."""
-    words = _SHELL_SPACE.split(text) if text else []  # (stripped of blanks: no empty word)
+def _plain_line(line: int, text: str, warnings: tuple[str, ...]) -> ScriptLine | None:
+    """A line without shell syntax (no here-document, no redirection): blanks split it (the
+    common case, and much faster); None: no word to run."""
+    # (stripped of blanks: no empty word; in printable ASCII the only blank is a space, where
+    # str.split splits too)
+    words = text.split() if text.isascii() and text.isprintable() else (
+        _SHELL_SPACE.split(text) if text else [])
     env: list[tuple[str, str]] = []
     while words and "=" in words[0] and (m := _ASSIGNMENT.match(words[0])):
         env.append((m.group("name"), words.pop(0)[m.end():]))
-    return Command(tuple(words), tuple(env))
+    if not words and not env:
+        return None
+    return _command_line(line, text, tuple(words), warnings, None, tuple(env), (), None)
 
 
 def _heredoc_body(lines: list[str], i: int, op: HeredocOperator) -> tuple[list[str], int, bool]:
@@ -531,8 +537,13 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
         fixed, warnings = _fix_typography(buf.strip(_WS), source, start)
         if fixed.startswith("$ "):
             fixed = fixed[2:].lstrip(_WS)
+        if _PLAIN.fullmatch(fixed):
+            made = _plain_line(start, fixed, tuple(warnings))
+            if made is not None:
+                out.append(made)
+            continue
         try:
-            cmd = _plain_command(fixed) if _PLAIN.fullmatch(fixed) else split_command(fixed)[0]
+            cmd = split_command(fixed)[0]
         except ValueError as err:
             raise ScriptError(f"{source}:{start}", f"cannot split the command into words: {err}",
                               got=fixed, accepted="a shell command line") from None
@@ -552,23 +563,23 @@ def parse_script(text: str, *, source: str = "<script>") -> list[ScriptLine]:
                                 "it)")
         elif not cmd.argv and not cmd.env and not cmd.redirects:
             continue
-        argv = cmd.argv
-        if argv[:1] == ("sudo",) and argv[1:2] in (("docker",), ("docker-compose",)):
-            argv = argv[1:]  # `sudo docker …`: the same command, run as root (as the lab's are)
-        out.append(_command_line(start, fixed, argv, tuple(warnings), heredoc, cmd))
+        out.append(_command_line(start, fixed, cmd.argv, tuple(warnings), heredoc, cmd.env,
+                                 cmd.redirects, cmd.unsupported))
     return out
 
 
 def _command_line(line: int, text: str, argv: tuple[str, ...], warnings: tuple[str, ...],
-                  heredoc: str | None, cmd: Command) -> ScriptLine:
-    """``ScriptLine(line, text, argv, warnings=…, heredoc=…, env=cmd.env, …)`` at a third of
-    the cost (one per command of a script): the frozen dataclass's ``__init__`` sets each
-    field by ``object.__setattr__``, this fills its dict at once (no ``__post_init__``;
+                  heredoc: str | None, env: tuple[tuple[str, str], ...],
+                  redirects: tuple[Redirect, ...], unsupported: str | None) -> ScriptLine:
+    """``ScriptLine(line, text, argv, warnings=…, heredoc=…, env=…, …)`` at a third of the cost
+    (one per command of a script): the frozen dataclass's ``__init__`` sets each field by
+    ``object.__setattr__``, this fills its dict at once (no ``__post_init__``;
     tests/test_script.py checks every field)."""
+    if argv[:1] == ("sudo",) and argv[1:2] in (("docker",), ("docker-compose",)):
+        argv = argv[1:]  # `sudo docker …`: the same command, run as root (as the lab's are)
     made: ScriptLine = object.__new__(ScriptLine)
     made.__dict__.update(line=line, text=text, argv=argv, directive=None, warnings=warnings,
-                         heredoc=heredoc, env=cmd.env, redirects=cmd.redirects,
-                         unsupported=cmd.unsupported)
+                         heredoc=heredoc, env=env, redirects=redirects, unsupported=unsupported)
     return made
 
 
