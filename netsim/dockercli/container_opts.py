@@ -33,7 +33,7 @@ from netsim.api import (
 )
 from netsim.api.base import DockerObject
 from netsim.api.container import valid_container_name
-from netsim.api.trusted import evolve, revalidated
+from netsim.api.trusted import build, evolve, revalidated
 from netsim.dockercli.container_values import (
     cdi_request,
     device_mapping,
@@ -623,11 +623,11 @@ def _renamed(merged: list[_Endpoint], spec: ContainerSpec, names: dict[str, str]
     the attachments as typed, HostConfig.NetworkMode, NetworkingConfig's keys."""
     merged = [{**ep, "network": names[ep["network"]]} for ep in merged]
     host = spec.HostConfig
-    if host.NetworkMode in names:
-        host = revalidated(host, NetworkMode=names[host.NetworkMode])
+    if host.NetworkMode in names:  # (a plain str, no validator: one name for another)
+        host = evolve(host, NetworkMode=names[host.NetworkMode])
     config = spec.NetworkingConfig
-    if config.EndpointsConfig:
-        config = NetworkingConfig(EndpointsConfig={
+    if config.EndpointsConfig:  # (the same validated settings, under other names)
+        config = build(NetworkingConfig, EndpointsConfig={
             names.get(k, k): v for k, v in config.EndpointsConfig.items()})
     return merged, evolve(spec, HostConfig=host, NetworkingConfig=config)
 
