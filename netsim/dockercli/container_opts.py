@@ -598,14 +598,9 @@ def container_spec(p: ParsedCommand, *, endpoint_check: EndpointCheck | None = N
             merged, spec = found
         _late_checks(p.args[0], name, merged, endpoint_check)
         changes: dict[str, Any] = {}  # (one copy of the request for both)
-        if publish is not None:
-            token = CLI_PROFILE.set(profile)
-            try:
-                changes["HostConfig"] = revalidated(spec.HostConfig, PortBindings=publish)
-            except ValidationError as err:
-                raise _cli_error(_first_validation_message(err)) from None
-            finally:
-                CLI_PROFILE.reset(token)
+        if publish is not None:  # (PortBindings' keys, all its validator reads, are the
+            # remembered request's: the shape keeps each -p's container port)
+            changes["HostConfig"] = evolve(spec.HostConfig, PortBindings=publish)
         if name != spec.name:
             changes["name"] = valid_container_name(name)
         return evolve(spec, **changes) if changes else spec
