@@ -97,19 +97,20 @@ def test_the_memo_is_used_and_the_name_checks_still_run() -> None:
 def test_a_remembered_connect_is_the_fresh_one(flags: list[str], profile: str) -> None:
     prof = PROFILES[profile]
 
-    def connect(container: str) -> object:
+    def connect(container: str, network: str = "front") -> object:
         try:
-            p = parse_docker_argv(["network", "connect", *flags, "front", container],
+            p = parse_docker_argv(["network", "connect", *flags, network, container],
                                   profile=prof)
             return network_connect(p, host="h1")
         except (DockerError, ValueError) as err:
             return type(err).__name__, str(err)
 
-    convert._CONNECTS.clear()
-    fresh = connect("db")
-    convert._CONNECTS.clear()
-    connect("web")
-    assert connect("db") == fresh
+    for network in ("front", "back", ""):  # (remembered on another network, or on none)
+        convert._CONNECTS.clear()
+        fresh = connect("db", network)
+        convert._CONNECTS.clear()
+        connect("web")
+        assert connect("db", network) == fresh
     checked: list[str] = []
 
     def check(ep: object, is_connect: bool) -> None:

@@ -282,7 +282,7 @@ def network_connect(p: ParsedCommand, *, host: str,
                     endpoint_check: EndpointCheck | None = None) -> NetworkConnect:
     """``docker network connect`` (cli/command/network/connect.go)."""
     network, container = p.args[0], p.args[1]
-    key = (p.flags, network)
+    key = (p.flags, not network)  # (of the network, the model reads only that it has a name)
     known = _CONNECTS.get(key)
     if known is None:
         known = _connect_request(p, network, endpoint_check)
@@ -290,7 +290,7 @@ def network_connect(p: ParsedCommand, *, host: str,
             _CONNECTS.clear()
         _CONNECTS[key] = known
     elif endpoint_check is not None:  # the session's check, each time
-        endpoint_check(EndpointConfig.model_construct(**known[0]), True)
+        endpoint_check(EndpointConfig.model_construct(network=network, **known[0]), True)
     return build(NetworkConnect, host=host, network=network, Container=container,
                  EndpointConfig=known[1])
 
@@ -300,8 +300,9 @@ def network_connect(p: ParsedCommand, *, host: str,
 #: memos kept starting over: 149 → 125 µs a command there)
 MEMO_ENTRIES = 1 << 16
 
-#: network_connect's endpoints by the flags and the network (the container aside): the
-#: strings as typed, for the session's check, and the request's EndpointConfig
+#: network_connect's endpoints by the flags and whether the network is named (the container
+#: and the network's name aside: the request's settings are the flags'): the strings as typed
+#: but the network, for the session's check, and the request's EndpointConfig
 _CONNECTS: dict[tuple[Any, ...], tuple[dict[str, Any], EndpointSettings]] = {}
 
 
@@ -309,11 +310,11 @@ def _connect_request(p: ParsedCommand, network: str, endpoint_check: EndpointChe
                      ) -> tuple[dict[str, Any], EndpointSettings]:
     driver_opts = kv_map(split_values(p.get_all("driver-opt")))
     raw: dict[str, Any] = {  # the strings as typed, before the model types them
-        "network": network, "aliases": tuple(split_values(p.get_all("alias"))),
+        "aliases": tuple(split_values(p.get_all("alias"))),
         "ipv4_address": p.get("ip") or None, "ipv6_address": p.get("ip6") or None,
         "link_local_ips": tuple(split_values(p.get_all("link-local-ip")))}
     if endpoint_check is not None:
-        endpoint_check(EndpointConfig.model_construct(**raw), True)
+        endpoint_check(EndpointConfig.model_construct(network=network, **raw), True)
     try:
         endpoint = EndpointConfig(
             network=network,
