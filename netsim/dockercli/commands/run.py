@@ -7,7 +7,13 @@ import ipaddress
 import re
 from collections.abc import Sequence
 
-from netsim.api import ContainerCreate, ContainerRemove, ContainerSpec, ContainerStop
+from netsim.api import (
+    ContainerConfig,
+    ContainerCreate,
+    ContainerRemove,
+    ContainerSpec,
+    ContainerStop,
+)
 from netsim.api.trusted import build
 from netsim.daemon.engine import runc_start_error
 from netsim.dockercli.commands.common import find_container, image_info
@@ -16,6 +22,7 @@ from netsim.dockercli.commands.endpoints import string_addresses
 from netsim.dockercli.commands.exec import main_program, probe_into
 from netsim.dockercli.commands.registry import NotSimulated, pull_into, wants_registry
 from netsim.dockercli.container_opts import container_spec
+from netsim.dockercli.convert import MEMO_ENTRIES
 from netsim.dockercli.parse import ParsedCommand
 from netsim.errors import DaemonError, DockerCliError
 from netsim.images import ImageInfo, effective_argv, exec_failure, parse_image_ref, user_failure
@@ -97,9 +104,7 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
     except ValueError:
         info = None
     if start:
-        failure = start_failure(session, info, effective_argv(
-            info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User) \
-            if info is not None else None
+        failure = _start_failure(session, info, cfg)
         if failure is not None:  # created, then the start fails: the container stays Created
             created_only = session.engine.execute(op.model_copy(update={"op": "create"}))
             made_c = (session.engine.container(host, created_only.id) if created_only.id
@@ -260,11 +265,37 @@ def start_failure(session: Session, info: ImageInfo | None, argv: Sequence[str],
     return runc_start_error(session.profile, argv[0], failure[1])
 
 
+def _start_failure(session: Session, info: ImageInfo | None,
+                   cfg: ContainerConfig) -> DaemonError | None:
+    """:func:`start_failure` of a container of ``cfg`` made from the image ``info`` tells.
+    Remembered when there is none (10,000 ``docker run nginx`` ask the same): that answer
+    depends on the facts, immutable, and on cfg's Cmd, Entrypoint and User alone (the
+    profile words only a failure); the memo's key is the facts' id and those fields, the
+    facts kept with it, so their id is not reused while it is."""
+    if info is None:
+        return None  # netsim does not know the image's files: nothing refuses
+    key = (id(info), cfg.Cmd, cfg.Entrypoint, cfg.User)
+    if _STARTS.get(key) is info:
+        return None
+    failure = start_failure(session, info, effective_argv(
+        info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User)
+    if failure is None:
+        if len(_STARTS) >= MEMO_ENTRIES:
+            _STARTS.clear()
+        _STARTS[key] = info
+    return failure
+
+
+#: the facts of the images, by their id and a container's Cmd, Entrypoint and User, that
+#: start such a container (:func:`_start_failure`)
+_STARTS: dict[tuple[int, tuple[str, ...], tuple[str, ...] | None, str], ImageInfo] = {}
+
+
 def check_start(session: Session, host: str, ref: str) -> None:
     """Raise the daemon's error when the container cannot start for its image's files (its
     ``-u`` user or its program is missing: :func:`start_failure`); the container stays
     Created."""
-    from netsim.images import container_image, effective_argv
+    from netsim.images import container_image
 
     try:
         c = find_container(session, host, ref)
@@ -272,9 +303,6 @@ def check_start(session: Session, host: str, ref: str) -> None:
         return  # the engine says "No such container"
     if c.running:
         return
-    cfg = c.spec.Config
-    info = container_image(session.state, c)
-    failure = start_failure(session, info, effective_argv(
-        info, cfg.Cmd, entrypoint=cfg.Entrypoint), cfg.User)
+    failure = _start_failure(session, container_image(session.state, c), c.spec.Config)
     if failure is not None:
         raise failure
