@@ -222,6 +222,8 @@ class Lab:
             hosts = tuple(engine.host_rt(name).host for name in engine.host_names)
             seed = engine.seed
         self.engine = engine
+        #: the Docker Engine (daemon and CLI) modelled (the engine's, kept: read by every command)
+        self.profile: EngineProfile = engine.profile
         self.current_host = self.engine.host_names[0]
         self.shell: Shell | None = None
         self.steps: list[Step] = []
@@ -413,11 +415,6 @@ class Lab:
 
     # ---------------------------------------------------------------- what commands use
     # (the lab is their Session: netsim.dockercli.commands.context)
-
-    @property
-    def profile(self) -> EngineProfile:
-        """The Docker Engine (daemon and CLI) modelled."""
-        return self.engine.profile
 
     def apply_operation(self, op: Operation) -> Any:
         """Apply one operation and keep it; the clock moves one second per operation."""

@@ -703,7 +703,7 @@ def _late_checks(image: str, name: str | None, merged: list[_Endpoint],
     if endpoint_check is not None:  # it sees the strings as typed
         for ep in merged:
             endpoint_check(EndpointConfig.model_construct(**ep), False)
-    if _IMAGE_ID.fullmatch(image):
+    if len(image) == 64 and _IMAGE_ID.fullmatch(image):
         # ParseAnyReference takes 64 hex digits for an image ID; the daemon has none such
         # (measured: conformance/recorded/28.5, 49-run-create-image-name-errors)
         raise DaemonError(f"No such image: sha256:{image}", status=404)

@@ -107,7 +107,7 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
     profile = session.profile
     try:
         # the CLI negotiates the daemon's API version (isSupported reads it)
-        parsed = parse_docker_argv(list(argv[1:]), daemon=_daemon(profile.api_version),
+        parsed = parse_docker_argv(argv[1:], daemon=_daemon(profile.api_version),
                                    profile=profile)
     except UnsupportedCommandError as err:
         out.err(f"netsim: {err.what}", NOT_SIMULATED)
