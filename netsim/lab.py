@@ -34,7 +34,6 @@ import contextlib
 import dataclasses
 import os
 import posixpath
-import random
 import re
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
@@ -73,7 +72,7 @@ from netsim.dockercli.commands import run_docker
 from netsim.dockercli.commands.common import daemon_text
 from netsim.dockercli.commands.context import NOT_SIMULATED as NOT_SIMULATED
 from netsim.dockercli.commands.context import Handler as Handler
-from netsim.dockercli.commands.context import Output, Shell
+from netsim.dockercli.commands.context import Output, Shell, ShuffleLog
 from netsim.dockercli.commands.exec import probe_into
 from netsim.errors import DaemonError, DockerError, InputError, ScriptError
 from netsim.hints import Failure, annotate, explained
@@ -166,23 +165,6 @@ def _step(line: int, host: str, command: str, exit_code: int, stdout: str, stder
 _SUBST = re.compile(r"\$\((?P<cmd>docker\s[^()]*)\)")
 
 
-class _ShuffleLog(random.Random):
-    """The embedded DNS's random stream, noting each multi-address answer it shuffles."""
-
-    def __init__(self, seed: int) -> None:
-        super().__init__(seed)
-        self.groups: list[tuple[str, ...]] = []
-
-    def shuffle(self, x: Any) -> None:
-        if len(x) > 1:
-            self.groups.append(tuple(sorted(str(a) for a in x)))
-        super().shuffle(x)
-
-    def take(self) -> list[tuple[str, ...]]:
-        out, self.groups = self.groups, []
-        return out
-
-
 class Lab:
     """Docker hosts that take docker commands one at a time and keep the resulting state."""
 
@@ -236,7 +218,7 @@ class Lab:
         self.seed = seed
         #: the shuffles of the embedded DNS: one stream for the whole replay, so that repeated
         #: queries of an alias get fresh orders
-        self.dns_rng = _ShuffleLog(seed)
+        self.dns_rng = ShuffleLog(seed)
         #: packages installed in containers since they were created, by container ID
         self.packages: dict[str, Packages] = {}
         #: the ``# netsim: expect`` lines met so far, checked where they stand
@@ -596,38 +578,48 @@ class Lab:
 
     def _host_line(self, cmd: Command | ScriptLine, sl: ScriptLine) -> Step:
         """A line typed on the current Docker host: ``docker …``, a shell builtin, a probe."""
-        host = where = self.current_host
-        argv = list(cmd.argv)
+        host = self.current_host
         line = sl.text.count("\n") + 1  # bash counts a here-document's lines
-        unsimulated = ""
+        if not cmd.redirects:  # what it printed reaches the terminal
+            where, out, unsimulated = self._on_host(cmd, host, line, sl.heredoc)
+        else:
+            where, unsimulated = host, ""  # (a redirection that fails runs nothing)
 
-        def run(stdin: str | None) -> Output:
-            nonlocal where, unsimulated
-            if not argv:  # NAME=value alone: shell variables (an exported one stays exported)
-                ws = self.workspace(host)
-                for name, value in cmd.env:
-                    (ws.env if name in ws.env else ws.variables)[name] = value
-                return Output()
-            if argv[0] == "docker":
-                where, out = run_docker(self, argv, host)
-            elif argv[0] == "docker-compose":  # Compose v2's standalone binary: the same plugin
-                where, out = run_docker(self, ["docker", "compose", *argv[1:]], host)
-            elif argv[0] in BUILTINS and cmd.unsupported is not None:
-                out = Output()
-                out.err(f"netsim: {cmd.unsupported} is not simulated", NOT_SIMULATED)
-            else:
-                found = run_builtin(self.workspace(host), argv, stdin, line, tick=self.engine.tick)
-                if found is None:
-                    found = Output()
-                    probe_into(found, self, f"@{host}", argv)
-                out = found
-            unsimulated = not_simulated(out)  # a command netsim has no model of: no output, a note
-            return Output() if unsimulated else out
+            def run(stdin: str | None) -> Output:
+                nonlocal where, unsimulated
+                where, printed, unsimulated = self._on_host(cmd, host, line, stdin)
+                return printed
 
-        out = redirected(self.workspace(host), cmd.redirects, sl.heredoc, line, run) \
-            if cmd.redirects else run(sl.heredoc)  # (none: what it printed reaches the terminal)
+            out = redirected(self.workspace(host), cmd.redirects, sl.heredoc, line, run)
         return _step(sl.line, where, sl.text, out.code, "".join(out.stdout), "".join(out.stderr),
                      unsimulated)
+
+    def _on_host(self, cmd: Command | ScriptLine, host: str, line: int, stdin: str | None
+                 ) -> tuple[str, Output, str]:
+        """Run ``cmd`` on ``host``: the host it ran on, what it printed, what is not simulated."""
+        argv = cmd.argv
+        if not argv:  # NAME=value alone: shell variables (an exported one stays exported)
+            ws = self.workspace(host)
+            for name, value in cmd.env:
+                (ws.env if name in ws.env else ws.variables)[name] = value
+            return host, Output(), ""
+        where = host
+        if argv[0] == "docker":
+            where, out = run_docker(self, argv, host)
+        elif argv[0] == "docker-compose":  # Compose v2's standalone binary: the same plugin
+            where, out = run_docker(self, ["docker", "compose", *argv[1:]], host)
+        elif argv[0] in BUILTINS and cmd.unsupported is not None:
+            out = Output()
+            out.err(f"netsim: {cmd.unsupported} is not simulated", NOT_SIMULATED)
+        else:
+            words = list(argv)  # (the builtins' and the probes' lists)
+            found = run_builtin(self.workspace(host), words, stdin, line, tick=self.engine.tick)
+            if found is None:
+                found = Output()
+                probe_into(found, self, f"@{host}", words)
+            out = found
+        unsimulated = not_simulated(out)  # a command netsim has no model of: no output, a note
+        return where, Output() if unsimulated else out, unsimulated
 
     def _docker(self, argv: Sequence[str], host: str, line: int, text: str) -> Step:
         where, out = run_docker(self, argv, host)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from netsim.state import State
     from netsim.versions import EngineProfile
 
-__all__ = ["NOT_SIMULATED", "Handler", "Output", "Session", "Shell"]
+__all__ = ["NOT_SIMULATED", "Handler", "Output", "Session", "Shell", "ShuffleLog"]
 
 #: the exit status of a command (or a part of one) netsim does not simulate
 NOT_SIMULATED = 126
@@ -121,3 +121,21 @@ class Session(Protocol):
 
 #: a ``docker …`` command: ``handler(session, parsed, host, out)``
 Handler = Callable[["Session", "ParsedCommand", str, Output], None]
+
+
+class ShuffleLog(random.Random):
+    """The embedded DNS's random stream (:attr:`Session.dns_rng`), noting each multi-address
+    answer it shuffles (the lab's: :meth:`take` gives those of a command)."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.groups: list[tuple[str, ...]] = []
+
+    def shuffle(self, x: Any) -> None:
+        if len(x) > 1:
+            self.groups.append(tuple(sorted(str(a) for a in x)))
+        super().shuffle(x)
+
+    def take(self) -> list[tuple[str, ...]]:
+        out, self.groups = self.groups, []
+        return out
