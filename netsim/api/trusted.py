@@ -127,10 +127,9 @@ def evolve(obj: _M, /, **changes: Any) -> _M:
     """``obj.model_copy(update=changes)``: the same model with some fields changed (the
     changes are not validated, as model_copy does not; see :data:`CHECK`)."""
     cls = type(obj)
-    old = obj.__dict__
-    fields = old | changes
-    if len(fields) != len(old):
-        unknown = sorted(set(changes) - set(old))
+    fields = obj.__dict__ | changes
+    if len(fields) != len(obj.__dict__):
+        unknown = sorted(set(changes) - set(obj.__dict__))
         raise TypeError(f"{cls.__name__}: unknown fields {unknown}")
     new = _made(cls, fields, obj.__pydantic_fields_set__.union(changes))
     if CHECK:

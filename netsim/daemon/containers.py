@@ -30,14 +30,11 @@ class ContainersMixin(EngineCore):
     def _container_create(self, rt: HostRuntime, spec: ContainerSpec, *, start: bool) -> Outcome:
         name = spec.name
         host = rt.host.name
-        containers = rt.containers
-        profile = self.profile
-        config, host_config = spec.Config, spec.HostConfig
         # daemon/create.go containerCreate: verifyContainerSettings (a bind's source) before
         # the name is reserved
         self._check_mounts(rt, spec)
-        if name is not None and name in containers:
-            other = containers[name]
+        if name is not None and name in rt.containers:
+            other = rt.containers[name]
             # daemon/errors.go nameConflictError
             raise DaemonError(
                 f'Conflict. The container name "/{name}" is already in use by container '
@@ -49,7 +46,7 @@ class ContainersMixin(EngineCore):
         warnings: list[str] = []
         self._validate_network_mode(rt, spec, mode)
         endpoints_config = spec.NetworkingConfig.EndpointsConfig
-        if profile.single_network_at_create and len(endpoints_config) > 1:
+        if self.profile.single_network_at_create and len(endpoints_config) > 1:
             # v20.10.24:daemon/create.go:331-341 (EngineProfile.single_network_at_create); the
             # names are the EndpointsConfig keys as given, in Go map order
             names = ", ".join(endpoints_config)
@@ -68,23 +65,25 @@ class ContainersMixin(EngineCore):
         idx = self._nth("container", host, name)
         cid = ids.hex_id(self.seed, "container", host, name, idx)
         inherited = self._mount_volumes(rt, spec, cid)  # daemon/volumes.go registerMountPoints
-        image = config.Image
+        image = spec.Config.Image
         image_id, info = self._created_image(host, image)
         exposed = sorted(
-            set(image_exposed(info)) | set(config.ExposedPorts) | set(host_config.PortBindings),
+            set(image_exposed(info))
+            | set(spec.Config.ExposedPorts)
+            | set(spec.HostConfig.PortBindings),
             key=port_sort_key,
         )
-        if profile.kernel_memory_warning and (host_config.KernelMemory or 0) > 0:
+        if self.profile.kernel_memory_warning and (spec.HostConfig.KernelMemory or 0) > 0:
             # v20.10.24:daemon/daemon_unix.go:469-474 (EngineProfile.kernel_memory_warning)
             warnings.append("Specifying a kernel memory limit is deprecated and will be removed "
                             "in a future release.")
-        if mode == "host" and host_config.PortBindings:
+        if mode == "host" and spec.HostConfig.PortBindings:
             # daemon/daemon_unix.go verifyPlatformContainerSettings
             warnings.append("Published ports are discarded when using host network mode")
         # daemon/container.go: the short ID; host mode: the host's (container: mode takes the
         # owner's at start, initializeNetworkingPaths)
-        hostname = config.Hostname or cid[:12]
-        if mode == "host" and not config.Hostname:
+        hostname = spec.Config.Hostname or cid[:12]
+        if mode == "host" and not spec.Config.Hostname:
             hostname = rt.host.effective_hostname
         state = build(
             ContainerState,
@@ -101,9 +100,9 @@ class ContainersMixin(EngineCore):
             created=self.clock,
             image_id=image_id or _catalogue_image_id(image.split("@")[0]),
         )
-        containers[name] = state
+        rt.containers[name] = state
         rt.names_by_id[cid] = name
-        if mode == "host":
+        if state.network_mode == "host":
             rt.host_mode.add(cid)
         self.last_created = cid
         self._note_image(host, name, image, info)

@@ -89,14 +89,11 @@ class ProcessesMixin(EngineCore):
         return out
 
     def _image(self, reference: str) -> ImageInfo | ImageDecl | None:
-        declared = self.images.get(reference)
-        if declared is not None:
-            return declared
-        try:
-            return self._image_cache[reference]
-        except KeyError:
-            found = self._image_cache[reference] = self._lookup_image(reference)
-            return found
+        if reference in self.images:
+            return self.images[reference]
+        if reference not in self._image_cache:
+            self._image_cache[reference] = self._lookup_image(reference)
+        return self._image_cache[reference]
 
     def _lookup_image(self, reference: str) -> ImageInfo | ImageDecl | None:
         if reference in self.images:
