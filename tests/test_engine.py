@@ -357,3 +357,21 @@ def test_ipv6_without_a_subnet_needs_a_default_ipv6_pool(engine: str, refused: b
         assert again.exit_code == 0, again.stderr
     else:
         assert step.exit_code == 0, step.stderr
+
+
+def test_outcome_init_takes_the_fields_in_order_with_their_defaults() -> None:
+    """Outcome's __init__ is written out (netsim.daemon.core): it must stay the one a frozen
+    dataclass would make -- every field, in order, with its default -- and stay frozen."""
+    import dataclasses
+    import inspect
+
+    from netsim.daemon import Outcome
+
+    params = list(inspect.signature(Outcome.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(Outcome)
+    assert [(p.name, p.default) for p in params] == [(f.name, f.default) for f in fields]
+    made = Outcome("abc", ("w",), exit_code=1)
+    assert made == Outcome(id="abc", warnings=("w",), names=(), exit_code=1, stderr="")
+    assert dataclasses.replace(made, stderr="x").stderr == "x"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.id = "other"  # type: ignore[misc]

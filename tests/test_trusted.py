@@ -25,6 +25,21 @@ def test_build_equals_validation_and_fills_defaults() -> None:
         build(EndpointState, network="n", network_id="", config=cfg, nope=1)
 
 
+def test_a_model_with_a_new_of_its_own_is_not_built() -> None:
+    """build makes a model with object.__new__: a class with a __new__ of its own is refused
+    rather than made without it."""
+    from pydantic import BaseModel
+
+    class Odd(BaseModel):
+        x: int = 0
+
+        def __new__(cls, *args: object, **kwargs: object) -> Odd:
+            return super().__new__(cls)
+
+    with pytest.raises(TypeError, match="__new__"):
+        build(Odd, x=1)
+
+
 def test_mutable_defaults_are_fresh() -> None:
     """A default made by a factory is made for each model, as pydantic does."""
     one = build(HostConfig)
