@@ -63,7 +63,7 @@ def interface_in(address: IPAddr | int, network: IPNetwork) -> IPIface:
     iface._ip = int(address)
     iface.network = network
     iface.netmask = network.netmask
-    iface._prefixlen = network._prefixlen  # (what the ``prefixlen`` property returns)
+    iface._prefixlen = network.prefixlen
     return iface  # type: ignore[no-any-return]  # (cast() would be a call per endpoint)
 
 
