@@ -154,17 +154,18 @@ class EndpointsMixin(EngineCore):
                     pool.release(ipv4.ip)
                     raise attach_timeout() from None
         join_no = self._nth("join", c.id, st.id)
-        endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
-            return evolve(ep, endpoint_id=endpoint_id)
+            return evolve(ep, endpoint_id=ids.hex_id(self.seed, "endpoint", c.id, st.id,
+                                                     join_no))
+        endpoint_id, random_mac, veth = ids.endpoint_ids(self.seed, c.id, st.id, join_no)
         if cfg.MacAddress:
             mac = cfg.MacAddress.lower()
         else:
             # the driver's (ipvlan: the parent's; before 28.0, and on an overlay, derived from
             # the IPv4 address: 02:42:ac:11:00:02), else a random one
-            mac = driver.endpoint_mac(ipv4, _host_mac(self.seed, rt.host.name), profile) \
-                or ids.mac_address(self.seed, c.id, st.id, join_no)
+            mac = driver.endpoint_mac(ipv4, _host_mac(self.seed, rt.host.name),
+                                      profile) or random_mac
         ipv6 = None
         if plan.v6 is not None:
             try:
@@ -195,9 +196,7 @@ class EndpointsMixin(EngineCore):
             ipv6=ipv6,
             gateway6=plan.gateway6,
             mac=mac,
-            host_veth=ids.veth_name(self.seed, c.id, st.id, join_no)
-            if driver.host_veth
-            else None,
+            host_veth=veth if driver.host_veth else None,
             dns_names=dns_names(c, st, cfg),
             ifindex=ifindex,
             link_ifindex=link,
