@@ -23,16 +23,15 @@ class Netns:
     """
 
     next: int = 2  # lo is 1
-    live: set[int] = field(default_factory=lambda: {1})
+    live: set[int] = field(default_factory={1}.copy)  # (a new {1}, made in C)
     nsids: dict[str, int] = field(default_factory=dict)
     #: the N of the next ``ethN`` (EngineProfile.ifname_counter_per_sandbox)
     next_eth: int = 0
-    #: :meth:`nsid`'s index: the ids in use, the lowest that may be free, and how many ids
-    #: there were after its last change (another count: some were freed or set elsewhere,
-    #: the index is rebuilt; the empty index is that of no ids)
+    #: :meth:`nsid`'s index: the ids in use (as many as :attr:`nsids` has, else some were
+    #: freed or set elsewhere and the index is rebuilt; the empty index is that of no ids) and
+    #: the lowest that may be free
     _used: set[int] = field(default_factory=set, repr=False, compare=False)
     _low: int = field(default=0, repr=False, compare=False)
-    _count: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def of_host(cls, host: Host) -> Netns:
@@ -67,14 +66,14 @@ class Netns:
         found = self.nsids.get(key)
         if found is not None:
             return found
-        if self._count != len(self.nsids):  # ids were freed (or set) elsewhere: re-index
-            self._used = set(self.nsids.values())
+        used = self._used
+        if len(used) != len(self.nsids):  # ids were freed (or set) elsewhere: re-index
+            used = self._used = set(self.nsids.values())
             self._low = 0
         i = self._low
-        while i in self._used:
+        while i in used:
             i += 1
         self.nsids[key] = i
-        self._used.add(i)
+        used.add(i)
         self._low = i + 1  # every id below i is in use
-        self._count = len(self.nsids)
         return i
