@@ -23,15 +23,16 @@ class Netns:
     """
 
     next: int = 2  # lo is 1
-    live: set[int] = field(default_factory={1}.copy)  # (a new {1}, made in C)
+    live: set[int] = field(default_factory=lambda: {1})
     nsids: dict[str, int] = field(default_factory=dict)
     #: the N of the next ``ethN`` (EngineProfile.ifname_counter_per_sandbox)
     next_eth: int = 0
-    #: :meth:`nsid`'s index: the ids in use (as many as :attr:`nsids` has, else some were
-    #: freed or set elsewhere and the index is rebuilt; the empty index is that of no ids) and
-    #: the lowest that may be free
+    #: :meth:`nsid`'s index: the ids in use, the lowest that may be free, and how many ids
+    #: there were after its last change (another count: some were freed or set elsewhere,
+    #: the index is rebuilt; the empty index is that of no ids)
     _used: set[int] = field(default_factory=set, repr=False, compare=False)
     _low: int = field(default=0, repr=False, compare=False)
+    _count: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def of_host(cls, host: Host) -> Netns:
@@ -66,14 +67,14 @@ class Netns:
         found = self.nsids.get(key)
         if found is not None:
             return found
-        used = self._used
-        if len(used) != len(self.nsids):  # ids were freed (or set) elsewhere: re-index
-            used = self._used = set(self.nsids.values())
+        if self._count != len(self.nsids):  # ids were freed (or set) elsewhere: re-index
+            self._used = set(self.nsids.values())
             self._low = 0
         i = self._low
-        while i in used:
+        while i in self._used:
             i += 1
         self.nsids[key] = i
-        used.add(i)
+        self._used.add(i)
         self._low = i + 1  # every id below i is in use
+        self._count = len(self.nsids)
         return i
