@@ -267,7 +267,10 @@ class ContainerState(_Frozen):
         return self.created * 1_000_000_000 + frac
 
     def endpoint(self, network: str) -> EndpointState | None:
-        return next((e for e in self.endpoints if e.network == network), None)
+        for e in self.endpoints:
+            if e.network == network:
+                return e
+        return None
 
     def active_endpoints(self) -> list[EndpointState]:
         """The endpoints that have an interface now, in interface order (eth0, eth1, …)."""

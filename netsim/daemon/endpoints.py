@@ -126,7 +126,8 @@ class EndpointsMixin(EngineCore):
         if ep.network_id != st.id:
             ep = evolve(ep, network=st.name, network_id=st.id)
         cfg = ep.config
-        if self.profile.endpoint_settings_checked_at_start:
+        profile = self.profile
+        if profile.endpoint_settings_checked_at_start:
             self._validate_endpoint(st, cfg)  # updateNetworkConfig, then IPAM
         ipv4: ipaddress.IPv4Interface | None = None
         if plan.v4 is not None:
@@ -153,17 +154,18 @@ class EndpointsMixin(EngineCore):
                     pool.release(ipv4.ip)
                     raise attach_timeout() from None
         join_no = self._nth("join", c.id, st.id)
-        endpoint_id = ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
-            return evolve(ep, endpoint_id=endpoint_id)
+            return evolve(ep, endpoint_id=ids.hex_id(self.seed, "endpoint", c.id, st.id,
+                                                     join_no))
+        endpoint_id, random_mac, veth = ids.endpoint_ids(self.seed, c.id, st.id, join_no)
         if cfg.MacAddress:
             mac = cfg.MacAddress.lower()
         else:
             # the driver's (ipvlan: the parent's; before 28.0, and on an overlay, derived from
             # the IPv4 address: 02:42:ac:11:00:02), else a random one
-            mac = driver.endpoint_mac(ipv4, _host_mac(self.seed, rt.host.name), self.profile) \
-                or ids.mac_address(self.seed, c.id, st.id, join_no)
+            mac = driver.endpoint_mac(ipv4, _host_mac(self.seed, rt.host.name),
+                                      profile) or random_mac
         ipv6 = None
         if plan.v6 is not None:
             try:
@@ -172,15 +174,18 @@ class EndpointsMixin(EngineCore):
                 if ipv4 is not None:
                     next(p for p in net.pools if ipv4.ip in p.subnet).release(ipv4.ip)
                 raise
-        used = {e.ifname for e in c.endpoints if e.ifname}
-        ifname = f"eth{index}"  # the first of ethINDEX, ethINDEX+1 … not in use
-        if ifname in used:
-            ifname = next(f"eth{i}" for i in range(index + 1, index + 1 + len(used) + 1)
-                          if f"eth{i}" not in used)
-        if self.profile.ifname_counter_per_sandbox:
+        if profile.ifname_counter_per_sandbox:
             sb = self._sandbox(rt, c.id)
             ifname = f"eth{sb.next_eth}"
             sb.next_eth += 1
+        else:
+            ifname = f"eth{index}"  # the first of ethINDEX, ethINDEX+1 … not in use
+            for e in c.endpoints:
+                if e.ifname == ifname:
+                    used = {e.ifname for e in c.endpoints if e.ifname}
+                    ifname = next(f"eth{i}" for i in range(index + 1, index + 1 + len(used) + 1)
+                                  if f"eth{i}" not in used)
+                    break
         ifindex, link, link_netnsid, host_netnsid = self._plugged(
             rt, c.id, st, driver, gateway_only=gateway_only)
         return evolve(ep,
@@ -191,9 +196,7 @@ class EndpointsMixin(EngineCore):
             ipv6=ipv6,
             gateway6=plan.gateway6,
             mac=mac,
-            host_veth=ids.veth_name(self.seed, c.id, st.id, join_no)
-            if driver.host_veth
-            else None,
+            host_veth=veth if driver.host_veth else None,
             dns_names=dns_names(c, st, cfg),
             ifindex=ifindex,
             link_ifindex=link,
@@ -275,7 +278,9 @@ class EndpointsMixin(EngineCore):
         namespace and moved there), then the sandbox and the host number each other's
         namespace: its index, its link's index, the sandbox's id for the link's namespace and
         the host's for the sandbox."""
-        sb = self._sandbox(rt, cid)
+        sb = rt.sandboxes.get(cid)
+        if sb is None:  # (:meth:`_sandbox`)
+            sb = rt.sandboxes[cid] = Netns()
         ifindex, link, peer_ns = driver.plug(
             rt, sb, net, gateway_only=gateway_only, profile=self.profile)
         return ifindex, link, sb.nsid(peer_ns), rt.netns.nsid(f"sandbox:{cid}")
@@ -446,11 +451,7 @@ class EndpointsMixin(EngineCore):
 def dns_names(c: ContainerState, net: NetworkState, cfg: EndpointSettings) -> tuple[str, ...]:
     """daemon/container_operations.go buildEndpointDNSNames (user-defined networks only:
     updateNetworkConfig)."""
-    if not net.is_user_defined:
+    if net.predefined:  # (not user-defined)
         return ()
-    names = [c.name, *cfg.Aliases, c.id[:12], c.hostname]
-    out: list[str] = []
-    for n in names:
-        if n and n not in out:
-            out.append(n)
-    return tuple(out)
+    # each name once, where it first comes; no empty one
+    return tuple(dict.fromkeys(filter(None, (c.name, *cfg.Aliases, c.id[:12], c.hostname))))

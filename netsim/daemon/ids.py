@@ -11,18 +11,23 @@ from __future__ import annotations
 import hashlib
 import random
 
-__all__ = ["base36", "engine_id", "generated_name", "hex_id", "join_token", "mac_address",
-           "veth_name"]
+__all__ = ["base36", "endpoint_ids", "engine_id", "generated_name", "hex_id", "join_token",
+           "mac_address", "veth_name"]
+
+
+def _text(seed: int, parts: tuple[object, ...]) -> str:
+    """``"\x1f".join(map(str, (seed, *parts)))``, what is hashed: ``%s`` is ``str()`` of each,
+    and a format per number of parts makes that text in about half the join's time."""
+    return _FORMATS[len(parts)] % (seed, *parts)
 
 
 def _digest(seed: int, parts: tuple[object, ...]) -> bytes:
-    """SHA-256 of ``"\x1f".join(map(str, (seed, *parts)))``: ``%s`` is ``str()`` of each, and
-    a format per number of parts makes that text in about half the join's time."""
-    return _sha256((_FORMATS[len(parts)] % (seed, *parts)).encode()).digest()
+    """SHA-256 of :func:`_text`."""
+    return _sha256(_text(seed, parts).encode()).digest()
 
 
 class _Formats(dict[int, str]):
-    """:func:`_digest`'s format for a number of parts (its key: the format depends on nothing
+    """:func:`_text`'s format for a number of parts (its key: the format depends on nothing
     else), made on first use."""
 
     def __missing__(self, n: int) -> str:
@@ -40,18 +45,29 @@ def hex_id(seed: int, *parts: object) -> str:
     As Docker does, IDs whose 12-char short form is all digits are skipped (they would read as
     numbers; moby ``pkg/stringid``).
     """
+    return _hex_id_of(_FORMATS[len(parts)] % (seed, *parts))  # (:func:`_text`, one call less)
+
+
+def _hex_id_of(text: str) -> str:
+    """:func:`hex_id` of what :func:`_text` made: a digit-only short form is salted (the
+    salt is one more part)."""
+    value = _sha256(text.encode()).hexdigest()
     salt = 0
-    while True:
-        value = _digest(seed, (*parts, salt) if salt else parts).hex()
-        if not value[:12].isdigit():
-            return value
+    while value[:12].isdigit():
         salt += 1
+        value = _sha256(f"{text}\x1f{salt}".encode()).hexdigest()
+    return value
 
 
 def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
     """A random unicast, locally administered MAC (moby ``netutils.GenerateRandomMAC``);
     ``docker_prefix``: Docker's ``02:42`` and 4 random bytes (its genMAC before 28.0)."""
-    raw = bytearray(_digest(seed, ("mac", *parts))[:6])
+    return _mac_of(_text(seed, ("mac", *parts)), docker_prefix)
+
+
+def _mac_of(text: str, docker_prefix: bool = False) -> str:
+    """:func:`mac_address` of what :func:`_text` made."""
+    raw = bytearray(_sha256(text.encode()).digest()[:6])
     raw[0] = (raw[0] & 0xFE) | 0x02
     if docker_prefix:
         raw[:2] = b"\x02\x42"
@@ -60,7 +76,21 @@ def mac_address(seed: int, *parts: object, docker_prefix: bool = False) -> str:
 
 def veth_name(seed: int, *parts: object) -> str:
     """A host-side veth name: ``veth`` + 7 hex characters (bridge driver ``vethLen``)."""
-    return "veth" + _digest(seed, ("veth", *parts)).hex()[:7]
+    return _veth_of(_text(seed, ("veth", *parts)))
+
+
+def _veth_of(text: str) -> str:
+    """:func:`veth_name` of what :func:`_text` made."""
+    return "veth" + _sha256(text.encode()).hexdigest()[:7]
+
+
+def endpoint_ids(seed: int, cid: str, nid: str, join_no: int) -> tuple[str, str, str]:
+    """An endpoint's ID, random MAC and veth name at once: ``hex_id(seed, "endpoint", cid,
+    nid, join_no)``, ``mac_address(seed, cid, nid, join_no)`` and ``veth_name(seed, cid, nid,
+    join_no)``, their texts sharing one tail (what every join asks; tests/test_ids.py)."""
+    tail = f"\x1f{cid}\x1f{nid}\x1f{join_no}"
+    return (_hex_id_of(f"{seed}\x1fendpoint{tail}"), _mac_of(f"{seed}\x1fmac{tail}"),
+            _veth_of(f"{seed}\x1fveth{tail}"))
 
 
 # Docker's ``namesgenerator`` joins an adjective and a notable scientist's surname. netsim uses

@@ -156,8 +156,10 @@ class AddressSpace:
             return next((s for s in self._spans[:i] if s[1] >= lo), None)
         return None
 
-    def _add(self, net: IPNetwork) -> None:
-        key = _span(net)
+    def _add(self, net: IPNetwork, key: tuple[int, int] | None = None) -> None:
+        """Allocate ``net`` (``key``: its :func:`_span`, when known)."""
+        if key is None:
+            key = _span(net)
         if key not in self._nets:
             bisect.insort(self._spans, key)
             self._nets[key] = []
@@ -173,13 +175,14 @@ class AddressSpace:
         the parent subnet is not checked (moby daemon/libnetwork/ipams/defaultipam/
         address_space.go allocateSubnetL, moby/moby#46756).
         """
-        if self.overlaps(subnet):
+        key = _span(subnet)
+        if self._find_overlap(*key) is not None:
             if check_overlap:
                 raise DaemonError(ERR_POOL_OVERLAP, status=403)
             # kept beside the subnet it overlaps: a later subnet is still checked against
             # every allocated one (addrSpace.overlaps walks them all)
             self._nested = True
-        self._add(subnet)
+        self._add(subnet, key)
         return subnet
 
     def request_predefined(
@@ -358,18 +361,22 @@ class SubnetPool:
                     self._cursor = cand + 1 if cand < self.hi else self.lo
                     return cand
             raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
+        allocated = self.allocated
         while self._freed:
             cand = heapq.heappop(self._freed)
-            if cand < self._next and cand not in self.allocated:
+            if cand < self._next and cand not in allocated:
                 self._take(cand)
                 return cand
-        while self._next <= self.hi:
-            cand = self._next
-            self._next += 1
-            if cand not in self.allocated:
-                self._take(cand)
-                return cand
-        raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
+        cand, hi = self._next, self.hi
+        while cand <= hi and cand in allocated:
+            cand += 1
+        if cand > hi:
+            self._next = cand
+            raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
+        self._next = cand + 1
+        allocated.add(cand)  # (:meth:`_take`)
+        self.own.add(cand)
+        return cand
 
     def _take(self, value: int) -> None:
         self.allocated.add(value)

@@ -6,7 +6,7 @@ driver's (:mod:`netsim.daemon.drivers`); overlays are the swarm's (:mod:`netsim.
 from __future__ import annotations
 
 from netsim.api import IPAMConfig, NetworkSpec
-from netsim.api.trusted import evolve
+from netsim.api.trusted import build, evolve
 from netsim.daemon import drivers, ids
 from netsim.daemon.core import EngineCore, Outcome
 from netsim.daemon.ipam import ERR_POOL_OVERLAP, SubnetPool, nets_overlap
@@ -198,7 +198,8 @@ class NetworksMixin(EngineCore):
                         raise DaemonError(f"failed to allocate secondary ip address "
                                           f"({key}:{addr}): {err.text}", status=500) from None
                 subnets.append(
-                    SubnetState(
+                    build(
+                        SubnetState,
                         subnet=subnet,
                         ip_range=ip_range,
                         gateway=gateway,
@@ -226,7 +227,8 @@ class NetworksMixin(EngineCore):
         icc, masquerade = driver.icc(spec), driver.masquerade(spec)
         internal = driver.internal(spec)
         ifindex = driver.network_link(rt, spec)
-        state = NetworkState(
+        state = build(
+            NetworkState,
             id=nid,
             name=spec.Name,
             driver=spec.Driver,

@@ -157,14 +157,16 @@ class BridgeDriver(DriverDefaults):
     def create(self, rt: HostRuntime, spec: NetworkSpec, nid: str,
                subnets: list[SubnetState], profile: EngineProfile) -> None:
         """One IPv4 subnet, IPv4 or IPv6 enabled, no conflict with another bridge."""
-        if any(len([x for x in subnets if x.subnet.version == v]) > 1 for v in (4, 6)):
-            # bridge_linux.go processIPAM (v28.5.2:603-606; IPv6 too, :604; v26.1.5:532,
-            # v20.10.24 bridge.go:490)
-            raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
+        by_version: dict[int, SubnetState] = {}  # the first subnet of each IP version
+        for x in subnets:
+            if by_version.setdefault(x.subnet.version, x) is not x:
+                # bridge_linux.go processIPAM (v28.5.2:603-606; IPv6 too, :604; v26.1.5:532,
+                # v20.10.24 bridge.go:490)
+                raise DaemonError("bridge driver doesn't support multiple subnets", status=403)
         if not spec.EnableIPv4 and not spec.EnableIPv6:
             # libnetwork/drivers/bridge/bridge_linux.go:744 (v28.5.2)
             raise DaemonError("IPv4 or IPv6 must be enabled", status=400)
-        sub6 = next((x for x in subnets if x.subnet.version == 6), None)
+        sub6 = by_version.get(6)
         if sub6 is not None and sub6.gateway is not None:
             _check_ipv6_subnet(ipaddress.IPv6Interface((int(sub6.gateway),
                                                         sub6.subnet.prefixlen)), profile)
