@@ -118,11 +118,12 @@ def run_docker(session: Session, argv: Sequence[str], host: str) -> tuple[str, O
             text = build.buildx_text(text, profile)  # buildx parses docker build
         out.err(text + "\n", err.exit_code)  # the CLI's Fprintln(stderr, err)
         return host, out
-    for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
-        if i < parsed.stderr_warnings:        # stderr, the command's on stdout
-            out.err(w)
-        else:
-            out.out(w)
+    if parsed.warnings:
+        for i, w in enumerate(parsed.warnings):  # flag deprecations: the global options' on
+            if i < parsed.stderr_warnings:        # stderr, the command's on stdout
+                out.err(w)
+            else:
+                out.out(w)
     if parsed.log_warnings:  # logrus's text format, stderr not a terminal
         from netsim.dockercli.output.inspect_common import timestamp
 

@@ -88,7 +88,8 @@ def create(session: Session, p: ParsedCommand, host: str, out: Output, *,
     except DockerCliError as err:
         _reference_error(session, p.args[0] if p.args else "", err)
         raise
-    dns_warning = _localhost_dns_warning(profile, spec.HostConfig.Dns)
+    dns = spec.HostConfig.Dns
+    dns_warning = _localhost_dns_warning(profile, dns) if dns else ""
     if dns_warning and profile.cli_localhost_dns_warning == "before_create":
         out.err(f"WARNING: {dns_warning}")
     cfg = spec.Config
