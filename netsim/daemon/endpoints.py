@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ipaddress
 from functools import cache
-from typing import Any
 
 from netsim.api import ContainerSpec, EndpointSettings
 from netsim.api.trusted import build, evolve
@@ -107,35 +106,26 @@ class EndpointsMixin(EngineCore):
     def _join(self, rt: HostRuntime, c: ContainerState, ep: EndpointState, index: int, *,
               gateway_only: bool = False) -> EndpointState:
         """Connect one endpoint: allocate its address and MAC, name its interface."""
-        return evolve(ep, **self._joined(rt, c, ep.network, ep.network_id, ep.config, index,
-                                         gateway_only=gateway_only))
-
-    def _joined(self, rt: HostRuntime, c: ContainerState, network: str, network_id: str,
-                cfg: EndpointSettings, index: int, *,
-                gateway_only: bool = False) -> dict[str, Any]:
-        """:meth:`_join`'s work for an endpoint on ``network`` (``network_id``) configured by
-        ``cfg``: the fields the joined endpoint has that differ from those (a connect builds
-        the joined endpoint from them at once, a start evolves its created one)."""
-        stored_id = network_id
         # the stored NetworkID is preferred over the name (container_operations.go:1131);
         # it is stored at the first start (network.go buildEndpointInfo), not at create: a
         # container never started looks its networks up by name (measured:
         # 52-container-lifecycle-errors, "network lab1 not found")
-        network_id = network_id if c.started is not None else ""
+        network_id = ep.network_id if c.started is not None else ""
         if network_id:
             by_id = rt.network_names_by_id.get(network_id)
             found = rt.networks[by_id] if by_id is not None else None
         else:
-            found = rt.networks.get(network)
+            found = rt.networks.get(ep.network)
         if found is None and self._node(rt) is not None:
-            found = self._overlay_attach(rt, network_id or network)
+            found = self._overlay_attach(rt, network_id or ep.network)
         if found is None:
-            raise DaemonError(f"network {network_id or network} not found", status=404)
+            raise DaemonError(f"network {network_id or ep.network} not found", status=404)
         net = found
         plan = self._join_plan(net)
         st, driver = plan.state, plan.driver
-        # (the network's name and ID, where the stored ID is not the network's)
-        renamed = {"network": st.name, "network_id": st.id} if stored_id != st.id else {}
+        if ep.network_id != st.id:
+            ep = evolve(ep, network=st.name, network_id=st.id)
+        cfg = ep.config
         profile = self.profile
         if profile.endpoint_settings_checked_at_start:
             self._validate_endpoint(st, cfg)  # updateNetworkConfig, then IPAM
@@ -166,8 +156,8 @@ class EndpointsMixin(EngineCore):
         join_no = self._nth("join", c.id, st.id)
         if not driver.sandbox_interface:
             # no interface of its own: the host's namespace, or one with only lo
-            return {**renamed,
-                    "endpoint_id": ids.hex_id(self.seed, "endpoint", c.id, st.id, join_no)}
+            return evolve(ep, endpoint_id=ids.hex_id(self.seed, "endpoint", c.id, st.id,
+                                                     join_no))
         endpoint_id, random_mac, veth = ids.endpoint_ids(self.seed, c.id, st.id, join_no)
         if cfg.MacAddress:
             mac = cfg.MacAddress.lower()
@@ -198,22 +188,21 @@ class EndpointsMixin(EngineCore):
                     break
         ifindex, link, link_netnsid, host_netnsid = self._plugged(
             rt, c.id, st, driver, gateway_only=gateway_only)
-        return {
-            **renamed,
-            "endpoint_id": endpoint_id,
-            "ifname": ifname,
-            "ipv4": ipv4,
-            "gateway": plan.gateway,
-            "ipv6": ipv6,
-            "gateway6": plan.gateway6,
-            "mac": mac,
-            "host_veth": veth if driver.host_veth else None,
-            "dns_names": dns_names(c, st, cfg),
-            "ifindex": ifindex,
-            "link_ifindex": link,
-            "link_netnsid": link_netnsid,
-            "host_netnsid": host_netnsid,
-        }
+        return evolve(ep,
+            endpoint_id=endpoint_id,
+            ifname=ifname,
+            ipv4=ipv4,
+            gateway=plan.gateway,
+            ipv6=ipv6,
+            gateway6=plan.gateway6,
+            mac=mac,
+            host_veth=veth if driver.host_veth else None,
+            dns_names=dns_names(c, st, cfg),
+            ifindex=ifindex,
+            link_ifindex=link,
+            link_netnsid=link_netnsid,
+            host_netnsid=host_netnsid,
+        )
 
     def _join_plan(self, net: NetworkRuntime) -> JoinPlan:
         """What every endpoint joining ``net`` takes from the network alone, made once per
@@ -391,15 +380,11 @@ class EndpointsMixin(EngineCore):
             raise DaemonError(
                 f"endpoint with name {c.name} already exists in network {st.name}", status=403
             )
+        ep = build(EndpointState, network=st.name, network_id=st.id, config=cfg)
         if not running:
-            ep = build(EndpointState, network=st.name, network_id=st.id, config=cfg)
             rt.containers[c.name] = evolve(c, endpoints=(*c.endpoints, ep))
             return Outcome(id=c.id)
-        # the joined endpoint made at once (as _join would evolve the one built from these)
-        ep = build(EndpointState, **{
-            "network": st.name, "network_id": st.id, "config": cfg,
-            **self._joined(rt, c, st.name, st.id, cfg,
-                           len([e for e in c.endpoints if e.ifname]))})
+        ep = self._join(rt, c, ep, len([e for e in c.endpoints if e.ifname]))
         embedded_dns = c.embedded_dns or self._needs_resolver(rt, ep)
         # (_default_gateway reads the container's names and ID, not its endpoints: c will do)
         updated = evolve(c, endpoints=self._default_gateway(rt, c, [*c.endpoints, ep]),
