@@ -113,11 +113,17 @@ class NetworkState(_Frozen):
 
     @property
     def ipv6_subnet(self) -> SubnetState | None:
-        return next((s for s in self.subnets if s.subnet.version == 6), None)
+        for s in self.subnets:
+            if s.subnet.version == 6:
+                return s
+        return None
 
     @property
     def ipv4_subnet(self) -> SubnetState | None:
-        return next((s for s in self.subnets if s.subnet.version == 4), None)
+        for s in self.subnets:
+            if s.subnet.version == 4:
+                return s
+        return None
 
 
 class EndpointState(_Frozen):

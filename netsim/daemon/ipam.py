@@ -118,9 +118,17 @@ def ula_pool(engine_id: str) -> PoolToSplit:
     return PoolToSplit(base, 64)
 
 
+def _bounds(net: IPNetwork) -> tuple[int, int]:
+    """A subnet's first and last address as integers (``network_address``,
+    ``broadcast_address``), without making the broadcast address and host mask objects."""
+    first = int(net.network_address)
+    return first, first | ((1 << (net.max_prefixlen - net.prefixlen)) - 1)
+
+
 def _span(net: IPNetwork) -> tuple[int, int]:
+    first, last = _bounds(net)
     off = _V6 if net.version == 6 else 0
-    return int(net.network_address) + off, int(net.broadcast_address) + off
+    return first + off, last + off
 ERR_IP_IN_USE = "Address already in use"
 
 
@@ -327,15 +335,14 @@ class SubnetPool:
         else:
             self.allocated = set()
             self._siblings = []
-            first, last = int(subnet.network_address), int(subnet.broadcast_address)
+            first, last = _bounds(subnet)
             if subnet.version == 4 and subnet.prefixlen < 31:
                 self.allocated.add(first)
                 self.allocated.add(last)
             elif subnet.version == 6 and subnet.prefixlen < 127:
                 self.allocated.add(first)  # the subnet-router anycast address
         self._siblings.append(self)
-        self.lo = int(self.range.network_address)
-        self.hi = int(self.range.broadcast_address)
+        self.lo, self.hi = _bounds(self.range)
         self._next = self.lo
         self._freed: list[int] = []
         #: swarm's serial allocation (``com.docker.network.ipam.serial``): the search starts

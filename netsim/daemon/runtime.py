@@ -7,10 +7,11 @@ resolve to is published as the frozen :class:`netsim.state.State`.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from netsim.api import Host
+from netsim.api.trusted import evolve
 from netsim.daemon.ipam import AddressSpace, SubnetPool
 from netsim.daemon.netns import Netns
 from netsim.daemon.ports import PortAllocator
@@ -60,12 +61,26 @@ class NetworkRuntime:
     #: the last :class:`JoinPlan` made for it (for the state, profile and driver it names)
     plan: JoinPlan | None = field(default=None, repr=False, compare=False)
 
+    def link_local_up(self) -> None:
+        """The bridge got its IPv6 link-local address (with its first port): a new state.
+        Its :class:`JoinPlan`, if made for the old one, carries over to it: a plan reads the
+        subnets, ``ipv6_enabled``, ``predefined``, ``internal``, ``options`` and the driver's
+        name, never ``link_local`` (tests/test_runtime_plan.py compares it with a new plan)."""
+        old = self.state
+        self.state = evolve(old, link_local=True)
+        if self.plan is not None and self.plan.state is old:
+            self.plan = replace(self.plan, state=self.state)
+
     def family(self, version: int) -> tuple[SubnetState, int] | None:
         """The network's first subnet of an IP version and its pool's index in :attr:`pools`."""
         sub = self.state.ipv4_subnet if version == 4 else self.state.ipv6_subnet
-        return None if sub is None else (sub, next(
-            i for i, p in enumerate(self.pools)
-            if p.subnet is sub.subnet or p.subnet == sub.subnet))
+        if sub is None:
+            return None
+        subnet = sub.subnet
+        for i, p in enumerate(self.pools):
+            if p.subnet is subnet or p.subnet == subnet:
+                return sub, i
+        raise StopIteration  # (as ``next()`` over no match: a pool per subnet is made with it)
 
 
 @dataclass

@@ -7,7 +7,6 @@ import ipaddress
 import re
 from typing import TYPE_CHECKING
 
-from netsim.api.trusted import evolve
 from netsim.daemon.drivers.base import Attachment, DriverDefaults, HostLinkKind, register
 from netsim.daemon.ipam import nets_overlap
 from netsim.errors import DaemonError
@@ -221,7 +220,7 @@ class BridgeDriver(DriverDefaults):
             link = host.alloc()
         bridge = rt.networks.get(net.name)
         if bridge is not None and not bridge.state.link_local:
-            bridge.state = evolve(bridge.state, link_local=True)
+            bridge.link_local_up()
         return ifindex, link, "host"
 
     def attachment(self, net: NetworkState) -> Attachment:
