@@ -80,7 +80,7 @@ class NetworkRuntime:
         for i, p in enumerate(self.pools):
             if p.subnet is subnet or p.subnet == subnet:
                 return sub, i
-        raise StopIteration  # (as ``next()`` over no match: a pool per subnet is made with it)
+        raise AssertionError(f"no pool for {subnet}")  # (one is made with each subnet)
 
 
 @dataclass
