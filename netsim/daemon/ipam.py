@@ -381,8 +381,7 @@ class SubnetPool:
             self._next = cand
             raise DaemonError(ERR_NO_AVAILABLE_IPS, status=503)
         self._next = cand + 1
-        allocated.add(cand)  # (:meth:`_take`)
-        self.own.add(cand)
+        self._take(cand)
         return cand
 
     def _take(self, value: int) -> None:
