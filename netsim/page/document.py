@@ -29,11 +29,12 @@ if TYPE_CHECKING:
 __all__ = ["LIMIT", "SCHEMA", "build_document", "document_of"]
 
 SCHEMA = "netsim-page/1"
-#: containers above which the page holds a summary (its flows and DNS answers grow as the
-#: square: 150 containers with a port each, ~45,000 traces)
-LIMIT = 150
-#: pictures kept for a script's steps (one per step that changed the picture)
-MAX_FRAMES = 400
+#: containers above which the page holds a summary: its flows and DNS answers grow as the
+#: square (50 containers exposing a port each: 5,400 traces, 4.4 MB of the page's JSON)
+LIMIT = 60
+#: the bytes of SVG kept for a script's pictures (one per step that changed the picture; 50
+#: containers made in 92 steps: 3.4 MB); the steps after have none
+FRAME_BYTES = 8_000_000
 
 
 def _netsim_version() -> str:
@@ -47,17 +48,18 @@ def _picture(state: State) -> str:
     from netsim.diagram.layout import layout
     from netsim.diagram.svg import to_svg
 
-    return to_svg(layout(state))
+    return to_svg(layout(state), css=False)  # the page has netsim.diagram.svg.CSS once
 
 
 class _Frames:
     """The distinct pictures of a replay, and what each step made (``on_step`` of
     :func:`netsim.lab.run_script`). Pictures stop past ``limit`` containers or
-    :data:`MAX_FRAMES` pictures (the steps after have no frame: None)."""
+    :data:`FRAME_BYTES` of them (the steps after have no frame: None)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.frames: list[str] = []
+        self.size = 0
         self.steps: list[tuple[int | None, list[str], list[str]]] = []  # frame, made, nodes
         self.stopped = False
         self._names: set[tuple[str, str, str]] = set()
@@ -75,11 +77,12 @@ class _Frames:
             return
         picture = _picture(state)
         if not self.frames or self.frames[-1] != picture:
-            if len(self.frames) >= MAX_FRAMES:
+            if self.size + len(picture) > FRAME_BYTES:
                 self.stopped = True
                 self.steps.append((None, [], []))
                 return
             self.frames.append(picture)
+            self.size += len(picture)
         names = _names(state)
         if step is not None:
             made = sorted(names - self._names, key=lambda t: (t[0] != "network", t[2], t[1]))
@@ -163,8 +166,8 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
         "source": {"name": source, "format": fmt, "lines": list(lines or [])},
         "steps": step_rows, "frames": pictures,
         "final": len(pictures) - 1 if pictures else None,
-        "summary": summary, "containers": [], "matrix": None, "flows": {}, "dns": {},
-        "notes": list(lab.notes),
+        "summary": summary, "containers": [], "matrix": None, "flows": {}, "rules": {},
+        "dns": {}, "notes": list(lab.notes),
     }
     if summary is not None:
         return doc
@@ -175,7 +178,7 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
     m = _restricted(m, {lb for lb, c in labels.items() if (c.host, c.name) in keep})
     doc["matrix"] = m
     doc["containers"] = [_container(lb, labels[lb]) for lb in m["destinations"]]
-    doc["flows"] = _flows(state, shown, m, labels)
+    doc["flows"], doc["rules"] = _flows(state, shown, m, labels)
     doc["dns"] = _dns(state, [lb for lb in m["destinations"] if labels[lb].running], labels,
                       seed)
     return doc
@@ -228,14 +231,16 @@ def _container(label: str, c: ContainerState) -> dict[str, Any]:
 
 
 def _flows(state: State, shown: State, m: Mapping[str, Any],
-           labels: Mapping[str, ContainerState]) -> dict[str, Any]:
+           labels: Mapping[str, ContainerState]) -> tuple[dict[str, Any], dict[str, str]]:
     """Every pair's ping trace and one per port its destination exposes, each with its path
     on the final picture (:func:`netsim.diagram.layout.path_steps`). IPv4, as the matrix is
-    (:func:`netsim.analysis.reach.matrix`)."""
+    (:func:`netsim.analysis.reach.matrix`). A hop's ``source`` is its rule's (trace.RULES):
+    kept once per rule, in the second value, not in every hop (a third of the bytes)."""
     from netsim.analysis.reach import reach
     from netsim.diagram.layout import layout, path_steps
 
     lay = layout(shown)
+    rules: dict[str, str] = {}
     out: dict[str, Any] = {}
     for src in m["sources"]:
         row: dict[str, Any] = {}
@@ -248,12 +253,15 @@ def _flows(state: State, shown: State, m: Mapping[str, Any],
                     port, _, proto = key.partition("/")
                     trace = reach(state, src, dst, port=int(port),
                                   proto="udp" if proto == "udp" else "tcp", family=4)
-                services[key] = {"trace": trace.to_dict(), "path": [
+                t = trace.to_dict()
+                for hop in t["hops"]:
+                    rules[hop["rule"]] = hop.pop("source")
+                services[key] = {"trace": t, "path": [
                     {"points": [[_num(x), _num(y)] for x, y in p.points], "ok": p.ok}
                     for p in path_steps(lay, trace)]}
             row[dst] = services
         out[src] = row
-    return out
+    return out, dict(sorted(rules.items()))
 
 
 def _num(v: float) -> float | int:
