@@ -143,3 +143,25 @@ def test_a_notebooks_lab_pages_its_commands() -> None:
     assert [c["label"] for c in doc["containers"]] == ["client", "web"]
     assert doc["flows"]["client"]["web"]["80/tcp"]["trace"]["delivered"] is True
     assert re.search(r'data-node="sandbox:host/web"', doc["frames"][doc["final"]])
+
+
+def test_a_compose_files_service_and_network_lines_link_to_what_they_made() -> None:
+    path = SCENARIOS / "shop" / "compose.yaml"
+    doc = build_document(str(path))
+    lines = path.read_text().split("\n")
+    links = {link["line"]: link["nodes"] for link in doc["source"]["links"]}
+    lab = Lab.from_file(str(path))
+    for c in lab.state.containers():
+        service = c.spec.Config.Labels["com.docker.compose.service"]
+        line = next(n for n, text in enumerate(lines, 1) if text.strip() == f"{service}:")
+        assert f"sandbox:host/{c.name}" in links[line]
+    nets = [n for n in lab.state.hosts["host"].networks.values() if n.is_user_defined]
+    assert nets and all(any(f"bridge:host/{n.name}" in v for v in links.values()) for n in nets)
+    for link in doc["source"]["links"]:  # every node linked is in the picture
+        assert all(f'data-node="{node}"' in doc["frames"][doc["final"]] for node in link["nodes"])
+
+
+def test_a_scripts_lines_link_to_what_their_steps_made(alias_doc: dict) -> None:
+    links = {link["line"]: link["nodes"] for link in alias_doc["source"]["links"]}
+    made = {s["line"]: s["made_nodes"] for s in alias_doc["steps"] if s["made_nodes"]}
+    assert links == made

@@ -163,9 +163,10 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
     doc: dict[str, Any] = {
         "schema": SCHEMA, "netsim": _netsim_version(), "engine": state.profile.name,
         "seed": seed, "title": title,
-        "source": {"name": source, "format": fmt, "lines": list(lines or [])},
+        "source": {"name": source, "format": fmt, "lines": list(lines or []),
+                   "links": _links(state, step_rows, fmt, lines or [])},
         "steps": step_rows, "frames": pictures,
-        "final": len(pictures) - 1 if pictures else None,
+        "final": len(pictures) - 1 if pictures and summary is None else None,
         "summary": summary, "containers": [], "matrix": None, "flows": {}, "rules": {},
         "dns": {}, "notes": list(lab.notes),
     }
@@ -182,6 +183,33 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
     doc["dns"] = _dns(state, [lb for lb in m["destinations"] if labels[lb].running], labels,
                       seed)
     return doc
+
+
+def _links(state: State, steps: list[dict[str, Any]], fmt: str, lines: list[str]
+           ) -> list[dict[str, Any]]:
+    """Each source line that made something, with the nodes of what it made: a script's
+    steps' (``made_nodes``); in a Compose file, each service's key line with its containers
+    and each network's with its bar (netsim.analysis.lint.origins.compose_key_line)."""
+    links: dict[int, list[str]] = {}
+    for row in steps:
+        if row["made_nodes"]:
+            links.setdefault(row["line"], []).extend(row["made_nodes"])
+    if fmt == "compose":
+        from netsim.analysis.lint.origins import compose_key_line
+
+        text = "\n".join(lines)
+        for c in state.containers():
+            service = c.spec.Config.Labels.get("com.docker.compose.service")
+            line = compose_key_line(text, "services", service) if service else 0
+            if line:
+                links.setdefault(line, []).append(sandbox_node(c.host, c.name))
+        for h, hs in state.hosts.items():
+            for net in hs.networks.values():
+                key = net.labels.get("com.docker.compose.network")
+                line = compose_key_line(text, "networks", key) if key else 0
+                if line:
+                    links.setdefault(line, []).append(_node(state, "network", h, net.name))
+    return [{"line": n, "nodes": sorted(set(v))} for n, v in sorted(links.items())]
 
 
 def _kept(state: State, only: tuple[str, ...]) -> set[tuple[str, str]]:
