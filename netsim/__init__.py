@@ -22,8 +22,8 @@ the room that owns its notion, and nowhere else)::
   analysis/     analysis/dns/        probes/ (ping, dig,   dockercli/        diagram/ (layout,
   graph.py,     (embedded DNS,       curl, ip …: one        commands/ +       mpl, dot,
   reach/,       /etc/hosts,          module per tool        output/ (what     mermaid,
-  vantage.py,   resolv.conf)         family, a registry)    `docker …` prints) notebook)
-  check.py
+  vantage.py,   resolv.conf)         family, a registry)    `docker …` prints) notebook,
+  check.py                                                                    svg)
 
 Rooms that serve all the others: ``versions/`` (one EngineProfile per supported engine: the
 only place where engines differ), ``images/`` (the image catalogue, as data in
@@ -37,8 +37,10 @@ for a script's other lines: ``cd``, ``mkdir``, ``cat``, ``printf`` …, redirect
 ``io/workspace.py``'s files),
 ``replay.py`` (any input file replayed in a lab: a script, a scenario, a Compose project
 brought up), ``whatif.py`` (a few changes tried on a fork of a lab, ``netsim whatif``;
-the States compared by ``analysis/whatif/``), ``cli.py`` (the only module that prints or
-exits, with its commands ``lint`` in ``cli_lint.py`` and ``whatif`` in ``cli_whatif.py``),
+the States compared by ``analysis/whatif/``), ``page/`` (``netsim page``: one interactive
+HTML file of a setup, its embedded document made of netsim's own answers, docs/page.md),
+``cli.py`` (the only module that prints or exits, with its commands ``lint`` in
+``cli_lint.py``, ``page`` in ``cli_page.py`` and ``whatif`` in ``cli_whatif.py``),
 ``conformance/`` (replays of real
 engines' recordings: the comparison, and in ``normalize.py`` what is random in Docker).
 

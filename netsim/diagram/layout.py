@@ -52,7 +52,8 @@ from netsim.state import ContainerState, NetworkState, State, sandbox_order
 if TYPE_CHECKING:
     from netsim.analysis.reach import Trace
 
-__all__ = ["CHAR_W", "FONT", "LINE", "Box", "Edge", "Layout", "PathStep", "layout", "path_steps"]
+__all__ = ["CHAR_W", "FONT", "LINE", "Box", "Edge", "Layout", "PathStep", "bar_node", "layout",
+           "path_steps"]
 
 #: font size of every label, points
 FONT = 7.0
@@ -417,7 +418,7 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
             for net in nets:
                 lines, badges = labels[net.name]
                 by = bar_y[(t, net.name)]
-                bid = _bar_id(plan.name, net)
+                bid = bar_node(plan.name, net)
                 # the first bar drawn of a network carries its graph id (edges and traces
                 # name it); later tiers' copies are tagged
                 tag = "" if net.name not in drawn else f"#{t}"
@@ -462,8 +463,8 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
                     continue
                 kind: EdgeKind = "macvlan" if _parent_child(net) else "veth"
                 node = (f"veth:{plan.name}/{ep.host_veth}" if ep.host_veth
-                        else f"{ifnode}|{_bar_id(plan.name, net)}")
-                edges.append(Edge(node, kind, ifnode, _bar_id(plan.name, net),
+                        else f"{ifnode}|{bar_node(plan.name, net)}")
+                edges.append(Edge(node, kind, ifnode, bar_node(plan.name, net),
                                   ((lx, box.y2), (lx, bar_y[(t, net.name)]))))
             if c.network_mode == "host":
                 edges.append(Edge(f"{box.id}|{nic.id}", "host-stack", box.id, nic.id,
@@ -539,7 +540,9 @@ def layout(state: State, *, highlight: Trace | None = None, title: str = "") -> 
     return result
 
 
-def _bar_id(host: str, net: NetworkState) -> str:
+def bar_node(host: str, net: NetworkState) -> str:
+    """The node a network's bar shows on a host: its segment of the parent NIC (macvlan or
+    ipvlan without a bridge), else its bridge."""
     if not net.interface and _parent_child(net):
         return segment_node(host, net.name)
     return bridge_node(host, net.name)

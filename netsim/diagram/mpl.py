@@ -24,12 +24,12 @@ __all__ = ["dns_chart", "draw", "draw_layout", "matrix_heatmap", "text_fits", "t
 MONO = "DejaVu Sans Mono"
 OK, BAD, PORT = "#2ca02c", "#d62728", "#1f77b4"
 
-_FILL = {"": "#eef4fb", "stopped": "#eeeeee", "host-mode": "#fdf1e0", "none": "#f5f5f5",
+CONTAINER_FILLS = {"": "#eef4fb", "stopped": "#eeeeee", "host-mode": "#fdf1e0", "none": "#f5f5f5",
          "joiner": "#edf7ea"}
 #: a bar's colour by its style (layout.Box.style: the driver's attachment, or internal)
-_BAR = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4", "parent": "#8c564b",
+BAR_COLORS = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4", "parent": "#8c564b",
         "l3": "#8c564b"}
-_EDGE: dict[str, dict[str, Any]] = {
+EDGE_STYLES: dict[str, dict[str, Any]] = {
     "veth": {"color": "#333333", "lw": 0.9},
     "macvlan": {"color": "#8c564b", "lw": 0.9, "ls": (0, (4, 2))},
     "overlay": {"color": "#1f77b4", "lw": 0.9},
@@ -106,15 +106,15 @@ def _box(ax: Axes, b: Box) -> None:
                                     fc="#fbfbfb", ec="#9a9a9a", lw=1.2, zorder=0))
         return
     if b.kind in ("bar", "lan"):
-        color = "#555555" if b.kind == "lan" else _BAR.get(b.style, "#444444")
+        color = "#555555" if b.kind == "lan" else BAR_COLORS.get(b.style, "#444444")
         ls = (0, (5, 3)) if b.style == "internal" else "-"
         ax.plot([b.x, b.x2], [b.cy, b.cy], color=color, lw=3.2, ls=ls, zorder=2,
                 solid_capstyle="butt")
         return
     if b.kind == "interface":
         return  # drawn as lines of its container
-    fill = {"container": _FILL.get(b.style, _FILL[""]), "nic": "#fff8d6", "router": "#efe9f7",
-            "internet": "#e6f2ff", "legend": "#ffffff"}.get(b.kind)
+    fill = {"container": CONTAINER_FILLS.get(b.style, CONTAINER_FILLS[""]), "nic": "#fff8d6",
+            "router": "#efe9f7", "internet": "#e6f2ff", "legend": "#ffffff"}.get(b.kind)
     if fill is not None:
         ax.add_patch(Rectangle((b.x, b.y), b.w, b.h, fc=fill,
                                ec="#777777" if b.style != "stopped" else "#bbbbbb", lw=0.8,
@@ -139,7 +139,7 @@ def _edge(ax: Axes, e: Edge) -> None:
                     arrowprops={"arrowstyle": "-|>", "color": PORT, "lw": 0.9, "alpha": 0.7,
                                 "connectionstyle": "arc3,rad=0.12", "ls": (0, (4, 2))})
         return
-    style = _EDGE.get(e.kind, {"color": "#333333", "lw": 0.9})
+    style = EDGE_STYLES.get(e.kind, {"color": "#333333", "lw": 0.9})
     ax.plot(xs, ys, color=style["color"], lw=style["lw"], ls=style.get("ls", "-"), zorder=1)
     if e.kind in ("veth", "macvlan", "overlay"):
         ax.plot([xs[-1]], [ys[-1]], marker="o", ms=3.2, color=style["color"], zorder=2)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from netsim.diagram.layout import FONT, LINE, MARGIN, PAD, Box, Edge, Layout, PathStep
-from netsim.diagram.mpl import _BAR, _EDGE, _FILL, BAD, MONO, OK, PORT
+from netsim.diagram.mpl import BAD, BAR_COLORS, CONTAINER_FILLS, EDGE_STYLES, MONO, OK, PORT
 
 __all__ = ["CSS", "to_svg"]
 
@@ -78,22 +78,23 @@ def _css() -> str:
         f"{r} .box rect{{stroke:#777;stroke-width:0.8}}",
         f"{r} .kind-host rect{{fill:#fbfbfb;stroke:#9a9a9a;stroke-width:1.2}}",
         f"{r} .kind-interface rect{{fill:transparent;stroke:none}}",
-        f"{r} .kind-container rect{{fill:{_FILL['']}}}",
+        f"{r} .kind-container rect{{fill:{CONTAINER_FILLS['']}}}",
     ]
-    rules += [f"{r} .kind-container.style-{s} rect{{fill:{c}}}" for s, c in _FILL.items() if s]
+    rules += [f"{r} .kind-container.style-{s} rect{{fill:{c}}}"
+              for s, c in CONTAINER_FILLS.items() if s]
     rules.append(f"{r} .kind-container.style-stopped rect{{stroke:#bbb}}")
     rules += [f"{r} .kind-{k} rect{{fill:{c}}}" for k, c in _RECT_FILL.items()]
     rules += [f"{r} .box line{{stroke:#444444;stroke-width:3.2}}",
               f"{r} .kind-lan line{{stroke:#555555}}"]
-    rules += [f"{r} .kind-bar.style-{s} line{{stroke:{c}}}" for s, c in _BAR.items()]
+    rules += [f"{r} .kind-bar.style-{s} line{{stroke:{c}}}" for s, c in BAR_COLORS.items()]
     rules.append(f"{r} .style-internal line{{stroke-dasharray:{_dashes((0, (5, 3)), 3.2)}}}")
     rules.append(f"{r} .edge{{fill:none;stroke:{_DEFAULT_EDGE['color']};"
                  f"stroke-width:{_n(_DEFAULT_EDGE['lw'])}}}")
-    for kind, st in _EDGE.items():
+    for kind, st in EDGE_STYLES.items():
         dash = f";stroke-dasharray:{_dashes(st['ls'], st['lw'])}" if "ls" in st else ""
         rules.append(f"{r} .edge.kind-{kind}{{stroke:{st['color']};stroke-width:{_n(st['lw'])}"
                      f"{dash}}}")
-    rules += [f"{r} .dot.kind-{k}{{fill:{_EDGE[k]['color']}}}" for k in _DOTTED]
+    rules += [f"{r} .dot.kind-{k}{{fill:{EDGE_STYLES[k]['color']}}}" for k in _DOTTED]
     rules += [f"{r} .edge.kind-published{{stroke:{PORT};stroke-width:{_n(_PUBLISHED_W)};"
               f"stroke-dasharray:{_dashes((0, (4, 2)), _PUBLISHED_W)};opacity:0.7}}",
               f"{r} text.edge-label{{font-size:{_n(FONT - 1)}px;fill:#777}}",

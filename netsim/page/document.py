@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from netsim.analysis.graph import bridge_node, overlay_node, sandbox_node, segment_node
+from netsim.analysis.graph import overlay_node, sandbox_node
 
 if TYPE_CHECKING:
     from netsim.lab import Lab, Step
@@ -102,14 +102,15 @@ def _names(state: State) -> set[tuple[str, str, str]]:
 def _node(state: State, kind: str, host: str, name: str) -> str:
     """The picture's node of a container or network (a network's bar: its bridge, its
     segment on the parent NIC, or an overlay)."""
+    from netsim.daemon.drivers import get as driver_of
+    from netsim.diagram.layout import bar_node
+
     if kind == "container":
         return sandbox_node(host, name)
-    net = state.hosts[host].networks.get(name)
-    if net is not None and net.driver == "overlay":
+    net = state.hosts[host].networks[name]
+    if driver_of(net.driver).attachment(net) == "overlay":
         return overlay_node(name)
-    if net is not None and not net.interface and net.driver in ("macvlan", "ipvlan"):
-        return segment_node(host, name)
-    return bridge_node(host, name)
+    return bar_node(host, net)
 
 
 def build_document(path: str, *, seed: int = 0, profile: EngineProfile | str | None = None,
@@ -232,9 +233,9 @@ def _shown(state: State, keep: set[tuple[str, str]]) -> State:
 
 def _labelled(state: State) -> list[tuple[str, ContainerState]]:
     """Each container with its label in the matrix (HOST/NAME where names repeat)."""
-    from netsim.analysis.reach.matrix import _labels
+    from netsim.analysis.reach.matrix import container_labels
 
-    return [(label, c) for label, _h, c in _labels(state)]
+    return [(label, c) for label, _h, c in container_labels(state)]
 
 
 def _restricted(m: dict[str, Any], labels: set[str]) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from netsim.analysis.reach.matrix6 import rows6
 from netsim.analysis.reach.trace import Proto
 from netsim.state import ContainerState, State, gc_paused
 
-__all__ = ["Matrix", "MatrixParts", "forwarding_pairs", "matrix"]
+__all__ = ["Matrix", "MatrixParts", "container_labels", "forwarding_pairs", "matrix"]
 
 
 #: a row's bits as cells: 1 reaches ('.'), 0 does not ('X')
@@ -242,7 +242,7 @@ def _natural(text: str) -> list[Any]:
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _labels(state: State) -> list[tuple[str, str, ContainerState]]:
+def container_labels(state: State) -> list[tuple[str, str, ContainerState]]:
     """Every container as (label, host, container), labelled HOST/NAME when names repeat."""
     seen: dict[str, int] = {}
     for c in state.containers():
@@ -277,7 +277,7 @@ def _matrix(state: State, port: int | None, proto: Proto | None, vantage: bool,
     if p == "icmp":
         port = None
     ix = topology_index(state)
-    labels = _labels(state)
+    labels = container_labels(state)
     col_of: dict[tuple[str, str], int] = {(h, c.name): j for j, (_, h, c) in enumerate(labels)}
     if family == 6:
         key = f"{port}/{p}" if port is not None else None
@@ -708,7 +708,7 @@ def forwarding_pairs(state: State) -> list[tuple[str, str]]:
     each container as its sandbox node (a host-mode one as ``hostsrc:H`` / ``host:H``)."""
     ix = topology_index(state)
     out = []
-    for label, hname, c in _labels(state):
+    for label, hname, c in container_labels(state):
         del label
         if (hname, c.name) in ix.host_members:
             out.append((f"hostsrc:{hname}", host_node(hname)))
