@@ -1,0 +1,1 @@
+"""``netsim page``: one self-contained HTML page to explore a setup (docs/page.md)."""
