@@ -760,11 +760,6 @@ def main(argv: list[str] | None = None) -> None:
         _fail(_BUG.format(prefix=prefix, err=f"{type(err).__name__}: {text}"), 70)
 
 
-from netsim.cli_lint import lint as _lint  # noqa: E402
-
-cli.add_command(_lint)
-
-
 def console_main() -> None:  # pragma: no cover (the process ends here)
     """The ``netsim`` console script and ``python -m netsim``: :func:`main`, then the process
     ends without tearing its heap down object by object, which takes longer than the work
@@ -789,9 +784,12 @@ def console_main() -> None:  # pragma: no cover (the process ends here)
     os._exit(code)
 
 
+from netsim.cli_lint import lint as _lint  # noqa: E402
+from netsim.cli_page import page as _page  # noqa: E402
 from netsim.cli_whatif import whatif as _whatif  # noqa: E402
 
-cli.add_command(_whatif)
+for _command in (_lint, _page, _whatif):
+    cli.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -36,7 +36,7 @@ import os
 import posixpath
 import re
 import shlex
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -87,6 +87,7 @@ from netsim.hostshell import (
 from netsim.images import declared as image_facts
 from netsim.io.script import Command, Directive, ScriptLine, parse_script, split_command
 from netsim.io.workspace import Workspace
+from netsim.page import Page
 from netsim.state import State, gc_paused
 from netsim.versions import DEFAULT_PROFILE, EngineProfile
 
@@ -361,6 +362,10 @@ class Lab:
             trace = (reach(self.state, highlight[0], highlight[1], port=port)
                      if highlight is not None else None)
         return draw(self.state, highlight=trace)
+
+    def page(self, *, only: Iterable[str] = ()) -> Page:
+        """This lab as ``netsim page`` draws it (shows inline in Jupyter; ``.save(path)``)."""
+        return Page.of_lab(self, only=only)
 
     def scenario(self) -> Scenario:
         """Everything done so far as a native scenario (steps that changed the state)."""
@@ -653,9 +658,11 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                strict: bool = False, hosts: Sequence[Host] | None = None,
                lan: Lan | None = None,
                profile: EngineProfile | str | None = None, workdir: str | None = None,
-               sandboxed: bool | None = None,
-               stop_on_failure: bool | None = None) -> tuple[Lab, list[Step]]:
-    """Replay a whole script; returns the lab (final state) and one Step per command.
+               sandboxed: bool | None = None, stop_on_failure: bool | None = None,
+               on_step: Callable[[Lab, Step | None], None] | None = None,
+               ) -> tuple[Lab, list[Step]]:
+    """Replay a whole script; returns the lab (final state) and one Step per command
+    (``on_step`` sees the lab before the first line, with None, and after each command).
 
     A line netsim does not simulate (:attr:`Step.unsimulated`) succeeds quietly with one note
     in :attr:`Lab.notes`; with ``strict`` it is a ScriptError. With ``stop_on_failure``
@@ -699,6 +706,8 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
     except ValueError as err:
         raise InputError(source, f"bad host or LAN declaration: {err}") from None
     steps: list[Step] = []
+    if on_step is not None:
+        on_step(lab, None)
     with gc_paused():  # a replay allocates many long-lived objects (a quarter of its time)
         for sl in rest:
             try:
@@ -708,6 +717,8 @@ def run_script(text: str, *, source: str = "<script>", seed: int = 0,
                                   accepted=err.accepted) from None
             if step is not None:
                 steps.append(step)
+                if on_step is not None:
+                    on_step(lab, step)
                 if step.unsimulated:
                     where = f"{source}:{sl.line}"
                     if strict:

@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +32,11 @@ __all__ = ["read_compose_file", "replay_file", "up_compose_file"]
 def replay_file(path: str, *, seed: int = 0, strict: bool = False,
                 profile: EngineProfile | str | None = None,
                 format: str | None = None,
-                stop_on_failure: bool | None = None) -> tuple[Lab, list[Step]]:
+                stop_on_failure: bool | None = None,
+                on_step: Callable[[Lab, Step | None], None] | None = None,
+                ) -> tuple[Lab, list[Step]]:
     """Replay the input ``path`` (``-``: standard input); the lab and one Step per command.
+    ``on_step``: a script's :func:`netsim.lab.run_script` hook (other inputs do not call it).
 
     ``strict``: a line netsim does not simulate is an error, not a note
     (:func:`netsim.lab.run_script`); ``stop_on_failure`` (default: ``strict``): the replay
@@ -64,7 +68,7 @@ def replay_file(path: str, *, seed: int = 0, strict: bool = False,
                                   lines=step_lines(text), profile=profile)
     else:
         lab, steps = run_script(text, source=source, seed=seed, strict=strict, profile=profile,
-                                stop_on_failure=stop)
+                                stop_on_failure=stop, on_step=on_step)
     lab.notes[:0] = notes
     return lab, steps
 

@@ -52,7 +52,7 @@ from netsim.state import ContainerState, NetworkState, State, sandbox_order
 if TYPE_CHECKING:
     from netsim.analysis.reach import Trace
 
-__all__ = ["CHAR_W", "FONT", "LINE", "Box", "Edge", "Layout", "PathStep", "layout"]
+__all__ = ["CHAR_W", "FONT", "LINE", "Box", "Edge", "Layout", "PathStep", "layout", "path_steps"]
 
 #: font size of every label, points
 FONT = 7.0
@@ -608,6 +608,12 @@ def _route(lay: Layout, a: str, b: str, start: tuple[float, float]
         return ((start[0], up[0][1]), *up)
     end = _anchor(lay, b, start)
     return None if end is None else (start, end)
+
+
+def path_steps(lay: Layout, trace: Trace) -> tuple[PathStep, ...]:
+    """The flow's path on a layout made without it (what :func:`layout` with ``highlight``
+    draws): the interactive page draws each flow on one picture."""
+    return _highlight(lay, trace).path
 
 
 def _highlight(lay: Layout, trace: Trace) -> Layout:
