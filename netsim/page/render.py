@@ -1,9 +1,10 @@
 """The page's HTML: the template with its CSS, its script and the netsim-page/1 document inlined.
 
 The page is one file that works offline: nothing is fetched, so the assets (``assets/``) are
-read from the installed package and written into the page, and the document is the text of a
-``<script type="application/json">`` element (docs/page.md). The same document gives the same
-bytes.
+read from the installed package and written into the page (with the pictures' one style
+sheet, :data:`netsim.diagram.svg.CSS`: the document's SVGs leave it out), and the document is
+the text of a ``<script type="application/json">`` element (docs/page.md). The same document
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from netsim.diagram.svg import CSS as SVG_CSS
+
 __all__ = ["embed_json", "page_html"]
 
-_SLOT = re.compile(r"@@(TITLE|CSS|JS|DATA)@@")
+_SLOT = re.compile(r"@@(TITLE|CSS|SVGCSS|JS|DATA)@@")
 
 
 def _asset(name: str) -> str:
@@ -38,6 +41,7 @@ def page_html(doc: Mapping[str, Any]) -> str:
     parts = {
         "TITLE": html.escape(str(doc.get("title") or "netsim page")),
         "CSS": _asset("page.css"),
+        "SVGCSS": SVG_CSS,
         "JS": _asset("page.js"),
         "DATA": embed_json(doc),
     }

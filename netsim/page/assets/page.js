@@ -10,7 +10,9 @@
 const doc = JSON.parse(document.getElementById("netsim-data").textContent);
 const SVG_NS = "http://www.w3.org/2000/svg";
 const STEPS = doc.steps || [];
-const MATRIX = doc.matrix || { sources: [], destinations: [], rows: [] };
+// a big setup's summary has no matrix: the panels then have no rows
+const MATRIX = doc.matrix || { sources: [], destinations: [], rows: [], port: null };
+const RULES = doc.rules || {};
 
 // ---------------------------------------------------------------------------- helpers
 
@@ -95,8 +97,8 @@ function showFrame(index) {
   view.frame = index;
   pane.setAttribute("data-frame", String(index));
   pane.replaceChildren();
-  if (!frames[index]) {
-    pane.append(el("p", "No picture.", "note"));
+  if (index === null || index === undefined || !frames[index]) {
+    pane.append(el("p", "No picture here: the setup is past the page's limits.", "note"));
     return;
   }
   const parsed = new DOMParser().parseFromString(frames[index], "image/svg+xml");
@@ -191,8 +193,9 @@ function zoomBy(factor) {
 function clearMarks() {
   const svg = $("picture").querySelector("svg");
   if (!svg) return;
-  for (const e of svg.querySelectorAll(".reaches, .blocked, .source, .hop, .hop-last, .made")) {
-    e.classList.remove("reaches", "blocked", "source", "hop", "hop-last", "made");
+  const marks = ["reaches", "blocked", "source", "hop", "hop-last", "made"];
+  for (const e of svg.querySelectorAll(marks.map((m) => "." + m).join(", "))) {
+    e.classList.remove(...marks);
   }
   for (const t of svg.querySelectorAll("title.netsim-why, g.netsim-overlay")) t.remove();
 }
@@ -264,8 +267,13 @@ function markSourceLine(step) {
   }
 }
 
-/** Mark the boxes of what a step made: "container web" -> sandbox:HOST/web, "network n" -> bar. */
+/** Mark the boxes of what a step made: its made_nodes, or else from its made
+ * ("container web" -> sandbox:HOST/web, "network n" -> its bar). */
 function markMade(step) {
+  if (step.made_nodes) {
+    markNodes(step.made_nodes, "made");
+    return;
+  }
   for (const what of step.made || []) {
     const space = what.indexOf(" ");
     const kind = what.slice(0, space);
@@ -283,8 +291,24 @@ function markMade(step) {
   }
 }
 
-/** The source, numbered; a line that has a step is a button that moves the slider to it. */
+/** Give every element of the picture that shows one of `nodes` the class `mark`. */
+function markNodes(nodes, mark) {
+  for (const node of nodes) for (const n of nodesInPicture(node)) n.classList.add(mark);
+}
+
+/** A line of the source that made something but has no step of its own (a Compose file's
+ * service or network): show the final picture with what it made marked. */
+function showLink(line, nodes) {
+  showFinalFrame();
+  clearMarks();
+  markNodes(nodes, "made");
+  markSourceLine({ line: line });
+}
+
+/** The source, numbered; a line that has a step is a button that moves the slider to it, a
+ * line linked to what it made (source.links) a button that marks it. */
 function renderSource() {
+  const links = new Map(((doc.source && doc.source.links) || []).map((l) => [l.line, l.nodes]));
   const first = new Map();
   STEPS.forEach((s, i) => { if (!first.has(s.line)) first.set(s.line, i + 1); });
   const list = $("source");
@@ -299,6 +323,14 @@ function renderSource() {
       b.setAttribute("data-step", String(k));
       b.setAttribute("aria-label", "line " + (i + 1) + ", step " + k + ": " + text);
       b.addEventListener("click", () => setStep(k));
+      li.append(b);
+    } else if (links.has(i + 1)) {
+      const nodes = links.get(i + 1);
+      const b = el("button", text, "line-step line-link");
+      b.type = "button";
+      b.setAttribute("data-nodes", nodes.join(" "));
+      b.setAttribute("aria-label", "line " + (i + 1) + ": show what it made: " + text);
+      b.addEventListener("click", () => showLink(i + 1, nodes));
       li.append(b);
     } else {
       li.append(el("code", text || " ", text.trim().startsWith("#") ? "comment" : ""));
@@ -400,7 +432,7 @@ function showTrace() {
     li.setAttribute("data-node", h.node);
     li.append(el("span", h.text, "hop-text"));
     li.append(el("code", h.rule, "hop-rule"));
-    li.append(el("small", h.source, "hop-source"));
+    li.append(el("small", h.source || RULES[h.rule] || "", "hop-source"));
     hops.append(li);
   }
   drawFlow(flow);
@@ -416,9 +448,11 @@ function drawFlow(flow) {
   const g = document.createElementNS(SVG_NS, "g");
   g.setAttribute("class", "netsim-overlay");
   for (const part of flow.path || []) {
+    const state = part.ok ? "ok" : "stop";
     const line = document.createElementNS(SVG_NS, "polyline");
     line.setAttribute("points", part.points.map((p) => p[0] + "," + p[1]).join(" "));
-    line.setAttribute("class", "flow " + (part.ok ? "ok" : "stop"));
+    line.setAttribute("class", "path " + state); // the picture's own style of a flow
+    line.setAttribute("marker-end", "url(#netsim-arrow-" + state + ")");
     g.append(line);
   }
   svg.append(g);
@@ -615,12 +649,14 @@ function renderSummary() {
   }
   $("summary-panel").hidden = false;
   const box = $("summary");
-  let pairs = 0;
-  MATRIX.sources.forEach((_, i) => { pairs += reachCount(i); });
   box.append(el("p", s.containers + " containers: more than this page shows in detail (" +
     s.limit + ")."));
-  box.append(el("p", MATRIX.sources.length + " sources, " + MATRIX.destinations.length +
-    " destinations; " + pairs + " pairs reach (" + matrixService() + ")."));
+  if (doc.matrix) {
+    let pairs = 0;
+    MATRIX.sources.forEach((_, i) => { pairs += reachCount(i); });
+    box.append(el("p", MATRIX.sources.length + " sources, " + MATRIX.destinations.length +
+      " destinations; " + pairs + " pairs reach (" + matrixService() + ")."));
+  }
   box.append(el("pre", s.how, "how"));
 }
 
