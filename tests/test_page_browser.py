@@ -93,7 +93,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     @cache
     def page(name: str) -> Path:
         path = out / f"{name}.html"
-        path.write_text(page_html(build_document(str(scenario(name)))), encoding="utf-8")
+        # the input as a reader names it (the page shows it): relative to where pytest runs
+        doc = build_document(os.path.relpath(scenario(name)))
+        path.write_text(page_html(doc), encoding="utf-8")
         return path
 
     return page
@@ -201,6 +203,13 @@ def test_click_marks_what_a_container_reaches(browser: Driver, pages: Callable[[
         listed = browser.find_elements(By.CSS_SELECTOR, "#reach-list li.reaches")
         assert [li.get_attribute("data-dst") for li in listed] == [
             d for d in m.destinations if m.reaches(src, d)]
+    # a click on one of a container's interface lines (a box drawn over it) is a click on it
+    src = container_sources(name)[0]
+    iface = browser.find_element(
+        By.CSS_SELECTOR, f'#picture g.box[data-node^="if:{node_of(name, src)[8:]}/"]')
+    iface.click()
+    assert "source" in classes(box(browser, node_of(name, src)))
+    click_box(browser, box(browser, node_of(name, container_sources(name)[-1])))
     shot(browser, f"{name}-reach")
 
 
@@ -462,3 +471,29 @@ def test_no_network_access(browser: Driver, pages: Callable[[str], Path]) -> Non
                      "https:"):
             assert word not in text.replace('"http://www.w3.org/2000/svg"', ""), (asset, word)
         assert not re.search(r"url\((?!#)", text), asset  # only the picture's own markers
+
+
+def test_the_document_survives_the_page(browser: Driver, tmp_path: Path) -> None:
+    """Text that would end a script element (``</script>``, ``<!--``) stays text: the page
+    reads back exactly the document it was given, and shows such output verbatim; the same
+    document gives the same bytes."""
+    import copy
+    import json
+
+    doc = copy.deepcopy(doc_of("stack-reverse-proxy"))
+    nasty = "</script><!-- <script>document.title='x'</script> -->\u2028é"
+    doc["steps"][-1]["stdout"] = nasty
+    doc["title"] = "a </title><b> title"
+    text = page_html(doc)
+    assert text == page_html(copy.deepcopy(doc))
+    path = tmp_path / "nasty.html"
+    path.write_text(text, encoding="utf-8")
+    browser.get(path.as_uri())
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    back = browser.execute_script(
+        "return document.getElementById('netsim-data').textContent")
+    assert json.loads(back) == json.loads(json.dumps(doc))
+    shown = browser.find_element(By.CSS_SELECTOR, "#step-detail pre.stdout")
+    assert shown.get_property("textContent") == nasty
+    assert browser.title == "a </title><b> title — netsim"
