@@ -497,3 +497,61 @@ def test_the_document_survives_the_page(browser: Driver, tmp_path: Path) -> None
     shown = browser.find_element(By.CSS_SELECTOR, "#step-detail pre.stdout")
     assert shown.get_property("textContent") == nasty
     assert browser.title == "a </title><b> title — netsim"
+
+
+def many_containers(tmp_path: Path, n: int) -> Path:
+    """A script of n containers on two networks."""
+    lines = ["docker network create front", "docker network create back"]
+    lines += [f"docker run -d --name c{i:02d} --network {('back', 'front')[i % 2]} nginx"
+              for i in range(n)]
+    path = tmp_path / f"many-{n}.sh"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_fifty_containers_stay_readable(browser: Driver, tmp_path: Path) -> None:
+    """At 50 containers the picture opens at a size where its text is readable (the pane
+    scrolls), every box is reachable, and a click marks its row of the matrix."""
+    from netsim.page.document import build_document
+
+    script = many_containers(tmp_path, 50)
+    page = tmp_path / "many.html"
+    page.write_text(page_html(build_document(str(script))), encoding="utf-8")
+    browser.get(page.as_uri())
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    boxes = browser.find_elements(By.CSS_SELECTOR, '#picture g.box[data-kind="container"]')
+    assert len(boxes) == 50
+    assert all(b.get_attribute("tabindex") == "0" for b in boxes)
+    text_px = browser.execute_script(
+        "return arguments[0].querySelector('text').getBoundingClientRect().height", boxes[0])
+    assert text_px >= 9  # 7-point text drawn at 100% (4/3 px a point), not shrunk to fit
+    lab = Lab.from_file(str(script))
+    m = lab.matrix()
+    click_box(browser, box(browser, "sandbox:host/c07"))
+    for dst in m.destinations:
+        want = "reaches" if m.reaches("c07", dst) else "blocked"
+        assert want in classes(box(browser, f"sandbox:host/{dst}")), dst
+    shot(browser, "fifty-containers")
+
+
+def test_a_big_setup_shows_its_summary(browser: Driver, tmp_path: Path) -> None:
+    """Over the page's limit the document has a summary: the page says how to filter instead
+    of showing the analysis panels."""
+    from netsim.page.document import build_document
+
+    doc = build_document(str(many_containers(tmp_path, 61)))
+    assert doc["summary"] is not None
+    page = tmp_path / "big.html"
+    page.write_text(page_html(doc), encoding="utf-8")
+    browser.get(page.as_uri())
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    for panel in ("reach-panel", "trace-panel", "dns-panel", "matrix-panel"):
+        assert not browser.find_element(By.ID, panel).is_displayed(), panel
+    summary = browser.find_element(By.ID, "summary-panel")
+    assert summary.is_displayed()
+    how = browser.find_element(By.CSS_SELECTOR, "#summary pre.how")
+    assert how.get_property("textContent") == doc["summary"]["how"]
+    assert "61 containers" in summary.text

@@ -625,7 +625,9 @@ function renderHeader() {
   const src = doc.source || {};
   $("meta").textContent = "Docker Engine " + doc.engine + " as netsim " + doc.netsim +
     " models it; " + (src.format || "input") + " " + (src.name || "") + "; seed " + doc.seed +
-    "; " + STEPS.length + " steps, " + (doc.containers || []).length + " containers at the end.";
+    "; " + STEPS.length + " steps, " +
+    (doc.summary ? doc.summary.containers : (doc.containers || []).length) +
+    " containers at the end.";
   const notes = Array.isArray(doc.notes) ? doc.notes : [];
   const list = $("notes");
   for (const n of notes) list.append(el("li", n));
