@@ -148,6 +148,7 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
             f"This setup has {count:,} containers; the page shows at most {limit:,} (the "
             f"flows and DNS answers of every pair grow as the square). Choose the containers "
             f"to show: netsim page {source or 'FILE'} --only 'web*' --only db -o page.html")}
+        pictures = []  # (a script's first pictures: the start of a story the page cannot tell)
     else:
         final_picture = _picture(shown)
         if not pictures or pictures[-1] != final_picture:
@@ -157,6 +158,7 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
         row = step.to_dict()
         if frames is not None and i < len(frames.steps):
             frame, made, nodes = frames.steps[i]
+            frame = frame if pictures else None
         else:
             frame, made, nodes = (len(pictures) - 1 if pictures else None), [], []
         row.update(frame=frame, made=made, made_nodes=nodes)
