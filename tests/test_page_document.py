@@ -167,3 +167,17 @@ def test_a_scripts_lines_link_to_what_their_steps_made(alias_doc: dict) -> None:
     links = {link["line"]: link["nodes"] for link in alias_doc["source"]["links"]}
     made = {s["line"]: s["made_nodes"] for s in alias_doc["steps"] if s["made_nodes"]}
     assert links == made
+
+
+def test_a_labs_page_shows_inline_in_jupyter(tmp_path: Path) -> None:
+    import html
+
+    lab = Lab()
+    lab.docker("run -d --name web nginx")
+    page = lab.page()
+    shown = page._repr_html_()
+    m = re.fullmatch(r'<iframe srcdoc="([^"]*)" style="[^"]*" title="netsim page"></iframe>',
+                     shown)
+    assert m is not None
+    assert html.unescape(m.group(1)) == page.html  # the whole page, its script its own
+    assert page.save(tmp_path / "p.html").read_text(encoding="utf-8") == page.html
