@@ -23,7 +23,11 @@ __all__ = ["page"]
               help="Show and analyse only the containers whose names match PATTERN (a shell "
                    "pattern: 'web*'; repeatable): how a setup over the page's size limit "
                    "is explored.")
-def page(file: str, out: str, only: tuple[str, ...], seed: int, engine: str | None) -> None:
+@click.option("--at", type=click.IntRange(min=0), default=None, metavar="LINE",
+              help="A script's line: the panels answer for the state after it (the last "
+                   "command at or before it), not the end's; the slider still plays it all.")
+def page(file: str, out: str, only: tuple[str, ...], at: int | None, seed: int,
+         engine: str | None) -> None:
     """Write FILE's setup as one interactive HTML page: the topology (click a container to see
     what it reaches and why not), a flow's trace hop by hop, the embedded DNS's answers, the
     matrix, and the input beside it (for a script, a step slider that replays it line by
@@ -36,7 +40,7 @@ def page(file: str, out: str, only: tuple[str, ...], seed: int, engine: str | No
     ctx = click.get_current_context()
     chosen = profile(engine, where="--engine") if engine is not None else None
     doc = build_document(file, seed=seed, profile=chosen, format=ctx.meta.get("netsim.format"),
-                         only=only, strict=bool(ctx.meta.get("netsim.strict")))
+                         only=only, strict=bool(ctx.meta.get("netsim.strict")), at=at)
     for note in doc["notes"]:  # said once, as every replaying command says them
         click.echo(f"netsim: {note}", err=True)
     try:

@@ -69,3 +69,16 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         f"netsim page: {tmp_path / 'no-such-dir' / 'x.html'}: cannot write the page")
     no_output = netsim("page", str(SCENARIOS / "seed-alias.sh"))
     assert no_output.returncode == 2 and "-o" in no_output.stderr
+
+
+def test_at_a_line(tmp_path: Path) -> None:
+    out = tmp_path / "story.html"
+    done = netsim("page", str(SCENARIOS / "tutorial-bridge.sh"), "--at", "10", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    doc = _embedded(out.read_text(encoding="utf-8"))
+    assert doc["at"] == 10 and len(doc["containers"]) == 4
+    compose = netsim("page", str(SCENARIOS / "shop" / "compose.yaml"), "--at", "3", "-o",
+                     str(tmp_path / "x.html"))
+    assert compose.returncode == 2
+    assert compose.stderr == ("netsim page: --at: a compose has no lines to stop at (got '3'; "
+                              "accepted: --at with a script)\n")

@@ -555,3 +555,33 @@ def test_a_big_setup_shows_its_summary(browser: Driver, tmp_path: Path) -> None:
     how = browser.find_element(By.CSS_SELECTOR, "#summary pre.how")
     assert how.get_property("textContent") == doc["summary"]["how"]
     assert "61 containers" in summary.text
+
+
+def test_at_a_line_the_page_opens_there_and_answers_for_it(browser: Driver,
+                                                          tmp_path: Path) -> None:
+    """``netsim page --at 10`` on a script that removes everything at its end: the slider
+    opens at the step of line 10, whose picture the panels analyse, and a click marks what
+    netsim answers after that line; moved elsewhere, the page says which state it analyses."""
+    from netsim.lab import run_script
+    from netsim.page.document import build_document
+
+    path = scenario("tutorial-bridge")
+    doc = build_document(str(path), at=10)
+    page = tmp_path / "at.html"
+    page.write_text(page_html(doc), encoding="utf-8")
+    browser.get(page.as_uri())
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    k = len([s for s in doc["steps"] if s["line"] <= 10])
+    assert browser.find_element(By.ID, "step").get_attribute("value") == str(k)
+    assert browser.find_element(By.ID, "picture").get_attribute("data-frame") == str(doc["final"])
+    assert not browser.find_element(By.ID, "final-note").is_displayed()
+    lab, _ = run_script("\n".join(path.read_text().split("\n")[:10]) + "\n")
+    m = lab.matrix()
+    click_box(browser, box(browser, "sandbox:host/alpine1"))
+    for dst in m.destinations:
+        want = "reaches" if m.reaches("alpine1", dst) else "blocked"
+        assert want in classes(box(browser, f"sandbox:host/{dst}")), dst
+    set_step(browser, len(doc["steps"]))
+    note = browser.find_element(By.ID, "final-note")
+    assert note.is_displayed() and "the state after line 10" in note.text

@@ -181,3 +181,30 @@ def test_a_labs_page_shows_inline_in_jupyter(tmp_path: Path) -> None:
     assert m is not None
     assert html.unescape(m.group(1)) == page.html  # the whole page, its script its own
     assert page.save(tmp_path / "p.html").read_text(encoding="utf-8") == page.html
+
+
+def test_at_a_line_the_panels_answer_for_the_state_after_it() -> None:
+    path = str(SCENARIOS / "tutorial-bridge.sh")
+    end = build_document(path)
+    assert end["containers"] == [] and not any(end["flows"].values())  # all removed
+    doc = build_document(path, at=10)  # after `docker network connect bridge alpine4`
+    assert doc["at"] == 10
+    assert [c["name"] for c in doc["containers"]] == ["alpine1", "alpine2", "alpine3", "alpine4"]
+    step = max((s for s in doc["steps"] if s["line"] <= 10), key=lambda s: s["line"])
+    assert doc["final"] == step["frame"]  # the picture of that moment, in the story
+    assert doc["frames"] == end["frames"] and doc["steps"] == end["steps"]
+    # what netsim answers after line 10: a replay of the lines up to it
+    lines = (SCENARIOS / "tutorial-bridge.sh").read_text().split("\n")[:10]
+    from netsim.lab import run_script
+
+    lab, _ = run_script("\n".join(lines) + "\n")
+    assert doc["matrix"] == lab.matrix().to_dict()
+    assert doc["flows"]["alpine1"]["alpine3"]["ping"]["trace"]["disposition"] == (
+        reach(lab.state, "alpine1", "alpine3", family=4).disposition.value)
+
+
+def test_at_is_for_scripts() -> None:
+    from netsim.errors import InputError
+
+    with pytest.raises(InputError, match="--at"):
+        build_document(str(SCENARIOS / "shop" / "compose.yaml"), at=3)

@@ -56,8 +56,11 @@ class _Frames:
     :func:`netsim.lab.run_script`). Pictures stop past ``limit`` containers or
     :data:`FRAME_BYTES` of them (the steps after have no frame: None)."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, at: int | None = None) -> None:
         self.limit = limit
+        #: the line whose state is analysed (``at``), and that state once seen
+        self.at = at
+        self.at_state: State | None = None
         self.frames: list[str] = []
         self.size = 0
         self.steps: list[tuple[int | None, list[str], list[str]]] = []  # frame, made, nodes
@@ -65,6 +68,8 @@ class _Frames:
         self._names: set[tuple[str, str, str]] = set()
 
     def __call__(self, lab: Lab, step: Step | None) -> None:
+        if self.at is not None and (step is None or step.line <= self.at):
+            self.at_state = lab.state  # (the state after the last step at or before the line)
         if self.stopped:
             if step is not None:
                 self.steps.append((None, [], []))
@@ -115,34 +120,45 @@ def _node(state: State, kind: str, host: str, name: str) -> str:
 
 def build_document(path: str, *, seed: int = 0, profile: EngineProfile | str | None = None,
                    format: str | None = None, only: Iterable[str] = (), strict: bool = False,
-                   limit: int = LIMIT) -> dict[str, Any]:
+                   at: int | None = None, limit: int = LIMIT) -> dict[str, Any]:
     """The ``netsim-page/1`` document of the input ``path`` (any input ``netsim run`` reads,
     replayed as :func:`netsim.replay.replay_file` does; ``only``: shell-style patterns of the
-    containers to show and analyse, the rest left out of the picture and the panels)."""
+    containers to show and analyse, the rest left out of the picture and the panels; ``at``: a
+    script's line, the state after it analysed instead of the end's)."""
+    from netsim.errors import InputError
     from netsim.io.inputs import input_format, read_input
     from netsim.replay import replay_file
 
     fmt = input_format(path, format)
-    frames = _Frames(limit if not only else 10**9)
+    if at is not None and fmt != "script":
+        raise InputError("--at", f"a {fmt} has no lines to stop at", got=str(at),
+                         accepted="--at with a script")
+    frames = _Frames(limit if not only else 10**9, at)
     lab, steps = replay_file(path, seed=seed, profile=profile, format=format, strict=strict,
-                             on_step=frames if fmt == "script" and not only else None)
+                             on_step=frames if fmt == "script" else None)
+    if only:  # (no pictures per step: a filtered picture of each would mislead)
+        frames.frames, frames.steps = [], []
     lines = read_input(path).split("\n") if fmt != "inspect" and path != "-" else []
     if lines and lines[-1] == "":
         lines.pop()
     return document_of(lab, steps, title=path.rsplit("/", 1)[-1], source=path, fmt=fmt,
-                       lines=lines, seed=seed, frames=frames, only=tuple(only), limit=limit)
+                       lines=lines, seed=seed, frames=frames, only=tuple(only), limit=limit,
+                       state=frames.at_state, at=at)
 
 
 def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fmt: str = "",
                 lines: list[str] | None = None, seed: int = 0, frames: _Frames | None = None,
-                only: tuple[str, ...] = (), limit: int = LIMIT) -> dict[str, Any]:
-    """The document of a lab already replayed (``frames``: its script's pictures, if any)."""
-    state = lab.state
+                only: tuple[str, ...] = (), limit: int = LIMIT, state: State | None = None,
+                at: int | None = None) -> dict[str, Any]:
+    """The document of a lab already replayed (``frames``: its script's pictures, if any;
+    ``state``: the state to analyse, the lab's by default; ``at``: the line it is after)."""
+    state = state if state is not None else lab.state
     keep = _kept(state, only)
     shown = _shown(state, keep) if only else state
     count = sum(1 for _ in shown.containers())
     pictures = list(frames.frames) if frames is not None and frames.frames else []
     summary: dict[str, Any] | None = None
+    final_picture = ""
     if count > limit:
         summary = {"containers": count, "limit": limit, "how": (
             f"This setup has {count:,} containers; the page shows at most {limit:,} (the "
@@ -151,7 +167,7 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
         pictures = []  # (a script's first pictures: the start of a story the page cannot tell)
     else:
         final_picture = _picture(shown)
-        if not pictures or pictures[-1] != final_picture:
+        if final_picture not in pictures:
             pictures.append(final_picture)
     step_rows = []
     for i, step in enumerate(steps):
@@ -169,7 +185,7 @@ def document_of(lab: Lab, steps: list[Step], *, title: str, source: str = "", fm
         "source": {"name": source, "format": fmt, "lines": list(lines or []),
                    "links": _links(state, step_rows, fmt, lines or [])},
         "steps": step_rows, "frames": pictures,
-        "final": len(pictures) - 1 if pictures and summary is None else None,
+        "final": pictures.index(final_picture) if summary is None else None, "at": at,
         "summary": summary, "containers": [], "matrix": None, "flows": {}, "rules": {},
         "dns": {}, "notes": list(lab.notes),
     }

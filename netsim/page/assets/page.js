@@ -10,6 +10,12 @@
 const doc = JSON.parse(document.getElementById("netsim-data").textContent);
 const SVG_NS = "http://www.w3.org/2000/svg";
 const STEPS = doc.steps || [];
+/** The step whose state the panels analyse: the last one, or with `netsim page --at LINE` the
+ * last one at or before that line (doc.at). */
+const ANALYSED = doc.at == null ? STEPS.length : STEPS.filter((s) => s.line <= doc.at).length;
+/** How the panels name the state they analyse. */
+const ANALYSED_NAME = doc.at == null ? "the final state" :
+  "the state after line " + doc.at + " (step " + ANALYSED + " of " + STEPS.length + ")";
 // a big setup's summary has no matrix: the panels then have no rows
 const MATRIX = doc.matrix || { sources: [], destinations: [], rows: [], port: null };
 const RULES = doc.rules || {};
@@ -208,14 +214,14 @@ function addTooltip(target, text) {
   target.insertBefore(t, target.firstChild);
 }
 
-/** The analysis panels speak of the final state: show its picture, and say so. */
+/** The analysis panels speak of one state (ANALYSED): show its picture, and say so. */
 function showFinalFrame() {
   showFrame(doc.final);
-  const atEnd = Number($("step").value) === STEPS.length;
+  const atEnd = Number($("step").value) === ANALYSED;
   const note = $("picture-note");
   note.hidden = atEnd;
-  note.textContent = atEnd ? "" : "The picture shows the final state (what the panels analyse); " +
-    "the step slider is at step " + $("step").value + " of " + STEPS.length + ".";
+  note.textContent = atEnd ? "" : "The picture shows " + ANALYSED_NAME + " (what the panels " +
+    "analyse); the step slider is at step " + $("step").value + " of " + STEPS.length + ".";
 }
 
 // ---------------------------------------------------------------------------- steps and source
@@ -634,13 +640,13 @@ function renderHeader() {
   list.hidden = notes.length === 0;
 }
 
-/** When the slider is not at the end, the panels say that they describe the final state. */
+/** When the slider is not at the analysed step, the panels say which state they describe. */
 function updateFinalNote() {
   const k = Number($("step").value);
   const note = $("final-note");
-  note.hidden = k === STEPS.length;
-  note.textContent = "These panels describe the final state (after step " + STEPS.length +
-    "); the picture shows step " + k + ".";
+  note.hidden = k === ANALYSED;
+  note.textContent = "These panels describe " + ANALYSED_NAME + "; the picture shows step " +
+    k + ".";
 }
 
 /** A setup over the page's size limit: counts and how to filter instead of the panels. */
@@ -685,7 +691,7 @@ function start() {
     renderDnsPanel();
     renderMatrix();
   }
-  setStep(STEPS.length);
+  setStep(ANALYSED);
   if (STEPS.length === 0) showFrame(doc.final || 0);
   setZoom(initialZoom());
   document.body.setAttribute("data-ready", "1");
