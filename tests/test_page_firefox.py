@@ -36,6 +36,10 @@ FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox") or "/usr/bin/fi
 def _missing() -> str:
     if importlib.util.find_spec("marionette_driver") is None:
         return "marionette_driver is not installed (pip install 'marionette_driver>=3.7')"
+    try:  # (its mozrunner imports telnetlib, which Python 3.13 removed)
+        importlib.import_module("marionette_driver.marionette")
+    except ImportError as err:
+        return f"marionette_driver cannot be imported here: {err}"
     if not os.access(FIREFOX, os.X_OK):
         return f"{FIREFOX} is missing (apt-get install firefox-esr)"
     return ""
