@@ -585,3 +585,32 @@ def test_at_a_line_the_page_opens_there_and_answers_for_it(browser: Driver,
     set_step(browser, len(doc["steps"]))
     note = browser.find_element(By.ID, "final-note")
     assert note.is_displayed() and "the state after line 10" in note.text
+
+
+def test_two_hosts_with_one_name(browser: Driver, tmp_path: Path) -> None:
+    """Where two hosts each have a container ``web``, the matrix labels them HOST/NAME: each
+    box is its own source and destination."""
+    from netsim.page.document import build_document
+
+    script = tmp_path / "dup.sh"
+    script.write_text("# netsim: lan 198.51.100.0/24 gateway=198.51.100.1\n"
+                      "# netsim: host host1 address=198.51.100.10\n"
+                      "# netsim: host host2 address=198.51.100.11\n"
+                      "docker -H host1 run -d --name web -p 8080:80 nginx\n"
+                      "docker -H host2 run -d --name web nginx\n"
+                      "docker -H host2 run -d --name client alpine sleep 1d\n")
+    page = tmp_path / "dup.html"
+    page.write_text(page_html(build_document(str(script))), encoding="utf-8")
+    browser.get(page.as_uri())
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1")
+    m = Lab.from_file(str(script)).matrix()
+    assert {"host1/web", "host2/web"} <= set(m.destinations)
+    for src in ("host1/web", "host2/web"):
+        host, name = src.split("/")
+        click_box(browser, box(browser, f"sandbox:{host}/{name}"))
+        for dst in m.destinations:
+            node = "sandbox:host2/client" if dst == "client" else "sandbox:{}/{}".format(
+                *dst.split("/"))
+            want = "reaches" if m.reaches(src, dst) else "blocked"
+            assert want in classes(box(browser, node)), (src, dst)

@@ -47,8 +47,9 @@ function fillSelect(select, options) {
   if (options.some(([value]) => value === old)) select.value = old;
 }
 
-/** The picture node of a container name: doc.containers' node, else the first host's. */
-const NODE_OF = new Map((doc.containers || []).map((c) => [c.name, c.node]));
+/** The picture node of a container's label in the matrix (its name, or HOST/NAME where two
+ * hosts have one of that name): doc.containers' node, else the first host's. */
+const NODE_OF = new Map((doc.containers || []).map((c) => [c.label || c.name, c.node]));
 function nodeOf(name, host) {
   if (NODE_OF.has(name)) return NODE_OF.get(name);
   const h = host || ((doc.containers || [])[0] || {}).host || "host";
