@@ -126,6 +126,11 @@ def test_only_keeps_the_named_containers() -> None:
     assert "sandbox:host/network_alias_container1" in final
     assert "sandbox:host/network_alias_ping" not in final
     assert set(doc["flows"]) == set(doc["matrix"]["sources"])
+    # the DNS panel asks for the kept containers' names (and aliases) only
+    assert set(doc["dns"]) == {c["label"] for c in doc["containers"] if c["status"] == "running"}
+    assert all(set(names) == {*labels, "alicek106"} for names in doc["dns"].values())
+    # no picture a step: each step shows the kept containers' picture
+    assert len(doc["frames"]) == 1 and {s["frame"] for s in doc["steps"]} == {0}
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:
