@@ -26,7 +26,9 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from netsim.analysis.reach import Matrix, matrix
 from netsim.daemon.engine import Engine
@@ -92,14 +94,14 @@ def run_profile(name: str, n: int, rounds: int, *, smoke: bool) -> bool:
     how = ("no ip6tables: IPv6 routed between the bridges" if routed else
            "ip6tables: the bridges isolated over IPv6")
     print(f"Engine {name} ({how}):")
-    rows = [
+    rows: list[tuple[str, Engine, Literal[4, 6]]] = [
         ("IPv4-only setup, IPv4 matrix", v4, 4),
         ("dual-stack setup, IPv4 matrix", dual, 4),
         ("dual-stack setup, IPv6 matrix", dual, 6),
     ]
     times: dict[str, float] = {}
     for label, engine, family in rows:
-        took, m = best(rounds, engine.state, lambda s, f=family: matrix(s, family=f))
+        took, m = best(rounds, engine.state, partial(matrix, family=family))
         times[label] = took
         print(f"  {label + ':':<34}{took:.3f} s ({len(m.sources)} × {len(m.destinations)}, "
               f"{m.count:,} '.' cells)")

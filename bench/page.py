@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from engine_build import synthetic
@@ -35,8 +36,8 @@ from netsim.page.render import page_html
 LIMIT_S = 3.0
 
 
-def browser():  # type: ignore[no-untyped-def]
-    """Debian's headless Chromium through its chromedriver."""
+def browser() -> Any:
+    """Debian's headless Chromium through its chromedriver (a selenium WebDriver)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -50,7 +51,7 @@ def browser():  # type: ignore[no-untyped-def]
     return webdriver.Chrome(service=Service(driver_path), options=opts)
 
 
-def open_seconds(driver, path: Path) -> float:  # type: ignore[no-untyped-def]
+def open_seconds(driver: Any, path: Path) -> float:
     """Seconds from asking for the page to its ready mark."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
