@@ -44,6 +44,17 @@ def script() -> Callable[[str], tuple[Lab, list[Step]]]:
     return run
 
 
+def need_browser(missing: str) -> None:
+    """Skip the calling test module for the reason ``missing`` (a browser, its driver or their
+    Python package is absent), or fail it when NETSIM_REQUIRE_BROWSER=1 (CI): the page's
+    browser tests (tests/test_page_browser.py, tests/test_page_firefox.py)."""
+    if not missing:
+        return
+    if os.environ.get("NETSIM_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"NETSIM_REQUIRE_BROWSER=1 but {missing}", pytrace=False)
+    pytest.skip(missing, allow_module_level=True)
+
+
 def _root_tests_required() -> bool:
     import os
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import need_browser
 
 from netsim.analysis.reach import reach
 from netsim.diagram.layout import layout
@@ -47,10 +48,7 @@ def _missing() -> str:
     return ""
 
 
-if _missing():
-    if os.environ.get("NETSIM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"NETSIM_REQUIRE_BROWSER=1 but {_missing()}", pytrace=False)
-    pytest.skip(_missing(), allow_module_level=True)
+need_browser(_missing())
 
 from selenium import webdriver  # noqa: E402  (only once the browser is known to be there)
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import need_browser
 
 from netsim.analysis.reach import reach
 from netsim.lab import Lab
@@ -45,10 +46,7 @@ def _missing() -> str:
     return ""
 
 
-if _missing():
-    if os.environ.get("NETSIM_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"NETSIM_REQUIRE_BROWSER=1 but {_missing()}", pytrace=False)
-    pytest.skip(_missing(), allow_module_level=True)
+need_browser(_missing())
 
 from marionette_driver.marionette import Marionette  # noqa: E402
 
