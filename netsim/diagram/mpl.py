@@ -24,11 +24,15 @@ __all__ = ["dns_chart", "draw", "draw_layout", "matrix_heatmap", "text_fits", "t
 MONO = "DejaVu Sans Mono"
 OK, BAD, PORT = "#2ca02c", "#d62728", "#1f77b4"
 
-CONTAINER_FILLS = {"": "#eef4fb", "stopped": "#eeeeee", "host-mode": "#fdf1e0", "none": "#f5f5f5",
-         "joiner": "#edf7ea"}
+CONTAINER_FILLS = {"": "#eef4fb", "stopped": "#eeeeee", "host-mode": "#fdf1e0",
+                   "none": "#f5f5f5", "joiner": "#edf7ea"}
+#: the other boxes drawn as filled rectangles, by kind
+BOX_FILLS = {"nic": "#fff8d6", "router": "#efe9f7", "internet": "#e6f2ff", "legend": "#ffffff"}
 #: a bar's colour by its style (layout.Box.style: the driver's attachment, or internal)
-BAR_COLORS = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4", "parent": "#8c564b",
-        "l3": "#8c564b"}
+BAR_COLORS = {"bridge": "#444444", "internal": "#9a9a9a", "overlay": "#1f77b4",
+              "parent": "#8c564b", "l3": "#8c564b"}
+#: a line of a kind EDGE_STYLES does not name
+DEFAULT_EDGE: dict[str, Any] = {"color": "#333333", "lw": 0.9}
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "veth": {"color": "#333333", "lw": 0.9},
     "macvlan": {"color": "#8c564b", "lw": 0.9, "ls": (0, (4, 2))},
@@ -113,8 +117,8 @@ def _box(ax: Axes, b: Box) -> None:
         return
     if b.kind == "interface":
         return  # drawn as lines of its container
-    fill = {"container": CONTAINER_FILLS.get(b.style, CONTAINER_FILLS[""]), "nic": "#fff8d6",
-            "router": "#efe9f7", "internet": "#e6f2ff", "legend": "#ffffff"}.get(b.kind)
+    fill = (CONTAINER_FILLS.get(b.style, CONTAINER_FILLS[""]) if b.kind == "container"
+            else BOX_FILLS.get(b.kind))
     if fill is not None:
         ax.add_patch(Rectangle((b.x, b.y), b.w, b.h, fc=fill,
                                ec="#777777" if b.style != "stopped" else "#bbbbbb", lw=0.8,
@@ -139,7 +143,7 @@ def _edge(ax: Axes, e: Edge) -> None:
                     arrowprops={"arrowstyle": "-|>", "color": PORT, "lw": 0.9, "alpha": 0.7,
                                 "connectionstyle": "arc3,rad=0.12", "ls": (0, (4, 2))})
         return
-    style = EDGE_STYLES.get(e.kind, {"color": "#333333", "lw": 0.9})
+    style = EDGE_STYLES.get(e.kind, DEFAULT_EDGE)
     ax.plot(xs, ys, color=style["color"], lw=style["lw"], ls=style.get("ls", "-"), zorder=1)
     if e.kind in ("veth", "macvlan", "overlay"):
         ax.plot([xs[-1]], [ys[-1]], marker="o", ms=3.2, color=style["color"], zorder=2)

@@ -26,17 +26,24 @@ from collections.abc import Iterable
 from typing import Any
 
 from netsim.diagram.layout import FONT, LINE, MARGIN, PAD, Box, Edge, Layout, PathStep
-from netsim.diagram.mpl import BAD, BAR_COLORS, CONTAINER_FILLS, EDGE_STYLES, MONO, OK, PORT
+from netsim.diagram.mpl import (
+    BAD,
+    BAR_COLORS,
+    BOX_FILLS,
+    CONTAINER_FILLS,
+    DEFAULT_EDGE,
+    EDGE_STYLES,
+    MONO,
+    OK,
+    PORT,
+)
 
 __all__ = ["CSS", "to_svg"]
 
 #: the root element's class; :data:`CSS` is scoped under it (a page may hold several pictures)
 ROOT = "netsim-topology"
-_DEFAULT_EDGE: dict[str, Any] = {"color": "#333333", "lw": 0.9}
 #: edge kinds that end in a dot where they join their bar (as mpl draws them)
 _DOTTED = ("veth", "macvlan", "overlay")
-#: box kinds mpl draws with a rectangle, and its fill
-_RECT_FILL = {"nic": "#fff8d6", "router": "#efe9f7", "internet": "#e6f2ff", "legend": "#ffffff"}
 _HEAD_KINDS = ("container", "label", "legend")  # their first line is bold
 _PATH_W = 2.6
 _PUBLISHED_W = 0.9
@@ -83,13 +90,13 @@ def _css() -> str:
     rules += [f"{r} .kind-container.style-{s} rect{{fill:{c}}}"
               for s, c in CONTAINER_FILLS.items() if s]
     rules.append(f"{r} .kind-container.style-stopped rect{{stroke:#bbb}}")
-    rules += [f"{r} .kind-{k} rect{{fill:{c}}}" for k, c in _RECT_FILL.items()]
+    rules += [f"{r} .kind-{k} rect{{fill:{c}}}" for k, c in BOX_FILLS.items()]
     rules += [f"{r} .box line{{stroke:#444444;stroke-width:3.2}}",
               f"{r} .kind-lan line{{stroke:#555555}}"]
     rules += [f"{r} .kind-bar.style-{s} line{{stroke:{c}}}" for s, c in BAR_COLORS.items()]
     rules.append(f"{r} .style-internal line{{stroke-dasharray:{_dashes((0, (5, 3)), 3.2)}}}")
-    rules.append(f"{r} .edge{{fill:none;stroke:{_DEFAULT_EDGE['color']};"
-                 f"stroke-width:{_n(_DEFAULT_EDGE['lw'])}}}")
+    rules.append(f"{r} .edge{{fill:none;stroke:{DEFAULT_EDGE['color']};"
+                 f"stroke-width:{_n(DEFAULT_EDGE['lw'])}}}")
     for kind, st in EDGE_STYLES.items():
         dash = f";stroke-dasharray:{_dashes(st['ls'], st['lw'])}" if "ls" in st else ""
         rules.append(f"{r} .edge.kind-{kind}{{stroke:{st['color']};stroke-width:{_n(st['lw'])}"
@@ -138,7 +145,7 @@ def _box(b: Box) -> str:
         out.append(f'<line x1="{_n(b.x)}" y1="{y}" x2="{_n(b.x2)}" y2="{y}"/>')
     elif b.kind == "interface":
         out.append(f"<rect {geo}/>")  # transparent: to highlight and click; no text
-    elif b.kind == "container" or b.kind in _RECT_FILL:
+    elif b.kind == "container" or b.kind in BOX_FILLS:
         out.append(f"<rect {geo}/>")
     if b.kind != "interface":
         x = _n(b.x + PAD)
